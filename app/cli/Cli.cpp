@@ -1,0 +1,148 @@
+#include "Cli.h"
+
+#include "hepdesk/core/Version.h"
+#include "hepdesk/db/Database.h"
+
+#include <array>
+#include <cstdlib>
+#include <ostream>
+
+namespace hepdesk::cli {
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::array kCommands = {
+    Command{"db", "db info                     schema version and location of the database", runDb},
+};
+
+void printHelp(std::ostream& out) {
+    out << "Usage: hepdesk-cli [--db PATH] [--format text|json] COMMAND [ARGS...]\n"
+           "\n"
+           "HepDesk's command line: the same clinical core and database as the desktop app.\n"
+           "\n"
+           "Options:\n"
+           "  --db PATH        database file (created if missing; default:\n"
+           "                   "
+        << defaultDatabasePath().string()
+        << ")\n"
+           "  --format FORMAT  output as 'text' (default) or 'json'\n"
+           "  --version        print the version and exit\n"
+           "  --help           print this help and exit\n"
+           "\n"
+           "Commands:\n";
+    for (const Command& c : kCommands) {
+        out << "  " << c.synopsis << '\n';
+    }
+    out << "\nExit codes: 0 success, 1 failure (disk or database), 2 bad command line or input,\n"
+           "3 refused by a safety rule.\n";
+}
+
+} // namespace
+
+std::span<const Command> commands() {
+    return kCommands;
+}
+
+fs::path defaultDatabasePath() {
+    fs::path base;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg == '/') {
+        base = xdg;
+    } else if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+        base = fs::path(home) / ".local/share";
+    } else {
+        base = ".";
+    }
+    return base / "HepDesk" / "hepdesk.sqlite";
+}
+
+Result<db::Database> Context::openDatabase() const {
+    if (dbPath) {
+        return db::Database::open(*dbPath);
+    }
+    const fs::path p = defaultDatabasePath();
+    std::error_code ec;
+    fs::create_directories(p.parent_path(), ec);
+    if (ec) {
+        return Error::io("cannot create folder '" + p.parent_path().string() +
+                         "': " + ec.message());
+    }
+    return db::Database::open(p);
+}
+
+int Context::fail(const Error& error) const {
+    err << "hepdesk-cli: " << error.message << '\n';
+    switch (error.kind) {
+    case Error::Kind::InvalidInput:
+    case Error::Kind::NotFound:
+        return kUsage;
+    case Error::Kind::Refused:
+        return kRefused;
+    case Error::Kind::Io:
+        // A path that cannot be created or written is a bad argument from the caller's view.
+        return kUsage;
+    case Error::Kind::Database:
+    case Error::Kind::Internal:
+        return kFailure;
+    }
+    return kFailure;
+}
+
+int Context::usage(std::string_view message) const {
+    err << "hepdesk-cli: " << message << " (see hepdesk-cli --help)\n";
+    return kUsage;
+}
+
+int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
+    Context ctx{std::nullopt, Format::Text, out, err};
+    std::size_t i = 1;
+    for (; i < argv.size(); ++i) {
+        const std::string& a = argv[i];
+        if (a == "--version") {
+            out << "hepdesk-cli " << kVersion << '\n';
+            return kOk;
+        }
+        if (a == "--help" || a == "-h") {
+            printHelp(out);
+            return kOk;
+        }
+        if (a == "--db" || a == "--format") {
+            if (i + 1 >= argv.size()) {
+                return ctx.usage("option '" + a + "' needs a value");
+            }
+            const std::string& v = argv[++i];
+            if (a == "--db") {
+                if (v.empty()) {
+                    return ctx.usage("option '--db' needs a file path");
+                }
+                ctx.dbPath = fs::path(v);
+            } else if (v == "text") {
+                ctx.format = Format::Text;
+            } else if (v == "json") {
+                ctx.format = Format::Json;
+            } else {
+                return ctx.usage("unknown format '" + v + "' (expected text or json)");
+            }
+            continue;
+        }
+        if (a.starts_with("-") && a != "-") {
+            return ctx.usage("unknown option '" + a + "'");
+        }
+        break;
+    }
+    if (i >= argv.size()) {
+        printHelp(err);
+        return kUsage;
+    }
+    const std::string& name = argv[i];
+    for (const Command& c : kCommands) {
+        if (c.name == name) {
+            const std::vector<std::string> rest(argv.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                                                argv.end());
+            return c.run(ctx, rest);
+        }
+    }
+    return ctx.usage("unknown command '" + name + "'");
+}
+
+} // namespace hepdesk::cli

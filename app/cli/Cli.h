@@ -1,0 +1,64 @@
+#pragma once
+
+#include "hepdesk/core/Error.h"
+
+#include <filesystem>
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hepdesk::db {
+class Database;
+}
+
+namespace hepdesk::cli {
+
+/// Process exit codes of hepdesk-cli (documented in --help and the README).
+enum ExitCode : int {
+    kOk = 0,
+    kFailure = 1, ///< the operation failed (disk, database)
+    kUsage = 2,   ///< bad command line or bad input file
+    kRefused = 3, ///< a safety rule refused the operation
+};
+
+enum class Format { Text, Json };
+
+/// What every command gets: the global options and where to write.
+struct Context {
+    std::optional<std::filesystem::path> dbPath; ///< --db, if given
+    Format format = Format::Text;
+    std::ostream& out;
+    std::ostream& err;
+
+    /// Opens (creating if needed) the database named by --db, or the default one.
+    Result<db::Database> openDatabase() const;
+    /// Prints "hepdesk-cli: <message>" to err and returns the exit code fitting its kind.
+    int fail(const Error& error) const;
+    int usage(std::string_view message) const;
+};
+
+using Args = std::span<const std::string>;
+using CommandFn = std::function<int(Context&, Args)>;
+
+struct Command {
+    std::string_view name;
+    std::string_view synopsis; ///< one line for --help
+    CommandFn run;
+};
+
+/// The default database file: $XDG_DATA_HOME/HepDesk/hepdesk.sqlite (the GUI's location).
+std::filesystem::path defaultDatabasePath();
+
+/// Every top-level command; each lives in its own Cmd*.cpp file.
+std::span<const Command> commands();
+
+int runDb(Context& ctx, Args args);
+
+/// The whole program, with its streams injected (tests call it directly).
+int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err);
+
+} // namespace hepdesk::cli

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "hepdesk/core/Patient.h"
+
+#include <QAbstractTableModel>
+#include <vector>
+
+namespace hepdesk::db {
+class PatientRepository;
+}
+
+namespace hepdesk::gui {
+
+/// The clinic's patients as a table (name, date of birth, record number), read from the database.
+class PatientListModel final : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { NameColumn, BirthDateColumn, RecordNumberColumn, ColumnCount };
+    enum Role { PatientIdRole = Qt::UserRole + 1 };
+
+    explicit PatientListModel(db::PatientRepository& repo, QObject* parent = nullptr);
+
+    /// Re-reads the list; returns false (and keeps the old rows) if the database failed,
+    /// with the message in lastError().
+    bool reload();
+    [[nodiscard]] QString lastError() const { return lastError_; }
+
+    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
+                                      int role) const override;
+
+private:
+    db::PatientRepository& repo_;
+    std::vector<Patient> rows_;
+    QString lastError_;
+};
+
+} // namespace hepdesk::gui

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <chrono>
+#include <string>
+
+namespace hepdesk {
+
+/// The one source of time: production uses the system clock, tests set a fixed instant.
+class Clock {
+public:
+    virtual ~Clock() = default;
+    [[nodiscard]] virtual std::chrono::system_clock::time_point now() const = 0;
+
+    /// The process-wide clock (system time unless a test installed another).
+    static const Clock& current();
+    /// Installs `clock` as the process-wide clock; nullptr restores the system clock.
+    static void install(const Clock* clock);
+};
+
+class SystemClock final : public Clock {
+public:
+    [[nodiscard]] std::chrono::system_clock::time_point now() const override {
+        return std::chrono::system_clock::now();
+    }
+};
+
+class FixedClock final : public Clock {
+public:
+    explicit FixedClock(std::chrono::system_clock::time_point t) : t_(t) {}
+    [[nodiscard]] std::chrono::system_clock::time_point now() const override { return t_; }
+    void set(std::chrono::system_clock::time_point t) { t_ = t; }
+
+private:
+    std::chrono::system_clock::time_point t_;
+};
+
+/// "YYYY-MM-DD" in UTC.
+std::string isoDate(std::chrono::system_clock::time_point t);
+/// "YYYY-MM-DDTHH:MM:SSZ" in UTC.
+std::string isoDateTime(std::chrono::system_clock::time_point t);
+
+} // namespace hepdesk

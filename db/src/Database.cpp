@@ -1,0 +1,145 @@
+#include "hepdesk/db/Database.h"
+
+#include "hepdesk/db/Migrations.h"
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace hepdesk::db {
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::string_view kSqliteMagic{"SQLite format 3\0", 16};
+
+/// Reads the first 16 bytes before SQLite touches the file, so a foreign file is refused
+/// without any journal or WAL file being created beside it.
+Status checkHeader(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return Error::io("cannot read database '" + path.string() + "': " + std::strerror(errno));
+    }
+    std::array<char, 16> head{};
+    in.read(head.data(), head.size());
+    const auto n = static_cast<std::size_t>(in.gcount());
+    if (n == 0) {
+        return {}; // an empty file is an empty database
+    }
+    if (n < head.size() || std::string_view(head.data(), head.size()) != kSqliteMagic) {
+        return Error::invalid("'" + path.string() +
+                              "' is not a HepDesk database (not an SQLite file); it was left "
+                              "untouched");
+    }
+    return {};
+}
+
+/// Creates an empty file readable by the owner only; SQLite gives its -wal and -shm files
+/// the same permissions.
+Status createPrivateFile(const fs::path& path) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        return Error::io("cannot create database '" + path.string() + "': " + std::strerror(errno));
+    }
+    ::close(fd);
+    return {};
+}
+
+} // namespace
+
+int Database::latestSchemaVersion() {
+    return migrations().back().version;
+}
+
+Result<Database> Database::open(const fs::path& path, Options options) {
+    std::error_code ec;
+    const bool exists = fs::exists(path, ec);
+    if (!exists) {
+        if (!options.create) {
+            return Error::notFound("database '" + path.string() + "' does not exist");
+        }
+        const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
+        if (!fs::is_directory(dir, ec)) {
+            return Error::io("cannot create database '" + path.string() + "': folder '" +
+                             dir.string() + "' does not exist");
+        }
+        if (auto s = createPrivateFile(path); !s) {
+            return s.error();
+        }
+    } else if (fs::is_directory(path, ec)) {
+        return Error::invalid("'" + path.string() + "' is a folder, not a database file");
+    } else if (auto s = checkHeader(path); !s) {
+        return s.error();
+    }
+
+    auto conn = Connection::open(path, Connection::Mode::ReadWrite);
+    if (!conn) {
+        return conn.error();
+    }
+    Connection& c = *conn;
+
+    // Identify the file before changing anything in it.
+    auto appId = c.queryInt("PRAGMA application_id");
+    if (!appId) {
+        return Error::invalid("'" + path.string() +
+                              "' is not a usable database: " + appId.error().message);
+    }
+    auto version = c.queryInt("PRAGMA user_version");
+    if (!version) {
+        return version.error();
+    }
+    auto tables = c.queryInt("SELECT count(*) FROM sqlite_schema");
+    if (!tables) {
+        return tables.error();
+    }
+    const bool fresh = *appId == 0 && *version == 0 && *tables == 0;
+    if (!fresh && *appId != kApplicationId) {
+        return Error::invalid("'" + path.string() +
+                              "' is an SQLite database of another program, not HepDesk; it was "
+                              "left untouched");
+    }
+    if (*version > latestSchemaVersion()) {
+        return Error::invalid("'" + path.string() + "' was written by a newer HepDesk (schema " +
+                              std::to_string(*version) + "; this version reads up to " +
+                              std::to_string(latestSchemaVersion()) + "); it was left untouched");
+    }
+
+    // foreign_keys must be set outside any transaction, on every connection.
+    for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000",
+                               "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"}) {
+        if (auto s = c.exec(pragma); !s) {
+            return s.error();
+        }
+    }
+    if (!fresh) {
+        auto check = c.queryText("PRAGMA quick_check");
+        if (!check) {
+            return check.error();
+        }
+        if (*check != "ok") {
+            return Error::database("database '" + path.string() + "' is damaged (quick_check: " +
+                                   *check + "); restore it from a backup");
+        }
+    }
+    if (fresh) {
+        if (auto s = c.exec("PRAGMA application_id = " + std::to_string(kApplicationId)); !s) {
+            return s.error();
+        }
+    }
+    if (options.migrate || fresh) {
+        if (auto s = migrate(c); !s) {
+            return s.error();
+        }
+    }
+    auto finalVersion = c.queryInt("PRAGMA user_version");
+    if (!finalVersion) {
+        return finalVersion.error();
+    }
+    return Database(std::move(c), static_cast<int>(*finalVersion));
+}
+
+} // namespace hepdesk::db

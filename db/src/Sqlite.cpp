@@ -1,0 +1,270 @@
+#include "hepdesk/db/Sqlite.h"
+
+#include <sqlite3.h>
+#include <utility>
+
+namespace hepdesk::db {
+
+Result<Connection> Connection::open(const std::filesystem::path& path, Mode mode) {
+    int flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
+    switch (mode) {
+    case Mode::ReadWriteCreate:
+        flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+        break;
+    case Mode::ReadWrite:
+        flags |= SQLITE_OPEN_READWRITE;
+        break;
+    case Mode::ReadOnly:
+        flags |= SQLITE_OPEN_READONLY;
+        break;
+    }
+    sqlite3* db = nullptr;
+    const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string msg = "cannot open database '" + path.string() +
+                          "': " + (db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+        sqlite3_close_v2(db);
+        return Error::database(std::move(msg));
+    }
+    sqlite3_extended_result_codes(db, 1);
+    return Connection(db, path);
+}
+
+Connection::Connection(Connection&& other) noexcept
+    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+
+Connection& Connection::operator=(Connection&& other) noexcept {
+    if (this != &other) {
+        sqlite3_close_v2(db_);
+        db_ = std::exchange(other.db_, nullptr);
+        path_ = std::move(other.path_);
+    }
+    return *this;
+}
+
+Connection::~Connection() {
+    sqlite3_close_v2(db_);
+}
+
+std::string Connection::errorMessage(std::string_view context) const {
+    std::string m = "database '" + path_.string() + "': ";
+    if (!context.empty()) {
+        m.append(context).append(": ");
+    }
+    m += sqlite3_errmsg(db_);
+    return m;
+}
+
+Status Connection::exec(std::string_view sql) {
+    const std::string s(sql);
+    char* err = nullptr;
+    const int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        std::string m = "database '" + path_.string() + "': " + (err != nullptr ? err : "error");
+        sqlite3_free(err);
+        return Error::database(std::move(m));
+    }
+    return {};
+}
+
+Result<std::int64_t> Connection::queryInt(std::string_view sql) {
+    auto st = Statement::prepare(*this, sql);
+    if (!st) {
+        return st.error();
+    }
+    auto row = st->step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row) {
+        return Error::database(errorMessage("query returned no row"));
+    }
+    return st->columnInt(0);
+}
+
+Result<std::string> Connection::queryText(std::string_view sql) {
+    auto st = Statement::prepare(*this, sql);
+    if (!st) {
+        return st.error();
+    }
+    auto row = st->step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row) {
+        return Error::database(errorMessage("query returned no row"));
+    }
+    return st->columnText(0);
+}
+
+std::int64_t Connection::lastInsertRowId() const {
+    return sqlite3_last_insert_rowid(db_);
+}
+int Connection::changes() const {
+    return sqlite3_changes(db_);
+}
+
+Result<Statement> Statement::prepare(Connection& conn, std::string_view sql) {
+    sqlite3_stmt* s = nullptr;
+    const int rc =
+        sqlite3_prepare_v2(conn.handle(), sql.data(), static_cast<int>(sql.size()), &s, nullptr);
+    if (rc != SQLITE_OK) {
+        return Error::database(conn.errorMessage("cannot prepare statement"));
+    }
+    return Statement(s, &conn);
+}
+
+Statement::Statement(Statement&& other) noexcept
+    : stmt_(std::exchange(other.stmt_, nullptr)), conn_(other.conn_),
+      bindError_(std::move(other.bindError_)) {}
+
+Statement& Statement::operator=(Statement&& other) noexcept {
+    if (this != &other) {
+        sqlite3_finalize(stmt_);
+        stmt_ = std::exchange(other.stmt_, nullptr);
+        conn_ = other.conn_;
+        bindError_ = std::move(other.bindError_);
+    }
+    return *this;
+}
+
+Statement::~Statement() {
+    sqlite3_finalize(stmt_);
+}
+
+void Statement::noteBind(int rc, int index) {
+    if (rc != SQLITE_OK && !bindError_) {
+        bindError_ = conn_->errorMessage("cannot bind parameter " + std::to_string(index));
+    }
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+    noteBind(sqlite3_bind_int64(stmt_, index, value), index);
+    return *this;
+}
+
+Statement& Statement::bind(int index, double value) {
+    noteBind(sqlite3_bind_double(stmt_, index, value), index);
+    return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view value) {
+    noteBind(sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT,
+                                 SQLITE_UTF8),
+             index);
+    return *this;
+}
+
+Statement& Statement::bindBlob(int index, std::string_view bytes) {
+    noteBind(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT),
+             index);
+    return *this;
+}
+
+Statement& Statement::bindNull(int index) {
+    noteBind(sqlite3_bind_null(stmt_, index), index);
+    return *this;
+}
+
+Result<bool> Statement::step() {
+    if (bindError_) {
+        return Error::database(*bindError_);
+    }
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) {
+        return true;
+    }
+    if (rc == SQLITE_DONE) {
+        return false;
+    }
+    return Error::database(conn_->errorMessage(""));
+}
+
+Status Statement::run() {
+    for (;;) {
+        auto r = step();
+        if (!r) {
+            return r.error();
+        }
+        if (!*r) {
+            return {};
+        }
+    }
+}
+
+void Statement::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+    bindError_.reset();
+}
+
+bool Statement::isNull(int col) const {
+    return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
+}
+
+std::int64_t Statement::columnInt(int col) const {
+    return sqlite3_column_int64(stmt_, col);
+}
+
+double Statement::columnDouble(int col) const {
+    return sqlite3_column_double(stmt_, col);
+}
+
+std::string Statement::columnText(int col) const {
+    const auto* p = sqlite3_column_blob(stmt_, col);
+    const int n = sqlite3_column_bytes(stmt_, col);
+    if (p == nullptr || n <= 0) {
+        return {};
+    }
+    return {static_cast<const char*>(p), static_cast<std::size_t>(n)};
+}
+
+std::optional<std::int64_t> Statement::columnOptInt(int col) const {
+    if (isNull(col)) {
+        return std::nullopt;
+    }
+    return columnInt(col);
+}
+
+std::optional<double> Statement::columnOptDouble(int col) const {
+    if (isNull(col)) {
+        return std::nullopt;
+    }
+    return columnDouble(col);
+}
+
+std::optional<std::string> Statement::columnOptText(int col) const {
+    if (isNull(col)) {
+        return std::nullopt;
+    }
+    return columnText(col);
+}
+
+Result<Transaction> Transaction::begin(Connection& conn) {
+    if (auto s = conn.exec("BEGIN IMMEDIATE"); !s) {
+        return s.error();
+    }
+    return Transaction(&conn);
+}
+
+Transaction::Transaction(Transaction&& other) noexcept
+    : conn_(std::exchange(other.conn_, nullptr)) {}
+
+Transaction::~Transaction() {
+    if (conn_ != nullptr) {
+        (void)conn_->exec("ROLLBACK");
+    }
+}
+
+Status Transaction::commit() {
+    if (conn_ == nullptr) {
+        return Error::internal("transaction already finished");
+    }
+    auto s = conn_->exec("COMMIT");
+    if (s) {
+        conn_ = nullptr;
+    }
+    return s;
+}
+
+} // namespace hepdesk::db

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# HepDesk's two entry points for a fresh Debian 12 machine:
+#   packaging/dev.sh run [APP ARGS...]  install what is missing, build, start the app
+#   packaging/dev.sh test               install what is missing, build, run every test
+#                                       (debug build, then AddressSanitizer + UBSan build)
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+
+cmd=${1:-}
+shift || true
+
+bash packaging/install-deps.sh
+
+jobs=$(nproc 2>/dev/null || echo 2)
+
+build() { # preset [targets...]
+  local preset=$1
+  shift
+  cmake --preset "$preset" >/dev/null
+  if [[ $# -gt 0 ]]; then
+    cmake --build --preset "$preset" --parallel "$jobs" --target "$@"
+  else
+    cmake --build --preset "$preset" --parallel "$jobs"
+  fi
+}
+
+case "$cmd" in
+  run)
+    build release hepdesk
+    exec ./build/release/app/hepdesk "$@"
+    ;;
+  test)
+    export QT_QPA_PLATFORM=offscreen
+    status=0
+    for preset in dev asan; do
+      echo "== HepDesk tests: $preset build"
+      build "$preset"
+      ctest --preset "$preset" --parallel "$jobs" --timeout 900 || status=1
+    done
+    if [[ $status -ne 0 ]]; then
+      echo "== HepDesk tests FAILED"
+    else
+      echo "== HepDesk tests passed (dev and asan)"
+    fi
+    exit $status
+    ;;
+  *)
+    echo "usage: packaging/dev.sh run [APP ARGS...] | packaging/dev.sh test" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,22 @@
+# Starts the real hepdesk executable offscreen against a fresh database in WORK,
+# has it save its main window as a PNG, and checks the picture is there and not empty.
+file(REMOVE_RECURSE "${WORK}")
+file(MAKE_DIRECTORY "${WORK}/data")
+set(ENV{XDG_DATA_HOME} "${WORK}/data")
+set(ENV{XDG_CONFIG_HOME} "${WORK}/config")
+execute_process(COMMAND "${EXE}" --screenshot "${WORK}/main-window.png"
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 50)
+if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "hepdesk exited with ${rc}\n${out}\n${err}")
+endif()
+if(NOT EXISTS "${WORK}/main-window.png")
+    message(FATAL_ERROR "no screenshot written")
+endif()
+file(SIZE "${WORK}/main-window.png" size)
+if(size LESS 2000)
+    message(FATAL_ERROR "screenshot is suspiciously small (${size} bytes)")
+endif()
+if(NOT EXISTS "${WORK}/data/HepDesk/hepdesk.sqlite")
+    message(FATAL_ERROR "the default database was not created under the app data folder")
+endif()
+message(STATUS "screenshot: ${WORK}/main-window.png (${size} bytes)")
