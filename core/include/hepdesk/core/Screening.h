@@ -1,0 +1,56 @@
+#pragma once
+
+#include "hepdesk/core/Error.h"
+
+#include <map>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hepdesk {
+
+enum class Region { Neck, MidBack, LowBack };
+enum class Sex { Unspecified, Female, Male, Other };
+
+std::string_view toId(Region r); ///< "neck", "mid_back", "low_back"
+std::optional<Region> regionFromId(std::string_view id);
+std::string_view toId(Sex s); ///< "unspecified", "female", "male", "other"
+std::optional<Sex> sexFromId(std::string_view id);
+
+/// Numeric Pain Rating Scale answers, each 0..10 when given.
+struct PainScores {
+    std::optional<int> now;
+    std::optional<int> best;
+    std::optional<int> worst;
+    bool operator==(const PainScores&) const = default;
+};
+
+/// What the clinician recorded at one visit. Every answer is keyed by a stable construct id
+/// (never by position): ids of the red-flag and contraindication items, of STarT Back items,
+/// of ODI and NDI sections, all defined in templates/rules/.
+struct Screening {
+    std::string date; ///< "YYYY-MM-DD"
+    std::optional<int> age;
+    Sex sex = Sex::Unspecified;
+    std::vector<Region> regions; ///< at least one once complete; no duplicates
+    PainScores pain;
+    std::optional<int> durationDays;
+    std::set<std::string> findings;       ///< ids of the items the clinician ticked
+    std::map<std::string, int> startBack; ///< item id -> answer (0/1; bothersomeness 0..4)
+    std::map<std::string, int> odi;       ///< section id -> 0..5 (absent = skipped)
+    std::map<std::string, int> ndi;       ///< item id -> 0..5 (absent = skipped)
+    std::string notes;
+
+    bool operator==(const Screening&) const = default;
+};
+
+/// Parses the screening JSON document (templates/schema/screening.schema.json).
+/// Checks structure and ranges only; ids are checked against the rules by the clinical core.
+/// Errors name `source` (a file name or "stdin"), the JSON pointer and what was expected.
+Result<Screening> screeningFromJson(const nlohmann::json& j, std::string_view source);
+nlohmann::json toJson(const Screening& s);
+
+} // namespace hepdesk
