@@ -1,0 +1,30 @@
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace hepdesk {
+
+/// Languages every patient-facing text exists in.
+inline constexpr std::string_view kLanguages[] = {"en", "es"};
+
+/// Patient-facing text in every supported language (language code -> UTF-8 text).
+struct LocalizedText {
+    std::map<std::string, std::string, std::less<>> byLang;
+
+    /// The text in `lang`; English when that language is missing (the catalog validator
+    /// makes sure no shipped entry lacks a language, so the fallback is for custom entries).
+    [[nodiscard]] const std::string& text(std::string_view lang) const {
+        if (auto it = byLang.find(lang); it != byLang.end()) {
+            return it->second;
+        }
+        static const std::string kEmpty;
+        auto en = byLang.find(std::string_view("en"));
+        return en != byLang.end() ? en->second : kEmpty;
+    }
+    [[nodiscard]] bool has(std::string_view lang) const { return byLang.contains(lang); }
+    bool operator==(const LocalizedText&) const = default;
+};
+
+} // namespace hepdesk
