@@ -205,6 +205,19 @@ std::vector<std::string> JsonObjectReader::ids(std::string_view key, bool requir
     return out;
 }
 
+const nlohmann::json* JsonObjectReader::array(std::string_view key, std::size_t minCount) {
+    const auto* v = get(key, true);
+    if (v == nullptr) {
+        return nullptr;
+    }
+    if (!v->is_array() || v->size() < minCount) {
+        fail(at(key), "expected an array of at least " + std::to_string(minCount) +
+                          " elements, got " + json::describe(*v));
+        return nullptr;
+    }
+    return v;
+}
+
 void JsonObjectReader::finish() {
     if (!j_.is_object() || failed()) {
         return;

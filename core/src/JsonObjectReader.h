@@ -30,6 +30,13 @@ public:
     void fail(const std::string& pointer, const std::string& message);
     [[nodiscard]] const std::string& pointer() const { return pointer_; }
     [[nodiscard]] std::string_view source() const { return source_; }
+    [[nodiscard]] ErrorSink& sink() const { return sink_; }
+    /// A reader for a nested object, sharing this reader's file and error.
+    [[nodiscard]] JsonObjectReader child(const nlohmann::json& v, std::string pointer) const {
+        return {v, source_, std::move(pointer), sink_};
+    }
+    /// The elements of array field `key` (at least `minCount`), or nullptr after an error.
+    const nlohmann::json* array(std::string_view key, std::size_t minCount);
     [[nodiscard]] std::string at(std::string_view key) const {
         return pointer_ + "/" + std::string(key);
     }
