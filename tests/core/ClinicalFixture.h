@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace hepdesk::test {
