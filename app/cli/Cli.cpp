@@ -14,6 +14,11 @@ namespace {
 
 const std::array kCommands = {
     Command{"db", "db info                     schema version and location of the database", runDb},
+    Command{"assess",
+            "assess FILE.json|-           triage, scores and exercise eligibility of a screening\n"
+            "                              (JSON unless --format text)",
+            runAssess},
+    Command{"catalog", "catalog list|show ID|validate DIR   the exercise catalog", runCatalog},
 };
 
 void printHelp(std::ostream& out) {
@@ -118,8 +123,10 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
                 ctx.dbPath = fs::path(v);
             } else if (v == "text") {
                 ctx.format = Format::Text;
+                ctx.formatGiven = true;
             } else if (v == "json") {
                 ctx.format = Format::Json;
+                ctx.formatGiven = true;
             } else {
                 return ctx.usage("unknown format '" + v + "' (expected text or json)");
             }
