@@ -15,10 +15,13 @@ namespace {
 const std::array kCommands = {
     Command{"db", "db info                     schema version and location of the database", runDb},
     Command{"assess",
-            "assess FILE.json|-           triage, scores and exercise eligibility of a screening\n"
-            "                              (JSON unless --format text)",
+            "assess FILE.json|-          triage, scores and exercise eligibility of a screening\n"
+            "                              (prints JSON unless --format text is given)",
             runAssess},
-    Command{"catalog", "catalog list|show ID|validate DIR   the exercise catalog", runCatalog},
+    Command{"catalog",
+            "catalog list|show ID|validate DIR\n"
+            "                              list, show or check the exercise catalog and rules",
+            runCatalog},
 };
 
 void printHelp(std::ostream& out) {
