@@ -1,5 +1,6 @@
 #include "hepdesk/core/Readability.h"
 
+#include "ClinicalFixture.h"
 #include "TestSupport.h"
 #include "hepdesk/core/Catalog.h"
 
@@ -59,6 +60,26 @@ TEST(Readability, EveryCatalogEntryReadsAtGradeEightOrBelow) {
     RecordProperty("fk_mean", std::to_string(sum / n));
     std::cout << "Flesch-Kincaid grade of exercises: max " << maxGrade << " (" << hardest
               << "), mean " << sum / n << " over " << n << '\n';
+}
+
+} // namespace
+} // namespace hepdesk
+
+namespace hepdesk {
+namespace {
+
+TEST(Readability, PatientNotesAndLabelsOfTheRulesReadAtGradeEightOrBelow) {
+    const auto& rules = test::Shipped::get().rules;
+    for (const auto& r : rules.eligibility().rules()) {
+        if (r.effect == EligibilityStatus::Caution) {
+            const double g = fleschKincaidGrade(textStats({r.patientNote.text("en")}));
+            EXPECT_LE(g, kMaxReadingGrade) << r.id << " reads at grade " << g;
+        }
+    }
+    for (const auto& f : rules.items().findings()) {
+        const double g = fleschKincaidGrade(textStats({f.patientLabel.text("en")}));
+        EXPECT_LE(g, kMaxReadingGrade) << f.id << " reads at grade " << g;
+    }
 }
 
 } // namespace
