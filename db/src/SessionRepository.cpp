@@ -101,6 +101,16 @@ template <class F> Status eachRow(Statement& st, F&& f) {
     }
 }
 
+/// The screening as stored: its JSON text. Text that is not UTF-8 cannot be JSON; refuse it
+/// rather than store something unreadable.
+Result<std::string> screeningText(const Screening& s) {
+    try {
+        return toJson(s).dump();
+    } catch (const nlohmann::json::exception&) {
+        return Error::invalid("the screening contains text that is not valid UTF-8");
+    }
+}
+
 } // namespace
 
 Status SqliteSessionRepository::validate(const Session& s) {
@@ -203,6 +213,10 @@ Result<std::int64_t> SqliteSessionRepository::add(const Session& s) {
     if (auto st = validate(s); !st) {
         return st.error();
     }
+    auto screening = screeningText(s.screening);
+    if (!screening) {
+        return screening.error();
+    }
     Connection& c = db_.connection();
     auto tx = Transaction::begin(c);
     if (!tx) {
@@ -227,7 +241,7 @@ Result<std::int64_t> SqliteSessionRepository::add(const Session& s) {
     st->bind(1, s.patientId)
         .bind(2, s.clinicianId)
         .bind(3, s.startedAt.empty() ? now : s.startedAt)
-        .bind(4, toJson(s.screening).dump())
+        .bind(4, *screening)
         .bind(5, toId(s.triage));
     bindScores(*st, 6, s.scores);
     st->bind(14, s.handoutOptions.language)
@@ -283,6 +297,10 @@ Status SqliteSessionRepository::update(const Session& s) {
     if (auto st = validate(s); !st) {
         return st;
     }
+    auto screening = screeningText(s.screening);
+    if (!screening) {
+        return screening.error();
+    }
     Connection& c = db_.connection();
     auto tx = Transaction::begin(c);
     if (!tx) {
@@ -303,7 +321,7 @@ Status SqliteSessionRepository::update(const Session& s) {
     st->bind(1, s.id)
         .bind(2, s.clinicianId)
         .bind(3, s.startedAt)
-        .bind(4, toJson(s.screening).dump())
+        .bind(4, *screening)
         .bind(5, toId(s.triage));
     bindScores(*st, 6, s.scores);
     st->bind(14, s.handoutOptions.language)

@@ -83,7 +83,6 @@ struct Session {
     std::string signedAt; ///< empty until signed
     std::optional<std::int64_t> signedBy;
     std::vector<Addendum> addenda; ///< oldest first
-    bool operator==(const Session&) const = default;
 };
 
 /// One row of a patient's history: a session without its screening answers.
