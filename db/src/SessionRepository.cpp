@@ -150,7 +150,7 @@ Status SqliteSessionRepository::validate(const Session& s) {
     for (const Finding& f : s.findings) {
         for (const Status& st : {checkText(f.itemId, "finding item id", kMaxNameBytes),
                                  checkText(f.ruleId, "finding rule id", kMaxNameBytes),
-                                 checkText(f.reason, "finding reason", kMaxFieldBytes)}) {
+                                 checkText(f.reason, "finding reason", kMaxNoteBytes)}) {
             if (!st) {
                 return st;
             }

@@ -67,6 +67,12 @@ Status checkRequiredText(std::string_view value, std::string_view field, std::si
     if (value.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         return Error::invalid(std::string(field) + " must not be empty");
     }
+    // SQLite's length() stops at a NUL byte, so the schema's "not blank" checks see only the
+    // text before it; say so plainly instead of failing on a constraint.
+    const std::string_view head = value.substr(0, value.find('\0'));
+    if (head.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        return Error::invalid(std::string(field) + " must start with visible text, not a NUL byte");
+    }
     return checkText(value, field, maxBytes);
 }
 
