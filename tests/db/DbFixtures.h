@@ -41,6 +41,20 @@ inline Session sampleSession(std::int64_t patientId, int n) {
     return s;
 }
 
+/// The session the crash-safety writer commits as number `n`: a sample session with a long
+/// note and two handout records, so a torn write would show in several tables.
+inline Session crashSession(std::int64_t patientId, int n) {
+    Session s = sampleSession(patientId, n);
+    s.screening.notes = "session " + std::to_string(n) + " " +
+                        std::string(static_cast<std::size_t>(2000 + n % 500), 'w');
+    std::string hex = std::to_string(n);
+    hex = std::string(64 - hex.size(), '0') + hex;
+    s.handouts = {
+        HandoutRecord{0, hex, 1000 + n, "2026-01-01T00:00:00Z", "en", false},
+        HandoutRecord{0, std::string(64, 'f'), 2000 + n, "2026-01-01T00:00:01Z", "es", true}};
+    return s;
+}
+
 /// Field-by-field equality (Finding, a clinical-core type, has no operator==).
 inline bool sameSession(const Session& a, const Session& b) {
     if (a.findings.size() != b.findings.size()) {
