@@ -234,7 +234,7 @@ Status Backup::verify(const fs::path& file) {
     auto appId = conn->queryInt("PRAGMA application_id");
     if (!appId) {
         return Error::invalid("backup '" + file.string() +
-                              "' is not a HepDesk database: " + appId.error().message);
+                              "' is damaged or not a HepDesk database: " + appId.error().message);
     }
     if (*appId != Database::kApplicationId) {
         return Error::invalid("backup '" + file.string() + "' is not a HepDesk database");
@@ -289,7 +289,12 @@ Result<fs::path> Backup::restore(const fs::path& backup, const fs::path& target)
     }
     fs::path kept;
     if (hadTarget) {
-        kept = target.string() + ".before-restore-" + stamp(Clock::current().now());
+        const std::string base =
+            target.string() + ".before-restore-" + stamp(Clock::current().now());
+        kept = base;
+        for (int n = 2; fs::exists(kept, ec) || fs::exists(kept.string() + "-wal", ec); ++n) {
+            kept = base + "-" + std::to_string(n);
+        }
         // A hard link keeps the old file whole under the new name while `target` is replaced
         // below in one rename; its -wal moves along so the kept copy stays complete.
         fs::create_hard_link(target, kept, ec);
