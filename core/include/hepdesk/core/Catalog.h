@@ -25,8 +25,9 @@ struct CatalogEntry {
     Kind kind = Kind::Exercise;
     LocalizedText name;
     std::vector<Region> regions;
-    std::string position;               ///< "standing", "sitting", "kneeling", "all_fours", "lying_on_back", ...
-    std::vector<std::string> equipment; ///< "mat", "chair", "foam_roller", "towel", "ball", "bar", "bed" ...
+    std::string position; ///< "standing", "sitting", "kneeling", "all_fours", "lying_on_back", ...
+    std::vector<std::string>
+        equipment; ///< "mat", "chair", "foam_roller", "towel", "ball", "bar", "bed" ...
     std::vector<Movement> movements;
     /// Extra traits rules can match beyond movements: "end_range", "loaded", "lying_on_back",
     /// "hanging", "self_manipulation", "weight_bearing_arms", ...
@@ -38,8 +39,8 @@ struct CatalogEntry {
     LocalizedText illustration; ///< what the picture shows, in words (alt text)
 
     // Avoid entries only:
-    LocalizedText why;                       ///< one line: why not
-    bool alwaysOnHandout = false;            ///< e.g. nobody walks on your back
+    LocalizedText why;                         ///< one line: why not
+    bool alwaysOnHandout = false;              ///< e.g. nobody walks on your back
     std::vector<std::string> relevantFindings; ///< shown when any of these findings is present
 
     [[nodiscard]] bool isExercise() const { return kind == Kind::Exercise; }
