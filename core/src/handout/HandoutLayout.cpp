@@ -113,7 +113,8 @@ public:
         if (!rows.empty()) {
             const double lineH = size * st.leading;
             const double asc = fonts.regular->ascent(size), desc = fonts.regular->descent(size);
-            rows[0].cmds.emplace_back(
+            rows[0].cmds.insert(
+                rows[0].cmds.begin(),
                 TextRun{{x, (lineH - asc - desc) / 2 + asc}, FontFace::Bold, size, color, marker});
         }
         return rows;
@@ -230,6 +231,8 @@ public:
         const double labelSize = st.small;
         const double gap = st.body * 0.6;
         double cx = x, cy = 0;
+        // Boxes as tall as the figure needs at this width: lying poses take less height.
+        h = std::min(h, (w - 6) * f.height / f.width + 6);
         for (const Pose& p : f.poses) {
             out.cmds.emplace_back(Rect{{cx, cy}, w, h, std::nullopt, Stroke{kRule, 0.6}});
             drawPose(f, p, {cx + 3, cy + 3}, w - 6, h - 6, out.cmds);
@@ -345,7 +348,7 @@ public:
             if (!a.why.empty()) {
                 spans.push_back({a.why});
             }
-            g.rows = item("✕", spans, st.body, st.margin, contentW);
+            g.rows = item("×", spans, st.body, st.margin, contentW);
             g.rows.back().height += st.paraGap;
             out.push_back(std::move(g));
         }
