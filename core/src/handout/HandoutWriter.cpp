@@ -65,8 +65,8 @@ Result<HandoutLayoutResult> HandoutWriter::layout(const HandoutRequest& request,
     return HandoutLayout(f, *s, *figures_).layout(*doc);
 }
 
-Result<std::string> HandoutWriter::renderPdf(const HandoutRequest& request,
-                                             const std::vector<CatalogEntry>& catalog) const {
+Result<HandoutWriter::Rendered> HandoutWriter::render(
+    const HandoutRequest& request, const std::vector<CatalogEntry>& catalog) const {
     auto laid = layout(request, catalog);
     if (!laid) {
         return laid.error();
@@ -78,7 +78,20 @@ Result<std::string> HandoutWriter::renderPdf(const HandoutRequest& request,
         return painter.error();
     }
     paintPages(laid->pages, **painter);
-    return (*painter)->finish();
+    auto pdf = (*painter)->finish();
+    if (!pdf) {
+        return pdf.error();
+    }
+    return Rendered{std::move(*pdf), static_cast<int>(laid->pages.size())};
+}
+
+Result<std::string> HandoutWriter::renderPdf(const HandoutRequest& request,
+                                             const std::vector<CatalogEntry>& catalog) const {
+    auto r = render(request, catalog);
+    if (!r) {
+        return r.error();
+    }
+    return std::move(r->pdf);
 }
 
 Status HandoutWriter::writePdf(const HandoutRequest& request,

@@ -30,6 +30,13 @@ public:
     /// Composes (applying the safety rules) and lays out; `catalog` is Catalog::entries().
     [[nodiscard]] Result<HandoutLayoutResult>
     layout(const HandoutRequest& request, const std::vector<CatalogEntry>& catalog) const;
+    /// A finished PDF and its page count.
+    struct Rendered {
+        std::string pdf;
+        int pages = 0;
+    };
+    [[nodiscard]] Result<Rendered> render(const HandoutRequest& request,
+                                          const std::vector<CatalogEntry>& catalog) const;
     /// The PDF file's bytes.
     [[nodiscard]] Result<std::string> renderPdf(const HandoutRequest& request,
                                                 const std::vector<CatalogEntry>& catalog) const;
