@@ -1,5 +1,6 @@
 #include "Cli.h"
 
+#include "hepdesk/core/Paths.h"
 #include "hepdesk/core/Version.h"
 #include "hepdesk/db/Database.h"
 
@@ -34,6 +35,7 @@ void printHelp(std::ostream& out) {
     for (const Command& c : kCommands) {
         out << "  " << c.synopsis << '\n';
     }
+    out << "\nTemplates: " << templatesDir().string() << '\n';
     out << "\nExit codes: 0 success, 1 failure (disk or database), 2 bad command line or input,\n"
            "3 refused by a safety rule.\n";
 }

@@ -25,7 +25,8 @@ struct EligibilityReason {
     std::string findingId;       ///< the screening finding ("osteoporosis")
     std::string ruleId;          ///< the rule in templates/rules/eligibility*.json
     std::string clinicianReason; ///< "Osteoporosis: forced rotation risks a compression fracture"
-    LocalizedText patientNote;   ///< cautions only: "Because you have weak bones: keep the twist small"
+    LocalizedText
+        patientNote; ///< cautions only: "Because you have weak bones: keep the twist small"
 };
 
 struct Eligibility {

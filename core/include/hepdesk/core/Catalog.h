@@ -6,6 +6,7 @@
 #include "hepdesk/core/Screening.h"
 
 #include <filesystem>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,8 +26,9 @@ struct CatalogEntry {
     Kind kind = Kind::Exercise;
     LocalizedText name;
     std::vector<Region> regions;
-    std::string position;               ///< "standing", "sitting", "kneeling", "all_fours", "lying_on_back", ...
-    std::vector<std::string> equipment; ///< "mat", "chair", "foam_roller", "towel", "ball", "bar", "bed" ...
+    std::string position; ///< "standing", "sitting", "kneeling", "all_fours", "lying_on_back", ...
+    std::vector<std::string>
+        equipment; ///< "mat", "chair", "foam_roller", "towel", "ball", "bar", "bed" ...
     std::vector<Movement> movements;
     /// Extra traits rules can match beyond movements: "end_range", "loaded", "lying_on_back",
     /// "hanging", "self_manipulation", "weight_bearing_arms", ...
@@ -38,8 +40,8 @@ struct CatalogEntry {
     LocalizedText illustration; ///< what the picture shows, in words (alt text)
 
     // Avoid entries only:
-    LocalizedText why;                       ///< one line: why not
-    bool alwaysOnHandout = false;            ///< e.g. nobody walks on your back
+    LocalizedText why;                         ///< one line: why not
+    bool alwaysOnHandout = false;              ///< e.g. nobody walks on your back
     std::vector<std::string> relevantFindings; ///< shown when any of these findings is present
 
     [[nodiscard]] bool isExercise() const { return kind == Kind::Exercise; }
@@ -62,5 +64,12 @@ public:
 private:
     std::vector<CatalogEntry> entries_; ///< sorted by id
 };
+
+/// Parses and fully validates one catalog entry (the content of one templates/catalog/ file).
+/// Errors name `source`, the JSON pointer and what was expected; unknown fields are errors.
+Result<CatalogEntry> catalogEntryFromJson(const nlohmann::json& j, std::string_view source);
+/// The entry in the same JSON shape catalogEntryFromJson reads.
+nlohmann::json toJson(const CatalogEntry& e);
+std::string_view toId(CatalogEntry::Kind k); ///< "exercise", "avoid"
 
 } // namespace hepdesk

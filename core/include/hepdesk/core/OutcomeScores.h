@@ -22,9 +22,9 @@ struct StartBackScore {
 struct DisabilityScore {
     int total = 0;
     int answered = 0;
-    double percent = 0.0;  ///< total / (5 x answered) x 100
-    std::string band;      ///< band id, e.g. "minimal", "moderate" (see templates/rules)
-    bool reliable = true;  ///< false when fewer than 8 of 10 sections were answered
+    double percent = 0.0; ///< total / (5 x answered) x 100
+    std::string band;     ///< band id, e.g. "minimal", "moderate" (see templates/rules)
+    bool reliable = true; ///< false when fewer than 8 of 10 sections were answered
 };
 
 /// Every score a screening yields; a measure not recorded is absent.
