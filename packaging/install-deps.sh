@@ -14,6 +14,8 @@ packages=(
   # tests, benchmarks and code style
   libgtest-dev libgmock-dev libbenchmark-dev libpoppler-cpp-dev poppler-utils qpdf sqlite3
   clang-format clang-tidy
+  # packaging
+  librsvg2-bin dpkg-dev file lintian desktop-file-utils appstream qt6-l10n-tools
 )
 
 missing=()

@@ -37,6 +37,8 @@ struct Context {
 
     /// Opens (creating if needed) the database named by --db, or the default one.
     Result<db::Database> openDatabase() const;
+    /// The file named by --db, or the default one (not opened, not created).
+    [[nodiscard]] std::filesystem::path databasePath() const;
     /// Prints "hepdesk-cli: <message>" to err and returns the exit code fitting its kind.
     int fail(const Error& error) const;
     int usage(std::string_view message) const;
@@ -60,6 +62,9 @@ std::span<const Command> commands();
 int runDb(Context& ctx, Args args);
 int runAssess(Context& ctx, Args args);
 int runCatalog(Context& ctx, Args args);
+int runPatient(Context& ctx, Args args);
+int runSession(Context& ctx, Args args);
+int runClinician(Context& ctx, Args args);
 
 /// The whole program, with its streams injected (tests call it directly).
 int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err);
