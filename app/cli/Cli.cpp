@@ -34,6 +34,11 @@ const std::array kCommands = {
             runPatient},
     Command{"patient", "patient list [--all] | search TEXT [--limit N] [--all]", runPatient},
     Command{"patient", "patient show ID | archive ID [--undo]", runPatient},
+    Command{
+        "session",
+        "session new --patient ID --screening FILE.json [--exercise ID[:SETSxREPS|:HOLDs]]...\n"
+        "              [--clinician ID] [--language en|es] [--large-print] [--override-reason T]",
+        runSession},
     Command{"session", "session show ID | list --patient ID [--limit N] | trend --patient ID",
             runSession},
     Command{"session", "session sign ID --clinician ID | addendum ID --text T [--clinician ID]",
