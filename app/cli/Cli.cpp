@@ -15,6 +15,11 @@ namespace {
 
 const std::array kCommands = {
     Command{"db", "db info                     schema version and location of the database", runDb},
+    Command{"handout",
+            "handout --screening F --patient NAME --exercise ID[:SETSxREPS|:HOLDs]... -o OUT\n"
+            "      [--clinic F] [--large-print] [--lang en|es] [--paper a4|letter]\n"
+            "      [--note ID=TEXT] [--override-reason TEXT]   write the patient's PDF handout",
+            runHandout},
 };
 
 void printHelp(std::ostream& out) {

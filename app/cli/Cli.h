@@ -57,6 +57,7 @@ std::filesystem::path defaultDatabasePath();
 std::span<const Command> commands();
 
 int runDb(Context& ctx, Args args);
+int runHandout(Context& ctx, Args args);
 
 /// The whole program, with its streams injected (tests call it directly).
 int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err);
