@@ -45,6 +45,11 @@ const std::array kCommands = {
             runSession},
     Command{"session", "session export ID [--out FILE]   the whole session as JSON", runSession},
     Command{"clinician", "clinician add --name N [--credentials C] | list [--all]", runClinician},
+    Command{"handout",
+            "handout --screening F --patient NAME --exercise ID[:SETSxREPS|:HOLDs]... -o OUT\n"
+            "      [--clinic F] [--large-print] [--lang en|es] [--paper a4|letter]\n"
+            "      [--note ID=TEXT] [--override-reason TEXT]   write the patient's PDF handout",
+            runHandout},
 };
 
 void printHelp(std::ostream& out) {
