@@ -34,12 +34,22 @@ const std::array kCommands = {
             runPatient},
     Command{"patient", "patient list [--all] | search TEXT [--limit N] [--all]", runPatient},
     Command{"patient", "patient show ID | archive ID [--undo]", runPatient},
+    Command{
+        "session",
+        "session new --patient ID --screening FILE.json [--exercise ID[:SETSxREPS|:HOLDs]]...\n"
+        "              [--clinician ID] [--language en|es] [--large-print] [--override-reason T]",
+        runSession},
     Command{"session", "session show ID | list --patient ID [--limit N] | trend --patient ID",
             runSession},
     Command{"session", "session sign ID --clinician ID | addendum ID --text T [--clinician ID]",
             runSession},
     Command{"session", "session export ID [--out FILE]   the whole session as JSON", runSession},
     Command{"clinician", "clinician add --name N [--credentials C] | list [--all]", runClinician},
+    Command{"handout",
+            "handout --screening F --patient NAME --exercise ID[:SETSxREPS|:HOLDs]... -o OUT\n"
+            "      [--clinic F] [--large-print] [--lang en|es] [--paper a4|letter]\n"
+            "      [--note ID=TEXT] [--override-reason TEXT]   write the patient's PDF handout",
+            runHandout},
 };
 
 void printHelp(std::ostream& out) {

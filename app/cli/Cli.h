@@ -65,6 +65,7 @@ int runCatalog(Context& ctx, Args args);
 int runPatient(Context& ctx, Args args);
 int runSession(Context& ctx, Args args);
 int runClinician(Context& ctx, Args args);
+int runHandout(Context& ctx, Args args);
 
 /// The whole program, with its streams injected (tests call it directly).
 int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err);
