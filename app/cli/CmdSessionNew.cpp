@@ -10,6 +10,8 @@
 #include "hepdesk/db/PatientRepository.h"
 #include "hepdesk/db/SessionRepository.h"
 
+#include <algorithm>
+#include <iterator>
 #include <ostream>
 
 namespace hepdesk::cli {
@@ -159,6 +161,11 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
     }
     s.screening = std::move(*screening);
     s.handoutOptions.language = a.value("language").value_or("en");
+    if (std::find(std::begin(kLanguages), std::end(kLanguages), s.handoutOptions.language) ==
+        std::end(kLanguages)) {
+        return ctx.fail(Error::invalid("--language must be one of en, es; got '" +
+                                       s.handoutOptions.language.substr(0, 40) + "'"));
+    }
     s.handoutOptions.largePrint = a.flag("large-print");
     s.handoutOptions.overrideReason = a.value("override-reason").value_or("");
     auto id = db::SqliteSessionRepository(db).add(s);

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
+#include "hepdesk/core/Clock.h"
 #include "hepdesk/core/Version.h"
+#include "hepdesk/db/Backup.h"
 #include "hepdesk/db/Database.h"
 
 #include <QApplication>
@@ -9,6 +11,7 @@
 #include <QStandardPaths>
 #include <QTimer>
 #include <cstdio>
+#include <filesystem>
 
 namespace {
 
@@ -68,6 +71,18 @@ int main(int argc, char** argv) {
     if (!db) {
         reportFatal(QString::fromStdString(db.error().message));
         return 2;
+    }
+
+    // Once a day, the first start makes an online backup beside the database and keeps the
+    // newest 14. A failed backup must not keep the clinic from working: it is reported.
+    {
+        const std::filesystem::path file = std::filesystem::absolute(dbPath.toStdString());
+        auto backup = hepdesk::db::backupIfDue(*db, file.parent_path() / "backups", 14,
+                                               hepdesk::Clock::current());
+        if (!backup) {
+            std::fprintf(stderr, "hepdesk: automatic backup failed: %s\n",
+                         backup.error().message.c_str());
+        }
     }
 
     hepdesk::gui::MainWindow window(*db);

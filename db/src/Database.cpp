@@ -177,8 +177,9 @@ Status Database::migrate(int target) {
     return {};
 }
 
-Result<std::vector<std::string>> Database::integrityCheck() {
-    auto st = Statement::prepare(conn_, "PRAGMA integrity_check");
+namespace {
+Result<std::vector<std::string>> runCheck(Connection& conn, const char* pragma) {
+    auto st = Statement::prepare(conn, pragma);
     if (!st) {
         return st.error();
     }
@@ -197,6 +198,15 @@ Result<std::vector<std::string>> Database::integrityCheck() {
         }
     }
     return problems;
+}
+} // namespace
+
+Result<std::vector<std::string>> Database::integrityCheck() {
+    return runCheck(conn_, "PRAGMA integrity_check");
+}
+
+Result<std::vector<std::string>> Database::quickCheck() {
+    return runCheck(conn_, "PRAGMA quick_check");
 }
 
 } // namespace hepdesk::db

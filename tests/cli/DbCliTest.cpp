@@ -258,6 +258,10 @@ TEST_F(DbCli, SessionNewAssessesTheScreeningAndStoresTheSession) {
                    "--exercise", "cat_cow:2y10"})
                   .exitCode,
               2);
+    EXPECT_EQ(cli({"session", "new", "--patient", "1", "--screening", screening.string(),
+                   "--language", "xx"})
+                  .exitCode,
+              2);
     test::writeFile(dir_ / "bad.json", R"({"pain": {"now": 11}})");
     const auto bad =
         cli({"session", "new", "--patient", "1", "--screening", (dir_ / "bad.json").string()});

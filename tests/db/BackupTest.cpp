@@ -166,6 +166,8 @@ TEST(Backup, DamagedDatabaseIsReportedAtOpenAndByIntegrityCheck) {
     o.migrate = false;
     auto raw = Database::open(live, o);
     ASSERT_TRUE(raw.ok()) << raw.error().message;
+    auto quick = raw->quickCheck();
+    EXPECT_TRUE(!quick.ok() || !quick->empty()) << "quick_check sees the damage too";
     auto problems = raw->integrityCheck();
     ASSERT_TRUE(problems.ok() || problems.error().kind == Error::Kind::Database);
     if (problems.ok()) {

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <map>
+#include <poll.h>
 #include <random>
 #include <sstream>
 #include <sys/wait.h>
@@ -23,8 +24,11 @@ struct WriterRun {
     std::string failure; ///< set when the writer failed by itself
 };
 
-/// Starts the writer, kills it with SIGKILL after `delay`, returns what it acknowledged.
-WriterRun runAndKill(const std::filesystem::path& db, int first, std::chrono::microseconds delay) {
+/// Starts the writer and kills it with SIGKILL `delay` after it started or, with
+/// `afterFirstCommit`, `delay` after its first acknowledgement (so kills land among commits even
+/// when start-up is slow, as under sanitizers). Returns what it acknowledged.
+WriterRun runAndKill(const std::filesystem::path& db, int first, std::chrono::microseconds delay,
+                     bool afterFirstCommit) {
     WriterRun run;
     int out[2];
     if (::pipe(out) != 0) {
@@ -42,10 +46,20 @@ WriterRun runAndKill(const std::filesystem::path& db, int first, std::chrono::mi
         ::_exit(127);
     }
     ::close(out[1]);
-    std::this_thread::sleep_for(delay);
-    ::kill(pid, SIGKILL);
     std::string text;
     char buf[4096];
+    if (afterFirstCommit) {
+        pollfd pfd{out[0], POLLIN, 0};
+        while (text.find('\n') == std::string::npos && ::poll(&pfd, 1, 30'000) > 0) {
+            const ssize_t n = ::read(out[0], buf, sizeof buf);
+            if (n <= 0) {
+                break; // the writer ended: its status tells why
+            }
+            text.append(buf, static_cast<std::size_t>(n));
+        }
+    }
+    std::this_thread::sleep_for(delay);
+    ::kill(pid, SIGKILL);
     for (;;) {
         const ssize_t n = ::read(out[0], buf, sizeof buf);
         if (n > 0) {
@@ -83,12 +97,14 @@ TEST(CrashSafety, EveryAcknowledgedSessionSurvivesSigkillWhole) {
     const auto path = dir / "crash.sqlite";
     std::mt19937 rng(20261122);
     // Kill moments from "during open and migration" to "after many commits".
-    std::uniform_int_distribution<int> delayUs(500, 60'000);
+    std::uniform_int_distribution<int> delayUs(0, 40'000);
     std::map<int, std::int64_t> acknowledged;
     int next = 0;
     int kills = 0;
     for (int i = 0; i < 120; ++i) {
-        const WriterRun run = runAndKill(path, next, std::chrono::microseconds(delayUs(rng)));
+        // Odd runs die anywhere from start-up (open, migration) on; even ones among commits.
+        const WriterRun run =
+            runAndKill(path, next, std::chrono::microseconds(delayUs(rng)), i % 2 == 0);
         ASSERT_TRUE(run.failure.empty()) << "iteration " << i << ": " << run.failure;
         kills += run.killed ? 1 : 0;
         for (const auto& [n, id] : run.acknowledged) {
@@ -97,7 +113,7 @@ TEST(CrashSafety, EveryAcknowledgedSessionSurvivesSigkillWhole) {
         }
     }
     EXPECT_GE(kills, 100);
-    ASSERT_GE(acknowledged.size(), 100U) << "the writer must get commits through between kills";
+    ASSERT_GE(acknowledged.size(), 60U) << "the writer must get commits through between kills";
 
     auto db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.error().message;

@@ -42,6 +42,9 @@ public:
 
     /// PRAGMA integrity_check: an empty list when the file is sound, else SQLite's findings.
     Result<std::vector<std::string>> integrityCheck();
+    /// PRAGMA quick_check (what open runs unless Options::quickCheck is off): for a caller
+    /// that opens without it to start sooner and checks on a worker of its own.
+    Result<std::vector<std::string>> quickCheck();
 
     /// Who the audit log names for writes through this connection (a clinician's name or
     /// the operating-system user); set by the app or CLI after opening.
