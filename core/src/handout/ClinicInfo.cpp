@@ -8,7 +8,9 @@ namespace hepdesk::handout {
 namespace {
 
 unsigned be16(const std::string& b, std::size_t i) {
-    return (static_cast<unsigned char>(b[i]) << 8U) | static_cast<unsigned char>(b[i + 1]);
+    const unsigned hi = static_cast<unsigned char>(b[i]);
+    const unsigned lo = static_cast<unsigned char>(b[i + 1]);
+    return (hi << 8U) | lo;
 }
 
 } // namespace
