@@ -47,6 +47,7 @@ const std::array kCommands = {
     Command{"clinician", "clinician add --name N [--credentials C] | list [--all]", runClinician},
     Command{"handout",
             "handout --screening F --patient NAME --exercise ID[:SETSxREPS|:HOLDs]... -o OUT\n"
+            "      | --session ID -o OUT  (records the PDF's SHA-256 with the session)\n"
             "      [--clinic F] [--large-print] [--lang en|es] [--paper a4|letter]\n"
             "      [--note ID=TEXT] [--override-reason TEXT]   write the patient's PDF handout",
             runHandout},

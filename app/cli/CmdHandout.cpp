@@ -1,4 +1,5 @@
 #include "Cli.h"
+#include "CliArgs.h"
 #include "hepdesk/core/Assess.h"
 #include "hepdesk/core/AtomicFile.h"
 #include "hepdesk/core/Catalog.h"
@@ -7,7 +8,13 @@
 #include "hepdesk/core/JsonRead.h"
 #include "hepdesk/core/Paths.h"
 #include "hepdesk/core/Screening.h"
+#include "hepdesk/core/Sha256.h"
 #include "hepdesk/core/handout/HandoutWriter.h"
+#include "hepdesk/db/ClinicRepository.h"
+#include "hepdesk/db/ClinicianRepository.h"
+#include "hepdesk/db/Database.h"
+#include "hepdesk/db/PatientRepository.h"
+#include "hepdesk/db/SessionRepository.h"
 
 #include <charconv>
 #include <nlohmann/json.hpp>
@@ -77,13 +84,72 @@ Result<ProgramItem> parseExercise(const std::string& arg, const Catalog& catalog
     return item;
 }
 
+/// The request for a stored session: its screening (assessed again for eligibility, keeping the
+/// stored triage when that was more serious), program, handout options, patient, clinician
+/// and the clinic's settings.
+Result<handout::HandoutRequest> sessionRequest(db::Database& database, std::int64_t id,
+                                               const Catalog& catalog, const ClinicalRules& rules) {
+    db::SqliteSessionRepository sessions(database);
+    auto session = sessions.get(id);
+    if (!session) {
+        return session.error();
+    }
+    auto assessment = assess(session->screening, rules, catalog, "session " + std::to_string(id));
+    if (!assessment) {
+        return assessment.error();
+    }
+    handout::HandoutRequest req;
+    req.assessment = std::move(*assessment);
+    req.assessment.level = std::max(req.assessment.level, session->triage);
+    req.findingIds = session->screening.findings;
+    req.program = session->program;
+    req.options.lang = session->handoutOptions.language;
+    req.options.largePrint = session->handoutOptions.largePrint;
+    req.overrideReason = session->handoutOptions.overrideReason;
+    req.sessionDate = session->screening.date.empty() ? session->startedAt.substr(0, 10)
+                                                      : session->screening.date;
+    db::SqlitePatientRepository patients(database);
+    auto patient = patients.get(session->patientId);
+    if (!patient) {
+        return patient.error();
+    }
+    req.patientName = patient->name;
+    if (session->clinicianId) {
+        db::SqliteClinicianRepository clinicians(database);
+        auto c = clinicians.get(*session->clinicianId);
+        if (!c) {
+            return c.error();
+        }
+        req.clinic.clinicianName = c->name;
+        req.clinic.clinicianCredentials = c->credentials;
+    }
+    db::SqliteClinicRepository clinics(database);
+    auto settings = clinics.load();
+    if (!settings) {
+        return settings.error();
+    }
+    req.clinic.name = settings->name;
+    req.clinic.address = settings->address;
+    req.clinic.phone = settings->phone;
+    if (!settings->logo.empty()) {
+        auto logo = handout::imageFromBytes(settings->logo, "the clinic's logo");
+        if (!logo) {
+            return logo.error();
+        }
+        req.clinic.logo = *logo;
+    }
+    return req;
+}
+
 } // namespace
 
 int runHandout(Context& ctx, Args args) {
-    std::optional<std::string> screeningFile, patient, clinicFile, output, overrideReason;
+    std::optional<std::string> screeningFile, patient, clinicFile, output, overrideReason, session;
+    std::optional<std::string> lang;
     std::vector<std::string> exercises;
     std::vector<std::pair<std::string, std::string>> notes;
     handout::HandoutOptions options;
+    bool largePrint = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         const auto value = [&]() -> const std::string* {
@@ -91,11 +157,12 @@ int runHandout(Context& ctx, Args args) {
         };
         if (a == "--large-print") {
             options.largePrint = true;
+            largePrint = true;
             continue;
         }
         if (a == "--screening" || a == "--exercise" || a == "--patient" || a == "--clinic" ||
             a == "--lang" || a == "--override-reason" || a == "-o" || a == "--note" ||
-            a == "--paper") {
+            a == "--paper" || a == "--session") {
             const std::string* v = value();
             if (v == nullptr) {
                 return ctx.usage("option '" + a + "' needs a value");
@@ -109,7 +176,10 @@ int runHandout(Context& ctx, Args args) {
             } else if (a == "--clinic") {
                 clinicFile = *v;
             } else if (a == "--lang") {
+                lang = *v;
                 options.lang = *v;
+            } else if (a == "--session") {
+                session = *v;
             } else if (a == "--override-reason") {
                 overrideReason = *v;
             } else if (a == "-o") {
@@ -131,9 +201,13 @@ int runHandout(Context& ctx, Args args) {
         }
         return ctx.usage("unexpected argument '" + a + "' for 'handout'");
     }
-    if (!screeningFile || !patient || !output || exercises.empty()) {
+    if (session && (screeningFile || patient || !exercises.empty() || !notes.empty())) {
+        return ctx.usage("'handout --session' takes the screening, patient and program from the "
+                         "database: drop --screening, --patient, --exercise and --note");
+    }
+    if (!output || (!session && (!screeningFile || !patient || exercises.empty()))) {
         return ctx.usage("'handout' needs --screening FILE, --patient NAME, at least one "
-                         "--exercise ID and -o OUT.pdf");
+                         "--exercise ID and -o OUT.pdf (or --session ID and -o OUT.pdf)");
     }
 
     auto catalog = Catalog::loadDefault();
@@ -144,40 +218,69 @@ int runHandout(Context& ctx, Args args) {
     if (!rules) {
         return ctx.fail(rules.error());
     }
-    auto doc = json::parseFile(*screeningFile);
-    if (!doc) {
-        return ctx.fail(doc.error());
-    }
-    auto screening = screeningFromJson(*doc, *screeningFile);
-    if (!screening) {
-        return ctx.fail(screening.error());
-    }
-    auto assessment = assess(*screening, *rules, *catalog, *screeningFile, &*doc);
-    if (!assessment) {
-        return ctx.fail(assessment.error());
-    }
-
     handout::HandoutRequest req;
-    req.options = options;
-    req.patientName = *patient;
-    req.sessionDate = screening->date.empty() ? isoDate(Clock::current().now()) : screening->date;
-    req.assessment = std::move(*assessment);
-    req.findingIds = screening->findings;
-    req.overrideReason = overrideReason.value_or("");
-    for (const std::string& e : exercises) {
-        auto item = parseExercise(e, *catalog);
-        if (!item) {
-            return ctx.fail(item.error());
+    std::optional<db::Database> database;
+    std::int64_t sessionId = 0;
+    if (session) {
+        auto id = parseId(*session, "session id");
+        if (!id) {
+            return ctx.fail(id.error());
         }
-        req.program.items.push_back(std::move(*item));
-    }
-    for (const auto& [id, text] : notes) {
-        auto it = std::find_if(req.program.items.begin(), req.program.items.end(),
-                               [&](const ProgramItem& p) { return p.exerciseId == id; });
-        if (it == req.program.items.end()) {
-            return ctx.usage("--note for '" + id + "', which is not an --exercise");
+        sessionId = *id;
+        auto opened = ctx.openDatabase();
+        if (!opened) {
+            return ctx.fail(opened.error());
         }
-        it->note = text;
+        database.emplace(std::move(*opened));
+        auto r = sessionRequest(*database, sessionId, *catalog, *rules);
+        if (!r) {
+            return ctx.fail(r.error());
+        }
+        req = std::move(*r);
+        // Options given on the command line win over the stored ones.
+        if (lang) {
+            req.options.lang = *lang;
+        }
+        req.options.largePrint = req.options.largePrint || largePrint;
+        req.options.paper = options.paper;
+        if (overrideReason) {
+            req.overrideReason = *overrideReason;
+        }
+    } else {
+        auto doc = json::parseFile(*screeningFile);
+        if (!doc) {
+            return ctx.fail(doc.error());
+        }
+        auto screening = screeningFromJson(*doc, *screeningFile);
+        if (!screening) {
+            return ctx.fail(screening.error());
+        }
+        auto assessment = assess(*screening, *rules, *catalog, *screeningFile, &*doc);
+        if (!assessment) {
+            return ctx.fail(assessment.error());
+        }
+        req.options = options;
+        req.patientName = *patient;
+        req.sessionDate =
+            screening->date.empty() ? isoDate(Clock::current().now()) : screening->date;
+        req.assessment = std::move(*assessment);
+        req.findingIds = screening->findings;
+        req.overrideReason = overrideReason.value_or("");
+        for (const std::string& e : exercises) {
+            auto item = parseExercise(e, *catalog);
+            if (!item) {
+                return ctx.fail(item.error());
+            }
+            req.program.items.push_back(std::move(*item));
+        }
+        for (const auto& [id, text] : notes) {
+            auto it = std::find_if(req.program.items.begin(), req.program.items.end(),
+                                   [&](const ProgramItem& p) { return p.exerciseId == id; });
+            if (it == req.program.items.end()) {
+                return ctx.usage("--note for '" + id + "', which is not an --exercise");
+            }
+            it->note = text;
+        }
     }
     if (clinicFile) {
         auto cj = json::parseFile(*clinicFile);
@@ -187,6 +290,11 @@ int runHandout(Context& ctx, Args args) {
         auto clinic = handout::clinicFromJson(*cj, *clinicFile);
         if (!clinic) {
             return ctx.fail(clinic.error());
+        }
+        // A clinic file replaces the clinic's details; the session's clinician stays.
+        if (clinic->clinicianName.empty()) {
+            clinic->clinicianName = req.clinic.clinicianName;
+            clinic->clinicianCredentials = req.clinic.clinicianCredentials;
         }
         req.clinic = std::move(*clinic);
     }
@@ -202,8 +310,23 @@ int runHandout(Context& ctx, Args args) {
     if (auto st = writeFileAtomically(*output, rendered->pdf, 0600); !st) {
         return ctx.fail(st.error());
     }
+    const std::string sha = sha256Hex(rendered->pdf);
+    if (database) {
+        // The record proves later which bytes this patient was given.
+        HandoutRecord record;
+        record.sha256 = sha;
+        record.byteSize = static_cast<std::int64_t>(rendered->pdf.size());
+        record.createdAt = isoDateTime(Clock::current().now());
+        record.language = req.options.lang;
+        record.largePrint = req.options.largePrint;
+        db::SqliteSessionRepository sessions(*database);
+        if (auto added = sessions.addHandout(sessionId, record); !added) {
+            return ctx.fail(added.error());
+        }
+    }
     if (ctx.format == Format::Json) {
         const nlohmann::json j{{"output", *output},
+                               {"sha256", sha},
                                {"pages", rendered->pages},
                                {"bytes", rendered->pdf.size()},
                                {"triage", toId(req.assessment.level)},
@@ -211,7 +334,7 @@ int runHandout(Context& ctx, Args args) {
         ctx.out << j.dump(2) << '\n';
     } else {
         ctx.out << "wrote " << *output << " (" << rendered->pages << " pages, "
-                << rendered->pdf.size() << " bytes)\n";
+                << rendered->pdf.size() << " bytes, sha256 " << sha << ")\n";
     }
     return kOk;
 }

@@ -47,7 +47,7 @@ HPDF_REAL c01(std::uint8_t c) {
     return static_cast<HPDF_REAL>(std::round(c / 255.0 * 1000.0) / 1000.0);
 }
 
-Error harnessError(const PdfPainter::State& s, std::string_view what) {
+Error pdfError(const PdfPainter::State& s, std::string_view what) {
     char buf[96];
     std::snprintf(buf, sizeof buf, " (libharu error 0x%04X, detail %u)",
                   static_cast<unsigned>(s.error), static_cast<unsigned>(s.detail));
@@ -77,16 +77,16 @@ Result<std::unique_ptr<PdfPainter>> PdfPainter::create(const Fonts& fonts, std::
     };
     s->regular = load(fonts.regular);
     if (s->regular == nullptr || s->failed()) {
-        return harnessError(*s, "cannot load font '" + fonts.regular.string() + "'");
+        return pdfError(*s, "cannot load font '" + fonts.regular.string() + "'");
     }
     s->bold = load(fonts.bold);
     if (s->bold == nullptr || s->failed()) {
-        return harnessError(*s, "cannot load font '" + fonts.bold.string() + "'");
+        return pdfError(*s, "cannot load font '" + fonts.bold.string() + "'");
     }
     HPDF_SetInfoAttr(s->doc, HPDF_INFO_TITLE, title.c_str());
     HPDF_SetInfoAttr(s->doc, HPDF_INFO_CREATOR, "HepDesk");
     if (s->failed()) {
-        return harnessError(*s, "cannot set the document information");
+        return pdfError(*s, "cannot set the document information");
     }
     return std::unique_ptr<PdfPainter>(new PdfPainter(std::move(s)));
 }
@@ -233,10 +233,10 @@ void PdfPainter::drawImage(const Image& im) {
 
 Result<std::string> PdfPainter::finish() {
     if (s_->failed()) {
-        return harnessError(*s_, s_->where.empty() ? "drawing failed" : s_->where);
+        return pdfError(*s_, s_->where.empty() ? "drawing failed" : s_->where);
     }
     if (HPDF_SaveToStream(s_->doc) != HPDF_OK || s_->failed()) {
-        return harnessError(*s_, "cannot assemble the PDF");
+        return pdfError(*s_, "cannot assemble the PDF");
     }
     const HPDF_UINT32 size = HPDF_GetStreamSize(s_->doc);
     std::string bytes(size, '\0');
@@ -248,7 +248,7 @@ Result<std::string> PdfPainter::finish() {
         HPDF_ResetError(s_->doc);
     }
     if (s_->failed() || got != size) {
-        return harnessError(*s_, "cannot read the assembled PDF back");
+        return pdfError(*s_, "cannot read the assembled PDF back");
     }
     return bytes;
 }

@@ -24,6 +24,9 @@ struct ClinicInfo {
     std::shared_ptr<const ImageData> logo; ///< optional PNG or JPEG
 };
 
+/// PNG or JPEG bytes as ImageData (format and pixel size from the header); `what` names the
+/// image in errors.
+Result<std::shared_ptr<const ImageData>> imageFromBytes(std::string bytes, std::string_view what);
 /// Reads a PNG or JPEG file into ImageData (format and pixel size from its header).
 Result<std::shared_ptr<const ImageData>> loadImage(const std::filesystem::path& file);
 /// Parses a clinic file: {"name", "address", "phone", "clinician_name",

@@ -1,0 +1,109 @@
+#include "TestSupport.h"
+#include "hepdesk/core/Sha256.h"
+#include "hepdesk/db/ClinicRepository.h"
+#include "hepdesk/db/ClinicianRepository.h"
+#include "hepdesk/db/Database.h"
+#include "hepdesk/db/PatientRepository.h"
+#include "hepdesk/db/SessionRepository.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+// `hepdesk-cli --db PATH handout --session ID`: the handout of a stored session, recorded with
+// its SHA-256 so a reprint can be proven identical.
+namespace hepdesk::cli {
+namespace {
+namespace fs = std::filesystem;
+
+class HandoutSessionCli : public ::testing::Test {
+protected:
+    std::int64_t store(const std::set<std::string>& findings, TriageLevel triage,
+                       std::vector<ProgramItem> program, HandoutOptions options = {}) {
+        auto db = db::Database::open(path_);
+        EXPECT_TRUE(db.ok()) << db.error().message;
+        auto patient =
+            db::SqlitePatientRepository(*db).add(Patient{0, "Юлия Сергеевна", "", "", ""});
+        auto clinician =
+            db::SqliteClinicianRepository(*db).add(Clinician{0, "Ana Gil", "PT", true});
+        EXPECT_TRUE(patient.ok() && clinician.ok());
+        ClinicSettings clinic;
+        clinic.name = "Riverside Physical Therapy";
+        clinic.phone = "555-0100";
+        EXPECT_TRUE(db::SqliteClinicRepository(*db).save(clinic).ok());
+        Session s;
+        s.patientId = *patient;
+        s.clinicianId = *clinician;
+        s.startedAt = "2026-11-21T10:00:00Z";
+        s.screening.date = "2026-11-21";
+        s.screening.regions = {Region::LowBack};
+        s.screening.findings = findings;
+        s.triage = triage;
+        s.program.items = std::move(program);
+        s.handoutOptions = std::move(options);
+        auto id = db::SqliteSessionRepository(*db).add(s);
+        EXPECT_TRUE(id.ok()) << id.error().message;
+        return *id;
+    }
+    test::ProcessResult cli(std::vector<std::string> args) {
+        std::vector<std::string> all = {"--db", path_.string(), "--format", "json", "handout"};
+        all.insert(all.end(), args.begin(), args.end());
+        return test::runProcess(HEPDESK_CLI_EXE, all);
+    }
+    std::vector<HandoutRecord> records(std::int64_t id) {
+        auto db = db::Database::open(path_);
+        return db::SqliteSessionRepository(*db).get(id)->handouts;
+    }
+    test::TempDir dir_;
+    fs::path path_ = dir_ / "clinic.sqlite";
+};
+
+TEST_F(HandoutSessionCli, PrintsTheStoredSessionAndRecordsItsSha256) {
+    HandoutOptions opts;
+    opts.language = "es";
+    const auto id =
+        store({}, TriageLevel::Routine,
+              {ProgramItem{"chin_tuck", Dosage{2, 10, 5, 3, false}, "Con calma"}}, opts);
+    const auto out = dir_ / "h.pdf";
+    const auto r = cli({"--session", std::to_string(id), "-o", out.string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const std::string bytes = test::readFile(out);
+    EXPECT_EQ(nlohmann::json::parse(r.out)["sha256"], sha256Hex(bytes));
+    const auto text = test::runProcess("/usr/bin/pdftotext", {"-q", out.string(), "-"}).out;
+    for (const char* s : {"Юлия Сергеевна", "Ana Gil, PT", "Riverside Physical Therapy",
+                          "Con calma", "21 de noviembre de 2026"}) {
+        EXPECT_NE(text.find(s), std::string::npos) << s;
+    }
+    // A reprint is byte-identical and recorded again with the same fingerprint.
+    const auto again = dir_ / "again.pdf";
+    ASSERT_EQ(cli({"--session", std::to_string(id), "-o", again.string()}).exitCode, 0);
+    EXPECT_EQ(test::readFile(again), bytes);
+    const auto recs = records(id);
+    ASSERT_EQ(recs.size(), 2U);
+    EXPECT_EQ(recs[0].sha256, sha256Hex(bytes));
+    EXPECT_EQ(recs[1].sha256, recs[0].sha256);
+    EXPECT_EQ(recs[0].language, "es");
+    EXPECT_EQ(recs[0].byteSize, static_cast<std::int64_t>(bytes.size()));
+}
+
+TEST_F(HandoutSessionCli, StoredUrgentTriageNeedsItsOverrideAndExclusionsStayRefused) {
+    const auto urgent = store({}, TriageLevel::UrgentReferral,
+                              {ProgramItem{"belly_breathing", Dosage{1, 10, 0, 2, false}, ""}});
+    const auto out = dir_ / "h.pdf";
+    auto r = cli({"--session", std::to_string(urgent), "-o", out.string()});
+    EXPECT_EQ(r.exitCode, 3) << r.err;
+    EXPECT_FALSE(fs::exists(out));
+    EXPECT_TRUE(records(urgent).empty());
+    const auto excluded = store({"osteoporosis"}, TriageLevel::ReferAndMonitor,
+                                {ProgramItem{"dead_hang", Dosage{1, 0, 20, 1, false}, ""}});
+    r = cli({"--session", std::to_string(excluded), "-o", out.string()});
+    EXPECT_EQ(r.exitCode, 3) << r.err;
+    EXPECT_NE(r.err.find("dead_hang"), std::string::npos);
+    EXPECT_FALSE(fs::exists(out));
+    r = cli({"--session", "999", "-o", out.string()});
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    r = cli({"--session", std::to_string(urgent), "--patient", "X", "-o", out.string()});
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+}
+
+} // namespace
+} // namespace hepdesk::cli
