@@ -39,7 +39,7 @@ void TrendChart::setSeries(std::vector<TrendSeries> series) {
 }
 
 bool TrendChart::isImportantChange(const TrendSeries& s, std::size_t i) {
-    if (i == 0 || i >= s.points.size()) {
+    if (i == 0 || i >= s.points.size() || s.importantChange <= 0) {
         return false;
     }
     // A small epsilon so a 2-point NPRS change counts even after floating-point arithmetic.
@@ -60,7 +60,8 @@ QString TrendChart::summary() const {
         if (s.points.size() > 1) {
             const bool better =
                 s.lowerIsBetter ? last.value < first.value : last.value > first.value;
-            QString verdict = tr("no clinically important change");
+            QString verdict = s.importantChange > 0 ? tr("no clinically important change")
+                                                    : tr("no published threshold");
             if (isImportantChange(s, s.points.size() - 1)) {
                 verdict = better ? tr("clinically important improvement")
                                  : tr("clinically important worsening");
@@ -156,10 +157,12 @@ void TrendChart::paintEvent(QPaintEvent* /*event*/) {
 
         // The band around the first value inside which a change is not clinically important.
         const double base = s.points.front().value;
-        const double bandTop = yOf(base + s.importantChange);
-        const double bandBottom = yOf(base - s.importantChange);
-        p.fillRect(QRectF(plotLeft + 1, bandTop, plotWidth - 1, bandBottom - bandTop),
-                   QColor(0x80, 0x80, 0x80, 40));
+        if (s.importantChange > 0) {
+            const double bandTop = yOf(base + s.importantChange);
+            const double bandBottom = yOf(base - s.importantChange);
+            p.fillRect(QRectF(plotLeft + 1, bandTop, plotWidth - 1, bandBottom - bandTop),
+                       QColor(0x80, 0x80, 0x80, 40));
+        }
         p.setPen(QPen(QColor(0x80, 0x80, 0x80), 1, Qt::DashLine));
         p.drawLine(QPointF(plotLeft, yOf(base)), QPointF(plotRight, yOf(base)));
 

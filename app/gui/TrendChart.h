@@ -16,7 +16,7 @@ struct TrendSeries {
     QString name;                 ///< "Pain now (NPRS)"
     double minimum = 0.0;         ///< scale of the measure, not of the data
     double maximum = 10.0;        ///< (so two patients' charts compare at a glance)
-    double importantChange = 2.0; ///< change from the first session that matters clinically
+    double importantChange = 2.0; ///< change from the first session that matters; 0: none known
     bool lowerIsBetter = true;    ///< pain, disability and risk all improve downward
     QString format = QStringLiteral("%1"); ///< how a value is written ("%1 %" for percents)
     std::vector<Point> points;             ///< in date order
