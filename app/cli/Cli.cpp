@@ -15,6 +15,23 @@ namespace {
 
 const std::array kCommands = {
     Command{"db", "db info                     schema version and location of the database", runDb},
+    Command{"db", "db check                    full integrity check (exit 1 when damaged)", runDb},
+    Command{"db", "db backup FILE | --folder DIR [--keep N]   online backup (daily rotation)",
+            runDb},
+    Command{"db", "db restore BACKUP           replace the database with a checked backup", runDb},
+    Command{"db", "db migrate                  bring the schema up to date", runDb},
+    Command{"patient", "patient add --name N [--birth-date D] [--record R] [--contact C]",
+            runPatient},
+    Command{"patient", "patient edit ID [--name N] [--birth-date D] [--record R] [--contact C]",
+            runPatient},
+    Command{"patient", "patient list [--all] | search TEXT [--limit N] [--all]", runPatient},
+    Command{"patient", "patient show ID | archive ID [--undo]", runPatient},
+    Command{"session", "session show ID | list --patient ID [--limit N] | trend --patient ID",
+            runSession},
+    Command{"session", "session sign ID --clinician ID | addendum ID --text T [--clinician ID]",
+            runSession},
+    Command{"session", "session export ID [--out FILE]   the whole session as JSON", runSession},
+    Command{"clinician", "clinician add --name N [--credentials C] | list [--all]", runClinician},
 };
 
 void printHelp(std::ostream& out) {
@@ -56,6 +73,10 @@ fs::path defaultDatabasePath() {
         base = ".";
     }
     return base / "HepDesk" / "hepdesk.sqlite";
+}
+
+fs::path Context::databasePath() const {
+    return dbPath ? *dbPath : defaultDatabasePath();
 }
 
 Result<db::Database> Context::openDatabase() const {

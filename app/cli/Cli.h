@@ -36,6 +36,8 @@ struct Context {
 
     /// Opens (creating if needed) the database named by --db, or the default one.
     Result<db::Database> openDatabase() const;
+    /// The file named by --db, or the default one (not opened, not created).
+    [[nodiscard]] std::filesystem::path databasePath() const;
     /// Prints "hepdesk-cli: <message>" to err and returns the exit code fitting its kind.
     int fail(const Error& error) const;
     int usage(std::string_view message) const;
@@ -57,6 +59,9 @@ std::filesystem::path defaultDatabasePath();
 std::span<const Command> commands();
 
 int runDb(Context& ctx, Args args);
+int runPatient(Context& ctx, Args args);
+int runSession(Context& ctx, Args args);
+int runClinician(Context& ctx, Args args);
 
 /// The whole program, with its streams injected (tests call it directly).
 int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err);

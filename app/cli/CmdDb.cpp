@@ -1,35 +1,201 @@
-#include "Cli.h"
+#include "CmdCommon.h"
+#include "hepdesk/core/Clock.h"
+#include "hepdesk/db/Backup.h"
 #include "hepdesk/db/Database.h"
 
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 namespace hepdesk::cli {
+namespace {
 
-int runDb(Context& ctx, Args args) {
-    if (args.empty()) {
-        return ctx.usage("'db' needs a subcommand: info");
+int info(Context& ctx, const CliArgs& a) {
+    if (auto s = a.expectPositional(0, ""); !s) {
+        return ctx.usage(s.error().message);
     }
-    if (args[0] == "info") {
-        if (args.size() > 1) {
-            return ctx.usage("unexpected argument '" + args[1] + "'");
-        }
-        auto db = ctx.openDatabase();
-        if (!db) {
+    auto db = ctx.openDatabase();
+    if (!db) {
+        return ctx.fail(db.error());
+    }
+    if (ctx.format == Format::Json) {
+        nlohmann::json j{{"path", db->path().string()},
+                         {"schema_version", db->schemaVersion()},
+                         {"latest_schema_version", db::Database::latestSchemaVersion()}};
+        ctx.out << j.dump(2) << '\n';
+    } else {
+        ctx.out << "database: " << db->path().string() << '\n'
+                << "schema version: " << db->schemaVersion() << '\n';
+    }
+    return kOk;
+}
+
+/// The full integrity_check, on a file that may be damaged: nothing is created or migrated.
+int check(Context& ctx, const CliArgs& a) {
+    if (auto s = a.expectPositional(0, ""); !s) {
+        return ctx.usage(s.error().message);
+    }
+    const auto path = ctx.databasePath();
+    db::Database::Options o;
+    o.create = false;
+    o.migrate = false;
+    o.quickCheck = false;
+    std::vector<std::string> problems;
+    auto db = db::Database::open(path, o);
+    if (!db) {
+        if (db.error().kind != Error::Kind::Database) {
             return ctx.fail(db.error());
         }
-        if (ctx.format == Format::Json) {
-            nlohmann::json j{{"path", db->path().string()},
-                             {"schema_version", db->schemaVersion()},
-                             {"latest_schema_version", db::Database::latestSchemaVersion()}};
-            ctx.out << j.dump(2) << '\n';
+        problems.push_back(db.error().message);
+    } else {
+        auto r = db->integrityCheck();
+        if (r) {
+            problems = std::move(*r);
         } else {
-            ctx.out << "database: " << db->path().string() << '\n'
-                    << "schema version: " << db->schemaVersion() << '\n';
+            problems.push_back(r.error().message);
+        }
+    }
+    if (ctx.format == Format::Json) {
+        printJson(ctx, {{"path", path.string()}, {"ok", problems.empty()}, {"problems", problems}});
+    } else if (problems.empty()) {
+        ctx.out << path.string() << ": ok\n";
+    } else {
+        ctx.out << path.string() << ": DAMAGED (" << problems.size() << " problems)\n";
+        for (const std::string& p : problems) {
+            ctx.out << "  " << p << '\n';
+        }
+        ctx.out << "Restore it from a backup: hepdesk-cli --db " << path.string()
+                << " db restore BACKUP\n";
+    }
+    return problems.empty() ? kOk : kFailure;
+}
+
+int backup(Context& ctx, const CliArgs& a) {
+    const auto folder = a.value("folder");
+    if (auto s = a.expectPositional(folder ? 0 : 1, "backup file (or --folder DIR)"); !s) {
+        return ctx.usage(s.error().message);
+    }
+    int keep = 7;
+    if (auto v = a.value("keep")) {
+        auto k = parseInt(*v, "--keep", 1, 10000);
+        if (!k) {
+            return ctx.fail(k.error());
+        }
+        keep = *k;
+    }
+    auto db = ctx.openDatabase();
+    if (!db) {
+        return ctx.fail(db.error());
+    }
+    if (folder) {
+        auto r = db::Backup::writeIfDue(*db, *folder, keep, Clock::current());
+        if (!r) {
+            return ctx.fail(r.error());
+        }
+        if (ctx.format == Format::Json) {
+            printJson(ctx, {{"written", r->has_value()},
+                            {"file", r->has_value() ? (*r)->string() : std::string()}});
+        } else if (r->has_value()) {
+            ctx.out << "backup written: " << (*r)->string() << '\n';
+        } else {
+            ctx.out << "today's backup already exists in " << *folder << '\n';
         }
         return kOk;
     }
-    return ctx.usage("unknown 'db' subcommand '" + args[0] + "'");
+    const std::string target = a.positional()[0];
+    if (auto s = db::Backup::write(*db, target); !s) {
+        return ctx.fail(s.error());
+    }
+    if (ctx.format == Format::Json) {
+        printJson(ctx, {{"written", true}, {"file", target}});
+    } else {
+        ctx.out << "backup written: " << target << '\n';
+    }
+    return kOk;
+}
+
+int restore(Context& ctx, const CliArgs& a) {
+    if (auto s = a.expectPositional(1, "backup file"); !s) {
+        return ctx.usage(s.error().message);
+    }
+    const auto target = ctx.databasePath();
+    auto kept = db::Backup::restore(a.positional()[0], target);
+    if (!kept) {
+        return ctx.fail(kept.error());
+    }
+    // Bring the restored file to this version's schema now, so errors show here.
+    auto db = db::Database::open(target);
+    if (!db) {
+        return ctx.fail(db.error());
+    }
+    if (ctx.format == Format::Json) {
+        printJson(ctx, {{"restored", target.string()},
+                        {"from", a.positional()[0]},
+                        {"previous_kept_as", kept->string()}});
+    } else {
+        ctx.out << "restored " << target.string() << " from " << a.positional()[0] << '\n';
+        if (!kept->empty()) {
+            ctx.out << "the previous database was kept as " << kept->string() << '\n';
+        }
+    }
+    return kOk;
+}
+
+int migrateCmd(Context& ctx, const CliArgs& a) {
+    if (auto s = a.expectPositional(0, ""); !s) {
+        return ctx.usage(s.error().message);
+    }
+    db::Database::Options o;
+    o.create = false;
+    o.migrate = false;
+    auto db = db::Database::open(ctx.databasePath(), o);
+    if (!db) {
+        return ctx.fail(db.error());
+    }
+    const int from = db->schemaVersion();
+    if (auto s = db->migrate(); !s) {
+        return ctx.fail(s.error());
+    }
+    if (ctx.format == Format::Json) {
+        printJson(ctx, {{"from", from}, {"to", db->schemaVersion()}});
+    } else if (from == db->schemaVersion()) {
+        ctx.out << "schema " << from << " is the latest; nothing to do\n";
+    } else {
+        ctx.out << "migrated schema " << from << " -> " << db->schemaVersion() << '\n';
+    }
+    return kOk;
+}
+
+} // namespace
+
+int runDb(Context& ctx, Args args) {
+    if (args.empty()) {
+        return ctx.usage("'db' needs a subcommand: info, check, backup, restore, migrate");
+    }
+    const std::string& sub = args[0];
+    const bool isBackup = sub == "backup";
+    auto a = CliArgs::parse(args.subspan(1),
+                            isBackup ? std::set<std::string, std::less<>>{"folder", "keep"}
+                                     : std::set<std::string, std::less<>>{},
+                            {});
+    if (!a) {
+        return ctx.usage(a.error().message);
+    }
+    if (sub == "info") {
+        return info(ctx, *a);
+    }
+    if (sub == "check") {
+        return check(ctx, *a);
+    }
+    if (isBackup) {
+        return backup(ctx, *a);
+    }
+    if (sub == "restore") {
+        return restore(ctx, *a);
+    }
+    if (sub == "migrate") {
+        return migrateCmd(ctx, *a);
+    }
+    return ctx.usage("unknown 'db' subcommand '" + sub + "'");
 }
 
 } // namespace hepdesk::cli

@@ -1,9 +1,11 @@
 #include "hepdesk/db/Database.h"
 
 #include "hepdesk/db/Migrations.h"
+#include "hepdesk/db/SearchKey.h"
 
 #include <array>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <fstream>
@@ -108,21 +110,28 @@ Result<Database> Database::open(const fs::path& path, Options options) {
                               std::to_string(latestSchemaVersion()) + "); it was left untouched");
     }
 
+    if (auto s = registerSearchKeyFunction(c); !s) {
+        return s.error();
+    }
     // foreign_keys must be set outside any transaction, on every connection.
-    for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000",
-                               "PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"}) {
+    for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000"}) {
         if (auto s = c.exec(pragma); !s) {
             return s.error();
         }
     }
-    if (!fresh) {
+    // Check before switching the journal mode: a damaged file is reported, never written.
+    if (!fresh && options.quickCheck) {
         auto check = c.queryText("PRAGMA quick_check");
-        if (!check) {
-            return check.error();
+        if (!check || *check != "ok") {
+            return Error::database(
+                "database '" + path.string() +
+                "' is damaged (quick_check: " + (check ? *check : check.error().message) +
+                "); it was left untouched: restore it from a backup ('hepdesk-cli db restore')");
         }
-        if (*check != "ok") {
-            return Error::database("database '" + path.string() + "' is damaged (quick_check: " +
-                                   *check + "); restore it from a backup");
+    }
+    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"}) {
+        if (auto s = c.exec(pragma); !s) {
+            return s.error();
         }
     }
     if (fresh) {
@@ -131,7 +140,7 @@ Result<Database> Database::open(const fs::path& path, Options options) {
         }
     }
     if (options.migrate || fresh) {
-        if (auto s = migrate(c); !s) {
+        if (auto s = db::migrate(c, options.targetVersion); !s) {
             return s.error();
         }
     }
@@ -140,6 +149,54 @@ Result<Database> Database::open(const fs::path& path, Options options) {
         return finalVersion.error();
     }
     return Database(std::move(c), static_cast<int>(*finalVersion));
+}
+
+namespace {
+std::string defaultActor() {
+    for (const char* var : {"USER", "LOGNAME"}) {
+        if (const char* v = std::getenv(var); v != nullptr && *v != '\0') {
+            return v;
+        }
+    }
+    return "uid " + std::to_string(::getuid());
+}
+} // namespace
+
+Database::Database(Connection c, int version)
+    : conn_(std::move(c)), schemaVersion_(version), actor_(defaultActor()) {}
+
+Status Database::migrate(int target) {
+    if (auto s = db::migrate(conn_, target); !s) {
+        return s;
+    }
+    auto v = conn_.queryInt("PRAGMA user_version");
+    if (!v) {
+        return v.error();
+    }
+    schemaVersion_ = static_cast<int>(*v);
+    return {};
+}
+
+Result<std::vector<std::string>> Database::integrityCheck() {
+    auto st = Statement::prepare(conn_, "PRAGMA integrity_check");
+    if (!st) {
+        return st.error();
+    }
+    std::vector<std::string> problems;
+    for (;;) {
+        auto row = st->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            break;
+        }
+        std::string line = st->columnText(0);
+        if (line != "ok") {
+            problems.push_back(std::move(line));
+        }
+    }
+    return problems;
 }
 
 } // namespace hepdesk::db

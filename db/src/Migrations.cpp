@@ -20,6 +20,205 @@ CREATE TABLE patient (
 );
 CREATE INDEX patient_name ON patient(name);
 )sql"},
+    Migration{2, R"sql(
+CREATE TABLE clinic_settings (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    name       TEXT NOT NULL DEFAULT '',
+    address    TEXT NOT NULL DEFAULT '',
+    phone      TEXT NOT NULL DEFAULT '',
+    logo       BLOB,
+    logo_mime  TEXT NOT NULL DEFAULT ''
+               CHECK (logo_mime IN ('', 'image/png', 'image/jpeg')),
+    updated_at TEXT NOT NULL,
+    CHECK ((logo IS NULL) = (logo_mime = ''))
+);
+CREATE TABLE clinician (
+    id          INTEGER PRIMARY KEY,
+    name        TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    credentials TEXT NOT NULL DEFAULT '',
+    active      INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    created_at  TEXT NOT NULL
+);
+ALTER TABLE patient ADD COLUMN updated_at TEXT NOT NULL DEFAULT '';
+UPDATE patient SET updated_at = created_at;
+CREATE INDEX patient_record_number ON patient(record_number COLLATE NOCASE)
+    WHERE record_number <> '';
+CREATE INDEX patient_birth_date ON patient(birth_date) WHERE birth_date <> '';
+
+-- Search keys are folded by ICU in hepdesk_search_key() (registered on every connection
+-- HepDesk opens); triggers keep the index in the same transaction as the patient row.
+CREATE VIRTUAL TABLE patient_search USING fts5(
+    name, record,
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2 3'
+);
+INSERT INTO patient_search(rowid, name, record)
+    SELECT id, hepdesk_search_key(name), hepdesk_search_key(record_number) FROM patient;
+CREATE TRIGGER patient_search_insert AFTER INSERT ON patient BEGIN
+    INSERT INTO patient_search(rowid, name, record)
+        VALUES (new.id, hepdesk_search_key(new.name), hepdesk_search_key(new.record_number));
+END;
+CREATE TRIGGER patient_search_update AFTER UPDATE OF name, record_number ON patient BEGIN
+    UPDATE patient_search SET name = hepdesk_search_key(new.name),
+                              record = hepdesk_search_key(new.record_number)
+        WHERE rowid = old.id;
+END;
+CREATE TRIGGER patient_search_delete AFTER DELETE ON patient BEGIN
+    DELETE FROM patient_search WHERE rowid = old.id;
+END;
+)sql"},
+    Migration{3, R"sql(
+CREATE TABLE session (
+    id                      INTEGER PRIMARY KEY,
+    patient_id              INTEGER NOT NULL REFERENCES patient(id),
+    clinician_id            INTEGER REFERENCES clinician(id),
+    started_at              TEXT NOT NULL,
+    screening_json          TEXT NOT NULL CHECK (json_valid(screening_json)),
+    triage                  TEXT NOT NULL CHECK (triage IN
+                                ('routine', 'refer_and_monitor', 'urgent_referral', 'emergency')),
+    pain_now                INTEGER CHECK (pain_now BETWEEN 0 AND 10),
+    pain_best               INTEGER CHECK (pain_best BETWEEN 0 AND 10),
+    pain_worst              INTEGER CHECK (pain_worst BETWEEN 0 AND 10),
+    odi_percent             REAL CHECK (odi_percent BETWEEN 0 AND 100),
+    ndi_percent             REAL CHECK (ndi_percent BETWEEN 0 AND 100),
+    start_back_total        INTEGER CHECK (start_back_total BETWEEN 0 AND 9),
+    start_back_psychosocial INTEGER CHECK (start_back_psychosocial BETWEEN 0 AND 5),
+    start_back_risk         TEXT CHECK (start_back_risk IN ('low', 'medium', 'high')),
+    handout_language        TEXT NOT NULL DEFAULT 'en',
+    handout_large_print     INTEGER NOT NULL DEFAULT 0 CHECK (handout_large_print IN (0, 1)),
+    handout_override_reason TEXT NOT NULL DEFAULT '',
+    signed_at               TEXT,
+    signed_by               INTEGER REFERENCES clinician(id),
+    created_at              TEXT NOT NULL,
+    CHECK ((signed_at IS NULL) = (signed_by IS NULL))
+);
+CREATE INDEX session_patient ON session(patient_id, started_at, id);
+
+CREATE TABLE session_finding (
+    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,
+    item_id    TEXT NOT NULL,
+    rule_id    TEXT NOT NULL,
+    level      TEXT NOT NULL CHECK (level IN
+                   ('routine', 'refer_and_monitor', 'urgent_referral', 'emergency')),
+    reason     TEXT NOT NULL,
+    PRIMARY KEY (session_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE program_item (
+    session_id    INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+    position      INTEGER NOT NULL,
+    exercise_id   TEXT NOT NULL CHECK (length(exercise_id) > 0),
+    sets          INTEGER NOT NULL CHECK (sets BETWEEN 1 AND 10),
+    reps          INTEGER NOT NULL CHECK (reps BETWEEN 0 AND 100),
+    hold_seconds  INTEGER NOT NULL CHECK (hold_seconds BETWEEN 0 AND 600),
+    times_per_day INTEGER NOT NULL CHECK (times_per_day BETWEEN 1 AND 10),
+    per_side      INTEGER NOT NULL CHECK (per_side IN (0, 1)),
+    note          TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (session_id, position)
+) WITHOUT ROWID;
+
+CREATE TABLE handout (
+    id          INTEGER PRIMARY KEY,
+    session_id  INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+    sha256      TEXT NOT NULL
+                CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+    byte_size   INTEGER NOT NULL CHECK (byte_size > 0),
+    language    TEXT NOT NULL,
+    large_print INTEGER NOT NULL CHECK (large_print IN (0, 1)),
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX handout_session ON handout(session_id);
+
+CREATE TABLE addendum (
+    id           INTEGER PRIMARY KEY,
+    session_id   INTEGER NOT NULL REFERENCES session(id),
+    clinician_id INTEGER REFERENCES clinician(id),
+    created_at   TEXT NOT NULL,
+    text         TEXT NOT NULL CHECK (length(trim(text)) > 0)
+);
+CREATE INDEX addendum_session ON addendum(session_id);
+
+-- A signed session is a legal record: the database itself refuses to change it.
+CREATE TRIGGER session_signed_no_update BEFORE UPDATE ON session
+WHEN old.signed_at IS NOT NULL BEGIN
+    SELECT RAISE(ABORT, 'a signed session cannot be changed; add an addendum instead');
+END;
+CREATE TRIGGER session_signed_no_delete BEFORE DELETE ON session
+WHEN old.signed_at IS NOT NULL BEGIN
+    SELECT RAISE(ABORT, 'a signed session cannot be deleted');
+END;
+CREATE TRIGGER session_finding_signed_no_insert BEFORE INSERT ON session_finding
+WHEN (SELECT signed_at FROM session WHERE id = new.session_id) IS NOT NULL BEGIN
+    SELECT RAISE(ABORT, 'a signed session cannot be changed; add an addendum instead');
+END;
+CREATE TRIGGER session_finding_signed_no_update BEFORE UPDATE ON session_finding
+WHEN (SELECT signed_at FROM session WHERE id = old.session_id) IS NOT NULL BEGIN
+    SELECT RAISE(ABORT, 'a signed session cannot be changed; add an addendum instead');
+END;
+CREATE TRIGGER session_finding_signed_no_delete BEFORE DELETE ON session_finding
+WHEN (SELECT signed_at FROM session WHERE id = old.session_id) IS NOT NULL BEGIN
+    SELECT RAISE(ABORT, 'a signed session cannot be changed; add an addendum instead');
+END;
+CREATE TRIGGER program_item_signed_no_insert BEFORE INSERT ON program_item
+WHEN (SELECT signed_at FROM session WHERE id = new.session_id) IS NOT NULL BEGIN
+    SELECT RAISE(ABORT, 'a signed session cannot be changed; add an addendum instead');
+END;
+CREATE TRIGGER program_item_signed_no_update BEFORE UPDATE ON program_item
+WHEN (SELECT signed_at FROM session WHERE id = old.session_id) IS NOT NULL BEGIN
+    SELECT RAISE(ABORT, 'a signed session cannot be changed; add an addendum instead');
+END;
+CREATE TRIGGER program_item_signed_no_delete BEFORE DELETE ON program_item
+WHEN (SELECT signed_at FROM session WHERE id = old.session_id) IS NOT NULL BEGIN
+    SELECT RAISE(ABORT, 'a signed session cannot be changed; add an addendum instead');
+END;
+-- Handout records prove what a patient was given: they may be added (a reprint after
+-- signing) but never altered or removed once the session is signed.
+CREATE TRIGGER handout_signed_no_update BEFORE UPDATE ON handout
+WHEN (SELECT signed_at FROM session WHERE id = old.session_id) IS NOT NULL BEGIN
+    SELECT RAISE(ABORT, 'a handout record of a signed session cannot be changed');
+END;
+CREATE TRIGGER handout_signed_no_delete BEFORE DELETE ON handout
+WHEN (SELECT signed_at FROM session WHERE id = old.session_id) IS NOT NULL BEGIN
+    SELECT RAISE(ABORT, 'a handout record of a signed session cannot be changed');
+END;
+-- Addenda correct signed sessions; an unsigned session is simply edited.
+CREATE TRIGGER addendum_needs_signed_session BEFORE INSERT ON addendum
+WHEN (SELECT signed_at FROM session WHERE id = new.session_id) IS NULL BEGIN
+    SELECT RAISE(ABORT, 'addenda are for signed sessions; edit the unsigned session instead');
+END;
+CREATE TRIGGER addendum_no_update BEFORE UPDATE ON addendum BEGIN
+    SELECT RAISE(ABORT, 'an addendum cannot be changed; add another addendum');
+END;
+CREATE TRIGGER addendum_no_delete BEFORE DELETE ON addendum BEGIN
+    SELECT RAISE(ABORT, 'an addendum cannot be deleted');
+END;
+)sql"},
+    Migration{4, R"sql(
+CREATE TABLE custom_exercise (
+    id         TEXT PRIMARY KEY CHECK (length(id) > 0 AND id NOT GLOB '*[^a-z0-9_]*'),
+    name       TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    json       TEXT NOT NULL CHECK (json_valid(json) AND json_type(json) = 'object'),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+
+CREATE TABLE audit_log (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    entity    TEXT NOT NULL,
+    entity_id TEXT NOT NULL DEFAULT '',
+    detail    TEXT NOT NULL DEFAULT ''
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
+    SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+)sql"},
 };
 
 } // namespace

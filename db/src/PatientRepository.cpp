@@ -1,44 +1,153 @@
 #include "hepdesk/db/PatientRepository.h"
 
+#include "TextCheck.h"
 #include "hepdesk/core/Clock.h"
+#include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/Database.h"
+#include "hepdesk/db/SearchKey.h"
+
+#include <algorithm>
+#include <set>
 
 namespace hepdesk::db {
+namespace {
 
-Result<std::vector<Patient>> SqlitePatientRepository::list(ListOptions options) {
-    auto st = Statement::prepare(db_.connection(),
-                                 "SELECT id, name, birth_date, record_number, contact, archived "
-                                 "FROM patient WHERE archived = 0 OR ?1 "
-                                 "ORDER BY name COLLATE NOCASE, id");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, options.includeArchived ? 1 : 0);
-    std::vector<Patient> out;
-    for (;;) {
-        auto row = st->step();
+constexpr const char* kColumns =
+    "p.id, p.name, p.birth_date, p.record_number, p.contact, p.archived";
+
+Patient readPatient(const Statement& st) {
+    Patient p;
+    p.id = st.columnInt(0);
+    p.name = st.columnText(1);
+    p.birthDate = st.columnText(2);
+    p.recordNumber = st.columnText(3);
+    p.contact = st.columnText(4);
+    p.archived = st.columnInt(5) != 0;
+    return p;
+}
+
+Status collect(Statement& st, std::vector<Patient>& out, std::set<std::int64_t>& seen,
+               std::size_t limit) {
+    while (out.size() < limit) {
+        auto row = st.step();
         if (!row) {
             return row.error();
         }
         if (!*row) {
             break;
         }
-        Patient p;
-        p.id = st->columnInt(0);
-        p.name = st->columnText(1);
-        p.birthDate = st->columnText(2);
-        p.recordNumber = st->columnText(3);
-        p.contact = st->columnText(4);
-        p.archived = st->columnInt(5) != 0;
-        out.push_back(std::move(p));
+        Patient p = readPatient(st);
+        if (seen.insert(p.id).second) {
+            out.push_back(std::move(p));
+        }
+    }
+    return {};
+}
+
+Status validatePatient(const Patient& p) {
+    for (const Status& s : {checkRequiredText(p.name, "patient name", kMaxNameBytes),
+                            checkDate(p.birthDate, "date of birth", true),
+                            checkText(p.recordNumber, "record number", kMaxNameBytes),
+                            checkText(p.contact, "contact", kMaxFieldBytes)}) {
+        if (!s) {
+            return s;
+        }
+    }
+    return {};
+}
+
+/// A date of birth typed as YYYY, YYYY-MM, YYYY-MM-DD or DD.MM.YYYY (also with '/'), as the
+/// ISO prefix it stands for; empty when the query is not a date.
+std::string datePrefix(std::string_view q) {
+    const auto digits = [](std::string_view s) {
+        return !s.empty() &&
+               std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    if (q.size() == 4 && digits(q)) {
+        return std::string(q);
+    }
+    if (q.size() == 7 && digits(q.substr(0, 4)) && q[4] == '-' && digits(q.substr(5, 2))) {
+        return std::string(q);
+    }
+    if (q.size() == 10 && digits(q.substr(0, 4)) && q[4] == '-' && digits(q.substr(5, 2)) &&
+        q[7] == '-' && digits(q.substr(8, 2))) {
+        return std::string(q);
+    }
+    if (q.size() == 10 && (q[2] == '.' || q[2] == '/') && q[5] == q[2] && digits(q.substr(0, 2)) &&
+        digits(q.substr(3, 2)) && digits(q.substr(6, 4))) {
+        return std::string(q.substr(6, 4)) + "-" + std::string(q.substr(3, 2)) + "-" +
+               std::string(q.substr(0, 2));
+    }
+    return {};
+}
+
+/// The FTS5 query for a folded key: every token as a quoted prefix, all required. Tokens are
+/// split where the FTS tokenizer splits (ASCII punctuation and spaces), and quoting makes
+/// FTS syntax in the query ("AND", "*", "NEAR(") plain text.
+std::string ftsQuery(std::string_view key) {
+    std::string q;
+    std::string token;
+    const auto flush = [&] {
+        if (!token.empty()) {
+            if (!q.empty()) {
+                q += ' ';
+            }
+            q += '"' + token + "\"*";
+            token.clear();
+        }
+    };
+    for (const char c : key) {
+        const auto u = static_cast<unsigned char>(c);
+        const bool word = u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (word) {
+            token += c;
+        } else {
+            flush();
+        }
+    }
+    flush();
+    return q;
+}
+
+std::string trim(std::string_view s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string_view::npos) {
+        return {};
+    }
+    const auto e = s.find_last_not_of(" \t\r\n");
+    return std::string(s.substr(b, e - b + 1));
+}
+
+} // namespace
+
+Result<std::vector<Patient>> SqlitePatientRepository::list(ListOptions options) {
+    auto st = Statement::prepare(db_.connection(), std::string("SELECT ") + kColumns +
+                                                       " FROM patient p WHERE p.archived = 0 OR ?1 "
+                                                       "ORDER BY p.name COLLATE NOCASE, p.id");
+    if (!st) {
+        return st.error();
+    }
+    st->bind(1, options.includeArchived ? 1 : 0);
+    std::vector<Patient> out;
+    std::set<std::int64_t> seen;
+    if (auto s = collect(*st, out, seen, SIZE_MAX); !s) {
+        return s.error();
     }
     return out;
 }
 
 Result<std::int64_t> SqlitePatientRepository::add(const Patient& patient) {
+    if (auto s = validatePatient(patient); !s) {
+        return s.error();
+    }
+    auto tx = Transaction::begin(db_.connection());
+    if (!tx) {
+        return tx.error();
+    }
     auto st = Statement::prepare(db_.connection(),
                                  "INSERT INTO patient(name, birth_date, record_number, contact, "
-                                 "archived, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+                                 "archived, created_at, updated_at) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)");
     if (!st) {
         return st.error();
     }
@@ -51,7 +160,155 @@ Result<std::int64_t> SqlitePatientRepository::add(const Patient& patient) {
     if (auto s = st->run(); !s) {
         return s.error();
     }
-    return db_.connection().lastInsertRowId();
+    const std::int64_t id = db_.connection().lastInsertRowId();
+    if (auto s = SqliteAuditLog::record(db_, "patient.add", "patient", id); !s) {
+        return s.error();
+    }
+    if (auto s = tx->commit(); !s) {
+        return s.error();
+    }
+    return id;
+}
+
+Result<Patient> SqlitePatientRepository::get(std::int64_t id) {
+    auto st = Statement::prepare(db_.connection(), std::string("SELECT ") + kColumns +
+                                                       " FROM patient p WHERE p.id = ?1");
+    if (!st) {
+        return st.error();
+    }
+    st->bind(1, id);
+    auto row = st->step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row) {
+        return Error::notFound("no patient with id " + std::to_string(id));
+    }
+    return readPatient(*st);
+}
+
+Status SqlitePatientRepository::update(const Patient& patient) {
+    if (auto s = validatePatient(patient); !s) {
+        return s;
+    }
+    auto tx = Transaction::begin(db_.connection());
+    if (!tx) {
+        return tx.error();
+    }
+    auto st = Statement::prepare(
+        db_.connection(), "UPDATE patient SET name = ?2, birth_date = ?3, record_number = ?4, "
+                          "contact = ?5, archived = ?6, updated_at = ?7 WHERE id = ?1");
+    if (!st) {
+        return st.error();
+    }
+    st->bind(1, patient.id)
+        .bind(2, patient.name)
+        .bind(3, patient.birthDate)
+        .bind(4, patient.recordNumber)
+        .bind(5, patient.contact)
+        .bind(6, patient.archived ? 1 : 0)
+        .bind(7, isoDateTime(Clock::current().now()));
+    if (auto s = st->run(); !s) {
+        return s;
+    }
+    if (db_.connection().changes() == 0) {
+        return Error::notFound("no patient with id " + std::to_string(patient.id));
+    }
+    if (auto s = SqliteAuditLog::record(db_, "patient.edit", "patient", patient.id); !s) {
+        return s;
+    }
+    return tx->commit();
+}
+
+Status SqlitePatientRepository::setArchived(std::int64_t id, bool archived) {
+    auto tx = Transaction::begin(db_.connection());
+    if (!tx) {
+        return tx.error();
+    }
+    auto st = Statement::prepare(db_.connection(),
+                                 "UPDATE patient SET archived = ?2, updated_at = ?3 WHERE id = ?1");
+    if (!st) {
+        return st.error();
+    }
+    st->bind(1, id).bind(2, archived ? 1 : 0).bind(3, isoDateTime(Clock::current().now()));
+    if (auto s = st->run(); !s) {
+        return s;
+    }
+    if (db_.connection().changes() == 0) {
+        return Error::notFound("no patient with id " + std::to_string(id));
+    }
+    if (auto s = SqliteAuditLog::record(db_, archived ? "patient.archive" : "patient.unarchive",
+                                        "patient", id);
+        !s) {
+        return s;
+    }
+    return tx->commit();
+}
+
+Result<std::vector<Patient>> SqlitePatientRepository::search(std::string_view query,
+                                                             SearchOptions options) {
+    if (auto s = checkText(query, "search text", kMaxNameBytes); !s) {
+        return s.error();
+    }
+    const std::string q = trim(query);
+    std::vector<Patient> out;
+    if (q.empty() || options.limit <= 0) {
+        return out;
+    }
+    const auto limit = static_cast<std::size_t>(options.limit);
+    const int archived = options.includeArchived ? 1 : 0;
+    std::set<std::int64_t> seen;
+
+    // 1. A record number typed in full is the most certain match there is.
+    {
+        auto st = Statement::prepare(
+            db_.connection(), std::string("SELECT ") + kColumns +
+                                  " FROM patient p WHERE p.record_number = ?1 COLLATE "
+                                  "NOCASE AND p.record_number <> '' AND (p.archived = 0 OR ?2) "
+                                  "ORDER BY p.id");
+        if (!st) {
+            return st.error();
+        }
+        st->bind(1, q).bind(2, archived);
+        if (auto s = collect(*st, out, seen, limit); !s) {
+            return s.error();
+        }
+    }
+    // 2. A date of birth (or its year or month).
+    if (const std::string prefix = datePrefix(q); !prefix.empty()) {
+        auto st = Statement::prepare(db_.connection(),
+                                     std::string("SELECT ") + kColumns +
+                                         " FROM patient p WHERE p.birth_date >= ?1 AND "
+                                         "p.birth_date < ?1 || '~' AND (p.archived = 0 OR ?2) "
+                                         "ORDER BY p.birth_date, p.name, p.id");
+        if (!st) {
+            return st.error();
+        }
+        st->bind(1, prefix).bind(2, archived);
+        if (auto s = collect(*st, out, seen, limit); !s) {
+            return s.error();
+        }
+    }
+    // 3. Names and record numbers by folded prefix. Ranking: the whole name starting with
+    // the query first, then FTS5's bm25 (name weighs more than record number), then name.
+    const std::string key = searchKey(q);
+    const std::string fts = ftsQuery(key);
+    if (!fts.empty() && out.size() < limit) {
+        auto st = Statement::prepare(db_.connection(),
+                                     std::string("SELECT ") + kColumns +
+                                         " FROM patient_search s JOIN patient p ON p.id = s.rowid "
+                                         "WHERE patient_search MATCH ?1 AND (p.archived = 0 OR ?2) "
+                                         "ORDER BY (substr(s.name, 1, length(?3)) = ?3) DESC, "
+                                         "bm25(patient_search, 10.0, 1.0), p.name, p.id LIMIT ?4");
+        if (!st) {
+            return st.error();
+        }
+        st->bind(1, fts).bind(2, archived).bind(3, key).bind(4, options.limit);
+        if (auto s = collect(*st, out, seen, limit); !s) {
+            return s.error();
+        }
+    }
+    return out;
 }
 
 } // namespace hepdesk::db

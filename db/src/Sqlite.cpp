@@ -4,6 +4,21 @@
 #include <utility>
 
 namespace hepdesk::db {
+namespace {
+
+/// A trigger's RAISE is a rule of the database (signed sessions, the audit log): Refused.
+/// Other constraint failures are values the caller should not have sent: InvalidInput.
+Error errorFor(int rc, std::string message) {
+    if (rc == SQLITE_CONSTRAINT_TRIGGER) {
+        return Error::refused(std::move(message));
+    }
+    if ((rc & 0xFF) == SQLITE_CONSTRAINT) {
+        return Error::invalid(std::move(message));
+    }
+    return Error::database(std::move(message));
+}
+
+} // namespace
 
 Result<Connection> Connection::open(const std::filesystem::path& path, Mode mode) {
     int flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
@@ -62,7 +77,7 @@ Status Connection::exec(std::string_view sql) {
     if (rc != SQLITE_OK) {
         std::string m = "database '" + path_.string() + "': " + (err != nullptr ? err : "error");
         sqlite3_free(err);
-        return Error::database(std::move(m));
+        return errorFor(sqlite3_extended_errcode(db_), std::move(m));
     }
     return {};
 }
@@ -177,7 +192,7 @@ Result<bool> Statement::step() {
     if (rc == SQLITE_DONE) {
         return false;
     }
-    return Error::database(conn_->errorMessage(""));
+    return errorFor(rc, conn_->errorMessage(""));
 }
 
 Status Statement::run() {
@@ -240,19 +255,41 @@ std::optional<std::string> Statement::columnOptText(int col) const {
     return columnText(col);
 }
 
+bool Connection::inTransaction() const {
+    return sqlite3_get_autocommit(db_) == 0;
+}
+
+Status Connection::copyTo(Connection& dest, std::string_view context) {
+    sqlite3_backup* b = sqlite3_backup_init(dest.db_, "main", db_, "main");
+    if (b == nullptr) {
+        return Error::database(dest.errorMessage(context));
+    }
+    // One step of -1 pages copies everything under one read transaction of the source:
+    // the copy is a consistent snapshot even while others write.
+    const int rc = sqlite3_backup_step(b, -1);
+    const int finish = sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE || finish != SQLITE_OK) {
+        std::string m = "database '" + path_.string() + "': " + std::string(context) + ": " +
+                        sqlite3_errstr(rc != SQLITE_DONE ? rc : finish);
+        return Error::database(std::move(m));
+    }
+    return {};
+}
+
 Result<Transaction> Transaction::begin(Connection& conn) {
-    if (auto s = conn.exec("BEGIN IMMEDIATE"); !s) {
+    const bool nested = conn.inTransaction();
+    if (auto s = conn.exec(nested ? "SAVEPOINT hepdesk_tx" : "BEGIN IMMEDIATE"); !s) {
         return s.error();
     }
-    return Transaction(&conn);
+    return Transaction(&conn, nested);
 }
 
 Transaction::Transaction(Transaction&& other) noexcept
-    : conn_(std::exchange(other.conn_, nullptr)) {}
+    : conn_(std::exchange(other.conn_, nullptr)), nested_(other.nested_) {}
 
 Transaction::~Transaction() {
     if (conn_ != nullptr) {
-        (void)conn_->exec("ROLLBACK");
+        (void)conn_->exec(nested_ ? "ROLLBACK TO hepdesk_tx; RELEASE hepdesk_tx" : "ROLLBACK");
     }
 }
 
@@ -260,11 +297,23 @@ Status Transaction::commit() {
     if (conn_ == nullptr) {
         return Error::internal("transaction already finished");
     }
-    auto s = conn_->exec("COMMIT");
+    auto s = conn_->exec(nested_ ? "RELEASE hepdesk_tx" : "COMMIT");
     if (s) {
         conn_ = nullptr;
     }
     return s;
+}
+
+ReadTransaction::ReadTransaction(Connection& conn) {
+    if (!conn.inTransaction() && conn.exec("BEGIN")) {
+        conn_ = &conn;
+    }
+}
+
+ReadTransaction::~ReadTransaction() {
+    if (conn_ != nullptr) {
+        (void)conn_->exec("COMMIT");
+    }
 }
 
 } // namespace hepdesk::db

@@ -6,6 +6,7 @@
 #include "hepdesk/core/Screening.h"
 
 #include <filesystem>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,5 +64,12 @@ public:
 private:
     std::vector<CatalogEntry> entries_; ///< sorted by id
 };
+
+/// Parses and fully validates one catalog entry (the content of one templates/catalog/ file).
+/// Errors name `source`, the JSON pointer and what was expected; unknown fields are errors.
+Result<CatalogEntry> catalogEntryFromJson(const nlohmann::json& j, std::string_view source);
+/// The entry in the same JSON shape catalogEntryFromJson reads.
+nlohmann::json toJson(const CatalogEntry& e);
+std::string_view toId(CatalogEntry::Kind k); ///< "exercise", "avoid"
 
 } // namespace hepdesk

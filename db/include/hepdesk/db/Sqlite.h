@@ -37,6 +37,12 @@ public:
     [[nodiscard]] const std::filesystem::path& path() const { return path_; }
     [[nodiscard]] std::int64_t lastInsertRowId() const;
     [[nodiscard]] int changes() const;
+    /// True while a transaction (or savepoint) is open on this connection.
+    [[nodiscard]] bool inTransaction() const;
+
+    /// Copies this whole database into `dest` with SQLite's online backup API, in one
+    /// transaction on `dest` (never by copying files). `context` names the operation in errors.
+    Status copyTo(Connection& dest, std::string_view context);
 
     /// "<file>: <sqlite message>" for the connection's most recent error.
     [[nodiscard]] std::string errorMessage(std::string_view context) const;
@@ -97,6 +103,8 @@ private:
 };
 
 /// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit() succeeded.
+/// Inside an open transaction it becomes a SAVEPOINT, so a repository's "write these rows
+/// together" can be part of a caller's larger unit of work (bulk imports, benchmarks).
 class Transaction {
 public:
     static Result<Transaction> begin(Connection& conn);
@@ -109,8 +117,22 @@ public:
     Status commit();
 
 private:
-    explicit Transaction(Connection* c) : conn_(c) {}
+    Transaction(Connection* c, bool nested) : conn_(c), nested_(nested) {}
     Connection* conn_ = nullptr;
+    bool nested_ = false;
+};
+
+/// A read snapshot: several SELECTs see the database as of one moment. Joins the caller's
+/// transaction when one is open; otherwise BEGIN (deferred) now and COMMIT on destruction.
+class ReadTransaction {
+public:
+    explicit ReadTransaction(Connection& conn);
+    ReadTransaction(const ReadTransaction&) = delete;
+    ReadTransaction& operator=(const ReadTransaction&) = delete;
+    ~ReadTransaction();
+
+private:
+    Connection* conn_ = nullptr; ///< null when joined to an outer transaction
 };
 
 } // namespace hepdesk::db

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "hepdesk/core/Error.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hepdesk::cli {
+
+/// The arguments of one subcommand: positionals and `--name value` / `--flag` options,
+/// checked against the options the subcommand accepts.
+class CliArgs {
+public:
+    /// `withValue`: options taking a value (may repeat); `flags`: options without one.
+    static Result<CliArgs> parse(std::span<const std::string> args,
+                                 const std::set<std::string, std::less<>>& withValue,
+                                 const std::set<std::string, std::less<>>& flags);
+
+    [[nodiscard]] const std::vector<std::string>& positional() const { return positional_; }
+    [[nodiscard]] bool flag(std::string_view name) const { return flags_.contains(name); }
+    [[nodiscard]] bool has(std::string_view name) const { return values_.contains(name); }
+    /// The last value given for `name`.
+    [[nodiscard]] std::optional<std::string> value(std::string_view name) const;
+    [[nodiscard]] std::vector<std::string> values(std::string_view name) const;
+
+    /// A positive record id from option `name` (or nothing when absent); the error names it.
+    Result<std::optional<std::int64_t>> id(std::string_view name) const;
+    /// Exactly `count` positionals, else an error naming `what` they should be.
+    Status expectPositional(std::size_t count, std::string_view what) const;
+
+private:
+    std::vector<std::string> positional_;
+    std::map<std::string, std::vector<std::string>, std::less<>> values_;
+    std::set<std::string, std::less<>> flags_;
+};
+
+/// Parses a record id ("12"); the error names `what` and the text.
+Result<std::int64_t> parseId(std::string_view text, std::string_view what);
+/// Parses a whole number in [lo, hi]; the error names `what` and the text.
+Result<int> parseInt(std::string_view text, std::string_view what, int lo, int hi);
+
+} // namespace hepdesk::cli

@@ -1,0 +1,72 @@
+#include "CmdCommon.h"
+
+#include <cstdio>
+#include <ostream>
+
+namespace hepdesk::cli {
+
+nlohmann::json patientJson(const Patient& p) {
+    return {{"id", p.id},
+            {"name", p.name},
+            {"birth_date", p.birthDate},
+            {"record_number", p.recordNumber},
+            {"contact", p.contact},
+            {"archived", p.archived}};
+}
+
+std::string dosageText(const ProgramItem& item) {
+    const Dosage& d = item.dosage;
+    std::string s = item.exerciseId + " " + std::to_string(d.sets) + "x";
+    if (d.reps > 0) {
+        s += std::to_string(d.reps);
+        if (d.holdSeconds > 0) {
+            s += " hold " + std::to_string(d.holdSeconds) + "s";
+        }
+    } else {
+        s += std::to_string(d.holdSeconds) + "s";
+    }
+    if (d.perSide) {
+        s += " per side";
+    }
+    if (d.timesPerDay > 1) {
+        s += ", " + std::to_string(d.timesPerDay) + "/day";
+    }
+    return s;
+}
+
+std::string summaryLine(const SessionSummary& s) {
+    const auto opt = [](const auto& v, const char* suffix) {
+        return v ? std::to_string(*v) + suffix : std::string("-");
+    };
+    const auto pct = [](const std::optional<double>& v) {
+        if (!v) {
+            return std::string("-");
+        }
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.0f%%", *v);
+        return std::string(buf);
+    };
+    std::string line = "#" + std::to_string(s.id) + " " + s.startedAt + " " +
+                       std::string(toId(s.triage)) + "  pain " + opt(s.scores.painNow, "/10") +
+                       "  ODI " + pct(s.scores.odiPercent) + "  NDI " + pct(s.scores.ndiPercent) +
+                       "  STarT Back " + opt(s.scores.startBackTotal, "");
+    if (s.scores.startBackRisk) {
+        line += " (" + std::string(riskId(*s.scores.startBackRisk)) + ")";
+    }
+    line += s.isSigned ? "  signed" : "  draft";
+    std::string program;
+    for (const ProgramItem& it : s.program.items) {
+        program += (program.empty() ? "" : "; ") + dosageText(it);
+    }
+    if (!program.empty()) {
+        line += "\n    program: " + program;
+    }
+    return line;
+}
+
+void printJson(Context& ctx, const nlohmann::json& j) {
+    // Replace rather than throw on text that is not UTF-8: output must never abort.
+    ctx.out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+} // namespace hepdesk::cli

@@ -1,0 +1,62 @@
+#pragma once
+
+#include "hepdesk/core/Assessment.h"
+#include "hepdesk/core/Catalog.h"
+#include "hepdesk/core/Error.h"
+#include "hepdesk/core/Screening.h"
+#include "hepdesk/core/ScreeningItems.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace hepdesk {
+
+/// Which exercises a rule applies to. Every criterion given must hold; within one criterion
+/// any listed value is enough.
+struct EligibilityMatch {
+    std::vector<Movement> movements;    ///< the exercise loads one of these movements
+    std::vector<std::string> tags;      ///< the exercise has one of these tags
+    std::vector<Region> regions;        ///< the exercise works one of these regions
+    std::vector<std::string> exercises; ///< the exercise is one of these
+    /// The exercise works a region the screening records as painful (every region when the
+    /// screening records none: an injury of unknown place rules out all of them).
+    bool painfulRegion = false;
+    std::vector<std::string> unlessTags; ///< ...but not when the exercise has one of these
+
+    [[nodiscard]] bool matches(const CatalogEntry& e, const Screening& s) const;
+};
+
+/// "finding -> exclude or caution these exercises", with the clinician's reason and, for a
+/// caution, the note the patient reads beside the exercise.
+struct EligibilityRule {
+    std::string id;
+    std::vector<std::string> findings; ///< any one of them present triggers the rule
+    EligibilityStatus effect = EligibilityStatus::Caution;
+    EligibilityMatch match;
+    std::string reason;
+    LocalizedText patientNote; ///< cautions only
+};
+
+/// The rules of templates/rules/eligibility.json.
+class EligibilityRules {
+public:
+    static Result<EligibilityRules> loadFile(const std::filesystem::path& file,
+                                             const ScreeningItems& items);
+
+    /// Checks that every movement, tag and exercise id the rules name occurs in `catalog`:
+    /// a rule on a misspelt tag would silently never fire.
+    [[nodiscard]] Status checkAgainst(const Catalog& catalog) const;
+
+    [[nodiscard]] const std::vector<EligibilityRule>& rules() const { return rules_; }
+
+    /// Excluded when any exclude rule applies, else caution when any caution rule applies;
+    /// the reasons are those of the deciding effect, one per present finding and rule.
+    [[nodiscard]] Eligibility evaluate(const CatalogEntry& exercise, const Screening& s) const;
+
+private:
+    std::filesystem::path file_;
+    std::vector<EligibilityRule> rules_;
+};
+
+} // namespace hepdesk

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "hepdesk/core/OutcomeScores.h"
+#include "hepdesk/core/ScreeningItems.h"
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace hepdesk {
+
+/// NPRS band from the data (0 none, 1-3 mild, 4-6 moderate, 7-10 severe).
+PainBand painBandOf(int nprs, const ScreeningItems& items);
+std::optional<PainBand> painBandFromId(std::string_view id);
+std::string_view toId(PainBand b);      ///< "none", "mild", "moderate", "severe"
+std::string_view toId(StartBackRisk r); ///< "low", "medium", "high"
+
+/// STarT Back (Hill 2008): items 1-8 agree = 1; bothersomeness very much/extremely = 1.
+/// Total = items 1-9, psychosocial = items 5-9; high if psychosocial >= 4, else low if
+/// total <= 3, else medium. Unanswered items count 0 and `answered` says how many were given.
+StartBackScore scoreStartBack(const std::map<std::string, int>& answers,
+                              const ScreeningItems& items);
+
+/// ODI or NDI: percent = total / (5 x answered) x 100, each skipped section lowering the
+/// denominator by 5; unreliable below the instrument's minimum answered. The band is taken on
+/// the percent (ODI) or on the 0-50 total scaled to all 10 items, percent / 2 (NDI).
+/// nullopt when nothing was answered.
+std::optional<DisabilityScore> scoreDisability(const std::map<std::string, int>& answers,
+                                               const DisabilityInstrument& instrument);
+
+/// Every score of a screening whose ids were validated.
+OutcomeScores scoreOutcomes(const Screening& s, const ScreeningItems& items);
+
+} // namespace hepdesk

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "hepdesk/core/Assessment.h"
+#include "hepdesk/core/Error.h"
+#include "hepdesk/core/Screening.h"
+#include "hepdesk/core/ScreeningItems.h"
+#include "hepdesk/core/TriageLevel.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hepdesk {
+
+/// A test over a screening, as written in templates/rules/triage.json:
+/// {"finding": id}, {"any_finding": [ids]}, {"at_least": n, "of": [ids]},
+/// {"all": [conditions]}, {"any": [conditions]}, {"age_at_least": years},
+/// {"duration_days_at_least": days}.
+struct TriageCondition {
+    enum class Kind { Finding, AnyFinding, AtLeast, All, Any, AgeAtLeast, DurationAtLeast };
+    Kind kind = Kind::Finding;
+    std::vector<std::string> findings;
+    int number = 0; ///< at_least count, age or days
+    std::vector<TriageCondition> children;
+
+    /// When the condition holds: the items that made it hold (finding ids, "age",
+    /// "duration_days"); nullopt when it does not.
+    [[nodiscard]] std::optional<std::vector<std::string>> evaluate(const Screening& s) const;
+};
+
+/// One rule: when its condition holds, the screening is at least `level`, for `reason`.
+struct TriageRule {
+    std::string id;
+    TriageLevel level = TriageLevel::Routine;
+    std::string reason; ///< clinician-facing, one line
+    std::string source; ///< where the rule comes from (paper, pathway)
+    TriageCondition when;
+};
+
+/// The triage rules of templates/rules/triage.json, checked against the screening items.
+class TriageRules {
+public:
+    /// Loads and validates `file`: unknown finding ids, malformed conditions, and any
+    /// cauda-equina item that would not on its own give an emergency are errors.
+    static Result<TriageRules> loadFile(const std::filesystem::path& file,
+                                        const ScreeningItems& items);
+
+    [[nodiscard]] const std::vector<TriageRule>& rules() const { return rules_; }
+
+    /// Every (rule, item) pair that fired, most serious first, then by item and rule id.
+    [[nodiscard]] std::vector<Finding> evaluate(const Screening& s) const;
+    /// The most serious level among `findings` (Routine when empty).
+    static TriageLevel levelOf(const std::vector<Finding>& findings);
+
+private:
+    std::vector<TriageRule> rules_;
+};
+
+} // namespace hepdesk

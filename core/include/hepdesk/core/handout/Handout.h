@@ -1,0 +1,84 @@
+#pragma once
+
+#include "hepdesk/core/Assessment.h"
+#include "hepdesk/core/Error.h"
+#include "hepdesk/core/Program.h"
+#include "hepdesk/core/handout/Painter.h"
+
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json_fwd.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace hepdesk::handout {
+
+/// Who gives the handout: printed in its header and footer.
+struct ClinicInfo {
+    std::string name;
+    std::string address; ///< may hold several lines separated by '\n'
+    std::string phone;
+    std::string clinicianName;
+    std::string clinicianCredentials;      ///< "PT, DPT"
+    std::shared_ptr<const ImageData> logo; ///< optional PNG or JPEG
+};
+
+/// Reads a PNG or JPEG file into ImageData (format and pixel size from its header).
+Result<std::shared_ptr<const ImageData>> loadImage(const std::filesystem::path& file);
+/// Parses a clinic file: {"name", "address", "phone", "clinician_name",
+/// "clinician_credentials", "logo": path relative to the file}. Only "name" is required.
+Result<ClinicInfo> clinicFromJson(const nlohmann::json& j, const std::filesystem::path& file);
+
+/// Per-handout choices.
+struct HandoutOptions {
+    enum class Paper { A4, Letter };
+    std::string lang = "en";
+    bool largePrint = false; ///< 18 pt body, one column, wider spacing
+    Paper paper = Paper::A4;
+};
+
+/// Everything one handout is made from.
+struct HandoutRequest {
+    ClinicInfo clinic;
+    std::string patientName;
+    std::string sessionDate; ///< "YYYY-MM-DD": printed, and the only date in the file
+    Program program;
+    Assessment assessment;
+    std::set<std::string> findingIds; ///< screening findings (selects the "avoid" entries)
+    /// Required when the triage level forbids a handout; printed on a final page.
+    std::string overrideReason;
+    HandoutOptions options;
+};
+
+/// One exercise as the patient reads it: every text already in the handout's language.
+struct ExerciseSection {
+    std::string id;
+    std::string name;
+    std::string figureId; ///< empty when no figure exists (custom exercises)
+    std::vector<std::string> steps;
+    std::string dosage; ///< "2 sets of 10, hold 5 seconds, twice a day, each side"
+    std::string note;
+    std::vector<std::string> cautions;
+};
+
+struct AvoidSection {
+    std::string name;
+    std::string why;
+};
+
+/// The handout's content, resolved and translated: what the layout engine lays out.
+struct HandoutDocument {
+    std::string lang;
+    bool largePrint = false;
+    HandoutOptions::Paper paper = HandoutOptions::Paper::A4;
+    ClinicInfo clinic;
+    std::string patientName;
+    std::string dateText; ///< long form, in the handout's language
+    std::vector<ExerciseSection> exercises;
+    std::vector<AvoidSection> avoid;
+    std::string overrideLevel; ///< translated triage level when an override was needed
+    std::string overrideReason;
+};
+
+} // namespace hepdesk::handout

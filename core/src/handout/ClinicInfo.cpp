@@ -1,0 +1,107 @@
+#include "hepdesk/core/JsonRead.h"
+#include "hepdesk/core/handout/Handout.h"
+
+#include <fstream>
+#include <iterator>
+
+namespace hepdesk::handout {
+namespace {
+
+unsigned be16(const std::string& b, std::size_t i) {
+    return (static_cast<unsigned char>(b[i]) << 8U) | static_cast<unsigned char>(b[i + 1]);
+}
+
+} // namespace
+
+Result<std::shared_ptr<const ImageData>> loadImage(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        return Error::notFound("cannot open image '" + file.string() + "'");
+    }
+    auto img = std::make_shared<ImageData>();
+    img->bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    const std::string& b = img->bytes;
+    if (b.size() > 24 && b.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0 &&
+        b.compare(12, 4, "IHDR") == 0) {
+        img->format = ImageData::Format::Png;
+        img->pixelWidth = static_cast<int>((be16(b, 16) << 16U) | be16(b, 18));
+        img->pixelHeight = static_cast<int>((be16(b, 20) << 16U) | be16(b, 22));
+    } else if (b.size() > 4 && static_cast<unsigned char>(b[0]) == 0xFF &&
+               static_cast<unsigned char>(b[1]) == 0xD8) {
+        img->format = ImageData::Format::Jpeg;
+        // Walk the segments to the first start-of-frame marker, which holds the size.
+        for (std::size_t i = 2; i + 9 < b.size();) {
+            if (static_cast<unsigned char>(b[i]) != 0xFF) {
+                break;
+            }
+            const auto marker = static_cast<unsigned char>(b[i + 1]);
+            const unsigned len = be16(b, i + 2);
+            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
+                marker != 0xCC) {
+                img->pixelHeight = static_cast<int>(be16(b, i + 5));
+                img->pixelWidth = static_cast<int>(be16(b, i + 7));
+                break;
+            }
+            i += 2 + len;
+        }
+    } else {
+        return Error::invalid("image '" + file.string() + "' is neither PNG nor JPEG");
+    }
+    if (img->pixelWidth <= 0 || img->pixelHeight <= 0) {
+        return Error::invalid("image '" + file.string() + "' has no readable size");
+    }
+    return std::shared_ptr<const ImageData>(std::move(img));
+}
+
+Result<ClinicInfo> clinicFromJson(const nlohmann::json& j, const std::filesystem::path& file) {
+    const std::string src = file.string();
+    if (!j.is_object()) {
+        return json::fieldError(src, "", "expected an object");
+    }
+    ClinicInfo c;
+    const auto str = [&](const char* key, std::string& into, bool required) -> Status {
+        const auto it = j.find(key);
+        if (it == j.end()) {
+            if (required) {
+                return json::fieldError(src, std::string("/") + key, "missing");
+            }
+            return {};
+        }
+        if (!it->is_string()) {
+            return json::fieldError(src, std::string("/") + key,
+                                    "expected a string, got " + json::describe(*it));
+        }
+        into = it->get<std::string>();
+        return {};
+    };
+    std::string logo;
+    for (auto st :
+         {str("name", c.name, true), str("address", c.address, false), str("phone", c.phone, false),
+          str("clinician_name", c.clinicianName, false),
+          str("clinician_credentials", c.clinicianCredentials, false), str("logo", logo, false)}) {
+        if (!st) {
+            return st.error();
+        }
+    }
+    for (const auto& [k, v] : j.items()) {
+        static const std::set<std::string> kKnown = {
+            "name", "address", "phone", "clinician_name", "clinician_credentials", "logo"};
+        if (!kKnown.contains(k)) {
+            return json::fieldError(src, "/" + k, "unknown field");
+        }
+    }
+    if (!logo.empty()) {
+        std::filesystem::path p(logo);
+        if (p.is_relative()) {
+            p = file.parent_path() / p;
+        }
+        auto img = loadImage(p);
+        if (!img) {
+            return json::fieldError(src, "/logo", img.error().message);
+        }
+        c.logo = *img;
+    }
+    return c;
+}
+
+} // namespace hepdesk::handout

@@ -1,0 +1,160 @@
+#include "hepdesk/core/handout/HandoutComposer.h"
+
+#include "hepdesk/core/TriageLevel.h"
+
+#include <algorithm>
+
+namespace hepdesk::handout {
+namespace {
+
+std::string trimmed(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) {
+        return {};
+    }
+    return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+} // namespace
+
+std::string HandoutComposer::dosageText(const Dosage& d) const {
+    const HandoutStrings& s = strings_;
+    std::vector<std::string> parts;
+    if (d.reps > 0) {
+        parts.push_back(d.sets > 1 ? s.format("sets_reps", {{"sets", std::to_string(d.sets)},
+                                                            {"reps", std::to_string(d.reps)}})
+                                   : s.format("reps_only", {{"reps", std::to_string(d.reps)}}));
+    }
+    if (d.holdSeconds > 0) {
+        if (d.holdSeconds >= 120 && d.holdSeconds % 60 == 0) {
+            parts.push_back(s.format("for_minutes", {{"n", std::to_string(d.holdSeconds / 60)}}));
+        } else if (d.holdSeconds == 1) {
+            parts.push_back(s.text("hold_one_second"));
+        } else {
+            parts.push_back(s.format("hold_seconds", {{"n", std::to_string(d.holdSeconds)}}));
+        }
+        if (d.reps == 0 && d.sets > 1) {
+            parts.push_back(s.format("times", {{"n", std::to_string(d.sets)}}));
+        }
+    }
+    if (d.timesPerDay == 1) {
+        parts.push_back(s.text("once_a_day"));
+    } else if (d.timesPerDay == 2) {
+        parts.push_back(s.text("twice_a_day"));
+    } else {
+        parts.push_back(s.format("times_a_day", {{"n", std::to_string(d.timesPerDay)}}));
+    }
+    if (d.perSide) {
+        parts.push_back(s.text("each_side"));
+    }
+    std::string out;
+    for (const std::string& p : parts) {
+        out += out.empty() ? p : ", " + p;
+    }
+    // Capitalize an ASCII first letter ("Hold 30 seconds"); other scripts are left alone.
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') {
+        out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    }
+    return out;
+}
+
+Result<HandoutDocument> HandoutComposer::compose(const HandoutRequest& req) const {
+    const std::string& lang = strings_.lang();
+    if (trimmed(req.patientName).empty()) {
+        return Error::invalid("the handout needs the patient's name");
+    }
+    if (req.program.items.empty()) {
+        return Error::invalid("the handout needs at least one exercise");
+    }
+    HandoutDocument doc;
+    const TriageLevel level = req.assessment.level;
+    if (!handoutAllowedWithoutOverride(level)) {
+        if (trimmed(req.overrideReason).empty()) {
+            return Error::refused(
+                "the screening's triage is '" + std::string(label(level)) +
+                "': refer the patient first; a handout needs an override reason from the "
+                "clinician (--override-reason)");
+        }
+        doc.overrideLevel = strings_.text(
+            level == TriageLevel::Emergency ? "level_emergency" : "level_urgent_referral");
+        doc.overrideReason = trimmed(req.overrideReason);
+    }
+    doc.lang = lang;
+    doc.largePrint = req.options.largePrint;
+    doc.paper = req.options.paper;
+    doc.clinic = req.clinic;
+    doc.patientName = trimmed(req.patientName);
+    doc.dateText = strings_.longDate(req.sessionDate);
+
+    std::set<std::string> seen;
+    for (const ProgramItem& item : req.program.items) {
+        const auto found =
+            std::find_if(catalog_.begin(), catalog_.end(),
+                         [&](const CatalogEntry& c) { return c.id == item.exerciseId; });
+        const CatalogEntry* e = found == catalog_.end() ? nullptr : &*found;
+        if (e == nullptr || !e->isExercise()) {
+            return Error::notFound("no exercise '" + item.exerciseId + "' in the catalog");
+        }
+        if (!seen.insert(item.exerciseId).second) {
+            return Error::invalid("exercise '" + item.exerciseId + "' is listed twice");
+        }
+        if (auto st = validate(item.dosage, "exercise " + item.exerciseId); !st) {
+            return st.error();
+        }
+        const Eligibility* el = req.assessment.eligibilityOf(item.exerciseId);
+        if (el == nullptr && !req.assessment.eligibility.empty()) {
+            return Error::refused("exercise '" + item.exerciseId +
+                                  "' has no eligibility decision for this screening");
+        }
+        ExerciseSection sec;
+        if (el != nullptr && el->status == EligibilityStatus::Excluded) {
+            std::string why;
+            for (const auto& r : el->reasons) {
+                why += (why.empty() ? "" : "; ") + r.clinicianReason;
+            }
+            return Error::refused("exercise '" + item.exerciseId + "' (" + e->name.text("en") +
+                                  ") is excluded for this patient" +
+                                  (why.empty() ? std::string() : ": " + why) +
+                                  "; remove it from the program");
+        }
+        if (el != nullptr && el->status == EligibilityStatus::Caution) {
+            for (const auto& r : el->reasons) {
+                const std::string& note = r.patientNote.text(lang);
+                if (!note.empty()) {
+                    sec.cautions.push_back(note);
+                }
+            }
+        }
+        sec.id = e->id;
+        sec.name = e->name.text(lang);
+        if (figures_.contains(e->id)) {
+            sec.figureId = e->id;
+        }
+        for (const auto& st : e->steps) {
+            sec.steps.push_back(st.text(lang));
+        }
+        sec.dosage = dosageText(item.dosage);
+        sec.note = trimmed(item.note);
+        doc.exercises.push_back(std::move(sec));
+    }
+
+    std::set<std::string> findings = req.findingIds;
+    for (const Finding& f : req.assessment.findings) {
+        findings.insert(f.itemId);
+    }
+    for (const CatalogEntry& e : catalog_) {
+        if (e.isExercise()) {
+            continue;
+        }
+        const bool relevant =
+            e.alwaysOnHandout ||
+            std::any_of(e.relevantFindings.begin(), e.relevantFindings.end(),
+                        [&](const std::string& f) { return findings.contains(f); });
+        if (relevant) {
+            doc.avoid.push_back({e.name.text(lang), e.why.text(lang)});
+        }
+    }
+    return doc;
+}
+
+} // namespace hepdesk::handout

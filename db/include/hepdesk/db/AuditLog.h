@@ -1,0 +1,56 @@
+#pragma once
+
+#include "hepdesk/core/Error.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace hepdesk::db {
+
+class Database;
+class Connection;
+
+/// One line of the audit log: who did what to which record, when.
+struct AuditEntry {
+    std::int64_t id = 0;
+    std::string at;       ///< "YYYY-MM-DDTHH:MM:SSZ"
+    std::string actor;    ///< clinician name or operating-system user
+    std::string action;   ///< "patient.add", "session.sign", ...
+    std::string entity;   ///< "patient", "session", ...
+    std::string entityId; ///< the record's id, as text
+    std::string detail;   ///< short human-readable detail, may be empty
+};
+
+/// The append-only record of every change; the database refuses UPDATE and DELETE on it.
+class AuditLog {
+public:
+    virtual ~AuditLog() = default;
+    struct Query {
+        std::string entity;   ///< empty: any
+        std::string entityId; ///< empty: any
+        int limit = 1000;
+    };
+    /// Appends `entry` (its id and, when empty, its time are assigned here).
+    virtual Result<std::int64_t> append(AuditEntry entry) = 0;
+    /// Newest first.
+    virtual Result<std::vector<AuditEntry>> list(const Query& query) = 0;
+};
+
+/// AuditLog on a HepDesk SQLite database; repositories write through record() inside their
+/// own transactions, so a change and its audit line commit or vanish together.
+class SqliteAuditLog final : public AuditLog {
+public:
+    explicit SqliteAuditLog(Database& db) : db_(db) {}
+    Result<std::int64_t> append(AuditEntry entry) override;
+    Result<std::vector<AuditEntry>> list(const Query& query) override;
+
+    /// Appends a line naming db.actor() and the current time (Clock::current()).
+    static Status record(Database& db, std::string_view action, std::string_view entity,
+                         std::int64_t entityId, std::string_view detail = {});
+
+private:
+    Database& db_;
+};
+
+} // namespace hepdesk::db

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "hepdesk/core/Clock.h"
+#include "hepdesk/core/Error.h"
+
+#include <filesystem>
+#include <optional>
+#include <vector>
+
+namespace hepdesk::db {
+
+class Database;
+
+/// Online backups of a HepDesk database and restore from them.
+///
+/// Copies go through SQLite's backup API (a consistent snapshot while the app keeps working),
+/// never a file copy; every backup is checked with integrity_check before it gets its final
+/// name, and files are created readable by the owner only.
+class Backup {
+public:
+    /// Writes a backup of `db` to `target` (which must not exist yet).
+    static Status write(Database& db, const std::filesystem::path& target);
+
+    /// The app's daily backup: when `folder` has no backup from today (by `clock`, UTC), writes
+    /// `hepdesk-YYYY-MM-DDTHHMMSSZ.sqlite` there and deletes the oldest beyond the newest
+    /// `keep`. Returns the new file, or nothing when today's backup exists already.
+    static Result<std::optional<std::filesystem::path>>
+    writeIfDue(Database& db, const std::filesystem::path& folder, int keep, const Clock& clock);
+
+    /// Backups written by writeIfDue in `folder`, oldest first.
+    static Result<std::vector<std::filesystem::path>> list(const std::filesystem::path& folder);
+
+    /// Checks that `file` is a sound HepDesk database: header, application id, schema version,
+    /// and a full integrity_check. Never writes to it.
+    static Status verify(const std::filesystem::path& file);
+
+    /// Replaces the database at `target` with the content of `backup`, refusing a damaged
+    /// backup and a target that another program has open. The previous file (and its WAL) is
+    /// kept beside it as `<target>.before-restore-<time>`, whose path is returned (empty when
+    /// there was no previous file). The new file takes its name in one atomic rename.
+    static Result<std::filesystem::path> restore(const std::filesystem::path& backup,
+                                                 const std::filesystem::path& target);
+
+    /// True when another process has `file` open as an SQLite database (its locks are held).
+    static bool isOpenElsewhere(const std::filesystem::path& file);
+};
+
+/// Same as Backup::writeIfDue, under the name the app uses at start-up.
+inline Result<std::optional<std::filesystem::path>>
+backupIfDue(Database& db, const std::filesystem::path& folder, int keep, const Clock& clock) {
+    return Backup::writeIfDue(db, folder, keep, clock);
+}
+
+} // namespace hepdesk::db

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "hepdesk/core/Error.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hepdesk::db {
+
+class Database;
+
+/// One exercise written by the clinic, stored as the catalog-entry JSON text it was given.
+/// The db checks that it is a JSON object; the clinical core's catalog parser validates its
+/// content when loading, exactly as for the shipped catalog files.
+struct CustomExercise {
+    std::string id;   ///< snake_case, unique ("my_wall_slide")
+    std::string name; ///< for lists (the clinician's language)
+    std::string json; ///< the catalog entry, verbatim
+    bool operator==(const CustomExercise&) const = default;
+};
+
+/// Storage of the clinic's own exercises.
+class CustomExerciseRepository {
+public:
+    virtual ~CustomExerciseRepository() = default;
+    /// Adds the exercise or replaces the one with the same id.
+    virtual Status put(const CustomExercise& exercise) = 0;
+    virtual Result<CustomExercise> get(std::string_view id) = 0;
+    virtual Status remove(std::string_view id) = 0;
+    /// Sorted by id.
+    virtual Result<std::vector<CustomExercise>> list() = 0;
+};
+
+/// CustomExerciseRepository on a HepDesk SQLite database (which must outlive it).
+class SqliteCustomExerciseRepository final : public CustomExerciseRepository {
+public:
+    explicit SqliteCustomExerciseRepository(Database& db) : db_(db) {}
+    Status put(const CustomExercise& exercise) override;
+    Result<CustomExercise> get(std::string_view id) override;
+    Status remove(std::string_view id) override;
+    Result<std::vector<CustomExercise>> list() override;
+
+private:
+    Database& db_;
+};
+
+} // namespace hepdesk::db

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "hepdesk/core/Error.h"
+#include "hepdesk/core/Session.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace hepdesk::db {
+
+class Database;
+
+/// Storage of sessions with everything that belongs to them. Each call is one transaction:
+/// a session, its findings, program and handout records are stored whole or not at all.
+/// Signed sessions are never changed; corrections are addenda.
+class SessionRepository {
+public:
+    virtual ~SessionRepository() = default;
+
+    /// Stores a new, unsigned session (with any handout records given); returns its id.
+    virtual Result<std::int64_t> add(const Session& session) = 0;
+    /// The whole session: screening, findings, scores, program, handouts, signature, addenda.
+    virtual Result<Session> get(std::int64_t id) = 0;
+    /// Replaces the content of an unsigned session (screening, triage, findings, scores,
+    /// program, handout options). Refused once signed.
+    virtual Status update(const Session& session) = 0;
+    /// Deletes an unsigned session (a discarded draft). Refused once signed.
+    virtual Status remove(std::int64_t id) = 0;
+    /// Signs the session now, as `clinicianId`. Refused when already signed.
+    virtual Status sign(std::int64_t id, std::int64_t clinicianId) = 0;
+    /// Adds a correction to a signed session; returns the addendum's id.
+    virtual Result<std::int64_t> addAddendum(std::int64_t sessionId, const Addendum& addendum) = 0;
+    /// Records a handout produced for the session (allowed after signing: a reprint).
+    virtual Result<std::int64_t> addHandout(std::int64_t sessionId,
+                                            const HandoutRecord& handout) = 0;
+
+    struct HistoryOptions {
+        int limit = 1000;
+    };
+    /// A patient's sessions, newest first, with triage, scores and program.
+    virtual Result<std::vector<SessionSummary>> history(std::int64_t patientId,
+                                                        HistoryOptions options) = 0;
+    /// The patient's NPRS / ODI / NDI / STarT Back values, oldest first, for a trend chart.
+    virtual Result<std::vector<TrendPoint>> trend(std::int64_t patientId) = 0;
+};
+
+/// SessionRepository on a HepDesk SQLite database (which must outlive it).
+class SqliteSessionRepository final : public SessionRepository {
+public:
+    explicit SqliteSessionRepository(Database& db) : db_(db) {}
+    Result<std::int64_t> add(const Session& session) override;
+    Result<Session> get(std::int64_t id) override;
+    Status update(const Session& session) override;
+    Status remove(std::int64_t id) override;
+    Status sign(std::int64_t id, std::int64_t clinicianId) override;
+    Result<std::int64_t> addAddendum(std::int64_t sessionId, const Addendum& addendum) override;
+    Result<std::int64_t> addHandout(std::int64_t sessionId, const HandoutRecord& handout) override;
+    Result<std::vector<SessionSummary>> history(std::int64_t patientId,
+                                                HistoryOptions options) override;
+    Result<std::vector<TrendPoint>> trend(std::int64_t patientId) override;
+
+private:
+    Status validate(const Session& s);
+    Status writeChildren(std::int64_t id, const Session& s);
+    /// NotFound when the session does not exist, Refused when it is signed.
+    Status requireUnsigned(std::int64_t id);
+    Database& db_;
+};
+
+} // namespace hepdesk::db

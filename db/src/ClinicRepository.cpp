@@ -1,0 +1,103 @@
+#include "hepdesk/db/ClinicRepository.h"
+
+#include "TextCheck.h"
+#include "hepdesk/core/Clock.h"
+#include "hepdesk/db/AuditLog.h"
+#include "hepdesk/db/Database.h"
+
+namespace hepdesk::db {
+namespace {
+
+constexpr std::size_t kMaxLogoBytes = 2 * 1024 * 1024;
+
+/// The logo's first bytes must say what its MIME type claims: a handout must never embed
+/// something that is not the picture the clinic chose.
+Status checkLogo(const ClinicSettings& s) {
+    if (s.logo.empty() != s.logoMime.empty()) {
+        return Error::invalid("clinic logo: give both the image and its type, or neither");
+    }
+    if (s.logo.empty()) {
+        return {};
+    }
+    if (s.logo.size() > kMaxLogoBytes) {
+        return Error::invalid("clinic logo is too large (" + std::to_string(s.logo.size()) +
+                              " bytes; at most 2 MiB)");
+    }
+    const std::string_view b(s.logo);
+    if (s.logoMime == "image/png") {
+        if (!b.starts_with("\x89PNG\r\n\x1a\n")) {
+            return Error::invalid("clinic logo is not a PNG image (bad signature)");
+        }
+    } else if (s.logoMime == "image/jpeg") {
+        if (!b.starts_with("\xFF\xD8\xFF")) {
+            return Error::invalid("clinic logo is not a JPEG image (bad signature)");
+        }
+    } else {
+        return Error::invalid("clinic logo type must be image/png or image/jpeg, got '" +
+                              s.logoMime.substr(0, 60) + "'");
+    }
+    return {};
+}
+
+} // namespace
+
+Result<ClinicSettings> SqliteClinicRepository::load() {
+    auto st =
+        Statement::prepare(db_.connection(), "SELECT name, address, phone, logo, logo_mime FROM "
+                                             "clinic_settings WHERE id = 1");
+    if (!st) {
+        return st.error();
+    }
+    auto row = st->step();
+    if (!row) {
+        return row.error();
+    }
+    ClinicSettings s;
+    if (*row) {
+        s.name = st->columnText(0);
+        s.address = st->columnText(1);
+        s.phone = st->columnText(2);
+        s.logo = st->columnText(3);
+        s.logoMime = st->columnText(4);
+    }
+    return s;
+}
+
+Status SqliteClinicRepository::save(const ClinicSettings& s) {
+    for (const Status& st : {checkText(s.name, "clinic name", kMaxNameBytes),
+                             checkText(s.address, "clinic address", kMaxFieldBytes),
+                             checkText(s.phone, "clinic phone", kMaxNameBytes), checkLogo(s)}) {
+        if (!st) {
+            return st;
+        }
+    }
+    auto tx = Transaction::begin(db_.connection());
+    if (!tx) {
+        return tx.error();
+    }
+    auto st = Statement::prepare(
+        db_.connection(),
+        "INSERT INTO clinic_settings(id, name, address, phone, logo, logo_mime, updated_at) "
+        "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+        "address = excluded.address, phone = excluded.phone, logo = excluded.logo, "
+        "logo_mime = excluded.logo_mime, updated_at = excluded.updated_at");
+    if (!st) {
+        return st.error();
+    }
+    st->bind(1, s.name).bind(2, s.address).bind(3, s.phone);
+    if (s.logo.empty()) {
+        st->bindNull(4);
+    } else {
+        st->bindBlob(4, s.logo);
+    }
+    st->bind(5, s.logoMime).bind(6, isoDateTime(Clock::current().now()));
+    if (auto r = st->run(); !r) {
+        return r;
+    }
+    if (auto r = SqliteAuditLog::record(db_, "clinic.save", "clinic_settings", 1); !r) {
+        return r;
+    }
+    return tx->commit();
+}
+
+} // namespace hepdesk::db

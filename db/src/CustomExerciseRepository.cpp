@@ -1,0 +1,136 @@
+#include "hepdesk/db/CustomExerciseRepository.h"
+
+#include "TextCheck.h"
+#include "hepdesk/core/Clock.h"
+#include "hepdesk/core/JsonRead.h"
+#include "hepdesk/db/AuditLog.h"
+#include "hepdesk/db/Database.h"
+
+#include <nlohmann/json.hpp>
+
+namespace hepdesk::db {
+namespace {
+
+Status validateExercise(const CustomExercise& e) {
+    if (e.id.empty() || e.id.size() > 64 ||
+        e.id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789_") != std::string::npos) {
+        return Error::invalid("custom exercise id must be 1 to 64 characters of a-z, 0-9 and _, "
+                              "got '" +
+                              e.id.substr(0, 80) + "'");
+    }
+    if (auto s = checkRequiredText(e.name, "custom exercise name", kMaxNameBytes); !s) {
+        return s;
+    }
+    if (auto s = checkText(e.json, "custom exercise " + e.id, kMaxNoteBytes); !s) {
+        return s;
+    }
+    auto j = json::parse(e.json, "custom exercise " + e.id);
+    if (!j) {
+        return j.error();
+    }
+    if (!j->is_object()) {
+        return json::fieldError("custom exercise " + e.id, "",
+                                "expected a catalog entry object, got " + json::describe(*j));
+    }
+    if (auto it = j->find("id"); it != j->end() && *it != e.id) {
+        return json::fieldError("custom exercise " + e.id, "/id",
+                                "must equal the exercise id '" + e.id + "', got " +
+                                    json::describe(*it));
+    }
+    return {};
+}
+
+} // namespace
+
+Status SqliteCustomExerciseRepository::put(const CustomExercise& e) {
+    if (auto s = validateExercise(e); !s) {
+        return s;
+    }
+    auto tx = Transaction::begin(db_.connection());
+    if (!tx) {
+        return tx.error();
+    }
+    auto st = Statement::prepare(
+        db_.connection(),
+        "INSERT INTO custom_exercise(id, name, json, created_at, updated_at) "
+        "VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+        "json = excluded.json, updated_at = excluded.updated_at");
+    if (!st) {
+        return st.error();
+    }
+    st->bind(1, e.id).bind(2, e.name).bind(3, e.json).bind(4, isoDateTime(Clock::current().now()));
+    if (auto s = st->run(); !s) {
+        return s;
+    }
+    SqliteAuditLog log(db_);
+    if (auto r =
+            log.append(AuditEntry{0, "", "", "custom_exercise.put", "custom_exercise", e.id, ""});
+        !r) {
+        return r.error();
+    }
+    return tx->commit();
+}
+
+Result<CustomExercise> SqliteCustomExerciseRepository::get(std::string_view id) {
+    auto st = Statement::prepare(db_.connection(),
+                                 "SELECT id, name, json FROM custom_exercise WHERE id = ?1");
+    if (!st) {
+        return st.error();
+    }
+    st->bind(1, id);
+    auto row = st->step();
+    if (!row) {
+        return row.error();
+    }
+    if (!*row) {
+        return Error::notFound("no custom exercise '" + std::string(id) + "'");
+    }
+    return CustomExercise{st->columnText(0), st->columnText(1), st->columnText(2)};
+}
+
+Status SqliteCustomExerciseRepository::remove(std::string_view id) {
+    auto tx = Transaction::begin(db_.connection());
+    if (!tx) {
+        return tx.error();
+    }
+    auto st = Statement::prepare(db_.connection(), "DELETE FROM custom_exercise WHERE id = ?1");
+    if (!st) {
+        return st.error();
+    }
+    st->bind(1, id);
+    if (auto s = st->run(); !s) {
+        return s;
+    }
+    if (db_.connection().changes() == 0) {
+        return Error::notFound("no custom exercise '" + std::string(id) + "'");
+    }
+    SqliteAuditLog log(db_);
+    if (auto r = log.append(AuditEntry{0, "", "", "custom_exercise.remove", "custom_exercise",
+                                       std::string(id), ""});
+        !r) {
+        return r.error();
+    }
+    return tx->commit();
+}
+
+Result<std::vector<CustomExercise>> SqliteCustomExerciseRepository::list() {
+    auto st = Statement::prepare(db_.connection(),
+                                 "SELECT id, name, json FROM custom_exercise ORDER BY id");
+    if (!st) {
+        return st.error();
+    }
+    std::vector<CustomExercise> out;
+    for (;;) {
+        auto row = st->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            break;
+        }
+        out.push_back(CustomExercise{st->columnText(0), st->columnText(1), st->columnText(2)});
+    }
+    return out;
+}
+
+} // namespace hepdesk::db

@@ -1,0 +1,220 @@
+#include "TestSupport.h"
+#include "hepdesk/db/ClinicianRepository.h"
+#include "hepdesk/db/Database.h"
+#include "hepdesk/db/SessionRepository.h"
+
+#include <fstream>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/stat.h>
+
+namespace hepdesk::cli {
+namespace {
+namespace fs = std::filesystem;
+
+class DbCli : public ::testing::Test {
+protected:
+    test::ProcessResult cli(std::vector<std::string> args, bool json = false) {
+        std::vector<std::string> all = {"--db", path_.string()};
+        if (json) {
+            all.insert(all.end(), {"--format", "json"});
+        }
+        all.insert(all.end(), args.begin(), args.end());
+        return test::runProcess(HEPDESK_CLI_EXE, all);
+    }
+    nlohmann::json cliJson(std::vector<std::string> args) {
+        const auto r = cli(std::move(args), true);
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        return nlohmann::json::parse(r.out);
+    }
+    /// A signed-or-not session stored through the repository (as the app does after assess()).
+    std::int64_t storeSession(std::int64_t patient, const std::string& startedAt, int pain) {
+        auto db = db::Database::open(path_);
+        EXPECT_TRUE(db.ok());
+        Session s;
+        s.patientId = patient;
+        s.startedAt = startedAt;
+        s.screening.date = startedAt.substr(0, 10);
+        s.screening.regions = {Region::Neck};
+        s.triage = TriageLevel::ReferAndMonitor;
+        s.findings = {Finding{"night_pain", "r.night", TriageLevel::ReferAndMonitor, "Night pain"}};
+        s.scores.painNow = pain;
+        s.scores.ndiPercent = 30.0;
+        s.program.items = {ProgramItem{"chin_tuck", Dosage{2, 10, 5, 3, false}, "gently"}};
+        return *db::SqliteSessionRepository(*db).add(s);
+    }
+    test::TempDir dir_;
+    fs::path path_ = dir_ / "clinic.sqlite";
+};
+
+TEST_F(DbCli, PatientAddSearchShowEditArchive) {
+    EXPECT_EQ(cliJson({"patient", "add", "--name", "Zoë Ørsted", "--birth-date", "1980-02-29",
+                       "--record", "R-7"})["id"],
+              1);
+    EXPECT_EQ(cliJson({"patient", "add", "--name", "Αλέξανδρος Π."})["id"], 2);
+    EXPECT_EQ(cliJson({"patient", "add", "--name", "Łukasz O'Brien"})["id"], 3);
+    auto found = cliJson({"patient", "search", "alex"});
+    ASSERT_EQ(found.size(), 1U);
+    EXPECT_EQ(found[0]["name"], "Αλέξανδρος Π.");
+    EXPECT_EQ(cliJson({"patient", "search", "lukasz"})[0]["id"], 3);
+    EXPECT_EQ(cliJson({"patient", "search", "1980-02-29"})[0]["id"], 1);
+    EXPECT_EQ(cliJson({"patient", "search", "R-7"})[0]["id"], 1);
+
+    auto edited = cliJson({"patient", "edit", "1", "--contact", "+45 1234"});
+    EXPECT_EQ(edited["contact"], "+45 1234");
+    EXPECT_EQ(edited["name"], "Zoë Ørsted");
+    auto shown = cliJson({"patient", "show", "1"});
+    EXPECT_EQ(shown["patient"]["contact"], "+45 1234");
+    EXPECT_TRUE(shown["sessions"].empty());
+
+    EXPECT_EQ(cli({"patient", "archive", "3"}).exitCode, 0);
+    EXPECT_EQ(cliJson({"patient", "list"}).size(), 2U);
+    EXPECT_EQ(cliJson({"patient", "list", "--all"}).size(), 3U);
+    EXPECT_TRUE(cliJson({"patient", "search", "lukasz"}).empty());
+    EXPECT_EQ(cli({"patient", "archive", "3", "--undo"}).exitCode, 0);
+    EXPECT_EQ(cliJson({"patient", "list"}).size(), 3U);
+
+    const auto text = cli({"patient", "list"});
+    EXPECT_NE(text.out.find("1\tZoë Ørsted\t1980-02-29\tR-7\n"), std::string::npos) << text.out;
+}
+
+TEST_F(DbCli, BadInputIsExitCode2WithOneClearLine) {
+    for (const std::vector<std::string>& args :
+         {std::vector<std::string>{"patient", "add"},
+          {"patient", "add", "--name", ""},
+          {"patient", "add", "--name", "A", "--birth-date", "yesterday"},
+          {"patient", "add", "--name", "A", "--colour", "red"},
+          {"patient", "show", "abc"},
+          {"patient", "show", "99"},
+          {"patient", "edit", "-1", "--name", "X"},
+          {"patient", "frobnicate"},
+          {"session", "show", "1"},
+          {"session", "list"},
+          {"session", "sign", "1"},
+          {"db", "restore"}}) {
+        const auto r = cli(args);
+        EXPECT_EQ(r.exitCode, 2) << args[0] << " " << args[1] << ": " << r.err;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+        EXPECT_TRUE(r.err.starts_with("hepdesk-cli: ")) << r.err;
+    }
+    const auto r = cli({"patient", "add", "--name", "A", "--birth-date", "1980-02-30"});
+    EXPECT_NE(r.err.find("1980-02-30"), std::string::npos);
+}
+
+TEST_F(DbCli, SessionListShowSignAddendumExport) {
+    ASSERT_EQ(cli({"patient", "add", "--name", "Ann"}).exitCode, 0);
+    ASSERT_EQ(cli({"clinician", "add", "--name", "Dr Rivera", "--credentials", "PT"}).exitCode, 0);
+    const auto first = storeSession(1, "2026-01-05T10:00:00Z", 7);
+    const auto second = storeSession(1, "2026-02-05T10:00:00Z", 3);
+
+    auto history = cliJson({"session", "list", "--patient", "1"});
+    ASSERT_EQ(history.size(), 2U);
+    EXPECT_EQ(history[0]["id"], second);
+    EXPECT_EQ(history[0]["scores"]["pain_now"], 3);
+    EXPECT_EQ(history[1]["program"][0]["exercise"], "chin_tuck");
+    auto trend = cliJson({"session", "trend", "--patient", "1"});
+    ASSERT_EQ(trend.size(), 2U);
+    EXPECT_EQ(trend[0]["pain_now"], 7);
+    EXPECT_EQ(trend[1]["ndi_percent"], 30.0);
+
+    const auto early = cli({"session", "addendum", std::to_string(first), "--text", "x"});
+    EXPECT_EQ(early.exitCode, 3) << early.err;
+    const auto sign = cli({"session", "sign", std::to_string(first), "--clinician", "1"});
+    ASSERT_EQ(sign.exitCode, 0) << sign.err;
+    const auto again = cli({"session", "sign", std::to_string(first), "--clinician", "1"});
+    EXPECT_EQ(again.exitCode, 3);
+    EXPECT_NE(again.err.find("addendum"), std::string::npos) << again.err;
+    ASSERT_EQ(cli({"session", "addendum", std::to_string(first), "--text", "Pain was 6, not 7.",
+                   "--clinician", "1"})
+                  .exitCode,
+              0);
+
+    auto shown = cliJson({"session", "show", std::to_string(first)});
+    EXPECT_EQ(shown["signed"], true);
+    EXPECT_EQ(shown["signed_by"], 1);
+    EXPECT_EQ(shown["addenda"][0]["text"], "Pain was 6, not 7.");
+    EXPECT_EQ(shown["findings"][0]["reason"], "Night pain");
+    const auto text = cli({"session", "show", std::to_string(first)});
+    EXPECT_NE(text.out.find("chin_tuck 2x10 hold 5s, 3/day"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("addendum"), std::string::npos);
+
+    const auto out = dir_ / "session.json";
+    ASSERT_EQ(cli({"session", "export", std::to_string(first), "--out", out.string()}).exitCode, 0);
+    struct stat st {};
+    ASSERT_EQ(::stat(out.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777U, 0600U);
+    EXPECT_EQ(nlohmann::json::parse(test::readFile(out)), shown);
+}
+
+TEST_F(DbCli, CheckBackupRestoreMigrate) {
+    ASSERT_EQ(cli({"patient", "add", "--name", "Ann"}).exitCode, 0);
+    auto check = cliJson({"db", "check"});
+    EXPECT_EQ(check["ok"], true);
+    const auto backup = dir_ / "b.sqlite";
+    ASSERT_EQ(cli({"db", "backup", backup.string()}).exitCode, 0);
+    ASSERT_EQ(cli({"patient", "add", "--name", "Bo"}).exitCode, 0);
+    auto restored = cliJson({"db", "restore", backup.string()});
+    EXPECT_TRUE(fs::exists(restored["previous_kept_as"].get<std::string>()));
+    EXPECT_EQ(cliJson({"patient", "list"}).size(), 1U);
+
+    auto daily = cliJson({"db", "backup", "--folder", (dir_ / "daily").string(), "--keep", "3"});
+    EXPECT_EQ(daily["written"], true);
+    EXPECT_EQ(cliJson({"db", "backup", "--folder", (dir_ / "daily").string()})["written"], false);
+
+    // A damaged backup is refused; a damaged database is reported by check with exit 1.
+    {
+        std::fstream f(backup, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(100); // the schema's b-tree page
+        const std::string junk(3000, '\x33');
+        f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    }
+    const auto refused = cli({"db", "restore", backup.string()});
+    EXPECT_EQ(refused.exitCode, 2) << refused.err;
+    EXPECT_NE(refused.err.find("damaged"), std::string::npos) << refused.err;
+    EXPECT_EQ(cliJson({"patient", "list"}).size(), 1U);
+
+    const auto old = dir_ / "old.sqlite";
+    {
+        db::Database::Options o;
+        o.targetVersion = 1;
+        ASSERT_TRUE(db::Database::open(old, o).ok());
+    }
+    const auto m = test::runProcess(HEPDESK_CLI_EXE, {"--db", old.string(), "db", "migrate"});
+    EXPECT_EQ(m.exitCode, 0) << m.err;
+    EXPECT_NE(m.out.find("1 -> 4"), std::string::npos) << m.out;
+}
+
+TEST_F(DbCli, CheckReportsADamagedDatabaseWithExit1) {
+    {
+        auto db = db::Database::open(path_);
+        ASSERT_TRUE(db.ok());
+        ASSERT_TRUE(db->connection().exec("PRAGMA wal_checkpoint(TRUNCATE)").ok());
+    }
+    ASSERT_EQ(cli({"patient", "add", "--name", "Ann"}).exitCode, 0);
+    {
+        auto db = db::Database::open(path_);
+        ASSERT_TRUE(db.ok());
+        auto tx = db::Transaction::begin(db->connection());
+        for (int i = 0; i < 200; ++i) { // several pages of rows
+            ASSERT_TRUE(db->connection()
+                            .exec("INSERT INTO patient(name, created_at) VALUES ('" +
+                                  std::string(300, 'q') + "', 'x')")
+                            .ok());
+        }
+        ASSERT_TRUE(tx->commit().ok());
+        ASSERT_TRUE(db->connection().exec("PRAGMA wal_checkpoint(TRUNCATE)").ok());
+    }
+    {
+        std::fstream f(path_, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(4096 * 3 + 200);
+        const std::string junk(4000, '\x44');
+        f.write(junk.data(), static_cast<std::streamsize>(junk.size()));
+    }
+    const auto r = cli({"db", "check"});
+    EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
+    EXPECT_NE(r.out.find("DAMAGED"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("db restore"), std::string::npos) << r.out;
+}
+
+} // namespace
+} // namespace hepdesk::cli

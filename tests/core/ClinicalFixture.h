@@ -1,0 +1,60 @@
+#pragma once
+
+#include "TestSupport.h"
+#include "hepdesk/core/Assess.h"
+#include "hepdesk/core/Catalog.h"
+#include "hepdesk/core/ClinicalRules.h"
+
+#include <gtest/gtest.h>
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace hepdesk::test {
+
+/// The shipped catalog and rules, loaded once for every clinical test.
+struct Shipped {
+    Catalog catalog;
+    ClinicalRules rules;
+
+    static const Shipped& get() {
+        static const Shipped s = [] {
+            auto c = Catalog::loadDir(templatesDir() / "catalog");
+            if (!c) {
+                ADD_FAILURE() << c.error().message;
+                std::abort();
+            }
+            auto r = ClinicalRules::loadDir(templatesDir() / "rules", *c);
+            if (!r) {
+                ADD_FAILURE() << r.error().message;
+                std::abort();
+            }
+            return Shipped{std::move(*c), std::move(*r)};
+        }();
+        return s;
+    }
+};
+
+inline Screening screeningWith(std::initializer_list<const char*> findings,
+                               std::optional<int> age = std::nullopt) {
+    Screening s;
+    s.date = "2026-11-22";
+    s.age = age;
+    s.regions = {Region::LowBack};
+    for (const char* f : findings) {
+        s.findings.insert(f);
+    }
+    return s;
+}
+
+inline Assessment assessOk(const Screening& s) {
+    const auto& sh = Shipped::get();
+    auto a = assess(s, sh.rules, sh.catalog);
+    if (!a) {
+        ADD_FAILURE() << a.error().message;
+        return {};
+    }
+    return std::move(*a);
+}
+
+} // namespace hepdesk::test

@@ -1,0 +1,206 @@
+#include "TestSupport.h"
+#include "hepdesk/db/ClinicRepository.h"
+#include "hepdesk/db/ClinicianRepository.h"
+#include "hepdesk/db/Database.h"
+#include "hepdesk/db/Migrations.h"
+#include "hepdesk/db/PatientRepository.h"
+#include "hepdesk/db/SessionRepository.h"
+
+#include <gtest/gtest.h>
+
+namespace hepdesk::db {
+namespace {
+
+/// Rows as a HepDesk of schema `version` would have written them, in that version's SQL
+/// (never through today's repositories, which speak only the latest schema).
+void writeDataOfVersion(Connection& c, int version) {
+    switch (version) {
+    case 1:
+        ASSERT_TRUE(c.exec("INSERT INTO patient(id, name, birth_date, record_number, contact, "
+                           "archived, created_at) VALUES "
+                           "(1, 'Zoë Ørsted', '1980-02-29', 'R-1', 'zoe@example.org', 0, "
+                           "'2025-01-01T10:00:00Z'), "
+                           "(2, 'Łukasz O''Brien', '', '', '', 1, '2025-01-02T10:00:00Z')")
+                        .ok());
+        break;
+    case 2:
+        ASSERT_TRUE(
+            c.exec("INSERT INTO clinician(id, name, credentials, created_at) VALUES "
+                   "(1, 'Dr Αλέξανδρος', 'PT', '2025-02-01T00:00:00Z'); "
+                   "INSERT INTO clinic_settings(id, name, address, phone, updated_at) "
+                   "VALUES (1, 'Spine Clinic', '1 Main St', '555', '2025-02-01T00:00:00Z'); "
+                   "INSERT INTO patient(id, name, created_at, updated_at) VALUES "
+                   "(3, 'Юлия Сергеевна', '2025-02-02T00:00:00Z', '2025-02-02T00:00:00Z')")
+                .ok());
+        break;
+    case 3: {
+        const auto r = c.exec(
+            "INSERT INTO session(id, patient_id, clinician_id, started_at, screening_json, "
+            "triage, pain_now, odi_percent, start_back_total, start_back_psychosocial, "
+            "start_back_risk, created_at) VALUES (1, 1, 1, '2025-03-01T09:00:00Z', "
+            "'{\"date\":\"2025-03-01\",\"regions\":[\"low_back\"],\"pain\":{\"now\":6}}', "
+            "'refer_and_monitor', 6, 42.0, 5, 3, 'medium', '2025-03-01T09:00:00Z'); "
+            "INSERT INTO session_finding VALUES (1, 0, 'night_pain', 'r1', 'refer_and_monitor', "
+            "'Night pain'); "
+            "INSERT INTO program_item VALUES (1, 0, 'cat_cow', 2, 10, 0, 2, 0, 'slow'); "
+            "INSERT INTO handout(session_id, sha256, byte_size, language, large_print, "
+            "created_at) VALUES (1, '" +
+            std::string(64, 'c') +
+            "', 5000, 'en', 0, '2025-03-01T09:30:00Z'); "
+            "UPDATE session SET signed_at = '2025-03-01T09:40:00Z', signed_by = 1 WHERE id = 1; "
+            "INSERT INTO addendum(session_id, clinician_id, created_at, text) VALUES "
+            "(1, 1, '2025-03-02T00:00:00Z', 'Correction: ODI was 40%.')");
+        ASSERT_TRUE(r.ok()) << r.error().message;
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+/// Checks that everything written at `fromVersion` (and before) survived, readable through
+/// today's repositories, and that today's rules apply to it.
+void expectDataOfVersion(Database& db, int fromVersion) {
+    SqlitePatientRepository patients(db);
+    auto zoe = patients.get(1);
+    ASSERT_TRUE(zoe.ok()) << zoe.error().message;
+    EXPECT_EQ(zoe->name, "Zoë Ørsted");
+    EXPECT_EQ(zoe->contact, "zoe@example.org");
+    EXPECT_TRUE(patients.get(2)->archived);
+    // Patients written before search existed are searchable after the migration.
+    EXPECT_EQ(patients.search("orsted", {})->size(), 1U);
+    EXPECT_EQ(patients.search("lukasz", {50, true})->size(), 1U);
+    if (fromVersion >= 2) {
+        SqliteClinicianRepository clinicians(db);
+        EXPECT_EQ(clinicians.get(1)->name, "Dr Αλέξανδρος");
+        SqliteClinicRepository clinic(db);
+        EXPECT_EQ(clinic.load()->name, "Spine Clinic");
+        EXPECT_EQ(patients.search("sergeevna", {})->size(), 1U);
+    }
+    if (fromVersion >= 3) {
+        SqliteSessionRepository sessions(db);
+        auto s = sessions.get(1);
+        ASSERT_TRUE(s.ok()) << s.error().message;
+        EXPECT_TRUE(s->isSigned);
+        EXPECT_EQ(s->triage, TriageLevel::ReferAndMonitor);
+        EXPECT_EQ(s->scores.odiPercent, 42.0);
+        EXPECT_EQ(s->screening.pain.now, 6);
+        ASSERT_EQ(s->program.items.size(), 1U);
+        EXPECT_EQ(s->program.items[0].dosage.reps, 10);
+        ASSERT_EQ(s->addenda.size(), 1U);
+        ASSERT_EQ(s->handouts.size(), 1U);
+        EXPECT_EQ(s->handouts[0].byteSize, 5000);
+        EXPECT_FALSE(db.connection().exec("UPDATE session SET pain_now = 0").ok());
+        EXPECT_EQ(sessions.history(1, {})->size(), 1U);
+    }
+    // Tables of later versions work on the migrated file.
+    SqliteSessionRepository sessions(db);
+    Session fresh;
+    fresh.patientId = 1;
+    fresh.program.items = {ProgramItem{"walking", Dosage{1, 0, 600, 1, false}, ""}};
+    auto id = sessions.add(fresh);
+    ASSERT_TRUE(id.ok()) << id.error().message;
+    EXPECT_FALSE(db.connection().exec("DELETE FROM audit_log").ok());
+    EXPECT_TRUE(db.integrityCheck()->empty());
+}
+
+std::string schemaOf(Connection& c) {
+    auto st = Statement::prepare(c, "SELECT type, name, tbl_name, coalesce(sql, '') "
+                                    "FROM sqlite_schema ORDER BY type, name");
+    std::string out;
+    while (*st->step()) {
+        out += st->columnText(0) + " " + st->columnText(1) + " " + st->columnText(2) + "\n" +
+               st->columnText(3) + "\n";
+    }
+    return out;
+}
+
+TEST(Migrations, VersionsAreConsecutiveFromOne) {
+    int expected = 1;
+    for (const Migration& m : migrations()) {
+        EXPECT_EQ(m.version, expected++);
+    }
+    EXPECT_EQ(Database::latestSchemaVersion(), 4);
+}
+
+TEST(Migrations, EveryEarlierVersionWithDataMigratesToLatest) {
+    const int latest = Database::latestSchemaVersion();
+    for (int from = 1; from < latest; ++from) {
+        SCOPED_TRACE("from schema " + std::to_string(from));
+        test::TempDir dir;
+        const auto path = dir / "old.sqlite";
+        {
+            Database::Options o;
+            o.targetVersion = from;
+            auto db = Database::open(path, o);
+            ASSERT_TRUE(db.ok()) << db.error().message;
+            ASSERT_EQ(db->schemaVersion(), from);
+            for (int v = 1; v <= from; ++v) {
+                writeDataOfVersion(db->connection(), v);
+            }
+        }
+        Database::Options noMigrate;
+        noMigrate.migrate = false;
+        auto untouched = Database::open(path, noMigrate);
+        ASSERT_TRUE(untouched.ok());
+        EXPECT_EQ(untouched->schemaVersion(), from) << "opening without migrate changes nothing";
+        untouched = Error::internal("closed");
+
+        auto db = Database::open(path);
+        ASSERT_TRUE(db.ok()) << db.error().message;
+        EXPECT_EQ(db->schemaVersion(), latest);
+        expectDataOfVersion(*db, from);
+    }
+}
+
+TEST(Migrations, StepByStepEqualsDirectAndEqualsFresh) {
+    test::TempDir dir;
+    const int latest = Database::latestSchemaVersion();
+    {
+        Database::Options o;
+        o.targetVersion = 1;
+        auto db = Database::open(dir / "steps.sqlite", o);
+        ASSERT_TRUE(db.ok());
+        writeDataOfVersion(db->connection(), 1);
+        for (int v = 2; v <= latest; ++v) {
+            ASSERT_TRUE(db->migrate(v).ok());
+            EXPECT_EQ(db->schemaVersion(), v);
+            writeDataOfVersion(db->connection(), v);
+        }
+        expectDataOfVersion(*db, latest - 1);
+    }
+    auto stepped = Database::open(dir / "steps.sqlite");
+    auto fresh = Database::open(dir / "fresh.sqlite");
+    ASSERT_TRUE(stepped.ok() && fresh.ok());
+    EXPECT_EQ(schemaOf(stepped->connection()), schemaOf(fresh->connection()));
+}
+
+TEST(Migrations, AFailedMigrationLeavesTheFileAtItsVersion) {
+    test::TempDir dir;
+    const auto path = dir / "m.sqlite";
+    {
+        Database::Options o;
+        o.targetVersion = 1;
+        auto db = Database::open(path, o);
+        ASSERT_TRUE(db.ok());
+        writeDataOfVersion(db->connection(), 1);
+        // A table in the way of migration 2 makes it fail half-way.
+        ASSERT_TRUE(db->connection().exec("CREATE TABLE clinician(x)").ok());
+    }
+    auto db = Database::open(path);
+    ASSERT_FALSE(db.ok());
+    EXPECT_NE(db.error().message.find("migration to schema 2"), std::string::npos)
+        << db.error().message;
+    Database::Options noMigrate;
+    noMigrate.migrate = false;
+    auto again = Database::open(path, noMigrate);
+    ASSERT_TRUE(again.ok()) << again.error().message;
+    EXPECT_EQ(again->schemaVersion(), 1);
+    EXPECT_EQ(*again->connection().queryInt("SELECT count(*) FROM patient"), 2);
+    EXPECT_EQ(*again->connection().queryInt(
+                  "SELECT count(*) FROM sqlite_schema WHERE name = 'clinic_settings'"),
+              0);
+}
+
+} // namespace
+} // namespace hepdesk::db

@@ -1,0 +1,127 @@
+#include "TestSupport.h"
+#include "hepdesk/db/Database.h"
+#include "hepdesk/db/PatientRepository.h"
+#include "hepdesk/db/SearchKey.h"
+
+#include <gtest/gtest.h>
+
+namespace hepdesk::db {
+namespace {
+
+TEST(SearchKey, FoldsAccentsLettersAndScriptsToLowerAscii) {
+    EXPECT_EQ(searchKey("Zoë"), "zoe");
+    EXPECT_EQ(searchKey("Łukasz"), "lukasz");
+    EXPECT_EQ(searchKey("Ørsted"), "orsted");
+    EXPECT_EQ(searchKey("Straße"), "strasse");
+    EXPECT_EQ(searchKey("Αλέξανδρος"), "alexandros");
+    EXPECT_EQ(searchKey("Юлия Сергеевна"), "ulia sergeevna");
+    EXPECT_EQ(searchKey("O'BRIEN"), "o'brien");
+}
+
+class PatientSearchTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        auto d = Database::open(dir_ / "p.sqlite");
+        ASSERT_TRUE(d.ok()) << d.error().message;
+        db_.emplace(std::move(*d));
+        repo_.emplace(*db_);
+        for (const Patient& p : {
+                 Patient{0, "Zoë Ørsted", "1980-02-29", "R-1042", "", false},
+                 Patient{0, "Łukasz Nowak", "1975-06-01", "R-2001", "", false},
+                 Patient{0, "Hans Straße", "1990-12-24", "", "", false},
+                 Patient{0, "Αλέξανδρος Παπαδόπουλος", "1962-03-15", "G-7", "", false},
+                 Patient{0, "Юлия Сергеевна Иванова", "1988-09-09", "", "", false},
+                 Patient{0, "Alex Morgan", "1980-07-04", "R-3000", "", false},
+                 Patient{0, "Zoe Alexander", "2001-01-01", "", "", false},
+                 Patient{0, "Archived Zoe", "", "", "", true},
+             }) {
+            auto id = repo_->add(p);
+            ASSERT_TRUE(id.ok()) << id.error().message;
+        }
+    }
+    std::vector<std::string> names(std::string_view q, PatientRepository::SearchOptions o = {}) {
+        auto r = repo_->search(q, o);
+        EXPECT_TRUE(r.ok()) << r.error().message;
+        std::vector<std::string> out;
+        for (const Patient& p : *r) {
+            out.push_back(p.name);
+        }
+        return out;
+    }
+    static bool has(const std::vector<std::string>& v, std::string_view name) {
+        return std::find(v.begin(), v.end(), name) != v.end();
+    }
+
+    test::TempDir dir_;
+    std::optional<Database> db_;
+    std::optional<SqlitePatientRepository> repo_;
+};
+
+TEST_F(PatientSearchTest, FindsAcrossAccentsLettersAndScripts) {
+    EXPECT_TRUE(has(names("zoe"), "Zoë Ørsted"));
+    EXPECT_TRUE(has(names("lukas"), "Łukasz Nowak"));
+    EXPECT_TRUE(has(names("orsted"), "Zoë Ørsted"));
+    EXPECT_TRUE(has(names("strasse"), "Hans Straße"));
+    EXPECT_TRUE(has(names("alex"), "Αλέξανδρος Παπαδόπουλος"));
+    EXPECT_TRUE(has(names("sergeevna"), "Юлия Сергеевна Иванова"));
+    // The query is folded the same way: typing in the patient's own script works too.
+    EXPECT_TRUE(has(names("Сергеев"), "Юлия Сергеевна Иванова"));
+    EXPECT_TRUE(has(names("ØRST"), "Zoë Ørsted"));
+    EXPECT_EQ(names("nobody"), std::vector<std::string>{});
+}
+
+TEST_F(PatientSearchTest, EveryWordIsAPrefixAndAllMustMatch) {
+    EXPECT_EQ(names("zo ors"), std::vector<std::string>{"Zoë Ørsted"});
+    EXPECT_EQ(names("ors zo"), std::vector<std::string>{"Zoë Ørsted"});
+    EXPECT_EQ(names("hans strasse"), std::vector<std::string>{"Hans Straße"});
+}
+
+TEST_F(PatientSearchTest, RanksNamesStartingWithTheQueryFirst) {
+    const auto r = names("alex");
+    ASSERT_EQ(r.size(), 3U);
+    // "Alex Morgan" and "Αλέξανδρος" begin with "alex"; "Zoe Alexander" only has a later word.
+    EXPECT_EQ(r.back(), "Zoe Alexander");
+}
+
+TEST_F(PatientSearchTest, FindsByRecordNumberAndDateOfBirth) {
+    EXPECT_EQ(names("R-1042").at(0), "Zoë Ørsted");
+    EXPECT_EQ(names("r-1042").at(0), "Zoë Ørsted");
+    EXPECT_EQ(names("1042").at(0), "Zoë Ørsted");
+    EXPECT_EQ(names("1980-02-29"), std::vector<std::string>{"Zoë Ørsted"});
+    EXPECT_EQ(names("29.02.1980"), std::vector<std::string>{"Zoë Ørsted"});
+    const auto year = names("1980");
+    EXPECT_TRUE(has(year, "Zoë Ørsted"));
+    EXPECT_TRUE(has(year, "Alex Morgan"));
+    EXPECT_EQ(year.size(), 2U);
+}
+
+TEST_F(PatientSearchTest, ArchivedPatientsOnlyWhenAsked) {
+    EXPECT_FALSE(has(names("archived"), "Archived Zoe"));
+    EXPECT_TRUE(has(names("archived", {50, true}), "Archived Zoe"));
+}
+
+TEST_F(PatientSearchTest, SearchSyntaxAndSqlInTheQueryAreJustText) {
+    for (const char* q : {"\"", "zoe\" OR \"", "*", "NEAR(a b)", "'; DROP TABLE patient; --",
+                          "a AND b", "(", "-", "^zoe", "   ", ""}) {
+        auto r = repo_->search(q, {});
+        EXPECT_TRUE(r.ok()) << q << ": " << r.error().message;
+    }
+    EXPECT_EQ(repo_->list({})->size(), 7U);
+    EXPECT_EQ(repo_->search("\xff\xfe", {}).error().kind, Error::Kind::InvalidInput);
+}
+
+TEST_F(PatientSearchTest, IndexFollowsEditsArchivingAndLimit) {
+    auto found = repo_->search("lukasz", {});
+    ASSERT_EQ(found->size(), 1U);
+    Patient p = found->at(0);
+    p.name = "Łucja Nowak";
+    ASSERT_TRUE(repo_->update(p).ok());
+    EXPECT_TRUE(names("lukasz").empty());
+    EXPECT_EQ(names("lucja"), std::vector<std::string>{"Łucja Nowak"});
+    ASSERT_TRUE(repo_->setArchived(p.id, true).ok());
+    EXPECT_TRUE(names("lucja").empty());
+    EXPECT_EQ(names("a", {2, false}).size(), 2U);
+}
+
+} // namespace
+} // namespace hepdesk::db
