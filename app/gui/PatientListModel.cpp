@@ -9,8 +9,23 @@ PatientListModel::PatientListModel(db::PatientRepository& repo, QObject* parent)
     reload();
 }
 
+bool PatientListModel::setQuery(const QString& query) {
+    query_ = query.trimmed();
+    return reload();
+}
+
+int PatientListModel::rowOf(std::int64_t id) const {
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        if (rows_[i].id == id) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
 bool PatientListModel::reload() {
-    auto result = repo_.list({});
+    auto result = query_.isEmpty() ? repo_.list({})
+                                   : repo_.search(query_.toStdString(), {.limit = kSearchLimit});
     if (!result) {
         lastError_ = QString::fromStdString(result.error().message);
         return false;

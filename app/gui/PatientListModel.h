@@ -17,12 +17,20 @@ class PatientListModel final : public QAbstractTableModel {
 public:
     enum Column { NameColumn, BirthDateColumn, RecordNumberColumn, ColumnCount };
     enum Role { PatientIdRole = Qt::UserRole + 1 };
+    /// Most matches a search shows: the clinician types more rather than scrolls.
+    static constexpr int kSearchLimit = 200;
 
     explicit PatientListModel(db::PatientRepository& repo, QObject* parent = nullptr);
 
     /// Re-reads the list; returns false (and keeps the old rows) if the database failed,
     /// with the message in lastError().
     bool reload();
+    /// Shows the patients matching `query` (the database's accent- and case-insensitive
+    /// search); an empty query shows everyone.
+    bool setQuery(const QString& query);
+    [[nodiscard]] QString query() const { return query_; }
+    /// The row of patient `id`, or -1.
+    [[nodiscard]] int rowOf(std::int64_t id) const;
     [[nodiscard]] QString lastError() const { return lastError_; }
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
@@ -34,6 +42,7 @@ public:
 private:
     db::PatientRepository& repo_;
     std::vector<Patient> rows_;
+    QString query_;
     QString lastError_;
 };
 

@@ -3,7 +3,6 @@
 #include "MainWindow.h"
 #include "PatientListModel.h"
 #include "WidgetTestSupport.h"
-#include "hepdesk/db/Database.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -56,10 +55,9 @@ TEST(PatientDialog, RefusesToCloseWhileInvalidAndShowsWhy) {
 }
 
 TEST(MainWindow, CreatesAPatientThroughTheDialogFromTheKeyboard) {
-    hepdesk::test::TempDir dir;
-    auto db = db::Database::open(dir / "a.sqlite");
-    ASSERT_TRUE(db.ok()) << db.error().message;
-    MainWindow w(*db);
+    test::AppFixture app;
+    ASSERT_TRUE(app.services);
+    MainWindow w(*app.services);
     w.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
     QAbstractItemModelTester tester(w.patientModel(),

@@ -1,10 +1,14 @@
 #pragma once
 
+#include "Services.h"
 #include "TestSupport.h"
+#include "hepdesk/db/Database.h"
 
 #include <QString>
 #include <QTest>
 #include <QWidget>
+#include <gtest/gtest.h>
+#include <memory>
 
 namespace hepdesk::gui::test {
 
@@ -25,5 +29,31 @@ inline void typeText(QWidget* w, const QString& text) {
         QTest::sendKeyEvent(QTest::Click, w, Qt::Key_unknown, QString(c), Qt::NoModifier);
     }
 }
+
+/// A fresh database in a temporary folder with the real catalog, rules and handout writer.
+struct AppFixture {
+    hepdesk::test::TempDir dir;
+    std::unique_ptr<db::Database> db;
+    std::unique_ptr<Services> services;
+
+    AppFixture() { open(); }
+    /// (Re)opens the same database file, as the app does at start-up.
+    void open() {
+        services.reset();
+        db.reset();
+        auto opened = db::Database::open(dir / "hepdesk.sqlite");
+        if (!opened) {
+            ADD_FAILURE() << opened.error().message;
+            return;
+        }
+        db = std::make_unique<db::Database>(std::move(opened).value());
+        auto loaded = Services::load(*db, hepdesk::test::templatesDir());
+        if (!loaded) {
+            ADD_FAILURE() << loaded.error().message;
+            return;
+        }
+        services = std::move(loaded).value();
+    }
+};
 
 } // namespace hepdesk::gui::test
