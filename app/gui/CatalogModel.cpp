@@ -1,7 +1,10 @@
 #include "CatalogModel.h"
 
+#include "FigureThumbnail.h"
+
 #include <QBrush>
 #include <QColor>
+#include <QGuiApplication>
 
 namespace hepdesk::gui {
 
@@ -32,6 +35,15 @@ void CatalogModel::setLanguage(const QString& lang) {
     lang_ = lang.toStdString();
     if (!rows_.empty()) {
         emit dataChanged(index(0, NameColumn), index(rowCount() - 1, NameColumn));
+    }
+}
+
+void CatalogModel::setFigures(const std::map<std::string, handout::Figure, std::less<>>* figures) {
+    figures_ = figures;
+    pictures_.clear();
+    if (!rows_.empty()) {
+        emit dataChanged(index(0, NameColumn), index(rowCount() - 1, NameColumn),
+                         {Qt::DecorationRole});
     }
 }
 
@@ -97,6 +109,23 @@ QVariant CatalogModel::data(const QModelIndex& index, int role) const {
     }
 
     switch (role) {
+    case Qt::DecorationRole: {
+        if (index.column() != NameColumn || figures_ == nullptr) {
+            return {};
+        }
+        auto cached = pictures_.find(e.id);
+        if (cached == pictures_.end()) {
+            auto fig = figures_->find(e.id);
+            if (fig == figures_->end()) {
+                return {}; // a custom exercise without a figure
+            }
+            cached = pictures_
+                         .emplace(e.id, FigureThumbnail::render(fig->second, kPictureSize,
+                                                                qGuiApp->devicePixelRatio()))
+                         .first;
+        }
+        return cached->second;
+    }
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn:

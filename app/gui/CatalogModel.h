@@ -2,8 +2,11 @@
 
 #include "hepdesk/core/Assessment.h"
 #include "hepdesk/core/Catalog.h"
+#include "hepdesk/core/handout/Figure.h"
 
 #include <QAbstractTableModel>
+#include <QPixmap>
+#include <map>
 #include <vector>
 
 namespace hepdesk::gui {
@@ -38,6 +41,9 @@ public:
     /// Eligibility verdicts for the rows (nullptr: not screened yet).
     void setAssessment(const Assessment* assessment);
     void setLanguage(const QString& lang);
+    /// The handout figures, drawn as row pictures (nullptr: no pictures). Must outlive the model.
+    void setFigures(const std::map<std::string, handout::Figure, std::less<>>* figures);
+    static constexpr QSize kPictureSize{72, 54};
 
     [[nodiscard]] const CatalogEntry* entryAt(int row) const;
     [[nodiscard]] int rowOf(const std::string& exerciseId) const;
@@ -58,6 +64,8 @@ private:
     const Assessment* assessment_ = nullptr;
     std::vector<const CatalogEntry*> rows_;
     std::string lang_ = "en";
+    const std::map<std::string, handout::Figure, std::less<>>* figures_ = nullptr;
+    mutable std::map<std::string, QPixmap> pictures_; ///< drawn on first show
 };
 
 } // namespace hepdesk::gui

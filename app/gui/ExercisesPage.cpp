@@ -98,6 +98,8 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     catalogView_->setSortingEnabled(true);
     catalogView_->sortByColumn(CatalogModel::NameColumn, Qt::AscendingOrder);
     catalogView_->verticalHeader()->hide();
+    catalogView_->setIconSize(CatalogModel::kPictureSize);
+    catalogView_->verticalHeader()->setDefaultSectionSize(CatalogModel::kPictureSize.height() + 6);
     catalogView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     catalogView_->horizontalHeader()->setSectionResizeMode(CatalogModel::NameColumn,
                                                            QHeaderView::Stretch);
@@ -298,7 +300,7 @@ bool ExercisesPage::addExercise(const std::string& exerciseId) {
         message_->setText(QString::fromStdString(s.error().message));
         return false;
     }
-    message_->setText(tr("Added. %n exercise(s) in the program.", nullptr, program_.rowCount()));
+    message_->setText(tr("Added; the program has %1 now.").arg(program_.rowCount()));
     programView_->setCurrentIndex(program_.index(program_.rowCount() - 1));
     return true;
 }

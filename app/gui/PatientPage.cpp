@@ -75,7 +75,8 @@ PatientPage::PatientPage(db::PatientRepository& patients, db::SessionRepository&
     historyView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     historyView_->verticalHeader()->hide();
     historyView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    historyView_->horizontalHeader()->setStretchLastSection(true);
+    historyView_->horizontalHeader()->setSectionResizeMode(SessionHistoryModel::ScoresColumn,
+                                                           QHeaderView::Stretch);
     connect(historyView_, &QTableView::activated, this, [this](const QModelIndex& index) {
         emit openSessionRequested(index.data(SessionHistoryModel::SessionIdRole).toLongLong());
     });
@@ -179,19 +180,21 @@ std::vector<TrendSeries> PatientPage::trendSeries(const std::vector<TrendPoint>&
         tr("Low back disability (ODI %)"), 0, 100, 10.0, true, QStringLiteral("%1 %"), {}};
     TrendSeries ndi{tr("Neck disability (NDI %)"), 0, 100, 9.4, true, QStringLiteral("%1 %"), {}};
     TrendSeries startBack{tr("STarT Back total (0–9)"), 0, 9, 0.0, true, QStringLiteral("%1"), {}};
+    int session = 0;
     for (const TrendPoint& p : points) {
         const QDate d = dateOf(p.startedAt);
+        const int at = session++;
         if (p.scores.painNow) {
-            pain.points.push_back({d, static_cast<double>(*p.scores.painNow)});
+            pain.points.push_back({d, static_cast<double>(*p.scores.painNow), at});
         }
         if (p.scores.odiPercent) {
-            odi.points.push_back({d, *p.scores.odiPercent});
+            odi.points.push_back({d, *p.scores.odiPercent, at});
         }
         if (p.scores.ndiPercent) {
-            ndi.points.push_back({d, *p.scores.ndiPercent});
+            ndi.points.push_back({d, *p.scores.ndiPercent, at});
         }
         if (p.scores.startBackTotal) {
-            startBack.points.push_back({d, static_cast<double>(*p.scores.startBackTotal)});
+            startBack.points.push_back({d, static_cast<double>(*p.scores.startBackTotal), at});
         }
     }
     return {pain, odi, ndi, startBack};

@@ -1,5 +1,6 @@
 #include "SessionEditor.h"
 
+#include "CatalogModel.h"
 #include "ExercisesPage.h"
 #include "HandoutPage.h"
 #include "ProgramModel.h"
@@ -70,6 +71,7 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     screening_ = new ScreeningPage(services_.rules().items(), this);
     program_ = new ProgramModel(services_.catalog(), this);
     exercises_ = new ExercisesPage(services_.catalog(), *program_, this);
+    exercises_->catalogModel()->setFigures(&services_.writer().figures());
     handout_ = new HandoutPage(services_.writer(), services_.catalog(), this);
     sign_ = new SignPage(this);
 

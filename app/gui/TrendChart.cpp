@@ -96,16 +96,20 @@ void TrendChart::paintEvent(QPaintEvent* /*event*/) {
         return;
     }
 
-    // One shared date axis: the first to the last session of any measure.
-    QDate from = series_.front().points.front().date;
-    QDate to = from;
+    // One shared axis of sessions, evenly spaced in visit order (two visits on one day stay
+    // apart), each labelled with its date.
+    std::vector<std::pair<int, QDate>> axis;
     for (const auto& s : series_) {
-        for (const auto& pt : s.points) {
-            from = std::min(from, pt.date);
-            to = std::max(to, pt.date);
+        for (std::size_t k = 0; k < s.points.size(); ++k) {
+            const int key = s.points[k].session >= 0 ? s.points[k].session : static_cast<int>(k);
+            axis.emplace_back(key, s.points[k].date);
         }
     }
-    const qint64 spanDays = std::max<qint64>(1, from.daysTo(to));
+    std::sort(axis.begin(), axis.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    axis.erase(std::unique(axis.begin(), axis.end(),
+                           [](const auto& a, const auto& b) { return a.first == b.first; }),
+               axis.end());
 
     const int axisHeight = fm.height() + 8;
     const int panels = static_cast<int>(series_.size());
@@ -113,12 +117,20 @@ void TrendChart::paintEvent(QPaintEvent* /*event*/) {
     const int plotLeft = kLeftAxis;
     const int plotRight = width() - kRightMargin;
     const int plotWidth = std::max(10, plotRight - plotLeft);
-    auto xOf = [&](const QDate& d) {
-        if (from == to) {
+    auto xAt = [&](std::size_t i) {
+        if (axis.size() < 2) {
             return plotLeft + plotWidth / 2.0;
         }
-        return plotLeft +
-               static_cast<double>(from.daysTo(d)) / static_cast<double>(spanDays) * plotWidth;
+        return plotLeft + static_cast<double>(i) / static_cast<double>(axis.size() - 1) * plotWidth;
+    };
+    auto xOf = [&](const TrendSeries::Point& pt, std::size_t k) {
+        const int key = pt.session >= 0 ? pt.session : static_cast<int>(k);
+        for (std::size_t i = 0; i < axis.size(); ++i) {
+            if (axis[i].first == key) {
+                return xAt(i);
+            }
+        }
+        return xAt(0);
     };
 
     const QColor better(0x1B, 0x7F, 0x3A);
@@ -168,7 +180,7 @@ void TrendChart::paintEvent(QPaintEvent* /*event*/) {
 
         QPainterPath path;
         for (std::size_t k = 0; k < s.points.size(); ++k) {
-            const QPointF pt(xOf(s.points[k].date), yOf(s.points[k].value));
+            const QPointF pt(xOf(s.points[k], k), yOf(s.points[k].value));
             k == 0 ? path.moveTo(pt) : path.lineTo(pt);
         }
         p.setPen(QPen(line, 2));
@@ -176,7 +188,7 @@ void TrendChart::paintEvent(QPaintEvent* /*event*/) {
         p.drawPath(path);
 
         for (std::size_t k = 0; k < s.points.size(); ++k) {
-            const QPointF pt(xOf(s.points[k].date), yOf(s.points[k].value));
+            const QPointF pt(xOf(s.points[k], k), yOf(s.points[k].value));
             const bool important = isImportantChange(s, k);
             QColor c = line;
             if (important) {
@@ -202,14 +214,18 @@ void TrendChart::paintEvent(QPaintEvent* /*event*/) {
                    tr("latest %1").arg(formatValue(s, s.points.back().value)));
     }
 
-    // The shared date axis.
+    // The session dates under the axis, skipping any that would overlap the previous one.
     p.setPen(palette().color(QPalette::PlaceholderText));
     const int y = height() - axisHeight + 4;
-    const QString first = QLocale().toString(from, QLocale::ShortFormat);
-    const QString last = QLocale().toString(to, QLocale::ShortFormat);
-    p.drawText(QRect(plotLeft - 40, y, 200, fm.height()), Qt::AlignLeft, first);
-    if (from != to) {
-        p.drawText(QRect(plotRight - 200, y, 200, fm.height()), Qt::AlignRight, last);
+    double lastRight = -1e9;
+    for (std::size_t i = 0; i < axis.size(); ++i) {
+        const QString d = QLocale().toString(axis[i].second, QLocale::ShortFormat);
+        const double w = fm.horizontalAdvance(d);
+        const double left = std::clamp(xAt(i) - w / 2, 0.0, width() - w);
+        if (left > lastRight + 8) {
+            p.drawText(QPointF(left, y + fm.ascent()), d);
+            lastRight = left + w;
+        }
     }
 }
 

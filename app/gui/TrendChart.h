@@ -12,6 +12,7 @@ struct TrendSeries {
     struct Point {
         QDate date;
         double value = 0.0;
+        int session = -1; ///< the session's place in the patient's history (shared x axis)
     };
     QString name;                 ///< "Pain now (NPRS)"
     double minimum = 0.0;         ///< scale of the measure, not of the data
