@@ -110,7 +110,9 @@ SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianReposi
     backupKeep_->setRange(1, 365);
     auto* backupBox = new QGroupBox(tr("Automatic daily backup"), this);
     auto* backupForm = new QFormLayout(backupBox);
-    backupForm->addRow(tr("&Folder:"), folderRow);
+    auto* folderLabel = new QLabel(tr("&Folder:"), backupBox);
+    folderLabel->setBuddy(backupFolder_);
+    backupForm->addRow(folderLabel, folderRow);
     backupForm->addRow(tr("&Keep the newest:"), backupKeep_);
 
     error_ = new QLabel(this);

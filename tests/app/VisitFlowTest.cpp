@@ -94,6 +94,10 @@ TEST(VisitFlow, ScreenBuildExportSignReopenWithHistoryAndTrend) {
     EXPECT_TRUE(screening.scoresText().contains(QStringLiteral("ODI: 60.0 %")))
         << screening.scoresText().toStdString();
 
+    e->screeningPage()->findingBox("radiating_leg")->click();
+    e->screeningPage()->startBackBox("leg_pain")->setCurrentIndex(2);
+    EXPECT_TRUE(test::grabTo(*e, "session-screening.png"));
+
     ExercisesPage& exercises = *e->exercisesPage();
     for (const char* id : {"pelvic_tilt", "cat_cow", "bird_dog"}) {
         ASSERT_TRUE(exercises.addExercise(id))
@@ -121,6 +125,8 @@ TEST(VisitFlow, ScreenBuildExportSignReopenWithHistoryAndTrend) {
     auto record = e->exportHandout(QString::fromStdString(pdf.string()));
     ASSERT_TRUE(record.ok()) << record.error().message;
     const std::string bytes = hepdesk::test::readFile(pdf);
+    std::filesystem::copy_file(pdf, hepdesk::test::artifactsDir() / "visit-handout.pdf",
+                               std::filesystem::copy_options::overwrite_existing);
     EXPECT_EQ(record->sha256,
               QCryptographicHash::hash(QByteArray::fromStdString(bytes), QCryptographicHash::Sha256)
                   .toHex()
