@@ -243,6 +243,16 @@ bool MainWindow::selectPatient(std::int64_t id) {
         row = model_->rowOf(id);
     }
     if (row < 0) {
+        // Not on the first page of a large list: search for the patient by name instead of
+        // reading the whole list.
+        auto p = services_.patients().get(id);
+        if (!p) {
+            return false;
+        }
+        search_->setText(QString::fromStdString(p->name));
+        row = model_->rowOf(id);
+    }
+    if (row < 0) {
         return false;
     }
     patientView_->setCurrentIndex(model_->index(row, 0));

@@ -24,7 +24,7 @@ int PatientListModel::rowOf(std::int64_t id) const {
 }
 
 bool PatientListModel::reload() {
-    auto result = query_.isEmpty() ? repo_.list({})
+    auto result = query_.isEmpty() ? repo_.list({.limit = kPageSize})
                                    : repo_.search(query_.toStdString(), {.limit = kSearchLimit});
     if (!result) {
         lastError_ = QString::fromStdString(result.error().message);
@@ -32,9 +32,36 @@ bool PatientListModel::reload() {
     }
     beginResetModel();
     rows_ = std::move(result).value();
+    more_ = query_.isEmpty() && static_cast<int>(rows_.size()) == kPageSize;
     endResetModel();
     lastError_.clear();
     return true;
+}
+
+bool PatientListModel::canFetchMore(const QModelIndex& parent) const {
+    return !parent.isValid() && more_;
+}
+
+void PatientListModel::fetchMore(const QModelIndex& parent) {
+    if (parent.isValid() || !more_) {
+        return;
+    }
+    auto page = repo_.list({.limit = kPageSize, .offset = static_cast<int>(rows_.size())});
+    if (!page) {
+        lastError_ = QString::fromStdString(page.error().message);
+        more_ = false;
+        return;
+    }
+    more_ = static_cast<int>(page->size()) == kPageSize;
+    if (page->empty()) {
+        return;
+    }
+    const int first = rowCount();
+    beginInsertRows({}, first, first + static_cast<int>(page->size()) - 1);
+    for (Patient& p : *page) {
+        rows_.push_back(std::move(p));
+    }
+    endInsertRows();
 }
 
 int PatientListModel::rowCount(const QModelIndex& parent) const {

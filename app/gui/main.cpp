@@ -76,12 +76,22 @@ int main(int argc, char** argv) {
         }
         dbPath = QDir(dir).filePath(QStringLiteral("hepdesk.sqlite"));
     }
+    const bool benchmark = parser.isSet(benchOption);
+    auto phase = [&](const char* name) {
+        if (benchmark) {
+            std::fprintf(stdout, "  phase %-16s %.1f ms\n", name,
+                         static_cast<double>(sinceStart.nsecsElapsed()) / 1e6);
+        }
+    };
+    phase("arguments");
     auto db = hepdesk::db::Database::open(dbPath.toStdString());
+    phase("database_open");
     if (!db) {
         reportFatal(QString::fromStdString(db.error().message));
         return 2;
     }
     auto services = hepdesk::gui::Services::load(*db);
+    phase("templates_loaded");
     if (!services) {
         reportFatal(QObject::tr("The program's data files are damaged or missing: %1\n"
                                 "Reinstall HepDesk.")
@@ -107,8 +117,9 @@ int main(int argc, char** argv) {
     }
 
     hepdesk::gui::MainWindow window(**services);
+    phase("window_built");
     window.show();
-    if (parser.isSet(benchOption)) {
+    if (benchmark) {
         return hepdesk::gui::StartupBenchmark::run(sinceStart, window, **services, stdout);
     }
     window.startAutomaticBackup();

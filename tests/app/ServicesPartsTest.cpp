@@ -3,10 +3,12 @@
 #include "CatalogModel.h"
 #include "MainWindow.h"
 #include "PatientListModel.h"
+#include "PatientPage.h"
 #include "ProgramModel.h"
 #include "SettingsDialog.h"
 #include "WidgetTestSupport.h"
 #include "hepdesk/core/Assess.h"
+#include "hepdesk/db/Sqlite.h"
 
 #include <QAbstractItemModelTester>
 #include <QImage>
@@ -15,6 +17,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QThread>
+#include <cstdio>
 #include <gtest/gtest.h>
 
 namespace hepdesk::gui {
@@ -168,6 +171,44 @@ TEST(BackupRunnerTest, WritesTheDailyBackupOffTheGuiThread) {
     ASSERT_TRUE(runner.start(app.db->path(), folder, 3));
     ASSERT_TRUE(finished.wait(20000));
     EXPECT_TRUE(finished[1][0].toString().isEmpty());
+}
+
+} // namespace
+} // namespace hepdesk::gui
+
+namespace hepdesk::gui {
+namespace {
+
+TEST(PatientListPaging, ReadsALargeListAPageAtATimeAndFindsAnyPatient) {
+    test::AppFixture app;
+    ASSERT_TRUE(app.services);
+    const int total = PatientListModel::kPageSize + 120;
+    std::int64_t last = 0;
+    {
+        auto tx = db::Transaction::begin(app.db->connection());
+        ASSERT_TRUE(tx.ok());
+        for (int i = 0; i < total; ++i) {
+            char name[32];
+            std::snprintf(name, sizeof name, "Patient %04d", i);
+            auto id = app.services->patients().add(Patient{0, name, "", "", "", false});
+            ASSERT_TRUE(id.ok());
+            last = *id;
+        }
+        ASSERT_TRUE(tx->commit().ok());
+    }
+    PatientListModel m(app.services->patients());
+    EXPECT_EQ(m.rowCount(), PatientListModel::kPageSize) << "only the first page at start-up";
+    ASSERT_TRUE(m.canFetchMore({}));
+    // The tester itself fetches (as a view does when scrolled to the end).
+    QAbstractItemModelTester tester(&m, QAbstractItemModelTester::FailureReportingMode::Fatal);
+    m.fetchMore({});
+    EXPECT_EQ(m.rowCount(), total);
+    EXPECT_FALSE(m.canFetchMore({}));
+    EXPECT_EQ(m.index(total - 1, 0).data().toString(), QString::asprintf("Patient %04d", total - 1));
+
+    MainWindow fresh(*app.services);
+    ASSERT_TRUE(fresh.selectPatient(last)) << "found by search beyond the first page";
+    EXPECT_EQ(fresh.patientPage()->patientId(), last);
 }
 
 } // namespace

@@ -8,7 +8,8 @@ namespace hepdesk::handout {
 namespace {
 
 unsigned be16(const std::string& b, std::size_t i) {
-    return (static_cast<unsigned char>(b[i]) << 8U) | static_cast<unsigned char>(b[i + 1]);
+    return (static_cast<unsigned>(static_cast<unsigned char>(b[i])) << 8U) |
+           static_cast<unsigned char>(b[i + 1]);
 }
 
 } // namespace
