@@ -15,6 +15,14 @@ namespace {
 
 const std::array kCommands = {
     Command{"db", "db info                     schema version and location of the database", runDb},
+    Command{"assess",
+            "assess FILE.json|-          triage, scores and exercise eligibility of a screening\n"
+            "                              (prints JSON unless --format text is given)",
+            runAssess},
+    Command{"catalog",
+            "catalog list|show ID|validate DIR\n"
+            "                              list, show or check the exercise catalog and rules",
+            runCatalog},
     Command{"db", "db check                    full integrity check (exit 1 when damaged)", runDb},
     Command{"db", "db backup FILE | --folder DIR [--keep N]   online backup (daily rotation)",
             runDb},
@@ -26,12 +34,22 @@ const std::array kCommands = {
             runPatient},
     Command{"patient", "patient list [--all] | search TEXT [--limit N] [--all]", runPatient},
     Command{"patient", "patient show ID | archive ID [--undo]", runPatient},
+    Command{
+        "session",
+        "session new --patient ID --screening FILE.json [--exercise ID[:SETSxREPS|:HOLDs]]...\n"
+        "              [--clinician ID] [--language en|es] [--large-print] [--override-reason T]",
+        runSession},
     Command{"session", "session show ID | list --patient ID [--limit N] | trend --patient ID",
             runSession},
     Command{"session", "session sign ID --clinician ID | addendum ID --text T [--clinician ID]",
             runSession},
     Command{"session", "session export ID [--out FILE]   the whole session as JSON", runSession},
     Command{"clinician", "clinician add --name N [--credentials C] | list [--all]", runClinician},
+    Command{"handout",
+            "handout --screening F --patient NAME --exercise ID[:SETSxREPS|:HOLDs]... -o OUT\n"
+            "      [--clinic F] [--large-print] [--lang en|es] [--paper a4|letter]\n"
+            "      [--note ID=TEXT] [--override-reason TEXT]   write the patient's PDF handout",
+            runHandout},
 };
 
 void printHelp(std::ostream& out) {
@@ -141,8 +159,10 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
                 ctx.dbPath = fs::path(v);
             } else if (v == "text") {
                 ctx.format = Format::Text;
+                ctx.formatGiven = true;
             } else if (v == "json") {
                 ctx.format = Format::Json;
+                ctx.formatGiven = true;
             } else {
                 return ctx.usage("unknown format '" + v + "' (expected text or json)");
             }

@@ -33,6 +33,7 @@ struct Context {
     Format format = Format::Text;
     std::ostream& out;
     std::ostream& err;
+    bool formatGiven = false; ///< --format was on the command line (assess defaults to JSON)
 
     /// Opens (creating if needed) the database named by --db, or the default one.
     Result<db::Database> openDatabase() const;
@@ -59,9 +60,12 @@ std::filesystem::path defaultDatabasePath();
 std::span<const Command> commands();
 
 int runDb(Context& ctx, Args args);
+int runAssess(Context& ctx, Args args);
+int runCatalog(Context& ctx, Args args);
 int runPatient(Context& ctx, Args args);
 int runSession(Context& ctx, Args args);
 int runClinician(Context& ctx, Args args);
+int runHandout(Context& ctx, Args args);
 
 /// The whole program, with its streams injected (tests call it directly).
 int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err);

@@ -16,6 +16,8 @@ nlohmann::json patientJson(const Patient& p);
 std::string dosageText(const ProgramItem& item);
 /// One line for a session in a history list.
 std::string summaryLine(const SessionSummary& s);
+/// `session new`: assess the screening with the clinical core and store the session.
+int newSession(Context& ctx, const CliArgs& a, db::Database& db);
 /// Prints `j` (indented) followed by a newline.
 void printJson(Context& ctx, const nlohmann::json& j);
 

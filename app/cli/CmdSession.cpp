@@ -233,11 +233,17 @@ int exportSession(Context& ctx, const CliArgs& a, db::Database& db) {
 
 int runSession(Context& ctx, Args args) {
     if (args.empty()) {
-        return ctx.usage("'session' needs a subcommand: show, list, trend, sign, addendum, export");
+        return ctx.usage(
+            "'session' needs a subcommand: new, show, list, trend, sign, addendum, export");
     }
     const std::string& sub = args[0];
     std::set<std::string, std::less<>> withValue;
-    if (sub == "list") {
+    std::set<std::string, std::less<>> flags;
+    if (sub == "new") {
+        withValue = {"patient",   "screening", "exercise",
+                     "clinician", "language",  "override-reason"};
+        flags = {"large-print"};
+    } else if (sub == "list") {
         withValue = {"patient", "limit"};
     } else if (sub == "trend") {
         withValue = {"patient"};
@@ -250,13 +256,16 @@ int runSession(Context& ctx, Args args) {
     } else if (sub != "show") {
         return ctx.usage("unknown 'session' subcommand '" + sub + "'");
     }
-    auto a = CliArgs::parse(args.subspan(1), withValue, {});
+    auto a = CliArgs::parse(args.subspan(1), withValue, flags);
     if (!a) {
         return ctx.usage(a.error().message);
     }
     auto db = ctx.openDatabase();
     if (!db) {
         return ctx.fail(db.error());
+    }
+    if (sub == "new") {
+        return newSession(ctx, *a, *db);
     }
     if (sub == "show") {
         return show(ctx, *a, *db);

@@ -105,4 +105,21 @@ double fleschKincaidGrade(const TextStats& s) {
            11.8 * (static_cast<double>(s.syllables) / s.words) - 15.59;
 }
 
+std::vector<std::string> patientTexts(const CatalogEntry& e, std::string_view lang) {
+    std::vector<std::string> items = {e.name.text(lang), e.illustration.text(lang)};
+    for (const auto* list : {&e.steps, &e.tips, &e.stopIf}) {
+        for (const auto& t : *list) {
+            items.push_back(t.text(lang));
+        }
+    }
+    if (!e.isExercise()) {
+        items.push_back(e.why.text(lang));
+    }
+    return items;
+}
+
+double readingGrade(const CatalogEntry& e) {
+    return fleschKincaidGrade(textStats(patientTexts(e, "en")));
+}
+
 } // namespace hepdesk

@@ -81,18 +81,15 @@ std::string datePrefix(std::string_view q) {
     return {};
 }
 
-/// The FTS5 query for a folded key: every token as a quoted prefix, all required. Tokens are
-/// split where the FTS tokenizer splits (ASCII punctuation and spaces), and quoting makes
-/// FTS syntax in the query ("AND", "*", "NEAR(") plain text.
-std::string ftsQuery(std::string_view key) {
-    std::string q;
+/// The tokens of a folded key as quoted FTS5 prefix terms. Tokens are split where the FTS
+/// tokenizer splits (ASCII punctuation and spaces), and quoting makes FTS syntax in the query
+/// ("AND", "*", "NEAR(") plain text.
+std::vector<std::string> ftsTerms(std::string_view key) {
+    std::vector<std::string> terms;
     std::string token;
     const auto flush = [&] {
         if (!token.empty()) {
-            if (!q.empty()) {
-                q += ' ';
-            }
-            q += '"' + token + "\"*";
+            terms.push_back('"' + token + "\"*");
             token.clear();
         }
     };
@@ -106,7 +103,46 @@ std::string ftsQuery(std::string_view key) {
         }
     }
     flush();
-    return q;
+    return terms;
+}
+
+/// Runs one FTS stage (FTS5 walks its matches in rowid order, so LIMIT stops it early even
+/// for a one-letter prefix) and appends the new matches sorted by their folded name.
+Status ftsStage(Connection& c, const std::string& match, int archived, std::size_t fetch,
+                std::vector<Patient>& out, std::set<std::int64_t>& seen, std::size_t limit) {
+    auto st = Statement::prepare(c, std::string("SELECT ") + kColumns +
+                                        ", s.name FROM patient_search s JOIN patient p ON "
+                                        "p.id = s.rowid WHERE patient_search MATCH ?1 AND "
+                                        "(p.archived = 0 OR ?2) ORDER BY s.rowid LIMIT ?3");
+    if (!st) {
+        return st.error();
+    }
+    st->bind(1, match).bind(2, archived).bind(3, static_cast<std::int64_t>(fetch));
+    std::vector<std::pair<std::string, Patient>> found;
+    for (;;) {
+        auto row = st->step();
+        if (!row) {
+            return row.error();
+        }
+        if (!*row) {
+            break;
+        }
+        Patient p = readPatient(*st);
+        if (!seen.contains(p.id)) {
+            found.emplace_back(st->columnText(6), std::move(p));
+        }
+    }
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first < b.first : a.second.id < b.second.id;
+    });
+    for (auto& [key, p] : found) {
+        if (out.size() >= limit) {
+            break;
+        }
+        seen.insert(p.id);
+        out.push_back(std::move(p));
+    }
+    return {};
 }
 
 std::string trim(std::string_view s) {
@@ -279,11 +315,12 @@ Result<std::vector<Patient>> SqlitePatientRepository::search(std::string_view qu
     }
     // 2. A date of birth (or its year or month).
     if (const std::string prefix = datePrefix(q); !prefix.empty()) {
-        auto st = Statement::prepare(db_.connection(),
-                                     std::string("SELECT ") + kColumns +
-                                         " FROM patient p WHERE p.birth_date >= ?1 AND "
-                                         "p.birth_date < ?1 || '~' AND (p.archived = 0 OR ?2) "
-                                         "ORDER BY p.birth_date, p.name, p.id");
+        auto st = Statement::prepare(
+            db_.connection(),
+            std::string("SELECT ") + kColumns +
+                " FROM patient p WHERE p.birth_date <> '' AND p.birth_date >= ?1 AND "
+                "p.birth_date < ?1 || '~' AND (p.archived = 0 OR ?2) "
+                "ORDER BY p.birth_date, p.id");
         if (!st) {
             return st.error();
         }
@@ -292,23 +329,28 @@ Result<std::vector<Patient>> SqlitePatientRepository::search(std::string_view qu
             return s.error();
         }
     }
-    // 3. Names and record numbers by folded prefix. Ranking: the whole name starting with
-    // the query first, then FTS5's bm25 (name weighs more than record number), then name.
-    const std::string key = searchKey(q);
-    const std::string fts = ftsQuery(key);
-    if (!fts.empty() && out.size() < limit) {
-        auto st = Statement::prepare(db_.connection(),
-                                     std::string("SELECT ") + kColumns +
-                                         " FROM patient_search s JOIN patient p ON p.id = s.rowid "
-                                         "WHERE patient_search MATCH ?1 AND (p.archived = 0 OR ?2) "
-                                         "ORDER BY (substr(s.name, 1, length(?3)) = ?3) DESC, "
-                                         "bm25(patient_search, 10.0, 1.0), p.name, p.id LIMIT ?4");
-        if (!st) {
-            return st.error();
+    // 3. Names whose first word starts with the first word typed (every other word typed
+    // must start some word), then names and record numbers with all words anywhere. Ranking is
+    // by these classes, alphabetical (folded) within one.
+    const std::vector<std::string> terms = ftsTerms(searchKey(q));
+    if (!terms.empty() && out.size() < limit) {
+        std::string initial = "name : ^" + terms[0];
+        std::string anywhere = terms[0];
+        for (std::size_t i = 1; i < terms.size(); ++i) {
+            initial += " AND " + terms[i];
+            anywhere += " " + terms[i];
         }
-        st->bind(1, fts).bind(2, archived).bind(3, key).bind(4, options.limit);
-        if (auto s = collect(*st, out, seen, limit); !s) {
+        if (auto s =
+                ftsStage(db_.connection(), initial, archived, limit - out.size(), out, seen, limit);
+            !s) {
             return s.error();
+        }
+        if (out.size() < limit) {
+            if (auto s = ftsStage(db_.connection(), anywhere, archived, limit + out.size(), out,
+                                  seen, limit);
+                !s) {
+                return s.error();
+            }
         }
     }
     return out;

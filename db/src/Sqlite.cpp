@@ -46,19 +46,53 @@ Result<Connection> Connection::open(const std::filesystem::path& path, Mode mode
 }
 
 Connection::Connection(Connection&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)),
+      cache_(std::move(other.cache_)) {
+    other.cache_.clear();
+}
 
 Connection& Connection::operator=(Connection&& other) noexcept {
     if (this != &other) {
+        clearCache();
         sqlite3_close_v2(db_);
         db_ = std::exchange(other.db_, nullptr);
         path_ = std::move(other.path_);
+        cache_ = std::move(other.cache_);
+        other.cache_.clear();
     }
     return *this;
 }
 
 Connection::~Connection() {
+    clearCache();
     sqlite3_close_v2(db_);
+}
+
+void Connection::clearCache() {
+    for (auto& [sql, stmt] : cache_) {
+        sqlite3_finalize(stmt);
+    }
+    cache_.clear();
+}
+
+sqlite3_stmt* Connection::takeCached(std::string_view sql) {
+    auto it = cache_.find(std::string(sql));
+    if (it == cache_.end()) {
+        return nullptr;
+    }
+    sqlite3_stmt* s = it->second;
+    cache_.erase(it);
+    return s;
+}
+
+void Connection::giveBack(sqlite3_stmt* stmt) {
+    constexpr std::size_t kMaxCached = 128;
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    const char* sql = sqlite3_sql(stmt);
+    if (sql == nullptr || cache_.size() >= kMaxCached || !cache_.emplace(sql, stmt).second) {
+        sqlite3_finalize(stmt);
+    }
 }
 
 std::string Connection::errorMessage(std::string_view context) const {
@@ -120,13 +154,29 @@ int Connection::changes() const {
 }
 
 Result<Statement> Statement::prepare(Connection& conn, std::string_view sql) {
+    if (sqlite3_stmt* cached = conn.takeCached(sql)) {
+        return Statement(cached, &conn);
+    }
     sqlite3_stmt* s = nullptr;
-    const int rc =
-        sqlite3_prepare_v2(conn.handle(), sql.data(), static_cast<int>(sql.size()), &s, nullptr);
+    const int rc = sqlite3_prepare_v3(conn.handle(), sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &s, nullptr);
     if (rc != SQLITE_OK) {
+        sqlite3_finalize(s);
         return Error::database(conn.errorMessage("cannot prepare statement"));
     }
     return Statement(s, &conn);
+}
+
+void Statement::release() {
+    if (stmt_ == nullptr) {
+        return;
+    }
+    if (conn_ != nullptr && conn_->db_ != nullptr && conn_->db_ == sqlite3_db_handle(stmt_)) {
+        conn_->giveBack(stmt_);
+    } else {
+        sqlite3_finalize(stmt_);
+    }
+    stmt_ = nullptr;
 }
 
 Statement::Statement(Statement&& other) noexcept
@@ -135,7 +185,7 @@ Statement::Statement(Statement&& other) noexcept
 
 Statement& Statement::operator=(Statement&& other) noexcept {
     if (this != &other) {
-        sqlite3_finalize(stmt_);
+        release();
         stmt_ = std::exchange(other.stmt_, nullptr);
         conn_ = other.conn_;
         bindError_ = std::move(other.bindError_);
@@ -144,7 +194,7 @@ Statement& Statement::operator=(Statement&& other) noexcept {
 }
 
 Statement::~Statement() {
-    sqlite3_finalize(stmt_);
+    release();
 }
 
 void Statement::noteBind(int rc, int index) {

@@ -30,8 +30,8 @@ public:
     explicit DumpPainter(std::ostream& out) : out_(out) {}
     void beginPage(double w, double h) override { out_ << "P " << w << ' ' << h << '\n'; }
     void drawText(const hd::TextRun& t) override {
-        out_ << "T " << (t.face == hd::FontFace::Bold ? 1 : 0) << ' ' << t.size << ' '
-             << t.origin.x << ' ' << t.origin.y << ' ' << rgb(t.color) << ' ' << t.utf8 << '\n';
+        out_ << "T " << (t.face == hd::FontFace::Bold ? 1 : 0) << ' ' << t.size << ' ' << t.origin.x
+             << ' ' << t.origin.y << ' ' << rgb(t.color) << ' ' << t.utf8 << '\n';
     }
     void drawLine(const hd::Line& l) override {
         path(false, l.stroke, std::nullopt, false, {l.from, l.to});
@@ -127,7 +127,8 @@ std::string html(const hd::HandoutDocument& d, const hd::HandoutStrings& s,
                  const std::map<std::string, hd::Figure, std::less<>>& figures) {
     std::ostringstream h;
     h << "<!DOCTYPE html><html lang=\"" << d.lang << "\"><head><meta charset=\"utf-8\"><style>"
-      << "@font-face{font-family:Noto;src:url('file://" << hepdesk::fontPath("NotoSans-Regular.ttf").string()
+      << "@font-face{font-family:Noto;src:url('file://"
+      << hepdesk::fontPath("NotoSans-Regular.ttf").string()
       << "')}@font-face{font-family:Noto;font-weight:bold;src:url('file://"
       << hepdesk::fontPath("NotoSans-Bold.ttf").string() << "')}"
       << "@page{size:A4;margin:46pt 50pt 64pt 50pt}body{font-family:Noto;font-size:12pt;"
@@ -138,9 +139,9 @@ std::string html(const hd::HandoutDocument& d, const hd::HandoutStrings& s,
     h << "<b>" << esc(d.clinic.name) << "</b><br>" << esc(d.clinic.address) << "<br>"
       << esc(s.text("phone")) << ' ' << esc(d.clinic.phone) << "<hr><h1>" << esc(s.text("title"))
       << "</h1><p><b>" << esc(s.text("patient")) << "</b> " << esc(d.patientName) << "<br><b>"
-      << esc(s.text("date")) << "</b> " << esc(d.dateText) << "<br><b>"
-      << esc(s.text("clinician")) << "</b> " << esc(d.clinic.clinicianName) << "</p><h2>"
-      << esc(s.text("how_to_heading")) << "</h2><ul>";
+      << esc(s.text("date")) << "</b> " << esc(d.dateText) << "<br><b>" << esc(s.text("clinician"))
+      << "</b> " << esc(d.clinic.clinicianName) << "</p><h2>" << esc(s.text("how_to_heading"))
+      << "</h2><ul>";
     for (const auto& l : s.list("how_to")) {
         h << "<li>" << esc(l) << "</li>";
     }

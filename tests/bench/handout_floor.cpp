@@ -1,10 +1,9 @@
 // The floor of the handout benchmark: a bare libharu program that draws the text runs, lines
 // and shapes of a dump (written by handout_bench_content) with the same embedded Noto Sans
 // fonts and settings, and does nothing else: no layout, no measuring, no checks.
-#include <hpdf.h>
-
 #include <cstdio>
 #include <fstream>
+#include <hpdf.h>
 #include <sstream>
 #include <string>
 
@@ -13,7 +12,9 @@ void onError(HPDF_STATUS e, HPDF_STATUS d, void*) {
     std::fprintf(stderr, "libharu error 0x%04X (%u)\n", static_cast<unsigned>(e),
                  static_cast<unsigned>(d));
 }
-HPDF_REAL f(double v) { return static_cast<HPDF_REAL>(v); }
+HPDF_REAL f(double v) {
+    return static_cast<HPDF_REAL>(v);
+}
 } // namespace
 
 int main(int argc, char** argv) {

@@ -216,5 +216,57 @@ TEST_F(DbCli, CheckReportsADamagedDatabaseWithExit1) {
     EXPECT_NE(r.out.find("db restore"), std::string::npos) << r.out;
 }
 
+TEST_F(DbCli, SessionNewAssessesTheScreeningAndStoresTheSession) {
+    ASSERT_EQ(cli({"patient", "add", "--name", "Ann"}).exitCode, 0);
+    ASSERT_EQ(cli({"clinician", "add", "--name", "Dr Rivera"}).exitCode, 0);
+    const auto screening = dir_ / "screening.json";
+    test::writeFile(screening, R"({"date": "2026-11-20", "age": 67, "sex": "female",
+        "regions": ["low_back"], "pain": {"now": 6, "best": 2, "worst": 8},
+        "findings": ["osteoporosis", "night_pain"], "notes": "Desk job."})");
+    const auto r = cli({"session", "new", "--patient", "1", "--screening", screening.string(),
+                        "--exercise", "cat_cow:2x10", "--exercise", "pelvic_tilt:20s",
+                        "--clinician", "1", "--language", "es"},
+                       true);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    // What assess() decided is stored as given: triage, findings with reasons, scores.
+    EXPECT_EQ(j["triage"], "refer_and_monitor");
+    ASSERT_FALSE(j["findings"].empty());
+    EXPECT_EQ(j["findings"][0]["item"], "night_pain");
+    EXPECT_FALSE(j["findings"][0]["reason"].get<std::string>().empty());
+    EXPECT_EQ(j["scores"]["pain_now"], 6);
+    EXPECT_EQ(j["scores"]["pain_worst"], 8);
+    EXPECT_EQ(j["program"][0]["exercise"], "cat_cow");
+    EXPECT_EQ(j["program"][0]["dosage"]["sets"], 2);
+    EXPECT_EQ(j["program"][0]["dosage"]["reps"], 10);
+    EXPECT_EQ(j["program"][1]["dosage"]["hold_seconds"], 20);
+    EXPECT_EQ(j["handout_options"]["language"], "es");
+    EXPECT_EQ(j["screening"]["notes"], "Desk job.");
+    EXPECT_EQ(cliJson({"session", "show", std::to_string(j["id"].get<int>())}), j);
+
+    // An exercise the clinical core excludes for this screening is refused (exit 3).
+    const auto excluded = cli({"session", "new", "--patient", "1", "--screening",
+                               screening.string(), "--exercise", "dead_hang"});
+    EXPECT_EQ(excluded.exitCode, 3) << excluded.err;
+    EXPECT_NE(excluded.err.find("dead_hang"), std::string::npos) << excluded.err;
+    // Bad input: unknown exercise, bad dosage, bad screening file; nothing stored.
+    EXPECT_EQ(cli({"session", "new", "--patient", "1", "--screening", screening.string(),
+                   "--exercise", "no_such"})
+                  .exitCode,
+              2);
+    EXPECT_EQ(cli({"session", "new", "--patient", "1", "--screening", screening.string(),
+                   "--exercise", "cat_cow:2y10"})
+                  .exitCode,
+              2);
+    test::writeFile(dir_ / "bad.json", R"({"pain": {"now": 11}})");
+    const auto bad =
+        cli({"session", "new", "--patient", "1", "--screening", (dir_ / "bad.json").string()});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_NE(bad.err.find("/pain/now"), std::string::npos) << bad.err;
+    EXPECT_EQ(cli({"session", "new", "--patient", "7", "--screening", screening.string()}).exitCode,
+              2);
+    EXPECT_EQ(cliJson({"session", "list", "--patient", "1"}).size(), 1U);
+}
+
 } // namespace
 } // namespace hepdesk::cli

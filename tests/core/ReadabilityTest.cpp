@@ -1,5 +1,6 @@
 #include "hepdesk/core/Readability.h"
 
+#include "ClinicalFixture.h"
 #include "TestSupport.h"
 #include "hepdesk/core/Catalog.h"
 
@@ -35,20 +36,6 @@ TEST(Readability, GradeFollowsTheKincaidFormula) {
               16.0);
 }
 
-/// The English patient text of one exercise: what the handout prints.
-std::vector<std::string> patientText(const CatalogEntry& e) {
-    std::vector<std::string> items = {e.name.text("en"), e.illustration.text("en")};
-    for (const auto* list : {&e.steps, &e.tips, &e.stopIf}) {
-        for (const auto& t : *list) {
-            items.push_back(t.text("en"));
-        }
-    }
-    if (!e.isExercise()) {
-        items.push_back(e.why.text("en"));
-    }
-    return items;
-}
-
 TEST(Readability, EveryCatalogEntryReadsAtGradeEightOrBelow) {
     auto c = Catalog::loadDir(test::templatesDir() / "catalog");
     ASSERT_TRUE(c.ok()) << c.error().message;
@@ -57,8 +44,8 @@ TEST(Readability, EveryCatalogEntryReadsAtGradeEightOrBelow) {
     int n = 0;
     std::string hardest;
     for (const auto& e : c->entries()) {
-        const double g = fleschKincaidGrade(textStats(patientText(e)));
-        EXPECT_LE(g, 8.0) << e.id << " reads at grade " << g;
+        const double g = readingGrade(e);
+        EXPECT_LE(g, kMaxReadingGrade) << e.id << " reads at grade " << g;
         if (e.isExercise()) {
             sum += g;
             ++n;
@@ -73,6 +60,26 @@ TEST(Readability, EveryCatalogEntryReadsAtGradeEightOrBelow) {
     RecordProperty("fk_mean", std::to_string(sum / n));
     std::cout << "Flesch-Kincaid grade of exercises: max " << maxGrade << " (" << hardest
               << "), mean " << sum / n << " over " << n << '\n';
+}
+
+} // namespace
+} // namespace hepdesk
+
+namespace hepdesk {
+namespace {
+
+TEST(Readability, PatientNotesAndLabelsOfTheRulesReadAtGradeEightOrBelow) {
+    const auto& rules = test::Shipped::get().rules;
+    for (const auto& r : rules.eligibility().rules()) {
+        if (r.effect == EligibilityStatus::Caution) {
+            const double g = fleschKincaidGrade(textStats({r.patientNote.text("en")}));
+            EXPECT_LE(g, kMaxReadingGrade) << r.id << " reads at grade " << g;
+        }
+    }
+    for (const auto& f : rules.items().findings()) {
+        const double g = fleschKincaidGrade(textStats({f.patientLabel.text("en")}));
+        EXPECT_LE(g, kMaxReadingGrade) << f.id << " reads at grade " << g;
+    }
 }
 
 } // namespace

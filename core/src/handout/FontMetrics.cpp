@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <fstream>
-#include <iterator>
 #include <string>
 
 namespace hepdesk::handout {
@@ -76,7 +75,14 @@ Result<FontMetrics> FontMetrics::load(const std::filesystem::path& ttf) {
         return Error::notFound("cannot open font file '" + ttf.string() +
                                "' (install the Debian package fonts-noto-core)");
     }
-    const std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // One bulk read: a character-by-character stream copy costs more than the whole layout.
+    in.seekg(0, std::ios::end);
+    const std::streamoff size = in.tellg();
+    in.seekg(0, std::ios::beg);
+    std::string data(size > 0 ? static_cast<std::size_t>(size) : 0U, '\0');
+    if (size <= 0 || !in.read(data.data(), size)) {
+        return Error::io("cannot read font file '" + ttf.string() + "'");
+    }
     const Reader r(data);
     const auto bad = [&](const char* what) {
         return Error::invalid("font file '" + ttf.string() +

@@ -182,11 +182,14 @@ public:
         }
         Row l = stack(left);
         append(top.cmds, std::move(l.cmds), 0);
-        top.height = std::max(top.height, l.height) + st.paraGap;
-        top.cmds.emplace_back(
-            Line{{st.margin, top.height}, {st.margin + contentW, top.height}, Stroke{kRule, 0.8}});
-        top.height += st.paraGap * 2;
-        g.rows.push_back(std::move(top));
+        top.height = std::max(top.height, l.height);
+        if (top.height > 0) { // without clinic details the title opens the page
+            top.height += st.paraGap;
+            top.cmds.emplace_back(Line{
+                {st.margin, top.height}, {st.margin + contentW, top.height}, Stroke{kRule, 0.8}});
+            top.height += st.paraGap * 2;
+            g.rows.push_back(std::move(top));
+        }
         auto title =
             text({{str.text("title"), FontFace::Bold}}, st.title, st.margin, contentW, kHeading);
         title.back().height += st.paraGap;
@@ -437,9 +440,10 @@ public:
                                         Stroke{kRule, 0.6}});
         const std::string left = str.format(
             "footer_page", {{"page", std::to_string(number)}, {"pages", std::to_string(count)}});
-        const std::string right = str.format(
-            "footer_session",
-            {{"phone", doc.clinic.phone.empty() ? "-" : doc.clinic.phone}, {"date", doc.dateText}});
+        const std::string right = doc.clinic.phone.empty()
+                                      ? str.format("footer_date", {{"date", doc.dateText}})
+                                      : str.format("footer_session", {{"phone", doc.clinic.phone},
+                                                                      {"date", doc.dateText}});
         const double lw = fonts.bold->textWidth(left, size);
         const double rw = fonts.regular->textWidth(right, size);
         page.commands.emplace_back(TextRun{{st.margin, y}, FontFace::Bold, size, kMuted, left});

@@ -35,6 +35,7 @@ const std::vector<std::string_view>& HandoutStrings::textKeys() {
                                                     "urgent_intro",
                                                     "footer_page",
                                                     "footer_session",
+                                                    "footer_date",
                                                     "signature",
                                                     "signature_date",
                                                     "override_heading",

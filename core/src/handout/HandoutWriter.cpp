@@ -65,8 +65,9 @@ Result<HandoutLayoutResult> HandoutWriter::layout(const HandoutRequest& request,
     return HandoutLayout(f, *s, *figures_).layout(*doc);
 }
 
-Result<HandoutWriter::Rendered> HandoutWriter::render(
-    const HandoutRequest& request, const std::vector<CatalogEntry>& catalog) const {
+Result<HandoutWriter::Rendered>
+HandoutWriter::render(const HandoutRequest& request,
+                      const std::vector<CatalogEntry>& catalog) const {
     auto laid = layout(request, catalog);
     if (!laid) {
         return laid.error();

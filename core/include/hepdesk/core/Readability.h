@@ -1,5 +1,7 @@
 #pragma once
 
+#include "hepdesk/core/Catalog.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,5 +26,15 @@ TextStats textStats(const std::vector<std::string>& items);
 /// US school grade: 0.39 x words/sentence + 11.8 x syllables/word - 15.59 (Kincaid et al.,
 /// 1975). 0 for empty text.
 double fleschKincaidGrade(const TextStats& s);
+
+/// Every patient-facing text of a catalog entry in `lang` (name, steps, tips, stop-if signs,
+/// illustration description, and for avoid entries the why), one item per piece.
+std::vector<std::string> patientTexts(const CatalogEntry& e, std::string_view lang);
+
+/// Flesch-Kincaid grade of the entry's English patient text.
+double readingGrade(const CatalogEntry& e);
+
+/// The most a catalog entry's English patient text may read at (US school grade).
+inline constexpr double kMaxReadingGrade = 8.0;
 
 } // namespace hepdesk

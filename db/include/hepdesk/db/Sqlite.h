@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -48,12 +49,22 @@ public:
     [[nodiscard]] std::string errorMessage(std::string_view context) const;
 
 private:
+    friend class Statement;
     Connection(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
+    /// Prepared statements kept for reuse, by SQL text: repositories prepare the same few
+    /// statements over and over, and compiling one (with its triggers) costs more than running
+    /// it. A statement is in the cache only while no Statement uses it.
+    sqlite3_stmt* takeCached(std::string_view sql);
+    void giveBack(sqlite3_stmt* stmt);
+    void clearCache();
     sqlite3* db_ = nullptr;
     std::filesystem::path path_;
+    std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
-/// Owns one prepared statement. Bind indices are 1-based, column indices 0-based.
+/// Owns one prepared statement (from its connection's cache when it has been prepared before;
+/// it goes back there, reset, on destruction). Must not outlive its connection.
+/// Bind indices are 1-based, column indices 0-based.
 class Statement {
 public:
     static Result<Statement> prepare(Connection& conn, std::string_view sql);
@@ -97,6 +108,7 @@ public:
 private:
     Statement(sqlite3_stmt* s, Connection* c) : stmt_(s), conn_(c) {}
     void noteBind(int rc, int index);
+    void release();
     sqlite3_stmt* stmt_ = nullptr;
     Connection* conn_ = nullptr;
     std::optional<std::string> bindError_;

@@ -1,0 +1,189 @@
+#include "Cli.h"
+#include "ClinicalData.h"
+#include "hepdesk/core/Assess.h"
+#include "hepdesk/core/JsonRead.h"
+#include "hepdesk/core/OutcomeScoring.h"
+
+#include <cmath>
+#include <iomanip>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <sstream>
+
+namespace hepdesk::cli {
+namespace {
+
+std::string itemLabel(const ClinicalRules& rules, const std::string& id) {
+    if (id == "age") {
+        return "Age";
+    }
+    if (id == "duration_days") {
+        return "Duration of symptoms";
+    }
+    const FindingItem* f = rules.items().finding(id);
+    return f != nullptr ? f->clinicianLabel : id;
+}
+
+/// The core's assessment JSON, with the labels a reader needs beside the ids.
+nlohmann::json enrichedJson(const Assessment& a, const Screening& s, const ClinicalData& data,
+                            std::string_view source) {
+    nlohmann::json j = toJson(a);
+    j["source"] = source;
+    for (auto& f : j["findings"]) {
+        f["label"] = itemLabel(data.rules, f["item"].get<std::string>());
+    }
+    for (auto& e : j["eligibility"]) {
+        const CatalogEntry* entry = data.catalog.find(e["exercise"].get<std::string>());
+        e["name"] = entry != nullptr ? nlohmann::json(entry->name.byLang) : nlohmann::json();
+    }
+    nlohmann::json avoid = nlohmann::json::array();
+    for (const CatalogEntry* e : avoidEntriesFor(s, data.catalog)) {
+        avoid.push_back({{"id", e->id},
+                         {"name", e->name.byLang},
+                         {"why", e->why.byLang},
+                         {"always_on_handout", e->alwaysOnHandout}});
+    }
+    j["avoid"] = avoid;
+    return j;
+}
+
+std::string percent(double p) {
+    std::ostringstream os;
+    os << std::fixed << std::setprecision(1) << p << " %";
+    return os.str();
+}
+
+void printDisability(std::ostream& out, const char* name, const DisabilityScore& d) {
+    out << "  " << name << ": " << percent(d.percent) << " (" << d.band << "), " << d.total
+        << " points, " << d.answered << " of 10 answered"
+        << (d.reliable ? "" : " - UNRELIABLE: fewer than 8 answered") << '\n';
+}
+
+void printText(std::ostream& out, const Assessment& a, const Screening& s, const ClinicalData& data,
+               std::string_view lang) {
+    out << "Triage: " << label(a.level);
+    if (!handoutAllowedWithoutOverride(a.level)) {
+        out << " - no handout until the clinician records an override reason";
+    }
+    out << "\n\nFindings:\n";
+    if (a.findings.empty()) {
+        out << "  none\n";
+    }
+    for (const Finding& f : a.findings) {
+        out << "  [" << label(f.level) << "] " << itemLabel(data.rules, f.itemId) << " ("
+            << f.itemId << "): " << f.reason << "  {rule " << f.ruleId << "}\n";
+    }
+    out << "\nScores:\n";
+    const auto& sc = a.scores;
+    if (!sc.painNow && !sc.startBack && !sc.odi && !sc.ndi) {
+        out << "  none recorded\n";
+    }
+    if (sc.painNow) {
+        out << "  Pain now (NPRS): " << *sc.painNow << "/10 ("
+            << toId(sc.painBand.value_or(PainBand::None)) << ")\n";
+    }
+    if (sc.startBack) {
+        const auto& sb = *sc.startBack;
+        out << "  STarT Back: total " << sb.total << "/9, psychosocial " << sb.psychosocial
+            << "/5, " << toId(sb.risk) << " risk"
+            << (sb.complete() ? "" : " (incomplete: " + std::to_string(sb.answered) + " of 9)")
+            << '\n';
+    }
+    if (sc.odi) {
+        printDisability(out, "ODI", *sc.odi);
+    }
+    if (sc.ndi) {
+        printDisability(out, "NDI", *sc.ndi);
+    }
+    out << "\nExercises:\n";
+    for (const Eligibility& e : a.eligibility) {
+        const CatalogEntry* entry = data.catalog.find(e.exerciseId);
+        out << "  " << std::left << std::setw(9) << toId(e.status) << ' ' << std::setw(32)
+            << e.exerciseId << ' ' << (entry != nullptr ? entry->name.text(lang) : "") << '\n';
+        for (const EligibilityReason& r : e.reasons) {
+            out << "              because " << r.findingId << ": " << r.clinicianReason
+                << "  {rule " << r.ruleId << "}\n";
+            if (!r.patientNote.byLang.empty()) {
+                out << "              patient note: " << r.patientNote.text(lang) << '\n';
+            }
+        }
+    }
+    out << "\nOn the handout, avoid:\n";
+    for (const CatalogEntry* e : avoidEntriesFor(s, data.catalog)) {
+        out << "  " << e->id << ": " << e->name.text(lang) << " - " << e->why.text(lang) << '\n';
+    }
+}
+
+} // namespace
+
+int runAssess(Context& ctx, Args args) {
+    std::optional<std::string> file;
+    std::filesystem::path templates;
+    Format format = ctx.formatGiven ? ctx.format : Format::Json;
+    std::string lang = "en";
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        if (a == "--format" || a == "--templates" || a == "--lang") {
+            if (i + 1 >= args.size()) {
+                return ctx.usage("option '" + a + "' needs a value");
+            }
+            const std::string& v = args[++i];
+            if (a == "--templates") {
+                templates = v;
+            } else if (a == "--lang") {
+                if (v != "en" && v != "es") {
+                    return ctx.usage("unknown language '" + v + "' (expected en or es)");
+                }
+                lang = v;
+            } else if (v == "text" || v == "json") {
+                format = v == "text" ? Format::Text : Format::Json;
+            } else {
+                return ctx.usage("unknown format '" + v + "' (expected text or json)");
+            }
+        } else if (a.starts_with("-") && a != "-") {
+            return ctx.usage("unknown option '" + a + "' for assess");
+        } else if (file) {
+            return ctx.usage("unexpected argument '" + a + "' (assess reads one screening)");
+        } else {
+            file = a;
+        }
+    }
+    if (!file) {
+        return ctx.usage("'assess' needs a screening file (or - for standard input)");
+    }
+
+    std::string source = *file;
+    Result<nlohmann::json> doc = Error::internal("unread");
+    if (*file == "-") {
+        source = "stdin";
+        std::ostringstream ss;
+        ss << std::cin.rdbuf();
+        doc = json::parse(ss.str(), source);
+    } else {
+        doc = json::parseFile(*file);
+    }
+    if (!doc) {
+        return ctx.fail(doc.error());
+    }
+    auto screening = screeningFromJson(*doc, source);
+    if (!screening) {
+        return ctx.fail(screening.error());
+    }
+    auto data = ClinicalData::load(templates);
+    if (!data) {
+        return ctx.fail(data.error());
+    }
+    auto a = assess(*screening, data->rules, data->catalog, source, &*doc);
+    if (!a) {
+        return ctx.fail(a.error());
+    }
+    if (format == Format::Json) {
+        ctx.out << enrichedJson(*a, *screening, *data, source).dump(2) << '\n';
+    } else {
+        printText(ctx.out, *a, *screening, *data, lang);
+    }
+    return kOk;
+}
+
+} // namespace hepdesk::cli

@@ -1,0 +1,192 @@
+#include "Cli.h"
+#include "ClinicalData.h"
+#include "hepdesk/core/JsonRead.h"
+#include "hepdesk/core/Paths.h"
+#include "hepdesk/core/Readability.h"
+
+#include <iomanip>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <sstream>
+
+namespace hepdesk::cli {
+namespace {
+namespace fs = std::filesystem;
+
+std::string joined(const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) {
+        s += s.empty() ? "" : ", ";
+        s += x;
+    }
+    return s.empty() ? "none" : s;
+}
+
+std::string dosageText(const Dosage& d) {
+    std::ostringstream os;
+    os << d.sets << (d.sets == 1 ? " set" : " sets");
+    if (d.reps > 0) {
+        os << " of " << d.reps;
+    }
+    if (d.holdSeconds > 0) {
+        os << ", hold " << d.holdSeconds << " s";
+    }
+    os << ", " << d.timesPerDay << (d.timesPerDay == 1 ? " time" : " times") << " a day";
+    if (d.perSide) {
+        os << ", each side";
+    }
+    return os.str();
+}
+
+void printEntry(std::ostream& out, const CatalogEntry& e, std::string_view lang) {
+    out << e.name.text(lang) << "  (" << e.id << ", " << toId(e.kind) << ")\n";
+    std::vector<std::string> regions;
+    for (Region r : e.regions) {
+        regions.emplace_back(toId(r));
+    }
+    out << "Regions: " << joined(regions) << '\n';
+    if (e.isExercise()) {
+        std::vector<std::string> movements;
+        for (Movement m : e.movements) {
+            movements.emplace_back(toId(m));
+        }
+        out << "Position: " << e.position << "\nEquipment: " << joined(e.equipment)
+            << "\nMovements: " << joined(movements) << "\nTags: " << joined(e.tags)
+            << "\nDefault dosage: " << dosageText(e.defaultDosage) << "\n\nSteps:\n";
+        for (std::size_t i = 0; i < e.steps.size(); ++i) {
+            out << "  " << i + 1 << ". " << e.steps[i].text(lang) << '\n';
+        }
+        out << "Tips:\n";
+        for (const auto& t : e.tips) {
+            out << "  - " << t.text(lang) << '\n';
+        }
+        out << "Stop if:\n";
+        for (const auto& t : e.stopIf) {
+            out << "  - " << t.text(lang) << '\n';
+        }
+    } else {
+        out << "Why: " << e.why.text(lang) << '\n'
+            << "Always on the handout: " << (e.alwaysOnHandout ? "yes" : "no") << '\n'
+            << "Shown for findings: " << joined(e.relevantFindings) << '\n';
+    }
+    out << "Illustration: " << e.illustration.text(lang) << '\n';
+    std::ostringstream grade;
+    grade << std::fixed << std::setprecision(1) << readingGrade(e);
+    out << "Reading grade (English, Flesch-Kincaid): " << grade.str() << '\n';
+}
+
+/// Validates a catalog folder, or a whole templates folder (one holding catalog/ and rules/):
+/// every entry, the rules against it, and the reading level of every English text.
+int validate(Context& ctx, const fs::path& dir) {
+    std::error_code ec;
+    const bool isTemplates = fs::is_directory(dir / "catalog", ec);
+    const fs::path catalogDir = isTemplates ? dir / "catalog" : dir;
+    const fs::path rulesDir = isTemplates ? dir / "rules" : templatesDir() / "rules";
+    auto catalog = Catalog::loadDir(catalogDir);
+    if (!catalog) {
+        return ctx.fail(catalog.error());
+    }
+    auto rules = ClinicalRules::loadDir(rulesDir, *catalog);
+    if (!rules) {
+        return ctx.fail(rules.error());
+    }
+    int exercises = 0;
+    double maxGrade = 0;
+    for (const CatalogEntry& e : catalog->entries()) {
+        exercises += e.isExercise() ? 1 : 0;
+        const double g = readingGrade(e);
+        maxGrade = std::max(maxGrade, g);
+        if (g > kMaxReadingGrade) {
+            std::ostringstream os;
+            os << std::fixed << std::setprecision(1) << g;
+            return ctx.fail(json::fieldError((catalogDir / (e.id + ".json")).string(), "",
+                                             "English patient text reads at US grade " + os.str() +
+                                                 " (expected 8 or lower)"));
+        }
+    }
+    const int avoid = static_cast<int>(catalog->entries().size()) - exercises;
+    if (ctx.format == Format::Json) {
+        ctx.out << nlohmann::json{{"ok", true},
+                                  {"catalog", catalogDir.string()},
+                                  {"rules", rulesDir.string()},
+                                  {"exercises", exercises},
+                                  {"avoid", avoid},
+                                  {"max_reading_grade", std::round(maxGrade * 10) / 10}}
+                       .dump(2)
+                << '\n';
+    } else {
+        std::ostringstream os;
+        os << std::fixed << std::setprecision(1) << maxGrade;
+        ctx.out << "ok: " << exercises << " exercises, " << avoid << " avoid entries in "
+                << catalogDir.string() << "; rules in " << rulesDir.string()
+                << " agree; highest reading grade " << os.str() << '\n';
+    }
+    return kOk;
+}
+
+} // namespace
+
+int runCatalog(Context& ctx, Args args) {
+    if (args.empty()) {
+        return ctx.usage("'catalog' needs a subcommand: list, show ID, validate DIR");
+    }
+    const std::string& sub = args[0];
+    std::vector<std::string> rest;
+    std::string lang = "en";
+    for (std::size_t i = 1; i < args.size(); ++i) {
+        if (args[i] == "--lang") {
+            if (i + 1 >= args.size() || (args[i + 1] != "en" && args[i + 1] != "es")) {
+                return ctx.usage("option '--lang' needs en or es");
+            }
+            lang = args[++i];
+        } else if (args[i].starts_with("-")) {
+            return ctx.usage("unknown option '" + args[i] + "' for catalog");
+        } else {
+            rest.push_back(args[i]);
+        }
+    }
+    if (sub == "validate") {
+        if (rest.size() != 1) {
+            return ctx.usage("'catalog validate' needs one folder");
+        }
+        return validate(ctx, rest[0]);
+    }
+    if (sub != "list" && sub != "show") {
+        return ctx.usage("unknown 'catalog' subcommand '" + sub + "'");
+    }
+    if (rest.size() != (sub == "show" ? 1U : 0U)) {
+        return ctx.usage(sub == "show" ? "'catalog show' needs one entry id"
+                                       : "'catalog list' takes no argument");
+    }
+    auto catalog = Catalog::loadDefault();
+    if (!catalog) {
+        return ctx.fail(catalog.error());
+    }
+    if (sub == "list") {
+        if (ctx.format == Format::Json) {
+            nlohmann::json a = nlohmann::json::array();
+            for (const auto& e : catalog->entries()) {
+                a.push_back({{"id", e.id}, {"kind", toId(e.kind)}, {"name", e.name.text(lang)}});
+            }
+            ctx.out << a.dump(2) << '\n';
+        } else {
+            for (const auto& e : catalog->entries()) {
+                ctx.out << e.id << '\t' << toId(e.kind) << '\t' << e.name.text(lang) << '\n';
+            }
+        }
+        return kOk;
+    }
+    const CatalogEntry* e = catalog->find(rest[0]);
+    if (e == nullptr) {
+        return ctx.fail(
+            Error::notFound("no catalog entry '" + rest[0] + "' (see hepdesk-cli catalog list)"));
+    }
+    if (ctx.format == Format::Json) {
+        ctx.out << toJson(*e).dump(2) << '\n';
+    } else {
+        printEntry(ctx.out, *e, lang);
+    }
+    return kOk;
+}
+
+} // namespace hepdesk::cli

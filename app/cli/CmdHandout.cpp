@@ -1,0 +1,219 @@
+#include "Cli.h"
+#include "hepdesk/core/Assess.h"
+#include "hepdesk/core/AtomicFile.h"
+#include "hepdesk/core/Catalog.h"
+#include "hepdesk/core/ClinicalRules.h"
+#include "hepdesk/core/Clock.h"
+#include "hepdesk/core/JsonRead.h"
+#include "hepdesk/core/Paths.h"
+#include "hepdesk/core/Screening.h"
+#include "hepdesk/core/handout/HandoutWriter.h"
+
+#include <charconv>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+namespace hepdesk::cli {
+namespace {
+
+/// Parses a whole non-negative decimal number ("10"), nothing else.
+std::optional<int> wholeNumber(std::string_view s) {
+    int v = 0;
+    const auto* end = s.data() + s.size();
+    const auto [p, ec] = std::from_chars(s.data(), end, v);
+    if (s.empty() || ec != std::errc() || p != end || v < 0) {
+        return std::nullopt;
+    }
+    return v;
+}
+
+/// "cat_cow", "cat_cow:2x10", "cat_cow:30s", "cat_cow:2x10:5s": the id and dosage changes
+/// applied to the catalog's default dosage.
+Result<ProgramItem> parseExercise(const std::string& arg, const Catalog& catalog) {
+    const auto bad = [&](const std::string& why) {
+        return Error::invalid("--exercise '" + arg + "': " + why +
+                              " (expected ID, ID:SETSxREPS or ID:HOLDs)");
+    };
+    std::vector<std::string> parts;
+    for (std::size_t start = 0;;) {
+        const std::size_t colon = arg.find(':', start);
+        parts.push_back(arg.substr(start, colon - start));
+        if (colon == std::string::npos) {
+            break;
+        }
+        start = colon + 1;
+    }
+    ProgramItem item;
+    item.exerciseId = parts[0];
+    const CatalogEntry* e = catalog.find(item.exerciseId);
+    if (e == nullptr || !e->isExercise()) {
+        return Error::invalid("--exercise '" + arg + "': no exercise '" + item.exerciseId +
+                              "' in the catalog");
+    }
+    item.dosage = e->defaultDosage;
+    for (std::size_t i = 1; i < parts.size(); ++i) {
+        const std::string& p = parts[i];
+        if (const auto x = p.find('x'); x != std::string::npos) {
+            const auto sets = wholeNumber(std::string_view(p).substr(0, x));
+            const auto reps = wholeNumber(std::string_view(p).substr(x + 1));
+            if (!sets || !reps) {
+                return bad("'" + p + "' is not SETSxREPS");
+            }
+            item.dosage.sets = *sets;
+            item.dosage.reps = *reps;
+        } else if (!p.empty() && p.back() == 's') {
+            const auto hold = wholeNumber(std::string_view(p).substr(0, p.size() - 1));
+            if (!hold) {
+                return bad("'" + p + "' is not HOLDs");
+            }
+            item.dosage.holdSeconds = *hold;
+        } else {
+            return bad("'" + p + "' is not SETSxREPS or HOLDs");
+        }
+    }
+    if (auto st = validate(item.dosage, "--exercise " + arg); !st) {
+        return st.error();
+    }
+    return item;
+}
+
+} // namespace
+
+int runHandout(Context& ctx, Args args) {
+    std::optional<std::string> screeningFile, patient, clinicFile, output, overrideReason;
+    std::vector<std::string> exercises;
+    std::vector<std::pair<std::string, std::string>> notes;
+    handout::HandoutOptions options;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const auto value = [&]() -> const std::string* {
+            return i + 1 < args.size() ? &args[++i] : nullptr;
+        };
+        if (a == "--large-print") {
+            options.largePrint = true;
+            continue;
+        }
+        if (a == "--screening" || a == "--exercise" || a == "--patient" || a == "--clinic" ||
+            a == "--lang" || a == "--override-reason" || a == "-o" || a == "--note" ||
+            a == "--paper") {
+            const std::string* v = value();
+            if (v == nullptr) {
+                return ctx.usage("option '" + a + "' needs a value");
+            }
+            if (a == "--screening") {
+                screeningFile = *v;
+            } else if (a == "--exercise") {
+                exercises.push_back(*v);
+            } else if (a == "--patient") {
+                patient = *v;
+            } else if (a == "--clinic") {
+                clinicFile = *v;
+            } else if (a == "--lang") {
+                options.lang = *v;
+            } else if (a == "--override-reason") {
+                overrideReason = *v;
+            } else if (a == "-o") {
+                output = *v;
+            } else if (a == "--paper") {
+                if (*v != "a4" && *v != "letter") {
+                    return ctx.usage("unknown paper '" + *v + "' (expected a4 or letter)");
+                }
+                options.paper = *v == "a4" ? handout::HandoutOptions::Paper::A4
+                                           : handout::HandoutOptions::Paper::Letter;
+            } else { // --note ID=TEXT
+                const auto eq = v->find('=');
+                if (eq == std::string::npos || eq == 0) {
+                    return ctx.usage("--note needs ID=TEXT, got '" + *v + "'");
+                }
+                notes.emplace_back(v->substr(0, eq), v->substr(eq + 1));
+            }
+            continue;
+        }
+        return ctx.usage("unexpected argument '" + a + "' for 'handout'");
+    }
+    if (!screeningFile || !patient || !output || exercises.empty()) {
+        return ctx.usage("'handout' needs --screening FILE, --patient NAME, at least one "
+                         "--exercise ID and -o OUT.pdf");
+    }
+
+    auto catalog = Catalog::loadDefault();
+    if (!catalog) {
+        return ctx.fail(catalog.error());
+    }
+    auto rules = ClinicalRules::loadDefault(*catalog);
+    if (!rules) {
+        return ctx.fail(rules.error());
+    }
+    auto doc = json::parseFile(*screeningFile);
+    if (!doc) {
+        return ctx.fail(doc.error());
+    }
+    auto screening = screeningFromJson(*doc, *screeningFile);
+    if (!screening) {
+        return ctx.fail(screening.error());
+    }
+    auto assessment = assess(*screening, *rules, *catalog, *screeningFile, &*doc);
+    if (!assessment) {
+        return ctx.fail(assessment.error());
+    }
+
+    handout::HandoutRequest req;
+    req.options = options;
+    req.patientName = *patient;
+    req.sessionDate = screening->date.empty() ? isoDate(Clock::current().now()) : screening->date;
+    req.assessment = std::move(*assessment);
+    req.findingIds = screening->findings;
+    req.overrideReason = overrideReason.value_or("");
+    for (const std::string& e : exercises) {
+        auto item = parseExercise(e, *catalog);
+        if (!item) {
+            return ctx.fail(item.error());
+        }
+        req.program.items.push_back(std::move(*item));
+    }
+    for (const auto& [id, text] : notes) {
+        auto it = std::find_if(req.program.items.begin(), req.program.items.end(),
+                               [&](const ProgramItem& p) { return p.exerciseId == id; });
+        if (it == req.program.items.end()) {
+            return ctx.usage("--note for '" + id + "', which is not an --exercise");
+        }
+        it->note = text;
+    }
+    if (clinicFile) {
+        auto cj = json::parseFile(*clinicFile);
+        if (!cj) {
+            return ctx.fail(cj.error());
+        }
+        auto clinic = handout::clinicFromJson(*cj, *clinicFile);
+        if (!clinic) {
+            return ctx.fail(clinic.error());
+        }
+        req.clinic = std::move(*clinic);
+    }
+
+    auto writer = handout::HandoutWriter::load(templatesDir());
+    if (!writer) {
+        return ctx.fail(writer.error());
+    }
+    auto rendered = writer->render(req, catalog->entries());
+    if (!rendered) {
+        return ctx.fail(rendered.error());
+    }
+    if (auto st = writeFileAtomically(*output, rendered->pdf, 0600); !st) {
+        return ctx.fail(st.error());
+    }
+    if (ctx.format == Format::Json) {
+        const nlohmann::json j{{"output", *output},
+                               {"pages", rendered->pages},
+                               {"bytes", rendered->pdf.size()},
+                               {"triage", toId(req.assessment.level)},
+                               {"override", !req.overrideReason.empty()}};
+        ctx.out << j.dump(2) << '\n';
+    } else {
+        ctx.out << "wrote " << *output << " (" << rendered->pages << " pages, "
+                << rendered->pdf.size() << " bytes)\n";
+    }
+    return kOk;
+}
+
+} // namespace hepdesk::cli

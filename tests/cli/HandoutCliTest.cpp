@@ -1,0 +1,168 @@
+#include "TestSupport.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace hepdesk::cli {
+namespace {
+namespace fs = std::filesystem;
+
+test::ProcessResult cli(const std::vector<std::string>& args) {
+    return test::runProcess(HEPDESK_CLI_EXE, args);
+}
+
+std::string pdfText(const fs::path& pdf) {
+    const auto r = test::runProcess("/usr/bin/pdftotext", {"-q", pdf.string(), "-"});
+    std::string out;
+    bool space = false;
+    for (char c : r.out) { // collapse line breaks: text wraps anywhere
+        if (c == '\n' || c == ' ' || c == '\f') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) {
+            out.push_back(' ');
+        }
+        space = false;
+        out.push_back(c);
+    }
+    return out;
+}
+
+struct HandoutCli : ::testing::Test {
+    test::TempDir dir;
+    fs::path screening(const std::string& findings) {
+        const fs::path p = dir / ("screening-" + std::to_string(++n) + ".json");
+        test::writeFile(p, R"({"date": "2026-11-22", "age": 61, "sex": "female",
+            "regions": ["low_back"], "findings": [)" +
+                               findings + "]}");
+        return p;
+    }
+    int n = 0;
+};
+
+TEST_F(HandoutCli, WritesAPdfWithPatientExercisesAndDosage) {
+    const auto out = dir / "h.pdf";
+    const auto r =
+        cli({"--format", "json", "handout", "--screening", screening("").string(), "--exercise",
+             "cat_cow:2x10", "--exercise", "chin_tuck:5s", "--patient", "Nguyễn Thị Phương",
+             "--note", "cat_cow=Slow and easy", "-o", out.string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_GE(j["pages"].get<int>(), 2);
+    EXPECT_EQ(j["triage"], "routine");
+    const std::string text = pdfText(out);
+    for (const char* s :
+         {"Nguyễn Thị Phương", "Cat-cow", "2 sets of 10", "Slow and easy", "Chin tuck",
+          "hold 5 seconds", "When to stop and get help", "November 22, 2026"}) {
+        EXPECT_NE(text.find(s), std::string::npos) << s;
+    }
+    const auto check = test::runProcess("/usr/bin/qpdf", {"--check", out.string()});
+    EXPECT_EQ(check.exitCode, 0) << check.out;
+}
+
+TEST_F(HandoutCli, SpanishLargePrintWithClinicFileAndLogo) {
+    const auto sheet = dir / "sheet.pdf";
+    ASSERT_EQ(cli({"handout", "--screening", screening("").string(), "--exercise", "bird_dog",
+                   "--patient", "A", "-o", sheet.string()})
+                  .exitCode,
+              0);
+    // A real PNG for the logo: the first page rendered small.
+    ASSERT_EQ(
+        test::runProcess("/usr/bin/pdftoppm", {"-png", "-r", "10", "-singlefile", "-f", "1", "-l",
+                                               "1", sheet.string(), (dir / "logo").string()})
+            .exitCode,
+        0);
+    test::writeFile(dir / "clinic.json",
+                    R"({"name": "Clínica Río Verde", "phone": "+34 910 000 000",
+                        "address": "Calle Mayor 12", "clinician_name": "Ana Gil",
+                        "clinician_credentials": "Fisioterapeuta", "logo": "logo.png"})");
+    const auto out = dir / "es.pdf";
+    const auto r =
+        cli({"handout", "--screening", screening("").string(), "--exercise", "pelvic_tilt",
+             "--patient", "Αλέξανδρος", "--clinic", (dir / "clinic.json").string(), "--lang", "es",
+             "--large-print", "-o", out.string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const std::string text = pdfText(out);
+    for (const char* s :
+         {"Αλέξανδρος", "Clínica Río Verde", "Ana Gil, Fisioterapeuta",
+          "Su programa de ejercicios en casa", "Cuándo parar y pedir ayuda", "+34 910 000 000"}) {
+        EXPECT_NE(text.find(s), std::string::npos) << s;
+    }
+    const auto images = test::runProcess("/usr/bin/pdfimages", {"-list", out.string()});
+    EXPECT_NE(images.out.find("image"), std::string::npos) << images.out;
+}
+
+TEST_F(HandoutCli, ExcludedExerciseIsRefusedWithExitCode3AndNoFile) {
+    const auto out = dir / "h.pdf";
+    const auto r = cli({"handout", "--screening", screening(R"("osteoporosis")").string(),
+                        "--exercise", "dead_hang", "--patient", "A", "-o", out.string()});
+    EXPECT_EQ(r.exitCode, 3) << r.err;
+    EXPECT_NE(r.err.find("dead_hang"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(out));
+}
+
+TEST_F(HandoutCli, EmergencyNeedsAnOverrideReasonThatIsThenPrinted) {
+    const auto out = dir / "h.pdf";
+    const auto s = screening(R"("ces_saddle_numbness")");
+    auto r = cli({"handout", "--screening", s.string(), "--exercise", "belly_breathing",
+                  "--patient", "A", "-o", out.string()});
+    EXPECT_EQ(r.exitCode, 3);
+    EXPECT_NE(r.err.find("mergency"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("--override-reason"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(out));
+    r = cli({"handout", "--screening", s.string(), "--exercise", "belly_breathing", "--patient",
+             "A", "--override-reason", "Sent to the ED by ambulance; breathing sheet only.", "-o",
+             out.string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const std::string text = pdfText(out);
+    EXPECT_NE(text.find("Sent to the ED by ambulance; breathing sheet only."), std::string::npos);
+    EXPECT_NE(text.find("referral override"), std::string::npos);
+}
+
+TEST_F(HandoutCli, BadArgumentsAreExitCode2WithAClearMessage) {
+    const auto s = screening("").string();
+    const auto out = (dir / "h.pdf").string();
+    struct Case {
+        std::vector<std::string> args;
+        std::string needle;
+    };
+    const std::vector<Case> cases = {
+        {{"handout", "--screening", s, "--exercise", "cat_cow:2y10", "--patient", "A", "-o", out},
+         "2y10"},
+        {{"handout", "--screening", s, "--exercise", "cat_cow:0x10", "--patient", "A", "-o", out},
+         "sets"},
+        {{"handout", "--screening", s, "--exercise", "moonwalk", "--patient", "A", "-o", out},
+         "moonwalk"},
+        {{"handout", "--screening", s, "--exercise", "cat_cow", "-o", out}, "--patient"},
+        {{"handout", "--screening", s, "--exercise", "cat_cow", "--patient", "A", "--lang", "fr",
+          "-o", out},
+         "'fr'"},
+        {{"handout", "--screening", (dir / "none.json").string(), "--exercise", "cat_cow",
+          "--patient", "A", "-o", out},
+         "none.json"},
+        {{"handout", "--screening", s, "--exercise", "cat_cow", "--patient", "A", "-o",
+          (dir / "missing" / "h.pdf").string()},
+         "missing"},
+    };
+    for (const Case& c : cases) {
+        const auto r = cli(c.args);
+        EXPECT_EQ(r.exitCode, 2) << c.needle << ": " << r.err;
+        EXPECT_NE(r.err.find(c.needle), std::string::npos) << r.err;
+        EXPECT_FALSE(fs::exists(out)) << c.needle;
+    }
+}
+
+TEST_F(HandoutCli, SameInputGivesTheSameBytes) {
+    const auto s = screening("").string();
+    for (const char* name : {"a.pdf", "b.pdf"}) {
+        ASSERT_EQ(cli({"handout", "--screening", s, "--exercise", "glute_bridge", "--exercise",
+                       "bird_dog", "--patient", "Юлия Сергеевна", "-o", (dir / name).string()})
+                      .exitCode,
+                  0);
+    }
+    EXPECT_EQ(test::readFile(dir / "a.pdf"), test::readFile(dir / "b.pdf"));
+}
+
+} // namespace
+} // namespace hepdesk::cli
