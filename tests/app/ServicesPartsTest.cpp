@@ -204,7 +204,8 @@ TEST(PatientListPaging, ReadsALargeListAPageAtATimeAndFindsAnyPatient) {
     m.fetchMore({});
     EXPECT_EQ(m.rowCount(), total);
     EXPECT_FALSE(m.canFetchMore({}));
-    EXPECT_EQ(m.index(total - 1, 0).data().toString(), QString::asprintf("Patient %04d", total - 1));
+    EXPECT_EQ(m.index(total - 1, 0).data().toString(),
+              QString::asprintf("Patient %04d", total - 1));
 
     MainWindow fresh(*app.services);
     ASSERT_TRUE(fresh.selectPatient(last)) << "found by search beyond the first page";
