@@ -2,6 +2,7 @@
 
 #include "AppSettings.h"
 #include "BackupRunner.h"
+#include "CustomExerciseDialog.h"
 #include "PatientDialog.h"
 #include "PatientListModel.h"
 #include "PatientPage.h"
@@ -175,6 +176,10 @@ void MainWindow::createActions() {
     settings_ = make(tr("S&ettings…"), "actionSettings", prefs,
                      tr("Clinic, clinician, handout defaults and backups"));
     connect(settings_, &QAction::triggered, this, &MainWindow::showSettings);
+    customExercises_ = make(tr("&Clinic exercises…"), "actionCustomExercises",
+                            QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X),
+                            tr("Create or edit the clinic's own exercises"));
+    connect(customExercises_, &QAction::triggered, this, &MainWindow::editCustomExercises);
     quit_ = make(tr("&Quit"), "actionQuit", QKeySequence::Quit, tr("Close HepDesk"));
     connect(quit_, &QAction::triggered, this, &QWidget::close);
     about_ = new QAction(tr("&About HepDesk"), this);
@@ -190,6 +195,7 @@ void MainWindow::createMenus() {
     file->addActions({newPatient_, editPatient_, archive_});
     file->addSeparator();
     file->addAction(settings_);
+    file->addAction(customExercises_);
     file->addSeparator();
     file->addAction(quit_);
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
@@ -405,6 +411,23 @@ void MainWindow::showSettings() {
         return;
     }
     dialog.exec();
+}
+
+void MainWindow::editCustomExercises() {
+    if (!sessionEditors().empty()) {
+        QMessageBox::information(this, tr("Clinic exercises"),
+                                 tr("Close the open session windows first: they show the "
+                                    "catalog that is about to change."));
+        return;
+    }
+    CustomExerciseDialog dialog(services_, this);
+    dialog.exec();
+    if (!services_.skippedCustom().empty()) {
+        statusBar()->showMessage(
+            tr("Some clinic exercises were left out: %1")
+                .arg(QString::fromStdString(services_.skippedCustom().front())),
+            10000);
+    }
 }
 
 void MainWindow::startAutomaticBackup() {

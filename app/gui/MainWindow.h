@@ -59,6 +59,9 @@ public slots:
     void editPatient();
     void archivePatient();
     void showSettings();
+    /// The clinic's own exercises (only while no session window is open: the catalog those
+    /// windows show is rebuilt).
+    void editCustomExercises();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -91,6 +94,7 @@ private:
     QAction* followUp_ = nullptr;
     QAction* openSession_ = nullptr;
     QAction* settings_ = nullptr;
+    QAction* customExercises_ = nullptr;
     QAction* quit_ = nullptr;
     QAction* about_ = nullptr;
 };

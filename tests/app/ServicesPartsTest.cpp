@@ -214,3 +214,66 @@ TEST(PatientListPaging, ReadsALargeListAPageAtATimeAndFindsAnyPatient) {
 
 } // namespace
 } // namespace hepdesk::gui
+
+#include "CustomExerciseDialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QPlainTextEdit>
+
+namespace hepdesk::gui {
+namespace {
+
+TEST(CustomExercises, ValidatedByTheCoreStoredAndJudgedByTheSameRules) {
+    test::AppFixture app;
+    ASSERT_TRUE(app.services);
+    CustomExerciseDialog d(*app.services);
+    d.idEdit()->setText(QStringLiteral("clinic_wall_twist"));
+    d.nameEdit("en")->setText(QStringLiteral("Wall twist"));
+    d.regionBox(Region::MidBack)->setChecked(true);
+    d.movementBox(Movement::Rotation)->setChecked(true);
+    d.positionBox()->setCurrentText(QStringLiteral("standing"));
+    d.stepsEdit("en")->setPlainText(QStringLiteral("Stand with your side to a wall.\nTurn to "
+                                                   "touch the wall with both hands."));
+    d.stopIfEdit("en")->setPlainText(QStringLiteral("Pain gets sharp."));
+    auto missing = d.save();
+    ASSERT_FALSE(missing.ok()) << "the Spanish text is missing";
+    EXPECT_NE(missing.error().message.find("clinic_wall_twist"), std::string::npos)
+        << missing.error().message;
+
+    d.nameEdit("es")->setText(QStringLiteral("Giro en la pared"));
+    d.stepsEdit("es")->setPlainText(QStringLiteral("Párese de lado junto a una pared.\nGire "
+                                                   "para tocar la pared con las dos manos."));
+    d.stopIfEdit("es")->setPlainText(QStringLiteral("El dolor se vuelve agudo."));
+    d.tipsEdit("en")->setPlainText(QStringLiteral("Turn only as far as feels easy."));
+    d.tipsEdit("es")->setPlainText(QStringLiteral("Gire solo hasta donde se sienta fácil."));
+    for (auto* e : d.findChildren<QLineEdit*>()) {
+        if (e->accessibleName().startsWith(QStringLiteral("Picture description"))) {
+            e->setText(QStringLiteral("A person turns toward a wall."));
+        }
+    }
+    auto saved = d.save();
+    ASSERT_TRUE(saved.ok()) << saved.error().message;
+    d.show();
+    EXPECT_TRUE(test::grabTo(d, "custom-exercise-dialog.png"));
+
+    ASSERT_NE(app.services->catalog().find("clinic_wall_twist"), nullptr);
+    Screening s;
+    s.findings.insert("osteoporosis");
+    auto a = assess(s, app.services->rules(), app.services->catalog());
+    ASSERT_TRUE(a.ok());
+    const Eligibility* e = a->eligibilityOf("clinic_wall_twist");
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(e->status, EligibilityStatus::Caution) << "rotation under weak bones";
+
+    // Reopening the app keeps it.
+    app.open();
+    ASSERT_TRUE(app.services);
+    EXPECT_NE(app.services->catalog().find("clinic_wall_twist"), nullptr);
+    CustomExerciseDialog again(*app.services);
+    ASSERT_TRUE(again.load("clinic_wall_twist").ok());
+    EXPECT_EQ(again.nameEdit("es")->text(), QStringLiteral("Giro en la pared"));
+}
+
+} // namespace
+} // namespace hepdesk::gui
