@@ -12,6 +12,7 @@ BackupRunner::BackupRunner(QObject* parent) : QObject(parent) {}
 
 BackupRunner::~BackupRunner() {
     wait();
+    delete thread_;
 }
 
 bool BackupRunner::isRunning() const {
