@@ -16,7 +16,9 @@ BackupRunner::~BackupRunner() {
 }
 
 bool BackupRunner::isRunning() const {
-    return thread_ != nullptr && thread_->isRunning();
+    // Once the result was delivered the thread is only returning: no longer "running" for the
+    // caller, who may start the next backup (start() waits for those last instructions).
+    return thread_ != nullptr && thread_->isRunning() && !delivered_;
 }
 
 void BackupRunner::wait() {
@@ -30,7 +32,9 @@ bool BackupRunner::start(const std::filesystem::path& dbPath, const std::filesys
     if (isRunning()) {
         return false;
     }
+    wait();
     delete thread_;
+    delivered_ = false;
     // `this` outlives the thread: the destructor waits for it. A queued call whose context
     // object is gone is dropped by Qt, so a late result never reaches a dead runner.
     thread_ = QThread::create([this, dbPath, folder, keep] {
@@ -53,6 +57,7 @@ bool BackupRunner::start(const std::filesystem::path& dbPath, const std::filesys
         QMetaObject::invokeMethod(
             this,
             [this, message, written] {
+                delivered_ = true;
                 if (message.isEmpty()) {
                     emit finished(written);
                 } else {

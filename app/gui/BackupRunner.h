@@ -31,6 +31,7 @@ signals:
 
 private:
     QThread* thread_ = nullptr;
+    bool delivered_ = false; ///< the running thread's result reached the GUI thread
 };
 
 } // namespace hepdesk::gui

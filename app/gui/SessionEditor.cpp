@@ -43,7 +43,10 @@ Result<Session> SessionEditor::newSession(Services& services, const Patient& pat
     s.patientId = patient.id;
     s.startedAt = isoDateTime(Clock::current().now());
     s.screening.date = isoDate(Clock::current().now());
-    if (const auto who = SettingsDialog::currentClinicianId(); who != 0) {
+    // The clinician set on this computer, if they exist in this database (another --db file
+    // has its own clinicians).
+    if (const auto who = SettingsDialog::currentClinicianId();
+        who != 0 && services.clinicians().get(who).ok()) {
         s.clinicianId = who;
     }
     s.handoutOptions.language = SettingsDialog::defaultLanguage().toStdString();
@@ -264,7 +267,8 @@ void SessionEditor::applyReadOnly() {
     exercises_->setReadOnly(ro);
     handout_->setReadOnly(ro);
     QString blocked;
-    if (!ro && SettingsDialog::currentClinicianId() == 0) {
+    const auto who = SettingsDialog::currentClinicianId();
+    if (!ro && (who == 0 || !services_.clinicians().get(who).ok())) {
         blocked = tr("To sign, enter your name and credentials in Settings first.");
     }
     sign_->setSignBlocked(blocked);
@@ -350,7 +354,7 @@ Result<HandoutRecord> SessionEditor::exportHandout(const QString& path) {
 
 Status SessionEditor::sign() {
     const std::int64_t who = SettingsDialog::currentClinicianId();
-    if (who == 0) {
+    if (who == 0 || !services_.clinicians().get(who).ok()) {
         return Error::refused("No clinician is set up on this computer: enter your name and "
                               "credentials in Settings, then sign.");
     }
@@ -402,9 +406,10 @@ Status SessionEditor::sign() {
 
 Status SessionEditor::addAddendum(const QString& text) {
     Addendum a;
-    a.clinicianId = SettingsDialog::currentClinicianId() != 0
-                        ? std::optional<std::int64_t>(SettingsDialog::currentClinicianId())
-                        : std::nullopt;
+    if (const auto who = SettingsDialog::currentClinicianId();
+        who != 0 && services_.clinicians().get(who).ok()) {
+        a.clinicianId = who;
+    }
     a.createdAt = isoDateTime(Clock::current().now());
     a.text = text.trimmed().toStdString();
     auto id = services_.sessions().addAddendum(session_.id, a);
