@@ -1,42 +1,102 @@
 #pragma once
 
+#include "hepdesk/core/Patient.h"
+
 #include <QMainWindow>
-#include <memory>
+#include <QPointer>
+#include <vector>
 
-class QLineEdit;
-class QTableView;
+class QAction;
 class QLabel;
-
-namespace hepdesk::db {
-class Database;
-class PatientRepository;
-} // namespace hepdesk::db
+class QLineEdit;
+class QStackedWidget;
+class QTableView;
 
 namespace hepdesk::gui {
 
+class BackupRunner;
 class PatientListModel;
+class PatientPage;
+class Services;
+class SessionEditor;
 
-/// The clinic's front page: the patient list with its search field, the selected patient beside.
+/// The clinic's front page: the patient list with its search field, the selected patient's
+/// page beside it, and the actions that start a visit.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
-    /// `db` must outlive the window.
-    explicit MainWindow(db::Database& db, QWidget* parent = nullptr);
+    /// `services` must outlive the window.
+    explicit MainWindow(Services& services, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     [[nodiscard]] QTableView* patientView() const { return patientView_; }
     [[nodiscard]] PatientListModel* patientModel() const { return model_; }
+    [[nodiscard]] QLineEdit* searchField() const { return search_; }
+    [[nodiscard]] PatientPage* patientPage() const { return page_; }
+    [[nodiscard]] QAction* newPatientAction() const { return newPatient_; }
+    [[nodiscard]] QAction* findAction() const { return find_; }
+    [[nodiscard]] QAction* startSessionAction() const { return startSession_; }
+    [[nodiscard]] QAction* followUpAction() const { return followUp_; }
+    [[nodiscard]] QAction* openSessionAction() const { return openSession_; }
+    [[nodiscard]] QAction* settingsAction() const { return settings_; }
+    [[nodiscard]] BackupRunner* backupRunner() const { return backup_; }
+    /// The session windows opened from this window that are still open.
+    [[nodiscard]] std::vector<SessionEditor*> sessionEditors() const;
+
+    /// Stores `p`, refreshes the list and selects the new row. Shows a dialog saying what went
+    /// wrong when the database refuses; returns the new id or 0.
+    std::int64_t addPatient(const Patient& p);
+    /// Selects patient `id` in the list (clearing a search that hides it) and shows the page.
+    bool selectPatient(std::int64_t id);
+    /// Opens a session window: a new one (sessionId 0, optionally following up `fromSession`)
+    /// or a stored one. Returns it, or nullptr after telling the user what went wrong.
+    SessionEditor* openSession(std::int64_t sessionId, std::int64_t followUpFrom = 0);
+    /// Starts the once-a-day backup in the background (at start-up).
+    void startAutomaticBackup();
+
+public slots:
+    void newPatient();
+    void editPatient();
+    void archivePatient();
+    void showSettings();
+    /// The clinic's own exercises (only while no session window is open: the catalog those
+    /// windows show is rebuilt).
+    void editCustomExercises();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
 private:
+    void createActions();
     void createMenus();
     void updatePlaceholder();
+    void updateActions();
+    void restoreLayout();
+    void saveLayout() const;
+    void search(const QString& text);
+    void showCurrentPatient();
+    void showError(const QString& what, const QString& detail, const QString& todo);
 
-    db::Database& db_;
-    std::unique_ptr<db::PatientRepository> repo_;
+    Services& services_;
     PatientListModel* model_ = nullptr;
     QLineEdit* search_ = nullptr;
     QTableView* patientView_ = nullptr;
+    QStackedWidget* right_ = nullptr;
     QLabel* placeholder_ = nullptr;
+    PatientPage* page_ = nullptr;
+    BackupRunner* backup_ = nullptr;
+    std::vector<QPointer<SessionEditor>> editors_;
+    QAction* newPatient_ = nullptr;
+    QAction* editPatient_ = nullptr;
+    QAction* archive_ = nullptr;
+    QAction* find_ = nullptr;
+    QAction* startSession_ = nullptr;
+    QAction* followUp_ = nullptr;
+    QAction* openSession_ = nullptr;
+    QAction* settings_ = nullptr;
+    QAction* customExercises_ = nullptr;
+    QAction* quit_ = nullptr;
+    QAction* about_ = nullptr;
 };
 
 } // namespace hepdesk::gui

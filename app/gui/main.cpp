@@ -1,17 +1,17 @@
 #include "MainWindow.h"
-#include "hepdesk/core/Clock.h"
+#include "Services.h"
+#include "StartupBenchmark.h"
 #include "hepdesk/core/Version.h"
-#include "hepdesk/db/Backup.h"
 #include "hepdesk/db/Database.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
 #include <cstdio>
-#include <filesystem>
 
 namespace {
 
@@ -27,6 +27,8 @@ void reportFatal(const QString& message) {
 } // namespace
 
 int main(int argc, char** argv) {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("HepDesk"));
     QApplication::setApplicationVersion(QString::fromLatin1(hepdesk::kVersion));
@@ -44,8 +46,15 @@ int main(int argc, char** argv) {
         QStringLiteral("screenshot"),
         QObject::tr("Show the main window, save it as a PNG to <file>, and quit (smoke check)."),
         QObject::tr("file"));
-    parser.addOption(dbOption);
-    parser.addOption(shotOption);
+    const QCommandLineOption benchOption(
+        QStringLiteral("benchmark-startup"),
+        QObject::tr("Print start-up, search and preview times, then quit."));
+    const QCommandLineOption fillOption(
+        QStringLiteral("benchmark-fill"),
+        QObject::tr("Add made-up patients until the database holds <n>, then quit (benchmarks "
+                    "only: never on a real database)."),
+        QObject::tr("n"));
+    parser.addOptions({dbOption, shotOption, benchOption, fillOption});
     if (!parser.parse(QApplication::arguments())) {
         std::fprintf(stderr, "hepdesk: %s (see hepdesk --help)\n",
                      qUtf8Printable(parser.errorText()));
@@ -67,26 +76,53 @@ int main(int argc, char** argv) {
         }
         dbPath = QDir(dir).filePath(QStringLiteral("hepdesk.sqlite"));
     }
+    const bool benchmark = parser.isSet(benchOption);
+    auto phase = [&](const char* name) {
+        if (benchmark) {
+            std::fprintf(stdout, "  phase %-16s %.1f ms\n", name,
+                         static_cast<double>(sinceStart.nsecsElapsed()) / 1e6);
+        }
+    };
+    phase("arguments");
     auto db = hepdesk::db::Database::open(dbPath.toStdString());
+    phase("database_open");
     if (!db) {
         reportFatal(QString::fromStdString(db.error().message));
         return 2;
     }
-
-    // Once a day, the first start makes an online backup beside the database and keeps the
-    // newest 14. A failed backup must not keep the clinic from working: it is reported.
-    {
-        const std::filesystem::path file = std::filesystem::absolute(dbPath.toStdString());
-        auto backup = hepdesk::db::backupIfDue(*db, file.parent_path() / "backups", 14,
-                                               hepdesk::Clock::current());
-        if (!backup) {
-            std::fprintf(stderr, "hepdesk: automatic backup failed: %s\n",
-                         backup.error().message.c_str());
-        }
+    auto services = hepdesk::gui::Services::load(*db);
+    phase("templates_loaded");
+    if (!services) {
+        reportFatal(QObject::tr("The program's data files are damaged or missing: %1\n"
+                                "Reinstall HepDesk.")
+                        .arg(QString::fromStdString(services.error().message)));
+        return 1;
     }
 
-    hepdesk::gui::MainWindow window(*db);
+    if (parser.isSet(fillOption)) {
+        bool ok = false;
+        const int n = parser.value(fillOption).toInt(&ok);
+        if (!ok || n < 0 || n > 10'000'000) {
+            std::fprintf(stderr,
+                         "hepdesk: --benchmark-fill: \"%s\" is not a count (0 to 10000000)\n",
+                         qUtf8Printable(parser.value(fillOption)));
+            return 2;
+        }
+        auto s = hepdesk::gui::StartupBenchmark::fillPatients(**services, n, stdout);
+        if (!s) {
+            std::fprintf(stderr, "hepdesk: %s\n", s.error().message.c_str());
+            return 1;
+        }
+        return 0;
+    }
+
+    hepdesk::gui::MainWindow window(**services);
+    phase("window_built");
     window.show();
+    if (benchmark) {
+        return hepdesk::gui::StartupBenchmark::run(sinceStart, window, **services, stdout);
+    }
+    window.startAutomaticBackup();
 
     if (parser.isSet(shotOption)) {
         const QString target = parser.value(shotOption);

@@ -159,11 +159,14 @@ std::string trim(std::string_view s) {
 Result<std::vector<Patient>> SqlitePatientRepository::list(ListOptions options) {
     auto st = Statement::prepare(db_.connection(), std::string("SELECT ") + kColumns +
                                                        " FROM patient p WHERE p.archived = 0 OR ?1 "
-                                                       "ORDER BY p.name COLLATE NOCASE, p.id");
+                                                       "ORDER BY p.name COLLATE NOCASE, p.id "
+                                                       "LIMIT ?2 OFFSET ?3");
     if (!st) {
         return st.error();
     }
-    st->bind(1, options.includeArchived ? 1 : 0);
+    st->bind(1, options.includeArchived ? 1 : 0)
+        .bind(2, options.limit > 0 ? options.limit : -1)
+        .bind(3, std::max(0, options.offset));
     std::vector<Patient> out;
     std::set<std::int64_t> seen;
     if (auto s = collect(*st, out, seen, SIZE_MAX); !s) {

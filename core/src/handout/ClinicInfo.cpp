@@ -8,16 +8,19 @@ namespace hepdesk::handout {
 namespace {
 
 unsigned be16(const std::string& b, std::size_t i) {
-    const unsigned hi = static_cast<unsigned char>(b[i]);
-    const unsigned lo = static_cast<unsigned char>(b[i + 1]);
-    return (hi << 8U) | lo;
+    return (static_cast<unsigned>(static_cast<unsigned char>(b[i])) << 8U) |
+           static_cast<unsigned char>(b[i + 1]);
 }
 
 } // namespace
 
-Result<std::shared_ptr<const ImageData>> imageFromBytes(std::string bytes, std::string_view what) {
+Result<std::shared_ptr<const ImageData>> loadImage(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        return Error::notFound("cannot open image '" + file.string() + "'");
+    }
     auto img = std::make_shared<ImageData>();
-    img->bytes = std::move(bytes);
+    img->bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     const std::string& b = img->bytes;
     if (b.size() > 24 && b.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0 &&
         b.compare(12, 4, "IHDR") == 0) {
@@ -43,21 +46,12 @@ Result<std::shared_ptr<const ImageData>> imageFromBytes(std::string bytes, std::
             i += 2 + len;
         }
     } else {
-        return Error::invalid(std::string(what) + " is neither PNG nor JPEG");
+        return Error::invalid("image '" + file.string() + "' is neither PNG nor JPEG");
     }
     if (img->pixelWidth <= 0 || img->pixelHeight <= 0) {
-        return Error::invalid(std::string(what) + " has no readable size");
+        return Error::invalid("image '" + file.string() + "' has no readable size");
     }
     return std::shared_ptr<const ImageData>(std::move(img));
-}
-
-Result<std::shared_ptr<const ImageData>> loadImage(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        return Error::notFound("cannot open image '" + file.string() + "'");
-    }
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return imageFromBytes(std::move(bytes), "image '" + file.string() + "'");
 }
 
 Result<ClinicInfo> clinicFromJson(const nlohmann::json& j, const std::filesystem::path& file) {

@@ -16,6 +16,8 @@ public:
     virtual ~PatientRepository() = default;
     struct ListOptions {
         bool includeArchived = false;
+        int limit = 0;  ///< at most this many (0: all); the app pages a large clinic's list
+        int offset = 0; ///< rows to skip, in list order
     };
     struct SearchOptions {
         int limit = 50;

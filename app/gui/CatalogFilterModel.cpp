@@ -1,0 +1,60 @@
+#include "CatalogFilterModel.h"
+
+#include "CatalogModel.h"
+
+namespace hepdesk::gui {
+
+CatalogFilterModel::CatalogFilterModel(QObject* parent) : QSortFilterProxyModel(parent) {}
+
+// Each setter changes one criterion and re-filters (Qt 6.4 has no begin/endFilterChange).
+void CatalogFilterModel::setText(const QString& text) {
+    text_ = text.simplified();
+    invalidateFilter();
+}
+
+void CatalogFilterModel::setRegion(const QString& regionId) {
+    region_ = regionId;
+    invalidateFilter();
+}
+
+void CatalogFilterModel::setPosition(const QString& positionId) {
+    position_ = positionId;
+    invalidateFilter();
+}
+
+void CatalogFilterModel::setEquipment(const QString& equipmentId) {
+    equipment_ = equipmentId;
+    invalidateFilter();
+}
+
+bool CatalogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
+    const QModelIndex idx = sourceModel()->index(sourceRow, CatalogModel::NameColumn, sourceParent);
+    if (!text_.isEmpty()) {
+        const QString name = idx.data(Qt::DisplayRole).toString();
+        const QString id = idx.data(CatalogModel::ExerciseIdRole).toString();
+        // Every word must appear somewhere in the name or the id, in any order.
+        for (const QString& word : text_.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            if (!name.contains(word, Qt::CaseInsensitive) &&
+                !id.contains(word, Qt::CaseInsensitive)) {
+                return false;
+            }
+        }
+    }
+    if (!region_.isEmpty() &&
+        !idx.data(CatalogModel::RegionIdsRole).toStringList().contains(region_)) {
+        return false;
+    }
+    if (!position_.isEmpty() && idx.data(CatalogModel::PositionIdRole).toString() != position_) {
+        return false;
+    }
+    if (!equipment_.isEmpty()) {
+        const QStringList needed = idx.data(CatalogModel::EquipmentIdsRole).toStringList();
+        if (equipment_ == QLatin1String("none") ? !needed.isEmpty()
+                                                : !needed.contains(equipment_)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace hepdesk::gui

@@ -1,0 +1,71 @@
+#pragma once
+
+#include "hepdesk/core/Assessment.h"
+#include "hepdesk/core/Catalog.h"
+#include "hepdesk/core/handout/Figure.h"
+
+#include <QAbstractTableModel>
+#include <QPixmap>
+#include <map>
+#include <vector>
+
+namespace hepdesk::gui {
+
+/// The exercises of the catalog (shipped and the clinic's own) with this patient's eligibility:
+/// one row per exercise, the eligibility verdict and its reasons from the core's assessment.
+class CatalogModel final : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column {
+        NameColumn,
+        RegionColumn,
+        PositionColumn,
+        EquipmentColumn,
+        EligibilityColumn,
+        ColumnCount
+    };
+    enum Role {
+        ExerciseIdRole = Qt::UserRole + 1,
+        EligibilityRole, ///< int(EligibilityStatus)
+        ReasonsRole,     ///< the clinician-facing reasons, one per line
+        RegionIdsRole,   ///< QStringList of region ids
+        PositionIdRole,  ///< position id
+        EquipmentIdsRole ///< QStringList of equipment ids
+    };
+
+    explicit CatalogModel(QObject* parent = nullptr);
+
+    /// Shows the exercises of `catalog` (avoid entries are not offered). The catalog must stay
+    /// valid until the next call.
+    void setCatalog(const Catalog* catalog);
+    /// Eligibility verdicts for the rows (nullptr: not screened yet).
+    void setAssessment(const Assessment* assessment);
+    void setLanguage(const QString& lang);
+    /// The handout figures, drawn as row pictures (nullptr: no pictures). Must outlive the model.
+    void setFigures(const std::map<std::string, handout::Figure, std::less<>>* figures);
+    static constexpr QSize kPictureSize{72, 54};
+
+    [[nodiscard]] const CatalogEntry* entryAt(int row) const;
+    [[nodiscard]] int rowOf(const std::string& exerciseId) const;
+
+    /// "lying_on_back" -> "Lying on back": ids shown to the clinician in filters and columns.
+    static QString humanize(const std::string& id);
+
+    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation,
+                                      int role) const override;
+
+private:
+    [[nodiscard]] const Eligibility* eligibilityAt(int row) const;
+
+    const Catalog* catalog_ = nullptr;
+    const Assessment* assessment_ = nullptr;
+    std::vector<const CatalogEntry*> rows_;
+    std::string lang_ = "en";
+    const std::map<std::string, handout::Figure, std::less<>>* figures_ = nullptr;
+    mutable std::map<std::string, QPixmap> pictures_; ///< drawn on first show
+};
+
+} // namespace hepdesk::gui

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "hepdesk/core/Catalog.h"
+#include "hepdesk/core/Error.h"
+
+#include <QDialog>
+#include <map>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSpinBox;
+
+namespace hepdesk::gui {
+
+class Services;
+
+/// Creates or edits one of the clinic's own exercises with the catalog's fields (English and
+/// Spanish text, regions, position, equipment, movements, steps, stop signs, dosage). The entry
+/// is validated by the core's catalog parser, exactly like a shipped file, before it is stored;
+/// the eligibility rules then apply to it like to any other exercise.
+class CustomExerciseDialog final : public QDialog {
+    Q_OBJECT
+public:
+    explicit CustomExerciseDialog(Services& services, QWidget* parent = nullptr);
+
+    /// Fills the form from a stored custom exercise.
+    Status load(const std::string& id);
+    /// The entry as typed (not yet validated).
+    [[nodiscard]] CatalogEntry entry() const;
+    /// Validates with the core and stores; the error names the field.
+    Status save();
+
+    [[nodiscard]] QLineEdit* idEdit() const { return id_; }
+    [[nodiscard]] QLineEdit* nameEdit(const char* lang) const;
+    [[nodiscard]] QPlainTextEdit* stepsEdit(const char* lang) const;
+    [[nodiscard]] QPlainTextEdit* stopIfEdit(const char* lang) const;
+    [[nodiscard]] QPlainTextEdit* tipsEdit(const char* lang) const;
+    [[nodiscard]] QCheckBox* regionBox(Region r) const { return regions_.at(r); }
+    [[nodiscard]] QCheckBox* movementBox(Movement m) const { return movements_.at(m); }
+    [[nodiscard]] QComboBox* positionBox() const { return position_; }
+    [[nodiscard]] QSpinBox* repsBox() const { return reps_; }
+
+public slots:
+    void accept() override;
+
+private:
+    Services& services_;
+    QComboBox* existing_ = nullptr;
+    QLineEdit* id_ = nullptr;
+    std::map<std::string, QLineEdit*> name_;
+    std::map<std::string, QPlainTextEdit*> steps_;
+    std::map<std::string, QPlainTextEdit*> stopIf_;
+    std::map<std::string, QPlainTextEdit*> tips_;
+    std::map<std::string, QLineEdit*> illustration_;
+    std::map<Region, QCheckBox*> regions_;
+    std::map<Movement, QCheckBox*> movements_;
+    QComboBox* position_ = nullptr;
+    QLineEdit* equipment_ = nullptr;
+    QSpinBox* sets_ = nullptr;
+    QSpinBox* reps_ = nullptr;
+    QSpinBox* hold_ = nullptr;
+    QSpinBox* perDay_ = nullptr;
+    QCheckBox* perSide_ = nullptr;
+    QLabel* error_ = nullptr;
+};
+
+} // namespace hepdesk::gui

@@ -1,0 +1,410 @@
+#include "ExercisesPage.h"
+
+#include "CatalogFilterModel.h"
+#include "CatalogModel.h"
+#include "ProgramModel.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+#include <set>
+
+namespace hepdesk::gui {
+namespace {
+
+QString fromView(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+QComboBox* filterBox(const QString& all, const std::set<std::string>& ids, QWidget* parent) {
+    auto* c = new QComboBox(parent);
+    c->addItem(all, QString());
+    for (const auto& id : ids) {
+        c->addItem(CatalogModel::humanize(id), QString::fromStdString(id));
+    }
+    return c;
+}
+
+} // namespace
+
+ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWidget* parent)
+    : QWidget(parent), catalog_(catalog), program_(program) {
+    setObjectName(QStringLiteral("exercisesPage"));
+    catalogModel_ = new CatalogModel(this);
+    catalogModel_->setCatalog(&catalog_);
+    filter_ = new CatalogFilterModel(this);
+    filter_->setSourceModel(catalogModel_);
+    filter_->setSortCaseSensitivity(Qt::CaseInsensitive);
+
+    std::set<std::string> regions;
+    std::set<std::string> positions;
+    std::set<std::string> equipment;
+    for (const CatalogEntry& e : catalog_.entries()) {
+        if (!e.isExercise()) {
+            continue;
+        }
+        for (Region r : e.regions) {
+            regions.insert(std::string(toId(r)));
+        }
+        positions.insert(e.position);
+        equipment.insert(e.equipment.begin(), e.equipment.end());
+    }
+
+    search_ = new QLineEdit(this);
+    search_->setObjectName(QStringLiteral("exerciseSearch"));
+    search_->setPlaceholderText(tr("Search exercises"));
+    search_->setAccessibleName(tr("Exercise search"));
+    search_->setClearButtonEnabled(true);
+    region_ = filterBox(tr("All regions"), regions, this);
+    region_->setAccessibleName(tr("Region filter"));
+    position_ = filterBox(tr("All positions"), positions, this);
+    position_->setAccessibleName(tr("Position filter"));
+    equipment_ = filterBox(tr("Any equipment"), equipment, this);
+    equipment_->insertItem(1, tr("No equipment"), QStringLiteral("none"));
+    equipment_->setAccessibleName(tr("Equipment filter"));
+    connect(search_, &QLineEdit::textChanged, filter_, &CatalogFilterModel::setText);
+    connect(region_, &QComboBox::currentIndexChanged, this,
+            [this] { filter_->setRegion(region_->currentData().toString()); });
+    connect(position_, &QComboBox::currentIndexChanged, this,
+            [this] { filter_->setPosition(position_->currentData().toString()); });
+    connect(equipment_, &QComboBox::currentIndexChanged, this,
+            [this] { filter_->setEquipment(equipment_->currentData().toString()); });
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(search_, 2);
+    filters->addWidget(region_, 1);
+    filters->addWidget(position_, 1);
+    filters->addWidget(equipment_, 1);
+
+    catalogView_ = new QTableView(this);
+    catalogView_->setObjectName(QStringLiteral("catalogView"));
+    catalogView_->setAccessibleName(tr("Exercise catalog"));
+    catalogView_->setModel(filter_);
+    catalogView_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    catalogView_->setSelectionMode(QAbstractItemView::SingleSelection);
+    catalogView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    catalogView_->setSortingEnabled(true);
+    catalogView_->sortByColumn(CatalogModel::NameColumn, Qt::AscendingOrder);
+    catalogView_->verticalHeader()->hide();
+    catalogView_->setIconSize(CatalogModel::kPictureSize);
+    catalogView_->verticalHeader()->setDefaultSectionSize(CatalogModel::kPictureSize.height() + 6);
+    catalogView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    catalogView_->horizontalHeader()->setSectionResizeMode(CatalogModel::NameColumn,
+                                                           QHeaderView::Stretch);
+    connect(catalogView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) { showDetails(current); });
+    connect(catalogView_, &QTableView::activated, this, [this] { addCurrent(); });
+
+    details_ = new QTextBrowser(this);
+    details_->setObjectName(QStringLiteral("exerciseDetails"));
+    details_->setAccessibleName(tr("Exercise details and eligibility"));
+    details_->setMinimumHeight(110);
+    add_ = new QPushButton(tr("&Add to program"), this);
+    add_->setObjectName(QStringLiteral("addExercise"));
+    add_->setToolTip(tr("Add the selected exercise (Enter in the list)"));
+    connect(add_, &QPushButton::clicked, this, [this] { addCurrent(); });
+    message_ = new QLabel(this);
+    message_->setObjectName(QStringLiteral("exerciseMessage"));
+    message_->setWordWrap(true);
+    message_->setTextFormat(Qt::PlainText);
+
+    auto* catalogSide = new QWidget(this);
+    auto* catalogLayout = new QVBoxLayout(catalogSide);
+    catalogLayout->setContentsMargins(0, 0, 0, 0);
+    catalogLayout->addLayout(filters);
+    catalogLayout->addWidget(catalogView_, 3);
+    catalogLayout->addWidget(details_, 1);
+    auto* addRow = new QHBoxLayout;
+    addRow->addWidget(add_);
+    addRow->addWidget(message_, 1);
+    catalogLayout->addLayout(addRow);
+
+    // The program.
+    programView_ = new QListView(this);
+    programView_->setObjectName(QStringLiteral("programView"));
+    programView_->setAccessibleName(tr("Home program, in order"));
+    programView_->setModel(&program_);
+    programView_->setDragDropMode(QAbstractItemView::InternalMove);
+    programView_->setDefaultDropAction(Qt::MoveAction);
+    programView_->setDragEnabled(true);
+    programView_->setAcceptDrops(true);
+    programView_->setDropIndicatorShown(true);
+    programView_->setWordWrap(true);
+    warning_ = new QLabel(this);
+    warning_->setObjectName(QStringLiteral("programWarning"));
+    warning_->setWordWrap(true);
+    QPalette wp = warning_->palette();
+    wp.setColor(QPalette::WindowText, QColor(0x8A, 0x4B, 0x00));
+    warning_->setPalette(wp);
+
+    up_ = new QPushButton(tr("Move &up"), this);
+    up_->setToolTip(tr("Ctrl+Up"));
+    down_ = new QPushButton(tr("Move do&wn"), this);
+    down_->setToolTip(tr("Ctrl+Down"));
+    remove_ = new QPushButton(tr("&Remove"), this);
+    remove_->setToolTip(tr("Delete"));
+    connect(up_, &QPushButton::clicked, this, [this] { moveCurrent(-1); });
+    connect(down_, &QPushButton::clicked, this, [this] { moveCurrent(+1); });
+    connect(remove_, &QPushButton::clicked, this, [this] { removeCurrent(); });
+    auto* upAction = new QAction(this);
+    upAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Up));
+    upAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(upAction, &QAction::triggered, this, [this] { moveCurrent(-1); });
+    auto* downAction = new QAction(this);
+    downAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Down));
+    downAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(downAction, &QAction::triggered, this, [this] { moveCurrent(+1); });
+    auto* removeAction = new QAction(this);
+    removeAction->setShortcut(QKeySequence::Delete);
+    removeAction->setShortcutContext(Qt::WidgetShortcut);
+    connect(removeAction, &QAction::triggered, this, [this] { removeCurrent(); });
+    programView_->addActions({upAction, downAction, removeAction});
+
+    auto spin = [this](int lo, int hi, const QString& name, const QString& suffix) {
+        auto* s = new QSpinBox(this);
+        s->setRange(lo, hi);
+        s->setAccessibleName(name);
+        s->setSuffix(suffix);
+        return s;
+    };
+    sets_ = spin(1, 10, tr("Sets"), QString());
+    reps_ = spin(0, 100, tr("Repetitions"), QString());
+    reps_->setSpecialValueText(tr("none"));
+    hold_ = spin(0, 600, tr("Hold in seconds"), tr(" s"));
+    hold_->setSpecialValueText(tr("none"));
+    perDay_ = spin(1, 10, tr("Times a day"), tr(" × a day"));
+    perSide_ = new QCheckBox(tr("Each side"), this);
+    note_ = new QLineEdit(this);
+    note_->setObjectName(QStringLiteral("exerciseNote"));
+    note_->setAccessibleName(tr("Note to the patient for this exercise"));
+    note_->setPlaceholderText(tr("Note printed with this exercise (optional)"));
+    note_->setMaxLength(300);
+    const std::pair<QSpinBox*, int> bindings[] = {{sets_, ProgramModel::SetsRole},
+                                                  {reps_, ProgramModel::RepsRole},
+                                                  {hold_, ProgramModel::HoldSecondsRole},
+                                                  {perDay_, ProgramModel::TimesPerDayRole}};
+    for (const auto& [box, role] : bindings) {
+        connect(box, &QSpinBox::valueChanged, this, [this, box = box, role = role](int v) {
+            if (loadingEditors_) {
+                return;
+            }
+            const QModelIndex i = programView_->currentIndex();
+            if (i.isValid() && !program_.setData(i, v, role)) {
+                // Out of the core's ranges (e.g. neither repetitions nor a hold): say so and
+                // show the stored value again.
+                message_->setText(tr("That dosage is not allowed: an exercise needs "
+                                     "repetitions or a hold."));
+                loadDosageEditors();
+            }
+            (void)box;
+        });
+    }
+    connect(perSide_, &QCheckBox::toggled, this, [this](bool on) {
+        if (!loadingEditors_ && programView_->currentIndex().isValid()) {
+            program_.setData(programView_->currentIndex(), on, ProgramModel::PerSideRole);
+        }
+    });
+    connect(note_, &QLineEdit::textEdited, this, [this](const QString& text) {
+        if (programView_->currentIndex().isValid()) {
+            program_.setData(programView_->currentIndex(), text, ProgramModel::NoteRole);
+        }
+    });
+    connect(programView_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this] { loadDosageEditors(); });
+    connect(&program_, &QAbstractItemModel::rowsInserted, this, [this] { updateWarning(); });
+    connect(&program_, &QAbstractItemModel::rowsRemoved, this, [this] { updateWarning(); });
+    connect(&program_, &QAbstractItemModel::modelReset, this, [this] {
+        updateWarning();
+        loadDosageEditors();
+    });
+
+    auto* dosage = new QGroupBox(tr("Dosage of the selected exercise"), this);
+    auto* dosageForm = new QFormLayout(dosage);
+    dosageForm->addRow(tr("S&ets:"), sets_);
+    dosageForm->addRow(tr("Re&petitions:"), reps_);
+    dosageForm->addRow(tr("&Hold:"), hold_);
+    dosageForm->addRow(tr("&How often:"), perDay_);
+    dosageForm->addRow(QString(), perSide_);
+    dosageForm->addRow(tr("&Note:"), note_);
+
+    auto* moveRow = new QHBoxLayout;
+    moveRow->addWidget(up_);
+    moveRow->addWidget(down_);
+    moveRow->addStretch(1);
+    moveRow->addWidget(remove_);
+
+    auto* programSide = new QWidget(this);
+    auto* programLayout = new QVBoxLayout(programSide);
+    programLayout->setContentsMargins(0, 0, 0, 0);
+    auto* programTitle =
+        new QLabel(tr("<b>Home program</b> (drag or Ctrl+Up/Down to reorder)"), programSide);
+    programLayout->addWidget(programTitle);
+    programLayout->addWidget(warning_);
+    programLayout->addWidget(programView_, 1);
+    programLayout->addLayout(moveRow);
+    programLayout->addWidget(dosage);
+
+    auto* split = new QSplitter(this);
+    split->addWidget(catalogSide);
+    split->addWidget(programSide);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(split);
+
+    updateWarning();
+    loadDosageEditors();
+}
+
+void ExercisesPage::setAssessment(const Assessment* assessment) {
+    assessment_ = assessment;
+    catalogModel_->setAssessment(assessment);
+    program_.setAssessment(assessment);
+    showDetails(catalogView_->currentIndex());
+}
+
+void ExercisesPage::setReadOnly(bool readOnly) {
+    readOnly_ = readOnly;
+    program_.setReadOnly(readOnly);
+    programView_->setDragDropMode(readOnly ? QAbstractItemView::NoDragDrop
+                                           : QAbstractItemView::InternalMove);
+    for (QWidget* w : std::initializer_list<QWidget*>{add_, up_, down_, remove_, sets_, reps_,
+                                                      hold_, perDay_, perSide_}) {
+        w->setEnabled(!readOnly);
+    }
+    note_->setReadOnly(readOnly);
+}
+
+void ExercisesPage::setLanguage(const QString& lang) {
+    lang_ = lang.toStdString();
+    catalogModel_->setLanguage(lang);
+    program_.setLanguage(lang);
+}
+
+bool ExercisesPage::addExercise(const std::string& exerciseId) {
+    const Status s = program_.add(exerciseId);
+    if (!s) {
+        message_->setText(QString::fromStdString(s.error().message));
+        return false;
+    }
+    message_->setText(tr("Added; the program has %1 now.").arg(program_.rowCount()));
+    programView_->setCurrentIndex(program_.index(program_.rowCount() - 1));
+    return true;
+}
+
+void ExercisesPage::addCurrent() {
+    const QModelIndex i = catalogView_->currentIndex();
+    if (!i.isValid()) {
+        message_->setText(tr("Select an exercise in the catalog first."));
+        return;
+    }
+    addExercise(i.siblingAtColumn(CatalogModel::NameColumn)
+                    .data(CatalogModel::ExerciseIdRole)
+                    .toString()
+                    .toStdString());
+}
+
+void ExercisesPage::moveCurrent(int delta) {
+    const int row = programView_->currentIndex().row();
+    if (row >= 0 && program_.move(row, delta)) {
+        programView_->setCurrentIndex(program_.index(row + delta));
+    }
+}
+
+void ExercisesPage::removeCurrent() {
+    const int row = programView_->currentIndex().row();
+    if (row >= 0 && program_.remove(row)) {
+        programView_->setCurrentIndex(program_.index(std::min(row, program_.rowCount() - 1)));
+    }
+}
+
+void ExercisesPage::showDetails(const QModelIndex& proxyIndex) {
+    if (!proxyIndex.isValid()) {
+        details_->setPlainText(tr("Select an exercise to see how it is done and whether it is "
+                                  "safe for this patient."));
+        add_->setEnabled(false);
+        return;
+    }
+    const QModelIndex source = filter_->mapToSource(proxyIndex);
+    const CatalogEntry* e = catalogModel_->entryAt(source.row());
+    if (e == nullptr) {
+        return;
+    }
+    const auto status = static_cast<EligibilityStatus>(
+        source.siblingAtColumn(0).data(CatalogModel::EligibilityRole).toInt());
+    QString html = QStringLiteral("<h3>%1</h3>")
+                       .arg(QString::fromStdString(e->name.text(lang_)).toHtmlEscaped());
+    if (assessment_ == nullptr) {
+        html += tr("<p><i>Not screened yet: record the screening first.</i></p>");
+    } else if (status == EligibilityStatus::Excluded) {
+        html += tr("<p style='color:#A30000'><b>Excluded for this patient:</b></p>");
+    } else if (status == EligibilityStatus::Caution) {
+        html += tr("<p style='color:#8A4B00'><b>Caution for this patient:</b></p>");
+    } else {
+        html += tr("<p style='color:#1B7F3A'><b>Eligible.</b></p>");
+    }
+    if (assessment_ != nullptr) {
+        if (const Eligibility* el = assessment_->eligibilityOf(e->id)) {
+            html += QStringLiteral("<ul>");
+            for (const auto& r : el->reasons) {
+                html += QStringLiteral("<li>%1</li>")
+                            .arg(QString::fromStdString(r.clinicianReason).toHtmlEscaped());
+            }
+            html += QStringLiteral("</ul>");
+        }
+    }
+    html += QStringLiteral("<ol>");
+    for (const auto& step : e->steps) {
+        html += QStringLiteral("<li>%1</li>")
+                    .arg(QString::fromStdString(step.text(lang_)).toHtmlEscaped());
+    }
+    html += QStringLiteral("</ol>");
+    details_->setHtml(html);
+    add_->setEnabled(!readOnly_ && assessment_ != nullptr && status != EligibilityStatus::Excluded);
+    (void)fromView;
+}
+
+void ExercisesPage::loadDosageEditors() {
+    const QModelIndex i = programView_->currentIndex();
+    const bool has = i.isValid();
+    loadingEditors_ = true;
+    sets_->setValue(has ? i.data(ProgramModel::SetsRole).toInt() : 1);
+    reps_->setValue(has ? i.data(ProgramModel::RepsRole).toInt() : 0);
+    hold_->setValue(has ? i.data(ProgramModel::HoldSecondsRole).toInt() : 0);
+    perDay_->setValue(has ? i.data(ProgramModel::TimesPerDayRole).toInt() : 1);
+    perSide_->setChecked(has && i.data(ProgramModel::PerSideRole).toBool());
+    note_->setText(has ? i.data(ProgramModel::NoteRole).toString() : QString());
+    loadingEditors_ = false;
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{sets_, reps_, hold_, perDay_, perSide_, note_}) {
+        w->setEnabled(has && !readOnly_);
+    }
+}
+
+void ExercisesPage::updateWarning() {
+    if (program_.overRecommended()) {
+        warning_->setText(tr("⚠ %1 exercises: more than %2 lowers how many patients keep doing "
+                             "them. Consider fewer.")
+                              .arg(program_.rowCount())
+                              .arg(ProgramModel::kRecommendedMaximum));
+        warning_->show();
+    } else {
+        warning_->clear();
+        warning_->hide();
+    }
+}
+
+} // namespace hepdesk::gui

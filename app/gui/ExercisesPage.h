@@ -1,0 +1,90 @@
+#pragma once
+
+#include "hepdesk/core/Assessment.h"
+#include "hepdesk/core/Catalog.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QPushButton;
+class QSpinBox;
+class QTableView;
+class QTextBrowser;
+
+namespace hepdesk::gui {
+
+class CatalogFilterModel;
+class CatalogModel;
+class ProgramModel;
+
+/// Step 2 of a session: the catalog with this patient's eligibility (search and filters, the
+/// reason for every caution or exclusion in a details pane), and the program beside it with
+/// reordering, dosage and a note per exercise.
+class ExercisesPage final : public QWidget {
+    Q_OBJECT
+public:
+    /// `catalog` must outlive the page; `program` is the editor's model.
+    ExercisesPage(const Catalog& catalog, ProgramModel& program, QWidget* parent = nullptr);
+
+    void setAssessment(const Assessment* assessment);
+    void setReadOnly(bool readOnly);
+    void setLanguage(const QString& lang);
+
+    /// Adds the catalog row's exercise; a refusal (excluded, duplicate) is shown on the page.
+    bool addExercise(const std::string& exerciseId);
+
+    [[nodiscard]] CatalogModel* catalogModel() const { return catalogModel_; }
+    [[nodiscard]] CatalogFilterModel* filterModel() const { return filter_; }
+    [[nodiscard]] QTableView* catalogView() const { return catalogView_; }
+    [[nodiscard]] QListView* programView() const { return programView_; }
+    [[nodiscard]] QLineEdit* searchEdit() const { return search_; }
+    [[nodiscard]] QComboBox* regionFilter() const { return region_; }
+    [[nodiscard]] QComboBox* positionFilter() const { return position_; }
+    [[nodiscard]] QComboBox* equipmentFilter() const { return equipment_; }
+    [[nodiscard]] QLabel* messageLabel() const { return message_; }
+    [[nodiscard]] QLabel* warningLabel() const { return warning_; }
+    [[nodiscard]] QTextBrowser* detailsPane() const { return details_; }
+    [[nodiscard]] QPushButton* addButton() const { return add_; }
+
+private:
+    void showDetails(const QModelIndex& proxyIndex);
+    void addCurrent();
+    void moveCurrent(int delta);
+    void removeCurrent();
+    void loadDosageEditors();
+    void updateWarning();
+
+    const Catalog& catalog_;
+    ProgramModel& program_;
+    const Assessment* assessment_ = nullptr;
+    bool readOnly_ = false;
+    bool loadingEditors_ = false;
+    std::string lang_ = "en";
+    CatalogModel* catalogModel_ = nullptr;
+    CatalogFilterModel* filter_ = nullptr;
+    QLineEdit* search_ = nullptr;
+    QComboBox* region_ = nullptr;
+    QComboBox* position_ = nullptr;
+    QComboBox* equipment_ = nullptr;
+    QTableView* catalogView_ = nullptr;
+    QTextBrowser* details_ = nullptr;
+    QPushButton* add_ = nullptr;
+    QLabel* message_ = nullptr;
+    QListView* programView_ = nullptr;
+    QLabel* warning_ = nullptr;
+    QSpinBox* sets_ = nullptr;
+    QSpinBox* reps_ = nullptr;
+    QSpinBox* hold_ = nullptr;
+    QSpinBox* perDay_ = nullptr;
+    QCheckBox* perSide_ = nullptr;
+    QLineEdit* note_ = nullptr;
+    QPushButton* up_ = nullptr;
+    QPushButton* down_ = nullptr;
+    QPushButton* remove_ = nullptr;
+};
+
+} // namespace hepdesk::gui

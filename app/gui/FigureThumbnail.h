@@ -1,0 +1,17 @@
+#pragma once
+
+#include "hepdesk/core/handout/Figure.h"
+
+#include <QPixmap>
+
+namespace hepdesk::gui {
+
+/// The small picture beside an exercise in the catalog: the handout's own figure (its first
+/// pose), drawn by the Qt painter, so the list shows what the patient will see.
+class FigureThumbnail {
+public:
+    /// Renders `figure` into a `size` pixmap at `devicePixelRatio` (sharp on high-DPI screens).
+    static QPixmap render(const handout::Figure& figure, QSize size, qreal devicePixelRatio);
+};
+
+} // namespace hepdesk::gui

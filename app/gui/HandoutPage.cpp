@@ -1,0 +1,231 @@
+#include "HandoutPage.h"
+
+#include "HandoutPreview.h"
+#include "QtPainter.h"
+#include "hepdesk/core/AtomicFile.h"
+#include "hepdesk/core/Catalog.h"
+#include "hepdesk/core/handout/HandoutWriter.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QElapsedTimer>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPainter>
+#include <QPrinter>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace hepdesk::gui {
+
+HandoutPage::HandoutPage(const handout::HandoutWriter& writer, const Catalog& catalog,
+                         QWidget* parent)
+    : QWidget(parent), writer_(writer), catalog_(catalog) {
+    setObjectName(QStringLiteral("handoutPage"));
+    QtPainter::loadFonts();
+
+    language_ = new QComboBox(this);
+    language_->setObjectName(QStringLiteral("handoutLanguage"));
+    language_->setAccessibleName(tr("Handout language"));
+    language_->addItem(tr("English"), QStringLiteral("en"));
+    language_->addItem(tr("Spanish (Español)"), QStringLiteral("es"));
+    largePrint_ = new QCheckBox(tr("&Large print (18 pt)"), this);
+    largePrint_->setObjectName(QStringLiteral("handoutLargePrint"));
+    paper_ = new QComboBox(this);
+    paper_->setAccessibleName(tr("Paper size"));
+    paper_->addItem(tr("A4"), static_cast<int>(handout::HandoutOptions::Paper::A4));
+    paper_->addItem(tr("US Letter"), static_cast<int>(handout::HandoutOptions::Paper::Letter));
+    if (QLocale().measurementSystem() == QLocale::ImperialUSSystem) {
+        paper_->setCurrentIndex(1);
+    }
+    override_ = new QLineEdit(this);
+    override_->setObjectName(QStringLiteral("overrideReason"));
+    override_->setAccessibleName(tr("Override reason"));
+    override_->setPlaceholderText(
+        tr("Why a handout is given despite the referral (printed on the handout)"));
+    override_->setMaxLength(500);
+    overrideLabel_ = new QLabel(tr("O&verride reason:"), this);
+    overrideLabel_->setBuddy(override_);
+
+    blocked_ = new QLabel(this);
+    blocked_->setObjectName(QStringLiteral("handoutBlocked"));
+    blocked_->setWordWrap(true);
+    blocked_->setTextFormat(Qt::PlainText);
+    blocked_->setAutoFillBackground(true);
+    blocked_->setMargin(8);
+    QPalette bp = blocked_->palette();
+    bp.setColor(QPalette::Window, QColor(0xFD, 0xEC, 0xEA));
+    bp.setColor(QPalette::WindowText, QColor(0x7A, 0x00, 0x00));
+    blocked_->setPalette(bp);
+
+    export_ = new QPushButton(tr("&Export PDF…"), this);
+    export_->setObjectName(QStringLiteral("exportPdf"));
+    export_->setToolTip(tr("Save the handout as a PDF (Ctrl+E)"));
+    print_ = new QPushButton(tr("&Print…"), this);
+    print_->setObjectName(QStringLiteral("printHandout"));
+    print_->setToolTip(tr("Print the handout (Ctrl+P)"));
+    printPreview_ = new QPushButton(tr("Print pre&view…"), this);
+    connect(export_, &QPushButton::clicked, this, &HandoutPage::exportRequested);
+    connect(print_, &QPushButton::clicked, this, &HandoutPage::printRequested);
+    connect(printPreview_, &QPushButton::clicked, this, &HandoutPage::printPreviewRequested);
+
+    auto options = [this] {
+        relayout();
+        emit optionsEdited();
+    };
+    connect(language_, &QComboBox::currentIndexChanged, this, options);
+    connect(largePrint_, &QCheckBox::toggled, this, options);
+    connect(paper_, &QComboBox::currentIndexChanged, this, options);
+    connect(override_, &QLineEdit::textEdited, this, options);
+
+    auto* form = new QFormLayout;
+    auto* optionRow = new QHBoxLayout;
+    optionRow->addWidget(language_);
+    optionRow->addWidget(largePrint_);
+    optionRow->addWidget(paper_);
+    optionRow->addStretch(1);
+    form->addRow(tr("Options:"), optionRow);
+    form->addRow(overrideLabel_, override_);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(export_);
+    buttons->addWidget(print_);
+    buttons->addWidget(printPreview_);
+    buttons->addStretch(1);
+
+    preview_ = new HandoutPreview;
+    scroll_ = new QScrollArea(this);
+    scroll_->setWidget(preview_);
+    scroll_->setWidgetResizable(true);
+    scroll_->setBackgroundRole(QPalette::Mid);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(blocked_);
+    layout->addLayout(buttons);
+    layout->addWidget(scroll_, 1);
+    setOverrideRequired(false, {});
+}
+
+void HandoutPage::setOverrideRequired(bool required, const QString& levelLabel) {
+    overrideRequired_ = required;
+    override_->setVisible(required);
+    overrideLabel_->setVisible(required);
+    overrideLabel_->setText(required ? tr("O&verride reason (%1):").arg(levelLabel)
+                                     : tr("O&verride reason:"));
+    relayout();
+}
+
+void HandoutPage::setOptions(const std::string& lang, bool largePrint,
+                             const std::string& overrideReason) {
+    const QSignalBlocker b1(language_);
+    const QSignalBlocker b2(largePrint_);
+    language_->setCurrentIndex(std::max(0, language_->findData(QString::fromStdString(lang))));
+    largePrint_->setChecked(largePrint);
+    override_->setText(QString::fromStdString(overrideReason));
+    relayout();
+}
+
+void HandoutPage::setReadOnly(bool readOnly) {
+    readOnly_ = readOnly;
+    // A signed session's handout can be re-exported and printed, never changed.
+    language_->setEnabled(!readOnly);
+    largePrint_->setEnabled(!readOnly);
+    paper_->setEnabled(!readOnly);
+    override_->setReadOnly(readOnly);
+}
+
+void HandoutPage::setRequest(handout::HandoutRequest request) {
+    request_ = std::move(request);
+    relayout();
+}
+
+handout::HandoutRequest HandoutPage::request() const {
+    handout::HandoutRequest r = request_;
+    r.options.lang = language_->currentData().toString().toStdString();
+    r.options.largePrint = largePrint_->isChecked();
+    r.options.paper = static_cast<handout::HandoutOptions::Paper>(paper_->currentData().toInt());
+    r.overrideReason =
+        overrideRequired_ ? override_->text().trimmed().toStdString() : std::string();
+    return r;
+}
+
+void HandoutPage::relayout() {
+    QElapsedTimer timer;
+    timer.start();
+    const handout::HandoutRequest r = request();
+    blockedReason_.clear();
+    if (r.program.items.empty()) {
+        blockedReason_ = tr("Add at least one exercise (step 2) to make a handout.");
+    } else if (overrideRequired_ && r.overrideReason.empty()) {
+        blockedReason_ = tr("No handout yet: the screening calls for a medical referral first. "
+                            "Refer the patient as the banner says. If you still give exercises, "
+                            "write the reason above; it is printed on the handout.");
+    }
+    if (blockedReason_.isEmpty()) {
+        auto laid = writer_.layout(r, catalog_.entries());
+        if (!laid) {
+            // The core's refusal (an excluded exercise, a missing override) is the reason.
+            blockedReason_ = QString::fromStdString(laid.error().message);
+        } else {
+            preview_->setPages(std::move(laid->pages));
+        }
+    }
+    if (!blockedReason_.isEmpty()) {
+        preview_->setMessage(blockedReason_);
+    }
+    blocked_->setText(blockedReason_);
+    blocked_->setVisible(!blockedReason_.isEmpty());
+    export_->setEnabled(blockedReason_.isEmpty());
+    print_->setEnabled(blockedReason_.isEmpty());
+    printPreview_->setEnabled(blockedReason_.isEmpty());
+    preview_->repaint();
+    lastRedrawMs_ = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+}
+
+Result<std::string> HandoutPage::exportTo(const QString& path) {
+    if (!canExport()) {
+        return Error::refused(blockedReason_.toStdString());
+    }
+    const handout::HandoutRequest r = request();
+    auto bytes = writer_.renderPdf(r, catalog_.entries());
+    if (!bytes) {
+        return bytes.error();
+    }
+    // Handouts carry a patient's name: readable by the owner only.
+    if (auto s = writeFileAtomically(path.toStdString(), *bytes, 0600); !s) {
+        return s.error();
+    }
+    return bytes;
+}
+
+Status HandoutPage::printTo(QPrinter& printer) {
+    if (!canExport()) {
+        return Error::refused(blockedReason_.toStdString());
+    }
+    auto laid = writer_.layout(request(), catalog_.entries());
+    if (!laid) {
+        return laid.error();
+    }
+    QPainter p;
+    if (!p.begin(&printer)) {
+        return Error::io("The printer could not be started; check that it is connected and "
+                         "try again.");
+    }
+    QtPainter painter(p, [&printer](int index, double, double) {
+        if (index > 0) {
+            printer.newPage();
+        }
+        return QRectF(
+            printer.pageLayout()
+                .paintRectPixels(printer.resolution())
+                .translated(-printer.pageLayout().paintRectPixels(printer.resolution()).topLeft()));
+    });
+    handout::paintPages(laid->pages, painter);
+    p.end();
+    return {};
+}
+
+} // namespace hepdesk::gui

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "hepdesk/core/Error.h"
+#include "hepdesk/core/handout/Handout.h"
+
+#include <QWidget>
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPrinter;
+class QPushButton;
+class QScrollArea;
+
+namespace hepdesk {
+class Catalog;
+namespace handout {
+class HandoutWriter;
+}
+} // namespace hepdesk
+
+namespace hepdesk::gui {
+
+class HandoutPreview;
+
+/// Step 3 of a session: the live preview of the exact handout layout, its options (language,
+/// large print, paper), the override reason an urgent or emergency triage requires, and
+/// Export PDF… / Print… / Print preview…. The composer's safety refusals are shown as the
+/// reason the handout cannot be made, never worked around.
+class HandoutPage final : public QWidget {
+    Q_OBJECT
+public:
+    HandoutPage(const handout::HandoutWriter& writer, const Catalog& catalog,
+                QWidget* parent = nullptr);
+
+    /// Lays out `request` (with the page's options and override reason applied) and previews
+    /// it; when the core refuses, shows why and blocks export and print.
+    void setRequest(handout::HandoutRequest request);
+    /// The request as the page would export it (options and override reason applied).
+    [[nodiscard]] handout::HandoutRequest request() const;
+    /// Whether the triage level needs an override reason before any handout.
+    void setOverrideRequired(bool required, const QString& levelLabel);
+    void setOptions(const std::string& lang, bool largePrint, const std::string& overrideReason);
+    void setReadOnly(bool readOnly);
+
+    /// Renders and writes the PDF to `path` atomically; returns its bytes (for the hash).
+    Result<std::string> exportTo(const QString& path);
+    /// Draws the handout on `printer` through the Qt painter.
+    Status printTo(QPrinter& printer);
+
+    [[nodiscard]] bool canExport() const { return blockedReason_.isEmpty(); }
+    [[nodiscard]] QString blockedReason() const { return blockedReason_; }
+    [[nodiscard]] HandoutPreview* preview() const { return preview_; }
+    [[nodiscard]] QPushButton* exportButton() const { return export_; }
+    [[nodiscard]] QPushButton* printButton() const { return print_; }
+    [[nodiscard]] QLineEdit* overrideEdit() const { return override_; }
+    [[nodiscard]] QComboBox* languageBox() const { return language_; }
+    [[nodiscard]] QCheckBox* largePrintBox() const { return largePrint_; }
+    /// Milliseconds the last layout + preview redraw took.
+    [[nodiscard]] double lastRedrawMs() const { return lastRedrawMs_; }
+
+signals:
+    /// The options or override reason changed (the session is unsaved).
+    void optionsEdited();
+    /// The user asked for Export PDF… (the editor picks the file and records the hash).
+    void exportRequested();
+    void printRequested();
+    void printPreviewRequested();
+
+private:
+    void relayout();
+
+    const handout::HandoutWriter& writer_;
+    const Catalog& catalog_;
+    handout::HandoutRequest request_;
+    bool overrideRequired_ = false;
+    bool readOnly_ = false;
+    QString blockedReason_;
+    double lastRedrawMs_ = 0;
+    QLabel* blocked_ = nullptr;
+    QLabel* overrideLabel_ = nullptr;
+    QLineEdit* override_ = nullptr;
+    QComboBox* language_ = nullptr;
+    QCheckBox* largePrint_ = nullptr;
+    QComboBox* paper_ = nullptr;
+    QPushButton* export_ = nullptr;
+    QPushButton* print_ = nullptr;
+    QPushButton* printPreview_ = nullptr;
+    HandoutPreview* preview_ = nullptr;
+    QScrollArea* scroll_ = nullptr;
+};
+
+} // namespace hepdesk::gui

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "hepdesk/core/Patient.h"
+
+#include <QDate>
+#include <QDialog>
+
+class QLabel;
+class QLineEdit;
+class QDialogButtonBox;
+
+namespace hepdesk::gui {
+
+/// Creates or edits one patient: full Unicode name, date of birth, record number, contact.
+/// OK only closes the dialog once every field is valid; otherwise it says which field is wrong
+/// and why, and puts the cursor there.
+class PatientDialog final : public QDialog {
+    Q_OBJECT
+public:
+    explicit PatientDialog(QWidget* parent = nullptr);
+
+    /// Fills the fields from `p` (editing); the id is kept and returned by patient().
+    void setPatient(const Patient& p);
+    /// The patient as typed (names trimmed, exactly as written otherwise).
+    [[nodiscard]] Patient patient() const;
+
+    /// What is wrong with the fields: an empty message when they are valid.
+    struct Problem {
+        QString message;
+        QLineEdit* field = nullptr;
+    };
+    /// Checks the fields; `today` bounds the date of birth (tests pass a fixed day).
+    [[nodiscard]] Problem validate(const QDate& today) const;
+    [[nodiscard]] QString errorText() const;
+
+    [[nodiscard]] QLineEdit* nameEdit() const { return name_; }
+    [[nodiscard]] QLineEdit* birthDateEdit() const { return birthDate_; }
+    [[nodiscard]] QLineEdit* recordEdit() const { return record_; }
+    [[nodiscard]] QLineEdit* contactEdit() const { return contact_; }
+
+public slots:
+    void accept() override;
+
+private:
+    Patient original_;
+    QLineEdit* name_ = nullptr;
+    QLineEdit* birthDate_ = nullptr;
+    QLineEdit* record_ = nullptr;
+    QLineEdit* contact_ = nullptr;
+    QLabel* error_ = nullptr;
+    QDialogButtonBox* buttons_ = nullptr;
+};
+
+} // namespace hepdesk::gui

@@ -1,0 +1,394 @@
+#include "ScreeningPage.h"
+
+#include "CatalogModel.h"
+#include "hepdesk/core/Clock.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QScrollArea>
+#include <QSlider>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace hepdesk::gui {
+namespace {
+
+constexpr int kUnanswered = -1;
+
+QString fromView(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+QString riskText(StartBackRisk r) {
+    switch (r) {
+    case StartBackRisk::High:
+        return QObject::tr("high risk");
+    case StartBackRisk::Medium:
+        return QObject::tr("medium risk");
+    case StartBackRisk::Low:
+        break;
+    }
+    return QObject::tr("low risk");
+}
+
+QString disabilityText(const char* name, const std::optional<DisabilityScore>& d) {
+    if (!d) {
+        return QObject::tr("%1: not recorded").arg(QString::fromLatin1(name));
+    }
+    QString s = QObject::tr("%1: %2 % (%3 of 10 answered), %4")
+                    .arg(QString::fromLatin1(name), QLocale().toString(d->percent, 'f', 1))
+                    .arg(d->answered)
+                    .arg(CatalogModel::humanize(d->band).toLower());
+    if (!d->reliable) {
+        s += QObject::tr(" — unreliable: too few answered");
+    }
+    return s;
+}
+
+} // namespace
+
+ScreeningPage::ScreeningPage(const ScreeningItems& items, QWidget* parent)
+    : QWidget(parent), items_(items) {
+    setObjectName(QStringLiteral("screeningPage"));
+    auto* content = new QWidget;
+    auto* columns = new QHBoxLayout(content);
+    auto* left = new QVBoxLayout;
+    left->addWidget(buildPatientAndPain());
+    left->addWidget(buildFindings(), 1);
+    columns->addLayout(left, 1);
+    columns->addWidget(buildQuestionnaires(), 1);
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll);
+    date_ = isoDate(Clock::current().now());
+}
+
+QWidget* ScreeningPage::buildPatientAndPain() {
+    auto* box = new QGroupBox(tr("Patient and pain"));
+    auto* form = new QFormLayout(box);
+    age_ = new QSpinBox(box);
+    age_->setRange(0, 120);
+    age_->setSpecialValueText(tr("not recorded"));
+    age_->setAccessibleName(tr("Age"));
+    sex_ = new QComboBox(box);
+    sex_->setAccessibleName(tr("Sex"));
+    for (Sex s : {Sex::Unspecified, Sex::Female, Sex::Male, Sex::Other}) {
+        sex_->addItem(CatalogModel::humanize(std::string(toId(s))), static_cast<int>(s));
+    }
+    duration_ = new QSpinBox(box);
+    duration_->setRange(0, 36500);
+    duration_->setSuffix(tr(" days"));
+    duration_->setSpecialValueText(tr("not recorded"));
+    duration_->setAccessibleName(tr("Duration of symptoms in days"));
+    auto* regionRow = new QHBoxLayout;
+    for (Region r : {Region::Neck, Region::MidBack, Region::LowBack}) {
+        auto* c = new QCheckBox(CatalogModel::humanize(std::string(toId(r))), box);
+        c->setObjectName(QStringLiteral("region_") + fromView(toId(r)));
+        regions_[r] = c;
+        regionRow->addWidget(c);
+        connect(c, &QCheckBox::toggled, this, &ScreeningPage::changed);
+    }
+    form->addRow(tr("A&ge:"), age_);
+    form->addRow(tr("Se&x:"), sex_);
+    form->addRow(tr("Painful regions:"), regionRow);
+    form->addRow(tr("&Duration:"), duration_);
+    connect(age_, &QSpinBox::valueChanged, this, &ScreeningPage::changed);
+    connect(sex_, &QComboBox::currentIndexChanged, this, &ScreeningPage::changed);
+    connect(duration_, &QSpinBox::valueChanged, this, &ScreeningPage::changed);
+
+    const QString names[3] = {tr("Pain now"), tr("Pain at best"), tr("Pain at worst")};
+    for (int i = 0; i < 3; ++i) {
+        painRecorded_[i] = new QCheckBox(names[i], box);
+        painRecorded_[i]->setObjectName(QStringLiteral("painRecorded%1").arg(i));
+        pain_[i] = new QSlider(Qt::Horizontal, box);
+        pain_[i]->setObjectName(QStringLiteral("pain%1").arg(i));
+        pain_[i]->setRange(0, 10);
+        pain_[i]->setPageStep(1);
+        pain_[i]->setTickPosition(QSlider::TicksBelow);
+        pain_[i]->setTickInterval(1);
+        pain_[i]->setEnabled(false);
+        pain_[i]->setAccessibleName(names[i] + tr(" (0 to 10)"));
+        painValue_[i] = new QLabel(tr("—"), box);
+        painValue_[i]->setMinimumWidth(
+            painValue_[i]->fontMetrics().horizontalAdvance(QStringLiteral("10/10")));
+        auto* row = new QHBoxLayout;
+        row->addWidget(pain_[i], 1);
+        row->addWidget(painValue_[i]);
+        form->addRow(painRecorded_[i], row);
+        connect(painRecorded_[i], &QCheckBox::toggled, this, [this, i](bool on) {
+            pain_[i]->setEnabled(on);
+            painValue_[i]->setText(on ? tr("%1/10").arg(pain_[i]->value()) : tr("—"));
+            changed();
+        });
+        connect(pain_[i], &QSlider::valueChanged, this, [this, i](int v) {
+            painValue_[i]->setText(tr("%1/10").arg(v));
+            changed();
+        });
+    }
+    return box;
+}
+
+QWidget* ScreeningPage::buildFindings() {
+    auto* box = new QWidget;
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    for (const std::string& group : items_.groups()) {
+        auto* g = new QGroupBox(CatalogModel::humanize(group), box);
+        g->setObjectName(QStringLiteral("group_") + QString::fromStdString(group));
+        auto* col = new QVBoxLayout(g);
+        col->setSpacing(2);
+        for (const FindingItem& f : items_.findings()) {
+            if (f.group != group) {
+                continue;
+            }
+            auto* c = new QCheckBox(QString::fromStdString(f.clinicianLabel), g);
+            c->setObjectName(QStringLiteral("finding_") + QString::fromStdString(f.id));
+            c->setToolTip(QString::fromStdString(f.patientLabel.text("en")));
+            findings_[f.id] = c;
+            col->addWidget(c);
+            connect(c, &QCheckBox::toggled, this, &ScreeningPage::changed);
+        }
+        layout->addWidget(g);
+    }
+    notes_ = new QPlainTextEdit(box);
+    notes_->setObjectName(QStringLiteral("screeningNotes"));
+    notes_->setPlaceholderText(tr("Clinician notes (not printed on the handout)"));
+    notes_->setAccessibleName(tr("Clinician notes"));
+    notes_->setTabChangesFocus(true);
+    notes_->setMaximumHeight(notes_->fontMetrics().lineSpacing() * 5);
+    connect(notes_, &QPlainTextEdit::textChanged, this, &ScreeningPage::changed);
+    layout->addWidget(notes_);
+    layout->addStretch(1);
+    return box;
+}
+
+QComboBox* ScreeningPage::answerBox(const QuestionItem& q, bool startBack) {
+    auto* c = new QComboBox;
+    c->setAccessibleName(QString::fromStdString(q.clinicianLabel));
+    c->addItem(tr("—"), kUnanswered);
+    if (startBack && q.maxAnswer == 1) {
+        c->addItem(tr("Disagree"), 0);
+        c->addItem(tr("Agree"), 1);
+    } else if (startBack && q.maxAnswer == 4) {
+        const QString labels[5] = {tr("Not at all"), tr("Slightly"), tr("Moderately"),
+                                   tr("Very much"), tr("Extremely")};
+        for (int v = 0; v <= 4; ++v) {
+            c->addItem(labels[v], v);
+        }
+    } else {
+        for (int v = 0; v <= q.maxAnswer; ++v) {
+            c->addItem(QString::number(v), v);
+        }
+    }
+    connect(c, &QComboBox::currentIndexChanged, this, &ScreeningPage::changed);
+    return c;
+}
+
+QWidget* ScreeningPage::buildQuestionnaires() {
+    auto* box = new QWidget;
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 0);
+    struct Form {
+        QString title;
+        const std::vector<QuestionItem>* items;
+        std::map<std::string, QComboBox*>* boxes;
+        QLabel** score;
+        bool startBack;
+        const char* prefix;
+    };
+    const Form forms[] = {
+        {tr("STarT Back (agree or disagree; last item: how bothersome)"), &items_.startBackItems(),
+         &startBack_, &startBackScore_, true, "sb_"},
+        {tr("Oswestry Disability Index (low back; each section 0–5, skip if not asked)"),
+         &items_.odi().sections, &odi_, &odiScore_, false, "odi_"},
+        {tr("Neck Disability Index (each item 0–5, skip if not asked)"), &items_.ndi().sections,
+         &ndi_, &ndiScore_, false, "ndi_"},
+    };
+    for (const Form& f : forms) {
+        auto* g = new QGroupBox(f.title, box);
+        auto* grid = new QFormLayout(g);
+        grid->setVerticalSpacing(2);
+        for (const QuestionItem& q : *f.items) {
+            QComboBox* c = answerBox(q, f.startBack);
+            c->setParent(g);
+            c->setObjectName(QString::fromLatin1(f.prefix) + QString::fromStdString(q.id));
+            (*f.boxes)[q.id] = c;
+            grid->addRow(QStringLiteral("%1. %2").arg(q.number).arg(
+                             QString::fromStdString(q.clinicianLabel)),
+                         c);
+        }
+        *f.score = new QLabel(g);
+        (*f.score)->setObjectName(QString::fromLatin1(f.prefix) + QStringLiteral("score"));
+        QFont bold = (*f.score)->font();
+        bold.setBold(true);
+        (*f.score)->setFont(bold);
+        (*f.score)->setWordWrap(true);
+        grid->addRow(*f.score);
+        layout->addWidget(g);
+    }
+    layout->addStretch(1);
+    return box;
+}
+
+void ScreeningPage::changed() {
+    if (!loading_) {
+        emit screeningChanged();
+    }
+}
+
+Screening ScreeningPage::screening() const {
+    Screening s;
+    s.date = date_;
+    if (age_->value() > 0) {
+        s.age = age_->value();
+    }
+    s.sex = static_cast<Sex>(sex_->currentData().toInt());
+    for (const auto& [r, box] : regions_) {
+        if (box->isChecked()) {
+            s.regions.push_back(r);
+        }
+    }
+    std::optional<int>* pain[3] = {&s.pain.now, &s.pain.best, &s.pain.worst};
+    for (int i = 0; i < 3; ++i) {
+        if (painRecorded_[i]->isChecked()) {
+            *pain[i] = pain_[i]->value();
+        }
+    }
+    if (duration_->value() > 0) {
+        s.durationDays = duration_->value();
+    }
+    for (const auto& [id, box] : findings_) {
+        if (box->isChecked()) {
+            s.findings.insert(id);
+        }
+    }
+    auto collect = [](const std::map<std::string, QComboBox*>& boxes,
+                      std::map<std::string, int>& out) {
+        for (const auto& [id, box] : boxes) {
+            if (const int v = box->currentData().toInt(); v != kUnanswered) {
+                out[id] = v;
+            }
+        }
+    };
+    collect(startBack_, s.startBack);
+    collect(odi_, s.odi);
+    collect(ndi_, s.ndi);
+    s.notes = notes_->toPlainText().toStdString();
+    return s;
+}
+
+void ScreeningPage::setScreening(const Screening& s) {
+    loading_ = true;
+    if (!s.date.empty()) {
+        date_ = s.date;
+    }
+    age_->setValue(s.age.value_or(0));
+    sex_->setCurrentIndex(std::max(0, sex_->findData(static_cast<int>(s.sex))));
+    for (const auto& [r, box] : regions_) {
+        box->setChecked(std::find(s.regions.begin(), s.regions.end(), r) != s.regions.end());
+    }
+    const std::optional<int> pain[3] = {s.pain.now, s.pain.best, s.pain.worst};
+    for (int i = 0; i < 3; ++i) {
+        painRecorded_[i]->setChecked(pain[i].has_value());
+        pain_[i]->setValue(pain[i].value_or(0));
+        pain_[i]->setEnabled(pain[i].has_value() && painRecorded_[i]->isEnabled());
+        painValue_[i]->setText(pain[i] ? tr("%1/10").arg(*pain[i]) : tr("—"));
+    }
+    duration_->setValue(s.durationDays.value_or(0));
+    for (const auto& [id, box] : findings_) {
+        box->setChecked(s.findings.contains(id));
+    }
+    auto fill = [](const std::map<std::string, QComboBox*>& boxes,
+                   const std::map<std::string, int>& in) {
+        for (const auto& [id, box] : boxes) {
+            auto it = in.find(id);
+            box->setCurrentIndex(
+                std::max(0, box->findData(it != in.end() ? it->second : kUnanswered)));
+        }
+    };
+    fill(startBack_, s.startBack);
+    fill(odi_, s.odi);
+    fill(ndi_, s.ndi);
+    notes_->setPlainText(QString::fromStdString(s.notes));
+    loading_ = false;
+}
+
+void ScreeningPage::showScores(const OutcomeScores& scores) {
+    if (scores.startBack) {
+        const StartBackScore& sb = *scores.startBack;
+        QString text = tr("STarT Back: total %1 of 9, psychosocial %2 of 5 — %3")
+                           .arg(sb.total)
+                           .arg(sb.psychosocial)
+                           .arg(riskText(sb.risk));
+        if (!sb.complete()) {
+            text += tr(" (%1 of 9 answered)").arg(sb.answered);
+        }
+        startBackScore_->setText(text);
+    } else {
+        startBackScore_->setText(tr("STarT Back: not recorded"));
+    }
+    odiScore_->setText(disabilityText("ODI", scores.odi));
+    ndiScore_->setText(disabilityText("NDI", scores.ndi));
+}
+
+QString ScreeningPage::scoresText() const {
+    return startBackScore_->text() + QLatin1Char('\n') + odiScore_->text() + QLatin1Char('\n') +
+           ndiScore_->text();
+}
+
+void ScreeningPage::setReadOnly(bool readOnly) {
+    // Disabled rather than hidden: a signed session still shows every answer.
+    for (QWidget* w : findChildren<QWidget*>()) {
+        if (qobject_cast<QCheckBox*>(w) || qobject_cast<QComboBox*>(w) ||
+            qobject_cast<QSpinBox*>(w)) {
+            w->setEnabled(!readOnly);
+        }
+    }
+    for (int i = 0; i < 3; ++i) {
+        pain_[i]->setEnabled(!readOnly && painRecorded_[i]->isChecked());
+    }
+    notes_->setReadOnly(readOnly);
+}
+
+QCheckBox* ScreeningPage::findingBox(const std::string& id) const {
+    auto it = findings_.find(id);
+    return it != findings_.end() ? it->second : nullptr;
+}
+
+QSlider* ScreeningPage::painSlider(int which) const {
+    return which >= 0 && which < 3 ? pain_[which] : nullptr;
+}
+
+QComboBox* ScreeningPage::startBackBox(const std::string& id) const {
+    auto it = startBack_.find(id);
+    return it != startBack_.end() ? it->second : nullptr;
+}
+
+QComboBox* ScreeningPage::odiBox(const std::string& id) const {
+    auto it = odi_.find(id);
+    return it != odi_.end() ? it->second : nullptr;
+}
+
+QComboBox* ScreeningPage::ndiBox(const std::string& id) const {
+    auto it = ndi_.find(id);
+    return it != ndi_.end() ? it->second : nullptr;
+}
+
+QCheckBox* ScreeningPage::regionBox(Region r) const {
+    auto it = regions_.find(r);
+    return it != regions_.end() ? it->second : nullptr;
+}
+
+} // namespace hepdesk::gui

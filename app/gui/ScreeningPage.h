@@ -1,0 +1,76 @@
+#pragma once
+
+#include "hepdesk/core/OutcomeScores.h"
+#include "hepdesk/core/Screening.h"
+#include "hepdesk/core/ScreeningItems.h"
+
+#include <QWidget>
+#include <map>
+#include <string>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QSlider;
+class QSpinBox;
+class QPlainTextEdit;
+
+namespace hepdesk::gui {
+
+/// Step 1 of a session: the screening form, generated from the rules data (red flags and
+/// contraindications grouped as check boxes, NPRS sliders, STarT Back, ODI and NDI) with the
+/// live scores the clinical core computes. It records answers only; it decides nothing.
+class ScreeningPage final : public QWidget {
+    Q_OBJECT
+public:
+    /// `items` must outlive the page.
+    explicit ScreeningPage(const ScreeningItems& items, QWidget* parent = nullptr);
+
+    [[nodiscard]] Screening screening() const;
+    /// Fills the form (without emitting screeningChanged).
+    void setScreening(const Screening& s);
+    /// Shows the scores the core computed for the current answers.
+    void showScores(const OutcomeScores& scores);
+    void setReadOnly(bool readOnly);
+
+    [[nodiscard]] QCheckBox* findingBox(const std::string& id) const;
+    [[nodiscard]] QSlider* painSlider(int which) const; ///< 0 now, 1 best, 2 worst
+    [[nodiscard]] QComboBox* startBackBox(const std::string& id) const;
+    [[nodiscard]] QComboBox* odiBox(const std::string& id) const;
+    [[nodiscard]] QComboBox* ndiBox(const std::string& id) const;
+    [[nodiscard]] QCheckBox* regionBox(Region r) const;
+    [[nodiscard]] QString scoresText() const;
+
+signals:
+    /// Any answer changed: the editor re-assesses and the session is unsaved.
+    void screeningChanged();
+
+private:
+    QWidget* buildFindings();
+    QWidget* buildPatientAndPain();
+    QWidget* buildQuestionnaires();
+    QComboBox* answerBox(const QuestionItem& q, bool startBack);
+    void changed();
+
+    const ScreeningItems& items_;
+    bool loading_ = false;
+    std::string date_;
+    std::string notesKept_;
+    QSpinBox* age_ = nullptr;
+    QComboBox* sex_ = nullptr;
+    QSpinBox* duration_ = nullptr;
+    std::map<Region, QCheckBox*> regions_;
+    std::map<std::string, QCheckBox*> findings_;
+    QCheckBox* painRecorded_[3] = {};
+    QSlider* pain_[3] = {};
+    QLabel* painValue_[3] = {};
+    std::map<std::string, QComboBox*> startBack_;
+    std::map<std::string, QComboBox*> odi_;
+    std::map<std::string, QComboBox*> ndi_;
+    QLabel* startBackScore_ = nullptr;
+    QLabel* odiScore_ = nullptr;
+    QLabel* ndiScore_ = nullptr;
+    QPlainTextEdit* notes_ = nullptr;
+};
+
+} // namespace hepdesk::gui

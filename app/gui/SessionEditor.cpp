@@ -1,0 +1,509 @@
+#include "SessionEditor.h"
+
+#include "CatalogModel.h"
+#include "ExercisesPage.h"
+#include "HandoutPage.h"
+#include "ProgramModel.h"
+#include "ScreeningPage.h"
+#include "Services.h"
+#include "SettingsDialog.h"
+#include "SignPage.h"
+#include "TriageBanner.h"
+#include "hepdesk/core/Assess.h"
+#include "hepdesk/core/Clock.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QCryptographicHash>
+#include <QFileDialog>
+#include <QHBoxLayout>
+#include <QImage>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPrintDialog>
+#include <QPrintPreviewDialog>
+#include <QPrinter>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace hepdesk::gui {
+namespace {
+
+QString fromView(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+} // namespace
+
+Result<Session> SessionEditor::newSession(Services& services, const Patient& patient,
+                                          std::int64_t followUpFrom) {
+    Session s;
+    s.patientId = patient.id;
+    s.startedAt = isoDateTime(Clock::current().now());
+    s.screening.date = isoDate(Clock::current().now());
+    // The clinician set on this computer, if they exist in this database (another --db file
+    // has its own clinicians).
+    if (const auto who = SettingsDialog::currentClinicianId();
+        who != 0 && services.clinicians().get(who).ok()) {
+        s.clinicianId = who;
+    }
+    s.handoutOptions.language = SettingsDialog::defaultLanguage().toStdString();
+    s.handoutOptions.largePrint = SettingsDialog::defaultLargePrint();
+    if (followUpFrom != 0) {
+        auto last = services.sessions().get(followUpFrom);
+        if (!last) {
+            return last.error();
+        }
+        s.program = last->program;
+        s.handoutOptions.language = last->handoutOptions.language;
+        s.handoutOptions.largePrint = last->handoutOptions.largePrint;
+        s.screening.regions = last->screening.regions;
+    }
+    return s;
+}
+
+SessionEditor::SessionEditor(Services& services, Patient patient, Session session, QWidget* parent)
+    : QWidget(parent, Qt::Window), services_(services), patient_(std::move(patient)),
+      session_(std::move(session)) {
+    setObjectName(QStringLiteral("sessionEditor"));
+    setAttribute(Qt::WA_DeleteOnClose, false);
+
+    banner_ = new TriageBanner(this);
+    screening_ = new ScreeningPage(services_.rules().items(), this);
+    program_ = new ProgramModel(services_.catalog(), this);
+    exercises_ = new ExercisesPage(services_.catalog(), *program_, this);
+    exercises_->catalogModel()->setFigures(&services_.writer().figures());
+    handout_ = new HandoutPage(services_.writer(), services_.catalog(), this);
+    sign_ = new SignPage(this);
+
+    tabs_ = new QTabWidget(this);
+    tabs_->setObjectName(QStringLiteral("sessionSteps"));
+    tabs_->addTab(screening_, tr("&1 Screening"));
+    tabs_->addTab(exercises_, tr("&2 Exercises"));
+    tabs_->addTab(handout_, tr("&3 Handout"));
+    tabs_->addTab(sign_, tr("&4 Sign"));
+    for (int i = 0; i < 4; ++i) {
+        auto* step = new QAction(this);
+        step->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        connect(step, &QAction::triggered, this, [this, i] { showStep(static_cast<Step>(i)); });
+        addAction(step);
+    }
+
+    state_ = new QLabel(this);
+    state_->setObjectName(QStringLiteral("sessionState"));
+    save_ = new QPushButton(tr("&Save"), this);
+    save_->setObjectName(QStringLiteral("saveSession"));
+    save_->setToolTip(tr("Store the session (Ctrl+S)"));
+    auto* saveAction = new QAction(this);
+    saveAction->setShortcut(QKeySequence::Save);
+    addAction(saveAction);
+    auto doSave = [this] {
+        if (auto s = save(); !s) {
+            showError(tr("The session was not saved."), s.error(),
+                      tr("Your answers are still on screen. Check the disk and try again."));
+        }
+    };
+    connect(saveAction, &QAction::triggered, this, doSave);
+    connect(save_, &QPushButton::clicked, this, doSave);
+    auto* exportAction = new QAction(this);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    connect(exportAction, &QAction::triggered, this, [this] { onExport(); });
+    auto* printAction = new QAction(this);
+    printAction->setShortcut(QKeySequence::Print);
+    connect(printAction, &QAction::triggered, this, [this] { onPrint(); });
+    auto* closeAction = new QAction(this);
+    closeAction->setShortcut(QKeySequence::Close);
+    connect(closeAction, &QAction::triggered, this, &QWidget::close);
+    addActions({exportAction, printAction, closeAction});
+
+    auto* top = new QHBoxLayout;
+    auto* who = new QLabel(this);
+    who->setTextFormat(Qt::PlainText);
+    QFont f = who->font();
+    f.setBold(true);
+    f.setPointSizeF(f.pointSizeF() * 1.2);
+    who->setFont(f);
+    who->setText(QString::fromStdString(patient_.name));
+    top->addWidget(who);
+    top->addWidget(state_, 1);
+    top->addWidget(save_);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(banner_);
+    layout->addWidget(tabs_, 1);
+
+    connect(screening_, &ScreeningPage::screeningChanged, this, [this] {
+        session_.screening = screening_->screening();
+        reassess();
+        setModified(true);
+    });
+    connect(program_, &ProgramModel::programEdited, this, [this] {
+        session_.program = program_->program();
+        refreshHandout();
+        setModified(true);
+    });
+    connect(handout_, &HandoutPage::optionsEdited, this, [this] { setModified(true); });
+    connect(handout_, &HandoutPage::exportRequested, this, [this] { onExport(); });
+    connect(handout_, &HandoutPage::printRequested, this, [this] { onPrint(); });
+    connect(handout_, &HandoutPage::printPreviewRequested, this, [this] { onPrintPreview(); });
+    connect(sign_, &SignPage::signRequested, this, [this] {
+        if (auto s = sign(); !s) {
+            showError(tr("The session was not signed."), s.error(),
+                      tr("Correct what the message names, then sign again."));
+        }
+    });
+    connect(sign_, &SignPage::addendumRequested, this, [this](const QString& text) {
+        if (auto s = addAddendum(text); !s) {
+            showError(tr("The addendum was not added."), s.error(), tr("Try again."));
+        }
+    });
+
+    screening_->setScreening(session_.screening);
+    program_->setProgram(session_.program);
+    handout_->setOptions(session_.handoutOptions.language, session_.handoutOptions.largePrint,
+                         session_.handoutOptions.overrideReason);
+    exercises_->setLanguage(QString::fromStdString(session_.handoutOptions.language));
+    reassess();
+    applyReadOnly();
+    setModified(session_.id == 0);
+    resize(1200, 820);
+}
+
+SessionEditor::~SessionEditor() = default;
+
+void SessionEditor::reassess() {
+    auto a = assess(session_.screening, services_.rules(), services_.catalog());
+    if (!a) {
+        // Only ids from the rules can be ticked, so this means the rules changed under a
+        // stored session: say so rather than guess.
+        assessment_ = Assessment{};
+        banner_->setAssessment(TriageLevel::Routine, {});
+        state_->setText(tr("This screening cannot be assessed: %1")
+                            .arg(QString::fromStdString(a.error().message)));
+    } else {
+        assessment_ = std::move(a).value();
+        banner_->setAssessment(assessment_.level, assessment_.findings);
+    }
+    session_.triage = assessment_.level;
+    session_.findings = assessment_.findings;
+    session_.scores = sessionScores(session_.screening, assessment_.scores);
+    screening_->showScores(assessment_.scores);
+    exercises_->setAssessment(&assessment_);
+    handout_->setOverrideRequired(!handoutAllowedWithoutOverride(assessment_.level),
+                                  fromView(label(assessment_.level)));
+    refreshHandout();
+}
+
+handout::HandoutRequest SessionEditor::baseRequest() const {
+    handout::HandoutRequest r;
+    auto clinic = services_.clinic().load();
+    if (clinic) {
+        r.clinic.name = clinic->name;
+        r.clinic.address = clinic->address;
+        r.clinic.phone = clinic->phone;
+        if (!clinic->logo.empty()) {
+            auto img = std::make_shared<handout::ImageData>();
+            img->format = clinic->logoMime == "image/jpeg" ? handout::ImageData::Format::Jpeg
+                                                           : handout::ImageData::Format::Png;
+            img->bytes = clinic->logo;
+            const QImage decoded = QImage::fromData(QByteArray::fromStdString(clinic->logo));
+            img->pixelWidth = decoded.width();
+            img->pixelHeight = decoded.height();
+            if (!decoded.isNull()) {
+                r.clinic.logo = std::move(img);
+            }
+        }
+    }
+    const auto clinicianId = session_.signedBy ? session_.signedBy : session_.clinicianId;
+    if (clinicianId) {
+        if (auto c = services_.clinicians().get(*clinicianId)) {
+            r.clinic.clinicianName = c->name;
+            r.clinic.clinicianCredentials = c->credentials;
+        }
+    }
+    r.patientName = patient_.name;
+    r.sessionDate = session_.screening.date;
+    r.program = session_.program;
+    r.assessment = assessment_;
+    r.findingIds = session_.screening.findings;
+    r.overrideReason = session_.handoutOptions.overrideReason;
+    r.options.lang = session_.handoutOptions.language;
+    r.options.largePrint = session_.handoutOptions.largePrint;
+    return r;
+}
+
+void SessionEditor::refreshHandout() {
+    handout_->setRequest(baseRequest());
+}
+
+void SessionEditor::setModified(bool modified) {
+    modified_ = modified && !session_.isSigned;
+    updateTitle();
+}
+
+void SessionEditor::updateTitle() {
+    QString state;
+    if (session_.isSigned) {
+        state = tr("Signed — read-only");
+    } else if (session_.id == 0) {
+        state = tr("New session — not saved yet");
+    } else {
+        state = modified_ ? tr("Draft — unsaved changes") : tr("Draft — saved");
+    }
+    state_->setText(state);
+    setWindowTitle(tr("%1 — session %2 — HepDesk%3")
+                       .arg(QString::fromStdString(patient_.name),
+                            QString::fromStdString(session_.screening.date),
+                            modified_ ? QStringLiteral(" *") : QString()));
+    save_->setEnabled(!session_.isSigned);
+}
+
+void SessionEditor::applyReadOnly() {
+    const bool ro = session_.isSigned;
+    screening_->setReadOnly(ro);
+    exercises_->setReadOnly(ro);
+    handout_->setReadOnly(ro);
+    QString blocked;
+    const auto who = SettingsDialog::currentClinicianId();
+    if (!ro && (who == 0 || !services_.clinicians().get(who).ok())) {
+        blocked = tr("To sign, enter your name and credentials in Settings first.");
+    }
+    sign_->setSignBlocked(blocked);
+    sign_->showSession(session_, clinicianName(session_.signedBy));
+    updateTitle();
+}
+
+QString SessionEditor::clinicianName(std::optional<std::int64_t> id) const {
+    if (!id) {
+        return tr("unknown clinician");
+    }
+    auto c = services_.clinicians().get(*id);
+    if (!c) {
+        return tr("clinician #%1").arg(*id);
+    }
+    QString name = QString::fromStdString(c->name);
+    if (!c->credentials.empty()) {
+        name += QStringLiteral(", ") + QString::fromStdString(c->credentials);
+    }
+    return name;
+}
+
+Status SessionEditor::save() {
+    if (session_.isSigned) {
+        return Error::refused("This session is signed: it can no longer change. Add an "
+                              "addendum instead.");
+    }
+    const handout::HandoutRequest r = handout_->request();
+    session_.screening = screening_->screening();
+    session_.program = program_->program();
+    session_.handoutOptions.language = r.options.lang;
+    session_.handoutOptions.largePrint = r.options.largePrint;
+    session_.handoutOptions.overrideReason = r.overrideReason;
+    if (session_.id == 0) {
+        auto id = services_.sessions().add(session_);
+        if (!id) {
+            return id.error();
+        }
+        session_.id = *id;
+    } else if (auto s = services_.sessions().update(session_); !s) {
+        return s;
+    }
+    setModified(false);
+    sign_->showSession(session_, clinicianName(session_.signedBy));
+    emit sessionSaved(session_.id);
+    return {};
+}
+
+Result<HandoutRecord> SessionEditor::exportHandout(const QString& path) {
+    if (!session_.isSigned) {
+        if (auto s = save(); !s) {
+            return s.error();
+        }
+    }
+    auto bytes = handout_->exportTo(path);
+    if (!bytes) {
+        return bytes.error();
+    }
+    HandoutRecord rec;
+    rec.sha256 =
+        QCryptographicHash::hash(QByteArray::fromStdString(*bytes), QCryptographicHash::Sha256)
+            .toHex()
+            .toStdString();
+    rec.byteSize = static_cast<std::int64_t>(bytes->size());
+    rec.createdAt = isoDateTime(Clock::current().now());
+    rec.language = handout_->request().options.lang;
+    rec.largePrint = handout_->request().options.largePrint;
+    // A re-export of a signed session that gives the same bytes is the same handout.
+    for (const HandoutRecord& h : session_.handouts) {
+        if (h.sha256 == rec.sha256) {
+            return h;
+        }
+    }
+    auto id = services_.sessions().addHandout(session_.id, rec);
+    if (!id) {
+        return id.error();
+    }
+    rec.id = *id;
+    session_.handouts.push_back(rec);
+    sign_->showSession(session_, clinicianName(session_.signedBy));
+    return rec;
+}
+
+Status SessionEditor::sign() {
+    const std::int64_t who = SettingsDialog::currentClinicianId();
+    if (who == 0 || !services_.clinicians().get(who).ok()) {
+        return Error::refused("No clinician is set up on this computer: enter your name and "
+                              "credentials in Settings, then sign.");
+    }
+    if (!session_.clinicianId) {
+        session_.clinicianId = who;
+    }
+    if (auto s = save(); !s) {
+        return s;
+    }
+    // The fingerprint of the handout as it stands at signing, so a later re-export can be
+    // proven identical.
+    if (handout_->canExport()) {
+        auto bytes =
+            services_.writer().renderPdf(handout_->request(), services_.catalog().entries());
+        if (!bytes) {
+            return bytes.error();
+        }
+        const std::string sha =
+            QCryptographicHash::hash(QByteArray::fromStdString(*bytes), QCryptographicHash::Sha256)
+                .toHex()
+                .toStdString();
+        const bool known = std::any_of(session_.handouts.begin(), session_.handouts.end(),
+                                       [&](const HandoutRecord& h) { return h.sha256 == sha; });
+        if (!known) {
+            HandoutRecord rec{0,
+                              sha,
+                              static_cast<std::int64_t>(bytes->size()),
+                              isoDateTime(Clock::current().now()),
+                              handout_->request().options.lang,
+                              handout_->request().options.largePrint};
+            if (auto id = services_.sessions().addHandout(session_.id, rec); !id) {
+                return id.error();
+            }
+        }
+    }
+    if (auto s = services_.sessions().sign(session_.id, who); !s) {
+        return s;
+    }
+    auto stored = services_.sessions().get(session_.id);
+    if (!stored) {
+        return stored.error();
+    }
+    session_ = std::move(stored).value();
+    applyReadOnly();
+    refreshHandout();
+    emit sessionSaved(session_.id);
+    return {};
+}
+
+Status SessionEditor::addAddendum(const QString& text) {
+    Addendum a;
+    if (const auto who = SettingsDialog::currentClinicianId();
+        who != 0 && services_.clinicians().get(who).ok()) {
+        a.clinicianId = who;
+    }
+    a.createdAt = isoDateTime(Clock::current().now());
+    a.text = text.trimmed().toStdString();
+    auto id = services_.sessions().addAddendum(session_.id, a);
+    if (!id) {
+        return id.error();
+    }
+    auto stored = services_.sessions().get(session_.id);
+    if (!stored) {
+        return stored.error();
+    }
+    session_ = std::move(stored).value();
+    sign_->showSession(session_, clinicianName(session_.signedBy));
+    emit sessionSaved(session_.id);
+    return {};
+}
+
+void SessionEditor::showStep(Step step) {
+    tabs_->setCurrentIndex(static_cast<int>(step));
+}
+
+void SessionEditor::showError(const QString& what, const Error& error, const QString& todo) {
+    QMessageBox box(QMessageBox::Warning, tr("HepDesk"), what, QMessageBox::Ok, this);
+    box.setInformativeText(QString::fromStdString(error.message) + QStringLiteral("\n\n") + todo);
+    box.exec();
+}
+
+void SessionEditor::onExport() {
+    if (!handout_->canExport()) {
+        showStep(HandoutStep);
+        showError(tr("The handout cannot be exported yet."),
+                  Error::refused(handout_->blockedReason().toStdString()),
+                  tr("See the message above the preview."));
+        return;
+    }
+    const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested = QStringLiteral("%1/%2 %3.pdf")
+                                  .arg(docs, QString::fromStdString(patient_.name),
+                                       QString::fromStdString(session_.screening.date));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export handout"), suggested,
+                                                      tr("PDF files (*.pdf)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    if (auto rec = exportHandout(path); !rec) {
+        showError(tr("The handout was not exported."), rec.error(),
+                  tr("Choose another folder or free some disk space, then try again."));
+    }
+}
+
+void SessionEditor::onPrint() {
+    if (!handout_->canExport()) {
+        onExport(); // explains why
+        return;
+    }
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintDialog dialog(&printer, this);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    if (auto s = handout_->printTo(printer); !s) {
+        showError(tr("The handout was not printed."), s.error(), tr("Check the printer."));
+    }
+}
+
+void SessionEditor::onPrintPreview() {
+    QPrinter printer(QPrinter::HighResolution);
+    QPrintPreviewDialog dialog(&printer, this);
+    connect(&dialog, &QPrintPreviewDialog::paintRequested, this,
+            [this](QPrinter* p) { (void)handout_->printTo(*p); });
+    dialog.exec();
+}
+
+void SessionEditor::closeEvent(QCloseEvent* event) {
+    if (!modified_) {
+        event->accept();
+        return;
+    }
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved session"),
+        tr("This session has changes that are not saved. Save them before closing?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Cancel) {
+        event->ignore();
+        return;
+    }
+    if (answer == QMessageBox::Save) {
+        if (auto s = save(); !s) {
+            showError(tr("The session was not saved."), s.error(),
+                      tr("The window stays open so nothing is lost."));
+            event->ignore();
+            return;
+        }
+    }
+    event->accept();
+}
+
+} // namespace hepdesk::gui

@@ -1,0 +1,100 @@
+#pragma once
+
+#include "hepdesk/core/Assessment.h"
+#include "hepdesk/core/Patient.h"
+#include "hepdesk/core/Session.h"
+#include "hepdesk/core/handout/Handout.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTabWidget;
+
+namespace hepdesk::gui {
+
+class ExercisesPage;
+class HandoutPage;
+class ProgramModel;
+class ScreeningPage;
+class Services;
+class SignPage;
+class TriageBanner;
+
+/// One visit, start to finish, in four steps the clinician moves between freely: screening,
+/// exercises, handout, sign. The triage banner stays above every step. Every change is
+/// re-assessed by the clinical core at once; the session is stored on Save (Ctrl+S), and the
+/// window asks before closing with unsaved changes. A signed session opens read-only.
+class SessionEditor final : public QWidget {
+    Q_OBJECT
+public:
+    enum Step { ScreeningStep, ExercisesStep, HandoutStep, SignStep };
+
+    /// A new session for `patient` (id 0), or a stored one. `services` must outlive it.
+    SessionEditor(Services& services, Patient patient, Session session, QWidget* parent = nullptr);
+    ~SessionEditor() override;
+
+    /// A new session for `patient`; with `followUpFrom` (a session id) it starts from that
+    /// session's program. The screening starts empty: today's answers are today's.
+    static Result<Session> newSession(Services& services, const Patient& patient,
+                                      std::int64_t followUpFrom);
+
+    [[nodiscard]] const Session& session() const { return session_; }
+    [[nodiscard]] const Assessment& assessment() const { return assessment_; }
+    [[nodiscard]] bool isModified() const { return modified_; }
+    [[nodiscard]] bool isReadOnly() const { return session_.isSigned; }
+
+    /// Stores the session (new or update). Errors are returned, not shown.
+    Status save();
+    /// Saves, renders the handout to `path` and records its SHA-256 with the session.
+    Result<HandoutRecord> exportHandout(const QString& path);
+    /// Saves, records the handout's fingerprint, signs as the configured clinician.
+    Status sign();
+    Status addAddendum(const QString& text);
+
+    void showStep(Step step);
+    [[nodiscard]] ScreeningPage* screeningPage() const { return screening_; }
+    [[nodiscard]] ExercisesPage* exercisesPage() const { return exercises_; }
+    [[nodiscard]] HandoutPage* handoutPage() const { return handout_; }
+    [[nodiscard]] SignPage* signPage() const { return sign_; }
+    [[nodiscard]] TriageBanner* banner() const { return banner_; }
+    [[nodiscard]] ProgramModel* programModel() const { return program_; }
+    [[nodiscard]] QTabWidget* steps() const { return tabs_; }
+
+signals:
+    /// The session was stored (the patient page refreshes its history).
+    void sessionSaved(std::int64_t sessionId);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void reassess();
+    void refreshHandout();
+    void setModified(bool modified);
+    void applyReadOnly();
+    void updateTitle();
+    void showError(const QString& what, const Error& error, const QString& todo);
+    void onExport();
+    void onPrint();
+    void onPrintPreview();
+    [[nodiscard]] handout::HandoutRequest baseRequest() const;
+    [[nodiscard]] QString clinicianName(std::optional<std::int64_t> id) const;
+
+    Services& services_;
+    Patient patient_;
+    Session session_;
+    Assessment assessment_;
+    bool modified_ = false;
+    TriageBanner* banner_ = nullptr;
+    QTabWidget* tabs_ = nullptr;
+    ScreeningPage* screening_ = nullptr;
+    ProgramModel* program_ = nullptr;
+    ExercisesPage* exercises_ = nullptr;
+    HandoutPage* handout_ = nullptr;
+    SignPage* sign_ = nullptr;
+    QLabel* state_ = nullptr;
+    QPushButton* save_ = nullptr;
+};
+
+} // namespace hepdesk::gui

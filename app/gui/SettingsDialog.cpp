@@ -1,0 +1,307 @@
+#include "SettingsDialog.h"
+
+#include "AppSettings.h"
+#include "hepdesk/db/ClinicRepository.h"
+#include "hepdesk/db/ClinicianRepository.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QImage>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPixmap>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+namespace hepdesk::gui {
+namespace {
+
+const QString kLanguageKey = QStringLiteral("handout/language");
+const QString kLargePrintKey = QStringLiteral("handout/largePrint");
+const QString kBackupFolderKey = QStringLiteral("backup/folder");
+const QString kBackupKeepKey = QStringLiteral("backup/keep");
+const QString kClinicianKey = QStringLiteral("clinician/id");
+constexpr int kDefaultKeep = 14;
+constexpr qint64 kMaxLogoBytes = 2 * 1024 * 1024;
+
+} // namespace
+
+SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianRepository& clinicians,
+                               QWidget* parent)
+    : QDialog(parent), clinicRepo_(clinic), clinicianRepo_(clinicians) {
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("Settings"));
+
+    clinicName_ = new QLineEdit(this);
+    clinicName_->setAccessibleName(tr("Clinic name"));
+    clinicAddress_ = new QPlainTextEdit(this);
+    clinicAddress_->setAccessibleName(tr("Clinic address"));
+    clinicAddress_->setTabChangesFocus(true);
+    clinicAddress_->setFixedHeight(clinicAddress_->fontMetrics().lineSpacing() * 4);
+    clinicPhone_ = new QLineEdit(this);
+    clinicPhone_->setAccessibleName(tr("Clinic phone"));
+    logo_ = new QLabel(this);
+    logo_->setObjectName(QStringLiteral("logoPreview"));
+    logo_->setMinimumSize(160, 60);
+    logo_->setAlignment(Qt::AlignCenter);
+    logo_->setFrameShape(QFrame::StyledPanel);
+    auto* chooseLogo = new QPushButton(tr("Choose &logo…"), this);
+    auto* removeLogo = new QPushButton(tr("Remove logo"), this);
+    connect(chooseLogo, &QPushButton::clicked, this, &SettingsDialog::chooseLogo);
+    connect(removeLogo, &QPushButton::clicked, this, [this] {
+        clinic_.logo.clear();
+        clinic_.logoMime.clear();
+        showLogo();
+    });
+    auto* logoRow = new QHBoxLayout;
+    logoRow->addWidget(logo_);
+    logoRow->addWidget(chooseLogo);
+    logoRow->addWidget(removeLogo);
+    logoRow->addStretch(1);
+
+    auto* clinicBox = new QGroupBox(tr("Clinic (printed on every handout)"), this);
+    auto* clinicForm = new QFormLayout(clinicBox);
+    clinicForm->addRow(tr("&Name:"), clinicName_);
+    clinicForm->addRow(tr("&Address:"), clinicAddress_);
+    clinicForm->addRow(tr("&Phone:"), clinicPhone_);
+    clinicForm->addRow(tr("Logo:"), logoRow);
+
+    clinicianName_ = new QLineEdit(this);
+    clinicianName_->setAccessibleName(tr("Clinician name"));
+    credentials_ = new QLineEdit(this);
+    credentials_->setAccessibleName(tr("Credentials"));
+    credentials_->setPlaceholderText(tr("for example PT, DPT"));
+    auto* clinicianBox = new QGroupBox(tr("You (named when you sign a session)"), this);
+    auto* clinicianForm = new QFormLayout(clinicianBox);
+    clinicianForm->addRow(tr("Full na&me:"), clinicianName_);
+    clinicianForm->addRow(tr("&Credentials:"), credentials_);
+
+    language_ = new QComboBox(this);
+    language_->setAccessibleName(tr("Default handout language"));
+    language_->addItem(tr("English"), QStringLiteral("en"));
+    language_->addItem(tr("Spanish (Español)"), QStringLiteral("es"));
+    printSize_ = new QComboBox(this);
+    printSize_->setAccessibleName(tr("Default print size"));
+    printSize_->addItem(tr("Regular (12 pt)"), false);
+    printSize_->addItem(tr("Large print (18 pt)"), true);
+    auto* handoutBox = new QGroupBox(tr("Handouts"), this);
+    auto* handoutForm = new QFormLayout(handoutBox);
+    handoutForm->addRow(tr("Default lan&guage:"), language_);
+    handoutForm->addRow(tr("Default print si&ze:"), printSize_);
+
+    backupFolder_ = new QLineEdit(this);
+    backupFolder_->setAccessibleName(tr("Backup folder"));
+    auto* browse = new QPushButton(tr("&Browse…"), this);
+    connect(browse, &QPushButton::clicked, this, &SettingsDialog::chooseBackupFolder);
+    auto* folderRow = new QHBoxLayout;
+    folderRow->addWidget(backupFolder_, 1);
+    folderRow->addWidget(browse);
+    backupKeep_ = new QSpinBox(this);
+    backupKeep_->setAccessibleName(tr("Backups to keep"));
+    backupKeep_->setRange(1, 365);
+    auto* backupBox = new QGroupBox(tr("Automatic daily backup"), this);
+    auto* backupForm = new QFormLayout(backupBox);
+    auto* folderLabel = new QLabel(tr("&Folder:"), backupBox);
+    folderLabel->setBuddy(backupFolder_);
+    backupForm->addRow(folderLabel, folderRow);
+    backupForm->addRow(tr("&Keep the newest:"), backupKeep_);
+
+    error_ = new QLabel(this);
+    error_->setObjectName(QStringLiteral("settingsError"));
+    error_->setWordWrap(true);
+    error_->setTextFormat(Qt::PlainText);
+    QPalette pal = error_->palette();
+    pal.setColor(QPalette::WindowText, QColor(0xA3, 0x00, 0x00));
+    error_->setPalette(pal);
+    error_->hide();
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(clinicBox);
+    layout->addWidget(clinicianBox);
+    layout->addWidget(handoutBox);
+    layout->addWidget(backupBox);
+    layout->addWidget(error_);
+    layout->addWidget(buttons);
+    setMinimumWidth(560);
+}
+
+QString SettingsDialog::defaultLanguage() {
+    return appSettings().value(kLanguageKey, QStringLiteral("en")).toString();
+}
+
+bool SettingsDialog::defaultLargePrint() {
+    return appSettings().value(kLargePrintKey, false).toBool();
+}
+
+QString SettingsDialog::backupFolder() {
+    const QString fallback = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+                                 .filePath(QStringLiteral("backups"));
+    return appSettings().value(kBackupFolderKey, fallback).toString();
+}
+
+int SettingsDialog::backupKeep() {
+    return std::clamp(appSettings().value(kBackupKeepKey, kDefaultKeep).toInt(), 1, 365);
+}
+
+std::int64_t SettingsDialog::currentClinicianId() {
+    return appSettings().value(kClinicianKey, 0).toLongLong();
+}
+
+Status SettingsDialog::load() {
+    auto clinic = clinicRepo_.load();
+    if (!clinic) {
+        return clinic.error();
+    }
+    clinic_ = std::move(clinic).value();
+    clinician_ = Clinician{};
+    if (const std::int64_t id = currentClinicianId(); id != 0) {
+        auto c = clinicianRepo_.get(id);
+        if (c) {
+            clinician_ = std::move(c).value();
+        }
+    }
+    clinicName_->setText(QString::fromStdString(clinic_.name));
+    clinicAddress_->setPlainText(QString::fromStdString(clinic_.address));
+    clinicPhone_->setText(QString::fromStdString(clinic_.phone));
+    clinicianName_->setText(QString::fromStdString(clinician_.name));
+    credentials_->setText(QString::fromStdString(clinician_.credentials));
+    language_->setCurrentIndex(std::max(0, language_->findData(defaultLanguage())));
+    printSize_->setCurrentIndex(defaultLargePrint() ? 1 : 0);
+    backupFolder_->setText(backupFolder());
+    backupKeep_->setValue(backupKeep());
+    showLogo();
+    return {};
+}
+
+Status SettingsDialog::setLogoFile(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return Error::io("Logo " + path.toStdString() + ": cannot be read (" +
+                         file.errorString().toStdString() + ").");
+    }
+    if (file.size() > kMaxLogoBytes) {
+        return Error::invalid("Logo " + path.toStdString() +
+                              ": larger than 2 MB; use a smaller PNG or JPEG.");
+    }
+    const QByteArray bytes = file.readAll();
+    std::string mime;
+    if (bytes.startsWith("\x89PNG\r\n\x1a\n")) {
+        mime = "image/png";
+    } else if (bytes.startsWith("\xff\xd8\xff")) {
+        mime = "image/jpeg";
+    } else {
+        return Error::invalid("Logo " + path.toStdString() + ": not a PNG or JPEG image.");
+    }
+    if (QImage::fromData(bytes).isNull()) {
+        return Error::invalid("Logo " + path.toStdString() +
+                              ": the image is damaged and cannot be decoded.");
+    }
+    clinic_.logo = bytes.toStdString();
+    clinic_.logoMime = mime;
+    showLogo();
+    return {};
+}
+
+Status SettingsDialog::save() {
+    const QString clinicianName = clinicianName_->text().trimmed();
+    if (clinicianName.isEmpty() && !credentials_->text().trimmed().isEmpty()) {
+        return Error::invalid("Full name: type your name to go with the credentials.");
+    }
+    const QString folder = backupFolder_->text().trimmed();
+    if (folder.isEmpty() || QDir::isRelativePath(folder)) {
+        return Error::invalid("Backup folder: choose a full path (for example " +
+                              backupFolder().toStdString() + ").");
+    }
+    ClinicSettings c = clinic_;
+    c.name = clinicName_->text().trimmed().toStdString();
+    c.address = clinicAddress_->toPlainText().trimmed().toStdString();
+    c.phone = clinicPhone_->text().trimmed().toStdString();
+    if (auto s = clinicRepo_.save(c); !s) {
+        return s;
+    }
+    clinic_ = c;
+
+    std::int64_t clinicianId = clinician_.id;
+    if (!clinicianName.isEmpty()) {
+        Clinician who = clinician_;
+        who.name = clinicianName.toStdString();
+        who.credentials = credentials_->text().trimmed().toStdString();
+        if (who.id == 0) {
+            auto id = clinicianRepo_.add(who);
+            if (!id) {
+                return id.error();
+            }
+            who.id = *id;
+        } else if (auto s = clinicianRepo_.update(who); !s) {
+            return s;
+        }
+        clinician_ = who;
+        clinicianId = who.id;
+    }
+
+    QSettings settings = appSettings();
+    settings.setValue(kLanguageKey, language_->currentData().toString());
+    settings.setValue(kLargePrintKey, printSize_->currentData().toBool());
+    settings.setValue(kBackupFolderKey, folder);
+    settings.setValue(kBackupKeepKey, backupKeep_->value());
+    settings.setValue(kClinicianKey, QVariant::fromValue<qlonglong>(clinicianId));
+    return {};
+}
+
+void SettingsDialog::accept() {
+    if (auto s = save(); !s) {
+        error_->setText(QString::fromStdString(s.error().message) +
+                        tr("\nNothing was saved; correct it and press Save again."));
+        error_->show();
+        adjustSize();
+        return;
+    }
+    QDialog::accept();
+}
+
+void SettingsDialog::chooseLogo() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Clinic logo"), QString(),
+                                                      tr("Images (*.png *.jpg *.jpeg)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    if (auto s = setLogoFile(path); !s) {
+        error_->setText(QString::fromStdString(s.error().message));
+        error_->show();
+        adjustSize();
+    }
+}
+
+void SettingsDialog::chooseBackupFolder() {
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Backup folder"), backupFolder_->text());
+    if (!dir.isEmpty()) {
+        backupFolder_->setText(dir);
+    }
+}
+
+void SettingsDialog::showLogo() {
+    if (clinic_.logo.empty()) {
+        logo_->setPixmap({});
+        logo_->setText(tr("No logo"));
+        return;
+    }
+    const QImage img = QImage::fromData(QByteArray::fromStdString(clinic_.logo));
+    logo_->setPixmap(QPixmap::fromImage(img).scaled(logo_->minimumSize(), Qt::KeepAspectRatio,
+                                                    Qt::SmoothTransformation));
+}
+
+} // namespace hepdesk::gui

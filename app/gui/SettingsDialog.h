@@ -1,0 +1,81 @@
+#pragma once
+
+#include "hepdesk/core/ClinicSettings.h"
+#include "hepdesk/core/Clinician.h"
+#include "hepdesk/core/Error.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QSpinBox;
+
+namespace hepdesk::db {
+class ClinicRepository;
+class ClinicianRepository;
+} // namespace hepdesk::db
+
+namespace hepdesk::gui {
+
+/// Clinic details and logo, the clinician using this computer, default handout language and
+/// print size, and the automatic backup's folder and how many to keep. Clinic and clinician go
+/// to the database (they are printed on handouts and named in signatures); the rest are this
+/// computer's preferences (QSettings).
+class SettingsDialog final : public QDialog {
+    Q_OBJECT
+public:
+    SettingsDialog(db::ClinicRepository& clinic, db::ClinicianRepository& clinicians,
+                   QWidget* parent = nullptr);
+
+    /// Fills the fields from the database and the preferences.
+    Status load();
+    /// Validates and stores; on failure nothing in the database changed and the error says why.
+    Status save();
+    /// Reads a PNG or JPEG logo; the error names the file and what is wrong with it.
+    Status setLogoFile(const QString& path);
+
+    [[nodiscard]] QLineEdit* clinicNameEdit() const { return clinicName_; }
+    [[nodiscard]] QPlainTextEdit* clinicAddressEdit() const { return clinicAddress_; }
+    [[nodiscard]] QLineEdit* clinicPhoneEdit() const { return clinicPhone_; }
+    [[nodiscard]] QLineEdit* clinicianNameEdit() const { return clinicianName_; }
+    [[nodiscard]] QLineEdit* credentialsEdit() const { return credentials_; }
+    [[nodiscard]] QComboBox* languageBox() const { return language_; }
+    [[nodiscard]] QComboBox* printSizeBox() const { return printSize_; }
+    [[nodiscard]] QLineEdit* backupFolderEdit() const { return backupFolder_; }
+    [[nodiscard]] QSpinBox* backupKeepBox() const { return backupKeep_; }
+
+    /// Preference keys and defaults, read by the rest of the app.
+    static QString defaultLanguage();
+    static bool defaultLargePrint();
+    static QString backupFolder();
+    static int backupKeep();
+    static std::int64_t currentClinicianId();
+
+public slots:
+    void accept() override;
+
+private:
+    void chooseLogo();
+    void chooseBackupFolder();
+    void showLogo();
+
+    db::ClinicRepository& clinicRepo_;
+    db::ClinicianRepository& clinicianRepo_;
+    ClinicSettings clinic_;
+    Clinician clinician_;
+    QLineEdit* clinicName_ = nullptr;
+    QPlainTextEdit* clinicAddress_ = nullptr;
+    QLineEdit* clinicPhone_ = nullptr;
+    QLabel* logo_ = nullptr;
+    QLineEdit* clinicianName_ = nullptr;
+    QLineEdit* credentials_ = nullptr;
+    QComboBox* language_ = nullptr;
+    QComboBox* printSize_ = nullptr;
+    QLineEdit* backupFolder_ = nullptr;
+    QSpinBox* backupKeep_ = nullptr;
+    QLabel* error_ = nullptr;
+};
+
+} // namespace hepdesk::gui

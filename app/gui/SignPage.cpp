@@ -1,0 +1,137 @@
+#include "SignPage.h"
+
+#include <QGroupBox>
+#include <QLabel>
+#include <QListView>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStringListModel>
+#include <QVBoxLayout>
+
+namespace hepdesk::gui {
+namespace {
+
+QString fromView(std::string_view s) {
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+} // namespace
+
+SignPage::SignPage(QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("signPage"));
+    summary_ = new QLabel(this);
+    summary_->setObjectName(QStringLiteral("signSummary"));
+    summary_->setTextFormat(Qt::PlainText);
+    summary_->setWordWrap(true);
+    summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    status_ = new QLabel(this);
+    status_->setObjectName(QStringLiteral("signStatus"));
+    status_->setWordWrap(true);
+    QFont bold = status_->font();
+    bold.setBold(true);
+    status_->setFont(bold);
+    sign_ = new QPushButton(tr("&Sign session"), this);
+    sign_->setObjectName(QStringLiteral("signSession"));
+    sign_->setToolTip(tr("Sign: the session can no longer be changed, only added to"));
+    connect(sign_, &QPushButton::clicked, this, &SignPage::signRequested);
+
+    addenda_ = new QStringListModel(this);
+    addendaView_ = new QListView(this);
+    addendaView_->setObjectName(QStringLiteral("addendaView"));
+    addendaView_->setAccessibleName(tr("Addenda"));
+    addendaView_->setModel(addenda_);
+    addendaView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    addendaView_->setWordWrap(true);
+    addendum_ = new QPlainTextEdit(this);
+    addendum_->setObjectName(QStringLiteral("addendumText"));
+    addendum_->setAccessibleName(tr("New addendum"));
+    addendum_->setPlaceholderText(tr("A correction or note to add to the signed session"));
+    addendum_->setTabChangesFocus(true);
+    addendum_->setMaximumHeight(addendum_->fontMetrics().lineSpacing() * 5);
+    addAddendum_ = new QPushButton(tr("Add a&ddendum"), this);
+    addAddendum_->setObjectName(QStringLiteral("addAddendum"));
+    connect(addAddendum_, &QPushButton::clicked, this, [this] {
+        const QString text = addendum_->toPlainText().trimmed();
+        if (!text.isEmpty()) {
+            emit addendumRequested(text);
+        }
+    });
+
+    auto* addendaBox = new QGroupBox(tr("Addenda"), this);
+    auto* addendaLayout = new QVBoxLayout(addendaBox);
+    addendaLayout->addWidget(addendaView_, 1);
+    addendaLayout->addWidget(addendum_);
+    addendaLayout->addWidget(addAddendum_, 0, Qt::AlignLeft);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(summary_);
+    layout->addWidget(status_);
+    layout->addWidget(sign_, 0, Qt::AlignLeft);
+    layout->addWidget(addendaBox, 1);
+}
+
+void SignPage::showSession(const Session& s, const QString& signerName) {
+    QStringList lines;
+    lines << tr("Triage: %1").arg(fromView(label(s.triage)));
+    for (const Finding& f : s.findings) {
+        lines << tr("  • %1").arg(QString::fromStdString(f.reason));
+    }
+    lines << tr("Program: %1 exercises").arg(s.program.items.size());
+    if (!s.handoutOptions.overrideReason.empty()) {
+        lines << tr("Override reason: %1")
+                     .arg(QString::fromStdString(s.handoutOptions.overrideReason));
+    }
+    if (s.handouts.empty()) {
+        lines << tr("Handouts: none recorded yet");
+    }
+    for (const HandoutRecord& h : s.handouts) {
+        lines << tr("Handout %1, %2 bytes, %3%4, SHA-256 %5")
+                     .arg(QString::fromStdString(h.createdAt))
+                     .arg(h.byteSize)
+                     .arg(QString::fromStdString(h.language),
+                          h.largePrint ? tr(", large print") : QString(),
+                          QString::fromStdString(h.sha256));
+    }
+    summary_->setText(lines.join(QLatin1Char('\n')));
+
+    signed_ = s.isSigned;
+    if (s.isSigned) {
+        status_->setText(tr("Signed by %1 at %2. The session is read-only; add an addendum to "
+                            "correct or complete it.")
+                             .arg(signerName, QString::fromStdString(s.signedAt)));
+    } else {
+        status_->setText(signBlocked_.isEmpty()
+                             ? tr("Draft. Signing records the handout's fingerprint and locks the "
+                                  "session.")
+                             : signBlocked_);
+    }
+    QStringList addenda;
+    for (const Addendum& a : s.addenda) {
+        addenda << tr("%1 — %2").arg(QString::fromStdString(a.createdAt),
+                                     QString::fromStdString(a.text));
+    }
+    addenda_->setStringList(addenda);
+    sign_->setEnabled(!s.isSigned && signBlocked_.isEmpty());
+    sign_->setVisible(!s.isSigned);
+    addendum_->setEnabled(s.isSigned);
+    addAddendum_->setEnabled(s.isSigned);
+    if (s.isSigned) {
+        addendum_->clear();
+    }
+}
+
+void SignPage::setSignBlocked(const QString& reason) {
+    signBlocked_ = reason;
+    if (!signed_) {
+        sign_->setEnabled(reason.isEmpty());
+        if (!reason.isEmpty()) {
+            status_->setText(reason);
+        }
+    }
+}
+
+QString SignPage::summaryText() const {
+    return summary_->text() + QLatin1Char('\n') + status_->text();
+}
+
+} // namespace hepdesk::gui

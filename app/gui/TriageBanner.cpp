@@ -1,0 +1,133 @@
+#include "TriageBanner.h"
+
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace hepdesk::gui {
+
+TriageBanner::TriageBanner(QWidget* parent) : QFrame(parent) {
+    setObjectName(QStringLiteral("triageBanner"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    // The banner is read by screen readers as one live region: its name is the whole verdict.
+    setAccessibleName(tr("Triage"));
+
+    icon_ = new QLabel(this);
+    icon_->setObjectName(QStringLiteral("triageIcon"));
+    icon_->setAlignment(Qt::AlignTop | Qt::AlignHCenter);
+    title_ = new QLabel(this);
+    title_->setObjectName(QStringLiteral("triageTitle"));
+    QFont titleFont = title_->font();
+    titleFont.setBold(true);
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.35);
+    title_->setFont(titleFont);
+    action_ = new QLabel(this);
+    action_->setObjectName(QStringLiteral("triageAction"));
+    action_->setWordWrap(true);
+    QFont actionFont = action_->font();
+    actionFont.setBold(true);
+    action_->setFont(actionFont);
+    findings_ = new QLabel(this);
+    findings_->setObjectName(QStringLiteral("triageFindings"));
+    findings_->setWordWrap(true);
+    findings_->setTextFormat(Qt::PlainText);
+
+    auto* text = new QVBoxLayout;
+    text->setSpacing(2);
+    text->addWidget(title_);
+    text->addWidget(action_);
+    text->addWidget(findings_);
+    auto* row = new QHBoxLayout(this);
+    row->setContentsMargins(10, 8, 10, 8);
+    row->addWidget(icon_, 0, Qt::AlignTop);
+    row->addLayout(text, 1);
+
+    setAssessment(TriageLevel::Routine, {});
+}
+
+QColor TriageBanner::background(TriageLevel level) {
+    switch (level) {
+    case TriageLevel::Emergency:
+        return QColor(0xA3, 0x00, 0x00); // deep red: white text 8.6:1
+    case TriageLevel::UrgentReferral:
+        return QColor(0xFF, 0xC1, 0x07); // amber: black text 12:1
+    case TriageLevel::ReferAndMonitor:
+        return QColor(0xE3, 0xEE, 0xFA); // pale blue
+    case TriageLevel::Routine:
+        break;
+    }
+    return QColor(0xE6, 0xF4, 0xEA); // pale green
+}
+
+QColor TriageBanner::foreground(TriageLevel level) {
+    return level == TriageLevel::Emergency ? QColor(Qt::white) : QColor(0x10, 0x10, 0x10);
+}
+
+QString TriageBanner::headline() const {
+    switch (level_) {
+    case TriageLevel::Emergency:
+        return tr("EMERGENCY: emergency referral now");
+    case TriageLevel::UrgentReferral:
+        return tr("URGENT: medical referral first");
+    case TriageLevel::ReferAndMonitor:
+        return tr("Refer and monitor");
+    case TriageLevel::Routine:
+        break;
+    }
+    return tr("Routine: no red flags recorded");
+}
+
+QString TriageBanner::instruction() const {
+    switch (level_) {
+    case TriageLevel::Emergency:
+        return tr("Send the patient to hospital emergency care today (suspected cauda equina: MRI "
+                  "within hours). Do not start exercise. A handout needs a recorded override "
+                  "reason.");
+    case TriageLevel::UrgentReferral:
+        return tr("Refer to a physician before exercise (suspected fracture, cancer, infection "
+                  "or progressing nerve loss). A handout needs a recorded override reason.");
+    case TriageLevel::ReferAndMonitor:
+        return tr("A handout is allowed. Follow up the findings below; affected exercises carry "
+                  "cautions.");
+    case TriageLevel::Routine:
+        break;
+    }
+    return tr("A handout is allowed.");
+}
+
+void TriageBanner::setAssessment(TriageLevel level, const std::vector<Finding>& findings) {
+    level_ = level;
+    QPalette pal = palette();
+    pal.setColor(QPalette::Window, background(level));
+    pal.setColor(QPalette::WindowText, foreground(level));
+    setPalette(pal);
+
+    QStyle::StandardPixmap pixmap = QStyle::SP_MessageBoxInformation;
+    if (level == TriageLevel::Emergency) {
+        pixmap = QStyle::SP_MessageBoxCritical;
+    } else if (level == TriageLevel::UrgentReferral) {
+        pixmap = QStyle::SP_MessageBoxWarning;
+    }
+    const bool serious = !handoutAllowedWithoutOverride(level);
+    const int iconSize = serious ? 40 : 24;
+    icon_->setPixmap(style()->standardIcon(pixmap, nullptr, this).pixmap(iconSize, iconSize));
+
+    title_->setText(headline());
+    action_->setText(instruction());
+    QStringList lines;
+    for (const Finding& f : findings) {
+        lines << tr("• %1 — %2")
+                     .arg(QString::fromUtf8(label(f.level).data(),
+                                            static_cast<qsizetype>(label(f.level).size())),
+                          QString::fromStdString(f.reason));
+    }
+    findings_->setText(lines.join(QLatin1Char('\n')));
+    findings_->setVisible(!lines.isEmpty());
+    setLineWidth(serious ? 3 : 1);
+    setAccessibleDescription(headline() + QStringLiteral(". ") + instruction());
+}
+
+} // namespace hepdesk::gui

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "hepdesk/core/Assessment.h"
+#include "hepdesk/core/TriageLevel.h"
+
+#include <QFrame>
+#include <vector>
+
+class QLabel;
+
+namespace hepdesk::gui {
+
+/// The screening's verdict at the top of the session: emergency and urgent levels in red or
+/// amber with an icon, the level in words and what to do now; routine and refer-and-monitor calm.
+class TriageBanner final : public QFrame {
+    Q_OBJECT
+public:
+    explicit TriageBanner(QWidget* parent = nullptr);
+
+    /// Shows `level` and the findings that raised it (most serious first, as assess() sorts).
+    void setAssessment(TriageLevel level, const std::vector<Finding>& findings);
+
+    [[nodiscard]] TriageLevel level() const { return level_; }
+    [[nodiscard]] QString headline() const;
+    [[nodiscard]] QString instruction() const;
+
+    /// Colours per level: background and text; contrast is at least 7:1 for every pair.
+    static QColor background(TriageLevel level);
+    static QColor foreground(TriageLevel level);
+
+private:
+    TriageLevel level_ = TriageLevel::Routine;
+    QLabel* icon_ = nullptr;
+    QLabel* title_ = nullptr;
+    QLabel* action_ = nullptr;
+    QLabel* findings_ = nullptr;
+};
+
+} // namespace hepdesk::gui

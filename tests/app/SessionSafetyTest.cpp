@@ -1,0 +1,133 @@
+#include "CatalogFilterModel.h"
+#include "CatalogModel.h"
+#include "ExercisesPage.h"
+#include "HandoutPage.h"
+#include "MainWindow.h"
+#include "ProgramModel.h"
+#include "ScreeningPage.h"
+#include "SessionEditor.h"
+#include "TriageBanner.h"
+#include "WidgetTestSupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QTableView>
+#include <QTextBrowser>
+#include <filesystem>
+#include <gtest/gtest.h>
+
+namespace hepdesk::gui {
+namespace {
+
+EligibilityStatus statusOf(const CatalogModel& m, const char* id) {
+    const int row = m.rowOf(id);
+    EXPECT_GE(row, 0) << id;
+    return static_cast<EligibilityStatus>(
+        m.index(row, 0).data(CatalogModel::EligibilityRole).toInt());
+}
+
+/// A new session window for a fresh patient, as the clinician opens it.
+struct NewVisit {
+    test::AppFixture app;
+    std::unique_ptr<MainWindow> window;
+    SessionEditor* editor = nullptr;
+
+    NewVisit() {
+        window = std::make_unique<MainWindow>(*app.services);
+        window->show();
+        window->addPatient(Patient{0, "Rosa Díaz", "1948-03-02", "R-1", "", false});
+        editor = window->openSession(0);
+    }
+    ~NewVisit() {
+        if (editor != nullptr) {
+            (void)editor->save(); // stored, so closing does not ask
+        }
+    }
+};
+
+TEST(SessionSafety, OsteoporosisCautionsTwistsAndExcludesDoubleKneeToChest) {
+    NewVisit v;
+    ASSERT_NE(v.editor, nullptr);
+    CatalogModel& catalog = *v.editor->exercisesPage()->catalogModel();
+    QAbstractItemModelTester tester(&catalog,
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+    EXPECT_EQ(statusOf(catalog, "double_knee_to_chest"), EligibilityStatus::Eligible)
+        << "nothing ticked yet";
+
+    QCheckBox* osteoporosis = v.editor->screeningPage()->findingBox("osteoporosis");
+    ASSERT_NE(osteoporosis, nullptr);
+    osteoporosis->click();
+
+    for (const char* twist :
+         {"seated_thoracic_twist", "standing_rotation", "supine_lumbar_rotation"}) {
+        EXPECT_EQ(statusOf(catalog, twist), EligibilityStatus::Caution) << twist;
+        const QString why =
+            catalog.index(catalog.rowOf(twist), 0).data(CatalogModel::ReasonsRole).toString();
+        EXPECT_TRUE(why.contains(QStringLiteral("rotation"), Qt::CaseInsensitive))
+            << twist << ": " << why.toStdString();
+        EXPECT_EQ(catalog.index(catalog.rowOf(twist), CatalogModel::EligibilityColumn)
+                      .data(Qt::ToolTipRole)
+                      .toString(),
+                  why)
+            << "the reason shows on hover";
+    }
+    EXPECT_EQ(statusOf(catalog, "double_knee_to_chest"), EligibilityStatus::Excluded);
+
+    // Excluded exercises cannot be added, by button, by Enter or by code.
+    ExercisesPage& page = *v.editor->exercisesPage();
+    EXPECT_FALSE(page.addExercise("double_knee_to_chest"));
+    EXPECT_TRUE(page.messageLabel()->text().contains(QStringLiteral("excluded")));
+    EXPECT_EQ(v.editor->programModel()->rowCount(), 0);
+    EXPECT_TRUE(page.addExercise("seated_thoracic_twist")) << "a caution can be added";
+
+    v.editor->showStep(SessionEditor::ExercisesStep);
+    page.searchEdit()->setText(QStringLiteral("knee"));
+    ASSERT_GE(page.filterModel()->rowCount(), 1);
+    page.catalogView()->setCurrentIndex(page.filterModel()->index(0, 0));
+    EXPECT_FALSE(page.addButton()->isEnabled()) << "Add is disabled on an excluded row";
+    EXPECT_TRUE(page.detailsPane()->toPlainText().contains(QStringLiteral("Excluded")));
+    EXPECT_TRUE(test::grabTo(*v.editor, "session-osteoporosis-exercises.png"));
+    page.searchEdit()->clear();
+}
+
+TEST(SessionSafety, CaudaEquinaSignShowsEmergencyAndBlocksExport) {
+    NewVisit v;
+    ASSERT_NE(v.editor, nullptr);
+    ASSERT_TRUE(v.editor->exercisesPage()->addExercise("pelvic_tilt"));
+    EXPECT_TRUE(v.editor->handoutPage()->canExport()) << "routine: a handout is allowed";
+
+    v.editor->screeningPage()->findingBox("ces_saddle_numbness")->click();
+    TriageBanner& banner = *v.editor->banner();
+    EXPECT_EQ(banner.level(), TriageLevel::Emergency);
+    EXPECT_TRUE(banner.findChild<QLabel*>(QStringLiteral("triageTitle"))
+                    ->text()
+                    .contains(QStringLiteral("EMERGENCY")));
+    EXPECT_TRUE(banner.findChild<QLabel*>(QStringLiteral("triageFindings"))->isVisibleTo(&banner));
+
+    HandoutPage& handout = *v.editor->handoutPage();
+    EXPECT_FALSE(handout.canExport());
+    EXPECT_FALSE(handout.exportButton()->isEnabled());
+    EXPECT_FALSE(handout.printButton()->isEnabled());
+    EXPECT_TRUE(handout.blockedReason().contains(QStringLiteral("referral")));
+    EXPECT_TRUE(handout.overrideEdit()->isVisibleTo(&handout));
+    const auto target = v.app.dir / "blocked.pdf";
+    auto refused = v.editor->exportHandout(QString::fromStdString(target.string()));
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().kind, Error::Kind::Refused);
+    EXPECT_FALSE(std::filesystem::exists(target)) << "no file when refused";
+
+    v.editor->showStep(SessionEditor::HandoutStep);
+    EXPECT_TRUE(test::grabTo(*v.editor, "session-emergency-blocked.png"));
+
+    // With a recorded reason the clinician may still give the exercises.
+    handout.overrideEdit()->setFocus();
+    QTest::keyClicks(handout.overrideEdit(), QStringLiteral("Sent to ED; exercises for after"));
+    EXPECT_TRUE(handout.canExport());
+    EXPECT_TRUE(handout.exportButton()->isEnabled());
+}
+
+} // namespace
+} // namespace hepdesk::gui
