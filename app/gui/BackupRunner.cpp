@@ -1,6 +1,7 @@
 #include "BackupRunner.h"
 
 #include "hepdesk/core/Clock.h"
+#include "hepdesk/core/Error.h"
 #include "hepdesk/db/Backup.h"
 #include "hepdesk/db/Database.h"
 
@@ -42,9 +43,22 @@ bool BackupRunner::start(const std::filesystem::path& dbPath, const std::filesys
         // backup API reads a consistent snapshot while the window keeps writing.
         QString message;
         QString written;
-        auto db = db::Database::open(dbPath, {.create = false, .migrate = false});
+        bool damaged = false;
+        // The window opened the file without quick_check (it reads every page: seconds on a
+        // large clinic database); the check runs here first, and a damaged file is never
+        // backed up over the good copies.
+        auto db =
+            db::Database::open(dbPath, {.create = false, .migrate = false, .quickCheck = false});
+        auto problems = db ? db->quickCheck() : Result<std::vector<std::string>>(db.error());
         if (!db) {
             message = QString::fromStdString(db.error().message);
+        } else if (!problems) {
+            // quick_check could not even read the file ("database disk image is malformed").
+            damaged = true;
+            message = QString::fromStdString(problems.error().message);
+        } else if (!problems->empty()) {
+            damaged = true;
+            message = QString::fromStdString(problems->front());
         } else {
             auto r = db::backupIfDue(*db, folder, keep, Clock::current());
             if (!r) {
@@ -56,9 +70,11 @@ bool BackupRunner::start(const std::filesystem::path& dbPath, const std::filesys
         // Deliver on the runner's (GUI) thread.
         QMetaObject::invokeMethod(
             this,
-            [this, message, written] {
+            [this, message, written, damaged] {
                 delivered_ = true;
-                if (message.isEmpty()) {
+                if (damaged) {
+                    emit databaseDamaged(message);
+                } else if (message.isEmpty()) {
                     emit finished(written);
                 } else {
                     emit failed(message);

@@ -104,6 +104,8 @@ MainWindow::MainWindow(Services& services, QWidget* parent)
             tr("The daily backup FAILED: %1 — check the backup folder in Settings.").arg(message));
     });
 
+    connect(backup_, &BackupRunner::databaseDamaged, this, &MainWindow::onDatabaseDamaged);
+
     createActions();
     createMenus();
     updatePlaceholder();
@@ -268,6 +270,9 @@ bool MainWindow::selectPatient(std::int64_t id) {
 }
 
 void MainWindow::updateActions() {
+    if (databaseDamaged_) {
+        return; // everything that writes stays off (see onDatabaseDamaged)
+    }
     const bool has = patientView_->currentIndex().isValid();
     editPatient_->setEnabled(has);
     archive_->setEnabled(has);
@@ -435,6 +440,32 @@ void MainWindow::startAutomaticBackup() {
     std::error_code ec;
     std::filesystem::create_directories(folder.toStdString(), ec);
     backup_->start(services_.database().path(), folder.toStdString(), SettingsDialog::backupKeep());
+}
+
+void MainWindow::onDatabaseDamaged(const QString& problem) {
+    // Nothing more may be written to a damaged file: the window stays open with the message,
+    // but every control (and every open session window) is switched off.
+    databaseDamaged_ = true;
+    centralWidget()->setEnabled(false);
+    for (QAction* a : {newPatient_, editPatient_, archive_, startSession_, followUp_, openSession_,
+                       settings_, customExercises_}) {
+        a->setEnabled(false);
+    }
+    for (SessionEditor* editor : sessionEditors()) {
+        editor->setEnabled(false);
+    }
+    const QString path = QString::fromStdString(services_.database().path().string());
+    statusBar()->showMessage(tr("The database is damaged: HepDesk is read-only."));
+    auto* box = new QMessageBox(QMessageBox::Critical, tr("HepDesk"),
+                                tr("The database %1 is damaged.").arg(path), QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("databaseDamagedBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setInformativeText(
+        tr("The integrity check reported: %1\n\nNothing more will be written to it. Close "
+           "HepDesk and restore the newest backup (hepdesk-cli db restore BACKUP), or call your "
+           "IT support.")
+            .arg(problem));
+    box->open();
 }
 
 void MainWindow::showError(const QString& what, const QString& detail, const QString& todo) {

@@ -51,8 +51,10 @@ public:
     /// Opens a session window: a new one (sessionId 0, optionally following up `fromSession`)
     /// or a stored one. Returns it, or nullptr after telling the user what went wrong.
     SessionEditor* openSession(std::int64_t sessionId, std::int64_t followUpFrom = 0);
-    /// Starts the once-a-day backup in the background (at start-up).
+    /// Starts the integrity check and the once-a-day backup in the background (at start-up).
     void startAutomaticBackup();
+    /// Whether the background integrity check found the database damaged (window read-only).
+    [[nodiscard]] bool databaseDamaged() const { return databaseDamaged_; }
 
 public slots:
     void newPatient();
@@ -76,6 +78,7 @@ private:
     void search(const QString& text);
     void showCurrentPatient();
     void showError(const QString& what, const QString& detail, const QString& todo);
+    void onDatabaseDamaged(const QString& problem);
 
     Services& services_;
     PatientListModel* model_ = nullptr;
@@ -97,6 +100,7 @@ private:
     QAction* customExercises_ = nullptr;
     QAction* quit_ = nullptr;
     QAction* about_ = nullptr;
+    bool databaseDamaged_ = false;
 };
 
 } // namespace hepdesk::gui

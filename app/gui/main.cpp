@@ -84,7 +84,10 @@ int main(int argc, char** argv) {
         }
     };
     phase("arguments");
-    auto db = hepdesk::db::Database::open(dbPath.toStdString());
+    // quick_check reads every page (seconds on a large clinic database): the window opens
+    // without it and BackupRunner runs it at once on a worker thread (MainWindow goes read-only
+    // if it finds damage). The command line keeps the check at open.
+    auto db = hepdesk::db::Database::open(dbPath.toStdString(), {.quickCheck = false});
     phase("database_open");
     if (!db) {
         reportFatal(QString::fromStdString(db.error().message));

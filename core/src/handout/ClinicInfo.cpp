@@ -8,19 +8,16 @@ namespace hepdesk::handout {
 namespace {
 
 unsigned be16(const std::string& b, std::size_t i) {
-    return (static_cast<unsigned>(static_cast<unsigned char>(b[i])) << 8U) |
-           static_cast<unsigned char>(b[i + 1]);
+    const unsigned hi = static_cast<unsigned char>(b[i]);
+    const unsigned lo = static_cast<unsigned char>(b[i + 1]);
+    return (hi << 8U) | lo;
 }
 
 } // namespace
 
-Result<std::shared_ptr<const ImageData>> loadImage(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        return Error::notFound("cannot open image '" + file.string() + "'");
-    }
+Result<std::shared_ptr<const ImageData>> imageFromBytes(std::string bytes, std::string_view what) {
     auto img = std::make_shared<ImageData>();
-    img->bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    img->bytes = std::move(bytes);
     const std::string& b = img->bytes;
     if (b.size() > 24 && b.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0 &&
         b.compare(12, 4, "IHDR") == 0) {
@@ -46,12 +43,21 @@ Result<std::shared_ptr<const ImageData>> loadImage(const std::filesystem::path& 
             i += 2 + len;
         }
     } else {
-        return Error::invalid("image '" + file.string() + "' is neither PNG nor JPEG");
+        return Error::invalid(std::string(what) + " is neither PNG nor JPEG");
     }
     if (img->pixelWidth <= 0 || img->pixelHeight <= 0) {
-        return Error::invalid("image '" + file.string() + "' has no readable size");
+        return Error::invalid(std::string(what) + " has no readable size");
     }
     return std::shared_ptr<const ImageData>(std::move(img));
+}
+
+Result<std::shared_ptr<const ImageData>> loadImage(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        return Error::notFound("cannot open image '" + file.string() + "'");
+    }
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    return imageFromBytes(std::move(bytes), "image '" + file.string() + "'");
 }
 
 Result<ClinicInfo> clinicFromJson(const nlohmann::json& j, const std::filesystem::path& file) {
