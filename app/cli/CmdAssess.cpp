@@ -22,7 +22,7 @@ std::string itemLabel(const ClinicalRules& rules, const std::string& id) {
         return "Duration of symptoms";
     }
     const FindingItem* f = rules.items().finding(id);
-    return f != nullptr ? f->clinicianLabel : id;
+    return f != nullptr ? f->clinicianLabel.text("en") : id;
 }
 
 /// The core's assessment JSON, with the labels a reader needs beside the ids.

@@ -1,6 +1,7 @@
 #include "ScreeningPage.h"
 
 #include "CatalogModel.h"
+#include "UiLanguage.h"
 #include "hepdesk/core/Clock.h"
 
 #include <QCheckBox>
@@ -38,14 +39,25 @@ QString riskText(StartBackRisk r) {
     return QObject::tr("low risk");
 }
 
-QString disabilityText(const char* name, const std::optional<DisabilityScore>& d) {
+/// The band's clinician label in the interface language ("moderate disability").
+QString bandText(const DisabilityInstrument& instrument, const std::string& id) {
+    for (const Band& b : instrument.bands) {
+        if (b.id == id) {
+            return QString::fromStdString(b.clinicianLabel.text(uiLanguage())).toLower();
+        }
+    }
+    return CatalogModel::humanize(id).toLower();
+}
+
+QString disabilityText(const char* name, const std::optional<DisabilityScore>& d,
+                       const DisabilityInstrument& instrument) {
     if (!d) {
         return QObject::tr("%1: not recorded").arg(QString::fromLatin1(name));
     }
     QString s = QObject::tr("%1: %2 % (%3 of 10 answered), %4")
                     .arg(QString::fromLatin1(name), QLocale().toString(d->percent, 'f', 1))
                     .arg(d->answered)
-                    .arg(CatalogModel::humanize(d->band).toLower());
+                    .arg(bandText(instrument, d->band));
     if (!d->reliable) {
         s += QObject::tr(" — unreliable: too few answered");
     }
@@ -144,18 +156,19 @@ QWidget* ScreeningPage::buildFindings() {
     auto* box = new QWidget;
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
-    for (const std::string& group : items_.groups()) {
-        auto* g = new QGroupBox(CatalogModel::humanize(group), box);
-        g->setObjectName(QStringLiteral("group_") + QString::fromStdString(group));
+    const std::string lang = uiLanguage();
+    for (const FindingGroup& group : items_.groups()) {
+        auto* g = new QGroupBox(QString::fromStdString(group.clinicianLabel.text(lang)), box);
+        g->setObjectName(QStringLiteral("group_") + QString::fromStdString(group.id));
         auto* col = new QVBoxLayout(g);
         col->setSpacing(2);
         for (const FindingItem& f : items_.findings()) {
-            if (f.group != group) {
+            if (f.group != group.id) {
                 continue;
             }
-            auto* c = new QCheckBox(QString::fromStdString(f.clinicianLabel), g);
+            auto* c = new QCheckBox(QString::fromStdString(f.clinicianLabel.text(lang)), g);
             c->setObjectName(QStringLiteral("finding_") + QString::fromStdString(f.id));
-            c->setToolTip(QString::fromStdString(f.patientLabel.text("en")));
+            c->setToolTip(QString::fromStdString(f.patientLabel.text(lang)));
             findings_[f.id] = c;
             col->addWidget(c);
             connect(c, &QCheckBox::toggled, this, &ScreeningPage::changed);
@@ -176,7 +189,7 @@ QWidget* ScreeningPage::buildFindings() {
 
 QComboBox* ScreeningPage::answerBox(const QuestionItem& q, bool startBack) {
     auto* c = new QComboBox;
-    c->setAccessibleName(QString::fromStdString(q.clinicianLabel));
+    c->setAccessibleName(QString::fromStdString(q.clinicianLabel.text(uiLanguage())));
     c->addItem(tr("—"), kUnanswered);
     if (startBack && q.maxAnswer == 1) {
         c->addItem(tr("Disagree"), 0);
@@ -226,7 +239,7 @@ QWidget* ScreeningPage::buildQuestionnaires() {
             c->setObjectName(QString::fromLatin1(f.prefix) + QString::fromStdString(q.id));
             (*f.boxes)[q.id] = c;
             grid->addRow(QStringLiteral("%1. %2").arg(q.number).arg(
-                             QString::fromStdString(q.clinicianLabel)),
+                             QString::fromStdString(q.clinicianLabel.text(uiLanguage()))),
                          c);
         }
         *f.score = new QLabel(g);
@@ -339,8 +352,8 @@ void ScreeningPage::showScores(const OutcomeScores& scores) {
     } else {
         startBackScore_->setText(tr("STarT Back: not recorded"));
     }
-    odiScore_->setText(disabilityText("ODI", scores.odi));
-    ndiScore_->setText(disabilityText("NDI", scores.ndi));
+    odiScore_->setText(disabilityText("ODI", scores.odi, items_.odi()));
+    ndiScore_->setText(disabilityText("NDI", scores.ndi, items_.ndi()));
 }
 
 QString ScreeningPage::scoresText() const {

@@ -98,7 +98,7 @@ Result<EligibilityRules> EligibilityRules::loadFile(const std::filesystem::path&
             JsonObjectReader mr = rr.child(*m, p + "/match");
             rule.match = readMatch(mr);
         }
-        rule.reason = rr.string("reason");
+        rule.reason = rr.clinicianText("reason", rule.id);
         if (effect == "caution") {
             rule.patientNote = rr.text("patient_note");
         }
@@ -144,6 +144,21 @@ Status EligibilityRules::checkAgainst(const Catalog& catalog) const {
     return {};
 }
 
+const LocalizedText* EligibilityRules::reasonOf(std::string_view ruleId) const {
+    for (const EligibilityRule& rule : rules_) {
+        if (rule.id == ruleId) {
+            return &rule.reason;
+        }
+    }
+    return nullptr;
+}
+
+const std::string& EligibilityRules::reasonIn(const EligibilityReason& r,
+                                              std::string_view lang) const {
+    const LocalizedText* t = reasonOf(r.ruleId);
+    return t != nullptr && t->text("en") == r.clinicianReason ? t->text(lang) : r.clinicianReason;
+}
+
 Eligibility EligibilityRules::evaluate(const CatalogEntry& exercise, const Screening& s) const {
     Eligibility out;
     out.exerciseId = exercise.id;
@@ -161,7 +176,7 @@ Eligibility EligibilityRules::evaluate(const CatalogEntry& exercise, const Scree
         }
         auto& to = rule.effect == EligibilityStatus::Excluded ? exclusions : cautions;
         for (const auto& f : present) {
-            to.push_back(EligibilityReason{f, rule.id, rule.reason, rule.patientNote});
+            to.push_back(EligibilityReason{f, rule.id, rule.reason.text("en"), rule.patientNote});
         }
     }
     if (!exclusions.empty()) {

@@ -121,22 +121,26 @@ bool JsonObjectReader::boolean(std::string_view key, bool fallback) {
     return v->get<bool>();
 }
 
-LocalizedText JsonObjectReader::textValue(const nlohmann::json& v, const std::string& ptr) {
+LocalizedText JsonObjectReader::textValue(const nlohmann::json& v, const std::string& ptr,
+                                          std::string_view ownerId) {
+    // A clinician text names its item, so "/rules/12/reason/es" is found without counting.
+    const std::string of =
+        ownerId.empty() ? std::string() : " (clinician text of \"" + std::string(ownerId) + "\")";
     LocalizedText t;
     if (!v.is_object()) {
         fail(ptr, "expected an object of language -> text ({\"en\": ..., \"es\": ...}), got " +
-                      json::describe(v));
+                      json::describe(v) + of);
         return t;
     }
     for (const auto& [lang, s] : v.items()) {
         const bool known =
             std::find(std::begin(kLanguages), std::end(kLanguages), lang) != std::end(kLanguages);
         if (!known) {
-            fail(ptr + "/" + lang, "unknown language (expected en, es)");
+            fail(ptr + "/" + lang, "unknown language (expected en, es)" + of);
             return t;
         }
         if (!s.is_string() || s.get<std::string>().empty()) {
-            fail(ptr + "/" + lang, "expected non-empty text, got " + json::describe(s));
+            fail(ptr + "/" + lang, "expected non-empty text, got " + json::describe(s) + of);
             return t;
         }
         t.byLang[lang] = s.get<std::string>();
@@ -144,7 +148,10 @@ LocalizedText JsonObjectReader::textValue(const nlohmann::json& v, const std::st
     for (auto lang : kLanguages) {
         if (!t.has(lang)) {
             fail(ptr + "/" + std::string(lang),
-                 "missing: every patient-facing text needs English and Spanish (en, es)");
+                 ownerId.empty()
+                     ? "missing: every patient-facing text needs English and Spanish (en, es)"
+                     : "missing: the clinician text of \"" + std::string(ownerId) +
+                           "\" needs English and Spanish (en, es)");
             return t;
         }
     }
@@ -154,6 +161,11 @@ LocalizedText JsonObjectReader::textValue(const nlohmann::json& v, const std::st
 LocalizedText JsonObjectReader::text(std::string_view key, bool required) {
     const auto* v = get(key, required);
     return v == nullptr ? LocalizedText{} : textValue(*v, at(key));
+}
+
+LocalizedText JsonObjectReader::clinicianText(std::string_view key, std::string_view ownerId) {
+    const auto* v = get(key, true);
+    return v == nullptr ? LocalizedText{} : textValue(*v, at(key), ownerId);
 }
 
 std::vector<LocalizedText> JsonObjectReader::texts(std::string_view key, std::size_t minCount) {

@@ -54,6 +54,9 @@ public:
     int integer(std::string_view key, int lo, int hi, bool required, int fallback = 0);
     bool boolean(std::string_view key, bool fallback);
     LocalizedText text(std::string_view key, bool required = true);
+    /// The clinician-facing text `key` of the item `ownerId` (a finding, a rule, a band):
+    /// {"en": ..., "es": ...}, both present and non-empty; errors name the owner's id.
+    LocalizedText clinicianText(std::string_view key, std::string_view ownerId);
     std::vector<LocalizedText> texts(std::string_view key, std::size_t minCount);
     /// An array of distinct snake_case ids, each checked by `allowed` when it is not empty.
     std::vector<std::string> ids(std::string_view key, bool required, std::size_t minCount = 0,
@@ -63,7 +66,9 @@ public:
     void finish();
 
     // Free-standing checks on values (arrays, nested objects).
-    LocalizedText textValue(const nlohmann::json& v, const std::string& ptr);
+    /// `ownerId` empty: a patient-facing text; else the clinician text of that item.
+    LocalizedText textValue(const nlohmann::json& v, const std::string& ptr,
+                            std::string_view ownerId = {});
     std::string idValue(const nlohmann::json& v, const std::string& ptr);
 
 private:

@@ -28,7 +28,7 @@ std::vector<Band> readBands(JsonObjectReader& r, std::string_view key, int lo, i
         band.id = b.id("id");
         band.min = b.integer("min", lo, hi, true);
         band.max = b.integer("max", lo, hi, true);
-        band.clinicianLabel = b.string("clinician");
+        band.clinicianLabel = b.clinicianText("clinician", band.id);
         b.finish();
         if (r.failed()) {
             break;
@@ -57,7 +57,7 @@ std::vector<QuestionItem> readQuestions(JsonObjectReader& r, std::string_view ke
         QuestionItem item;
         item.id = q.id("id");
         item.number = static_cast<int>(i) + 1;
-        item.clinicianLabel = q.string("clinician");
+        item.clinicianLabel = q.clinicianText("clinician", item.id);
         item.patientLabel = q.text("patient");
         if (startBack) {
             item.number = q.integer("keele_item", 1, 9, true);
@@ -109,6 +109,15 @@ std::string idList(const std::vector<std::string>& ids) {
     return s;
 }
 
+std::string idList(const std::vector<FindingGroup>& groups) {
+    std::string s;
+    for (const auto& g : groups) {
+        s += s.empty() ? "" : ", ";
+        s += g.id;
+    }
+    return s;
+}
+
 } // namespace
 
 const QuestionItem* DisabilityInstrument::find(std::string_view id) const {
@@ -151,9 +160,11 @@ Result<ScreeningItems> ScreeningItems::loadDir(const std::filesystem::path& rule
         if (const auto* g = r.array("groups", 1)) {
             for (std::size_t i = 0; i < g->size() && !sink.failed(); ++i) {
                 JsonObjectReader gr = r.child((*g)[i], elem(r, "groups", i));
-                items.groups_.push_back(gr.id("id"));
-                gr.string("clinician");
+                FindingGroup group;
+                group.id = gr.id("id");
+                group.clinicianLabel = gr.clinicianText("clinician", group.id);
                 gr.finish();
+                items.groups_.push_back(std::move(group));
             }
         }
         if (const auto* f = r.array("findings", 1)) {
@@ -164,14 +175,14 @@ Result<ScreeningItems> ScreeningItems::loadDir(const std::filesystem::path& rule
                 FindingItem item;
                 item.id = fr.id("id");
                 item.group = fr.id("group");
-                item.clinicianLabel = fr.string("clinician");
+                item.clinicianLabel = fr.clinicianText("clinician", item.id);
                 item.patientLabel = fr.text("patient");
                 fr.finish();
                 if (sink.failed()) {
                     break;
                 }
-                if (std::find(items.groups_.begin(), items.groups_.end(), item.group) ==
-                    items.groups_.end()) {
+                if (std::none_of(items.groups_.begin(), items.groups_.end(),
+                                 [&](const FindingGroup& g) { return g.id == item.group; })) {
                     r.fail(p + "/group", "expected one of the groups (" + idList(items.groups_) +
                                              "), got \"" + item.group + "\"");
                 } else if (!seen.insert(item.id).second) {

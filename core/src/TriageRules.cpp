@@ -179,7 +179,7 @@ Result<TriageRules> TriageRules::loadFile(const std::filesystem::path& file,
         const std::string level =
             rr.oneOf("level", {"emergency", "urgent_referral", "refer_and_monitor"});
         rule.level = triageLevelFromId(level).value_or(TriageLevel::Routine);
-        rule.reason = rr.string("reason");
+        rule.reason = rr.clinicianText("reason", rule.id);
         rule.source = rr.string("source");
         if (const auto* w = rr.get("when", true); w != nullptr && !sink.failed()) {
             rule.when = readCondition(rr, *w, p + "/when", items, 0);
@@ -227,7 +227,7 @@ std::vector<Finding> TriageRules::evaluate(const Screening& s) const {
             continue;
         }
         for (const std::string& item : *hit) {
-            out.push_back(Finding{item, rule.id, rule.level, rule.reason});
+            out.push_back(Finding{item, rule.id, rule.level, rule.reason.text("en")});
         }
     }
     std::sort(out.begin(), out.end(), [](const Finding& a, const Finding& b) {
@@ -240,6 +240,20 @@ std::vector<Finding> TriageRules::evaluate(const Screening& s) const {
         return a.ruleId < b.ruleId;
     });
     return out;
+}
+
+const LocalizedText* TriageRules::reasonOf(std::string_view ruleId) const {
+    for (const TriageRule& rule : rules_) {
+        if (rule.id == ruleId) {
+            return &rule.reason;
+        }
+    }
+    return nullptr;
+}
+
+const std::string& TriageRules::reasonIn(const Finding& f, std::string_view lang) const {
+    const LocalizedText* t = reasonOf(f.ruleId);
+    return t != nullptr && t->text("en") == f.reason ? t->text(lang) : f.reason;
 }
 
 TriageLevel TriageRules::levelOf(const std::vector<Finding>& findings) {

@@ -26,7 +26,7 @@ TEST(ClinicalRules, ShippedRulesLoadAndCoverTheReference) {
                            "fever_or_chills",      "progressive_neuro_deficit"}) {
         const FindingItem* f = items.finding(id);
         ASSERT_NE(f, nullptr) << id;
-        EXPECT_FALSE(f->clinicianLabel.empty());
+        EXPECT_FALSE(f->clinicianLabel.text("en").empty());
         EXPECT_TRUE(f->patientLabel.has("en") && f->patientLabel.has("es")) << id;
     }
     ASSERT_EQ(items.startBackItems().size(), 9U);

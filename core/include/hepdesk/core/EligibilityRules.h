@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hepdesk {
@@ -34,7 +35,7 @@ struct EligibilityRule {
     std::vector<std::string> findings; ///< any one of them present triggers the rule
     EligibilityStatus effect = EligibilityStatus::Caution;
     EligibilityMatch match;
-    std::string reason;
+    LocalizedText reason;      ///< clinician-facing, in English and Spanish
     LocalizedText patientNote; ///< cautions only
 };
 
@@ -49,9 +50,17 @@ public:
     [[nodiscard]] Status checkAgainst(const Catalog& catalog) const;
 
     [[nodiscard]] const std::vector<EligibilityRule>& rules() const { return rules_; }
+    /// The reason of rule `ruleId` in every language, or nullptr for an unknown rule (a
+    /// session stored before the rule was renamed or removed).
+    [[nodiscard]] const LocalizedText* reasonOf(std::string_view ruleId) const;
+    /// The clinician reason of `r` to show in `lang`. The assessment stores it in English; the
+    /// rule's translation is used only while that rule still gives exactly this English text.
+    [[nodiscard]] const std::string& reasonIn(const EligibilityReason& r,
+                                              std::string_view lang) const;
 
     /// Excluded when any exclude rule applies, else caution when any caution rule applies;
-    /// the reasons are those of the deciding effect, one per present finding and rule.
+    /// the reasons are those of the deciding effect, one per present finding and rule, with the
+    /// clinician reason in English.
     [[nodiscard]] Eligibility evaluate(const CatalogEntry& exercise, const Screening& s) const;
 
 private:

@@ -6,10 +6,11 @@
 
 namespace hepdesk {
 
-/// Languages every patient-facing text exists in.
+/// Languages every patient-facing text and every clinician text of the rules exists in.
 inline constexpr std::string_view kLanguages[] = {"en", "es"};
 
-/// Patient-facing text in every supported language (language code -> UTF-8 text).
+/// A text of the templates in every supported language (language code -> UTF-8 text): what
+/// the patient reads, and the clinician's labels and reasons of the rules.
 struct LocalizedText {
     std::map<std::string, std::string, std::less<>> byLang;
 

@@ -11,11 +11,17 @@
 
 namespace hepdesk {
 
+/// A heading of the screening's tick boxes ("Cauda equina syndrome (emergency signs)").
+struct FindingGroup {
+    std::string id; ///< "cauda_equina", "fracture", ..., "contraindication"
+    LocalizedText clinicianLabel;
+};
+
 /// One tick box of the screening: a red flag, a refer-and-monitor finding or a contraindication.
 struct FindingItem {
     std::string id;    ///< stable construct id ("ces_saddle_numbness")
     std::string group; ///< "cauda_equina", "fracture", ..., "contraindication"
-    std::string clinicianLabel;
+    LocalizedText clinicianLabel;
     LocalizedText patientLabel;
 };
 
@@ -26,7 +32,7 @@ struct QuestionItem {
     int maxAnswer = 5;
     int scoresOneFrom = 1; ///< STarT Back: answers >= this score 1 (bothersomeness: 3)
     bool psychosocial = false;
-    std::string clinicianLabel;
+    LocalizedText clinicianLabel;
     LocalizedText patientLabel;
 };
 
@@ -36,7 +42,7 @@ struct Band {
     std::string id;
     int min = 0;
     int max = 0;
-    std::string clinicianLabel;
+    LocalizedText clinicianLabel;
 };
 
 /// ODI or NDI: sections 0..5, reliable from minAnswered sections, bands on percent or on 0-50.
@@ -53,11 +59,13 @@ struct DisabilityInstrument {
 class ScreeningItems {
 public:
     /// Loads and validates both files of `rulesDir`; errors name the file and JSON pointer.
+    /// Every clinician label must be given in English and Spanish.
     static Result<ScreeningItems> loadDir(const std::filesystem::path& rulesDir);
 
     [[nodiscard]] const std::vector<FindingItem>& findings() const { return findings_; }
     [[nodiscard]] const FindingItem* finding(std::string_view id) const;
-    [[nodiscard]] const std::vector<std::string>& groups() const { return groups_; }
+    /// The groups in the order of the file (the order the screening form shows them).
+    [[nodiscard]] const std::vector<FindingGroup>& groups() const { return groups_; }
     [[nodiscard]] const std::vector<Band>& painBands() const { return painBands_; }
     [[nodiscard]] const std::vector<QuestionItem>& startBackItems() const { return startBack_; }
     [[nodiscard]] int startBackLowRiskMaxTotal() const { return sbLowMax_; }
@@ -72,7 +80,7 @@ public:
                     const nlohmann::json* doc = nullptr) const;
 
 private:
-    std::vector<std::string> groups_;
+    std::vector<FindingGroup> groups_;
     std::vector<FindingItem> findings_;
     std::vector<Band> painBands_;
     std::vector<QuestionItem> startBack_;

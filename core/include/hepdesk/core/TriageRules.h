@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hepdesk {
@@ -33,8 +34,8 @@ struct TriageCondition {
 struct TriageRule {
     std::string id;
     TriageLevel level = TriageLevel::Routine;
-    std::string reason; ///< clinician-facing, one line
-    std::string source; ///< where the rule comes from (paper, pathway)
+    LocalizedText reason; ///< clinician-facing, one line, in English and Spanish
+    std::string source;   ///< where the rule comes from (paper, pathway)
     TriageCondition when;
 };
 
@@ -47,8 +48,16 @@ public:
                                         const ScreeningItems& items);
 
     [[nodiscard]] const std::vector<TriageRule>& rules() const { return rules_; }
+    /// The reason of rule `ruleId` in every language, or nullptr for an unknown rule (a
+    /// session stored before the rule was renamed or removed).
+    [[nodiscard]] const LocalizedText* reasonOf(std::string_view ruleId) const;
+    /// The reason of `f` to show in `lang`. A finding stores its reason in English; the rule's
+    /// translation is used only while that rule still gives exactly this English text, so an
+    /// old session never shows a translation of a reason it did not record.
+    [[nodiscard]] const std::string& reasonIn(const Finding& f, std::string_view lang) const;
 
-    /// Every (rule, item) pair that fired, most serious first, then by item and rule id.
+    /// Every (rule, item) pair that fired, most serious first, then by item and rule id; each
+    /// Finding records the English reason.
     [[nodiscard]] std::vector<Finding> evaluate(const Screening& s) const;
     /// The most serious level among `findings` (Routine when empty).
     static TriageLevel levelOf(const std::vector<Finding>& findings);
