@@ -1,6 +1,7 @@
 #include "CatalogModel.h"
 
 #include "FigureThumbnail.h"
+#include "UiLanguage.h"
 
 #include <QBrush>
 #include <QColor>
@@ -35,6 +36,13 @@ void CatalogModel::setLanguage(const QString& lang) {
     lang_ = lang.toStdString();
     if (!rows_.empty()) {
         emit dataChanged(index(0, NameColumn), index(rowCount() - 1, NameColumn));
+    }
+}
+
+void CatalogModel::setRules(const EligibilityRules* rules) {
+    rules_ = rules;
+    if (!rows_.empty()) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     }
 }
 
@@ -91,8 +99,10 @@ QVariant CatalogModel::data(const QModelIndex& index, int role) const {
     const EligibilityStatus status = el != nullptr ? el->status : EligibilityStatus::Eligible;
     QStringList reasons;
     if (el != nullptr) {
+        const std::string lang = uiLanguage();
         for (const auto& r : el->reasons) {
-            reasons << QString::fromStdString(r.clinicianReason);
+            reasons << QString::fromStdString(rules_ != nullptr ? rules_->reasonIn(r, lang)
+                                                                : r.clinicianReason);
         }
     }
     QStringList regions;

@@ -2,6 +2,7 @@
 
 #include "hepdesk/core/Assessment.h"
 #include "hepdesk/core/Catalog.h"
+#include "hepdesk/core/EligibilityRules.h"
 #include "hepdesk/core/handout/Figure.h"
 
 #include <QAbstractTableModel>
@@ -41,6 +42,9 @@ public:
     /// Eligibility verdicts for the rows (nullptr: not screened yet).
     void setAssessment(const Assessment* assessment);
     void setLanguage(const QString& lang);
+    /// The rules whose reasons are shown in the interface language (nullptr: as the assessment
+    /// stores them, in English). They must outlive the model.
+    void setRules(const EligibilityRules* rules);
     /// The handout figures, drawn as row pictures (nullptr: no pictures). Must outlive the model.
     void setFigures(const std::map<std::string, handout::Figure, std::less<>>* figures);
     static constexpr QSize kPictureSize{72, 54};
@@ -62,6 +66,7 @@ private:
 
     const Catalog* catalog_ = nullptr;
     const Assessment* assessment_ = nullptr;
+    const EligibilityRules* rules_ = nullptr;
     std::vector<const CatalogEntry*> rows_;
     std::string lang_ = "en";
     const std::map<std::string, handout::Figure, std::less<>>* figures_ = nullptr;

@@ -3,6 +3,7 @@
 #include "CatalogFilterModel.h"
 #include "CatalogModel.h"
 #include "ProgramModel.h"
+#include "UiLanguage.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -276,6 +277,13 @@ void ExercisesPage::setAssessment(const Assessment* assessment) {
     showDetails(catalogView_->currentIndex());
 }
 
+void ExercisesPage::setRules(const EligibilityRules* rules) {
+    rules_ = rules;
+    catalogModel_->setRules(rules);
+    program_.setRules(rules);
+    showDetails(catalogView_->currentIndex());
+}
+
 void ExercisesPage::setReadOnly(bool readOnly) {
     readOnly_ = readOnly;
     program_.setReadOnly(readOnly);
@@ -359,9 +367,13 @@ void ExercisesPage::showDetails(const QModelIndex& proxyIndex) {
     if (assessment_ != nullptr) {
         if (const Eligibility* el = assessment_->eligibilityOf(e->id)) {
             html += QStringLiteral("<ul>");
+            const std::string lang = uiLanguage();
             for (const auto& r : el->reasons) {
-                html += QStringLiteral("<li>%1</li>")
-                            .arg(QString::fromStdString(r.clinicianReason).toHtmlEscaped());
+                html +=
+                    QStringLiteral("<li>%1</li>")
+                        .arg(QString::fromStdString(rules_ != nullptr ? rules_->reasonIn(r, lang)
+                                                                      : r.clinicianReason)
+                                 .toHtmlEscaped());
             }
             html += QStringLiteral("</ul>");
         }

@@ -2,6 +2,7 @@
 
 #include "hepdesk/core/Assessment.h"
 #include "hepdesk/core/Catalog.h"
+#include "hepdesk/core/EligibilityRules.h"
 
 #include <QWidget>
 
@@ -31,6 +32,9 @@ public:
     ExercisesPage(const Catalog& catalog, ProgramModel& program, QWidget* parent = nullptr);
 
     void setAssessment(const Assessment* assessment);
+    /// The rules whose reasons the catalog, the program and the details pane show in the
+    /// interface language (nullptr: as stored, in English). They must outlive the page.
+    void setRules(const EligibilityRules* rules);
     void setReadOnly(bool readOnly);
     void setLanguage(const QString& lang);
 
@@ -61,6 +65,7 @@ private:
     const Catalog& catalog_;
     ProgramModel& program_;
     const Assessment* assessment_ = nullptr;
+    const EligibilityRules* rules_ = nullptr;
     bool readOnly_ = false;
     bool loadingEditors_ = false;
     std::string lang_ = "en";

@@ -1,5 +1,7 @@
 #include "ProgramModel.h"
 
+#include "UiLanguage.h"
+
 #include <QDataStream>
 #include <QIODevice>
 #include <QMimeData>
@@ -130,8 +132,10 @@ QVariant ProgramModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole: {
         QStringList lines{name};
         if (e != nullptr) {
+            const std::string lang = uiLanguage();
             for (const auto& r : e->reasons) {
-                lines << QString::fromStdString(r.clinicianReason);
+                lines << QString::fromStdString(rules_ != nullptr ? rules_->reasonIn(r, lang)
+                                                                  : r.clinicianReason);
             }
         }
         if (!item.note.empty()) {

@@ -2,6 +2,7 @@
 
 #include "hepdesk/core/Assessment.h"
 #include "hepdesk/core/Catalog.h"
+#include "hepdesk/core/EligibilityRules.h"
 #include "hepdesk/core/Error.h"
 #include "hepdesk/core/Program.h"
 
@@ -40,6 +41,9 @@ public:
     void setReadOnly(bool readOnly);
     [[nodiscard]] bool isReadOnly() const { return readOnly_; }
     void setLanguage(const QString& lang);
+    /// The rules whose reasons the tool tips show in the interface language (nullptr: as the
+    /// assessment stores them, in English). They must outlive the model.
+    void setRules(const EligibilityRules* rules) { rules_ = rules; }
 
     /// Appends `exerciseId` with the catalog's default dosage. Refused (with the reason) when
     /// read-only, when the exercise is unknown, already in the program, or excluded.
@@ -74,6 +78,7 @@ signals:
 private:
     const Catalog& catalog_;
     const Assessment* assessment_ = nullptr;
+    const EligibilityRules* rules_ = nullptr;
     Program program_;
     std::string lang_ = "en";
     bool readOnly_ = false;

@@ -71,12 +71,15 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     setAttribute(Qt::WA_DeleteOnClose, false);
 
     banner_ = new TriageBanner(this);
+    banner_->setRules(&services_.rules().triage());
     screening_ = new ScreeningPage(services_.rules().items(), this);
     program_ = new ProgramModel(services_.catalog(), this);
     exercises_ = new ExercisesPage(services_.catalog(), *program_, this);
     exercises_->catalogModel()->setFigures(&services_.writer().figures());
+    exercises_->setRules(&services_.rules().eligibility());
     handout_ = new HandoutPage(services_.writer(), services_.catalog(), this);
     sign_ = new SignPage(this);
+    sign_->setRules(&services_.rules().triage());
 
     tabs_ = new QTabWidget(this);
     tabs_->setObjectName(QStringLiteral("sessionSteps"));

@@ -1,5 +1,7 @@
 #include "SignPage.h"
 
+#include "UiLanguage.h"
+
 #include <QGroupBox>
 #include <QLabel>
 #include <QListView>
@@ -73,8 +75,10 @@ SignPage::SignPage(QWidget* parent) : QWidget(parent) {
 void SignPage::showSession(const Session& s, const QString& signerName) {
     QStringList lines;
     lines << tr("Triage: %1").arg(fromView(label(s.triage)));
+    const std::string lang = uiLanguage();
     for (const Finding& f : s.findings) {
-        lines << tr("  • %1").arg(QString::fromStdString(f.reason));
+        lines << tr("  • %1").arg(
+            QString::fromStdString(rules_ != nullptr ? rules_->reasonIn(f, lang) : f.reason));
     }
     lines << tr("Program: %1 exercises").arg(s.program.items.size());
     if (!s.handoutOptions.overrideReason.empty()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "hepdesk/core/Session.h"
+#include "hepdesk/core/TriageRules.h"
 
 #include <QWidget>
 
@@ -21,6 +22,9 @@ public:
 
     /// Shows `session` as stored (signed or not) with the clinicians' names.
     void showSession(const Session& session, const QString& signerName);
+    /// The rules whose reasons are shown in the interface language (nullptr: as stored, in
+    /// English). They must outlive the page.
+    void setRules(const TriageRules* rules) { rules_ = rules; }
     /// Why signing is not possible right now (empty: it is).
     void setSignBlocked(const QString& reason);
 
@@ -35,6 +39,7 @@ signals:
     void addendumRequested(const QString& text);
 
 private:
+    const TriageRules* rules_ = nullptr;
     QLabel* summary_ = nullptr;
     QLabel* status_ = nullptr;
     QPushButton* sign_ = nullptr;

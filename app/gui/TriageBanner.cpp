@@ -1,5 +1,7 @@
 #include "TriageBanner.h"
 
+#include "UiLanguage.h"
+
 #include <QApplication>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -118,11 +120,13 @@ void TriageBanner::setAssessment(TriageLevel level, const std::vector<Finding>& 
     title_->setText(headline());
     action_->setText(instruction());
     QStringList lines;
+    const std::string lang = uiLanguage();
     for (const Finding& f : findings) {
         lines << tr("• %1 — %2")
                      .arg(QString::fromUtf8(label(f.level).data(),
                                             static_cast<qsizetype>(label(f.level).size())),
-                          QString::fromStdString(f.reason));
+                          QString::fromStdString(rules_ != nullptr ? rules_->reasonIn(f, lang)
+                                                                   : f.reason));
     }
     findings_->setText(lines.join(QLatin1Char('\n')));
     findings_->setVisible(!lines.isEmpty());

@@ -2,6 +2,7 @@
 
 #include "hepdesk/core/Assessment.h"
 #include "hepdesk/core/TriageLevel.h"
+#include "hepdesk/core/TriageRules.h"
 
 #include <QFrame>
 #include <vector>
@@ -19,6 +20,9 @@ public:
 
     /// Shows `level` and the findings that raised it (most serious first, as assess() sorts).
     void setAssessment(TriageLevel level, const std::vector<Finding>& findings);
+    /// The rules whose reasons are shown in the interface language (nullptr: as stored, in
+    /// English). They must outlive the banner; set them before setAssessment().
+    void setRules(const TriageRules* rules) { rules_ = rules; }
 
     [[nodiscard]] TriageLevel level() const { return level_; }
     [[nodiscard]] QString headline() const;
@@ -30,6 +34,7 @@ public:
 
 private:
     TriageLevel level_ = TriageLevel::Routine;
+    const TriageRules* rules_ = nullptr;
     QLabel* icon_ = nullptr;
     QLabel* title_ = nullptr;
     QLabel* action_ = nullptr;
