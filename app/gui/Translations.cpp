@@ -28,6 +28,8 @@ void useEnglishLocale() {
 
 } // namespace
 
+Translations::Translations() = default;
+
 Translations::~Translations() {
     uninstall();
 }

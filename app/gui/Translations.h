@@ -33,7 +33,7 @@ public:
     /// Removes what install() added and goes back to English (tests switch languages).
     void uninstall();
 
-    Translations() = default;
+    Translations();
     Translations(const Translations&) = delete;
     Translations& operator=(const Translations&) = delete;
     ~Translations();
