@@ -15,7 +15,9 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libpoppler-cpp-dev poppler-utils qpdf sqlite3
   clang-format clang-tidy
   # packaging
-  librsvg2-bin dpkg-dev file lintian desktop-file-utils appstream qt6-l10n-tools
+  librsvg2-bin dpkg-dev file lintian desktop-file-utils appstream
+  # interface translations: lupdate/lrelease and their CMake functions, Qt's own Spanish strings
+  qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
 )
 
 missing=()

@@ -33,6 +33,9 @@ echo "installed: $version"
 [[ "$version" == "hepdesk-cli "* ]]
 # The installed program must read the installed templates, not the source tree.
 "$root/usr/bin/hepdesk-cli" --help | grep -F "Templates: $root/usr/share/hepdesk/templates"
+# The Spanish interface travels inside the installed program (embedded catalogue).
+QT_QPA_PLATFORM=offscreen "$root/usr/bin/hepdesk" --lang es --help |
+  grep -F "Idioma de la interfaz para esta ejecución"
 QT_QPA_PLATFORM=offscreen "$root/usr/bin/hepdesk" --db "$work/installed.sqlite" \
   --screenshot "$work/installed-main-window.png"
 test -s "$work/installed-main-window.png"

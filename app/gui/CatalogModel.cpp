@@ -2,6 +2,7 @@
 
 #include "FigureThumbnail.h"
 #include "UiLanguage.h"
+#include "Vocabulary.h"
 
 #include <QBrush>
 #include <QColor>
@@ -74,12 +75,7 @@ const Eligibility* CatalogModel::eligibilityAt(int row) const {
 }
 
 QString CatalogModel::humanize(const std::string& id) {
-    QString s = QString::fromStdString(id);
-    s.replace(QLatin1Char('_'), QLatin1Char(' '));
-    if (!s.isEmpty()) {
-        s[0] = s[0].toUpper();
-    }
-    return s;
+    return vocabularyLabel(id);
 }
 
 int CatalogModel::rowCount(const QModelIndex& parent) const {

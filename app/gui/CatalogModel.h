@@ -52,7 +52,8 @@ public:
     [[nodiscard]] const CatalogEntry* entryAt(int row) const;
     [[nodiscard]] int rowOf(const std::string& exerciseId) const;
 
-    /// "lying_on_back" -> "Lying on back": ids shown to the clinician in filters and columns.
+    /// "lying_on_back" -> "Lying on back" (in the interface language): ids shown to the
+    /// clinician in filters and columns. See vocabularyLabel().
     static QString humanize(const std::string& id);
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;

@@ -236,8 +236,10 @@ Status CustomExerciseDialog::load(const std::string& id) {
     }
     const CatalogEntry* e = services_.catalog().find(id);
     if (e == nullptr) {
-        return Error::invalid("Clinic exercise " + id +
-                              " no longer passes the catalog checks; re-enter it.");
+        return Error::invalid(
+            tr("Clinic exercise %1 no longer passes the catalog checks; re-enter it.")
+                .arg(QString::fromStdString(id))
+                .toStdString());
     }
     id_->setText(QString::fromStdString(e->id));
     for (const char* lang : kLangs) {
@@ -286,8 +288,10 @@ Status CustomExerciseDialog::save() {
     if (shipped != nullptr) {
         auto mine = services_.customExercises().get(e.id);
         if (!mine) {
-            return Error::invalid("Identifier: \"" + e.id +
-                                  "\" is a shipped exercise; choose another identifier.");
+            return Error::invalid(
+                tr("Identifier: \"%1\" is a shipped exercise; choose another identifier.")
+                    .arg(QString::fromStdString(e.id))
+                    .toStdString());
         }
     }
     // The same checks as a shipped catalog file, through the same parser.

@@ -211,8 +211,9 @@ Status HandoutPage::printTo(QPrinter& printer) {
     }
     QPainter p;
     if (!p.begin(&printer)) {
-        return Error::io("The printer could not be started; check that it is connected and "
-                         "try again.");
+        return Error::io(tr("The printer could not be started; check that it is connected and "
+                            "try again.")
+                             .toStdString());
     }
     QtPainter painter(p, [&printer](int index, double, double) {
         if (index > 0) {

@@ -45,27 +45,38 @@ void ProgramModel::setLanguage(const QString& lang) {
 
 Status ProgramModel::add(const std::string& exerciseId) {
     if (readOnly_) {
-        return Error::refused("This session is signed: its program can no longer change.");
+        return Error::refused(
+            tr("This session is signed: its program can no longer change.").toStdString());
     }
     const CatalogEntry* entry = catalog_.find(exerciseId);
     if (entry == nullptr || !entry->isExercise()) {
-        return Error::notFound("No exercise \"" + exerciseId + "\" in the catalog.");
+        return Error::notFound(tr("No exercise \"%1\" in the catalog.")
+                                   .arg(QString::fromStdString(exerciseId))
+                                   .toStdString());
     }
     for (const auto& item : program_.items) {
         if (item.exerciseId == exerciseId) {
-            return Error::refused(entry->name.text(lang_) + " is already in the program.");
+            return Error::refused(tr("%1 is already in the program.")
+                                      .arg(QString::fromStdString(entry->name.text(lang_)))
+                                      .toStdString());
         }
     }
     if (assessment_ == nullptr) {
-        return Error::refused("Record the screening first: exercises are checked against it.");
+        return Error::refused(
+            tr("Record the screening first: exercises are checked against it.").toStdString());
     }
     const Eligibility* e = assessment_->eligibilityOf(exerciseId);
     if (e != nullptr && e->status == EligibilityStatus::Excluded) {
         std::string why;
+        const std::string lang = uiLanguage();
         for (const auto& r : e->reasons) {
-            why += (why.empty() ? "" : "; ") + r.clinicianReason;
+            why += (why.empty() ? "" : "; ") +
+                   (rules_ != nullptr ? rules_->reasonIn(r, lang) : r.clinicianReason);
         }
-        return Error::refused(entry->name.text(lang_) + " is excluded for this patient: " + why);
+        return Error::refused(
+            tr("%1 is excluded for this patient: %2")
+                .arg(QString::fromStdString(entry->name.text(lang_)), QString::fromStdString(why))
+                .toStdString());
     }
     const int row = rowCount();
     beginInsertRows({}, row, row);

@@ -29,13 +29,6 @@
 #include <QVBoxLayout>
 
 namespace hepdesk::gui {
-namespace {
-
-QString fromView(std::string_view s) {
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
-} // namespace
 
 Result<Session> SessionEditor::newSession(Services& services, const Patient& patient,
                                           std::int64_t followUpFrom) {
@@ -196,7 +189,7 @@ void SessionEditor::reassess() {
     screening_->showScores(assessment_.scores);
     exercises_->setAssessment(&assessment_);
     handout_->setOverrideRequired(!handoutAllowedWithoutOverride(assessment_.level),
-                                  fromView(label(assessment_.level)));
+                                  TriageBanner::levelLabel(assessment_.level));
     refreshHandout();
 }
 
@@ -296,8 +289,9 @@ QString SessionEditor::clinicianName(std::optional<std::int64_t> id) const {
 
 Status SessionEditor::save() {
     if (session_.isSigned) {
-        return Error::refused("This session is signed: it can no longer change. Add an "
-                              "addendum instead.");
+        return Error::refused(
+            tr("This session is signed: it can no longer change. Add an addendum instead.")
+                .toStdString());
     }
     const handout::HandoutRequest r = handout_->request();
     session_.screening = screening_->screening();
@@ -358,8 +352,9 @@ Result<HandoutRecord> SessionEditor::exportHandout(const QString& path) {
 Status SessionEditor::sign() {
     const std::int64_t who = SettingsDialog::currentClinicianId();
     if (who == 0 || !services_.clinicians().get(who).ok()) {
-        return Error::refused("No clinician is set up on this computer: enter your name and "
-                              "credentials in Settings, then sign.");
+        return Error::refused(tr("No clinician is set up on this computer: enter your name and "
+                                 "credentials in Settings, then sign.")
+                                  .toStdString());
     }
     if (!session_.clinicianId) {
         session_.clinicianId = who;

@@ -1,6 +1,7 @@
 #include "SessionHistoryModel.h"
 
 #include "TriageBanner.h"
+#include "Vocabulary.h"
 
 #include <QBrush>
 #include <QDateTime>
@@ -8,10 +9,6 @@
 
 namespace hepdesk::gui {
 namespace {
-
-QString fromView(std::string_view s) {
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
 
 QString percent(double v) {
     return QLocale().toString(v, 'f', v == static_cast<int>(v) ? 0 : 1) + QStringLiteral(" %");
@@ -45,11 +42,10 @@ QString SessionHistoryModel::scoresText(const SessionScores& s) {
         parts << tr("NDI %1").arg(percent(*s.ndiPercent));
     }
     if (s.startBackTotal) {
-        QString sb = tr("STarT Back %1").arg(*s.startBackTotal);
-        if (s.startBackRisk) {
-            sb += QStringLiteral(" (") + fromView(riskId(*s.startBackRisk)) + QLatin1Char(')');
-        }
-        parts << sb;
+        parts << (s.startBackRisk ? tr("STarT Back %1 (%2 risk)")
+                                        .arg(*s.startBackTotal)
+                                        .arg(vocabularyLabel(riskId(*s.startBackRisk)).toLower())
+                                  : tr("STarT Back %1").arg(*s.startBackTotal));
     }
     return parts.join(QStringLiteral(", "));
 }
@@ -102,7 +98,7 @@ QVariant SessionHistoryModel::data(const QModelIndex& index, int role) const {
         }
         return tr("—");
     case TriageColumn:
-        return fromView(label(s.triage));
+        return TriageBanner::levelLabel(s.triage);
     case PainColumn:
         return s.scores.painNow ? tr("%1/10").arg(*s.scores.painNow) : tr("—");
     case ScoresColumn:

@@ -1,6 +1,7 @@
 #include "SettingsDialog.h"
 
 #include "AppSettings.h"
+#include "Translations.h"
 #include "hepdesk/db/ClinicRepository.h"
 #include "hepdesk/db/ClinicianRepository.h"
 
@@ -98,6 +99,21 @@ SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianReposi
     handoutForm->addRow(tr("Default lan&guage:"), language_);
     handoutForm->addRow(tr("Default print si&ze:"), printSize_);
 
+    interfaceLanguage_ = new QComboBox(this);
+    interfaceLanguage_->setObjectName(QStringLiteral("interfaceLanguage"));
+    interfaceLanguage_->setAccessibleName(tr("Interface language"));
+    // Language names in their own language, so a person can find theirs whatever is showing.
+    interfaceLanguage_->addItem(tr("System language"), QStringLiteral("system"));
+    interfaceLanguage_->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    interfaceLanguage_->addItem(QStringLiteral("Español"), QStringLiteral("es"));
+    auto* interfaceBox = new QGroupBox(tr("Interface"), this);
+    auto* interfaceForm = new QFormLayout(interfaceBox);
+    interfaceForm->addRow(tr("&Interface language:"), interfaceLanguage_);
+    auto* restartNote = new QLabel(
+        tr("A new interface language shows the next time HepDesk starts."), interfaceBox);
+    restartNote->setWordWrap(true);
+    interfaceForm->addRow(restartNote);
+
     backupFolder_ = new QLineEdit(this);
     backupFolder_->setAccessibleName(tr("Backup folder"));
     auto* browse = new QPushButton(tr("&Browse…"), this);
@@ -132,6 +148,7 @@ SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianReposi
     layout->addWidget(clinicBox);
     layout->addWidget(clinicianBox);
     layout->addWidget(handoutBox);
+    layout->addWidget(interfaceBox);
     layout->addWidget(backupBox);
     layout->addWidget(error_);
     layout->addWidget(buttons);
@@ -180,6 +197,8 @@ Status SettingsDialog::load() {
     credentials_->setText(QString::fromStdString(clinician_.credentials));
     language_->setCurrentIndex(std::max(0, language_->findData(defaultLanguage())));
     printSize_->setCurrentIndex(defaultLargePrint() ? 1 : 0);
+    interfaceLanguage_->setCurrentIndex(
+        std::max(0, interfaceLanguage_->findData(Translations::savedChoice())));
     backupFolder_->setText(backupFolder());
     backupKeep_->setValue(backupKeep());
     showLogo();
@@ -189,12 +208,12 @@ Status SettingsDialog::load() {
 Status SettingsDialog::setLogoFile(const QString& path) {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error::io("Logo " + path.toStdString() + ": cannot be read (" +
-                         file.errorString().toStdString() + ").");
+        return Error::io(
+            tr("Logo %1: cannot be read (%2).").arg(path, file.errorString()).toStdString());
     }
     if (file.size() > kMaxLogoBytes) {
-        return Error::invalid("Logo " + path.toStdString() +
-                              ": larger than 2 MB; use a smaller PNG or JPEG.");
+        return Error::invalid(
+            tr("Logo %1: larger than 2 MB; use a smaller PNG or JPEG.").arg(path).toStdString());
     }
     const QByteArray bytes = file.readAll();
     std::string mime;
@@ -203,11 +222,11 @@ Status SettingsDialog::setLogoFile(const QString& path) {
     } else if (bytes.startsWith("\xff\xd8\xff")) {
         mime = "image/jpeg";
     } else {
-        return Error::invalid("Logo " + path.toStdString() + ": not a PNG or JPEG image.");
+        return Error::invalid(tr("Logo %1: not a PNG or JPEG image.").arg(path).toStdString());
     }
     if (QImage::fromData(bytes).isNull()) {
-        return Error::invalid("Logo " + path.toStdString() +
-                              ": the image is damaged and cannot be decoded.");
+        return Error::invalid(
+            tr("Logo %1: the image is damaged and cannot be decoded.").arg(path).toStdString());
     }
     clinic_.logo = bytes.toStdString();
     clinic_.logoMime = mime;
@@ -218,12 +237,14 @@ Status SettingsDialog::setLogoFile(const QString& path) {
 Status SettingsDialog::save() {
     const QString clinicianName = clinicianName_->text().trimmed();
     if (clinicianName.isEmpty() && !credentials_->text().trimmed().isEmpty()) {
-        return Error::invalid("Full name: type your name to go with the credentials.");
+        return Error::invalid(
+            tr("Full name: type your name to go with the credentials.").toStdString());
     }
     const QString folder = backupFolder_->text().trimmed();
     if (folder.isEmpty() || QDir::isRelativePath(folder)) {
-        return Error::invalid("Backup folder: choose a full path (for example " +
-                              backupFolder().toStdString() + ").");
+        return Error::invalid(tr("Backup folder: choose a full path (for example %1).")
+                                  .arg(backupFolder())
+                                  .toStdString());
     }
     ClinicSettings c = clinic_;
     c.name = clinicName_->text().trimmed().toStdString();
@@ -255,6 +276,7 @@ Status SettingsDialog::save() {
     QSettings settings = appSettings();
     settings.setValue(kLanguageKey, language_->currentData().toString());
     settings.setValue(kLargePrintKey, printSize_->currentData().toBool());
+    Translations::saveChoice(interfaceLanguage_->currentData().toString());
     settings.setValue(kBackupFolderKey, folder);
     settings.setValue(kBackupKeepKey, backupKeep_->value());
     settings.setValue(kClinicianKey, QVariant::fromValue<qlonglong>(clinicianId));

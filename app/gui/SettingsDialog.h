@@ -19,10 +19,10 @@ class ClinicianRepository;
 
 namespace hepdesk::gui {
 
-/// Clinic details and logo, the clinician using this computer, default handout language and
-/// print size, and the automatic backup's folder and how many to keep. Clinic and clinician go
-/// to the database (they are printed on handouts and named in signatures); the rest are this
-/// computer's preferences (QSettings).
+/// Clinic details and logo, the clinician using this computer, the interface language, default
+/// handout language and print size, and the automatic backup's folder and how many to keep. Clinic
+/// and clinician go to the database (they are printed on handouts and named in signatures); the
+/// rest are this computer's preferences (QSettings).
 class SettingsDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -42,6 +42,7 @@ public:
     [[nodiscard]] QLineEdit* clinicianNameEdit() const { return clinicianName_; }
     [[nodiscard]] QLineEdit* credentialsEdit() const { return credentials_; }
     [[nodiscard]] QComboBox* languageBox() const { return language_; }
+    [[nodiscard]] QComboBox* interfaceLanguageBox() const { return interfaceLanguage_; }
     [[nodiscard]] QComboBox* printSizeBox() const { return printSize_; }
     [[nodiscard]] QLineEdit* backupFolderEdit() const { return backupFolder_; }
     [[nodiscard]] QSpinBox* backupKeepBox() const { return backupKeep_; }
@@ -72,6 +73,7 @@ private:
     QLineEdit* clinicianName_ = nullptr;
     QLineEdit* credentials_ = nullptr;
     QComboBox* language_ = nullptr;
+    QComboBox* interfaceLanguage_ = nullptr;
     QComboBox* printSize_ = nullptr;
     QLineEdit* backupFolder_ = nullptr;
     QSpinBox* backupKeep_ = nullptr;

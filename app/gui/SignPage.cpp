@@ -1,5 +1,6 @@
 #include "SignPage.h"
 
+#include "TriageBanner.h"
 #include "UiLanguage.h"
 
 #include <QGroupBox>
@@ -11,13 +12,6 @@
 #include <QVBoxLayout>
 
 namespace hepdesk::gui {
-namespace {
-
-QString fromView(std::string_view s) {
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
-}
-
-} // namespace
 
 SignPage::SignPage(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("signPage"));
@@ -74,7 +68,7 @@ SignPage::SignPage(QWidget* parent) : QWidget(parent) {
 
 void SignPage::showSession(const Session& s, const QString& signerName) {
     QStringList lines;
-    lines << tr("Triage: %1").arg(fromView(label(s.triage)));
+    lines << tr("Triage: %1").arg(TriageBanner::levelLabel(s.triage));
     const std::string lang = uiLanguage();
     for (const Finding& f : s.findings) {
         lines << tr("  • %1").arg(

@@ -64,6 +64,20 @@ QColor TriageBanner::background(TriageLevel level) {
     return QColor(0xE6, 0xF4, 0xEA); // pale green
 }
 
+QString TriageBanner::levelLabel(TriageLevel level) {
+    switch (level) {
+    case TriageLevel::Emergency:
+        return tr("Emergency");
+    case TriageLevel::UrgentReferral:
+        return tr("Urgent referral");
+    case TriageLevel::ReferAndMonitor:
+        return tr("Refer and monitor");
+    case TriageLevel::Routine:
+        break;
+    }
+    return tr("Routine");
+}
+
 QColor TriageBanner::foreground(TriageLevel level) {
     return level == TriageLevel::Emergency ? QColor(Qt::white) : QColor(0x10, 0x10, 0x10);
 }
@@ -123,8 +137,7 @@ void TriageBanner::setAssessment(TriageLevel level, const std::vector<Finding>& 
     const std::string lang = uiLanguage();
     for (const Finding& f : findings) {
         lines << tr("• %1 — %2")
-                     .arg(QString::fromUtf8(label(f.level).data(),
-                                            static_cast<qsizetype>(label(f.level).size())),
+                     .arg(levelLabel(f.level),
                           QString::fromStdString(rules_ != nullptr ? rules_->reasonIn(f, lang)
                                                                    : f.reason));
     }

@@ -29,6 +29,8 @@ public:
     [[nodiscard]] QString instruction() const;
 
     /// Colours per level: background and text; contrast is at least 7:1 for every pair.
+    /// The level's short name in the interface language ("Urgent referral").
+    static QString levelLabel(TriageLevel level);
     static QColor background(TriageLevel level);
     static QColor foreground(TriageLevel level);
 

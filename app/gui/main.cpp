@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 #include "Services.h"
 #include "StartupBenchmark.h"
+#include "Translations.h"
 #include "hepdesk/core/Version.h"
 #include "hepdesk/db/Database.h"
 
@@ -8,6 +9,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QLocale>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTimer>
@@ -24,6 +26,20 @@ void reportFatal(const QString& message) {
     }
 }
 
+/// The value of `--lang` (either "--lang es" or "--lang=es"), read before the parser exists
+/// because the parser's own help texts must already be translated. Empty when absent.
+QString languageArgument(const QStringList& args) {
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--lang") && i + 1 < args.size()) {
+            return args[i + 1];
+        }
+        if (args[i].startsWith(QLatin1String("--lang="))) {
+            return args[i].mid(7);
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -32,6 +48,22 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("HepDesk"));
     QApplication::setApplicationVersion(QString::fromLatin1(hepdesk::kVersion));
+
+    // Interface language: --lang, else the Settings choice, else the system's languages.
+    const QString langArgument = languageArgument(QApplication::arguments());
+    if (!langArgument.isEmpty() && langArgument != QLatin1String("en") &&
+        langArgument != QLatin1String("es")) {
+        std::fprintf(stderr, "hepdesk: --lang: \"%s\" is not a language of HepDesk (en or es)\n",
+                     qUtf8Printable(langArgument));
+        return 2;
+    }
+    hepdesk::gui::Translations translations;
+    const QString language = hepdesk::gui::Translations::resolve(
+        langArgument.isEmpty() ? hepdesk::gui::Translations::savedChoice() : langArgument,
+        QLocale::system().uiLanguages());
+    if (QString why; !translations.install(language, &why)) {
+        std::fprintf(stderr, "hepdesk: %s\n", qUtf8Printable(why));
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(
@@ -54,7 +86,12 @@ int main(int argc, char** argv) {
         QObject::tr("Add made-up patients until the database holds <n>, then quit (benchmarks "
                     "only: never on a real database)."),
         QObject::tr("n"));
-    parser.addOptions({dbOption, shotOption, benchOption, fillOption});
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"),
+        QObject::tr("Interface language for this run: en (English) or es (Spanish). Without "
+                    "it, the choice in Settings, else the system language."),
+        QObject::tr("language"));
+    parser.addOptions({dbOption, shotOption, benchOption, fillOption, langOption});
     if (!parser.parse(QApplication::arguments())) {
         std::fprintf(stderr, "hepdesk: %s (see hepdesk --help)\n",
                      qUtf8Printable(parser.errorText()));

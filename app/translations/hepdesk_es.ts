@@ -1,0 +1,1903 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_ES" sourcelanguage="en">
+<context>
+    <name>QObject</name>
+    <message>
+        <source>high risk</source>
+        <translation>riesgo alto</translation>
+    </message>
+    <message>
+        <source>medium risk</source>
+        <translation>riesgo medio</translation>
+    </message>
+    <message>
+        <source>low risk</source>
+        <translation>riesgo bajo</translation>
+    </message>
+    <message>
+        <source>%1: not recorded</source>
+        <translation>%1: no registrado</translation>
+    </message>
+    <message>
+        <source>%1: %2 % (%3 of 10 answered), %4</source>
+        <translation>%1: %2 % (%3 de 10 respondidas), %4</translation>
+    </message>
+    <message>
+        <source> — unreliable: too few answered</source>
+        <translation> — poco fiable: demasiadas sin responder</translation>
+    </message>
+    <message>
+        <source>HepDesk cannot start</source>
+        <translation>HepDesk no puede iniciarse</translation>
+    </message>
+    <message>
+        <source>HepDesk: back and neck screening and safe home-exercise handouts.</source>
+        <translation>HepDesk: cribado de espalda y cuello y hojas de ejercicios seguros para casa.</translation>
+    </message>
+    <message>
+        <source>Database file (default: %1).</source>
+        <translation>Archivo de base de datos (por defecto: %1).</translation>
+    </message>
+    <message>
+        <source>path</source>
+        <translation>ruta</translation>
+    </message>
+    <message>
+        <source>Show the main window, save it as a PNG to &lt;file&gt;, and quit (smoke check).</source>
+        <translation>Muestra la ventana principal, la guarda como PNG en &lt;archivo&gt; y sale (comprobación rápida).</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>archivo</translation>
+    </message>
+    <message>
+        <source>Print start-up, search and preview times, then quit.</source>
+        <translation>Muestra los tiempos de arranque, búsqueda y vista previa, y sale.</translation>
+    </message>
+    <message>
+        <source>Add made-up patients until the database holds &lt;n&gt;, then quit (benchmarks only: never on a real database).</source>
+        <translation>Añade pacientes ficticios hasta que la base de datos tenga &lt;n&gt; y sale (solo para medir rendimiento: nunca en una base de datos real).</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Cannot create the data folder %1.</source>
+        <translation>No se puede crear la carpeta de datos %1.</translation>
+    </message>
+    <message>
+        <source>The program's data files are damaged or missing: %1
+Reinstall HepDesk.</source>
+        <translation>Los archivos de datos del programa están dañados o faltan: %1
+Vuelva a instalar HepDesk.</translation>
+    </message>
+    <message>
+        <source>Interface language for this run: en (English) or es (Spanish). Without it, the choice in Settings, else the system language.</source>
+        <translation>Idioma de la interfaz para esta ejecución: en (inglés) o es (español). Sin esta opción, se usa lo elegido en Configuración o, si no, el idioma del sistema.</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>idioma</translation>
+    </message>
+</context>
+<context>
+    <name>Vocabulary</name>
+    <message>
+        <source>Neck</source>
+        <translation>Cuello</translation>
+    </message>
+    <message>
+        <source>Mid back</source>
+        <translation>Zona dorsal</translation>
+    </message>
+    <message>
+        <source>Low back</source>
+        <translation>Zona lumbar</translation>
+    </message>
+    <message>
+        <source>Unspecified</source>
+        <translation>Sin especificar</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Mujer</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Hombre</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro</translation>
+    </message>
+    <message>
+        <source>Flexion</source>
+        <translation>Flexión</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>Extensión</translation>
+    </message>
+    <message>
+        <source>Rotation</source>
+        <translation>Rotación</translation>
+    </message>
+    <message>
+        <source>Side bend</source>
+        <translation>Inclinación lateral</translation>
+    </message>
+    <message>
+        <source>Traction</source>
+        <translation>Tracción</translation>
+    </message>
+    <message>
+        <source>Soft tissue</source>
+        <translation>Tejidos blandos</translation>
+    </message>
+    <message>
+        <source>Breathing</source>
+        <translation>Respiración</translation>
+    </message>
+    <message>
+        <source>Standing</source>
+        <translation>De pie</translation>
+    </message>
+    <message>
+        <source>Sitting</source>
+        <translation>Sentado</translation>
+    </message>
+    <message>
+        <source>Lying on back</source>
+        <translation>Tumbado boca arriba</translation>
+    </message>
+    <message>
+        <source>Lying on front</source>
+        <translation>Tumbado boca abajo</translation>
+    </message>
+    <message>
+        <source>All fours</source>
+        <translation>A cuatro patas</translation>
+    </message>
+    <message>
+        <source>Kneeling</source>
+        <translation>De rodillas</translation>
+    </message>
+    <message>
+        <source>Lunge</source>
+        <translation>Zancada</translation>
+    </message>
+    <message>
+        <source>Hanging</source>
+        <translation>Colgado</translation>
+    </message>
+    <message>
+        <source>Mat</source>
+        <translation>Esterilla</translation>
+    </message>
+    <message>
+        <source>Bed</source>
+        <translation>Cama</translation>
+    </message>
+    <message>
+        <source>Chair</source>
+        <translation>Silla</translation>
+    </message>
+    <message>
+        <source>Pillow</source>
+        <translation>Almohada</translation>
+    </message>
+    <message>
+        <source>Towel</source>
+        <translation>Toalla</translation>
+    </message>
+    <message>
+        <source>Ball</source>
+        <translation>Pelota</translation>
+    </message>
+    <message>
+        <source>Foam roller</source>
+        <translation>Rodillo de espuma</translation>
+    </message>
+    <message>
+        <source>Bar</source>
+        <translation>Barra</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>Mild</source>
+        <translation>Leve</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>Moderado</translation>
+    </message>
+    <message>
+        <source>Severe</source>
+        <translation>Grave</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Completo</translation>
+    </message>
+    <message>
+        <source>Minimal</source>
+        <translation>Mínimo</translation>
+    </message>
+    <message>
+        <source>Crippling</source>
+        <translation>Incapacitante</translation>
+    </message>
+    <message>
+        <source>Bed-bound</source>
+        <translation>Encamado</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Bajo</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>Medio</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Alto</translation>
+    </message>
+    <message>
+        <source>Cauda equina</source>
+        <translation>Cauda equina</translation>
+    </message>
+    <message>
+        <source>Fracture</source>
+        <translation>Fractura</translation>
+    </message>
+    <message>
+        <source>Malignancy</source>
+        <translation>Neoplasia</translation>
+    </message>
+    <message>
+        <source>Infection</source>
+        <translation>Infección</translation>
+    </message>
+    <message>
+        <source>Neurological</source>
+        <translation>Neurológico</translation>
+    </message>
+    <message>
+        <source>Vascular</source>
+        <translation>Vascular</translation>
+    </message>
+    <message>
+        <source>Refer and monitor</source>
+        <translation>Derivar y vigilar</translation>
+    </message>
+    <message>
+        <source>Contraindication</source>
+        <translation>Contraindicación</translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::CatalogModel</name>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>Not screened</source>
+        <translation>Sin cribado</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>Excluido</translation>
+    </message>
+    <message>
+        <source>Caution</source>
+        <translation>Precaución</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Apto</translation>
+    </message>
+    <message>
+        <source>Exercise</source>
+        <translation>Ejercicio</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Región</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Posición</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation>Idoneidad</translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::CustomExerciseDialog</name>
+    <message>
+        <source>Clinic exercise</source>
+        <translation>Ejercicio de la clínica</translation>
+    </message>
+    <message>
+        <source>Exercise to edit</source>
+        <translation>Ejercicio que se va a modificar</translation>
+    </message>
+    <message>
+        <source>New exercise</source>
+        <translation>Ejercicio nuevo</translation>
+    </message>
+    <message>
+        <source>Identifier</source>
+        <translation>Identificador</translation>
+    </message>
+    <message>
+        <source>lowercase_with_underscores, e.g. clinic_wall_slide</source>
+        <translation>minusculas_con_guiones_bajos, p. ej. clinica_deslizamiento_pared</translation>
+    </message>
+    <message>
+        <source>&amp;Edit:</source>
+        <translation>&amp;Modificar:</translation>
+    </message>
+    <message>
+        <source>&amp;Identifier:</source>
+        <translation>&amp;Identificador:</translation>
+    </message>
+    <message>
+        <source>Name (%1)</source>
+        <translation>Nombre (%1)</translation>
+    </message>
+    <message>
+        <source>Name (%1):</source>
+        <translation>Nombre (%1):</translation>
+    </message>
+    <message>
+        <source>Regions:</source>
+        <translation>Regiones:</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Posición</translation>
+    </message>
+    <message>
+        <source>&amp;Position:</source>
+        <translation>&amp;Posición:</translation>
+    </message>
+    <message>
+        <source>Equipment</source>
+        <translation>Material</translation>
+    </message>
+    <message>
+        <source>ids separated by commas, e.g. mat, chair</source>
+        <translation>identificadores separados por comas, p. ej. mat, chair</translation>
+    </message>
+    <message>
+        <source>E&amp;quipment:</source>
+        <translation>M&amp;aterial:</translation>
+    </message>
+    <message>
+        <source>Movements:</source>
+        <translation>Movimientos:</translation>
+    </message>
+    <message>
+        <source>Steps (%1), one per line</source>
+        <translation>Pasos (%1), uno por línea</translation>
+    </message>
+    <message>
+        <source>Steps (%1), one per line:</source>
+        <translation>Pasos (%1), uno por línea:</translation>
+    </message>
+    <message>
+        <source>Tips (%1), one per line</source>
+        <translation>Consejos (%1), uno por línea</translation>
+    </message>
+    <message>
+        <source>Tips (%1):</source>
+        <translation>Consejos (%1):</translation>
+    </message>
+    <message>
+        <source>Stop if (%1), one per line</source>
+        <translation>Parar si (%1), uno por línea</translation>
+    </message>
+    <message>
+        <source>Stop if (%1):</source>
+        <translation>Parar si (%1):</translation>
+    </message>
+    <message>
+        <source>Picture description (%1)</source>
+        <translation>Descripción de la imagen (%1)</translation>
+    </message>
+    <message>
+        <source>Picture in words (%1):</source>
+        <translation>La imagen en palabras (%1):</translation>
+    </message>
+    <message>
+        <source>each side</source>
+        <translation>cada lado</translation>
+    </message>
+    <message>
+        <source>sets</source>
+        <translation>series</translation>
+    </message>
+    <message>
+        <source>reps</source>
+        <translation>repeticiones</translation>
+    </message>
+    <message>
+        <source>hold s</source>
+        <translation>mantener s</translation>
+    </message>
+    <message>
+        <source>× a day</source>
+        <translation>× al día</translation>
+    </message>
+    <message>
+        <source>Default dosage:</source>
+        <translation>Dosis predeterminada:</translation>
+    </message>
+    <message>
+        <source>
+Nothing was saved; correct it and press Save again.</source>
+        <translation>
+No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
+    </message>
+    <message>
+        <source>Clinic exercise %1 no longer passes the catalog checks; re-enter it.</source>
+        <translation>El ejercicio de la clínica %1 ya no supera las comprobaciones del catálogo; vuelva a introducirlo.</translation>
+    </message>
+    <message>
+        <source>Identifier: "%1" is a shipped exercise; choose another identifier.</source>
+        <translation>Identificador: «%1» es un ejercicio incluido con el programa; elija otro identificador.</translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::ExercisesPage</name>
+    <message>
+        <source>Search exercises</source>
+        <translation>Buscar ejercicios</translation>
+    </message>
+    <message>
+        <source>Exercise search</source>
+        <translation>Búsqueda de ejercicios</translation>
+    </message>
+    <message>
+        <source>All regions</source>
+        <translation>Todas las regiones</translation>
+    </message>
+    <message>
+        <source>Region filter</source>
+        <translation>Filtro de región</translation>
+    </message>
+    <message>
+        <source>All positions</source>
+        <translation>Todas las posiciones</translation>
+    </message>
+    <message>
+        <source>Position filter</source>
+        <translation>Filtro de posición</translation>
+    </message>
+    <message>
+        <source>Any equipment</source>
+        <translation>Cualquier material</translation>
+    </message>
+    <message>
+        <source>No equipment</source>
+        <translation>Sin material</translation>
+    </message>
+    <message>
+        <source>Equipment filter</source>
+        <translation>Filtro de material</translation>
+    </message>
+    <message>
+        <source>Exercise catalog</source>
+        <translation>Catálogo de ejercicios</translation>
+    </message>
+    <message>
+        <source>Exercise details and eligibility</source>
+        <translation>Detalles del ejercicio e idoneidad</translation>
+    </message>
+    <message>
+        <source>&amp;Add to program</source>
+        <translation>&amp;Añadir al programa</translation>
+    </message>
+    <message>
+        <source>Add the selected exercise (Enter in the list)</source>
+        <translation>Añade el ejercicio seleccionado (Intro en la lista)</translation>
+    </message>
+    <message>
+        <source>Home program, in order</source>
+        <translation>Programa para casa, en orden</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>S&amp;ubir</translation>
+    </message>
+    <message>
+        <source>Ctrl+Up</source>
+        <translation>Ctrl+Up</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>&amp;Bajar</translation>
+    </message>
+    <message>
+        <source>Ctrl+Down</source>
+        <translation>Ctrl+Down</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Quitar</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Sets</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <source>Repetitions</source>
+        <translation>Repeticiones</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>Hold in seconds</source>
+        <translation>Mantener, en segundos</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Times a day</source>
+        <translation>Veces al día</translation>
+    </message>
+    <message>
+        <source> × a day</source>
+        <translation> × al día</translation>
+    </message>
+    <message>
+        <source>Each side</source>
+        <translation>Cada lado</translation>
+    </message>
+    <message>
+        <source>Note to the patient for this exercise</source>
+        <translation>Nota al paciente para este ejercicio</translation>
+    </message>
+    <message>
+        <source>Note printed with this exercise (optional)</source>
+        <translation>Nota impresa con este ejercicio (opcional)</translation>
+    </message>
+    <message>
+        <source>That dosage is not allowed: an exercise needs repetitions or a hold.</source>
+        <translation>Esa dosis no es válida: un ejercicio necesita repeticiones o un tiempo de mantenimiento.</translation>
+    </message>
+    <message>
+        <source>Dosage of the selected exercise</source>
+        <translation>Dosis del ejercicio seleccionado</translation>
+    </message>
+    <message>
+        <source>S&amp;ets:</source>
+        <translation>&amp;Series:</translation>
+    </message>
+    <message>
+        <source>Re&amp;petitions:</source>
+        <translation>&amp;Repeticiones:</translation>
+    </message>
+    <message>
+        <source>&amp;Hold:</source>
+        <translation>&amp;Mantener:</translation>
+    </message>
+    <message>
+        <source>&amp;How often:</source>
+        <translation>&amp;Frecuencia:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Home program&lt;/b&gt; (drag or Ctrl+Up/Down to reorder)</source>
+        <translation>&lt;b&gt;Programa para casa&lt;/b&gt; (arrastre o use Ctrl+Arriba/Abajo para reordenar)</translation>
+    </message>
+    <message>
+        <source>Added; the program has %1 now.</source>
+        <translation>Añadido; el programa tiene ahora %1.</translation>
+    </message>
+    <message>
+        <source>Select an exercise in the catalog first.</source>
+        <translation>Seleccione primero un ejercicio del catálogo.</translation>
+    </message>
+    <message>
+        <source>Select an exercise to see how it is done and whether it is safe for this patient.</source>
+        <translation>Seleccione un ejercicio para ver cómo se hace y si es seguro para este paciente.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;i&gt;Not screened yet: record the screening first.&lt;/i&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;i&gt;Aún sin cribado: registre primero el cribado.&lt;/i&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style='color:#A30000'&gt;&lt;b&gt;Excluded for this patient:&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p style='color:#A30000'&gt;&lt;b&gt;Excluido para este paciente:&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style='color:#8A4B00'&gt;&lt;b&gt;Caution for this patient:&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p style='color:#8A4B00'&gt;&lt;b&gt;Precaución para este paciente:&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p style='color:#1B7F3A'&gt;&lt;b&gt;Eligible.&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p style='color:#1B7F3A'&gt;&lt;b&gt;Apto.&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>⚠ %1 exercises: more than %2 lowers how many patients keep doing them. Consider fewer.</source>
+        <translation>⚠ %1 ejercicios: con más de %2, menos pacientes siguen haciéndolos. Valore poner menos.</translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::HandoutPage</name>
+    <message>
+        <source>Handout language</source>
+        <translation>Idioma de la hoja</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés (English)</translation>
+    </message>
+    <message>
+        <source>Spanish (Español)</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>&amp;Large print (18 pt)</source>
+        <translation>&amp;Letra grande (18 pt)</translation>
+    </message>
+    <message>
+        <source>Paper size</source>
+        <translation>Tamaño del papel</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>Carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation>Motivo de la excepción</translation>
+    </message>
+    <message>
+        <source>Why a handout is given despite the referral (printed on the handout)</source>
+        <translation>Por qué se entrega una hoja a pesar de la derivación (se imprime en la hoja)</translation>
+    </message>
+    <message>
+        <source>O&amp;verride reason:</source>
+        <translation>Motivo de la e&amp;xcepción:</translation>
+    </message>
+    <message>
+        <source>&amp;Export PDF…</source>
+        <translation>&amp;Exportar PDF…</translation>
+    </message>
+    <message>
+        <source>Save the handout as a PDF (Ctrl+E)</source>
+        <translation>Guarda la hoja de ejercicios como PDF (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print the handout (Ctrl+P)</source>
+        <translation>Imprime la hoja de ejercicios (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>&amp;Vista previa de impresión…</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>Opciones:</translation>
+    </message>
+    <message>
+        <source>O&amp;verride reason (%1):</source>
+        <translation>Motivo de la e&amp;xcepción (%1):</translation>
+    </message>
+    <message>
+        <source>Add at least one exercise (step 2) to make a handout.</source>
+        <translation>Añada al menos un ejercicio (paso 2) para crear la hoja.</translation>
+    </message>
+    <message>
+        <source>No handout yet: the screening calls for a medical referral first. Refer the patient as the banner says. If you still give exercises, write the reason above; it is printed on the handout.</source>
+        <translation>Todavía no hay hoja: el cribado indica primero una derivación médica. Derive al paciente como indica el aviso. Si aun así pauta ejercicios, escriba el motivo arriba; se imprime en la hoja.</translation>
+    </message>
+    <message>
+        <source>The printer could not be started; check that it is connected and try again.</source>
+        <translation>No se ha podido iniciar la impresora; compruebe que está conectada e inténtelo de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::HandoutPreview</name>
+    <message>
+        <source>Handout preview</source>
+        <translation>Vista previa de la hoja</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation><numerusform>%n página</numerusform><numerusform>%n páginas</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::MainWindow</name>
+    <message>
+        <source>HepDesk</source>
+        <translation>HepDesk</translation>
+    </message>
+    <message>
+        <source>Search patients by name, record number or date of birth</source>
+        <translation>Buscar pacientes por nombre, número de historia o fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Patient search</source>
+        <translation>Búsqueda de pacientes</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Pacientes</translation>
+    </message>
+    <message>
+        <source>Daily backup written: %1</source>
+        <translation>Copia de seguridad diaria guardada: %1</translation>
+    </message>
+    <message>
+        <source>The daily backup FAILED: %1 — check the backup folder in Settings.</source>
+        <translation>La copia de seguridad diaria HA FALLADO: %1 — revise la carpeta de copias en Configuración.</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Base de datos: %1</translation>
+    </message>
+    <message>
+        <source>&amp;New patient…</source>
+        <translation>&amp;Nuevo paciente…</translation>
+    </message>
+    <message>
+        <source>Add a patient to the clinic's list</source>
+        <translation>Añade un paciente a la lista de la clínica</translation>
+    </message>
+    <message>
+        <source>&amp;Edit patient…</source>
+        <translation>Mo&amp;dificar paciente…</translation>
+    </message>
+    <message>
+        <source>Change the selected patient's details</source>
+        <translation>Cambia los datos del paciente seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Archive patient</source>
+        <translation>Arc&amp;hivar paciente</translation>
+    </message>
+    <message>
+        <source>Hide the selected patient from the list; their records are kept</source>
+        <translation>Oculta de la lista al paciente seleccionado; sus registros se conservan</translation>
+    </message>
+    <message>
+        <source>&amp;Find patient</source>
+        <translation>&amp;Buscar paciente</translation>
+    </message>
+    <message>
+        <source>Put the cursor in the patient search field</source>
+        <translation>Lleva el cursor al campo de búsqueda de pacientes</translation>
+    </message>
+    <message>
+        <source>&amp;Start session</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Start a new visit for the selected patient</source>
+        <translation>Empieza una nueva visita para el paciente seleccionado</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up session</source>
+        <translation>Sesión de se&amp;guimiento</translation>
+    </message>
+    <message>
+        <source>Start a new visit from the last session's program</source>
+        <translation>Empieza una nueva visita a partir del programa de la última sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Open session</source>
+        <translation>A&amp;brir sesión</translation>
+    </message>
+    <message>
+        <source>Open the selected session</source>
+        <translation>Abre la sesión seleccionada</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>Clinic, clinician, handout defaults and backups</source>
+        <translation>Clínica, profesional, valores predeterminados de las hojas y copias de seguridad</translation>
+    </message>
+    <message>
+        <source>&amp;Clinic exercises…</source>
+        <translation>E&amp;jercicios de la clínica…</translation>
+    </message>
+    <message>
+        <source>Create or edit the clinic's own exercises</source>
+        <translation>Crea o modifica los ejercicios propios de la clínica</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Close HepDesk</source>
+        <translation>Cierra HepDesk</translation>
+    </message>
+    <message>
+        <source>&amp;About HepDesk</source>
+        <translation>&amp;Acerca de HepDesk</translation>
+    </message>
+    <message>
+        <source>About HepDesk</source>
+        <translation>Acerca de HepDesk</translation>
+    </message>
+    <message>
+        <source>HepDesk %1
+Screen first, then safe, self-paced movement.</source>
+        <translation>HepDesk %1
+Primero el cribado; después, movimiento seguro y al ritmo de cada paciente.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Session</source>
+        <translation>&amp;Sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>La búsqueda ha fallado: %1</translation>
+    </message>
+    <message>
+        <source>The changes were not saved.</source>
+        <translation>Los cambios no se han guardado.</translation>
+    </message>
+    <message>
+        <source>Check the disk and try again; the patient's previous details are kept.</source>
+        <translation>Compruebe el disco e inténtelo de nuevo; se conservan los datos anteriores del paciente.</translation>
+    </message>
+    <message>
+        <source>Archive patient</source>
+        <translation>Archivar paciente</translation>
+    </message>
+    <message>
+        <source>Hide %1 from the patient list? Their sessions stay in the database and the patient can be found again by an administrator.</source>
+        <translation>¿Ocultar a %1 de la lista de pacientes? Sus sesiones se quedan en la base de datos y un administrador puede volver a encontrar al paciente.</translation>
+    </message>
+    <message>
+        <source>The patient was not archived.</source>
+        <translation>El paciente no se ha archivado.</translation>
+    </message>
+    <message>
+        <source>Try again.</source>
+        <translation>Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The patient was not saved.</source>
+        <translation>El paciente no se ha guardado.</translation>
+    </message>
+    <message>
+        <source>Check that the database folder is writable and the disk is not full, then try again. Nothing else was changed.</source>
+        <translation>Compruebe que se puede escribir en la carpeta de la base de datos y que el disco no está lleno, e inténtelo de nuevo. No se ha cambiado nada más.</translation>
+    </message>
+    <message>
+        <source>The patient was saved, but the list could not be refreshed.</source>
+        <translation>El paciente se ha guardado, pero no se ha podido actualizar la lista.</translation>
+    </message>
+    <message>
+        <source>Restart HepDesk to see the full list.</source>
+        <translation>Reinicie HepDesk para ver la lista completa.</translation>
+    </message>
+    <message>
+        <source>Added %1</source>
+        <translation>Añadido: %1</translation>
+    </message>
+    <message>
+        <source>The session could not be opened.</source>
+        <translation>No se ha podido abrir la sesión.</translation>
+    </message>
+    <message>
+        <source>Close other HepDesk windows and try again; if it persists, restore the latest backup.</source>
+        <translation>Cierre las demás ventanas de HepDesk e inténtelo de nuevo; si persiste, restaure la copia de seguridad más reciente.</translation>
+    </message>
+    <message>
+        <source>The settings could not be read.</source>
+        <translation>No se ha podido leer la configuración.</translation>
+    </message>
+    <message>
+        <source>Try again; if it persists, restore the latest backup.</source>
+        <translation>Inténtelo de nuevo; si persiste, restaure la copia de seguridad más reciente.</translation>
+    </message>
+    <message>
+        <source>Clinic exercises</source>
+        <translation>Ejercicios de la clínica</translation>
+    </message>
+    <message>
+        <source>Close the open session windows first: they show the catalog that is about to change.</source>
+        <translation>Cierre primero las ventanas de sesión abiertas: muestran el catálogo que va a cambiar.</translation>
+    </message>
+    <message>
+        <source>Some clinic exercises were left out: %1</source>
+        <translation>Se han dejado fuera algunos ejercicios de la clínica: %1</translation>
+    </message>
+    <message>
+        <source>The database is damaged: HepDesk is read-only.</source>
+        <translation>La base de datos está dañada: HepDesk está en modo de solo lectura.</translation>
+    </message>
+    <message>
+        <source>The database %1 is damaged.</source>
+        <translation>La base de datos %1 está dañada.</translation>
+    </message>
+    <message>
+        <source>The integrity check reported: %1
+
+Nothing more will be written to it. Close HepDesk and restore the newest backup (hepdesk-cli db restore BACKUP), or call your IT support.</source>
+        <translation>La comprobación de integridad ha informado: %1
+
+No se escribirá nada más en ella. Cierre HepDesk y restaure la copia de seguridad más reciente (hepdesk-cli db restore COPIA), o llame a su servicio informático.</translation>
+    </message>
+    <message>
+        <source>No patients yet.
+Add the first patient (%1) to start a session.</source>
+        <translation>Aún no hay pacientes.
+Añada el primer paciente (%1) para empezar una sesión.</translation>
+    </message>
+    <message>
+        <source>No patient matches "%1".</source>
+        <translation>Ningún paciente coincide con «%1».</translation>
+    </message>
+    <message>
+        <source>Select a patient to see their sessions.</source>
+        <translation>Seleccione un paciente para ver sus sesiones.</translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::PatientDialog</name>
+    <message>
+        <source>New patient</source>
+        <translation>Nuevo paciente</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Nombre completo</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD (optional)</source>
+        <translation>AAAA-MM-DD (opcional)</translation>
+    </message>
+    <message>
+        <source>Record number</source>
+        <translation>Número de historia</translation>
+    </message>
+    <message>
+        <source>The clinic's chart number (optional)</source>
+        <translation>Número de historia clínica de la clínica (opcional)</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contacto</translation>
+    </message>
+    <message>
+        <source>Phone or e-mail (optional)</source>
+        <translation>Teléfono o correo electrónico (opcional)</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Nombre completo:</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth:</source>
+        <translation>&amp;Fecha de nacimiento:</translation>
+    </message>
+    <message>
+        <source>&amp;Record number:</source>
+        <translation>Nº de &amp;historia:</translation>
+    </message>
+    <message>
+        <source>&amp;Contact:</source>
+        <translation>&amp;Contacto:</translation>
+    </message>
+    <message>
+        <source>Edit patient</source>
+        <translation>Modificar paciente</translation>
+    </message>
+    <message>
+        <source>Full name: type the patient's name (any alphabet is fine).</source>
+        <translation>Nombre completo: escriba el nombre del paciente (sirve cualquier alfabeto).</translation>
+    </message>
+    <message>
+        <source>Full name: remove the control character (a tab or line break).</source>
+        <translation>Nombre completo: quite el carácter de control (un tabulador o un salto de línea).</translation>
+    </message>
+    <message>
+        <source>Date of birth: "%1" is not a date. Write it as YYYY-MM-DD, for example 1975-04-01, or leave it empty.</source>
+        <translation>Fecha de nacimiento: «%1» no es una fecha. Escríbala como AAAA-MM-DD, por ejemplo 1975-04-01, o déjela vacía.</translation>
+    </message>
+    <message>
+        <source>Date of birth: %1 is in the future.</source>
+        <translation>Fecha de nacimiento: %1 es una fecha futura.</translation>
+    </message>
+    <message>
+        <source>Date of birth: %1 is before 1900; check the year.</source>
+        <translation>Fecha de nacimiento: %1 es anterior a 1900; revise el año.</translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::PatientListModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>Record no.</source>
+        <translation>Nº historia</translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::PatientPage</name>
+    <message>
+        <source>&amp;Start session</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>New visit with an empty screening (Ctrl+Shift+N)</source>
+        <translation>Nueva visita con el cribado vacío (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up</source>
+        <translation>Se&amp;guimiento</translation>
+    </message>
+    <message>
+        <source>New visit that starts from the last session's program</source>
+        <translation>Nueva visita que parte del programa de la última sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Open session</source>
+        <translation>A&amp;brir sesión</translation>
+    </message>
+    <message>
+        <source>Open the selected session (Enter)</source>
+        <translation>Abre la sesión seleccionada (Intro)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit details…</source>
+        <translation>Modificar &amp;datos…</translation>
+    </message>
+    <message>
+        <source>Sessions, newest first</source>
+        <translation>Sesiones, la más reciente primero</translation>
+    </message>
+    <message>
+        <source>This patient could not be read.</source>
+        <translation>No se ha podido leer este paciente.</translation>
+    </message>
+    <message>
+        <source>Born %1</source>
+        <translation>Nacido/a el %1</translation>
+    </message>
+    <message>
+        <source>Record %1</source>
+        <translation>Historia %1</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivado</translation>
+    </message>
+    <message>
+        <source>Pain now (NPRS 0–10)</source>
+        <translation>Dolor actual (NPRS 0–10)</translation>
+    </message>
+    <message>
+        <source>Low back disability (ODI %)</source>
+        <translation>Discapacidad lumbar (ODI %)</translation>
+    </message>
+    <message>
+        <source>Neck disability (NDI %)</source>
+        <translation>Discapacidad cervical (NDI %)</translation>
+    </message>
+    <message>
+        <source>STarT Back total (0–9)</source>
+        <translation>Total STarT Back (0–9)</translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::ProgramModel</name>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>%1 reps</source>
+        <translation>%1 repeticiones</translation>
+    </message>
+    <message>
+        <source>%1 sets</source>
+        <translation>%1 series</translation>
+    </message>
+    <message>
+        <source>hold %1 s</source>
+        <translation>mantener %1 s</translation>
+    </message>
+    <message>
+        <source>once a day</source>
+        <translation>una vez al día</translation>
+    </message>
+    <message>
+        <source>%1×/day</source>
+        <translation>%1×/día</translation>
+    </message>
+    <message>
+        <source>each side</source>
+        <translation>cada lado</translation>
+    </message>
+    <message>
+        <source>%1. %2 — %3</source>
+        <translation>%1. %2 — %3</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Nota: %1</translation>
+    </message>
+    <message>
+        <source>This session is signed: its program can no longer change.</source>
+        <translation>Esta sesión está firmada: su programa ya no se puede cambiar.</translation>
+    </message>
+    <message>
+        <source>No exercise "%1" in the catalog.</source>
+        <translation>No hay ningún ejercicio «%1» en el catálogo.</translation>
+    </message>
+    <message>
+        <source>%1 is already in the program.</source>
+        <translation>%1 ya está en el programa.</translation>
+    </message>
+    <message>
+        <source>Record the screening first: exercises are checked against it.</source>
+        <translation>Registre primero el cribado: los ejercicios se comprueban con él.</translation>
+    </message>
+    <message>
+        <source>%1 is excluded for this patient: %2</source>
+        <translation>%1 está excluido para este paciente: %2</translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::ScreeningPage</name>
+    <message>
+        <source>Patient and pain</source>
+        <translation>Paciente y dolor</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>no registrado</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Edad</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexo</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>Duration of symptoms in days</source>
+        <translation>Duración de los síntomas en días</translation>
+    </message>
+    <message>
+        <source>A&amp;ge:</source>
+        <translation>E&amp;dad:</translation>
+    </message>
+    <message>
+        <source>Se&amp;x:</source>
+        <translation>Se&amp;xo:</translation>
+    </message>
+    <message>
+        <source>Painful regions:</source>
+        <translation>Regiones con dolor:</translation>
+    </message>
+    <message>
+        <source>&amp;Duration:</source>
+        <translation>D&amp;uración:</translation>
+    </message>
+    <message>
+        <source>Pain now</source>
+        <translation>Dolor actual</translation>
+    </message>
+    <message>
+        <source>Pain at best</source>
+        <translation>Dolor en el mejor momento</translation>
+    </message>
+    <message>
+        <source>Pain at worst</source>
+        <translation>Dolor en el peor momento</translation>
+    </message>
+    <message>
+        <source> (0 to 10)</source>
+        <translation> (0 a 10)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1/10</source>
+        <translation>%1/10</translation>
+    </message>
+    <message>
+        <source>Clinician notes (not printed on the handout)</source>
+        <translation>Notas del profesional (no se imprimen en la hoja)</translation>
+    </message>
+    <message>
+        <source>Clinician notes</source>
+        <translation>Notas del profesional</translation>
+    </message>
+    <message>
+        <source>Disagree</source>
+        <translation>En desacuerdo</translation>
+    </message>
+    <message>
+        <source>Agree</source>
+        <translation>De acuerdo</translation>
+    </message>
+    <message>
+        <source>Not at all</source>
+        <translation>Nada</translation>
+    </message>
+    <message>
+        <source>Slightly</source>
+        <translation>Un poco</translation>
+    </message>
+    <message>
+        <source>Moderately</source>
+        <translation>Moderadamente</translation>
+    </message>
+    <message>
+        <source>Very much</source>
+        <translation>Mucho</translation>
+    </message>
+    <message>
+        <source>Extremely</source>
+        <translation>Muchísimo</translation>
+    </message>
+    <message>
+        <source>STarT Back (agree or disagree; last item: how bothersome)</source>
+        <translation>STarT Back (de acuerdo o en desacuerdo; último ítem: cuánto le molesta)</translation>
+    </message>
+    <message>
+        <source>Oswestry Disability Index (low back; each section 0–5, skip if not asked)</source>
+        <translation>Índice de Discapacidad de Oswestry (lumbar; cada sección 0–5, omitir si no se preguntó)</translation>
+    </message>
+    <message>
+        <source>Neck Disability Index (each item 0–5, skip if not asked)</source>
+        <translation>Índice de Discapacidad Cervical (cada ítem 0–5, omitir si no se preguntó)</translation>
+    </message>
+    <message>
+        <source>STarT Back: total %1 of 9, psychosocial %2 of 5 — %3</source>
+        <translation>STarT Back: total %1 de 9, psicosocial %2 de 5 — %3</translation>
+    </message>
+    <message>
+        <source> (%1 of 9 answered)</source>
+        <translation> (%1 de 9 respondidas)</translation>
+    </message>
+    <message>
+        <source>STarT Back: not recorded</source>
+        <translation>STarT Back: no registrado</translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::SessionEditor</name>
+    <message>
+        <source>&amp;1 Screening</source>
+        <translation>&amp;1 Cribado</translation>
+    </message>
+    <message>
+        <source>&amp;2 Exercises</source>
+        <translation>&amp;2 Ejercicios</translation>
+    </message>
+    <message>
+        <source>&amp;3 Handout</source>
+        <translation>&amp;3 Hoja de ejercicios</translation>
+    </message>
+    <message>
+        <source>&amp;4 Sign</source>
+        <translation>&amp;4 Firma</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Store the session (Ctrl+S)</source>
+        <translation>Guarda la sesión (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>The session was not saved.</source>
+        <translation>La sesión no se ha guardado.</translation>
+    </message>
+    <message>
+        <source>Your answers are still on screen. Check the disk and try again.</source>
+        <translation>Sus respuestas siguen en pantalla. Compruebe el disco e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The session was not signed.</source>
+        <translation>La sesión no se ha firmado.</translation>
+    </message>
+    <message>
+        <source>Correct what the message names, then sign again.</source>
+        <translation>Corrija lo que indica el mensaje y vuelva a firmar.</translation>
+    </message>
+    <message>
+        <source>The addendum was not added.</source>
+        <translation>La adenda no se ha añadido.</translation>
+    </message>
+    <message>
+        <source>Try again.</source>
+        <translation>Inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>This screening cannot be assessed: %1</source>
+        <translation>Este cribado no se puede evaluar: %1</translation>
+    </message>
+    <message>
+        <source>Signed — read-only</source>
+        <translation>Firmada — solo lectura</translation>
+    </message>
+    <message>
+        <source>New session — not saved yet</source>
+        <translation>Sesión nueva — aún sin guardar</translation>
+    </message>
+    <message>
+        <source>Draft — unsaved changes</source>
+        <translation>Borrador — cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>Draft — saved</source>
+        <translation>Borrador — guardado</translation>
+    </message>
+    <message>
+        <source>%1 — session %2 — HepDesk%3</source>
+        <translation>%1 — sesión %2 — HepDesk%3</translation>
+    </message>
+    <message>
+        <source>To sign, enter your name and credentials in Settings first.</source>
+        <translation>Para firmar, introduzca antes su nombre y titulación en Configuración.</translation>
+    </message>
+    <message>
+        <source>unknown clinician</source>
+        <translation>profesional desconocido</translation>
+    </message>
+    <message>
+        <source>clinician #%1</source>
+        <translation>profesional n.º %1</translation>
+    </message>
+    <message>
+        <source>HepDesk</source>
+        <translation>HepDesk</translation>
+    </message>
+    <message>
+        <source>The handout cannot be exported yet.</source>
+        <translation>La hoja de ejercicios aún no se puede exportar.</translation>
+    </message>
+    <message>
+        <source>See the message above the preview.</source>
+        <translation>Vea el mensaje encima de la vista previa.</translation>
+    </message>
+    <message>
+        <source>Export handout</source>
+        <translation>Exportar hoja de ejercicios</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The handout was not exported.</source>
+        <translation>La hoja de ejercicios no se ha exportado.</translation>
+    </message>
+    <message>
+        <source>Choose another folder or free some disk space, then try again.</source>
+        <translation>Elija otra carpeta o libere espacio en el disco e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The handout was not printed.</source>
+        <translation>La hoja de ejercicios no se ha impreso.</translation>
+    </message>
+    <message>
+        <source>Check the printer.</source>
+        <translation>Compruebe la impresora.</translation>
+    </message>
+    <message>
+        <source>Unsaved session</source>
+        <translation>Sesión sin guardar</translation>
+    </message>
+    <message>
+        <source>This session has changes that are not saved. Save them before closing?</source>
+        <translation>Esta sesión tiene cambios sin guardar. ¿Guardarlos antes de cerrar?</translation>
+    </message>
+    <message>
+        <source>The window stays open so nothing is lost.</source>
+        <translation>La ventana sigue abierta para que no se pierda nada.</translation>
+    </message>
+    <message>
+        <source>This session is signed: it can no longer change. Add an addendum instead.</source>
+        <translation>Esta sesión está firmada: ya no se puede cambiar. Añada una adenda.</translation>
+    </message>
+    <message>
+        <source>No clinician is set up on this computer: enter your name and credentials in Settings, then sign.</source>
+        <translation>No hay ningún profesional configurado en este equipo: introduzca su nombre y titulación en Configuración y después firme.</translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::SessionHistoryModel</name>
+    <message>
+        <source>ODI %1</source>
+        <translation>ODI %1</translation>
+    </message>
+    <message>
+        <source>NDI %1</source>
+        <translation>NDI %1</translation>
+    </message>
+    <message>
+        <source>STarT Back %1</source>
+        <translation>STarT Back %1</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>n.º %1</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1/10</source>
+        <translation>%1/10</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Firmada</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Borrador</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Clinician</source>
+        <translation>Profesional</translation>
+    </message>
+    <message>
+        <source>Triage</source>
+        <translation>Triaje</translation>
+    </message>
+    <message>
+        <source>Pain</source>
+        <translation>Dolor</translation>
+    </message>
+    <message>
+        <source>Scores</source>
+        <translation>Puntuaciones</translation>
+    </message>
+    <message>
+        <source>Exercises</source>
+        <translation>Ejercicios</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>STarT Back %1 (%2 risk)</source>
+        <translation>STarT Back %1 (riesgo %2)</translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>Clinic name</source>
+        <translation>Nombre de la clínica</translation>
+    </message>
+    <message>
+        <source>Clinic address</source>
+        <translation>Dirección de la clínica</translation>
+    </message>
+    <message>
+        <source>Clinic phone</source>
+        <translation>Teléfono de la clínica</translation>
+    </message>
+    <message>
+        <source>Choose &amp;logo…</source>
+        <translation>Elegir &amp;logotipo…</translation>
+    </message>
+    <message>
+        <source>Remove logo</source>
+        <translation>Quitar logotipo</translation>
+    </message>
+    <message>
+        <source>Clinic (printed on every handout)</source>
+        <translation>Clínica (se imprime en todas las hojas)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nombre:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Dirección:</translation>
+    </message>
+    <message>
+        <source>&amp;Phone:</source>
+        <translation>&amp;Teléfono:</translation>
+    </message>
+    <message>
+        <source>Logo:</source>
+        <translation>Logotipo:</translation>
+    </message>
+    <message>
+        <source>Clinician name</source>
+        <translation>Nombre del profesional</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Título profesional</translation>
+    </message>
+    <message>
+        <source>for example PT, DPT</source>
+        <translation>por ejemplo, Fisioterapeuta, Col. n.º 1234</translation>
+    </message>
+    <message>
+        <source>You (named when you sign a session)</source>
+        <translation>Usted (figura al firmar una sesión)</translation>
+    </message>
+    <message>
+        <source>Full na&amp;me:</source>
+        <translation>Nombre co&amp;mpleto:</translation>
+    </message>
+    <message>
+        <source>&amp;Credentials:</source>
+        <translation>Tít&amp;ulo profesional:</translation>
+    </message>
+    <message>
+        <source>Default handout language</source>
+        <translation>Idioma predeterminado de las hojas</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Inglés (English)</translation>
+    </message>
+    <message>
+        <source>Spanish (Español)</source>
+        <translation>Español</translation>
+    </message>
+    <message>
+        <source>Default print size</source>
+        <translation>Tamaño de impresión predeterminado</translation>
+    </message>
+    <message>
+        <source>Regular (12 pt)</source>
+        <translation>Normal (12 pt)</translation>
+    </message>
+    <message>
+        <source>Large print (18 pt)</source>
+        <translation>Letra grande (18 pt)</translation>
+    </message>
+    <message>
+        <source>Handouts</source>
+        <translation>Hojas de ejercicios</translation>
+    </message>
+    <message>
+        <source>Default lan&amp;guage:</source>
+        <translation>&amp;Idioma predeterminado:</translation>
+    </message>
+    <message>
+        <source>Default print si&amp;ze:</source>
+        <translation>Tamaño de impresión &amp;predeterminado:</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Carpeta de copias de seguridad</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Examinar…</translation>
+    </message>
+    <message>
+        <source>Backups to keep</source>
+        <translation>Copias que se conservan</translation>
+    </message>
+    <message>
+        <source>Automatic daily backup</source>
+        <translation>Copia de seguridad diaria automática</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Carpeta:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the newest:</source>
+        <translation>Conservar las más &amp;recientes:</translation>
+    </message>
+    <message>
+        <source>
+Nothing was saved; correct it and press Save again.</source>
+        <translation>
+No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
+    </message>
+    <message>
+        <source>Clinic logo</source>
+        <translation>Logotipo de la clínica</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Imágenes (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <source>No logo</source>
+        <translation>Sin logotipo</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Idioma de la interfaz</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Interfaz</translation>
+    </message>
+    <message>
+        <source>&amp;Interface language:</source>
+        <translation>Idioma de la inter&amp;faz:</translation>
+    </message>
+    <message>
+        <source>A new interface language shows the next time HepDesk starts.</source>
+        <translation>El nuevo idioma de la interfaz se aplica la próxima vez que se inicie HepDesk.</translation>
+    </message>
+    <message>
+        <source>Logo %1: cannot be read (%2).</source>
+        <translation>Logotipo %1: no se puede leer (%2).</translation>
+    </message>
+    <message>
+        <source>Logo %1: larger than 2 MB; use a smaller PNG or JPEG.</source>
+        <translation>Logotipo %1: ocupa más de 2 MB; use un PNG o JPEG más pequeño.</translation>
+    </message>
+    <message>
+        <source>Logo %1: not a PNG or JPEG image.</source>
+        <translation>Logotipo %1: no es una imagen PNG ni JPEG.</translation>
+    </message>
+    <message>
+        <source>Logo %1: the image is damaged and cannot be decoded.</source>
+        <translation>Logotipo %1: la imagen está dañada y no se puede descodificar.</translation>
+    </message>
+    <message>
+        <source>Full name: type your name to go with the credentials.</source>
+        <translation>Nombre completo: escriba su nombre para acompañar al título profesional.</translation>
+    </message>
+    <message>
+        <source>Backup folder: choose a full path (for example %1).</source>
+        <translation>Carpeta de copias de seguridad: elija una ruta completa (por ejemplo, %1).</translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::SignPage</name>
+    <message>
+        <source>&amp;Sign session</source>
+        <translation>&amp;Firmar sesión</translation>
+    </message>
+    <message>
+        <source>Sign: the session can no longer be changed, only added to</source>
+        <translation>Firmar: la sesión ya no se podrá cambiar, solo completar con adendas</translation>
+    </message>
+    <message>
+        <source>Addenda</source>
+        <translation>Adendas</translation>
+    </message>
+    <message>
+        <source>New addendum</source>
+        <translation>Nueva adenda</translation>
+    </message>
+    <message>
+        <source>A correction or note to add to the signed session</source>
+        <translation>Una corrección o nota que se añade a la sesión firmada</translation>
+    </message>
+    <message>
+        <source>Add a&amp;ddendum</source>
+        <translation>Añadir &amp;adenda</translation>
+    </message>
+    <message>
+        <source>Triage: %1</source>
+        <translation>Triaje: %1</translation>
+    </message>
+    <message>
+        <source>  • %1</source>
+        <translation>  • %1</translation>
+    </message>
+    <message>
+        <source>Program: %1 exercises</source>
+        <translation>Programa: %1 ejercicios</translation>
+    </message>
+    <message>
+        <source>Override reason: %1</source>
+        <translation>Motivo de la excepción: %1</translation>
+    </message>
+    <message>
+        <source>Handouts: none recorded yet</source>
+        <translation>Hojas de ejercicios: ninguna registrada aún</translation>
+    </message>
+    <message>
+        <source>Handout %1, %2 bytes, %3%4, SHA-256 %5</source>
+        <translation>Hoja %1, %2 bytes, %3%4, SHA-256 %5</translation>
+    </message>
+    <message>
+        <source>, large print</source>
+        <translation>, letra grande</translation>
+    </message>
+    <message>
+        <source>Signed by %1 at %2. The session is read-only; add an addendum to correct or complete it.</source>
+        <translation>Firmada por %1 el %2. La sesión es de solo lectura; añada una adenda para corregirla o completarla.</translation>
+    </message>
+    <message>
+        <source>Draft. Signing records the handout's fingerprint and locks the session.</source>
+        <translation>Borrador. Al firmar se registra la huella de la hoja de ejercicios y se bloquea la sesión.</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::TrendChart</name>
+    <message>
+        <source>Trend of scores across sessions</source>
+        <translation>Evolución de las puntuaciones entre sesiones</translation>
+    </message>
+    <message>
+        <source>No scores recorded yet.</source>
+        <translation>Aún no hay puntuaciones registradas.</translation>
+    </message>
+    <message>
+        <source>%1: %2 on %3</source>
+        <translation>%1: %2 el %3</translation>
+    </message>
+    <message>
+        <source>no clinically important change</source>
+        <translation>sin cambio clínicamente importante</translation>
+    </message>
+    <message>
+        <source>no published threshold</source>
+        <translation>sin umbral publicado</translation>
+    </message>
+    <message>
+        <source>clinically important improvement</source>
+        <translation>mejora clínicamente importante</translation>
+    </message>
+    <message>
+        <source>clinically important worsening</source>
+        <translation>empeoramiento clínicamente importante</translation>
+    </message>
+    <message>
+        <source>, now %1 on %2 (%3)</source>
+        <translation>, ahora %1 el %2 (%3)</translation>
+    </message>
+    <message>
+        <source>latest %1</source>
+        <translation>último %1</translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::TriageBanner</name>
+    <message>
+        <source>Triage</source>
+        <translation>Triaje</translation>
+    </message>
+    <message>
+        <source>EMERGENCY: emergency referral now</source>
+        <translation>URGENCIA: derivación a urgencias ahora</translation>
+    </message>
+    <message>
+        <source>URGENT: medical referral first</source>
+        <translation>URGENTE: primero, derivación médica</translation>
+    </message>
+    <message>
+        <source>Refer and monitor</source>
+        <translation>Derivar y vigilar</translation>
+    </message>
+    <message>
+        <source>Routine: no red flags recorded</source>
+        <translation>Rutina: sin banderas rojas registradas</translation>
+    </message>
+    <message>
+        <source>Send the patient to hospital emergency care today (suspected cauda equina: MRI within hours). Do not start exercise. A handout needs a recorded override reason.</source>
+        <translation>Envíe hoy al paciente a urgencias hospitalarias (sospecha de cauda equina: resonancia magnética en pocas horas). No empiece ejercicios. Una hoja de ejercicios exige registrar un motivo de excepción.</translation>
+    </message>
+    <message>
+        <source>Refer to a physician before exercise (suspected fracture, cancer, infection or progressing nerve loss). A handout needs a recorded override reason.</source>
+        <translation>Derive a un médico antes de pautar ejercicio (sospecha de fractura, cáncer, infección o déficit neurológico progresivo). Una hoja de ejercicios exige registrar un motivo de excepción.</translation>
+    </message>
+    <message>
+        <source>A handout is allowed. Follow up the findings below; affected exercises carry cautions.</source>
+        <translation>Se permite la hoja de ejercicios. Haga seguimiento de los hallazgos de abajo; los ejercicios afectados llevan precauciones.</translation>
+    </message>
+    <message>
+        <source>A handout is allowed.</source>
+        <translation>Se permite la hoja de ejercicios.</translation>
+    </message>
+    <message>
+        <source>• %1 — %2</source>
+        <translation>• %1 — %2</translation>
+    </message>
+    <message>
+        <source>Emergency</source>
+        <translation>Urgencia</translation>
+    </message>
+    <message>
+        <source>Urgent referral</source>
+        <translation>Derivación urgente</translation>
+    </message>
+    <message>
+        <source>Routine</source>
+        <translation>Rutina</translation>
+    </message>
+</context>
+</TS>
