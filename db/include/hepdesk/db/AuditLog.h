@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hepdesk::db {
@@ -48,6 +49,9 @@ public:
     /// Appends a line naming db.actor() and the current time (Clock::current()).
     static Status record(Database& db, std::string_view action, std::string_view entity,
                          std::int64_t entityId, std::string_view detail = {});
+    /// The same for a record whose id is text (a custom exercise).
+    static Status record(Database& db, std::string_view action, std::string_view entity,
+                         std::string_view entityId, std::string_view detail = {});
 
 private:
     Database& db_;
