@@ -96,9 +96,9 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
     if (!*patientId) {
         return ctx.usage("'session new' needs --patient ID");
     }
-    const auto screeningFile = a.value("screening");
+    const auto screeningFile = a.required("screening", "session new", "FILE.json");
     if (!screeningFile) {
-        return ctx.usage("'session new' needs --screening FILE.json");
+        return ctx.fail(screeningFile.error());
     }
     if (auto p = db::SqlitePatientRepository(db).get(**patientId); !p) {
         return ctx.fail(p.error());
