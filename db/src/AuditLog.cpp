@@ -34,6 +34,21 @@ Status SqliteAuditLog::record(Database& db, std::string_view action, std::string
     return {};
 }
 
+Result<std::int64_t> SqliteAuditLog::insertRecorded(Database& db, Statement& insert,
+                                                    std::string_view action,
+                                                    std::string_view entity) {
+    return Transaction::run(db.connection(), [&]() -> Result<std::int64_t> {
+        auto id = insert.insert();
+        if (!id) {
+            return id;
+        }
+        if (auto s = record(db, action, entity, *id); !s) {
+            return s.error();
+        }
+        return id;
+    });
+}
+
 Result<std::vector<AuditEntry>> SqliteAuditLog::list(const Query& query) {
     return Statement::on(db_.connection(),
                          "SELECT id, at, actor, action, entity, entity_id, detail "

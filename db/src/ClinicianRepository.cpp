@@ -25,20 +25,13 @@ Result<std::int64_t> SqliteClinicianRepository::add(const Clinician& c) {
     if (auto s = validateClinician(c); !s) {
         return s.error();
     }
-    return Transaction::run(db_.connection(), [&]() -> Result<std::int64_t> {
-        auto id = Statement::on(db_.connection(),
-                                "INSERT INTO clinician(name, credentials, active, created_at) "
-                                "VALUES (?1, ?2, ?3, ?4)")
-                      .bindAll(c.name, c.credentials, c.active, isoDateTime(Clock::current().now()))
-                      .insert();
-        if (!id) {
-            return id;
-        }
-        if (auto s = SqliteAuditLog::record(db_, "clinician.add", "clinician", *id); !s) {
-            return s.error();
-        }
-        return id;
-    });
+    return SqliteAuditLog::insertRecorded(
+        db_,
+        Statement::on(db_.connection(),
+                      "INSERT INTO clinician(name, credentials, active, created_at) "
+                      "VALUES (?1, ?2, ?3, ?4)")
+            .bindAll(c.name, c.credentials, c.active, isoDateTime(Clock::current().now())),
+        "clinician.add", "clinician");
 }
 
 Result<Clinician> SqliteClinicianRepository::get(std::int64_t id) {

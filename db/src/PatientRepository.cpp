@@ -160,23 +160,14 @@ Result<std::int64_t> SqlitePatientRepository::add(const Patient& patient) {
     if (auto s = validatePatient(patient); !s) {
         return s.error();
     }
-    return Transaction::run(db_.connection(), [&]() -> Result<std::int64_t> {
-        auto id =
-            Statement::on(db_.connection(),
-                          "INSERT INTO patient(name, birth_date, record_number, contact, "
-                          "archived, created_at, updated_at) "
-                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)")
-                .bindAll(patient.name, patient.birthDate, patient.recordNumber, patient.contact,
-                         patient.archived, isoDateTime(Clock::current().now()))
-                .insert();
-        if (!id) {
-            return id;
-        }
-        if (auto s = SqliteAuditLog::record(db_, "patient.add", "patient", *id); !s) {
-            return s.error();
-        }
-        return id;
-    });
+    return SqliteAuditLog::insertRecorded(
+        db_,
+        Statement::on(db_.connection(),
+                      "INSERT INTO patient(name, birth_date, record_number, contact, archived, "
+                      "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)")
+            .bindAll(patient.name, patient.birthDate, patient.recordNumber, patient.contact,
+                     patient.archived, isoDateTime(Clock::current().now())),
+        "patient.add", "patient");
 }
 
 Result<Patient> SqlitePatientRepository::get(std::int64_t id) {
@@ -233,27 +224,23 @@ Result<std::vector<Patient>> SqlitePatientRepository::search(std::string_view qu
     const int archived = options.includeArchived ? 1 : 0;
     std::set<std::int64_t> seen;
 
+    // Appends the patients matching `where` (with ?1 = `value`) in `order`.
+    const auto stage = [&](const char* where, std::string_view value, const char* order) {
+        return collect(Statement::on(db_.connection(),
+                                     std::string("SELECT ") + kColumns + " FROM patient p WHERE " +
+                                         where + " AND (p.archived = 0 OR ?2) ORDER BY " + order)
+                           .bindAll(value, archived),
+                       out, seen, limit);
+    };
     // 1. A record number typed in full is the most certain match there is.
-    if (auto s = collect(Statement::on(db_.connection(),
-                                       std::string("SELECT ") + kColumns +
-                                           " FROM patient p WHERE p.record_number = ?1 COLLATE "
-                                           "NOCASE AND p.record_number <> '' AND "
-                                           "(p.archived = 0 OR ?2) ORDER BY p.id")
-                             .bindAll(q, archived),
-                         out, seen, limit);
+    if (auto s = stage("p.record_number = ?1 COLLATE NOCASE AND p.record_number <> ''", q, "p.id");
         !s) {
         return s.error();
     }
     // 2. A date of birth (or its year or month).
     if (const std::string prefix = datePrefix(q); !prefix.empty()) {
-        if (auto s = collect(Statement::on(db_.connection(),
-                                           std::string("SELECT ") + kColumns +
-                                               " FROM patient p WHERE p.birth_date <> '' AND "
-                                               "p.birth_date >= ?1 AND p.birth_date < ?1 || '~' "
-                                               "AND (p.archived = 0 OR ?2) "
-                                               "ORDER BY p.birth_date, p.id")
-                                 .bindAll(prefix, archived),
-                             out, seen, limit);
+        if (auto s = stage("p.birth_date <> '' AND p.birth_date >= ?1 AND p.birth_date < ?1 || '~'",
+                           prefix, "p.birth_date, p.id");
             !s) {
             return s.error();
         }

@@ -261,15 +261,7 @@ Result<bool> Statement::step() {
 }
 
 Status Statement::execute() {
-    for (;;) {
-        auto r = step();
-        if (!r) {
-            return r.error();
-        }
-        if (!*r) {
-            return {};
-        }
-    }
+    return forEachRow([](const Statement&) {});
 }
 
 Result<std::int64_t> Statement::insert() {
