@@ -1,5 +1,6 @@
 #include "Cli.h"
 
+#include "CliArgs.h"
 #include "hepdesk/core/Paths.h"
 #include "hepdesk/core/Version.h"
 #include "hepdesk/db/Database.h"
@@ -131,8 +132,7 @@ int Context::fail(const Error& error) const {
 }
 
 int Context::usage(std::string_view message) const {
-    err << "hepdesk-cli: " << message << " (see hepdesk-cli --help)\n";
-    return kUsage;
+    return fail(usageError(message));
 }
 
 int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {

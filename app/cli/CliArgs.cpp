@@ -59,6 +59,37 @@ Result<std::optional<std::int64_t>> CliArgs::id(std::string_view name) const {
     return std::optional<std::int64_t>(*r);
 }
 
+Result<std::int64_t> CliArgs::requiredId(std::string_view name) const {
+    auto v = id(name);
+    if (!v) {
+        return v.error();
+    }
+    if (!*v) {
+        return Error::invalid("missing --" + std::string(name));
+    }
+    return **v;
+}
+
+Result<std::string> CliArgs::required(std::string_view name, std::string_view command,
+                                      std::string_view placeholder) const {
+    if (auto v = value(name)) {
+        return *v;
+    }
+    std::string m = "'" + std::string(command) + "' needs --" + std::string(name);
+    if (!placeholder.empty()) {
+        m.append(" ").append(placeholder);
+    }
+    return usageError(m);
+}
+
+Result<int> CliArgs::intOr(std::string_view name, int fallback, int lo, int hi) const {
+    auto v = value(name);
+    if (!v) {
+        return fallback;
+    }
+    return parseInt(*v, "--" + std::string(name), lo, hi);
+}
+
 Status CliArgs::expectPositional(std::size_t count, std::string_view what) const {
     if (positional_.size() < count) {
         return Error::invalid("missing " + std::string(what));
@@ -67,6 +98,17 @@ Status CliArgs::expectPositional(std::size_t count, std::string_view what) const
         return Error::invalid("unexpected argument '" + positional_[count] + "'");
     }
     return {};
+}
+
+Result<std::int64_t> CliArgs::positionalId(std::string_view what) const {
+    if (auto s = expectPositional(1, what); !s) {
+        return usageError(s.error().message);
+    }
+    return parseId(positional_[0], what);
+}
+
+Error usageError(std::string_view message) {
+    return Error::invalid(std::string(message) + " (see hepdesk-cli --help)");
 }
 
 Result<std::int64_t> parseId(std::string_view text, std::string_view what) {

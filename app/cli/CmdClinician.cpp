@@ -1,49 +1,34 @@
 #include "CmdCommon.h"
+#include "Subcommand.h"
 #include "hepdesk/db/ClinicianRepository.h"
 #include "hepdesk/db/Database.h"
 
+#include <array>
 #include <ostream>
 
 namespace hepdesk::cli {
+namespace {
 
-int runClinician(Context& ctx, Args args) {
-    if (args.empty()) {
-        return ctx.usage("'clinician' needs a subcommand: add, list");
+int add(Context& ctx, const CliArgs& a, db::Database& db) {
+    auto name = a.required("name", "clinician add");
+    if (!name) {
+        return ctx.fail(name.error());
     }
-    const std::string& sub = args[0];
-    if (sub != "add" && sub != "list") {
-        return ctx.usage("unknown 'clinician' subcommand '" + sub + "'");
+    Clinician c{0, *name, a.value("credentials").value_or(""), true};
+    auto id = db::SqliteClinicianRepository(db).add(c);
+    if (!id) {
+        return ctx.fail(id.error());
     }
-    auto a = sub == "add" ? CliArgs::parse(args.subspan(1), {"name", "credentials"}, {})
-                          : CliArgs::parse(args.subspan(1), {}, {"all"});
-    if (!a) {
-        return ctx.usage(a.error().message);
+    if (ctx.format == Format::Json) {
+        printJson(ctx, {{"id", *id}, {"name", c.name}, {"credentials", c.credentials}});
+    } else {
+        ctx.out << "added clinician " << *id << '\n';
     }
-    if (auto s = a->expectPositional(0, ""); !s) {
-        return ctx.usage(s.error().message);
-    }
-    auto db = ctx.openDatabase();
-    if (!db) {
-        return ctx.fail(db.error());
-    }
-    db::SqliteClinicianRepository repo(*db);
-    if (sub == "add") {
-        if (!a->has("name")) {
-            return ctx.usage("'clinician add' needs --name");
-        }
-        Clinician c{0, *a->value("name"), a->value("credentials").value_or(""), true};
-        auto id = repo.add(c);
-        if (!id) {
-            return ctx.fail(id.error());
-        }
-        if (ctx.format == Format::Json) {
-            printJson(ctx, {{"id", *id}, {"name", c.name}, {"credentials", c.credentials}});
-        } else {
-            ctx.out << "added clinician " << *id << '\n';
-        }
-        return kOk;
-    }
-    auto list = repo.list(a->flag("all"));
+    return kOk;
+}
+
+int list(Context& ctx, const CliArgs& a, db::Database& db) {
+    auto list = db::SqliteClinicianRepository(db).list(a.flag("all"));
     if (!list) {
         return ctx.fail(list.error());
     }
@@ -63,6 +48,16 @@ int runClinician(Context& ctx, Args args) {
                 << (c.active ? "" : "\tinactive") << '\n';
     }
     return kOk;
+}
+
+} // namespace
+
+int runClinician(Context& ctx, Args args) {
+    static const std::array<Subcommand, 2> kSubcommands = {
+        Subcommand{"add", {"name", "credentials"}, {}, add, true},
+        Subcommand{"list", {}, {"all"}, list, true},
+    };
+    return runSubcommand(ctx, "clinician", args, kSubcommands);
 }
 
 } // namespace hepdesk::cli

@@ -1,5 +1,7 @@
 #include "CmdCommon.h"
 
+#include "hepdesk/core/JsonRead.h"
+
 #include <cstdio>
 #include <ostream>
 
@@ -62,6 +64,18 @@ std::string summaryLine(const SessionSummary& s) {
         line += "\n    program: " + program;
     }
     return line;
+}
+
+Result<ScreeningFile> readScreeningFile(const std::string& path) {
+    auto doc = json::parseFile(path);
+    if (!doc) {
+        return doc.error();
+    }
+    auto screening = screeningFromJson(*doc, path);
+    if (!screening) {
+        return screening.error();
+    }
+    return ScreeningFile{std::move(*doc), std::move(*screening)};
 }
 
 void printJson(Context& ctx, const nlohmann::json& j) {

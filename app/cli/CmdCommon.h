@@ -3,6 +3,7 @@
 #include "Cli.h"
 #include "CliArgs.h"
 #include "hepdesk/core/Patient.h"
+#include "hepdesk/core/Screening.h"
 #include "hepdesk/core/Session.h"
 
 #include <nlohmann/json.hpp>
@@ -18,6 +19,13 @@ std::string dosageText(const ProgramItem& item);
 std::string summaryLine(const SessionSummary& s);
 /// `session new`: assess the screening with the clinical core and store the session.
 int newSession(Context& ctx, const CliArgs& a, db::Database& db);
+/// A screening read from a JSON file, and the document itself (assess() points into it).
+struct ScreeningFile {
+    nlohmann::json doc;
+    Screening screening;
+};
+/// Reads and checks the screening file `path`; the error names the file and field.
+Result<ScreeningFile> readScreeningFile(const std::string& path);
 /// Prints `j` (indented) followed by a newline.
 void printJson(Context& ctx, const nlohmann::json& j);
 

@@ -74,20 +74,16 @@ int backup(Context& ctx, const CliArgs& a) {
     if (auto s = a.expectPositional(folder ? 0 : 1, "backup file (or --folder DIR)"); !s) {
         return ctx.usage(s.error().message);
     }
-    int keep = 7;
-    if (auto v = a.value("keep")) {
-        auto k = parseInt(*v, "--keep", 1, 10000);
-        if (!k) {
-            return ctx.fail(k.error());
-        }
-        keep = *k;
+    const auto keep = a.intOr("keep", 7, 1, 10000);
+    if (!keep) {
+        return ctx.fail(keep.error());
     }
     auto db = ctx.openDatabase();
     if (!db) {
         return ctx.fail(db.error());
     }
     if (folder) {
-        auto r = db::Backup::writeIfDue(*db, *folder, keep, Clock::current());
+        auto r = db::Backup::writeIfDue(*db, *folder, *keep, Clock::current());
         if (!r) {
             return ctx.fail(r.error());
         }

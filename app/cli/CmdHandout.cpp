@@ -1,5 +1,4 @@
-#include "Cli.h"
-#include "CliArgs.h"
+#include "CmdCommon.h"
 #include "hepdesk/core/Assess.h"
 #include "hepdesk/core/AtomicFile.h"
 #include "hepdesk/core/Catalog.h"
@@ -247,24 +246,20 @@ int runHandout(Context& ctx, Args args) {
             req.overrideReason = *overrideReason;
         }
     } else {
-        auto doc = json::parseFile(*screeningFile);
-        if (!doc) {
-            return ctx.fail(doc.error());
+        auto file = readScreeningFile(*screeningFile);
+        if (!file) {
+            return ctx.fail(file.error());
         }
-        auto screening = screeningFromJson(*doc, *screeningFile);
-        if (!screening) {
-            return ctx.fail(screening.error());
-        }
-        auto assessment = assess(*screening, *rules, *catalog, *screeningFile, &*doc);
+        const Screening& screening = file->screening;
+        auto assessment = assess(screening, *rules, *catalog, *screeningFile, &file->doc);
         if (!assessment) {
             return ctx.fail(assessment.error());
         }
         req.options = options;
         req.patientName = *patient;
-        req.sessionDate =
-            screening->date.empty() ? isoDate(Clock::current().now()) : screening->date;
+        req.sessionDate = screening.date.empty() ? isoDate(Clock::current().now()) : screening.date;
         req.assessment = std::move(*assessment);
-        req.findingIds = screening->findings;
+        req.findingIds = screening.findings;
         req.overrideReason = overrideReason.value_or("");
         for (const std::string& e : exercises) {
             auto item = parseExercise(e, *catalog);

@@ -1,8 +1,10 @@
 #include "CmdCommon.h"
+#include "Subcommand.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/PatientRepository.h"
 #include "hepdesk/db/SessionRepository.h"
 
+#include <array>
 #include <ostream>
 
 namespace hepdesk::cli {
@@ -42,17 +44,25 @@ void printPatients(Context& ctx, const std::vector<Patient>& list) {
     }
 }
 
+/// The patient whose id is the one positional argument.
+Result<Patient> positionalPatient(const CliArgs& a, db::Database& db) {
+    auto id = a.positionalId("patient id");
+    if (!id) {
+        return id.error();
+    }
+    return db::SqlitePatientRepository(db).get(*id);
+}
+
 int add(Context& ctx, const CliArgs& a, db::Database& db) {
     if (auto s = a.expectPositional(0, ""); !s) {
         return ctx.usage(s.error().message);
     }
-    if (!a.has("name")) {
-        return ctx.usage("'patient add' needs --name");
+    if (auto name = a.required("name", "patient add"); !name) {
+        return ctx.fail(name.error());
     }
     Patient p;
     applyFields(a, p);
-    db::SqlitePatientRepository repo(db);
-    auto id = repo.add(p);
+    auto id = db::SqlitePatientRepository(db).add(p);
     if (!id) {
         return ctx.fail(id.error());
     }
@@ -66,20 +76,12 @@ int add(Context& ctx, const CliArgs& a, db::Database& db) {
 }
 
 int edit(Context& ctx, const CliArgs& a, db::Database& db) {
-    if (auto s = a.expectPositional(1, "patient id"); !s) {
-        return ctx.usage(s.error().message);
-    }
-    auto id = parseId(a.positional()[0], "patient id");
-    if (!id) {
-        return ctx.fail(id.error());
-    }
-    db::SqlitePatientRepository repo(db);
-    auto p = repo.get(*id);
+    auto p = positionalPatient(a, db);
     if (!p) {
         return ctx.fail(p.error());
     }
     applyFields(a, *p);
-    if (auto s = repo.update(*p); !s) {
+    if (auto s = db::SqlitePatientRepository(db).update(*p); !s) {
         return ctx.fail(s.error());
     }
     if (ctx.format == Format::Json) {
@@ -91,20 +93,11 @@ int edit(Context& ctx, const CliArgs& a, db::Database& db) {
 }
 
 int show(Context& ctx, const CliArgs& a, db::Database& db) {
-    if (auto s = a.expectPositional(1, "patient id"); !s) {
-        return ctx.usage(s.error().message);
-    }
-    auto id = parseId(a.positional()[0], "patient id");
-    if (!id) {
-        return ctx.fail(id.error());
-    }
-    db::SqlitePatientRepository repo(db);
-    auto p = repo.get(*id);
+    auto p = positionalPatient(a, db);
     if (!p) {
         return ctx.fail(p.error());
     }
-    db::SqliteSessionRepository sessions(db);
-    auto history = sessions.history(*id, {});
+    auto history = db::SqliteSessionRepository(db).history(p->id, {});
     if (!history) {
         return ctx.fail(history.error());
     }
@@ -127,85 +120,41 @@ int show(Context& ctx, const CliArgs& a, db::Database& db) {
     return kOk;
 }
 
-} // namespace
-
-int runPatient(Context& ctx, Args args) {
-    if (args.empty()) {
-        return ctx.usage("'patient' needs a subcommand: add, edit, list, search, show, archive");
-    }
-    const std::string& sub = args[0];
-    std::set<std::string, std::less<>> withValue;
-    std::set<std::string, std::less<>> flags;
-    if (sub == "add" || sub == "edit") {
-        withValue = kFieldOptions;
-    } else if (sub == "list") {
-        flags = {"all"};
-    } else if (sub == "search") {
-        withValue = {"limit"};
-        flags = {"all"};
-    } else if (sub == "archive") {
-        flags = {"undo"};
-    } else if (sub != "show") {
-        return ctx.usage("unknown 'patient' subcommand '" + sub + "'");
-    }
-    auto a = CliArgs::parse(args.subspan(1), withValue, flags);
-    if (!a) {
-        return ctx.usage(a.error().message);
-    }
-    auto db = ctx.openDatabase();
-    if (!db) {
-        return ctx.fail(db.error());
-    }
-    if (sub == "add") {
-        return add(ctx, *a, *db);
-    }
-    if (sub == "edit") {
-        return edit(ctx, *a, *db);
-    }
-    if (sub == "show") {
-        return show(ctx, *a, *db);
-    }
-    db::SqlitePatientRepository repo(*db);
-    if (sub == "list") {
-        if (auto s = a->expectPositional(0, ""); !s) {
-            return ctx.usage(s.error().message);
-        }
-        auto list = repo.list({a->flag("all")});
-        if (!list) {
-            return ctx.fail(list.error());
-        }
-        printPatients(ctx, *list);
-        return kOk;
-    }
-    if (sub == "search") {
-        if (auto s = a->expectPositional(1, "search text"); !s) {
-            return ctx.usage(s.error().message);
-        }
-        int limit = 50;
-        if (auto v = a->value("limit")) {
-            auto l = parseInt(*v, "--limit", 1, 10000);
-            if (!l) {
-                return ctx.fail(l.error());
-            }
-            limit = *l;
-        }
-        auto found = repo.search(a->positional()[0], {limit, a->flag("all")});
-        if (!found) {
-            return ctx.fail(found.error());
-        }
-        printPatients(ctx, *found);
-        return kOk;
-    }
-    // archive
-    if (auto s = a->expectPositional(1, "patient id"); !s) {
+int list(Context& ctx, const CliArgs& a, db::Database& db) {
+    if (auto s = a.expectPositional(0, ""); !s) {
         return ctx.usage(s.error().message);
     }
-    auto id = parseId(a->positional()[0], "patient id");
+    auto list = db::SqlitePatientRepository(db).list({a.flag("all")});
+    if (!list) {
+        return ctx.fail(list.error());
+    }
+    printPatients(ctx, *list);
+    return kOk;
+}
+
+int search(Context& ctx, const CliArgs& a, db::Database& db) {
+    if (auto s = a.expectPositional(1, "search text"); !s) {
+        return ctx.usage(s.error().message);
+    }
+    auto limit = a.intOr("limit", 50, 1, 10000);
+    if (!limit) {
+        return ctx.fail(limit.error());
+    }
+    auto found = db::SqlitePatientRepository(db).search(a.positional()[0], {*limit, a.flag("all")});
+    if (!found) {
+        return ctx.fail(found.error());
+    }
+    printPatients(ctx, *found);
+    return kOk;
+}
+
+int archive(Context& ctx, const CliArgs& a, db::Database& db) {
+    auto id = a.positionalId("patient id");
     if (!id) {
         return ctx.fail(id.error());
     }
-    const bool archived = !a->flag("undo");
-    if (auto s = repo.setArchived(*id, archived); !s) {
+    const bool archived = !a.flag("undo");
+    if (auto s = db::SqlitePatientRepository(db).setArchived(*id, archived); !s) {
         return ctx.fail(s.error());
     }
     if (ctx.format == Format::Json) {
@@ -214,6 +163,17 @@ int runPatient(Context& ctx, Args args) {
         ctx.out << (archived ? "archived patient " : "restored patient ") << *id << '\n';
     }
     return kOk;
+}
+
+} // namespace
+
+int runPatient(Context& ctx, Args args) {
+    static const std::array<Subcommand, 6> kSubcommands = {
+        Subcommand{"add", kFieldOptions, {}, add}, Subcommand{"edit", kFieldOptions, {}, edit},
+        Subcommand{"list", {}, {"all"}, list},     Subcommand{"search", {"limit"}, {"all"}, search},
+        Subcommand{"show", {}, {}, show},          Subcommand{"archive", {}, {"undo"}, archive},
+    };
+    return runSubcommand(ctx, "patient", args, kSubcommands);
 }
 
 } // namespace hepdesk::cli

@@ -1,14 +1,18 @@
 #include "CmdCommon.h"
+#include "Subcommand.h"
 #include "hepdesk/core/AtomicFile.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/PatientRepository.h"
 #include "hepdesk/db/SessionRepository.h"
 
+#include <array>
 #include <ostream>
 
 namespace hepdesk::cli {
 namespace {
 
+/// The session id, the one positional argument. Unlike other commands', a wrong number of
+/// arguments here is reported as bad input, without the pointer to --help.
 Result<std::int64_t> sessionId(const CliArgs& a) {
     if (auto s = a.expectPositional(1, "session id"); !s) {
         return s.error();
@@ -16,15 +20,13 @@ Result<std::int64_t> sessionId(const CliArgs& a) {
     return parseId(a.positional()[0], "session id");
 }
 
-Result<std::int64_t> requiredId(const CliArgs& a, std::string_view option) {
-    auto id = a.id(option);
+/// The session whose id is the one positional argument.
+Result<Session> positionalSession(const CliArgs& a, db::Database& db) {
+    auto id = sessionId(a);
     if (!id) {
         return id.error();
     }
-    if (!*id) {
-        return Error::invalid("missing --" + std::string(option));
-    }
-    return **id;
+    return db::SqliteSessionRepository(db).get(*id);
 }
 
 void printSession(Context& ctx, const Session& s) {
@@ -69,11 +71,7 @@ void printSession(Context& ctx, const Session& s) {
 }
 
 int show(Context& ctx, const CliArgs& a, db::Database& db) {
-    auto id = sessionId(a);
-    if (!id) {
-        return ctx.fail(id.error());
-    }
-    auto s = db::SqliteSessionRepository(db).get(*id);
+    auto s = positionalSession(a, db);
     if (!s) {
         return ctx.fail(s.error());
     }
@@ -85,22 +83,18 @@ int list(Context& ctx, const CliArgs& a, db::Database& db) {
     if (auto s = a.expectPositional(0, ""); !s) {
         return ctx.usage(s.error().message);
     }
-    auto patient = requiredId(a, "patient");
+    auto patient = a.requiredId("patient");
     if (!patient) {
         return ctx.fail(patient.error());
     }
-    int limit = 1000;
-    if (auto v = a.value("limit")) {
-        auto l = parseInt(*v, "--limit", 1, 100000);
-        if (!l) {
-            return ctx.fail(l.error());
-        }
-        limit = *l;
+    auto limit = a.intOr("limit", 1000, 1, 100000);
+    if (!limit) {
+        return ctx.fail(limit.error());
     }
     if (auto p = db::SqlitePatientRepository(db).get(*patient); !p) {
         return ctx.fail(p.error());
     }
-    auto history = db::SqliteSessionRepository(db).history(*patient, {limit});
+    auto history = db::SqliteSessionRepository(db).history(*patient, {*limit});
     if (!history) {
         return ctx.fail(history.error());
     }
@@ -119,7 +113,7 @@ int list(Context& ctx, const CliArgs& a, db::Database& db) {
 }
 
 int trend(Context& ctx, const CliArgs& a, db::Database& db) {
-    auto patient = requiredId(a, "patient");
+    auto patient = a.requiredId("patient");
     if (!patient) {
         return ctx.fail(patient.error());
     }
@@ -156,7 +150,7 @@ int sign(Context& ctx, const CliArgs& a, db::Database& db) {
     if (!id) {
         return ctx.fail(id.error());
     }
-    auto clinician = requiredId(a, "clinician");
+    auto clinician = a.requiredId("clinician");
     if (!clinician) {
         return ctx.fail(clinician.error());
     }
@@ -185,9 +179,9 @@ int addendum(Context& ctx, const CliArgs& a, db::Database& db) {
     if (!clinician) {
         return ctx.fail(clinician.error());
     }
-    auto text = a.value("text");
+    auto text = a.required("text", "session addendum");
     if (!text) {
-        return ctx.usage("'session addendum' needs --text");
+        return ctx.fail(text.error());
     }
     auto added =
         db::SqliteSessionRepository(db).addAddendum(*id, Addendum{0, *clinician, "", *text});
@@ -203,14 +197,11 @@ int addendum(Context& ctx, const CliArgs& a, db::Database& db) {
 }
 
 int exportSession(Context& ctx, const CliArgs& a, db::Database& db) {
-    auto id = sessionId(a);
-    if (!id) {
-        return ctx.fail(id.error());
-    }
-    auto s = db::SqliteSessionRepository(db).get(*id);
+    auto s = positionalSession(a, db);
     if (!s) {
         return ctx.fail(s.error());
     }
+    const std::int64_t id = s->id;
     const std::string text =
         toJson(*s).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
     if (auto out = a.value("out")) {
@@ -219,9 +210,9 @@ int exportSession(Context& ctx, const CliArgs& a, db::Database& db) {
             return ctx.fail(w.error());
         }
         if (ctx.format == Format::Json) {
-            printJson(ctx, {{"session", *id}, {"file", *out}});
+            printJson(ctx, {{"session", id}, {"file", *out}});
         } else {
-            ctx.out << "exported session " << *id << " to " << *out << '\n';
+            ctx.out << "exported session " << id << " to " << *out << '\n';
         }
         return kOk;
     }
@@ -232,57 +223,19 @@ int exportSession(Context& ctx, const CliArgs& a, db::Database& db) {
 } // namespace
 
 int runSession(Context& ctx, Args args) {
-    if (args.empty()) {
-        return ctx.usage(
-            "'session' needs a subcommand: new, show, list, trend, sign, addendum, export");
-    }
-    const std::string& sub = args[0];
-    std::set<std::string, std::less<>> withValue;
-    std::set<std::string, std::less<>> flags;
-    if (sub == "new") {
-        withValue = {"patient",   "screening", "exercise",
-                     "clinician", "language",  "override-reason"};
-        flags = {"large-print"};
-    } else if (sub == "list") {
-        withValue = {"patient", "limit"};
-    } else if (sub == "trend") {
-        withValue = {"patient"};
-    } else if (sub == "sign") {
-        withValue = {"clinician"};
-    } else if (sub == "addendum") {
-        withValue = {"clinician", "text"};
-    } else if (sub == "export") {
-        withValue = {"out"};
-    } else if (sub != "show") {
-        return ctx.usage("unknown 'session' subcommand '" + sub + "'");
-    }
-    auto a = CliArgs::parse(args.subspan(1), withValue, flags);
-    if (!a) {
-        return ctx.usage(a.error().message);
-    }
-    auto db = ctx.openDatabase();
-    if (!db) {
-        return ctx.fail(db.error());
-    }
-    if (sub == "new") {
-        return newSession(ctx, *a, *db);
-    }
-    if (sub == "show") {
-        return show(ctx, *a, *db);
-    }
-    if (sub == "list") {
-        return list(ctx, *a, *db);
-    }
-    if (sub == "trend") {
-        return trend(ctx, *a, *db);
-    }
-    if (sub == "sign") {
-        return sign(ctx, *a, *db);
-    }
-    if (sub == "addendum") {
-        return addendum(ctx, *a, *db);
-    }
-    return exportSession(ctx, *a, *db);
+    static const std::array<Subcommand, 7> kSubcommands = {
+        Subcommand{"new",
+                   {"patient", "screening", "exercise", "clinician", "language", "override-reason"},
+                   {"large-print"},
+                   newSession},
+        Subcommand{"show", {}, {}, show},
+        Subcommand{"list", {"patient", "limit"}, {}, list},
+        Subcommand{"trend", {"patient"}, {}, trend},
+        Subcommand{"sign", {"clinician"}, {}, sign},
+        Subcommand{"addendum", {"clinician", "text"}, {}, addendum},
+        Subcommand{"export", {"out"}, {}, exportSession},
+    };
+    return runSubcommand(ctx, "session", args, kSubcommands);
 }
 
 } // namespace hepdesk::cli

@@ -96,9 +96,9 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
     if (!*patientId) {
         return ctx.usage("'session new' needs --patient ID");
     }
-    const auto screeningFile = a.value("screening");
+    const auto screeningFile = a.required("screening", "session new", "FILE.json");
     if (!screeningFile) {
-        return ctx.usage("'session new' needs --screening FILE.json");
+        return ctx.fail(screeningFile.error());
     }
     if (auto p = db::SqlitePatientRepository(db).get(**patientId); !p) {
         return ctx.fail(p.error());
@@ -108,14 +108,11 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
             return ctx.fail(c.error());
         }
     }
-    auto doc = json::parseFile(*screeningFile);
-    if (!doc) {
-        return ctx.fail(doc.error());
+    auto file = readScreeningFile(*screeningFile);
+    if (!file) {
+        return ctx.fail(file.error());
     }
-    auto screening = screeningFromJson(*doc, *screeningFile);
-    if (!screening) {
-        return ctx.fail(screening.error());
-    }
+    Screening& screening = file->screening;
     auto catalog = loadCatalog(ctx, db);
     if (!catalog) {
         return ctx.fail(catalog.error());
@@ -124,7 +121,7 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
     if (!rules) {
         return ctx.fail(rules.error());
     }
-    auto assessment = assess(*screening, *rules, *catalog, *screeningFile, &*doc);
+    auto assessment = assess(screening, *rules, *catalog, *screeningFile, &file->doc);
     if (!assessment) {
         return ctx.fail(assessment.error());
     }
@@ -135,7 +132,7 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
     s.startedAt = isoDateTime(Clock::current().now());
     s.triage = assessment->level;
     s.findings = assessment->findings;
-    s.scores = sessionScores(*screening, assessment->scores);
+    s.scores = sessionScores(screening, assessment->scores);
     for (const std::string& spec : a.values("exercise")) {
         auto item = parseExercise(spec, *catalog);
         if (!item) {
@@ -159,7 +156,7 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
         }
         s.program.items.push_back(std::move(*item));
     }
-    s.screening = std::move(*screening);
+    s.screening = std::move(screening);
     s.handoutOptions.language = a.value("language").value_or("en");
     if (std::find(std::begin(kLanguages), std::end(kLanguages), s.handoutOptions.language) ==
         std::end(kLanguages)) {

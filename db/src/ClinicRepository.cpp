@@ -42,25 +42,16 @@ Status checkLogo(const ClinicSettings& s) {
 } // namespace
 
 Result<ClinicSettings> SqliteClinicRepository::load() {
-    auto st =
-        Statement::prepare(db_.connection(), "SELECT name, address, phone, logo, logo_mime FROM "
-                                             "clinic_settings WHERE id = 1");
-    if (!st) {
-        return st.error();
+    auto s = Statement::on(db_.connection(), "SELECT name, address, phone, logo, logo_mime FROM "
+                                             "clinic_settings WHERE id = 1")
+                 .queryOptional([](const Statement& st) {
+                     return ClinicSettings{st.columnText(0), st.columnText(1), st.columnText(2),
+                                           st.columnText(3), st.columnText(4)};
+                 });
+    if (!s) {
+        return s.error();
     }
-    auto row = st->step();
-    if (!row) {
-        return row.error();
-    }
-    ClinicSettings s;
-    if (*row) {
-        s.name = st->columnText(0);
-        s.address = st->columnText(1);
-        s.phone = st->columnText(2);
-        s.logo = st->columnText(3);
-        s.logoMime = st->columnText(4);
-    }
-    return s;
+    return std::move(s).value().value_or(ClinicSettings{}); // none saved yet
 }
 
 Status SqliteClinicRepository::save(const ClinicSettings& s) {
@@ -71,33 +62,23 @@ Status SqliteClinicRepository::save(const ClinicSettings& s) {
             return st;
         }
     }
-    auto tx = Transaction::begin(db_.connection());
-    if (!tx) {
-        return tx.error();
-    }
-    auto st = Statement::prepare(
-        db_.connection(),
-        "INSERT INTO clinic_settings(id, name, address, phone, logo, logo_mime, updated_at) "
-        "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
-        "address = excluded.address, phone = excluded.phone, logo = excluded.logo, "
-        "logo_mime = excluded.logo_mime, updated_at = excluded.updated_at");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, s.name).bind(2, s.address).bind(3, s.phone);
-    if (s.logo.empty()) {
-        st->bindNull(4);
-    } else {
-        st->bindBlob(4, s.logo);
-    }
-    st->bind(5, s.logoMime).bind(6, isoDateTime(Clock::current().now()));
-    if (auto r = st->run(); !r) {
-        return r;
-    }
-    if (auto r = SqliteAuditLog::record(db_, "clinic.save", "clinic_settings", 1); !r) {
-        return r;
-    }
-    return tx->commit();
+    const auto logo = s.logo.empty() ? std::nullopt : std::optional<Blob>(Blob{s.logo});
+    return Transaction::run(db_.connection(), [&] {
+        if (auto r = Statement::on(db_.connection(),
+                                   "INSERT INTO clinic_settings(id, name, address, phone, logo, "
+                                   "logo_mime, updated_at) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6) "
+                                   "ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+                                   "address = excluded.address, phone = excluded.phone, "
+                                   "logo = excluded.logo, logo_mime = excluded.logo_mime, "
+                                   "updated_at = excluded.updated_at")
+                         .bindAll(s.name, s.address, s.phone, logo, s.logoMime,
+                                  isoDateTime(Clock::current().now()))
+                         .execute();
+            !r) {
+            return r;
+        }
+        return SqliteAuditLog::record(db_, "clinic.save", "clinic_settings", 1);
+    });
 }
 
 } // namespace hepdesk::db

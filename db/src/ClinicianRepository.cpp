@@ -25,97 +25,44 @@ Result<std::int64_t> SqliteClinicianRepository::add(const Clinician& c) {
     if (auto s = validateClinician(c); !s) {
         return s.error();
     }
-    auto tx = Transaction::begin(db_.connection());
-    if (!tx) {
-        return tx.error();
-    }
-    auto st = Statement::prepare(db_.connection(),
-                                 "INSERT INTO clinician(name, credentials, active, created_at) "
-                                 "VALUES (?1, ?2, ?3, ?4)");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, c.name)
-        .bind(2, c.credentials)
-        .bind(3, c.active ? 1 : 0)
-        .bind(4, isoDateTime(Clock::current().now()));
-    if (auto s = st->run(); !s) {
-        return s.error();
-    }
-    const std::int64_t id = db_.connection().lastInsertRowId();
-    if (auto s = SqliteAuditLog::record(db_, "clinician.add", "clinician", id); !s) {
-        return s.error();
-    }
-    if (auto s = tx->commit(); !s) {
-        return s.error();
-    }
-    return id;
+    return SqliteAuditLog::insertRecorded(
+        db_,
+        Statement::on(db_.connection(),
+                      "INSERT INTO clinician(name, credentials, active, created_at) "
+                      "VALUES (?1, ?2, ?3, ?4)")
+            .bindAll(c.name, c.credentials, c.active, isoDateTime(Clock::current().now())),
+        "clinician.add", "clinician");
 }
 
 Result<Clinician> SqliteClinicianRepository::get(std::int64_t id) {
-    auto st = Statement::prepare(
-        db_.connection(), "SELECT id, name, credentials, active FROM clinician WHERE id = ?1");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, id);
-    auto row = st->step();
-    if (!row) {
-        return row.error();
-    }
-    if (!*row) {
-        return Error::notFound("no clinician with id " + std::to_string(id));
-    }
-    return readClinician(*st);
+    return Statement::on(db_.connection(),
+                         "SELECT id, name, credentials, active FROM clinician WHERE id = ?1")
+        .bindAll(id)
+        .queryOne(readClinician, missingRow("clinician", id));
 }
 
 Status SqliteClinicianRepository::update(const Clinician& c) {
     if (auto s = validateClinician(c); !s) {
         return s;
     }
-    auto tx = Transaction::begin(db_.connection());
-    if (!tx) {
-        return tx.error();
-    }
-    auto st = Statement::prepare(db_.connection(),
-                                 "UPDATE clinician SET name = ?2, credentials = ?3, active = ?4 "
-                                 "WHERE id = ?1");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, c.id).bind(2, c.name).bind(3, c.credentials).bind(4, c.active ? 1 : 0);
-    if (auto s = st->run(); !s) {
-        return s;
-    }
-    if (db_.connection().changes() == 0) {
-        return Error::notFound("no clinician with id " + std::to_string(c.id));
-    }
-    if (auto s = SqliteAuditLog::record(db_, "clinician.edit", "clinician", c.id); !s) {
-        return s;
-    }
-    return tx->commit();
+    return Transaction::run(db_.connection(), [&] {
+        if (auto s = Statement::on(db_.connection(), "UPDATE clinician SET name = ?2, "
+                                                     "credentials = ?3, active = ?4 WHERE id = ?1")
+                         .bindAll(c.id, c.name, c.credentials, c.active)
+                         .executeOnExisting(missingRow("clinician", c.id));
+            !s) {
+            return s;
+        }
+        return SqliteAuditLog::record(db_, "clinician.edit", "clinician", c.id);
+    });
 }
 
 Result<std::vector<Clinician>> SqliteClinicianRepository::list(bool includeInactive) {
-    auto st = Statement::prepare(db_.connection(),
-                                 "SELECT id, name, credentials, active FROM clinician "
-                                 "WHERE active = 1 OR ?1 ORDER BY name COLLATE NOCASE, id");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, includeInactive ? 1 : 0);
-    std::vector<Clinician> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            break;
-        }
-        out.push_back(readClinician(*st));
-    }
-    return out;
+    return Statement::on(db_.connection(),
+                         "SELECT id, name, credentials, active FROM clinician "
+                         "WHERE active = 1 OR ?1 ORDER BY name COLLATE NOCASE, id")
+        .bindAll(includeInactive)
+        .queryAll(readClinician);
 }
 
 } // namespace hepdesk::db

@@ -40,97 +40,57 @@ Status validateExercise(const CustomExercise& e) {
     return {};
 }
 
+CustomExercise readExercise(const Statement& st) {
+    return CustomExercise{st.columnText(0), st.columnText(1), st.columnText(2)};
+}
+
+Error missingExercise(std::string_view id) {
+    return Error::notFound("no custom exercise '" + std::string(id) + "'");
+}
+
 } // namespace
 
 Status SqliteCustomExerciseRepository::put(const CustomExercise& e) {
     if (auto s = validateExercise(e); !s) {
         return s;
     }
-    auto tx = Transaction::begin(db_.connection());
-    if (!tx) {
-        return tx.error();
-    }
-    auto st = Statement::prepare(
-        db_.connection(),
-        "INSERT INTO custom_exercise(id, name, json, created_at, updated_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
-        "json = excluded.json, updated_at = excluded.updated_at");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, e.id).bind(2, e.name).bind(3, e.json).bind(4, isoDateTime(Clock::current().now()));
-    if (auto s = st->run(); !s) {
-        return s;
-    }
-    SqliteAuditLog log(db_);
-    if (auto r =
-            log.append(AuditEntry{0, "", "", "custom_exercise.put", "custom_exercise", e.id, ""});
-        !r) {
-        return r.error();
-    }
-    return tx->commit();
+    return Transaction::run(db_.connection(), [&] {
+        if (auto s = Statement::on(db_.connection(),
+                                   "INSERT INTO custom_exercise(id, name, json, created_at, "
+                                   "updated_at) VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT(id) DO "
+                                   "UPDATE SET name = excluded.name, json = excluded.json, "
+                                   "updated_at = excluded.updated_at")
+                         .bindAll(e.id, e.name, e.json, isoDateTime(Clock::current().now()))
+                         .execute();
+            !s) {
+            return s;
+        }
+        return SqliteAuditLog::record(db_, "custom_exercise.put", "custom_exercise", e.id);
+    });
 }
 
 Result<CustomExercise> SqliteCustomExerciseRepository::get(std::string_view id) {
-    auto st = Statement::prepare(db_.connection(),
-                                 "SELECT id, name, json FROM custom_exercise WHERE id = ?1");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, id);
-    auto row = st->step();
-    if (!row) {
-        return row.error();
-    }
-    if (!*row) {
-        return Error::notFound("no custom exercise '" + std::string(id) + "'");
-    }
-    return CustomExercise{st->columnText(0), st->columnText(1), st->columnText(2)};
+    return Statement::on(db_.connection(),
+                         "SELECT id, name, json FROM custom_exercise WHERE id = ?1")
+        .bindAll(id)
+        .queryOne(readExercise, missingExercise(id));
 }
 
 Status SqliteCustomExerciseRepository::remove(std::string_view id) {
-    auto tx = Transaction::begin(db_.connection());
-    if (!tx) {
-        return tx.error();
-    }
-    auto st = Statement::prepare(db_.connection(), "DELETE FROM custom_exercise WHERE id = ?1");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, id);
-    if (auto s = st->run(); !s) {
-        return s;
-    }
-    if (db_.connection().changes() == 0) {
-        return Error::notFound("no custom exercise '" + std::string(id) + "'");
-    }
-    SqliteAuditLog log(db_);
-    if (auto r = log.append(AuditEntry{0, "", "", "custom_exercise.remove", "custom_exercise",
-                                       std::string(id), ""});
-        !r) {
-        return r.error();
-    }
-    return tx->commit();
+    return Transaction::run(db_.connection(), [&] {
+        if (auto s = Statement::on(db_.connection(), "DELETE FROM custom_exercise WHERE id = ?1")
+                         .bindAll(id)
+                         .executeOnExisting(missingExercise(id));
+            !s) {
+            return s;
+        }
+        return SqliteAuditLog::record(db_, "custom_exercise.remove", "custom_exercise", id);
+    });
 }
 
 Result<std::vector<CustomExercise>> SqliteCustomExerciseRepository::list() {
-    auto st = Statement::prepare(db_.connection(),
-                                 "SELECT id, name, json FROM custom_exercise ORDER BY id");
-    if (!st) {
-        return st.error();
-    }
-    std::vector<CustomExercise> out;
-    for (;;) {
-        auto row = st->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            break;
-        }
-        out.push_back(CustomExercise{st->columnText(0), st->columnText(1), st->columnText(2)});
-    }
-    return out;
+    return Statement::on(db_.connection(), "SELECT id, name, json FROM custom_exercise ORDER BY id")
+        .queryAll(readExercise);
 }
 
 } // namespace hepdesk::db

@@ -179,23 +179,14 @@ Status Database::migrate(int target) {
 
 namespace {
 Result<std::vector<std::string>> runCheck(Connection& conn, const char* pragma) {
-    auto st = Statement::prepare(conn, pragma);
-    if (!st) {
-        return st.error();
-    }
     std::vector<std::string> problems;
-    for (;;) {
-        auto row = st->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            break;
-        }
-        std::string line = st->columnText(0);
-        if (line != "ok") {
-            problems.push_back(std::move(line));
-        }
+    if (auto s = Statement::on(conn, pragma).forEachRow([&](const Statement& st) {
+            if (std::string line = st.columnText(0); line != "ok") {
+                problems.push_back(std::move(line));
+            }
+        });
+        !s) {
+        return s.error();
     }
     return problems;
 }

@@ -26,22 +26,19 @@ Patient readPatient(const Statement& st) {
     return p;
 }
 
+/// Appends the rows of `st` not seen yet, until `out` holds `limit` patients.
 Status collect(Statement& st, std::vector<Patient>& out, std::set<std::int64_t>& seen,
                std::size_t limit) {
-    while (out.size() < limit) {
-        auto row = st.step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            break;
-        }
-        Patient p = readPatient(st);
+    if (out.size() >= limit) {
+        return {};
+    }
+    return st.forEachRow([&](const Statement& row) {
+        Patient p = readPatient(row);
         if (seen.insert(p.id).second) {
             out.push_back(std::move(p));
         }
-    }
-    return {};
+        return out.size() < limit;
+    });
 }
 
 Status validatePatient(const Patient& p) {
@@ -110,27 +107,20 @@ std::vector<std::string> ftsTerms(std::string_view key) {
 /// for a one-letter prefix) and appends the new matches sorted by their folded name.
 Status ftsStage(Connection& c, const std::string& match, int archived, std::size_t fetch,
                 std::vector<Patient>& out, std::set<std::int64_t>& seen, std::size_t limit) {
-    auto st = Statement::prepare(c, std::string("SELECT ") + kColumns +
-                                        ", s.name FROM patient_search s JOIN patient p ON "
-                                        "p.id = s.rowid WHERE patient_search MATCH ?1 AND "
-                                        "(p.archived = 0 OR ?2) ORDER BY s.rowid LIMIT ?3");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, match).bind(2, archived).bind(3, static_cast<std::int64_t>(fetch));
     std::vector<std::pair<std::string, Patient>> found;
-    for (;;) {
-        auto row = st->step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            break;
-        }
-        Patient p = readPatient(*st);
-        if (!seen.contains(p.id)) {
-            found.emplace_back(st->columnText(6), std::move(p));
-        }
+    auto st = Statement::on(c, std::string("SELECT ") + kColumns +
+                                   ", s.name FROM patient_search s JOIN patient p ON "
+                                   "p.id = s.rowid WHERE patient_search MATCH ?1 AND "
+                                   "(p.archived = 0 OR ?2) ORDER BY s.rowid LIMIT ?3");
+    if (auto s = st.bindAll(match, archived, static_cast<std::int64_t>(fetch))
+                     .forEachRow([&](const Statement& row) {
+                         Patient p = readPatient(row);
+                         if (!seen.contains(p.id)) {
+                             found.emplace_back(row.columnText(6), std::move(p));
+                         }
+                     });
+        !s) {
+        return s;
     }
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
         return a.first != b.first ? a.first < b.first : a.second.id < b.second.id;
@@ -157,131 +147,67 @@ std::string trim(std::string_view s) {
 } // namespace
 
 Result<std::vector<Patient>> SqlitePatientRepository::list(ListOptions options) {
-    auto st = Statement::prepare(db_.connection(), std::string("SELECT ") + kColumns +
-                                                       " FROM patient p WHERE p.archived = 0 OR ?1 "
-                                                       "ORDER BY p.name COLLATE NOCASE, p.id "
-                                                       "LIMIT ?2 OFFSET ?3");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, options.includeArchived ? 1 : 0)
-        .bind(2, options.limit > 0 ? options.limit : -1)
-        .bind(3, std::max(0, options.offset));
-    std::vector<Patient> out;
-    std::set<std::int64_t> seen;
-    if (auto s = collect(*st, out, seen, SIZE_MAX); !s) {
-        return s.error();
-    }
-    return out;
+    return Statement::on(db_.connection(), std::string("SELECT ") + kColumns +
+                                               " FROM patient p WHERE p.archived = 0 OR ?1 "
+                                               "ORDER BY p.name COLLATE NOCASE, p.id "
+                                               "LIMIT ?2 OFFSET ?3")
+        .bindAll(options.includeArchived, options.limit > 0 ? options.limit : -1,
+                 std::max(0, options.offset))
+        .queryAll(readPatient);
 }
 
 Result<std::int64_t> SqlitePatientRepository::add(const Patient& patient) {
     if (auto s = validatePatient(patient); !s) {
         return s.error();
     }
-    auto tx = Transaction::begin(db_.connection());
-    if (!tx) {
-        return tx.error();
-    }
-    auto st = Statement::prepare(db_.connection(),
-                                 "INSERT INTO patient(name, birth_date, record_number, contact, "
-                                 "archived, created_at, updated_at) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, patient.name)
-        .bind(2, patient.birthDate)
-        .bind(3, patient.recordNumber)
-        .bind(4, patient.contact)
-        .bind(5, patient.archived ? 1 : 0)
-        .bind(6, isoDateTime(Clock::current().now()));
-    if (auto s = st->run(); !s) {
-        return s.error();
-    }
-    const std::int64_t id = db_.connection().lastInsertRowId();
-    if (auto s = SqliteAuditLog::record(db_, "patient.add", "patient", id); !s) {
-        return s.error();
-    }
-    if (auto s = tx->commit(); !s) {
-        return s.error();
-    }
-    return id;
+    return SqliteAuditLog::insertRecorded(
+        db_,
+        Statement::on(db_.connection(),
+                      "INSERT INTO patient(name, birth_date, record_number, contact, archived, "
+                      "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)")
+            .bindAll(patient.name, patient.birthDate, patient.recordNumber, patient.contact,
+                     patient.archived, isoDateTime(Clock::current().now())),
+        "patient.add", "patient");
 }
 
 Result<Patient> SqlitePatientRepository::get(std::int64_t id) {
-    auto st = Statement::prepare(db_.connection(), std::string("SELECT ") + kColumns +
-                                                       " FROM patient p WHERE p.id = ?1");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, id);
-    auto row = st->step();
-    if (!row) {
-        return row.error();
-    }
-    if (!*row) {
-        return Error::notFound("no patient with id " + std::to_string(id));
-    }
-    return readPatient(*st);
+    return Statement::on(db_.connection(),
+                         std::string("SELECT ") + kColumns + " FROM patient p WHERE p.id = ?1")
+        .bindAll(id)
+        .queryOne(readPatient, missingRow("patient", id));
 }
 
 Status SqlitePatientRepository::update(const Patient& patient) {
     if (auto s = validatePatient(patient); !s) {
         return s;
     }
-    auto tx = Transaction::begin(db_.connection());
-    if (!tx) {
-        return tx.error();
-    }
-    auto st = Statement::prepare(
-        db_.connection(), "UPDATE patient SET name = ?2, birth_date = ?3, record_number = ?4, "
-                          "contact = ?5, archived = ?6, updated_at = ?7 WHERE id = ?1");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, patient.id)
-        .bind(2, patient.name)
-        .bind(3, patient.birthDate)
-        .bind(4, patient.recordNumber)
-        .bind(5, patient.contact)
-        .bind(6, patient.archived ? 1 : 0)
-        .bind(7, isoDateTime(Clock::current().now()));
-    if (auto s = st->run(); !s) {
-        return s;
-    }
-    if (db_.connection().changes() == 0) {
-        return Error::notFound("no patient with id " + std::to_string(patient.id));
-    }
-    if (auto s = SqliteAuditLog::record(db_, "patient.edit", "patient", patient.id); !s) {
-        return s;
-    }
-    return tx->commit();
+    return Transaction::run(db_.connection(), [&] {
+        if (auto s =
+                Statement::on(db_.connection(), "UPDATE patient SET name = ?2, birth_date = ?3, "
+                                                "record_number = ?4, contact = ?5, archived = ?6, "
+                                                "updated_at = ?7 WHERE id = ?1")
+                    .bindAll(patient.id, patient.name, patient.birthDate, patient.recordNumber,
+                             patient.contact, patient.archived, isoDateTime(Clock::current().now()))
+                    .executeOnExisting(missingRow("patient", patient.id));
+            !s) {
+            return s;
+        }
+        return SqliteAuditLog::record(db_, "patient.edit", "patient", patient.id);
+    });
 }
 
 Status SqlitePatientRepository::setArchived(std::int64_t id, bool archived) {
-    auto tx = Transaction::begin(db_.connection());
-    if (!tx) {
-        return tx.error();
-    }
-    auto st = Statement::prepare(db_.connection(),
-                                 "UPDATE patient SET archived = ?2, updated_at = ?3 WHERE id = ?1");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, id).bind(2, archived ? 1 : 0).bind(3, isoDateTime(Clock::current().now()));
-    if (auto s = st->run(); !s) {
-        return s;
-    }
-    if (db_.connection().changes() == 0) {
-        return Error::notFound("no patient with id " + std::to_string(id));
-    }
-    if (auto s = SqliteAuditLog::record(db_, archived ? "patient.archive" : "patient.unarchive",
-                                        "patient", id);
-        !s) {
-        return s;
-    }
-    return tx->commit();
+    return Transaction::run(db_.connection(), [&] {
+        if (auto s = Statement::on(db_.connection(), "UPDATE patient SET archived = ?2, "
+                                                     "updated_at = ?3 WHERE id = ?1")
+                         .bindAll(id, archived, isoDateTime(Clock::current().now()))
+                         .executeOnExisting(missingRow("patient", id));
+            !s) {
+            return s;
+        }
+        return SqliteAuditLog::record(db_, archived ? "patient.archive" : "patient.unarchive",
+                                      "patient", id);
+    });
 }
 
 Result<std::vector<Patient>> SqlitePatientRepository::search(std::string_view query,
@@ -298,34 +224,24 @@ Result<std::vector<Patient>> SqlitePatientRepository::search(std::string_view qu
     const int archived = options.includeArchived ? 1 : 0;
     std::set<std::int64_t> seen;
 
+    // Appends the patients matching `where` (with ?1 = `value`) in `order`.
+    const auto stage = [&](const char* where, std::string_view value, const char* order) {
+        return collect(Statement::on(db_.connection(),
+                                     std::string("SELECT ") + kColumns + " FROM patient p WHERE " +
+                                         where + " AND (p.archived = 0 OR ?2) ORDER BY " + order)
+                           .bindAll(value, archived),
+                       out, seen, limit);
+    };
     // 1. A record number typed in full is the most certain match there is.
-    {
-        auto st = Statement::prepare(
-            db_.connection(), std::string("SELECT ") + kColumns +
-                                  " FROM patient p WHERE p.record_number = ?1 COLLATE "
-                                  "NOCASE AND p.record_number <> '' AND (p.archived = 0 OR ?2) "
-                                  "ORDER BY p.id");
-        if (!st) {
-            return st.error();
-        }
-        st->bind(1, q).bind(2, archived);
-        if (auto s = collect(*st, out, seen, limit); !s) {
-            return s.error();
-        }
+    if (auto s = stage("p.record_number = ?1 COLLATE NOCASE AND p.record_number <> ''", q, "p.id");
+        !s) {
+        return s.error();
     }
     // 2. A date of birth (or its year or month).
     if (const std::string prefix = datePrefix(q); !prefix.empty()) {
-        auto st = Statement::prepare(
-            db_.connection(),
-            std::string("SELECT ") + kColumns +
-                " FROM patient p WHERE p.birth_date <> '' AND p.birth_date >= ?1 AND "
-                "p.birth_date < ?1 || '~' AND (p.archived = 0 OR ?2) "
-                "ORDER BY p.birth_date, p.id");
-        if (!st) {
-            return st.error();
-        }
-        st->bind(1, prefix).bind(2, archived);
-        if (auto s = collect(*st, out, seen, limit); !s) {
+        if (auto s = stage("p.birth_date <> '' AND p.birth_date >= ?1 AND p.birth_date < ?1 || '~'",
+                           prefix, "p.birth_date, p.id");
+            !s) {
             return s.error();
         }
     }

@@ -41,22 +41,47 @@ SessionScores readScores(const Statement& st, int col) {
 
 /// Binds the eight score columns starting at parameter `index`.
 void bindScores(Statement& st, int index, const SessionScores& s) {
-    st.bind(index, s.painNow)
-        .bind(index + 1, s.painBest)
-        .bind(index + 2, s.painWorst)
-        .bind(index + 3, s.odiPercent)
-        .bind(index + 4, s.ndiPercent)
-        .bind(index + 5, s.startBackTotal)
-        .bind(index + 6, s.startBackPsychosocial);
-    if (s.startBackRisk) {
-        st.bind(index + 7, riskId(*s.startBackRisk));
-    } else {
-        st.bindNull(index + 7);
-    }
+    const auto risk = s.startBackRisk ? std::optional(riskId(*s.startBackRisk)) : std::nullopt;
+    st.bindFrom(index, s.painNow, s.painBest, s.painWorst, s.odiPercent, s.ndiPercent,
+                s.startBackTotal, s.startBackPsychosocial, risk);
 }
 
 TriageLevel readLevel(const Statement& st, int col) {
     return triageLevelFromId(st.columnText(col)).value_or(TriageLevel::Emergency);
+}
+
+/// Reads exercise id, sets, reps, hold seconds, times a day, per side and note from `col` on.
+ProgramItem readProgramItem(const Statement& st, int col) {
+    const auto number = [&](int i) { return static_cast<int>(st.columnInt(col + i)); };
+    return ProgramItem{
+        st.columnText(col),
+        Dosage{number(1), number(2), number(3), number(4), st.columnInt(col + 5) != 0},
+        st.columnText(col + 6)};
+}
+
+/// Replaces `out` with the rows of `sql` (its ?1 bound to `id`), each made by `map`.
+template <class T, class F>
+Status readRows(Connection& c, std::string_view sql, std::int64_t id, std::vector<T>& out,
+                F&& map) {
+    auto rows = Statement::on(c, sql).bindAll(id).queryAll(map);
+    if (!rows) {
+        return rows.error();
+    }
+    out = std::move(*rows);
+    return {};
+}
+
+/// NotFound naming `table` and `id` unless that row exists.
+Status requireRow(Connection& c, std::string_view table, std::int64_t id) {
+    auto n = c.queryInt("SELECT count(*) FROM " + std::string(table) +
+                        " WHERE id = " + std::to_string(id));
+    if (!n) {
+        return n.error();
+    }
+    if (*n == 0) {
+        return missingRow(table, id);
+    }
+    return {};
 }
 
 Status checkRange(const std::optional<int>& v, int lo, int hi, const char* what) {
@@ -86,19 +111,6 @@ Status checkHandout(const HandoutRecord& h) {
                               std::to_string(h.byteSize));
     }
     return checkText(h.language, "handout language", 16);
-}
-
-template <class F> Status eachRow(Statement& st, F&& f) {
-    for (;;) {
-        auto row = st.step();
-        if (!row) {
-            return row.error();
-        }
-        if (!*row) {
-            return {};
-        }
-        f(st);
-    }
 }
 
 /// The screening as stored: its JSON text. Text that is not UTF-8 cannot be JSON; refuse it
@@ -166,43 +178,29 @@ Status SqliteSessionRepository::validate(const Session& s) {
 
 Status SqliteSessionRepository::writeChildren(std::int64_t id, const Session& s) {
     Connection& c = db_.connection();
-    auto f = Statement::prepare(c, "INSERT INTO session_finding(session_id, position, item_id, "
-                                   "rule_id, level, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    if (!f) {
-        return f.error();
-    }
+    auto f = Statement::on(c, "INSERT INTO session_finding(session_id, position, item_id, "
+                              "rule_id, level, reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
     for (std::size_t i = 0; i < s.findings.size(); ++i) {
         const Finding& fd = s.findings[i];
-        f->reset();
-        f->bind(1, id)
-            .bind(2, static_cast<std::int64_t>(i))
-            .bind(3, fd.itemId)
-            .bind(4, fd.ruleId)
-            .bind(5, toId(fd.level))
-            .bind(6, fd.reason);
-        if (auto st = f->run(); !st) {
+        f.reset();
+        if (auto st = f.bindAll(id, static_cast<std::int64_t>(i), fd.itemId, fd.ruleId,
+                                toId(fd.level), fd.reason)
+                          .execute();
+            !st) {
             return st;
         }
     }
-    auto p = Statement::prepare(c, "INSERT INTO program_item(session_id, position, exercise_id, "
-                                   "sets, reps, hold_seconds, times_per_day, per_side, note) "
-                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
-    if (!p) {
-        return p.error();
-    }
+    auto p = Statement::on(c, "INSERT INTO program_item(session_id, position, exercise_id, "
+                              "sets, reps, hold_seconds, times_per_day, per_side, note) "
+                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
     for (std::size_t i = 0; i < s.program.items.size(); ++i) {
         const ProgramItem& it = s.program.items[i];
-        p->reset();
-        p->bind(1, id)
-            .bind(2, static_cast<std::int64_t>(i))
-            .bind(3, it.exerciseId)
-            .bind(4, it.dosage.sets)
-            .bind(5, it.dosage.reps)
-            .bind(6, it.dosage.holdSeconds)
-            .bind(7, it.dosage.timesPerDay)
-            .bind(8, it.dosage.perSide ? 1 : 0)
-            .bind(9, it.note);
-        if (auto st = p->run(); !st) {
+        const Dosage& d = it.dosage;
+        p.reset();
+        if (auto st = p.bindAll(id, static_cast<std::int64_t>(i), it.exerciseId, d.sets, d.reps,
+                                d.holdSeconds, d.timesPerDay, d.perSide, it.note)
+                          .execute();
+            !st) {
             return st;
         }
     }
@@ -218,76 +216,55 @@ Result<std::int64_t> SqliteSessionRepository::add(const Session& s) {
         return screening.error();
     }
     Connection& c = db_.connection();
-    auto tx = Transaction::begin(c);
-    if (!tx) {
-        return tx.error();
-    }
-    if (auto n =
-            c.queryInt("SELECT count(*) FROM patient WHERE id = " + std::to_string(s.patientId));
-        !n || *n == 0) {
-        return n ? Error::notFound("no patient with id " + std::to_string(s.patientId)) : n.error();
-    }
-    const std::string now = isoDateTime(Clock::current().now());
-    auto st = Statement::prepare(
-        c, std::string("INSERT INTO session(patient_id, clinician_id, started_at, screening_json, "
-                       "triage, ") +
-               kScoreColumns +
-               ", handout_language, handout_large_print, handout_override_reason, created_at) "
-               "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-               "?17)");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, s.patientId)
-        .bind(2, s.clinicianId)
-        .bind(3, s.startedAt.empty() ? now : s.startedAt)
-        .bind(4, *screening)
-        .bind(5, toId(s.triage));
-    bindScores(*st, 6, s.scores);
-    st->bind(14, s.handoutOptions.language)
-        .bind(15, s.handoutOptions.largePrint ? 1 : 0)
-        .bind(16, s.handoutOptions.overrideReason)
-        .bind(17, now);
-    if (auto r = st->run(); !r) {
-        return r.error();
-    }
-    const std::int64_t id = c.lastInsertRowId();
-    if (auto r = writeChildren(id, s); !r) {
-        return r.error();
-    }
-    for (const HandoutRecord& h : s.handouts) {
-        if (auto r = addHandout(id, h); !r) {
+    return Transaction::run(c, [&]() -> Result<std::int64_t> {
+        if (auto r = requireRow(c, "patient", s.patientId); !r) {
             return r.error();
         }
-    }
-    if (auto r = SqliteAuditLog::record(db_, "session.add", "session", id,
-                                        "patient " + std::to_string(s.patientId) + ", triage " +
-                                            std::string(toId(s.triage)));
-        !r) {
-        return r.error();
-    }
-    if (auto r = tx->commit(); !r) {
-        return r.error();
-    }
-    return id;
+        const std::string now = isoDateTime(Clock::current().now());
+        auto st = Statement::on(
+            c, std::string("INSERT INTO session(patient_id, clinician_id, started_at, "
+                           "screening_json, triage, ") +
+                   kScoreColumns +
+                   ", handout_language, handout_large_print, handout_override_reason, "
+                   "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+                   "?14, ?15, ?16, ?17)");
+        st.bindAll(s.patientId, s.clinicianId, s.startedAt.empty() ? now : s.startedAt, *screening,
+                   toId(s.triage));
+        bindScores(st, 6, s.scores);
+        auto id = st.bindFrom(14, s.handoutOptions.language, s.handoutOptions.largePrint,
+                              s.handoutOptions.overrideReason, now)
+                      .insert();
+        if (!id) {
+            return id;
+        }
+        if (auto r = writeChildren(*id, s); !r) {
+            return r.error();
+        }
+        for (const HandoutRecord& h : s.handouts) {
+            if (auto r = addHandout(*id, h); !r) {
+                return r.error();
+            }
+        }
+        if (auto r = SqliteAuditLog::record(db_, "session.add", "session", *id,
+                                            "patient " + std::to_string(s.patientId) + ", triage " +
+                                                std::string(toId(s.triage)));
+            !r) {
+            return r.error();
+        }
+        return id;
+    });
 }
 
 Status SqliteSessionRepository::requireUnsigned(std::int64_t id) {
-    auto st = Statement::prepare(db_.connection(), "SELECT signed_at FROM session WHERE id = ?1");
-    if (!st) {
-        return st.error();
+    auto signedAt = Statement::on(db_.connection(), "SELECT signed_at FROM session WHERE id = ?1")
+                        .bindAll(id)
+                        .queryOne([](const Statement& st) { return st.columnOptText(0); },
+                                  missingRow("session", id));
+    if (!signedAt) {
+        return signedAt.error();
     }
-    st->bind(1, id);
-    auto row = st->step();
-    if (!row) {
-        return row.error();
-    }
-    if (!*row) {
-        return Error::notFound("no session with id " + std::to_string(id));
-    }
-    if (!st->isNull(0)) {
-        return Error::refused("session " + std::to_string(id) + " was signed at " +
-                              st->columnText(0) +
+    if (*signedAt) {
+        return Error::refused("session " + std::to_string(id) + " was signed at " + **signedAt +
                               " and cannot be changed; add an addendum instead");
     }
     return {};
@@ -302,97 +279,68 @@ Status SqliteSessionRepository::update(const Session& s) {
         return screening.error();
     }
     Connection& c = db_.connection();
-    auto tx = Transaction::begin(c);
-    if (!tx) {
-        return tx.error();
-    }
-    if (auto r = requireUnsigned(s.id); !r) {
-        return r;
-    }
-    auto st = Statement::prepare(
-        c, "UPDATE session SET clinician_id = ?2, started_at = ?3, screening_json = ?4, "
-           "triage = ?5, pain_now = ?6, pain_best = ?7, pain_worst = ?8, odi_percent = ?9, "
-           "ndi_percent = ?10, start_back_total = ?11, start_back_psychosocial = ?12, "
-           "start_back_risk = ?13, handout_language = ?14, handout_large_print = ?15, "
-           "handout_override_reason = ?16 WHERE id = ?1");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, s.id)
-        .bind(2, s.clinicianId)
-        .bind(3, s.startedAt)
-        .bind(4, *screening)
-        .bind(5, toId(s.triage));
-    bindScores(*st, 6, s.scores);
-    st->bind(14, s.handoutOptions.language)
-        .bind(15, s.handoutOptions.largePrint ? 1 : 0)
-        .bind(16, s.handoutOptions.overrideReason);
-    if (auto r = st->run(); !r) {
-        return r;
-    }
-    const std::string del = std::to_string(s.id);
-    if (auto r = c.exec("DELETE FROM session_finding WHERE session_id = " + del +
-                        "; DELETE FROM program_item WHERE session_id = " + del);
-        !r) {
-        return r;
-    }
-    if (auto r = writeChildren(s.id, s); !r) {
-        return r;
-    }
-    if (auto r = SqliteAuditLog::record(db_, "session.edit", "session", s.id); !r) {
-        return r;
-    }
-    return tx->commit();
+    return Transaction::run(c, [&] {
+        if (auto r = requireUnsigned(s.id); !r) {
+            return r;
+        }
+        auto st = Statement::on(
+            c, "UPDATE session SET clinician_id = ?2, started_at = ?3, screening_json = ?4, "
+               "triage = ?5, pain_now = ?6, pain_best = ?7, pain_worst = ?8, odi_percent = ?9, "
+               "ndi_percent = ?10, start_back_total = ?11, start_back_psychosocial = ?12, "
+               "start_back_risk = ?13, handout_language = ?14, handout_large_print = ?15, "
+               "handout_override_reason = ?16 WHERE id = ?1");
+        st.bindAll(s.id, s.clinicianId, s.startedAt, *screening, toId(s.triage));
+        bindScores(st, 6, s.scores);
+        if (auto r = st.bindFrom(14, s.handoutOptions.language, s.handoutOptions.largePrint,
+                                 s.handoutOptions.overrideReason)
+                         .execute();
+            !r) {
+            return r;
+        }
+        const std::string del = std::to_string(s.id);
+        if (auto r = c.exec("DELETE FROM session_finding WHERE session_id = " + del +
+                            "; DELETE FROM program_item WHERE session_id = " + del);
+            !r) {
+            return r;
+        }
+        if (auto r = writeChildren(s.id, s); !r) {
+            return r;
+        }
+        return SqliteAuditLog::record(db_, "session.edit", "session", s.id);
+    });
 }
 
 Status SqliteSessionRepository::remove(std::int64_t id) {
     Connection& c = db_.connection();
-    auto tx = Transaction::begin(c);
-    if (!tx) {
-        return tx.error();
-    }
-    if (auto r = requireUnsigned(id); !r) {
-        return r;
-    }
-    if (auto r = c.exec("DELETE FROM session WHERE id = " + std::to_string(id)); !r) {
-        return r;
-    }
-    if (auto r = SqliteAuditLog::record(db_, "session.delete", "session", id); !r) {
-        return r;
-    }
-    return tx->commit();
+    return Transaction::run(c, [&] {
+        if (auto r = requireUnsigned(id); !r) {
+            return r;
+        }
+        if (auto r = c.exec("DELETE FROM session WHERE id = " + std::to_string(id)); !r) {
+            return r;
+        }
+        return SqliteAuditLog::record(db_, "session.delete", "session", id);
+    });
 }
 
 Status SqliteSessionRepository::sign(std::int64_t id, std::int64_t clinicianId) {
     Connection& c = db_.connection();
-    auto tx = Transaction::begin(c);
-    if (!tx) {
-        return tx.error();
-    }
-    if (auto r = requireUnsigned(id); !r) {
-        return r;
-    }
-    if (auto n =
-            c.queryInt("SELECT count(*) FROM clinician WHERE id = " + std::to_string(clinicianId));
-        !n || *n == 0) {
-        return n ? Error::notFound("no clinician with id " + std::to_string(clinicianId))
-                 : n.error();
-    }
-    auto st = Statement::prepare(c, "UPDATE session SET signed_at = ?2, signed_by = ?3 "
-                                    "WHERE id = ?1 AND signed_at IS NULL");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, id).bind(2, isoDateTime(Clock::current().now())).bind(3, clinicianId);
-    if (auto r = st->run(); !r) {
-        return r;
-    }
-    if (auto r = SqliteAuditLog::record(db_, "session.sign", "session", id,
-                                        "clinician " + std::to_string(clinicianId));
-        !r) {
-        return r;
-    }
-    return tx->commit();
+    return Transaction::run(c, [&] {
+        for (const Status& r : {requireUnsigned(id), requireRow(c, "clinician", clinicianId)}) {
+            if (!r) {
+                return r;
+            }
+        }
+        if (auto r = Statement::on(c, "UPDATE session SET signed_at = ?2, signed_by = ?3 "
+                                      "WHERE id = ?1 AND signed_at IS NULL")
+                         .bindAll(id, isoDateTime(Clock::current().now()), clinicianId)
+                         .execute();
+            !r) {
+            return r;
+        }
+        return SqliteAuditLog::record(db_, "session.sign", "session", id,
+                                      "clinician " + std::to_string(clinicianId));
+    });
 }
 
 Result<std::int64_t> SqliteSessionRepository::addAddendum(std::int64_t sessionId,
@@ -401,40 +349,32 @@ Result<std::int64_t> SqliteSessionRepository::addAddendum(std::int64_t sessionId
         return r.error();
     }
     Connection& c = db_.connection();
-    auto tx = Transaction::begin(c);
-    if (!tx) {
-        return tx.error();
-    }
-    auto r = requireUnsigned(sessionId);
-    if (r) {
-        return Error::refused("session " + std::to_string(sessionId) +
-                              " is not signed: edit it instead of adding an addendum");
-    }
-    if (r.error().kind != Error::Kind::Refused) {
-        return r.error();
-    }
-    auto st = Statement::prepare(c, "INSERT INTO addendum(session_id, clinician_id, created_at, "
-                                    "text) VALUES (?1, ?2, ?3, ?4)");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, sessionId)
-        .bind(2, a.clinicianId)
-        .bind(3, a.createdAt.empty() ? isoDateTime(Clock::current().now()) : a.createdAt)
-        .bind(4, a.text);
-    if (auto s = st->run(); !s) {
-        return s.error();
-    }
-    const std::int64_t id = c.lastInsertRowId();
-    if (auto s = SqliteAuditLog::record(db_, "session.addendum", "session", sessionId,
-                                        "addendum " + std::to_string(id));
-        !s) {
-        return s.error();
-    }
-    if (auto s = tx->commit(); !s) {
-        return s.error();
-    }
-    return id;
+    return Transaction::run(c, [&]() -> Result<std::int64_t> {
+        auto r = requireUnsigned(sessionId);
+        if (r) {
+            return Error::refused("session " + std::to_string(sessionId) +
+                                  " is not signed: edit it instead of adding an addendum");
+        }
+        if (r.error().kind != Error::Kind::Refused) {
+            return r.error();
+        }
+        auto id =
+            Statement::on(c, "INSERT INTO addendum(session_id, clinician_id, created_at, "
+                             "text) VALUES (?1, ?2, ?3, ?4)")
+                .bindAll(sessionId, a.clinicianId,
+                         a.createdAt.empty() ? isoDateTime(Clock::current().now()) : a.createdAt,
+                         a.text)
+                .insert();
+        if (!id) {
+            return id;
+        }
+        if (auto s = SqliteAuditLog::record(db_, "session.addendum", "session", sessionId,
+                                            "addendum " + std::to_string(*id));
+            !s) {
+            return s.error();
+        }
+        return id;
+    });
 }
 
 Result<std::int64_t> SqliteSessionRepository::addHandout(std::int64_t sessionId,
@@ -443,62 +383,62 @@ Result<std::int64_t> SqliteSessionRepository::addHandout(std::int64_t sessionId,
         return r.error();
     }
     Connection& c = db_.connection();
-    auto tx = Transaction::begin(c);
-    if (!tx) {
-        return tx.error();
-    }
-    auto st = Statement::prepare(c, "INSERT INTO handout(session_id, sha256, byte_size, language, "
-                                    "large_print, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, sessionId)
-        .bind(2, h.sha256)
-        .bind(3, h.byteSize)
-        .bind(4, h.language)
-        .bind(5, h.largePrint ? 1 : 0)
-        .bind(6, h.createdAt.empty() ? isoDateTime(Clock::current().now()) : h.createdAt);
-    if (auto s = st->run(); !s) {
-        return s.error();
-    }
-    const std::int64_t id = c.lastInsertRowId();
-    if (auto s = SqliteAuditLog::record(db_, "session.handout", "session", sessionId, h.sha256);
-        !s) {
-        return s.error();
-    }
-    if (auto s = tx->commit(); !s) {
-        return s.error();
-    }
-    return id;
+    return Transaction::run(c, [&]() -> Result<std::int64_t> {
+        auto id =
+            Statement::on(c, "INSERT INTO handout(session_id, sha256, byte_size, "
+                             "language, large_print, created_at) "
+                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                .bindAll(sessionId, h.sha256, h.byteSize, h.language, h.largePrint,
+                         h.createdAt.empty() ? isoDateTime(Clock::current().now()) : h.createdAt)
+                .insert();
+        if (!id) {
+            return id;
+        }
+        if (auto s = SqliteAuditLog::record(db_, "session.handout", "session", sessionId, h.sha256);
+            !s) {
+            return s.error();
+        }
+        return id;
+    });
 }
 
 Result<Session> SqliteSessionRepository::get(std::int64_t id) {
     Connection& c = db_.connection();
     const ReadTransaction snapshot(c); // the session and its children as of one moment
 
-    auto st = Statement::prepare(
-        c, std::string("SELECT patient_id, clinician_id, started_at, screening_json, triage, ") +
-               kScoreColumns +
-               ", handout_language, handout_large_print, handout_override_reason, signed_at, "
-               "signed_by FROM session WHERE id = ?1");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, id);
-    auto row = st->step();
+    std::string screeningJson;
+    auto row = Statement::on(c, std::string("SELECT patient_id, clinician_id, started_at, "
+                                            "screening_json, triage, ") +
+                                    kScoreColumns +
+                                    ", handout_language, handout_large_print, "
+                                    "handout_override_reason, signed_at, signed_by FROM session "
+                                    "WHERE id = ?1")
+                   .bindAll(id)
+                   .queryOne(
+                       [&](const Statement& q) {
+                           Session s;
+                           s.id = id;
+                           s.patientId = q.columnInt(0);
+                           s.clinicianId = q.columnOptInt(1);
+                           s.startedAt = q.columnText(2);
+                           screeningJson = q.columnText(3);
+                           s.triage = readLevel(q, 4);
+                           s.scores = readScores(q, 5);
+                           s.handoutOptions.language = q.columnText(13);
+                           s.handoutOptions.largePrint = q.columnInt(14) != 0;
+                           s.handoutOptions.overrideReason = q.columnText(15);
+                           s.isSigned = !q.isNull(16);
+                           s.signedAt = q.columnText(16);
+                           s.signedBy = q.columnOptInt(17);
+                           return s;
+                       },
+                       missingRow("session", id));
     if (!row) {
         return row.error();
     }
-    if (!*row) {
-        return Error::notFound("no session with id " + std::to_string(id));
-    }
-    Session s;
-    s.id = id;
-    s.patientId = st->columnInt(0);
-    s.clinicianId = st->columnOptInt(1);
-    s.startedAt = st->columnText(2);
+    Session& s = *row;
     const std::string source = "session " + std::to_string(id) + " screening";
-    auto j = json::parse(st->columnText(3), source);
+    auto j = json::parse(screeningJson, source);
     if (!j) {
         return j.error();
     }
@@ -507,79 +447,41 @@ Result<Session> SqliteSessionRepository::get(std::int64_t id) {
         return screening.error();
     }
     s.screening = std::move(*screening);
-    s.triage = readLevel(*st, 4);
-    s.scores = readScores(*st, 5);
-    s.handoutOptions.language = st->columnText(13);
-    s.handoutOptions.largePrint = st->columnInt(14) != 0;
-    s.handoutOptions.overrideReason = st->columnText(15);
-    s.isSigned = !st->isNull(16);
-    s.signedAt = st->columnText(16);
-    s.signedBy = st->columnOptInt(17);
 
-    auto f = Statement::prepare(c, "SELECT item_id, rule_id, level, reason FROM session_finding "
-                                   "WHERE session_id = ?1 ORDER BY position");
-    if (!f) {
-        return f.error();
+    for (
+        const Status& r :
+        {readRows(
+             c,
+             "SELECT item_id, rule_id, level, reason FROM session_finding "
+             "WHERE session_id = ?1 ORDER BY position",
+             id, s.findings,
+             [](const Statement& q) {
+                 return Finding{q.columnText(0), q.columnText(1), readLevel(q, 2), q.columnText(3)};
+             }),
+         readRows(c,
+                  "SELECT exercise_id, sets, reps, hold_seconds, times_per_day, per_side, note "
+                  "FROM program_item WHERE session_id = ?1 ORDER BY position",
+                  id, s.program.items, [](const Statement& q) { return readProgramItem(q, 0); }),
+         readRows(c,
+                  "SELECT id, sha256, byte_size, created_at, language, large_print "
+                  "FROM handout WHERE session_id = ?1 ORDER BY id",
+                  id, s.handouts,
+                  [](const Statement& q) {
+                      return HandoutRecord{q.columnInt(0),  q.columnText(1), q.columnInt(2),
+                                           q.columnText(3), q.columnText(4), q.columnInt(5) != 0};
+                  }),
+         readRows(c,
+                  "SELECT id, clinician_id, created_at, text FROM addendum "
+                  "WHERE session_id = ?1 ORDER BY id",
+                  id, s.addenda, [](const Statement& q) {
+                      return Addendum{q.columnInt(0), q.columnOptInt(1), q.columnText(2),
+                                      q.columnText(3)};
+                  })}) {
+        if (!r) {
+            return r.error();
+        }
     }
-    f->bind(1, id);
-    if (auto r = eachRow(*f,
-                         [&](const Statement& q) {
-                             s.findings.push_back(Finding{q.columnText(0), q.columnText(1),
-                                                          readLevel(q, 2), q.columnText(3)});
-                         });
-        !r) {
-        return r.error();
-    }
-    auto p = Statement::prepare(c, "SELECT exercise_id, sets, reps, hold_seconds, times_per_day, "
-                                   "per_side, note FROM program_item WHERE session_id = ?1 "
-                                   "ORDER BY position");
-    if (!p) {
-        return p.error();
-    }
-    p->bind(1, id);
-    if (auto r = eachRow(*p,
-                         [&](const Statement& q) {
-                             s.program.items.push_back(ProgramItem{
-                                 q.columnText(0),
-                                 Dosage{static_cast<int>(q.columnInt(1)),
-                                        static_cast<int>(q.columnInt(2)),
-                                        static_cast<int>(q.columnInt(3)),
-                                        static_cast<int>(q.columnInt(4)), q.columnInt(5) != 0},
-                                 q.columnText(6)});
-                         });
-        !r) {
-        return r.error();
-    }
-    auto h = Statement::prepare(c, "SELECT id, sha256, byte_size, created_at, language, "
-                                   "large_print FROM handout WHERE session_id = ?1 ORDER BY id");
-    if (!h) {
-        return h.error();
-    }
-    h->bind(1, id);
-    if (auto r = eachRow(*h,
-                         [&](const Statement& q) {
-                             s.handouts.push_back(HandoutRecord{
-                                 q.columnInt(0), q.columnText(1), q.columnInt(2), q.columnText(3),
-                                 q.columnText(4), q.columnInt(5) != 0});
-                         });
-        !r) {
-        return r.error();
-    }
-    auto a = Statement::prepare(c, "SELECT id, clinician_id, created_at, text FROM addendum "
-                                   "WHERE session_id = ?1 ORDER BY id");
-    if (!a) {
-        return a.error();
-    }
-    a->bind(1, id);
-    if (auto r = eachRow(*a,
-                         [&](const Statement& q) {
-                             s.addenda.push_back(Addendum{q.columnInt(0), q.columnOptInt(1),
-                                                          q.columnText(2), q.columnText(3)});
-                         });
-        !r) {
-        return r.error();
-    }
-    return s;
+    return std::move(*row);
 }
 
 Result<std::vector<SessionSummary>> SqliteSessionRepository::history(std::int64_t patientId,
@@ -587,82 +489,54 @@ Result<std::vector<SessionSummary>> SqliteSessionRepository::history(std::int64_
     Connection& c = db_.connection();
     const ReadTransaction snapshot(c);
 
-    auto st = Statement::prepare(
-        c, std::string("SELECT id, clinician_id, started_at, triage, ") + kScoreColumns +
-               ", signed_at IS NOT NULL FROM session WHERE patient_id = ?1 "
-               "ORDER BY started_at DESC, id DESC LIMIT ?2");
-    if (!st) {
-        return st.error();
+    auto summaries =
+        Statement::on(c, std::string("SELECT id, clinician_id, started_at, triage, ") +
+                             kScoreColumns +
+                             ", signed_at IS NOT NULL FROM session WHERE patient_id = ?1 "
+                             "ORDER BY started_at DESC, id DESC LIMIT ?2")
+            .bindAll(patientId, options.limit)
+            .queryAll([](const Statement& q) {
+                SessionSummary s;
+                s.id = q.columnInt(0);
+                s.clinicianId = q.columnOptInt(1);
+                s.startedAt = q.columnText(2);
+                s.triage = readLevel(q, 3);
+                s.scores = readScores(q, 4);
+                s.isSigned = q.columnInt(12) != 0;
+                return s;
+            });
+    if (!summaries || summaries->empty()) {
+        return summaries;
     }
-    st->bind(1, patientId).bind(2, options.limit);
-    std::vector<SessionSummary> out;
+    std::vector<SessionSummary>& out = *summaries;
     std::unordered_map<std::int64_t, std::size_t> index;
-    if (auto r = eachRow(*st,
-                         [&](const Statement& q) {
-                             SessionSummary s;
-                             s.id = q.columnInt(0);
-                             s.clinicianId = q.columnOptInt(1);
-                             s.startedAt = q.columnText(2);
-                             s.triage = readLevel(q, 3);
-                             s.scores = readScores(q, 4);
-                             s.isSigned = q.columnInt(12) != 0;
-                             index.emplace(s.id, out.size());
-                             out.push_back(std::move(s));
-                         });
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        index.emplace(out[i].id, i);
+    }
+    if (auto r = Statement::on(c, "SELECT i.session_id, i.exercise_id, i.sets, i.reps, "
+                                  "i.hold_seconds, i.times_per_day, i.per_side, i.note "
+                                  "FROM session s JOIN program_item i ON i.session_id = s.id "
+                                  "WHERE s.patient_id = ?1 ORDER BY i.session_id, i.position")
+                     .bindAll(patientId)
+                     .forEachRow([&](const Statement& q) {
+                         if (auto it = index.find(q.columnInt(0)); it != index.end()) {
+                             out[it->second].program.items.push_back(readProgramItem(q, 1));
+                         } // else beyond the limit
+                     });
         !r) {
         return r.error();
     }
-    if (out.empty()) {
-        return out;
-    }
-    auto p =
-        Statement::prepare(c, "SELECT i.session_id, i.exercise_id, i.sets, i.reps, i.hold_seconds, "
-                              "i.times_per_day, i.per_side, i.note FROM session s "
-                              "JOIN program_item i ON i.session_id = s.id WHERE s.patient_id = ?1 "
-                              "ORDER BY i.session_id, i.position");
-    if (!p) {
-        return p.error();
-    }
-    p->bind(1, patientId);
-    if (auto r = eachRow(*p,
-                         [&](const Statement& q) {
-                             auto it = index.find(q.columnInt(0));
-                             if (it == index.end()) {
-                                 return; // beyond the limit
-                             }
-                             out[it->second].program.items.push_back(ProgramItem{
-                                 q.columnText(1),
-                                 Dosage{static_cast<int>(q.columnInt(2)),
-                                        static_cast<int>(q.columnInt(3)),
-                                        static_cast<int>(q.columnInt(4)),
-                                        static_cast<int>(q.columnInt(5)), q.columnInt(6) != 0},
-                                 q.columnText(7)});
-                         });
-        !r) {
-        return r.error();
-    }
-    return out;
+    return summaries;
 }
 
 Result<std::vector<TrendPoint>> SqliteSessionRepository::trend(std::int64_t patientId) {
-    auto st = Statement::prepare(db_.connection(), std::string("SELECT id, started_at, ") +
-                                                       kScoreColumns +
-                                                       " FROM session WHERE patient_id = ?1 "
-                                                       "ORDER BY started_at, id");
-    if (!st) {
-        return st.error();
-    }
-    st->bind(1, patientId);
-    std::vector<TrendPoint> out;
-    if (auto r = eachRow(
-            *st,
-            [&](const Statement& q) {
-                out.push_back(TrendPoint{q.columnInt(0), q.columnText(1), readScores(q, 2)});
-            });
-        !r) {
-        return r.error();
-    }
-    return out;
+    return Statement::on(db_.connection(), std::string("SELECT id, started_at, ") + kScoreColumns +
+                                               " FROM session WHERE patient_id = ?1 "
+                                               "ORDER BY started_at, id")
+        .bindAll(patientId)
+        .queryAll([](const Statement& q) {
+            return TrendPoint{q.columnInt(0), q.columnText(1), readScores(q, 2)};
+        });
 }
 
 } // namespace hepdesk::db

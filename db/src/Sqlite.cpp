@@ -117,33 +117,15 @@ Status Connection::exec(std::string_view sql) {
 }
 
 Result<std::int64_t> Connection::queryInt(std::string_view sql) {
-    auto st = Statement::prepare(*this, sql);
-    if (!st) {
-        return st.error();
-    }
-    auto row = st->step();
-    if (!row) {
-        return row.error();
-    }
-    if (!*row) {
-        return Error::database(errorMessage("query returned no row"));
-    }
-    return st->columnInt(0);
+    return Statement::on(*this, sql)
+        .queryOne([](const Statement& st) { return st.columnInt(0); },
+                  Error::database(errorMessage("query returned no row")));
 }
 
 Result<std::string> Connection::queryText(std::string_view sql) {
-    auto st = Statement::prepare(*this, sql);
-    if (!st) {
-        return st.error();
-    }
-    auto row = st->step();
-    if (!row) {
-        return row.error();
-    }
-    if (!*row) {
-        return Error::database(errorMessage("query returned no row"));
-    }
-    return st->columnText(0);
+    return Statement::on(*this, sql)
+        .queryOne([](const Statement& st) { return st.columnText(0); },
+                  Error::database(errorMessage("query returned no row")));
 }
 
 std::int64_t Connection::lastInsertRowId() const {
@@ -153,18 +135,36 @@ int Connection::changes() const {
     return sqlite3_changes(db_);
 }
 
+Error missingRow(std::string_view what, std::int64_t id) {
+    return Error::notFound("no " + std::string(what) + " with id " + std::to_string(id));
+}
+
 Result<Statement> Statement::prepare(Connection& conn, std::string_view sql) {
+    Statement st = on(conn, sql);
+    if (st.error_) {
+        return Error::database(*st.error_);
+    }
+    return st;
+}
+
+Statement Statement::on(Connection& conn, std::string_view sql) {
     if (sqlite3_stmt* cached = conn.takeCached(sql)) {
-        return Statement(cached, &conn);
+        return {cached, &conn};
     }
     sqlite3_stmt* s = nullptr;
     const int rc = sqlite3_prepare_v3(conn.handle(), sql.data(), static_cast<int>(sql.size()),
                                       SQLITE_PREPARE_PERSISTENT, &s, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_finalize(s);
-        return Error::database(conn.errorMessage("cannot prepare statement"));
+        // The SQL names the table and columns a developer needs to find the failing query.
+        constexpr std::size_t kMaxSql = 160;
+        std::string what = "cannot prepare statement '" + std::string(sql.substr(0, kMaxSql)) +
+                           (sql.size() > kMaxSql ? "...'" : "'");
+        Statement failed(nullptr, &conn);
+        failed.error_ = conn.errorMessage(what);
+        return failed;
     }
-    return Statement(s, &conn);
+    return {s, &conn};
 }
 
 void Statement::release() {
@@ -181,14 +181,14 @@ void Statement::release() {
 
 Statement::Statement(Statement&& other) noexcept
     : stmt_(std::exchange(other.stmt_, nullptr)), conn_(other.conn_),
-      bindError_(std::move(other.bindError_)) {}
+      error_(std::move(other.error_)) {}
 
 Statement& Statement::operator=(Statement&& other) noexcept {
     if (this != &other) {
         release();
         stmt_ = std::exchange(other.stmt_, nullptr);
         conn_ = other.conn_;
-        bindError_ = std::move(other.bindError_);
+        error_ = std::move(other.error_);
     }
     return *this;
 }
@@ -198,22 +198,31 @@ Statement::~Statement() {
 }
 
 void Statement::noteBind(int rc, int index) {
-    if (rc != SQLITE_OK && !bindError_) {
-        bindError_ = conn_->errorMessage("cannot bind parameter " + std::to_string(index));
+    if (rc != SQLITE_OK && !error_) {
+        error_ = conn_->errorMessage("cannot bind parameter " + std::to_string(index));
     }
 }
 
 Statement& Statement::bind(int index, std::int64_t value) {
+    if (stmt_ == nullptr) {
+        return *this; // the prepare error is kept in error_
+    }
     noteBind(sqlite3_bind_int64(stmt_, index, value), index);
     return *this;
 }
 
 Statement& Statement::bind(int index, double value) {
+    if (stmt_ == nullptr) {
+        return *this; // the prepare error is kept in error_
+    }
     noteBind(sqlite3_bind_double(stmt_, index, value), index);
     return *this;
 }
 
 Statement& Statement::bind(int index, std::string_view value) {
+    if (stmt_ == nullptr) {
+        return *this; // the prepare error is kept in error_
+    }
     noteBind(sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT,
                                  SQLITE_UTF8),
              index);
@@ -221,19 +230,25 @@ Statement& Statement::bind(int index, std::string_view value) {
 }
 
 Statement& Statement::bindBlob(int index, std::string_view bytes) {
+    if (stmt_ == nullptr) {
+        return *this; // the prepare error is kept in error_
+    }
     noteBind(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT),
              index);
     return *this;
 }
 
 Statement& Statement::bindNull(int index) {
+    if (stmt_ == nullptr) {
+        return *this; // the prepare error is kept in error_
+    }
     noteBind(sqlite3_bind_null(stmt_, index), index);
     return *this;
 }
 
 Result<bool> Statement::step() {
-    if (bindError_) {
-        return Error::database(*bindError_);
+    if (error_) {
+        return Error::database(*error_);
     }
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) {
@@ -245,22 +260,34 @@ Result<bool> Statement::step() {
     return errorFor(rc, conn_->errorMessage(""));
 }
 
-Status Statement::run() {
-    for (;;) {
-        auto r = step();
-        if (!r) {
-            return r.error();
-        }
-        if (!*r) {
-            return {};
-        }
+Status Statement::execute() {
+    return forEachRow([](const Statement&) {});
+}
+
+Result<std::int64_t> Statement::insert() {
+    if (auto s = execute(); !s) {
+        return s.error();
     }
+    return conn_->lastInsertRowId();
+}
+
+Status Statement::executeOnExisting(Error whenMissing) {
+    if (auto s = execute(); !s) {
+        return s;
+    }
+    if (conn_->changes() == 0) {
+        return whenMissing;
+    }
+    return {};
 }
 
 void Statement::reset() {
+    if (stmt_ == nullptr) {
+        return; // a failed prepare stays failed
+    }
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
-    bindError_.reset();
+    error_.reset();
 }
 
 bool Statement::isNull(int col) const {

@@ -4,12 +4,14 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hepdesk::db {
 
 class Database;
 class Connection;
+class Statement;
 
 /// One line of the audit log: who did what to which record, when.
 struct AuditEntry {
@@ -48,6 +50,13 @@ public:
     /// Appends a line naming db.actor() and the current time (Clock::current()).
     static Status record(Database& db, std::string_view action, std::string_view entity,
                          std::int64_t entityId, std::string_view detail = {});
+    /// Runs `insert` (an INSERT of one `entity` row) and records `action` for the new row, in
+    /// one transaction; the new row's id.
+    static Result<std::int64_t> insertRecorded(Database& db, Statement& insert,
+                                               std::string_view action, std::string_view entity);
+    /// record() for a record whose id is text (a custom exercise).
+    static Status record(Database& db, std::string_view action, std::string_view entity,
+                         std::string_view entityId, std::string_view detail = {});
 
 private:
     Database& db_;

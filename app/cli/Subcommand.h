@@ -1,0 +1,37 @@
+#pragma once
+
+#include "Cli.h"
+#include "CliArgs.h"
+
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace hepdesk::db {
+class Database;
+}
+
+namespace hepdesk::cli {
+
+using OptionNames = std::set<std::string, std::less<>>;
+
+/// One subcommand of a command that works on the database (`patient add`, `session sign`):
+/// the options it takes and what runs it.
+struct Subcommand {
+    std::string_view name;
+    OptionNames withValue; ///< options taking a value (may repeat)
+    OptionNames flags;     ///< options without one
+    int (*run)(Context& ctx, const CliArgs& args, db::Database& db) = nullptr;
+    /// Refuse any positional argument before the database is opened (otherwise `run` checks
+    /// its positional arguments itself).
+    bool noPositionals = false;
+};
+
+/// Runs the subcommand of `command` that args[0] names: lists the subcommands when none is
+/// given, refuses an unknown one or an option it does not take (usage errors), then opens the
+/// database and runs it.
+int runSubcommand(Context& ctx, std::string_view command, Args args,
+                  std::span<const Subcommand> subcommands);
+
+} // namespace hepdesk::cli
