@@ -3,6 +3,7 @@
 #include "TextCheck.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/core/JsonRead.h"
+#include "hepdesk/core/handout/Handout.h"
 #include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/Database.h"
 
@@ -10,6 +11,42 @@
 
 namespace hepdesk::db {
 namespace {
+
+/// The photo's bytes must be the picture its MIME type claims, small enough to embed in
+/// every handout: a handout must never carry something that is not the clinic's picture.
+Status checkPhoto(const CustomExercise& e) {
+    const std::string what = "photo of custom exercise " + e.id;
+    if (e.photo.empty() != e.photoMime.empty()) {
+        return Error::invalid(what + ": give both the image and its type, or neither");
+    }
+    if (e.photo.empty()) {
+        return {};
+    }
+    if (e.photo.size() > kMaxCustomExercisePhotoBytes) {
+        return Error::invalid(what + " is too large (" + std::to_string(e.photo.size()) +
+                              " bytes; at most 5 MiB): save a smaller copy of the picture");
+    }
+    if (e.photoMime != "image/png" && e.photoMime != "image/jpeg") {
+        return Error::invalid(what + ": type must be image/png or image/jpeg, got '" +
+                              e.photoMime.substr(0, 60) + "'");
+    }
+    // The core's reader checks the signature and finds the pixel size in the header.
+    auto image = handout::imageFromBytes(e.photo, what);
+    if (!image) {
+        return image.error();
+    }
+    const bool png = (*image)->format == handout::ImageData::Format::Png;
+    if (e.photoMime != (png ? "image/png" : "image/jpeg")) {
+        return Error::invalid(what + " is a " + (png ? "PNG" : "JPEG") +
+                              " image but its type says '" + e.photoMime + "'");
+    }
+    return handout::checkImageReadable(**image);
+}
+
+CustomExercise readRow(const Statement& st) {
+    return CustomExercise{st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3),
+                          st.columnText(4)};
+}
 
 Status validateExercise(const CustomExercise& e) {
     if (e.id.empty() || e.id.size() > 64 ||
@@ -37,7 +74,7 @@ Status validateExercise(const CustomExercise& e) {
                                 "must equal the exercise id '" + e.id + "', got " +
                                     json::describe(*it));
     }
-    return {};
+    return checkPhoto(e);
 }
 
 } // namespace
@@ -52,13 +89,20 @@ Status SqliteCustomExerciseRepository::put(const CustomExercise& e) {
     }
     auto st = Statement::prepare(
         db_.connection(),
-        "INSERT INTO custom_exercise(id, name, json, created_at, updated_at) "
-        "VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
-        "json = excluded.json, updated_at = excluded.updated_at");
+        "INSERT INTO custom_exercise(id, name, json, photo, photo_mime, created_at, updated_at) "
+        "VALUES (?1, ?2, ?3, ?5, ?6, ?4, ?4) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+        "json = excluded.json, photo = excluded.photo, photo_mime = excluded.photo_mime, "
+        "updated_at = excluded.updated_at");
     if (!st) {
         return st.error();
     }
     st->bind(1, e.id).bind(2, e.name).bind(3, e.json).bind(4, isoDateTime(Clock::current().now()));
+    if (e.photo.empty()) {
+        st->bindNull(5);
+    } else {
+        st->bindBlob(5, e.photo);
+    }
+    st->bind(6, e.photoMime);
     if (auto s = st->run(); !s) {
         return s;
     }
@@ -72,8 +116,9 @@ Status SqliteCustomExerciseRepository::put(const CustomExercise& e) {
 }
 
 Result<CustomExercise> SqliteCustomExerciseRepository::get(std::string_view id) {
-    auto st = Statement::prepare(db_.connection(),
-                                 "SELECT id, name, json FROM custom_exercise WHERE id = ?1");
+    auto st = Statement::prepare(
+        db_.connection(),
+        "SELECT id, name, json, photo, photo_mime FROM custom_exercise WHERE id = ?1");
     if (!st) {
         return st.error();
     }
@@ -85,7 +130,7 @@ Result<CustomExercise> SqliteCustomExerciseRepository::get(std::string_view id) 
     if (!*row) {
         return Error::notFound("no custom exercise '" + std::string(id) + "'");
     }
-    return CustomExercise{st->columnText(0), st->columnText(1), st->columnText(2)};
+    return readRow(*st);
 }
 
 Status SqliteCustomExerciseRepository::remove(std::string_view id) {
@@ -114,8 +159,9 @@ Status SqliteCustomExerciseRepository::remove(std::string_view id) {
 }
 
 Result<std::vector<CustomExercise>> SqliteCustomExerciseRepository::list() {
-    auto st = Statement::prepare(db_.connection(),
-                                 "SELECT id, name, json FROM custom_exercise ORDER BY id");
+    auto st = Statement::prepare(
+        db_.connection(),
+        "SELECT id, name, json, photo, photo_mime FROM custom_exercise ORDER BY id");
     if (!st) {
         return st.error();
     }
@@ -128,7 +174,7 @@ Result<std::vector<CustomExercise>> SqliteCustomExerciseRepository::list() {
         if (!*row) {
             break;
         }
-        out.push_back(CustomExercise{st->columnText(0), st->columnText(1), st->columnText(2)});
+        out.push_back(readRow(*st));
     }
     return out;
 }
