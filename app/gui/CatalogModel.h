@@ -41,7 +41,8 @@ public:
     /// Eligibility verdicts for the rows (nullptr: not screened yet).
     void setAssessment(const Assessment* assessment);
     void setLanguage(const QString& lang);
-    /// The handout figures, drawn as row pictures (nullptr: no pictures). Must outlive the model.
+    /// The handout figures, drawn as row pictures (nullptr: none; a custom exercise's photo is
+    /// shown either way). Must outlive the model.
     void setFigures(const std::map<std::string, handout::Figure, std::less<>>* figures);
     static constexpr QSize kPictureSize{72, 54};
 
