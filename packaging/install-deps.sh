@@ -8,7 +8,8 @@ packages=(
   # toolchain
   build-essential cmake ninja-build pkg-config git
   # libraries
-  qt6-base-dev qt6-base-dev-tools libsqlite3-dev libhpdf-dev libicu-dev nlohmann-json3-dev
+  qt6-base-dev qt6-base-dev-tools libsqlite3-dev libhpdf-dev libpng-dev libicu-dev
+  nlohmann-json3-dev
   # fonts embedded in handouts
   fonts-noto-core
   # tests, benchmarks and code style

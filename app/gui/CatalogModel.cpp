@@ -16,6 +16,7 @@ void CatalogModel::setCatalog(const Catalog* catalog) {
     beginResetModel();
     catalog_ = catalog;
     rows_.clear();
+    pictures_.clear(); // a custom exercise's photo may have changed
     if (catalog_ != nullptr) {
         for (const CatalogEntry& e : catalog_->entries()) {
             if (e.isExercise()) {
@@ -116,19 +117,26 @@ QVariant CatalogModel::data(const QModelIndex& index, int role) const {
 
     switch (role) {
     case Qt::DecorationRole: {
-        if (index.column() != NameColumn || figures_ == nullptr) {
+        if (index.column() != NameColumn) {
             return {};
         }
         auto cached = pictures_.find(e.id);
         if (cached == pictures_.end()) {
-            auto fig = figures_->find(e.id);
-            if (fig == figures_->end()) {
-                return {}; // a custom exercise without a figure
+            QPixmap picture;
+            if (e.photo) {
+                picture = FigureThumbnail::renderPhoto(*e.photo, kPictureSize,
+                                                       qGuiApp->devicePixelRatio());
+            } else if (figures_ != nullptr) {
+                auto fig = figures_->find(e.id);
+                if (fig == figures_->end()) {
+                    return {}; // a custom exercise without a figure or photo
+                }
+                picture =
+                    FigureThumbnail::render(fig->second, kPictureSize, qGuiApp->devicePixelRatio());
+            } else {
+                return {};
             }
-            cached = pictures_
-                         .emplace(e.id, FigureThumbnail::render(fig->second, kPictureSize,
-                                                                qGuiApp->devicePixelRatio()))
-                         .first;
+            cached = pictures_.emplace(e.id, std::move(picture)).first;
         }
         return cached->second;
     }

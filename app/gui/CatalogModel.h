@@ -45,7 +45,8 @@ public:
     /// The rules whose reasons are shown in the interface language (nullptr: as the assessment
     /// stores them, in English). They must outlive the model.
     void setRules(const EligibilityRules* rules);
-    /// The handout figures, drawn as row pictures (nullptr: no pictures). Must outlive the model.
+    /// The handout figures, drawn as row pictures (nullptr: none; a custom exercise's photo is
+    /// shown either way). Must outlive the model.
     void setFigures(const std::map<std::string, handout::Figure, std::less<>>* figures);
     static constexpr QSize kPictureSize{72, 54};
 

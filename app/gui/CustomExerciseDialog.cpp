@@ -1,18 +1,28 @@
 #include "CustomExerciseDialog.h"
 
 #include "CatalogModel.h"
+#include "DecodedImageCache.h"
+#include "FigureThumbnail.h"
 #include "Services.h"
+#include "hepdesk/core/handout/Handout.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QVBoxLayout>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -21,6 +31,7 @@ namespace hepdesk::gui {
 namespace {
 
 const char* const kLangs[] = {"en", "es"};
+constexpr QSize kPhotoPreview{176, 132};
 
 std::vector<std::string> lines(const QPlainTextEdit* e) {
     std::vector<std::string> out;
@@ -131,6 +142,34 @@ CustomExerciseDialog::CustomExerciseDialog(Services& services, QWidget* parent)
         illustration_[lang]->setAccessibleName(tr("Picture description (%1)").arg(l));
         form->addRow(tr("Picture in words (%1):").arg(l), illustration_[lang]);
     }
+    photoPreview_ = new QLabel(this);
+    photoPreview_->setObjectName(QStringLiteral("customExercisePhoto"));
+    photoPreview_->setAccessibleName(tr("Photo"));
+    photoPreview_->setFixedSize(kPhotoPreview);
+    photoPreview_->setFrameShape(QFrame::StyledPanel);
+    photoPreview_->setAlignment(Qt::AlignCenter);
+    photoPreview_->setWordWrap(true);
+    choosePhoto_ = new QPushButton(tr("Choose p&hoto…"), this);
+    choosePhoto_->setObjectName(QStringLiteral("choosePhoto"));
+    choosePhoto_->setToolTip(tr("A PNG or JPEG picture of the exercise, at most 5 MiB"));
+    removePhoto_ = new QPushButton(tr("Remo&ve photo"), this);
+    removePhoto_->setObjectName(QStringLiteral("removePhoto"));
+    connect(choosePhoto_, &QPushButton::clicked, this, &CustomExerciseDialog::choosePhoto);
+    connect(removePhoto_, &QPushButton::clicked, this, &CustomExerciseDialog::removePhoto);
+    auto* photoHint = new QLabel(tr("Printed on the handout where the catalog's exercises have "
+                                    "their drawing. PNG or JPEG, at most 5 MiB."),
+                                 this);
+    photoHint->setWordWrap(true);
+    auto* photoButtons = new QVBoxLayout;
+    photoButtons->addWidget(choosePhoto_);
+    photoButtons->addWidget(removePhoto_);
+    photoButtons->addWidget(photoHint);
+    photoButtons->addStretch(1);
+    auto* photoRow = new QHBoxLayout;
+    photoRow->addWidget(photoPreview_);
+    photoRow->addLayout(photoButtons, 1);
+    form->addRow(tr("Photo:"), photoRow);
+    showPhoto();
     auto spin = [this](int lo, int hi, int v) {
         auto* s = new QSpinBox(this);
         s->setRange(lo, hi);
@@ -226,7 +265,107 @@ CatalogEntry CustomExerciseDialog::entry() const {
     e.tips = paired(tips_);
     e.defaultDosage = Dosage{sets_->value(), reps_->value(), hold_->value(), perDay_->value(),
                              perSide_->isChecked()};
+    e.photo = photo_;
     return e;
+}
+
+Result<std::shared_ptr<const handout::ImageData>>
+CustomExerciseDialog::readPhotoFile(const QString& path) const {
+    const auto fail = [](const QString& why) { return Error::invalid(why.toStdString()); };
+    const QFileInfo info(path);
+    if (!info.isFile()) {
+        return fail(tr("There is no file with this name (or it is a folder)."));
+    }
+    const auto tooLarge = [&](qint64 bytes) {
+        return fail(tr("The file is %1 MiB; a photo can be at most 5 MiB. Save a smaller copy "
+                       "of the picture (for example 1600 pixels wide) and choose that.")
+                        .arg(static_cast<double>(bytes) / (1024.0 * 1024.0), 0, 'f', 1));
+    };
+    const auto maxBytes = static_cast<qint64>(db::kMaxCustomExercisePhotoBytes);
+    if (info.size() > maxBytes) {
+        return tooLarge(info.size());
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return fail(tr("The file cannot be read: %1").arg(file.errorString()));
+    }
+    const QByteArray bytes = file.read(maxBytes + 1);
+    if (file.error() != QFileDevice::NoError) {
+        return fail(tr("The file cannot be read: %1").arg(file.errorString()));
+    }
+    if (bytes.size() > maxBytes) {
+        return tooLarge(bytes.size());
+    }
+    auto image = handout::imageFromBytes(bytes.toStdString(),
+                                         "photo " + QDir::toNativeSeparators(path).toStdString());
+    if (!image) {
+        return fail(tr("The file is not a PNG or JPEG picture. Save the photo as PNG or JPEG "
+                       "and choose it again."));
+    }
+    if (static_cast<long long>((*image)->pixelWidth) * (*image)->pixelHeight >
+        handout::kMaxImagePixels) {
+        return fail(tr("The picture is %1 × %2 pixels; a photo can have at most 25 megapixels. "
+                       "Save a smaller copy (for example 1600 pixels wide) and choose that.")
+                        .arg((*image)->pixelWidth)
+                        .arg((*image)->pixelHeight));
+    }
+    // The header can be right and the picture data broken: decode it to be sure, with the
+    // PDF writer's check and with Qt (the preview's decoder).
+    if (!handout::checkImageReadable(**image) ||
+        DecodedImageCache::decode((*image)->bytes, QSize(64, 64)).isNull()) {
+        return fail(tr("The picture in the file is damaged and cannot be shown. Save it again "
+                       "from the camera or photo program and choose it again."));
+    }
+    return image;
+}
+
+bool CustomExerciseDialog::setPhotoFile(const QString& path) {
+    auto photo = readPhotoFile(path);
+    if (!photo) {
+        auto* box =
+            new QMessageBox(QMessageBox::Warning, tr("Clinic exercise"),
+                            tr("The photo %1 cannot be used.").arg(QDir::toNativeSeparators(path)),
+                            QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("photoProblem"));
+        box->setInformativeText(QString::fromStdString(photo.error().message) +
+                                QStringLiteral("\n\n") +
+                                (photo_ ? tr("The exercise keeps its current photo.")
+                                        : tr("The exercise still has no photo.")));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        return false;
+    }
+    photo_ = std::move(photo).value();
+    showPhoto();
+    return true;
+}
+
+void CustomExerciseDialog::removePhoto() {
+    photo_.reset();
+    showPhoto();
+}
+
+void CustomExerciseDialog::choosePhoto() {
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Choose a photo of the exercise"),
+        QStandardPaths::writableLocation(QStandardPaths::PicturesLocation),
+        tr("Photos (*.png *.jpg *.jpeg *.PNG *.JPG *.JPEG)"));
+    if (!path.isEmpty()) {
+        setPhotoFile(path);
+    }
+}
+
+void CustomExerciseDialog::showPhoto() {
+    removePhoto_->setEnabled(photo_ != nullptr);
+    if (!photo_) {
+        photoPreview_->setText(tr("No photo"));
+        photoPreview_->setAccessibleDescription(tr("No photo: the handout shows no picture"));
+        return;
+    }
+    const QSize inside = kPhotoPreview - QSize(8, 8);
+    photoPreview_->setPixmap(FigureThumbnail::renderPhoto(*photo_, inside, devicePixelRatioF()));
+    photoPreview_->setAccessibleDescription(
+        tr("Photo of %1 × %2 pixels").arg(photo_->pixelWidth).arg(photo_->pixelHeight));
 }
 
 Status CustomExerciseDialog::load(const std::string& id) {
@@ -279,6 +418,8 @@ Status CustomExerciseDialog::load(const std::string& id) {
     hold_->setValue(e->defaultDosage.holdSeconds);
     perDay_->setValue(e->defaultDosage.timesPerDay);
     perSide_->setChecked(e->defaultDosage.perSide);
+    photo_ = e->photo;
+    showPhoto();
     return {};
 }
 
@@ -300,7 +441,13 @@ Status CustomExerciseDialog::save() {
     if (!checked) {
         return checked.error();
     }
-    if (auto s = services_.customExercises().put({e.id, e.name.text("en"), j.dump(2)}); !s) {
+    db::CustomExercise stored{e.id, e.name.text("en"), j.dump(2), {}, {}};
+    if (photo_) {
+        stored.photo = photo_->bytes;
+        stored.photoMime =
+            photo_->format == handout::ImageData::Format::Png ? "image/png" : "image/jpeg";
+    }
+    if (auto s = services_.customExercises().put(stored); !s) {
         return s;
     }
     return services_.reloadCustomExercises();

@@ -5,12 +5,14 @@
 
 #include <QDialog>
 #include <map>
+#include <memory>
 
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
 class QSpinBox;
 
 namespace hepdesk::gui {
@@ -18,7 +20,8 @@ namespace hepdesk::gui {
 class Services;
 
 /// Creates or edits one of the clinic's own exercises with the catalog's fields (English and
-/// Spanish text, regions, position, equipment, movements, steps, stop signs, dosage). The entry
+/// Spanish text, regions, position, equipment, movements, steps, stop signs, dosage) and an
+/// optional photo (PNG or JPEG) that the handout prints in place of a drawn figure. The entry
 /// is validated by the core's catalog parser, exactly like a shipped file, before it is stored;
 /// the eligibility rules then apply to it like to any other exercise.
 class CustomExerciseDialog final : public QDialog {
@@ -42,12 +45,32 @@ public:
     [[nodiscard]] QCheckBox* movementBox(Movement m) const { return movements_.at(m); }
     [[nodiscard]] QComboBox* positionBox() const { return position_; }
     [[nodiscard]] QSpinBox* repsBox() const { return reps_; }
+    /// The photo the exercise will be saved with (null: none).
+    [[nodiscard]] const std::shared_ptr<const handout::ImageData>& photo() const { return photo_; }
+    [[nodiscard]] QLabel* photoPreview() const { return photoPreview_; }
+    [[nodiscard]] QPushButton* choosePhotoButton() const { return choosePhoto_; }
+    [[nodiscard]] QPushButton* removePhotoButton() const { return removePhoto_; }
+
+    /// Reads a PNG or JPEG file as the exercise's photo (at most 5 MiB, and it must decode).
+    /// The error says what is wrong with the file; the previous photo is then kept.
+    Result<std::shared_ptr<const handout::ImageData>> readPhotoFile(const QString& path) const;
 
 public slots:
     void accept() override;
+    /// Takes `path` as the photo (what "Choose photo…" does with the chosen file). A file that
+    /// cannot be used is explained in a message box naming it, and the previous photo stays.
+    bool setPhotoFile(const QString& path);
+    void removePhoto();
 
 private:
+    void choosePhoto();
+    void showPhoto();
+
     Services& services_;
+    std::shared_ptr<const handout::ImageData> photo_;
+    QLabel* photoPreview_ = nullptr;
+    QPushButton* choosePhoto_ = nullptr;
+    QPushButton* removePhoto_ = nullptr;
     QComboBox* existing_ = nullptr;
     QLineEdit* id_ = nullptr;
     std::map<std::string, QLineEdit*> name_;

@@ -1,5 +1,6 @@
 #include "FigureThumbnail.h"
 
+#include "DecodedImageCache.h"
 #include "QtPainter.h"
 
 #include <QPainter>
@@ -20,6 +21,25 @@ QPixmap FigureThumbnail::render(const handout::Figure& figure, QSize size, qreal
     QPainter p(&pixmap);
     QtPainter painter(p, [size](int, double, double) { return QRectF(QPointF(0, 0), size); });
     handout::paintPage(page, painter);
+    return pixmap;
+}
+
+QPixmap FigureThumbnail::renderPhoto(const handout::ImageData& photo, QSize size,
+                                     qreal devicePixelRatio) {
+    QPixmap pixmap(size * devicePixelRatio);
+    pixmap.setDevicePixelRatio(devicePixelRatio);
+    pixmap.fill(Qt::white);
+    const QImage image = DecodedImageCache::decode(photo.bytes, size * devicePixelRatio);
+    if (image.isNull()) {
+        return pixmap;
+    }
+    QSizeF drawn = QSizeF(image.size()).scaled(QSizeF(size), Qt::KeepAspectRatio);
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::SmoothPixmapTransform);
+    p.drawImage(
+        QRectF(QPointF((size.width() - drawn.width()) / 2, (size.height() - drawn.height()) / 2),
+               drawn),
+        image);
     return pixmap;
 }
 

@@ -2,7 +2,6 @@
 
 #include "HandoutPreview.h"
 #include "QtPainter.h"
-#include "hepdesk/core/AtomicFile.h"
 #include "hepdesk/core/Catalog.h"
 #include "hepdesk/core/handout/HandoutWriter.h"
 
@@ -178,27 +177,16 @@ void HandoutPage::relayout() {
     }
     blocked_->setText(blockedReason_);
     blocked_->setVisible(!blockedReason_.isEmpty());
-    export_->setEnabled(blockedReason_.isEmpty());
+    export_->setEnabled(blockedReason_.isEmpty() && !exporting_);
     print_->setEnabled(blockedReason_.isEmpty());
     printPreview_->setEnabled(blockedReason_.isEmpty());
     preview_->repaint();
     lastRedrawMs_ = static_cast<double>(timer.nsecsElapsed()) / 1e6;
 }
 
-Result<std::string> HandoutPage::exportTo(const QString& path) {
-    if (!canExport()) {
-        return Error::refused(blockedReason_.toStdString());
-    }
-    const handout::HandoutRequest r = request();
-    auto bytes = writer_.renderPdf(r, catalog_.entries());
-    if (!bytes) {
-        return bytes.error();
-    }
-    // Handouts carry a patient's name: readable by the owner only.
-    if (auto s = writeFileAtomically(path.toStdString(), *bytes, 0600); !s) {
-        return s.error();
-    }
-    return bytes;
+void HandoutPage::setExporting(bool exporting) {
+    exporting_ = exporting;
+    export_->setEnabled(blockedReason_.isEmpty() && !exporting_);
 }
 
 Status HandoutPage::printTo(QPrinter& printer) {

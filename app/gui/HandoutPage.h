@@ -45,8 +45,9 @@ public:
     void setOptions(const std::string& lang, bool largePrint, const std::string& overrideReason);
     void setReadOnly(bool readOnly);
 
-    /// Renders and writes the PDF to `path` atomically; returns its bytes (for the hash).
-    Result<std::string> exportTo(const QString& path);
+    /// While an export runs its button is off (the editor writes the PDF on a worker).
+    void setExporting(bool exporting);
+    [[nodiscard]] bool isExporting() const { return exporting_; }
     /// Draws the handout on `printer` through the Qt painter.
     Status printTo(QPrinter& printer);
 
@@ -77,6 +78,7 @@ private:
     handout::HandoutRequest request_;
     bool overrideRequired_ = false;
     bool readOnly_ = false;
+    bool exporting_ = false;
     QString blockedReason_;
     double lastRedrawMs_ = 0;
     QLabel* blocked_ = nullptr;

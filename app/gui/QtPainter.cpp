@@ -1,5 +1,6 @@
 #include "QtPainter.h"
 
+#include "DecodedImageCache.h"
 #include "hepdesk/core/Paths.h"
 
 #include <QFontDatabase>
@@ -133,7 +134,7 @@ void QtPainter::drawImage(const handout::Image& image) {
     if (!image.data) {
         return;
     }
-    const QImage img = QImage::fromData(QByteArray::fromStdString(image.data->bytes));
+    const QImage img = DecodedImageCache::get(image.data);
     if (!img.isNull()) {
         p_.drawImage(QRectF(toQt(image.topLeft), QSizeF(image.width, image.height)), img);
     }

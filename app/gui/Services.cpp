@@ -40,12 +40,22 @@ Status Services::reloadCustomExercises() {
     }
     Catalog merged = shipped_;
     skipped_.clear();
-    for (const db::CustomExercise& c : *list) {
+    for (db::CustomExercise& c : *list) {
         nlohmann::json j = nlohmann::json::parse(c.json, nullptr, false);
         auto entry = catalogEntryFromJson(j, "custom exercise " + c.id);
         if (!entry) {
             skipped_.push_back(entry.error().message);
             continue;
+        }
+        if (!c.photo.empty()) {
+            // Checked when it was stored; read again here for its format and size.
+            auto photo =
+                handout::imageFromBytes(std::move(c.photo), "photo of custom exercise " + c.id);
+            if (!photo) {
+                skipped_.push_back(photo.error().message);
+                continue;
+            }
+            entry->photo = std::move(photo).value();
         }
         merged.put(std::move(entry).value());
     }

@@ -2,6 +2,7 @@
 
 #include "CatalogModel.h"
 #include "ExercisesPage.h"
+#include "HandoutExporter.h"
 #include "HandoutPage.h"
 #include "ProgramModel.h"
 #include "ScreeningPage.h"
@@ -15,6 +16,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QImage>
@@ -25,6 +27,7 @@
 #include <QPrinter>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -73,6 +76,9 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     handout_ = new HandoutPage(services_.writer(), services_.catalog(), this);
     sign_ = new SignPage(this);
     sign_->setRules(&services_.rules().triage());
+    exporter_ = new HandoutExporter(services_.writer(), this);
+    connect(exporter_, &HandoutExporter::finished, this, &SessionEditor::onExportFinished);
+    connect(exporter_, &HandoutExporter::failed, this, &SessionEditor::onExportFailed);
 
     tabs_ = new QTabWidget(this);
     tabs_->setObjectName(QStringLiteral("sessionSteps"));
@@ -126,10 +132,15 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     top->addWidget(state_, 1);
     top->addWidget(save_);
 
+    status_ = new QStatusBar(this);
+    status_->setObjectName(QStringLiteral("sessionStatus"));
+    status_->setSizeGripEnabled(false);
+
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(top);
     layout->addWidget(banner_);
     layout->addWidget(tabs_, 1);
+    layout->addWidget(status_);
 
     connect(screening_, &ScreeningPage::screeningChanged, this, [this] {
         session_.screening = screening_->screening();
@@ -314,39 +325,85 @@ Status SessionEditor::save() {
     return {};
 }
 
-Result<HandoutRecord> SessionEditor::exportHandout(const QString& path) {
+Status SessionEditor::startExport(const QString& path) {
+    if (!handout_->canExport()) {
+        return Error::refused(handout_->blockedReason().toStdString());
+    }
+    if (isExporting()) {
+        return Error::refused(
+            tr("A handout is already being written; wait until it is done.").toStdString());
+    }
     if (!session_.isSigned) {
         if (auto s = save(); !s) {
-            return s.error();
+            return s;
         }
     }
-    auto bytes = handout_->exportTo(path);
-    if (!bytes) {
-        return bytes.error();
+    // The worker gets copies: the request as shown, and the catalog entries (photos shared,
+    // never changed), so nothing it reads can change while it writes.
+    HandoutExporter::Job job{handout_->request(), services_.catalog().entries(),
+                             std::filesystem::path(path.toStdString())};
+    exportOptions_ = job.request.options;
+    if (!exporter_->start(std::move(job))) {
+        return Error::refused(
+            tr("A handout is already being written; wait until it is done.").toStdString());
     }
+    handout_->setExporting(true);
+    status_->showMessage(tr("Writing the handout to %1…").arg(QDir::toNativeSeparators(path)));
+    return {};
+}
+
+bool SessionEditor::isExporting() const {
+    return exporter_->isRunning();
+}
+
+void SessionEditor::onExportFinished(const QString& path, const QString& sha256, qint64 byteSize) {
+    handout_->setExporting(false);
     HandoutRecord rec;
-    rec.sha256 =
-        QCryptographicHash::hash(QByteArray::fromStdString(*bytes), QCryptographicHash::Sha256)
-            .toHex()
-            .toStdString();
-    rec.byteSize = static_cast<std::int64_t>(bytes->size());
+    rec.sha256 = sha256.toStdString();
+    rec.byteSize = byteSize;
     rec.createdAt = isoDateTime(Clock::current().now());
-    rec.language = handout_->request().options.lang;
-    rec.largePrint = handout_->request().options.largePrint;
+    rec.language = exportOptions_.lang;
+    rec.largePrint = exportOptions_.largePrint;
     // A re-export of a signed session that gives the same bytes is the same handout.
-    for (const HandoutRecord& h : session_.handouts) {
-        if (h.sha256 == rec.sha256) {
-            return h;
+    const auto known = std::find_if(session_.handouts.begin(), session_.handouts.end(),
+                                    [&](const HandoutRecord& h) { return h.sha256 == rec.sha256; });
+    if (known != session_.handouts.end()) {
+        rec = *known;
+    } else {
+        auto id = services_.sessions().addHandout(session_.id, rec);
+        if (!id) {
+            onExportFailed(path, tr("The PDF was written, but it could not be recorded with the "
+                                    "session: %1")
+                                     .arg(QString::fromStdString(id.error().message)));
+            return;
         }
+        rec.id = *id;
+        session_.handouts.push_back(rec);
+        sign_->showSession(session_, clinicianName(session_.signedBy));
     }
-    auto id = services_.sessions().addHandout(session_.id, rec);
-    if (!id) {
-        return id.error();
+    status_->showMessage(tr("Handout saved to %1").arg(QDir::toNativeSeparators(path)), 15000);
+    emit handoutExported(path, rec.id);
+    if (closeAfterExport_) {
+        closeAfterExport_ = false;
+        close();
     }
-    rec.id = *id;
-    session_.handouts.push_back(rec);
-    sign_->showSession(session_, clinicianName(session_.signedBy));
-    return rec;
+}
+
+void SessionEditor::onExportFailed(const QString& path, const QString& message) {
+    handout_->setExporting(false);
+    closeAfterExport_ = false; // the window stays open with the message
+    status_->showMessage(tr("The handout was not exported."));
+    // Not exec(): the result arrives from the worker, and the window stays usable meanwhile.
+    auto* box = new QMessageBox(
+        QMessageBox::Warning, tr("HepDesk"),
+        tr("The handout was not exported to %1.").arg(QDir::toNativeSeparators(path)),
+        QMessageBox::Ok, this);
+    box->setObjectName(QStringLiteral("exportFailedBox"));
+    box->setInformativeText(message + QStringLiteral("\n\n") +
+                            tr("Choose another folder or free some disk space, then try again."));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+    emit exportFailed(path, message);
 }
 
 Status SessionEditor::sign() {
@@ -435,6 +492,10 @@ void SessionEditor::showError(const QString& what, const Error& error, const QSt
 }
 
 void SessionEditor::onExport() {
+    if (isExporting()) {
+        status_->showMessage(tr("The handout is still being written; wait until it is done."));
+        return;
+    }
     if (!handout_->canExport()) {
         showStep(HandoutStep);
         showError(tr("The handout cannot be exported yet."),
@@ -451,9 +512,9 @@ void SessionEditor::onExport() {
     if (path.isEmpty()) {
         return;
     }
-    if (auto rec = exportHandout(path); !rec) {
-        showError(tr("The handout was not exported."), rec.error(),
-                  tr("Choose another folder or free some disk space, then try again."));
+    if (auto s = startExport(path); !s) {
+        showError(tr("The handout was not exported."), s.error(),
+                  tr("Correct what the message names, then export again."));
     }
 }
 
@@ -481,6 +542,14 @@ void SessionEditor::onPrintPreview() {
 }
 
 void SessionEditor::closeEvent(QCloseEvent* event) {
+    if (isExporting()) {
+        // Closing now would drop the handout's record; the window closes once it is written.
+        closeAfterExport_ = true;
+        status_->showMessage(
+            tr("The handout is still being written; this window closes when it is done."));
+        event->ignore();
+        return;
+    }
     if (!modified_) {
         event->accept();
         return;

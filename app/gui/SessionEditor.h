@@ -9,11 +9,13 @@
 
 class QLabel;
 class QPushButton;
+class QStatusBar;
 class QTabWidget;
 
 namespace hepdesk::gui {
 
 class ExercisesPage;
+class HandoutExporter;
 class HandoutPage;
 class ProgramModel;
 class ScreeningPage;
@@ -46,8 +48,14 @@ public:
 
     /// Stores the session (new or update). Errors are returned, not shown.
     Status save();
-    /// Saves, renders the handout to `path` and records its SHA-256 with the session.
-    Result<HandoutRecord> exportHandout(const QString& path);
+    /// Saves, then writes the handout to `path` on a worker thread (Export is off meanwhile);
+    /// when it is written its SHA-256 is recorded with the session and handoutExported() is
+    /// emitted, else exportFailed() (and a message box names the file and the problem).
+    /// Refused at once when the handout is blocked or an export is already running.
+    Status startExport(const QString& path);
+    [[nodiscard]] bool isExporting() const;
+    [[nodiscard]] HandoutExporter* exporter() const { return exporter_; }
+    [[nodiscard]] QStatusBar* statusBar() const { return status_; }
     /// Saves, records the handout's fingerprint, signs as the configured clinician.
     Status sign();
     Status addAddendum(const QString& text);
@@ -64,6 +72,10 @@ public:
 signals:
     /// The session was stored (the patient page refreshes its history).
     void sessionSaved(std::int64_t sessionId);
+    /// The handout is at `path`, recorded as handout `handoutId` of the session.
+    void handoutExported(const QString& path, qint64 handoutId);
+    /// Nothing was exported to `path` (or it was written but could not be recorded).
+    void exportFailed(const QString& path, const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -76,6 +88,8 @@ private:
     void updateTitle();
     void showError(const QString& what, const Error& error, const QString& todo);
     void onExport();
+    void onExportFinished(const QString& path, const QString& sha256, qint64 byteSize);
+    void onExportFailed(const QString& path, const QString& message);
     void onPrint();
     void onPrintPreview();
     [[nodiscard]] handout::HandoutRequest baseRequest() const;
@@ -95,6 +109,11 @@ private:
     SignPage* sign_ = nullptr;
     QLabel* state_ = nullptr;
     QPushButton* save_ = nullptr;
+    QStatusBar* status_ = nullptr;
+    HandoutExporter* exporter_ = nullptr;
+    /// The options the running export was started with (the record names them).
+    handout::HandoutOptions exportOptions_;
+    bool closeAfterExport_ = false;
 };
 
 } // namespace hepdesk::gui

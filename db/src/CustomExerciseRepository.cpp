@@ -3,6 +3,7 @@
 #include "TextCheck.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/core/JsonRead.h"
+#include "hepdesk/core/handout/Handout.h"
 #include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/Database.h"
 
@@ -10,6 +11,42 @@
 
 namespace hepdesk::db {
 namespace {
+
+/// The photo's bytes must be the picture its MIME type claims, small enough to embed in
+/// every handout: a handout must never carry something that is not the clinic's picture.
+Status checkPhoto(const CustomExercise& e) {
+    const std::string what = "photo of custom exercise " + e.id;
+    if (e.photo.empty() != e.photoMime.empty()) {
+        return Error::invalid(what + ": give both the image and its type, or neither");
+    }
+    if (e.photo.empty()) {
+        return {};
+    }
+    if (e.photo.size() > kMaxCustomExercisePhotoBytes) {
+        return Error::invalid(what + " is too large (" + std::to_string(e.photo.size()) +
+                              " bytes; at most 5 MiB): save a smaller copy of the picture");
+    }
+    if (e.photoMime != "image/png" && e.photoMime != "image/jpeg") {
+        return Error::invalid(what + ": type must be image/png or image/jpeg, got '" +
+                              e.photoMime.substr(0, 60) + "'");
+    }
+    // The core's reader checks the signature and finds the pixel size in the header.
+    auto image = handout::imageFromBytes(e.photo, what);
+    if (!image) {
+        return image.error();
+    }
+    const bool png = (*image)->format == handout::ImageData::Format::Png;
+    if (e.photoMime != (png ? "image/png" : "image/jpeg")) {
+        return Error::invalid(what + " is a " + (png ? "PNG" : "JPEG") +
+                              " image but its type says '" + e.photoMime + "'");
+    }
+    return handout::checkImageReadable(**image);
+}
+
+CustomExercise readRow(const Statement& st) {
+    return CustomExercise{st.columnText(0), st.columnText(1), st.columnText(2), st.columnText(3),
+                          st.columnText(4)};
+}
 
 Status validateExercise(const CustomExercise& e) {
     if (e.id.empty() || e.id.size() > 64 ||
@@ -37,11 +74,7 @@ Status validateExercise(const CustomExercise& e) {
                                 "must equal the exercise id '" + e.id + "', got " +
                                     json::describe(*it));
     }
-    return {};
-}
-
-CustomExercise readExercise(const Statement& st) {
-    return CustomExercise{st.columnText(0), st.columnText(1), st.columnText(2)};
+    return checkPhoto(e);
 }
 
 Error missingExercise(std::string_view id) {
@@ -54,13 +87,17 @@ Status SqliteCustomExerciseRepository::put(const CustomExercise& e) {
     if (auto s = validateExercise(e); !s) {
         return s;
     }
+    const std::optional<Blob> photo =
+        e.photo.empty() ? std::nullopt : std::optional<Blob>(Blob{e.photo});
     return Transaction::run(db_.connection(), [&] {
         if (auto s = Statement::on(db_.connection(),
-                                   "INSERT INTO custom_exercise(id, name, json, created_at, "
-                                   "updated_at) VALUES (?1, ?2, ?3, ?4, ?4) ON CONFLICT(id) DO "
-                                   "UPDATE SET name = excluded.name, json = excluded.json, "
-                                   "updated_at = excluded.updated_at")
-                         .bindAll(e.id, e.name, e.json, isoDateTime(Clock::current().now()))
+                                   "INSERT INTO custom_exercise(id, name, json, photo, photo_mime, "
+                                   "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6) "
+                                   "ON CONFLICT(id) DO UPDATE SET name = excluded.name, json = "
+                                   "excluded.json, photo = excluded.photo, photo_mime = "
+                                   "excluded.photo_mime, updated_at = excluded.updated_at")
+                         .bindAll(e.id, e.name, e.json, photo, e.photoMime,
+                                  isoDateTime(Clock::current().now()))
                          .execute();
             !s) {
             return s;
@@ -71,9 +108,10 @@ Status SqliteCustomExerciseRepository::put(const CustomExercise& e) {
 
 Result<CustomExercise> SqliteCustomExerciseRepository::get(std::string_view id) {
     return Statement::on(db_.connection(),
-                         "SELECT id, name, json FROM custom_exercise WHERE id = ?1")
+                         "SELECT id, name, json, photo, photo_mime FROM custom_exercise "
+                         "WHERE id = ?1")
         .bindAll(id)
-        .queryOne(readExercise, missingExercise(id));
+        .queryOne(readRow, missingExercise(id));
 }
 
 Status SqliteCustomExerciseRepository::remove(std::string_view id) {
@@ -89,8 +127,10 @@ Status SqliteCustomExerciseRepository::remove(std::string_view id) {
 }
 
 Result<std::vector<CustomExercise>> SqliteCustomExerciseRepository::list() {
-    return Statement::on(db_.connection(), "SELECT id, name, json FROM custom_exercise ORDER BY id")
-        .queryAll(readExercise);
+    return Statement::on(db_.connection(),
+                         "SELECT id, name, json, photo, photo_mime FROM custom_exercise "
+                         "ORDER BY id")
+        .queryAll(readRow);
 }
 
 } // namespace hepdesk::db

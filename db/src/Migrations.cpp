@@ -219,6 +219,15 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN
     SELECT RAISE(ABORT, 'the audit log is append-only');
 END;
 )sql"},
+    Migration{5, R"sql(
+-- An optional photo per clinic exercise, printed on the handout instead of a drawn figure.
+-- The repository checks the bytes (PNG or JPEG signature matching the type, at most 5 MiB);
+-- the table keeps the two columns consistent whatever writes to it.
+ALTER TABLE custom_exercise ADD COLUMN photo BLOB
+    CHECK (photo IS NULL OR length(photo) BETWEEN 1 AND 5242880);
+ALTER TABLE custom_exercise ADD COLUMN photo_mime TEXT NOT NULL DEFAULT ''
+    CHECK (photo_mime IN ('', 'image/png', 'image/jpeg') AND (photo_mime = '') = (photo IS NULL));
+)sql"},
 };
 
 } // namespace

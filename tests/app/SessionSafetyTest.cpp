@@ -114,7 +114,7 @@ TEST(SessionSafety, CaudaEquinaSignShowsEmergencyAndBlocksExport) {
     EXPECT_TRUE(handout.blockedReason().contains(QStringLiteral("referral")));
     EXPECT_TRUE(handout.overrideEdit()->isVisibleTo(&handout));
     const auto target = v.app.dir / "blocked.pdf";
-    auto refused = v.editor->exportHandout(QString::fromStdString(target.string()));
+    auto refused = v.editor->startExport(QString::fromStdString(target.string()));
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().kind, Error::Kind::Refused);
     EXPECT_FALSE(std::filesystem::exists(target)) << "no file when refused";

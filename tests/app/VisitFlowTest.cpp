@@ -122,12 +122,15 @@ TEST(VisitFlow, ScreenBuildExportSignReopenWithHistoryAndTrend) {
     EXPECT_TRUE(test::grabTo(*e, "session-program.png"));
 
     const auto pdf = app.dir / "handout.pdf";
-    auto record = e->exportHandout(QString::fromStdString(pdf.string()));
-    ASSERT_TRUE(record.ok()) << record.error().message;
+    auto recordId = test::exportAndWait(*e, QString::fromStdString(pdf.string()));
+    ASSERT_TRUE(recordId.ok()) << recordId.error().message;
+    ASSERT_EQ(e->session().handouts.size(), 1U);
+    const HandoutRecord record = e->session().handouts[0];
+    EXPECT_EQ(record.id, *recordId);
     const std::string bytes = hepdesk::test::readFile(pdf);
     std::filesystem::copy_file(pdf, hepdesk::test::artifactsDir() / "visit-handout.pdf",
                                std::filesystem::copy_options::overwrite_existing);
-    EXPECT_EQ(record->sha256,
+    EXPECT_EQ(record.sha256,
               QCryptographicHash::hash(QByteArray::fromStdString(bytes), QCryptographicHash::Sha256)
                   .toHex()
                   .toStdString());
@@ -165,7 +168,7 @@ TEST(VisitFlow, ScreenBuildExportSignReopenWithHistoryAndTrend) {
     ASSERT_TRUE(stored.ok());
     EXPECT_TRUE(stored->isSigned);
     ASSERT_EQ(stored->handouts.size(), 1U) << "signing recognised the exported handout";
-    EXPECT_EQ(stored->handouts[0].sha256, record->sha256);
+    EXPECT_EQ(stored->handouts[0].sha256, record.sha256);
     e->close();
 
     // Visit 2: a follow-up starts from the last program; pain is better.
@@ -214,10 +217,11 @@ TEST(VisitFlow, ScreenBuildExportSignReopenWithHistoryAndTrend) {
     EXPECT_TRUE(past->isReadOnly());
     EXPECT_EQ(past->signPage()->addendaModel()->rowCount(), 1);
     const auto again_pdf = app.dir / "handout-again.pdf";
-    auto reexport = past->exportHandout(QString::fromStdString(again_pdf.string()));
+    auto reexport = test::exportAndWait(*past, QString::fromStdString(again_pdf.string()));
     ASSERT_TRUE(reexport.ok()) << reexport.error().message;
     EXPECT_EQ(hepdesk::test::readFile(again_pdf), bytes) << "re-export is byte-identical";
-    EXPECT_EQ(reexport->id, stored->handouts[0].id) << "the same handout, not a new record";
+    EXPECT_EQ(*reexport, stored->handouts[0].id) << "the same handout, not a new record";
+    EXPECT_EQ(past->session().handouts.size(), 1U);
     past->close();
 }
 

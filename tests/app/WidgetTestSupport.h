@@ -1,9 +1,12 @@
 #pragma once
 
+#include "HandoutExporter.h"
 #include "Services.h"
+#include "SessionEditor.h"
 #include "TestSupport.h"
 #include "hepdesk/db/Database.h"
 
+#include <QSignalSpy>
 #include <QString>
 #include <QTest>
 #include <QWidget>
@@ -28,6 +31,28 @@ inline void typeText(QWidget* w, const QString& text) {
     for (const QChar c : text) {
         QTest::sendKeyEvent(QTest::Click, w, Qt::Key_unknown, QString(c), Qt::NoModifier);
     }
+}
+
+/// Exports the handout through the window's own path (the PDF is written on a worker thread)
+/// and waits for the result: the handout record's id, or the failure message as the error.
+inline Result<std::int64_t> exportAndWait(SessionEditor& editor, const QString& path) {
+    QSignalSpy done(&editor, &SessionEditor::handoutExported);
+    QSignalSpy failed(&editor, &SessionEditor::exportFailed);
+    if (auto s = editor.startExport(path); !s) {
+        return s.error();
+    }
+    // Generous: the machine running the tests may be busy; a result normally takes well
+    // under a second.
+    for (int i = 0; i < 120 && done.isEmpty() && failed.isEmpty(); ++i) {
+        (void)done.wait(500);
+    }
+    if (!failed.isEmpty()) {
+        return Error::io(failed[0][1].toString().toStdString());
+    }
+    if (done.isEmpty()) {
+        return Error::internal("the export did not finish within a minute");
+    }
+    return done[0][1].value<qint64>();
 }
 
 /// A fresh database in a temporary folder with the real catalog, rules and handout writer.

@@ -160,16 +160,17 @@ TEST_F(BadInputTest, ClinicCliniciansAndCustomExercises) {
     SqliteCustomExerciseRepository exercises(*db_);
     const std::string json =
         R"({"id": "wall_slide", "kind": "exercise", "name": {"en": "Wall slide"}})";
-    ASSERT_TRUE(exercises.put(CustomExercise{"wall_slide", "Wall slide", json}).ok());
+    ASSERT_TRUE(exercises.put(CustomExercise{"wall_slide", "Wall slide", json, "", ""}).ok());
     EXPECT_EQ(exercises.get("wall_slide")->json, json);
-    auto notJson = exercises.put(CustomExercise{"x", "X", "{nope"});
+    auto notJson = exercises.put(CustomExercise{"x", "X", "{nope", "", ""});
     ASSERT_FALSE(notJson.ok());
     EXPECT_NE(notJson.error().message.find("custom exercise x"), std::string::npos);
-    auto wrongId = exercises.put(CustomExercise{"a_b", "X", R"({"id": "other"})"});
+    auto wrongId = exercises.put(CustomExercise{"a_b", "X", R"({"id": "other"})", "", ""});
     EXPECT_NE(wrongId.error().message.find("/id"), std::string::npos);
-    EXPECT_NE(exercises.put(CustomExercise{"Bad Id", "X", "{}"}).error().message.find("a-z"),
-              std::string::npos);
-    EXPECT_EQ(exercises.put(CustomExercise{"arr", "X", "[1]"}).error().kind,
+    EXPECT_NE(
+        exercises.put(CustomExercise{"Bad Id", "X", "{}", "", ""}).error().message.find("a-z"),
+        std::string::npos);
+    EXPECT_EQ(exercises.put(CustomExercise{"arr", "X", "[1]", "", ""}).error().kind,
               Error::Kind::InvalidInput);
     ASSERT_TRUE(exercises.remove("wall_slide").ok());
     EXPECT_EQ(exercises.remove("wall_slide").error().kind, Error::Kind::NotFound);

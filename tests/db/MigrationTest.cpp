@@ -1,6 +1,7 @@
 #include "TestSupport.h"
 #include "hepdesk/db/ClinicRepository.h"
 #include "hepdesk/db/ClinicianRepository.h"
+#include "hepdesk/db/CustomExerciseRepository.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/Migrations.h"
 #include "hepdesk/db/PatientRepository.h"
@@ -53,6 +54,13 @@ void writeDataOfVersion(Connection& c, int version) {
         ASSERT_TRUE(r.ok()) << r.error().message;
         break;
     }
+    case 4:
+        ASSERT_TRUE(c.exec("INSERT INTO custom_exercise(id, name, json, created_at, updated_at) "
+                           "VALUES ('clinic_wall_slide', 'Wall slide', "
+                           "'{\"id\": \"clinic_wall_slide\", \"kind\": \"exercise\"}', "
+                           "'2025-04-01T00:00:00Z', '2025-04-01T00:00:00Z')")
+                        .ok());
+        break;
     default:
         break;
     }
@@ -93,6 +101,15 @@ void expectDataOfVersion(Database& db, int fromVersion) {
         EXPECT_FALSE(db.connection().exec("UPDATE session SET pain_now = 0").ok());
         EXPECT_EQ(sessions.history(1, {})->size(), 1U);
     }
+    if (fromVersion >= 4) {
+        SqliteCustomExerciseRepository custom(db);
+        auto c = custom.get("clinic_wall_slide");
+        ASSERT_TRUE(c.ok()) << c.error().message;
+        EXPECT_EQ(c->name, "Wall slide");
+        EXPECT_EQ(c->json, R"({"id": "clinic_wall_slide", "kind": "exercise"})");
+        EXPECT_TRUE(c->photo.empty()) << "exercises from before photos have none";
+        EXPECT_TRUE(c->photoMime.empty());
+    }
     // Tables of later versions work on the migrated file.
     SqliteSessionRepository sessions(db);
     Session fresh;
@@ -120,7 +137,7 @@ TEST(Migrations, VersionsAreConsecutiveFromOne) {
     for (const Migration& m : migrations()) {
         EXPECT_EQ(m.version, expected++);
     }
-    EXPECT_EQ(Database::latestSchemaVersion(), 4);
+    EXPECT_EQ(Database::latestSchemaVersion(), 5);
 }
 
 TEST(Migrations, EveryEarlierVersionWithDataMigratesToLatest) {

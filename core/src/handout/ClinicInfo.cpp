@@ -18,6 +18,7 @@ unsigned be16(const std::string& b, std::size_t i) {
 Result<std::shared_ptr<const ImageData>> imageFromBytes(std::string bytes, std::string_view what) {
     auto img = std::make_shared<ImageData>();
     img->bytes = std::move(bytes);
+    img->what = what;
     const std::string& b = img->bytes;
     if (b.size() > 24 && b.compare(0, 8, "\x89PNG\r\n\x1a\n") == 0 &&
         b.compare(12, 4, "IHDR") == 0) {

@@ -127,7 +127,9 @@ Result<HandoutDocument> HandoutComposer::compose(const HandoutRequest& req) cons
         }
         sec.id = e->id;
         sec.name = e->name.text(lang);
-        if (figures_.contains(e->id)) {
+        if (e->photo) {
+            sec.photo = e->photo;
+        } else if (figures_.contains(e->id)) {
             sec.figureId = e->id;
         }
         for (const auto& st : e->steps) {

@@ -223,8 +223,30 @@ public:
         return g;
     }
 
-    /// The poses of an exercise, side by side (`across`) or stacked, each w x h with a label.
+    /// A custom exercise's photo in a picture box w wide and at most h tall: the box shrinks
+    /// to a wide photo's height (as for a lying pose); the photo keeps its aspect, centred.
+    static Row photoRow(const std::shared_ptr<const ImageData>& photo, double x, double w,
+                        double h) {
+        Row out;
+        const double aspect = static_cast<double>(photo->pixelWidth) / photo->pixelHeight;
+        h = std::min(h, (w - 6) / aspect + 6);
+        double iw = w - 6, ih = iw / aspect;
+        if (ih > h - 6) {
+            ih = h - 6;
+            iw = ih * aspect;
+        }
+        out.cmds.emplace_back(Rect{{x, 0}, w, h, std::nullopt, Stroke{kRule, 0.6}});
+        out.cmds.emplace_back(Image{{x + (w - iw) / 2, (h - ih) / 2}, iw, ih, photo});
+        out.height = h;
+        return out;
+    }
+
+    /// The exercise's picture: its photo, or the poses of its figure side by side (`across`)
+    /// or stacked, each w x h with a label.
     Row figureRow(const ExerciseSection& ex, double x, double w, double h, bool across) const {
+        if (ex.photo && ex.photo->pixelWidth > 0 && ex.photo->pixelHeight > 0) {
+            return photoRow(ex.photo, x, w, h);
+        }
         Row out;
         const auto it = figures.find(ex.figureId);
         if (ex.figureId.empty() || it == figures.end()) {

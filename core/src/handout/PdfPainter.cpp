@@ -1,5 +1,7 @@
 #include "hepdesk/core/handout/PdfPainter.h"
 
+#include "hepdesk/core/handout/Handout.h"
+
 #include <cmath>
 #include <cstdio>
 #include <hpdf.h>
@@ -217,13 +219,21 @@ void PdfPainter::drawImage(const Image& im) {
     }
     HPDF_Image& img = s_->images[im.data.get()];
     if (img == nullptr) {
+        if (auto readable = checkImageReadable(*im.data); !readable) {
+            // libharu would abort the process on this image: fail the document instead.
+            s_->error = HPDF_INVALID_PNG_IMAGE;
+            s_->where = readable.error().message;
+            return;
+        }
         const auto* bytes = reinterpret_cast<const HPDF_BYTE*>(im.data->bytes.data());
         const auto size = static_cast<HPDF_UINT>(im.data->bytes.size());
         img = im.data->format == ImageData::Format::Png
                   ? HPDF_LoadPngImageFromMem(s_->doc, bytes, size)
                   : HPDF_LoadJpegImageFromMem(s_->doc, bytes, size);
         if (img == nullptr) {
-            s_->where = "cannot read the logo image";
+            s_->where = "cannot embed the " +
+                        (im.data->what.empty() ? std::string("image") : im.data->what) +
+                        ": save the picture again as an ordinary PNG or JPEG and use the new file";
             return;
         }
     }

@@ -6,12 +6,17 @@
 #include "hepdesk/core/Screening.h"
 
 #include <filesystem>
+#include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace hepdesk {
+
+namespace handout {
+struct ImageData;
+}
 
 /// Kinds of movement an exercise loads; eligibility rules match on them.
 enum class Movement { Flexion, Extension, Rotation, SideBend, Traction, SoftTissue, Breathing };
@@ -38,6 +43,9 @@ struct CatalogEntry {
     std::vector<LocalizedText> tips;
     std::vector<LocalizedText> stopIf;
     LocalizedText illustration; ///< what the picture shows, in words (alt text)
+    /// The clinic's photo of a custom exercise (never part of the JSON: the database stores
+    /// it beside the entry); the handout prints it where a shipped exercise has its figure.
+    std::shared_ptr<const handout::ImageData> photo;
 
     // Avoid entries only:
     LocalizedText why;                         ///< one line: why not

@@ -2,6 +2,7 @@
 
 #include "hepdesk/core/Error.h"
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,6 +11,9 @@ namespace hepdesk::db {
 
 class Database;
 
+/// The largest photo a custom exercise may carry (a phone picture saved at its usual size).
+inline constexpr std::size_t kMaxCustomExercisePhotoBytes = 5 * 1024 * 1024;
+
 /// One exercise written by the clinic, stored as the catalog-entry JSON text it was given.
 /// The db checks that it is a JSON object; the clinical core's catalog parser validates its
 /// content when loading, exactly as for the shipped catalog files.
@@ -17,6 +21,10 @@ struct CustomExercise {
     std::string id;   ///< snake_case, unique ("my_wall_slide")
     std::string name; ///< for lists (the clinician's language)
     std::string json; ///< the catalog entry, verbatim
+    /// Optional photo the handout shows instead of a drawn figure: PNG or JPEG bytes, at most
+    /// kMaxCustomExercisePhotoBytes; empty when there is none.
+    std::string photo;
+    std::string photoMime; ///< "image/png" or "image/jpeg"; empty exactly when `photo` is
     bool operator==(const CustomExercise&) const = default;
 };
 
@@ -24,7 +32,9 @@ struct CustomExercise {
 class CustomExerciseRepository {
 public:
     virtual ~CustomExerciseRepository() = default;
-    /// Adds the exercise or replaces the one with the same id.
+    /// Adds the exercise or replaces the one with the same id (its photo included: an empty
+    /// photo removes a stored one). A photo that is too large, is not a PNG or JPEG, or does
+    /// not match its MIME type is refused, naming the exercise.
     virtual Status put(const CustomExercise& exercise) = 0;
     virtual Result<CustomExercise> get(std::string_view id) = 0;
     virtual Status remove(std::string_view id) = 0;

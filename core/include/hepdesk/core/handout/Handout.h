@@ -27,6 +27,13 @@ struct ClinicInfo {
 /// PNG or JPEG bytes as ImageData (format and pixel size from the header); `what` names the
 /// image in errors.
 Result<std::shared_ptr<const ImageData>> imageFromBytes(std::string bytes, std::string_view what);
+/// The most pixels an image may have (a 25-megapixel photo; more only costs memory).
+inline constexpr long long kMaxImagePixels = 25'000'000;
+/// Proves that the PDF writer can embed `image`: at most kMaxImagePixels, and for a PNG every
+/// chunk and all pixel data decode (libharu aborts the whole process on a damaged PNG, so this
+/// runs before any PNG reaches it). JPEG data is embedded as is, never decoded by the writer:
+/// its header (read by imageFromBytes) is all it needs. Errors name the image (`what`).
+Status checkImageReadable(const ImageData& image);
 /// Reads a PNG or JPEG file into ImageData (format and pixel size from its header).
 Result<std::shared_ptr<const ImageData>> loadImage(const std::filesystem::path& file);
 /// Parses a clinic file: {"name", "address", "phone", "clinician_name",
@@ -58,7 +65,8 @@ struct HandoutRequest {
 struct ExerciseSection {
     std::string id;
     std::string name;
-    std::string figureId; ///< empty when no figure exists (custom exercises)
+    std::string figureId;                   ///< empty when no figure exists or a photo replaces it
+    std::shared_ptr<const ImageData> photo; ///< a custom exercise's photo, drawn instead
     std::vector<std::string> steps;
     std::string dosage; ///< "2 sets of 10, hold 5 seconds, twice a day, each side"
     std::string note;

@@ -79,13 +79,14 @@ struct Rect {
     std::optional<Stroke> stroke;
 };
 
-/// Encoded image bytes (PNG or JPEG, as read from the clinic's logo file).
+/// Encoded image bytes (PNG or JPEG: the clinic's logo, a custom exercise's photo).
 struct ImageData {
     enum class Format { Png, Jpeg };
     Format format = Format::Png;
     std::string bytes;
     int pixelWidth = 0;
     int pixelHeight = 0;
+    std::string what; ///< names the image in errors ("photo of custom exercise wall_slide")
 };
 
 /// An image scaled to fill the box (the layout already kept its aspect ratio).
