@@ -47,12 +47,19 @@ CustomExerciseDialog::CustomExerciseDialog(Services& services, QWidget* parent)
             existing_->addItem(QString::fromStdString(c.name), QString::fromStdString(c.id));
         }
     }
-    connect(existing_, &QComboBox::currentIndexChanged, this, [this] {
+    connect(existing_, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (!guard_.confirmDiscard(this)) {
+            const QSignalBlocker block(existing_);
+            existing_->setCurrentIndex(shownIndex_);
+            return;
+        }
+        shownIndex_ = index;
         const QString id = existing_->currentData().toString();
         if (!id.isEmpty()) {
             (void)load(id.toStdString());
         }
     });
+    guard_.ignore(existing_); // a chooser, not a field
 
     id_ = new QLineEdit(this);
     id_->setAccessibleName(tr("Identifier"));
@@ -171,6 +178,7 @@ CustomExerciseDialog::CustomExerciseDialog(Services& services, QWidget* parent)
     layout->addWidget(error_);
     layout->addWidget(buttons);
     setMinimumWidth(640);
+    guard_.markClean();
 }
 
 QLineEdit* CustomExerciseDialog::nameEdit(const char* lang) const {
@@ -277,6 +285,7 @@ Status CustomExerciseDialog::load(const std::string& id) {
     hold_->setValue(e->defaultDosage.holdSeconds);
     perDay_->setValue(e->defaultDosage.timesPerDay);
     perSide_->setChecked(e->defaultDosage.perSide);
+    guard_.markClean();
     return {};
 }
 
@@ -299,6 +308,7 @@ Status CustomExerciseDialog::save() {
     if (auto s = services_.customExercises().put({e.id, e.name.text("en"), j.dump(2)}); !s) {
         return s;
     }
+    guard_.markClean();
     return services_.reloadCustomExercises();
 }
 
@@ -310,6 +320,12 @@ void CustomExerciseDialog::accept() {
         return;
     }
     QDialog::accept();
+}
+
+void CustomExerciseDialog::reject() {
+    if (guard_.confirmDiscard(this)) {
+        QDialog::reject();
+    }
 }
 
 } // namespace hepdesk::gui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "UnsavedChangesGuard.h"
 #include "hepdesk/core/Catalog.h"
 #include "hepdesk/core/Error.h"
 
@@ -45,6 +46,8 @@ public:
 
 public slots:
     void accept() override;
+    /// Asks before throwing edits away (Esc, Cancel, close); Cancel keeps the dialog open.
+    void reject() override;
 
 private:
     Services& services_;
@@ -65,6 +68,9 @@ private:
     QSpinBox* perDay_ = nullptr;
     QCheckBox* perSide_ = nullptr;
     QLabel* error_ = nullptr;
+    /// Closing or switching to another exercise with unsaved edits asks first.
+    UnsavedChangesGuard guard_{this};
+    int shownIndex_ = 0; ///< the entry of existing_ the form holds
 };
 
 } // namespace hepdesk::gui
