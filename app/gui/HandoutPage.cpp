@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPageSize>
 #include <QPainter>
 #include <QPrinter>
 #include <QPushButton>
@@ -68,6 +69,8 @@ HandoutPage::HandoutPage(const handout::HandoutWriter& writer, const Catalog& ca
     print_->setObjectName(QStringLiteral("printHandout"));
     print_->setToolTip(tr("Print the handout (Ctrl+P)"));
     printPreview_ = new QPushButton(tr("Print pre&view…"), this);
+    printPreview_->setObjectName(QStringLiteral("printPreview"));
+    printPreview_->setToolTip(tr("See the sheets as the printer gets them (Ctrl+Shift+P)"));
     connect(export_, &QPushButton::clicked, this, &HandoutPage::exportRequested);
     connect(print_, &QPushButton::clicked, this, &HandoutPage::printRequested);
     connect(printPreview_, &QPushButton::clicked, this, &HandoutPage::printPreviewRequested);
@@ -214,18 +217,35 @@ Status HandoutPage::printTo(QPrinter& printer) {
         return Error::io("The printer could not be started; check that it is connected and "
                          "try again.");
     }
-    QtPainter painter(p, [&printer](int index, double, double) {
+    // The painter's origin is the corner of the printable area; a page of another shape than
+    // the sheet (an A4 handout on Letter paper) is scaled evenly and centred, never stretched.
+    const QRectF area =
+        QRectF(printer.pageLayout().paintRectPixels(printer.resolution()))
+            .translated(-printer.pageLayout().paintRectPixels(printer.resolution()).topLeft());
+    QtPainter painter(p, [&printer, area](int index, double width, double height) {
         if (index > 0) {
             printer.newPage();
         }
-        return QRectF(
-            printer.pageLayout()
-                .paintRectPixels(printer.resolution())
-                .translated(-printer.pageLayout().paintRectPixels(printer.resolution()).topLeft()));
+        const double scale = std::min(area.width() / width, area.height() / height);
+        const QSizeF size(width * scale, height * scale);
+        return QRectF(QPointF(area.left() + (area.width() - size.width()) / 2, area.top()), size);
     });
     handout::paintPages(laid->pages, painter);
-    p.end();
+    if (!p.end()) {
+        return Error::io("The printer stopped before the last page; check it and print again.");
+    }
     return {};
+}
+
+void HandoutPage::preparePrinter(QPrinter& printer) const {
+    const handout::HandoutRequest r = request();
+    printer.setPageSize(QPageSize(r.options.paper == handout::HandoutOptions::Paper::Letter
+                                      ? QPageSize::Letter
+                                      : QPageSize::A4));
+    printer.setPageOrientation(QPageLayout::Portrait);
+    printer.setFullPage(true);
+    printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Point);
+    printer.setDocName(tr("Home exercise program — %1").arg(QString::fromStdString(r.patientName)));
 }
 
 } // namespace hepdesk::gui

@@ -47,7 +47,12 @@ public:
 
     /// Renders and writes the PDF to `path` atomically; returns its bytes (for the hash).
     Result<std::string> exportTo(const QString& path);
-    /// Draws the handout on `printer` through the Qt painter.
+    /// Sets `printer` up for this handout before the print dialog: the handout's paper, portrait,
+    /// no printer margins of its own (the layout has its margins), a document name.
+    void preparePrinter(QPrinter& printer) const;
+    /// Draws the handout on `printer` through the Qt painter, one sheet per page, each page
+    /// scaled without distortion to the printable area; refused with the reason while the
+    /// handout is blocked (an emergency or urgent triage without an override reason).
     Status printTo(QPrinter& printer);
 
     [[nodiscard]] bool canExport() const { return blockedReason_.isEmpty(); }
@@ -55,6 +60,7 @@ public:
     [[nodiscard]] HandoutPreview* preview() const { return preview_; }
     [[nodiscard]] QPushButton* exportButton() const { return export_; }
     [[nodiscard]] QPushButton* printButton() const { return print_; }
+    [[nodiscard]] QPushButton* printPreviewButton() const { return printPreview_; }
     [[nodiscard]] QLineEdit* overrideEdit() const { return override_; }
     [[nodiscard]] QComboBox* languageBox() const { return language_; }
     [[nodiscard]] QCheckBox* largePrintBox() const { return largePrint_; }

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPrinter;
 class QPushButton;
 class QTabWidget;
 
@@ -48,6 +49,9 @@ public:
     Status save();
     /// Saves, renders the handout to `path` and records its SHA-256 with the session.
     Result<HandoutRecord> exportHandout(const QString& path);
+    /// Prints the handout on `printer` as it is set up (the print dialog's choice, or a PDF file
+    /// in tests); refused with the reason while the handout is blocked, like the export.
+    Status printHandout(QPrinter& printer);
     /// Saves, records the handout's fingerprint, signs as the configured clinician.
     Status sign();
     Status addAddendum(const QString& text);
@@ -75,6 +79,8 @@ private:
     void applyReadOnly();
     void updateTitle();
     void showError(const QString& what, const Error& error, const QString& todo);
+    /// When the handout is blocked, shows the Handout step and says why; false then.
+    bool mayMakeHandout(const QString& what);
     void onExport();
     void onPrint();
     void onPrintPreview();
