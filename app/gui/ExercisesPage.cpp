@@ -65,7 +65,7 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
 
     search_ = new QLineEdit(this);
     search_->setObjectName(QStringLiteral("exerciseSearch"));
-    search_->setPlaceholderText(tr("Search exercises"));
+    search_->setPlaceholderText(tr("Search exercises (Ctrl+F); Enter goes to the list"));
     search_->setAccessibleName(tr("Exercise search"));
     search_->setClearButtonEnabled(true);
     region_ = filterBox(tr("All regions"), regions, this);
@@ -76,6 +76,14 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     equipment_->insertItem(1, tr("No equipment"), QStringLiteral("none"));
     equipment_->setAccessibleName(tr("Equipment filter"));
     connect(search_, &QLineEdit::textChanged, filter_, &CatalogFilterModel::setText);
+    auto* findAction = new QAction(this);
+    findAction->setShortcut(QKeySequence::Find);
+    findAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(findAction, &QAction::triggered, this, [this] {
+        search_->setFocus(Qt::ShortcutFocusReason);
+        search_->selectAll();
+    });
+    addAction(findAction);
     connect(region_, &QComboBox::currentIndexChanged, this,
             [this] { filter_->setRegion(region_->currentData().toString()); });
     connect(position_, &QComboBox::currentIndexChanged, this,
@@ -106,6 +114,13 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     connect(catalogView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { showDetails(current); });
     connect(catalogView_, &QTableView::activated, this, [this] { addCurrent(); });
+    // Enter in the search goes to the first match, where Enter adds it (as in the patient list).
+    connect(search_, &QLineEdit::returnPressed, this, [this] {
+        if (filter_->rowCount() > 0) {
+            catalogView_->setCurrentIndex(filter_->index(0, CatalogModel::NameColumn));
+            catalogView_->setFocus(Qt::ShortcutFocusReason);
+        }
+    });
 
     details_ = new QTextBrowser(this);
     details_->setObjectName(QStringLiteral("exerciseDetails"));
@@ -235,7 +250,7 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     dosageForm->addRow(tr("S&ets:"), sets_);
     dosageForm->addRow(tr("Re&petitions:"), reps_);
     dosageForm->addRow(tr("&Hold:"), hold_);
-    dosageForm->addRow(tr("&How often:"), perDay_);
+    dosageForm->addRow(tr("How &often:"), perDay_); // Alt+H is Hold
     dosageForm->addRow(QString(), perSide_);
     dosageForm->addRow(tr("&Note:"), note_);
 

@@ -68,7 +68,7 @@ HandoutPage::HandoutPage(const handout::HandoutWriter& writer, const Catalog& ca
     print_ = new QPushButton(tr("&Print…"), this);
     print_->setObjectName(QStringLiteral("printHandout"));
     print_->setToolTip(tr("Print the handout (Ctrl+P)"));
-    printPreview_ = new QPushButton(tr("Print pre&view…"), this);
+    printPreview_ = new QPushButton(tr("Print previe&w…"), this); // Alt+V is the override
     printPreview_->setObjectName(QStringLiteral("printPreview"));
     printPreview_->setToolTip(tr("See the sheets as the printer gets them (Ctrl+Shift+P)"));
     connect(export_, &QPushButton::clicked, this, &HandoutPage::exportRequested);

@@ -40,17 +40,21 @@ PatientPage::PatientPage(db::PatientRepository& patients, db::SessionRepository&
     details_->setTextFormat(Qt::PlainText);
     details_->setWordWrap(true);
 
-    start_ = new QPushButton(tr("&Start session"), this);
+    // The mnemonics avoid the main window's menus (File, Edit, Session, Help).
+    start_ = new QPushButton(tr("S&tart session"), this);
     start_->setObjectName(QStringLiteral("startSession"));
     start_->setToolTip(tr("New visit with an empty screening (Ctrl+Shift+N)"));
-    followUp_ = new QPushButton(tr("&Follow-up"), this);
+    followUp_ = new QPushButton(tr("Follo&w-up"), this);
     followUp_->setObjectName(QStringLiteral("followUp"));
-    followUp_->setToolTip(tr("New visit that starts from the last session's program"));
+    followUp_->setToolTip(tr("New visit that starts from the last session's program "
+                             "(Ctrl+Shift+F)"));
     open_ = new QPushButton(tr("&Open session"), this);
     open_->setObjectName(QStringLiteral("openSession"));
-    open_->setToolTip(tr("Open the selected session (Enter)"));
-    edit_ = new QPushButton(tr("&Edit details…"), this);
+    open_->setToolTip(tr("Open the selected session (Ctrl+O, or Enter in the list)"));
+    edit_ = new QPushButton(tr("Edit &details…"), this);
     edit_->setObjectName(QStringLiteral("editPatient"));
+    edit_->setToolTip(tr("Change the patient's name, date of birth, record or contact "
+                         "(Ctrl+Shift+E)"));
     connect(start_, &QPushButton::clicked, this,
             [this] { emit startSessionRequested(patient_.id); });
     connect(followUp_, &QPushButton::clicked, this, [this] {

@@ -87,6 +87,9 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     for (int i = 0; i < 4; ++i) {
         auto* step = new QAction(this);
         step->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        tabs_->setTabToolTip(
+            i,
+            tr("Step %1 (%2)").arg(i + 1).arg(step->shortcut().toString(QKeySequence::NativeText)));
         connect(step, &QAction::triggered, this, [this, i] { showStep(static_cast<Step>(i)); });
         addAction(step);
     }

@@ -30,9 +30,10 @@ SignPage::SignPage(QWidget* parent) : QWidget(parent) {
     QFont bold = status_->font();
     bold.setBold(true);
     status_->setFont(bold);
-    sign_ = new QPushButton(tr("&Sign session"), this);
+    // Alt+G: Alt+S is the session window's Save.
+    sign_ = new QPushButton(tr("Si&gn session"), this);
     sign_->setObjectName(QStringLiteral("signSession"));
-    sign_->setToolTip(tr("Sign: the session can no longer be changed, only added to"));
+    sign_->setToolTip(tr("Sign: the session can no longer be changed, only added to (Alt+G)"));
     connect(sign_, &QPushButton::clicked, this, &SignPage::signRequested);
 
     addenda_ = new QStringListModel(this);
