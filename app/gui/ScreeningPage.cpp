@@ -3,6 +3,7 @@
 #include "CatalogModel.h"
 #include "hepdesk/core/Clock.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -52,6 +53,30 @@ QString disabilityText(const char* name, const std::optional<DisabilityScore>& d
     return s;
 }
 
+/// `title` with a mnemonic on the first word's initial not in `used` (else any such letter),
+/// which is then added to `used`; the title's own ampersands are kept as text.
+QString withMnemonic(const QString& title, QString& used) {
+    auto mark = [&](qsizetype at) {
+        used += title[at].toLower();
+        QString out = title;
+        out.replace(QLatin1Char('&'), QStringLiteral("&&"));
+        // Ampersands before `at` were doubled: shift the position by their count.
+        const qsizetype shift = title.left(at).count(QLatin1Char('&'));
+        return out.insert(at + shift, QLatin1Char('&'));
+    };
+    for (int pass = 0; pass < 2; ++pass) {
+        for (qsizetype i = 0; i < title.size(); ++i) {
+            const bool initial = i == 0 || !title[i - 1].isLetterOrNumber();
+            if (title[i].isLetterOrNumber() && (pass == 1 || initial) &&
+                !used.contains(title[i].toLower())) {
+                return mark(i);
+            }
+        }
+    }
+    QString plain = title;
+    return plain.replace(QLatin1Char('&'), QStringLiteral("&&"));
+}
+
 } // namespace
 
 ScreeningPage::ScreeningPage(const ScreeningItems& items, QWidget* parent)
@@ -69,6 +94,13 @@ ScreeningPage::ScreeningPage(const ScreeningItems& items, QWidget* parent)
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // The scroll area follows Tab by itself, not Alt+letter: scroll to whatever gets the focus
+    // so the box about to be ticked is on screen.
+    connect(qApp, &QApplication::focusChanged, this, [scroll](QWidget*, QWidget* now) {
+        if (now != nullptr && scroll->widget()->isAncestorOf(now)) {
+            scroll->ensureWidgetVisible(now);
+        }
+    });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll);
@@ -87,11 +119,7 @@ QWidget* ScreeningPage::buildPatientAndPain() {
     for (Sex s : {Sex::Unspecified, Sex::Female, Sex::Male, Sex::Other}) {
         sex_->addItem(CatalogModel::humanize(std::string(toId(s))), static_cast<int>(s));
     }
-    duration_ = new QSpinBox(box);
-    duration_->setRange(0, 36500);
-    duration_->setSuffix(tr(" days"));
-    duration_->setSpecialValueText(tr("not recorded"));
-    duration_->setAccessibleName(tr("Duration of symptoms in days"));
+    // Created in the order they are shown, which is the order Tab visits them.
     auto* regionRow = new QHBoxLayout;
     for (Region r : {Region::Neck, Region::MidBack, Region::LowBack}) {
         auto* c = new QCheckBox(CatalogModel::humanize(std::string(toId(r))), box);
@@ -100,9 +128,16 @@ QWidget* ScreeningPage::buildPatientAndPain() {
         regionRow->addWidget(c);
         connect(c, &QCheckBox::toggled, this, &ScreeningPage::changed);
     }
+    duration_ = new QSpinBox(box);
+    duration_->setRange(0, 36500);
+    duration_->setSuffix(tr(" days"));
+    duration_->setSpecialValueText(tr("not recorded"));
+    duration_->setAccessibleName(tr("Duration of symptoms in days"));
+    auto* regionLabel = new QLabel(tr("Painful &regions:"), box);
+    regionLabel->setBuddy(regions_.at(Region::Neck)); // Alt+R, then Right to the next region
     form->addRow(tr("A&ge:"), age_);
     form->addRow(tr("Se&x:"), sex_);
-    form->addRow(tr("Painful regions:"), regionRow);
+    form->addRow(regionLabel, regionRow);
     form->addRow(tr("&Duration:"), duration_);
     connect(age_, &QSpinBox::valueChanged, this, &ScreeningPage::changed);
     connect(sex_, &QComboBox::currentIndexChanged, this, &ScreeningPage::changed);
@@ -144,8 +179,12 @@ QWidget* ScreeningPage::buildFindings() {
     auto* box = new QWidget;
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
+    // Alt+letter jumps to a group's first check box (Space ticks it, Tab or Right goes on).
+    // The letters avoid the ones the session window already uses while this step shows: its
+    // steps (1-4) and Save, and this page's Age, Sex, regions and Duration.
+    QString usedLetters = QStringLiteral("1234sgxrd");
     for (const std::string& group : items_.groups()) {
-        auto* g = new QGroupBox(CatalogModel::humanize(group), box);
+        auto* g = new QGroupBox(withMnemonic(CatalogModel::humanize(group), usedLetters), box);
         g->setObjectName(QStringLiteral("group_") + QString::fromStdString(group));
         auto* col = new QVBoxLayout(g);
         col->setSpacing(2);
