@@ -48,13 +48,14 @@ CustomExerciseDialog::CustomExerciseDialog(Services& services, QWidget* parent)
         }
     }
     connect(existing_, &QComboBox::currentIndexChanged, this, [this](int index) {
-        if (!guard_.confirmDiscard(this)) {
+        const QString id = existing_->currentData().toString();
+        // Loading another exercise replaces the form: ask first when it holds unsaved edits.
+        if (!id.isEmpty() && !guard_.confirmDiscard(this)) {
             const QSignalBlocker block(existing_);
             existing_->setCurrentIndex(shownIndex_);
             return;
         }
         shownIndex_ = index;
-        const QString id = existing_->currentData().toString();
         if (!id.isEmpty()) {
             (void)load(id.toStdString());
         }

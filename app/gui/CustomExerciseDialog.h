@@ -43,6 +43,8 @@ public:
     [[nodiscard]] QCheckBox* movementBox(Movement m) const { return movements_.at(m); }
     [[nodiscard]] QComboBox* positionBox() const { return position_; }
     [[nodiscard]] QSpinBox* repsBox() const { return reps_; }
+    /// The fields changed since the form was loaded or saved (empty after reverting them).
+    [[nodiscard]] QStringList changedFields() const { return guard_.changedFields(); }
 
 public slots:
     void accept() override;

@@ -12,6 +12,7 @@
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLineEdit>
@@ -281,6 +282,52 @@ TEST(UnsavedChanges, CustomExerciseDialogAsksAndDiscardStoresNoExercise) {
     ASSERT_TRUE(stored.ok());
     EXPECT_TRUE(stored->empty()) << "nothing was written";
     EXPECT_EQ(app.services->catalog().find("clinic_wall_slide"), nullptr);
+}
+
+TEST(UnsavedChanges, CustomExerciseDialogAsksBeforeLoadingAnotherExerciseOverEdits) {
+    test::AppFixture app;
+    ASSERT_TRUE(app.services);
+    {
+        CustomExerciseDialog first(*app.services);
+        first.idEdit()->setText(QStringLiteral("clinic_wall_slide"));
+        for (const char* lang : {"en", "es"}) {
+            first.nameEdit(lang)->setText(QStringLiteral("Wall slide"));
+            first.stepsEdit(lang)->setPlainText(
+                QStringLiteral("Stand with your back to a wall.\nSlide up the wall."));
+            first.stopIfEdit(lang)->setPlainText(QStringLiteral("Sharp pain."));
+            first.tipsEdit(lang)->setPlainText(QStringLiteral("Go slowly."));
+        }
+        for (auto* e : first.findChildren<QLineEdit*>()) {
+            if (e->accessibleName().startsWith(QStringLiteral("Picture description"))) {
+                e->setText(QStringLiteral("A person slides up a wall."));
+            }
+        }
+        first.regionBox(Region::Neck)->setChecked(true);
+        first.positionBox()->setCurrentText(QStringLiteral("standing"));
+        auto saved = first.save();
+        ASSERT_TRUE(saved.ok()) << saved.error().message;
+        EXPECT_TRUE(first.changedFields().isEmpty()) << "saved: unchanged";
+    }
+    CustomExerciseDialog d(*app.services);
+    d.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&d));
+    auto* chooser = d.findChild<QComboBox*>();
+    ASSERT_NE(chooser, nullptr);
+    ASSERT_EQ(chooser->count(), 2) << "New exercise, Wall slide";
+    QTest::keyClicks(d.nameEdit("en"), QStringLiteral("Neck glide"));
+
+    const Question cancel =
+        closeAndAnswer([chooser] { QTest::keyClick(chooser, Qt::Key_Down); }, QMessageBox::Cancel);
+    EXPECT_TRUE(cancel.asked) << "loading Wall slide would replace the typed name";
+    EXPECT_EQ(chooser->currentIndex(), 0) << "Cancel stays on the form being edited";
+    EXPECT_EQ(d.nameEdit("en")->text(), QStringLiteral("Neck glide"));
+
+    const Question discard =
+        closeAndAnswer([chooser] { QTest::keyClick(chooser, Qt::Key_Down); }, QMessageBox::Discard);
+    EXPECT_TRUE(discard.asked);
+    EXPECT_EQ(chooser->currentIndex(), 1);
+    EXPECT_EQ(d.nameEdit("en")->text(), QStringLiteral("Wall slide")) << "loaded";
+    EXPECT_TRUE(d.changedFields().isEmpty()) << "just loaded: unchanged";
 }
 
 } // namespace
