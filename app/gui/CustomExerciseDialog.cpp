@@ -58,12 +58,20 @@ CustomExerciseDialog::CustomExerciseDialog(Services& services, QWidget* parent)
             existing_->addItem(QString::fromStdString(c.name), QString::fromStdString(c.id));
         }
     }
-    connect(existing_, &QComboBox::currentIndexChanged, this, [this] {
+    connect(existing_, &QComboBox::currentIndexChanged, this, [this](int index) {
         const QString id = existing_->currentData().toString();
+        // Loading another exercise replaces the form: ask first when it holds unsaved edits.
+        if (!id.isEmpty() && !guard_.confirmDiscard(this)) {
+            const QSignalBlocker block(existing_);
+            existing_->setCurrentIndex(shownIndex_);
+            return;
+        }
+        shownIndex_ = index;
         if (!id.isEmpty()) {
             (void)load(id.toStdString());
         }
     });
+    guard_.ignore(existing_); // a chooser, not a field
 
     id_ = new QLineEdit(this);
     id_->setAccessibleName(tr("Identifier"));
@@ -210,6 +218,15 @@ CustomExerciseDialog::CustomExerciseDialog(Services& services, QWidget* parent)
     layout->addWidget(error_);
     layout->addWidget(buttons);
     setMinimumWidth(640);
+    // The photo is held in memory, not in a field.
+    guard_.addValue(tr("Photo"), [this] {
+        return photo_ ? tr("%1 × %2 pixels, %3 bytes")
+                            .arg(photo_->pixelWidth)
+                            .arg(photo_->pixelHeight)
+                            .arg(static_cast<qulonglong>(photo_->bytes.size()))
+                      : QString();
+    });
+    guard_.markClean();
 }
 
 QLineEdit* CustomExerciseDialog::nameEdit(const char* lang) const {
@@ -420,6 +437,7 @@ Status CustomExerciseDialog::load(const std::string& id) {
     perSide_->setChecked(e->defaultDosage.perSide);
     photo_ = e->photo;
     showPhoto();
+    guard_.markClean();
     return {};
 }
 
@@ -450,6 +468,7 @@ Status CustomExerciseDialog::save() {
     if (auto s = services_.customExercises().put(stored); !s) {
         return s;
     }
+    guard_.markClean();
     return services_.reloadCustomExercises();
 }
 
@@ -461,6 +480,12 @@ void CustomExerciseDialog::accept() {
         return;
     }
     QDialog::accept();
+}
+
+void CustomExerciseDialog::reject() {
+    if (guard_.confirmDiscard(this)) {
+        QDialog::reject();
+    }
 }
 
 } // namespace hepdesk::gui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "UnsavedChangesGuard.h"
 #include "hepdesk/core/Catalog.h"
 #include "hepdesk/core/Error.h"
 
@@ -55,8 +56,13 @@ public:
     /// The error says what is wrong with the file; the previous photo is then kept.
     Result<std::shared_ptr<const handout::ImageData>> readPhotoFile(const QString& path) const;
 
+    /// The fields changed since the form was loaded or saved (empty after reverting them).
+    [[nodiscard]] QStringList changedFields() const { return guard_.changedFields(); }
+
 public slots:
     void accept() override;
+    /// Asks before throwing edits away (Esc, Cancel, close); Cancel keeps the dialog open.
+    void reject() override;
     /// Takes `path` as the photo (what "Choose photo…" does with the chosen file). A file that
     /// cannot be used is explained in a message box naming it, and the previous photo stays.
     bool setPhotoFile(const QString& path);
@@ -88,6 +94,9 @@ private:
     QSpinBox* perDay_ = nullptr;
     QCheckBox* perSide_ = nullptr;
     QLabel* error_ = nullptr;
+    /// Closing or switching to another exercise with unsaved edits asks first.
+    UnsavedChangesGuard guard_{this};
+    int shownIndex_ = 0; ///< the entry of existing_ the form holds
 };
 
 } // namespace hepdesk::gui

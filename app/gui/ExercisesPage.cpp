@@ -2,6 +2,7 @@
 
 #include "CatalogFilterModel.h"
 #include "CatalogModel.h"
+#include "KeyText.h"
 #include "ProgramModel.h"
 #include "UiLanguage.h"
 
@@ -66,7 +67,8 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
 
     search_ = new QLineEdit(this);
     search_->setObjectName(QStringLiteral("exerciseSearch"));
-    search_->setPlaceholderText(tr("Search exercises"));
+    search_->setPlaceholderText(tr("Search exercises (%1); Enter goes to the list")
+                                    .arg(keyText(QKeySequence(Qt::CTRL | Qt::Key_F))));
     search_->setAccessibleName(tr("Exercise search"));
     search_->setClearButtonEnabled(true);
     region_ = filterBox(tr("All regions"), regions, this);
@@ -77,6 +79,14 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     equipment_->insertItem(1, tr("No equipment"), QStringLiteral("none"));
     equipment_->setAccessibleName(tr("Equipment filter"));
     connect(search_, &QLineEdit::textChanged, filter_, &CatalogFilterModel::setText);
+    auto* findAction = new QAction(this);
+    findAction->setShortcut(QKeySequence::Find);
+    findAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    connect(findAction, &QAction::triggered, this, [this] {
+        search_->setFocus(Qt::ShortcutFocusReason);
+        search_->selectAll();
+    });
+    addAction(findAction);
     connect(region_, &QComboBox::currentIndexChanged, this,
             [this] { filter_->setRegion(region_->currentData().toString()); });
     connect(position_, &QComboBox::currentIndexChanged, this,
@@ -107,6 +117,13 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     connect(catalogView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { showDetails(current); });
     connect(catalogView_, &QTableView::activated, this, [this] { addCurrent(); });
+    // Enter in the search goes to the first match, where Enter adds it (as in the patient list).
+    connect(search_, &QLineEdit::returnPressed, this, [this] {
+        if (filter_->rowCount() > 0) {
+            catalogView_->setCurrentIndex(filter_->index(0, CatalogModel::NameColumn));
+            catalogView_->setFocus(Qt::ShortcutFocusReason);
+        }
+    });
 
     details_ = new QTextBrowser(this);
     details_->setObjectName(QStringLiteral("exerciseDetails"));
@@ -151,11 +168,11 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     warning_->setPalette(wp);
 
     up_ = new QPushButton(tr("Move &up"), this);
-    up_->setToolTip(tr("Ctrl+Up"));
+    up_->setToolTip(keyText(QKeySequence(Qt::CTRL | Qt::Key_Up)));
     down_ = new QPushButton(tr("Move do&wn"), this);
-    down_->setToolTip(tr("Ctrl+Down"));
+    down_->setToolTip(keyText(QKeySequence(Qt::CTRL | Qt::Key_Down)));
     remove_ = new QPushButton(tr("&Remove"), this);
-    remove_->setToolTip(tr("Delete"));
+    remove_->setToolTip(keyText(QKeySequence(Qt::Key_Delete)));
     connect(up_, &QPushButton::clicked, this, [this] { moveCurrent(-1); });
     connect(down_, &QPushButton::clicked, this, [this] { moveCurrent(+1); });
     connect(remove_, &QPushButton::clicked, this, [this] { removeCurrent(); });
@@ -236,7 +253,7 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     dosageForm->addRow(tr("S&ets:"), sets_);
     dosageForm->addRow(tr("Re&petitions:"), reps_);
     dosageForm->addRow(tr("&Hold:"), hold_);
-    dosageForm->addRow(tr("&How often:"), perDay_);
+    dosageForm->addRow(tr("How &often:"), perDay_); // Alt+H is Hold
     dosageForm->addRow(QString(), perSide_);
     dosageForm->addRow(tr("&Note:"), note_);
 
@@ -249,8 +266,10 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     auto* programSide = new QWidget(this);
     auto* programLayout = new QVBoxLayout(programSide);
     programLayout->setContentsMargins(0, 0, 0, 0);
-    auto* programTitle =
-        new QLabel(tr("<b>Home program</b> (drag or Ctrl+Up/Down to reorder)"), programSide);
+    auto* programTitle = new QLabel(tr("<b>Home program</b> (drag, or %1 / %2, to reorder)")
+                                        .arg(keyText(QKeySequence(Qt::CTRL | Qt::Key_Up)),
+                                             keyText(QKeySequence(Qt::CTRL | Qt::Key_Down))),
+                                    programSide);
     programLayout->addWidget(programTitle);
     programLayout->addWidget(warning_);
     programLayout->addWidget(programView_, 1);

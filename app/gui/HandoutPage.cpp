@@ -1,6 +1,7 @@
 #include "HandoutPage.h"
 
 #include "HandoutPreview.h"
+#include "KeyText.h"
 #include "QtPainter.h"
 #include "hepdesk/core/Catalog.h"
 #include "hepdesk/core/handout/HandoutWriter.h"
@@ -12,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPageSize>
 #include <QPainter>
 #include <QPrinter>
 #include <QPushButton>
@@ -62,11 +64,15 @@ HandoutPage::HandoutPage(const handout::HandoutWriter& writer, const Catalog& ca
 
     export_ = new QPushButton(tr("&Export PDF…"), this);
     export_->setObjectName(QStringLiteral("exportPdf"));
-    export_->setToolTip(tr("Save the handout as a PDF (Ctrl+E)"));
+    export_->setToolTip(
+        tr("Save the handout as a PDF (%1)").arg(keyText(QKeySequence(Qt::CTRL | Qt::Key_E))));
     print_ = new QPushButton(tr("&Print…"), this);
     print_->setObjectName(QStringLiteral("printHandout"));
-    print_->setToolTip(tr("Print the handout (Ctrl+P)"));
-    printPreview_ = new QPushButton(tr("Print pre&view…"), this);
+    print_->setToolTip(tr("Print the handout (%1)").arg(keyText(QKeySequence::Print)));
+    printPreview_ = new QPushButton(tr("Print previe&w…"), this); // Alt+V is the override
+    printPreview_->setObjectName(QStringLiteral("printPreview"));
+    printPreview_->setToolTip(tr("See the sheets as the printer gets them (%1)")
+                                  .arg(keyText(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P))));
     connect(export_, &QPushButton::clicked, this, &HandoutPage::exportRequested);
     connect(print_, &QPushButton::clicked, this, &HandoutPage::printRequested);
     connect(printPreview_, &QPushButton::clicked, this, &HandoutPage::printPreviewRequested);
@@ -203,18 +209,35 @@ Status HandoutPage::printTo(QPrinter& printer) {
                             "try again.")
                              .toStdString());
     }
-    QtPainter painter(p, [&printer](int index, double, double) {
+    // The painter's origin is the corner of the printable area; a page of another shape than
+    // the sheet (an A4 handout on Letter paper) is scaled evenly and centred, never stretched.
+    const QRectF area =
+        QRectF(printer.pageLayout().paintRectPixels(printer.resolution()))
+            .translated(-printer.pageLayout().paintRectPixels(printer.resolution()).topLeft());
+    QtPainter painter(p, [&printer, area](int index, double width, double height) {
         if (index > 0) {
             printer.newPage();
         }
-        return QRectF(
-            printer.pageLayout()
-                .paintRectPixels(printer.resolution())
-                .translated(-printer.pageLayout().paintRectPixels(printer.resolution()).topLeft()));
+        const double scale = std::min(area.width() / width, area.height() / height);
+        const QSizeF size(width * scale, height * scale);
+        return QRectF(QPointF(area.left() + (area.width() - size.width()) / 2, area.top()), size);
     });
     handout::paintPages(laid->pages, painter);
-    p.end();
+    if (!p.end()) {
+        return Error::io("The printer stopped before the last page; check it and print again.");
+    }
     return {};
+}
+
+void HandoutPage::preparePrinter(QPrinter& printer) const {
+    const handout::HandoutRequest r = request();
+    printer.setPageSize(QPageSize(r.options.paper == handout::HandoutOptions::Paper::Letter
+                                      ? QPageSize::Letter
+                                      : QPageSize::A4));
+    printer.setPageOrientation(QPageLayout::Portrait);
+    printer.setFullPage(true);
+    printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout::Point);
+    printer.setDocName(tr("Home exercise program — %1").arg(QString::fromStdString(r.patientName)));
 }
 
 } // namespace hepdesk::gui

@@ -48,7 +48,12 @@ public:
     /// While an export runs its button is off (the editor writes the PDF on a worker).
     void setExporting(bool exporting);
     [[nodiscard]] bool isExporting() const { return exporting_; }
-    /// Draws the handout on `printer` through the Qt painter.
+    /// Sets `printer` up for this handout before the print dialog: the handout's paper, portrait,
+    /// no printer margins of its own (the layout has its margins), a document name.
+    void preparePrinter(QPrinter& printer) const;
+    /// Draws the handout on `printer` through the Qt painter, one sheet per page, each page
+    /// scaled without distortion to the printable area; refused with the reason while the
+    /// handout is blocked (an emergency or urgent triage without an override reason).
     Status printTo(QPrinter& printer);
 
     [[nodiscard]] bool canExport() const { return blockedReason_.isEmpty(); }
@@ -56,6 +61,7 @@ public:
     [[nodiscard]] HandoutPreview* preview() const { return preview_; }
     [[nodiscard]] QPushButton* exportButton() const { return export_; }
     [[nodiscard]] QPushButton* printButton() const { return print_; }
+    [[nodiscard]] QPushButton* printPreviewButton() const { return printPreview_; }
     [[nodiscard]] QLineEdit* overrideEdit() const { return override_; }
     [[nodiscard]] QComboBox* languageBox() const { return language_; }
     [[nodiscard]] QCheckBox* largePrintBox() const { return largePrint_; }

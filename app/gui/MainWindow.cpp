@@ -182,7 +182,11 @@ void MainWindow::createActions() {
                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X),
                             tr("Create or edit the clinic's own exercises"));
     connect(customExercises_, &QAction::triggered, this, &MainWindow::editCustomExercises);
-    quit_ = make(tr("&Quit"), "actionQuit", QKeySequence::Quit, tr("Close HepDesk"));
+    // Some desktops define no standard Quit key (as with Preferences above): Ctrl+Q then.
+    const QKeySequence quitKey = QKeySequence(QKeySequence::Quit).isEmpty()
+                                     ? QKeySequence(Qt::CTRL | Qt::Key_Q)
+                                     : QKeySequence(QKeySequence::Quit);
+    quit_ = make(tr("&Quit"), "actionQuit", quitKey, tr("Close HepDesk"));
     connect(quit_, &QAction::triggered, this, &QWidget::close);
     about_ = new QAction(tr("&About HepDesk"), this);
     connect(about_, &QAction::triggered, this, [this] {

@@ -62,6 +62,7 @@ PatientDialog::PatientDialog(QWidget* parent) : QDialog(parent) {
     layout->addWidget(error_);
     layout->addWidget(buttons_);
     setMinimumWidth(420);
+    guard_.markClean();
 }
 
 void PatientDialog::setPatient(const Patient& p) {
@@ -71,6 +72,7 @@ void PatientDialog::setPatient(const Patient& p) {
     birthDate_->setText(QString::fromStdString(p.birthDate));
     record_->setText(QString::fromStdString(p.recordNumber));
     contact_->setText(QString::fromStdString(p.contact));
+    guard_.markClean();
 }
 
 Patient PatientDialog::patient() const {
@@ -127,6 +129,12 @@ void PatientDialog::accept() {
     error_->clear();
     error_->hide();
     QDialog::accept();
+}
+
+void PatientDialog::reject() {
+    if (guard_.confirmDiscard(this)) {
+        QDialog::reject();
+    }
 }
 
 } // namespace hepdesk::gui

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "UnsavedChangesGuard.h"
 #include "hepdesk/core/Patient.h"
 
 #include <QDate>
@@ -13,7 +14,8 @@ namespace hepdesk::gui {
 
 /// Creates or edits one patient: full Unicode name, date of birth, record number, contact.
 /// OK only closes the dialog once every field is valid; otherwise it says which field is wrong
-/// and why, and puts the cursor there.
+/// and why, and puts the cursor there. Closing it with changes (Esc, Cancel, the window's close
+/// button) asks whether to discard them.
 class PatientDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -32,6 +34,8 @@ public:
     /// Checks the fields; `today` bounds the date of birth (tests pass a fixed day).
     [[nodiscard]] Problem validate(const QDate& today) const;
     [[nodiscard]] QString errorText() const;
+    /// The fields changed since the dialog was filled (empty after reverting them).
+    [[nodiscard]] QStringList changedFields() const { return guard_.changedFields(); }
 
     [[nodiscard]] QLineEdit* nameEdit() const { return name_; }
     [[nodiscard]] QLineEdit* birthDateEdit() const { return birthDate_; }
@@ -40,9 +44,12 @@ public:
 
 public slots:
     void accept() override;
+    /// Asks before throwing edits away; Cancel in the question keeps the dialog open.
+    void reject() override;
 
 private:
     Patient original_;
+    UnsavedChangesGuard guard_{this};
     QLineEdit* name_ = nullptr;
     QLineEdit* birthDate_ = nullptr;
     QLineEdit* record_ = nullptr;

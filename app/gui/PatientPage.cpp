@@ -1,5 +1,6 @@
 #include "PatientPage.h"
 
+#include "KeyText.h"
 #include "SessionHistoryModel.h"
 #include "TrendChart.h"
 #include "hepdesk/db/ClinicianRepository.h"
@@ -40,17 +41,23 @@ PatientPage::PatientPage(db::PatientRepository& patients, db::SessionRepository&
     details_->setTextFormat(Qt::PlainText);
     details_->setWordWrap(true);
 
-    start_ = new QPushButton(tr("&Start session"), this);
+    // The mnemonics avoid the main window's menus (File, Edit, Session, Help).
+    start_ = new QPushButton(tr("S&tart session"), this);
     start_->setObjectName(QStringLiteral("startSession"));
-    start_->setToolTip(tr("New visit with an empty screening (Ctrl+Shift+N)"));
-    followUp_ = new QPushButton(tr("&Follow-up"), this);
+    start_->setToolTip(tr("New visit with an empty screening (%1)")
+                           .arg(keyText(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N))));
+    followUp_ = new QPushButton(tr("Follo&w-up"), this);
     followUp_->setObjectName(QStringLiteral("followUp"));
-    followUp_->setToolTip(tr("New visit that starts from the last session's program"));
+    followUp_->setToolTip(tr("New visit that starts from the last session's program (%1)")
+                              .arg(keyText(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F))));
     open_ = new QPushButton(tr("&Open session"), this);
     open_->setObjectName(QStringLiteral("openSession"));
-    open_->setToolTip(tr("Open the selected session (Enter)"));
-    edit_ = new QPushButton(tr("&Edit details…"), this);
+    open_->setToolTip(tr("Open the selected session (%1, or Enter in the list)")
+                          .arg(keyText(QKeySequence::Open)));
+    edit_ = new QPushButton(tr("Edit &details…"), this);
     edit_->setObjectName(QStringLiteral("editPatient"));
+    edit_->setToolTip(tr("Change the patient's name, date of birth, record or contact (%1)")
+                          .arg(keyText(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E))));
     connect(start_, &QPushButton::clicked, this,
             [this] { emit startSessionRequested(patient_.id); });
     connect(followUp_, &QPushButton::clicked, this, [this] {

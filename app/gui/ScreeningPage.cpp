@@ -4,6 +4,7 @@
 #include "UiLanguage.h"
 #include "hepdesk/core/Clock.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
@@ -64,6 +65,30 @@ QString disabilityText(const char* name, const std::optional<DisabilityScore>& d
     return s;
 }
 
+/// `title` with a mnemonic on the first word's initial not in `used` (else any such letter),
+/// which is then added to `used`; the title's own ampersands are kept as text.
+QString withMnemonic(const QString& title, QString& used) {
+    auto mark = [&](qsizetype at) {
+        used += title[at].toLower();
+        QString out = title;
+        out.replace(QLatin1Char('&'), QStringLiteral("&&"));
+        // Ampersands before `at` were doubled: shift the position by their count.
+        const qsizetype shift = title.left(at).count(QLatin1Char('&'));
+        return out.insert(at + shift, QLatin1Char('&'));
+    };
+    for (int pass = 0; pass < 2; ++pass) {
+        for (qsizetype i = 0; i < title.size(); ++i) {
+            const bool initial = i == 0 || !title[i - 1].isLetterOrNumber();
+            if (title[i].isLetterOrNumber() && (pass == 1 || initial) &&
+                !used.contains(title[i].toLower())) {
+                return mark(i);
+            }
+        }
+    }
+    QString plain = title;
+    return plain.replace(QLatin1Char('&'), QStringLiteral("&&"));
+}
+
 } // namespace
 
 ScreeningPage::ScreeningPage(const ScreeningItems& items, QWidget* parent)
@@ -81,6 +106,13 @@ ScreeningPage::ScreeningPage(const ScreeningItems& items, QWidget* parent)
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    // The scroll area follows Tab by itself, not Alt+letter: scroll to whatever gets the focus
+    // so the box about to be ticked is on screen.
+    connect(qApp, &QApplication::focusChanged, this, [scroll](QWidget*, QWidget* now) {
+        if (now != nullptr && scroll->widget()->isAncestorOf(now)) {
+            scroll->ensureWidgetVisible(now);
+        }
+    });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll);
@@ -99,11 +131,7 @@ QWidget* ScreeningPage::buildPatientAndPain() {
     for (Sex s : {Sex::Unspecified, Sex::Female, Sex::Male, Sex::Other}) {
         sex_->addItem(CatalogModel::humanize(std::string(toId(s))), static_cast<int>(s));
     }
-    duration_ = new QSpinBox(box);
-    duration_->setRange(0, 36500);
-    duration_->setSuffix(tr(" days"));
-    duration_->setSpecialValueText(tr("not recorded"));
-    duration_->setAccessibleName(tr("Duration of symptoms in days"));
+    // Created in the order they are shown, which is the order Tab visits them.
     auto* regionRow = new QHBoxLayout;
     for (Region r : {Region::Neck, Region::MidBack, Region::LowBack}) {
         auto* c = new QCheckBox(CatalogModel::humanize(std::string(toId(r))), box);
@@ -112,9 +140,16 @@ QWidget* ScreeningPage::buildPatientAndPain() {
         regionRow->addWidget(c);
         connect(c, &QCheckBox::toggled, this, &ScreeningPage::changed);
     }
+    duration_ = new QSpinBox(box);
+    duration_->setRange(0, 36500);
+    duration_->setSuffix(tr(" days"));
+    duration_->setSpecialValueText(tr("not recorded"));
+    duration_->setAccessibleName(tr("Duration of symptoms in days"));
+    auto* regionLabel = new QLabel(tr("Painful &regions:"), box);
+    regionLabel->setBuddy(regions_.at(Region::Neck)); // Alt+R, then Right to the next region
     form->addRow(tr("A&ge:"), age_);
     form->addRow(tr("Se&x:"), sex_);
-    form->addRow(tr("Painful regions:"), regionRow);
+    form->addRow(regionLabel, regionRow);
     form->addRow(tr("&Duration:"), duration_);
     connect(age_, &QSpinBox::valueChanged, this, &ScreeningPage::changed);
     connect(sex_, &QComboBox::currentIndexChanged, this, &ScreeningPage::changed);
@@ -156,9 +191,24 @@ QWidget* ScreeningPage::buildFindings() {
     auto* box = new QWidget;
     auto* layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
+    // Alt+letter jumps to a group's first check box (Space ticks it, Tab or Right goes on).
+    // The letters avoid the ones the session window already uses while this step shows, in
+    // the interface language: its steps (1-4) and Save, and this page's Age, Sex, regions and
+    // Duration.
+    QString usedLetters = QStringLiteral("1234");
+    for (const QString& label :
+         {tr("A&ge:"), tr("Se&x:"), tr("Painful &regions:"), tr("&Duration:"),
+          QCoreApplication::translate("hepdesk::gui::SessionEditor", "&Save")}) {
+        if (const qsizetype at = label.indexOf(QLatin1Char('&'));
+            at >= 0 && at + 1 < label.size()) {
+            usedLetters += label[at + 1].toLower();
+        }
+    }
     const std::string lang = uiLanguage();
     for (const FindingGroup& group : items_.groups()) {
-        auto* g = new QGroupBox(QString::fromStdString(group.clinicianLabel.text(lang)), box);
+        auto* g = new QGroupBox(
+            withMnemonic(QString::fromStdString(group.clinicianLabel.text(lang)), usedLetters),
+            box);
         g->setObjectName(QStringLiteral("group_") + QString::fromStdString(group.id));
         auto* col = new QVBoxLayout(g);
         col->setSpacing(2);

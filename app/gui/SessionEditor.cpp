@@ -4,6 +4,7 @@
 #include "ExercisesPage.h"
 #include "HandoutExporter.h"
 #include "HandoutPage.h"
+#include "KeyText.h"
 #include "ProgramModel.h"
 #include "ScreeningPage.h"
 #include "Services.h"
@@ -89,6 +90,9 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     for (int i = 0; i < 4; ++i) {
         auto* step = new QAction(this);
         step->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + i)));
+        tabs_->setTabToolTip(
+            i,
+            tr("Step %1 (%2)").arg(i + 1).arg(step->shortcut().toString(QKeySequence::NativeText)));
         connect(step, &QAction::triggered, this, [this, i] { showStep(static_cast<Step>(i)); });
         addAction(step);
     }
@@ -97,7 +101,7 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     state_->setObjectName(QStringLiteral("sessionState"));
     save_ = new QPushButton(tr("&Save"), this);
     save_->setObjectName(QStringLiteral("saveSession"));
-    save_->setToolTip(tr("Store the session (Ctrl+S)"));
+    save_->setToolTip(tr("Store the session (%1)").arg(keyText(QKeySequence::Save)));
     auto* saveAction = new QAction(this);
     saveAction->setShortcut(QKeySequence::Save);
     addAction(saveAction);
@@ -115,10 +119,13 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     auto* printAction = new QAction(this);
     printAction->setShortcut(QKeySequence::Print);
     connect(printAction, &QAction::triggered, this, [this] { onPrint(); });
+    auto* previewAction = new QAction(this);
+    previewAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    connect(previewAction, &QAction::triggered, this, [this] { onPrintPreview(); });
     auto* closeAction = new QAction(this);
     closeAction->setShortcut(QKeySequence::Close);
     connect(closeAction, &QAction::triggered, this, &QWidget::close);
-    addActions({exportAction, printAction, closeAction});
+    addActions({exportAction, printAction, previewAction, closeAction});
 
     auto* top = new QHBoxLayout;
     auto* who = new QLabel(this);
@@ -491,16 +498,22 @@ void SessionEditor::showError(const QString& what, const Error& error, const QSt
     box.exec();
 }
 
+bool SessionEditor::mayMakeHandout(const QString& what) {
+    if (handout_->canExport()) {
+        return true;
+    }
+    showStep(HandoutStep);
+    showError(what, Error::refused(handout_->blockedReason().toStdString()),
+              tr("See the message above the preview."));
+    return false;
+}
+
 void SessionEditor::onExport() {
     if (isExporting()) {
         status_->showMessage(tr("The handout is still being written; wait until it is done."));
         return;
     }
-    if (!handout_->canExport()) {
-        showStep(HandoutStep);
-        showError(tr("The handout cannot be exported yet."),
-                  Error::refused(handout_->blockedReason().toStdString()),
-                  tr("See the message above the preview."));
+    if (!mayMakeHandout(tr("The handout cannot be exported yet."))) {
         return;
     }
     const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
@@ -518,26 +531,40 @@ void SessionEditor::onExport() {
     }
 }
 
+Status SessionEditor::printHandout(QPrinter& printer) {
+    return handout_->printTo(printer); // refuses while blocked
+}
+
 void SessionEditor::onPrint() {
-    if (!handout_->canExport()) {
-        onExport(); // explains why
+    if (!mayMakeHandout(tr("The handout cannot be printed yet."))) {
         return;
     }
     QPrinter printer(QPrinter::HighResolution);
+    handout_->preparePrinter(printer);
     QPrintDialog dialog(&printer, this);
     if (dialog.exec() != QDialog::Accepted) {
         return;
     }
-    if (auto s = handout_->printTo(printer); !s) {
+    if (auto s = printHandout(printer); !s) {
         showError(tr("The handout was not printed."), s.error(), tr("Check the printer."));
     }
 }
 
 void SessionEditor::onPrintPreview() {
+    // Blocked like printing: a preview of a handout that must not be given is not shown.
+    if (!mayMakeHandout(tr("The handout cannot be printed yet."))) {
+        return;
+    }
     QPrinter printer(QPrinter::HighResolution);
+    handout_->preparePrinter(printer);
     QPrintPreviewDialog dialog(&printer, this);
-    connect(&dialog, &QPrintPreviewDialog::paintRequested, this,
-            [this](QPrinter* p) { (void)handout_->printTo(*p); });
+    dialog.setObjectName(QStringLiteral("handoutPrintPreview"));
+    dialog.setWindowTitle(tr("Print preview — %1").arg(QString::fromStdString(patient_.name)));
+    connect(&dialog, &QPrintPreviewDialog::paintRequested, this, [this](QPrinter* p) {
+        if (auto s = printHandout(*p); !s) {
+            showError(tr("The preview could not be drawn."), s.error(), tr("Try again."));
+        }
+    });
     dialog.exec();
 }
 

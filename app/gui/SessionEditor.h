@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QLabel;
+class QPrinter;
 class QPushButton;
 class QStatusBar;
 class QTabWidget;
@@ -56,6 +57,9 @@ public:
     [[nodiscard]] bool isExporting() const;
     [[nodiscard]] HandoutExporter* exporter() const { return exporter_; }
     [[nodiscard]] QStatusBar* statusBar() const { return status_; }
+    /// Prints the handout on `printer` as it is set up (the print dialog's choice, or a PDF file
+    /// in tests); refused with the reason while the handout is blocked, like the export.
+    Status printHandout(QPrinter& printer);
     /// Saves, records the handout's fingerprint, signs as the configured clinician.
     Status sign();
     Status addAddendum(const QString& text);
@@ -87,6 +91,8 @@ private:
     void applyReadOnly();
     void updateTitle();
     void showError(const QString& what, const Error& error, const QString& todo);
+    /// When the handout is blocked, shows the Handout step and says why; false then.
+    bool mayMakeHandout(const QString& what);
     void onExport();
     void onExportFinished(const QString& path, const QString& sha256, qint64 byteSize);
     void onExportFailed(const QString& path, const QString& message);

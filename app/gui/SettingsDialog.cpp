@@ -6,6 +6,7 @@
 #include "hepdesk/db/ClinicianRepository.h"
 
 #include <QComboBox>
+#include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -153,6 +154,19 @@ SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianReposi
     layout->addWidget(error_);
     layout->addWidget(buttons);
     setMinimumWidth(560);
+    // The logo is held in memory, not in a field.
+    guard_.addValue(tr("Logo"), [this] {
+        if (clinic_.logo.empty()) {
+            return QString();
+        }
+        const QByteArray bytes = QByteArray::fromStdString(clinic_.logo);
+        return tr("%1, %2 bytes, SHA-256 %3")
+            .arg(QString::fromStdString(clinic_.logoMime))
+            .arg(bytes.size())
+            .arg(QString::fromLatin1(
+                QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(12)));
+    });
+    guard_.markClean();
 }
 
 QString SettingsDialog::defaultLanguage() {
@@ -202,6 +216,7 @@ Status SettingsDialog::load() {
     backupFolder_->setText(backupFolder());
     backupKeep_->setValue(backupKeep());
     showLogo();
+    guard_.markClean();
     return {};
 }
 
@@ -280,6 +295,7 @@ Status SettingsDialog::save() {
     settings.setValue(kBackupFolderKey, folder);
     settings.setValue(kBackupKeepKey, backupKeep_->value());
     settings.setValue(kClinicianKey, QVariant::fromValue<qlonglong>(clinicianId));
+    guard_.markClean();
     return {};
 }
 
@@ -292,6 +308,12 @@ void SettingsDialog::accept() {
         return;
     }
     QDialog::accept();
+}
+
+void SettingsDialog::reject() {
+    if (guard_.confirmDiscard(this)) {
+        QDialog::reject();
+    }
 }
 
 void SettingsDialog::chooseLogo() {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "UnsavedChangesGuard.h"
 #include "hepdesk/core/ClinicSettings.h"
 #include "hepdesk/core/Clinician.h"
 #include "hepdesk/core/Error.h"
@@ -22,7 +23,8 @@ namespace hepdesk::gui {
 /// Clinic details and logo, the clinician using this computer, the interface language, default
 /// handout language and print size, and the automatic backup's folder and how many to keep. Clinic
 /// and clinician go to the database (they are printed on handouts and named in signatures); the
-/// rest are this computer's preferences (QSettings).
+/// rest are this computer's preferences (QSettings). Closing it with changes asks whether
+/// to discard them.
 class SettingsDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -54,8 +56,13 @@ public:
     static int backupKeep();
     static std::int64_t currentClinicianId();
 
+    /// The fields changed since load() or save() (empty after reverting them).
+    [[nodiscard]] QStringList changedFields() const { return guard_.changedFields(); }
+
 public slots:
     void accept() override;
+    /// Asks before throwing edits away; Cancel in the question keeps the dialog open.
+    void reject() override;
 
 private:
     void chooseLogo();
@@ -78,6 +85,7 @@ private:
     QLineEdit* backupFolder_ = nullptr;
     QSpinBox* backupKeep_ = nullptr;
     QLabel* error_ = nullptr;
+    UnsavedChangesGuard guard_{this};
 };
 
 } // namespace hepdesk::gui

@@ -1,5 +1,6 @@
 #include "SignPage.h"
 
+#include "KeyText.h"
 #include "TriageBanner.h"
 #include "UiLanguage.h"
 
@@ -26,9 +27,11 @@ SignPage::SignPage(QWidget* parent) : QWidget(parent) {
     QFont bold = status_->font();
     bold.setBold(true);
     status_->setFont(bold);
-    sign_ = new QPushButton(tr("&Sign session"), this);
+    // Alt+G: Alt+S is the session window's Save.
+    sign_ = new QPushButton(tr("Si&gn session"), this);
     sign_->setObjectName(QStringLiteral("signSession"));
-    sign_->setToolTip(tr("Sign: the session can no longer be changed, only added to"));
+    sign_->setToolTip(tr("Sign: the session can no longer be changed, only added to (%1)")
+                          .arg(accessKeyText(sign_->text())));
     connect(sign_, &QPushButton::clicked, this, &SignPage::signRequested);
 
     addenda_ = new QStringListModel(this);

@@ -83,6 +83,45 @@ Vuelva a instalar HepDesk.</translation>
     </message>
 </context>
 <context>
+    <name>UnsavedChangesGuard</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(vacío)</translation>
+    </message>
+    <message>
+        <source>ticked</source>
+        <translation>marcado</translation>
+    </message>
+    <message>
+        <source>not ticked</source>
+        <translation>sin marcar</translation>
+    </message>
+    <message>
+        <source>an unnamed field</source>
+        <translation>un campo sin nombre</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>¿Descartar los cambios?</translation>
+    </message>
+    <message>
+        <source>Changed and not saved: %1.
+
+Discard throws these changes away; Cancel goes back to them.</source>
+        <translation>Cambiado y sin guardar: %1.
+
+Descartar elimina estos cambios; Cancelar vuelve a ellos.</translation>
+    </message>
+</context>
+<context>
     <name>Vocabulary</name>
     <message>
         <source>Neck</source>
@@ -460,13 +499,93 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <source>Identifier: "%1" is a shipped exercise; choose another identifier.</source>
         <translation>Identificador: «%1» es un ejercicio incluido con el programa; elija otro identificador.</translation>
     </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <source>Choose p&amp;hoto…</source>
+        <translation>Elegir &amp;foto…</translation>
+    </message>
+    <message>
+        <source>A PNG or JPEG picture of the exercise, at most 5 MiB</source>
+        <translation>Una imagen PNG o JPEG del ejercicio, de 5 MiB como máximo</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve photo</source>
+        <translation>&amp;Quitar foto</translation>
+    </message>
+    <message>
+        <source>Printed on the handout where the catalog's exercises have their drawing. PNG or JPEG, at most 5 MiB.</source>
+        <translation>Se imprime en la hoja donde los ejercicios del catálogo llevan su dibujo. PNG o JPEG, de 5 MiB como máximo.</translation>
+    </message>
+    <message>
+        <source>Photo:</source>
+        <translation>Foto:</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels, %3 bytes</source>
+        <translation>%1 × %2 píxeles, %3 bytes</translation>
+    </message>
+    <message>
+        <source>There is no file with this name (or it is a folder).</source>
+        <translation>No hay ningún archivo con este nombre (o es una carpeta).</translation>
+    </message>
+    <message>
+        <source>The file is %1 MiB; a photo can be at most 5 MiB. Save a smaller copy of the picture (for example 1600 pixels wide) and choose that.</source>
+        <translation>El archivo ocupa %1 MiB; una foto puede ocupar 5 MiB como máximo. Guarde una copia más pequeña de la imagen (por ejemplo, de 1600 píxeles de ancho) y elija esa.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>No se puede leer el archivo: %1</translation>
+    </message>
+    <message>
+        <source>The file is not a PNG or JPEG picture. Save the photo as PNG or JPEG and choose it again.</source>
+        <translation>El archivo no es una imagen PNG ni JPEG. Guarde la foto como PNG o JPEG y vuelva a elegirla.</translation>
+    </message>
+    <message>
+        <source>The picture is %1 × %2 pixels; a photo can have at most 25 megapixels. Save a smaller copy (for example 1600 pixels wide) and choose that.</source>
+        <translation>La imagen mide %1 × %2 píxeles; una foto puede tener 25 megapíxeles como máximo. Guarde una copia más pequeña (por ejemplo, de 1600 píxeles de ancho) y elija esa.</translation>
+    </message>
+    <message>
+        <source>The picture in the file is damaged and cannot be shown. Save it again from the camera or photo program and choose it again.</source>
+        <translation>La imagen del archivo está dañada y no se puede mostrar. Vuelva a guardarla desde la cámara o el programa de fotos y elíjala de nuevo.</translation>
+    </message>
+    <message>
+        <source>The photo %1 cannot be used.</source>
+        <translation>No se puede usar la foto %1.</translation>
+    </message>
+    <message>
+        <source>The exercise keeps its current photo.</source>
+        <translation>El ejercicio conserva su foto actual.</translation>
+    </message>
+    <message>
+        <source>The exercise still has no photo.</source>
+        <translation>El ejercicio sigue sin foto.</translation>
+    </message>
+    <message>
+        <source>Choose a photo of the exercise</source>
+        <translation>Elija una foto del ejercicio</translation>
+    </message>
+    <message>
+        <source>Photos (*.png *.jpg *.jpeg *.PNG *.JPG *.JPEG)</source>
+        <translation>Fotos (*.png *.jpg *.jpeg *.PNG *.JPG *.JPEG)</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>Sin foto</translation>
+    </message>
+    <message>
+        <source>No photo: the handout shows no picture</source>
+        <translation>Sin foto: la hoja no muestra ninguna imagen</translation>
+    </message>
+    <message>
+        <source>Photo of %1 × %2 pixels</source>
+        <translation>Foto de %1 × %2 píxeles</translation>
+    </message>
 </context>
 <context>
     <name>hepdesk::gui::ExercisesPage</name>
-    <message>
-        <source>Search exercises</source>
-        <translation>Buscar ejercicios</translation>
-    </message>
     <message>
         <source>Exercise search</source>
         <translation>Búsqueda de ejercicios</translation>
@@ -524,24 +643,12 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>S&amp;ubir</translation>
     </message>
     <message>
-        <source>Ctrl+Up</source>
-        <translation>Ctrl+Up</translation>
-    </message>
-    <message>
         <source>Move do&amp;wn</source>
         <translation>&amp;Bajar</translation>
     </message>
     <message>
-        <source>Ctrl+Down</source>
-        <translation>Ctrl+Down</translation>
-    </message>
-    <message>
         <source>&amp;Remove</source>
         <translation>&amp;Quitar</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>Delete</translation>
     </message>
     <message>
         <source>Sets</source>
@@ -604,16 +711,8 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>&amp;Mantener:</translation>
     </message>
     <message>
-        <source>&amp;How often:</source>
-        <translation>&amp;Frecuencia:</translation>
-    </message>
-    <message>
         <source>&amp;Note:</source>
         <translation>&amp;Nota:</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Home program&lt;/b&gt; (drag or Ctrl+Up/Down to reorder)</source>
-        <translation>&lt;b&gt;Programa para casa&lt;/b&gt; (arrastre o use Ctrl+Arriba/Abajo para reordenar)</translation>
     </message>
     <message>
         <source>Added; the program has %1 now.</source>
@@ -646,6 +745,18 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
     <message>
         <source>⚠ %1 exercises: more than %2 lowers how many patients keep doing them. Consider fewer.</source>
         <translation>⚠ %1 ejercicios: con más de %2, menos pacientes siguen haciéndolos. Valore poner menos.</translation>
+    </message>
+    <message>
+        <source>How &amp;often:</source>
+        <translation>&amp;Frecuencia:</translation>
+    </message>
+    <message>
+        <source>Search exercises (%1); Enter goes to the list</source>
+        <translation>Buscar ejercicios (%1); Intro lleva a la lista</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Home program&lt;/b&gt; (drag, or %1 / %2, to reorder)</source>
+        <translation>&lt;b&gt;Programa para casa&lt;/b&gt; (arrastre, o use %1 / %2, para reordenar)</translation>
     </message>
 </context>
 <context>
@@ -695,20 +806,8 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>&amp;Exportar PDF…</translation>
     </message>
     <message>
-        <source>Save the handout as a PDF (Ctrl+E)</source>
-        <translation>Guarda la hoja de ejercicios como PDF (Ctrl+E)</translation>
-    </message>
-    <message>
         <source>&amp;Print…</source>
         <translation>&amp;Imprimir…</translation>
-    </message>
-    <message>
-        <source>Print the handout (Ctrl+P)</source>
-        <translation>Imprime la hoja de ejercicios (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>Print pre&amp;view…</source>
-        <translation>&amp;Vista previa de impresión…</translation>
     </message>
     <message>
         <source>Options:</source>
@@ -729,6 +828,26 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
     <message>
         <source>The printer could not be started; check that it is connected and try again.</source>
         <translation>No se ha podido iniciar la impresora; compruebe que está conectada e inténtelo de nuevo.</translation>
+    </message>
+    <message>
+        <source>Print previe&amp;w…</source>
+        <translation>&amp;Vista previa de impresión…</translation>
+    </message>
+    <message>
+        <source>Home exercise program — %1</source>
+        <translation>Programa de ejercicios en casa — %1</translation>
+    </message>
+    <message>
+        <source>Save the handout as a PDF (%1)</source>
+        <translation>Guarda la hoja de ejercicios como PDF (%1)</translation>
+    </message>
+    <message>
+        <source>Print the handout (%1)</source>
+        <translation>Imprime la hoja de ejercicios (%1)</translation>
+    </message>
+    <message>
+        <source>See the sheets as the printer gets them (%1)</source>
+        <translation>Muestra las hojas tal como le llegan a la impresora (%1)</translation>
     </message>
 </context>
 <context>
@@ -1086,32 +1205,8 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
 <context>
     <name>hepdesk::gui::PatientPage</name>
     <message>
-        <source>&amp;Start session</source>
-        <translation>&amp;Iniciar sesión</translation>
-    </message>
-    <message>
-        <source>New visit with an empty screening (Ctrl+Shift+N)</source>
-        <translation>Nueva visita con el cribado vacío (Ctrl+Shift+N)</translation>
-    </message>
-    <message>
-        <source>&amp;Follow-up</source>
-        <translation>Se&amp;guimiento</translation>
-    </message>
-    <message>
-        <source>New visit that starts from the last session's program</source>
-        <translation>Nueva visita que parte del programa de la última sesión</translation>
-    </message>
-    <message>
         <source>&amp;Open session</source>
         <translation>A&amp;brir sesión</translation>
-    </message>
-    <message>
-        <source>Open the selected session (Enter)</source>
-        <translation>Abre la sesión seleccionada (Intro)</translation>
-    </message>
-    <message>
-        <source>&amp;Edit details…</source>
-        <translation>Modificar &amp;datos…</translation>
     </message>
     <message>
         <source>Sessions, newest first</source>
@@ -1148,6 +1243,34 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
     <message>
         <source>STarT Back total (0–9)</source>
         <translation>Total STarT Back (0–9)</translation>
+    </message>
+    <message>
+        <source>S&amp;tart session</source>
+        <translation>&amp;Iniciar sesión</translation>
+    </message>
+    <message>
+        <source>Follo&amp;w-up</source>
+        <translation>Se&amp;guimiento</translation>
+    </message>
+    <message>
+        <source>Edit &amp;details…</source>
+        <translation>Modificar &amp;datos…</translation>
+    </message>
+    <message>
+        <source>New visit with an empty screening (%1)</source>
+        <translation>Nueva visita con el cribado vacío (%1)</translation>
+    </message>
+    <message>
+        <source>New visit that starts from the last session's program (%1)</source>
+        <translation>Nueva visita que parte del programa de la última sesión (%1)</translation>
+    </message>
+    <message>
+        <source>Open the selected session (%1, or Enter in the list)</source>
+        <translation>Abre la sesión seleccionada (%1, o Intro en la lista)</translation>
+    </message>
+    <message>
+        <source>Change the patient's name, date of birth, record or contact (%1)</source>
+        <translation>Cambia el nombre, la fecha de nacimiento, la historia o el contacto del paciente (%1)</translation>
     </message>
 </context>
 <context>
@@ -1244,12 +1367,8 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <translation>Se&amp;xo:</translation>
     </message>
     <message>
-        <source>Painful regions:</source>
-        <translation>Regiones con dolor:</translation>
-    </message>
-    <message>
         <source>&amp;Duration:</source>
-        <translation>D&amp;uración:</translation>
+        <translation>Duración de lo&amp;s síntomas:</translation>
     </message>
     <message>
         <source>Pain now</source>
@@ -1335,6 +1454,10 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <source>STarT Back: not recorded</source>
         <translation>STarT Back: no registrado</translation>
     </message>
+    <message>
+        <source>Painful &amp;regions:</source>
+        <translation>&amp;Regiones con dolor:</translation>
+    </message>
 </context>
 <context>
     <name>hepdesk::gui::SessionEditor</name>
@@ -1357,10 +1480,6 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
     <message>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
-    </message>
-    <message>
-        <source>Store the session (Ctrl+S)</source>
-        <translation>Guarda la sesión (Ctrl+S)</translation>
     </message>
     <message>
         <source>The session was not saved.</source>
@@ -1477,6 +1596,58 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
     <message>
         <source>No clinician is set up on this computer: enter your name and credentials in Settings, then sign.</source>
         <translation>No hay ningún profesional configurado en este equipo: introduzca su nombre y titulación en Configuración y después firme.</translation>
+    </message>
+    <message>
+        <source>Step %1 (%2)</source>
+        <translation>Paso %1 (%2)</translation>
+    </message>
+    <message>
+        <source>A handout is already being written; wait until it is done.</source>
+        <translation>Ya se está escribiendo una hoja de ejercicios; espere a que termine.</translation>
+    </message>
+    <message>
+        <source>Writing the handout to %1…</source>
+        <translation>Escribiendo la hoja de ejercicios en %1…</translation>
+    </message>
+    <message>
+        <source>The PDF was written, but it could not be recorded with the session: %1</source>
+        <translation>El PDF se ha escrito, pero no se ha podido registrar con la sesión: %1</translation>
+    </message>
+    <message>
+        <source>Handout saved to %1</source>
+        <translation>Hoja de ejercicios guardada en %1</translation>
+    </message>
+    <message>
+        <source>The handout was not exported to %1.</source>
+        <translation>La hoja de ejercicios no se ha exportado a %1.</translation>
+    </message>
+    <message>
+        <source>The handout is still being written; wait until it is done.</source>
+        <translation>La hoja de ejercicios aún se está escribiendo; espere a que termine.</translation>
+    </message>
+    <message>
+        <source>Correct what the message names, then export again.</source>
+        <translation>Corrija lo que indica el mensaje y vuelva a exportar.</translation>
+    </message>
+    <message>
+        <source>The handout cannot be printed yet.</source>
+        <translation>La hoja de ejercicios aún no se puede imprimir.</translation>
+    </message>
+    <message>
+        <source>Print preview — %1</source>
+        <translation>Vista previa de impresión — %1</translation>
+    </message>
+    <message>
+        <source>The preview could not be drawn.</source>
+        <translation>No se ha podido dibujar la vista previa.</translation>
+    </message>
+    <message>
+        <source>The handout is still being written; this window closes when it is done.</source>
+        <translation>La hoja de ejercicios aún se está escribiendo; esta ventana se cerrará cuando termine.</translation>
+    </message>
+    <message>
+        <source>Store the session (%1)</source>
+        <translation>Guarda la sesión (%1)</translation>
     </message>
 </context>
 <context>
@@ -1738,17 +1909,17 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <source>Backup folder: choose a full path (for example %1).</source>
         <translation>Carpeta de copias de seguridad: elija una ruta completa (por ejemplo, %1).</translation>
     </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logotipo</translation>
+    </message>
+    <message>
+        <source>%1, %2 bytes, SHA-256 %3</source>
+        <translation>%1, %2 bytes, SHA-256 %3</translation>
+    </message>
 </context>
 <context>
     <name>hepdesk::gui::SignPage</name>
-    <message>
-        <source>&amp;Sign session</source>
-        <translation>&amp;Firmar sesión</translation>
-    </message>
-    <message>
-        <source>Sign: the session can no longer be changed, only added to</source>
-        <translation>Firmar: la sesión ya no se podrá cambiar, solo completar con adendas</translation>
-    </message>
     <message>
         <source>Addenda</source>
         <translation>Adendas</translation>
@@ -1804,6 +1975,14 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
     <message>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Si&amp;gn session</source>
+        <translation>&amp;Firmar sesión</translation>
+    </message>
+    <message>
+        <source>Sign: the session can no longer be changed, only added to (%1)</source>
+        <translation>Firmar: la sesión ya no se podrá cambiar, solo completar con adendas (%1)</translation>
     </message>
 </context>
 <context>
