@@ -164,6 +164,9 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     connect(handout_, &HandoutPage::printRequested, this, [this] { onPrint(); });
     connect(handout_, &HandoutPage::printPreviewRequested, this, [this] { onPrintPreview(); });
     connect(sign_, &SignPage::signRequested, this, [this] {
+        if (!confirmSign()) {
+            return;
+        }
         if (auto s = sign(); !s) {
             showError(tr("The session was not signed."), s.error(),
                       tr("Correct what the message names, then sign again."));
@@ -496,6 +499,21 @@ void SessionEditor::showError(const QString& what, const Error& error, const QSt
     QMessageBox box(QMessageBox::Warning, tr("HepDesk"), what, QMessageBox::Ok, this);
     box.setInformativeText(QString::fromStdString(error.message) + QStringLiteral("\n\n") + todo);
     box.exec();
+}
+
+bool SessionEditor::confirmSign() {
+    QMessageBox box(QMessageBox::Question, tr("Sign this session?"),
+                    tr("Sign the session of %1?").arg(QString::fromStdString(patient_.name)),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("confirmSign"));
+    box.setInformativeText(tr("After signing, the screening, the program and the handout can no "
+                              "longer be changed; corrections and additions go in addenda."));
+    QPushButton* signButton = box.addButton(tr("Sign"), QMessageBox::AcceptRole);
+    box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(signButton);
+    box.setEscapeButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == signButton;
 }
 
 bool SessionEditor::mayMakeHandout(const QString& what) {

@@ -91,6 +91,8 @@ private:
     void applyReadOnly();
     void updateTitle();
     void showError(const QString& what, const Error& error, const QString& todo);
+    /// Signing cannot be undone: the Sign button asks first (Enter signs, Esc goes back).
+    bool confirmSign();
     /// When the handout is blocked, shows the Handout step and says why; false then.
     bool mayMakeHandout(const QString& what);
     void onExport();

@@ -1649,6 +1649,22 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <source>Store the session (%1)</source>
         <translation>Guarda la sesión (%1)</translation>
     </message>
+    <message>
+        <source>Sign this session?</source>
+        <translation>¿Firmar esta sesión?</translation>
+    </message>
+    <message>
+        <source>Sign the session of %1?</source>
+        <translation>¿Firmar la sesión de %1?</translation>
+    </message>
+    <message>
+        <source>After signing, the screening, the program and the handout can no longer be changed; corrections and additions go in addenda.</source>
+        <translation>Una vez firmada, el cribado, el programa y la hoja de ejercicios ya no se pueden cambiar; las correcciones y los añadidos van en adendas.</translation>
+    </message>
+    <message>
+        <source>Sign</source>
+        <translation>Firmar</translation>
+    </message>
 </context>
 <context>
     <name>hepdesk::gui::SessionHistoryModel</name>

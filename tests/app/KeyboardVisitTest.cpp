@@ -90,6 +90,26 @@ bool inModal(const std::function<void(QWidget* dialog)>& drive, const std::funct
     return ran;
 }
 
+/// Runs `drive` on the next modal dialog as soon as one is shown. Needed when the dialog
+/// opens from a delayed click (an Alt+letter presses its button visibly, a moment later), so
+/// that the dialog's own event loop is already running when `drive` presses keys in it.
+void whenModalShows(const std::function<void(QWidget* dialog)>& drive, bool* ran) {
+    auto* poll = new QTimer(qApp);
+    poll->setInterval(10);
+    QObject::connect(poll, &QTimer::timeout, qApp, [poll, drive, ran] {
+        QWidget* dialog = QApplication::activeModalWidget();
+        if (dialog == nullptr || !dialog->isVisible()) {
+            return;
+        }
+        poll->stop();
+        poll->deleteLater();
+        ASSERT_TRUE(waitActive(dialog)) << "the dialog has the keyboard";
+        *ran = true;
+        drive(dialog);
+    });
+    poll->start();
+}
+
 /// The Alt+letter of a group box's title.
 QKeySequence mnemonicOf(const QGroupBox* box) {
     return QKeySequence::mnemonic(box->title());
@@ -230,15 +250,35 @@ TEST(KeyboardVisit, NewPatientToSignedSessionWithTheKeyboardAlone) {
     ASSERT_TRUE(windowManagerReturnsKeyboardTo(e));
     press(Qt::CTRL | Qt::Key_4);
     ASSERT_EQ(e->steps()->currentWidget(), e->signPage());
+    // Signing cannot be undone, so the button asks first: Esc goes back to the draft...
+    bool asked = false;
+    whenModalShows(
+        [](QWidget* dialog) {
+            EXPECT_EQ(dialog->objectName(), QStringLiteral("confirmSign"));
+            EXPECT_TRUE(test::grabTo(*dialog, "keyboard-7-confirm-sign.png"));
+            press(Qt::Key_Escape);
+        },
+        &asked);
     press(Qt::ALT | Qt::Key_G);
     // A mnemonic presses the button visibly (animateClick): the click lands a moment later.
+    ASSERT_TRUE(QTest::qWaitFor([&asked] { return asked; })) << "Alt+G asks before signing";
+    QTest::qWait(50);
+    EXPECT_FALSE(e->isReadOnly()) << "Esc in the question does not sign";
+    EXPECT_FALSE(e->session().isSigned);
+    // ... and Enter (the default button, Sign) signs.
+    ASSERT_TRUE(windowManagerReturnsKeyboardTo(e));
+    asked = false;
+    whenModalShows([](QWidget*) { press(Qt::Key_Return); }, &asked);
+    press(Qt::ALT | Qt::Key_G);
     EXPECT_TRUE(QTest::qWaitFor([e] { return e->isReadOnly(); }))
         << e->signPage()->summaryText().toStdString();
-    EXPECT_TRUE(test::grabTo(*e, "keyboard-7-signed.png"));
+    EXPECT_TRUE(asked);
+    EXPECT_TRUE(test::grabTo(*e, "keyboard-8-signed.png"));
 
     // Ctrl+W closes the signed session without a question.
     const std::int64_t sessionId = e->session().id;
     const QPointer<SessionEditor> window(e);
+    ASSERT_TRUE(windowManagerReturnsKeyboardTo(e)); // the question has closed
     pressShortcut(QKeySequence::Close);
     EXPECT_FALSE(e->isVisible()) << "Ctrl+W closed the session window";
     EXPECT_TRUE(QTest::qWaitFor([&window] { return window.isNull(); })) << "and deleted it";
@@ -257,7 +297,7 @@ TEST(KeyboardVisit, NewPatientToSignedSessionWithTheKeyboardAlone) {
     ASSERT_FALSE(stored->handouts.empty()) << "the exported handout is recorded";
     EXPECT_EQ(stored->handouts.front().byteSize,
               static_cast<std::int64_t>(std::filesystem::file_size(pdf)));
-    EXPECT_TRUE(test::grabTo(w, "keyboard-8-main-after-visit.png"));
+    EXPECT_TRUE(test::grabTo(w, "keyboard-9-main-after-visit.png"));
 }
 
 } // namespace
