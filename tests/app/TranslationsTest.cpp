@@ -88,28 +88,30 @@ std::vector<TsMessage> readTs(const QString& path) {
     return out;
 }
 
-/// "%1", "%2", "%n" in a string, as a sorted multiset: a translation must use the same ones.
-std::multiset<QString> placeholders(const QString& s) {
-    static const QRegularExpression re(QStringLiteral("%(\\d|n)"));
+/// Every match of `re` in `s`, as a sorted multiset: a translation must keep the same ones.
+std::multiset<QString> matchesOf(const QString& s, const QRegularExpression& re) {
     std::multiset<QString> found;
     for (auto it = re.globalMatch(s); it.hasNext();) {
         found.insert(it.next().captured(0));
     }
     return found;
+}
+
+/// "%1", "%2", "%n".
+std::multiset<QString> placeholders(const QString& s) {
+    static const QRegularExpression re(QStringLiteral("%(\\d|n)"));
+    return matchesOf(s, re);
+}
+
+/// The rich-text tags the interface uses.
+std::multiset<QString> htmlTags(const QString& s) {
+    static const QRegularExpression re(QStringLiteral("</?(b|i|p|br|span|a|ul|li)\\b"));
+    return matchesOf(s, re);
 }
 
 int mnemonics(const QString& s) {
     static const QRegularExpression re(QStringLiteral("&(?!&)\\w"));
     return static_cast<int>(s.count(re));
-}
-
-std::multiset<QString> htmlTags(const QString& s) {
-    static const QRegularExpression re(QStringLiteral("</?(b|i|p|br|span|a|ul|li)\\b"));
-    std::multiset<QString> found;
-    for (auto it = re.globalMatch(s); it.hasNext();) {
-        found.insert(it.next().captured(0));
-    }
-    return found;
 }
 
 TEST(Translations, SpanishCatalogueIsCompleteAndKeepsPlaceholdersMnemonicsAndMarkup) {

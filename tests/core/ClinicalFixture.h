@@ -5,6 +5,8 @@
 #include "hepdesk/core/Catalog.h"
 #include "hepdesk/core/ClinicalRules.h"
 
+#include <filesystem>
+#include <functional>
 #include <gtest/gtest.h>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
@@ -34,6 +36,21 @@ struct Shipped {
         return s;
     }
 };
+
+/// Loads the shipped rules from a copy in `dir` in which `file` was edited by `mutate` (to see
+/// how a broken rules file is refused). Returns the edited file's path and the load result.
+inline std::pair<std::filesystem::path, Result<ClinicalRules>>
+loadRulesEdited(const TempDir& dir, const char* file,
+                const std::function<void(nlohmann::json&)>& mutate) {
+    for (const auto& f : std::filesystem::directory_iterator(templatesDir() / "rules")) {
+        std::filesystem::copy_file(f.path(), dir / f.path().filename().string());
+    }
+    const std::filesystem::path target = dir / file;
+    nlohmann::json doc = nlohmann::json::parse(readFile(target));
+    mutate(doc);
+    writeFile(target, doc.dump(2));
+    return {target, ClinicalRules::loadDir(dir.path(), Shipped::get().catalog)};
+}
 
 inline Screening screeningWith(std::initializer_list<const char*> findings,
                                std::optional<int> age = std::nullopt) {

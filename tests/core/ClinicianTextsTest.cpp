@@ -138,14 +138,7 @@ class ClinicianTextBroken : public ::testing::TestWithParam<BrokenText> {};
 
 TEST_P(ClinicianTextBroken, IsRefusedNamingFileFieldAndId) {
     test::TempDir dir;
-    for (const auto& f : fs::directory_iterator(test::templatesDir() / "rules")) {
-        fs::copy_file(f.path(), dir / f.path().filename().string());
-    }
-    const fs::path target = dir / GetParam().file;
-    json doc = json::parse(test::readFile(target));
-    GetParam().mutate(doc);
-    test::writeFile(target, doc.dump(2));
-    auto r = ClinicalRules::loadDir(dir.path(), test::Shipped::get().catalog);
+    auto [target, r] = test::loadRulesEdited(dir, GetParam().file, GetParam().mutate);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().kind, Error::Kind::InvalidInput);
     EXPECT_NE(r.error().message.find(target.string() + ": "), std::string::npos)

@@ -14,15 +14,7 @@ namespace fs = std::filesystem;
 using test::squash;
 
 const HandoutWriter& writer() {
-    static const HandoutWriter w = [] {
-        auto r = HandoutWriter::load(hepdesk::test::templatesDir());
-        if (!r) {
-            ADD_FAILURE() << r.error().message;
-            std::abort();
-        }
-        return std::move(*r);
-    }();
-    return w;
+    return test::shippedWriter();
 }
 
 std::string render(const HandoutRequest& r, const std::vector<CatalogEntry>& catalog,

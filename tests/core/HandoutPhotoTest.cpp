@@ -12,15 +12,7 @@ namespace hepdesk::handout {
 namespace {
 
 const HandoutWriter& writer() {
-    static const HandoutWriter w = [] {
-        auto r = HandoutWriter::load(hepdesk::test::templatesDir());
-        if (!r) {
-            ADD_FAILURE() << r.error().message;
-            std::abort();
-        }
-        return std::move(*r);
-    }();
-    return w;
+    return test::shippedWriter();
 }
 
 std::shared_ptr<const ImageData> photo(std::string bytes) {

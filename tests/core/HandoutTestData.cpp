@@ -2,12 +2,25 @@
 
 #include "TestSupport.h"
 
+#include <gtest/gtest.h>
 #include <poppler-document.h>
 #include <poppler-global.h>
 #include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
 namespace hepdesk::handout::test {
+
+const HandoutWriter& shippedWriter() {
+    static const HandoutWriter w = [] {
+        auto r = HandoutWriter::load(hepdesk::test::templatesDir());
+        if (!r) {
+            ADD_FAILURE() << r.error().message;
+            std::abort();
+        }
+        return std::move(*r);
+    }();
+    return w;
+}
 namespace {
 
 LocalizedText lt(std::string en, std::string es) {

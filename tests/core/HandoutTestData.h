@@ -3,12 +3,15 @@
 #include "hepdesk/core/Assessment.h"
 #include "hepdesk/core/Catalog.h"
 #include "hepdesk/core/handout/Handout.h"
+#include "hepdesk/core/handout/HandoutWriter.h"
 
 #include <string>
 #include <vector>
 
 namespace hepdesk::handout::test {
 
+/// The writer with the shipped strings, styles, fonts and figures, loaded once.
+const HandoutWriter& shippedWriter();
 /// A small catalog built in code: three exercises (en + es) and three "avoid" entries.
 std::vector<CatalogEntry> smallCatalog();
 /// A routine request for smallCatalog(): cat_cow (with a caution), bird_dog, chin_tuck.
