@@ -26,6 +26,7 @@
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace hepdesk::gui {
 
@@ -55,6 +56,14 @@ MainWindow::MainWindow(Services& services, QWidget* parent)
     patientView_->horizontalHeader()->setStretchLastSection(true);
     patientView_->horizontalHeader()->setSectionResizeMode(PatientListModel::NameColumn,
                                                            QHeaderView::Stretch);
+    // The other columns fit their header (whose words vary with the interface language) and a
+    // date; measuring every row instead would cost time on a large clinic's list.
+    for (int column : {PatientListModel::BirthDateColumn, PatientListModel::RecordNumberColumn}) {
+        const int date =
+            patientView_->fontMetrics().horizontalAdvance(QStringLiteral("0000-00-00"));
+        patientView_->horizontalHeader()->resizeSection(
+            column, std::max(patientView_->horizontalHeader()->sectionSizeHint(column), date + 16));
+    }
     connect(patientView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this] { showCurrentPatient(); });
     // Enter in the list or the search field goes to the patient's page.

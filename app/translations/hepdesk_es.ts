@@ -1195,7 +1195,7 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
     </message>
     <message>
         <source>Date of birth</source>
-        <translation>Fecha de nacimiento</translation>
+        <translation>Nacimiento</translation>
     </message>
     <message>
         <source>Record no.</source>
