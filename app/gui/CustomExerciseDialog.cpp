@@ -6,6 +6,7 @@
 #include "Services.h"
 #include "hepdesk/core/handout/Handout.h"
 
+#include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -16,6 +17,8 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
+#include <QImageReader>
+#include <QImageWriter>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -332,6 +335,35 @@ CustomExerciseDialog::readPhotoFile(const QString& path) const {
         DecodedImageCache::decode((*image)->bytes, QSize(64, 64)).isNull()) {
         return fail(tr("The picture in the file is damaged and cannot be shown. Save it again "
                        "from the camera or photo program and choose it again."));
+    }
+    // A phone stores a JPEG as the sensor saw it plus an EXIF orientation tag. The PDF embeds
+    // JPEG bytes as they are and ignores that tag, so the picture is turned upright once, here,
+    // and stored upright (re-encoded without the tag): handout and preview then agree.
+    if ((*image)->format == handout::ImageData::Format::Jpeg) {
+        QBuffer in;
+        in.setData(bytes);
+        in.open(QIODevice::ReadOnly);
+        QImageReader reader(&in);
+        if (reader.transformation() != QImageIOHandler::TransformationNone) {
+            reader.setAutoTransform(true);
+            const QImage upright = reader.read();
+            QBuffer out;
+            out.open(QIODevice::WriteOnly);
+            QImageWriter writer(&out, "jpeg");
+            writer.setQuality(92);
+            if (upright.isNull() || !writer.write(upright)) {
+                return fail(tr("The picture in the file is damaged and cannot be shown. Save it "
+                               "again from the camera or photo program and choose it again."));
+            }
+            if (out.size() > maxBytes) {
+                return tooLarge(out.size());
+            }
+            image = handout::imageFromBytes(
+                out.data().toStdString(), "photo " + QDir::toNativeSeparators(path).toStdString());
+            if (!image) {
+                return image.error();
+            }
+        }
     }
     return image;
 }

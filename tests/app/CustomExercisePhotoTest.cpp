@@ -200,6 +200,59 @@ TEST(CustomExercisePhoto, DialogTakesAPhotoRefusesBadFilesAndKeepsIt) {
 }
 
 /// The catalog row, the preview and the exported PDF all show the clinic's photo.
+/// A JPEG as a phone camera writes it when held upright: the sensor's landscape picture
+/// (red left half, blue right half) plus an EXIF tag saying "rotate 90° clockwise to show".
+QByteArray sidewaysPhoneJpeg() {
+    QImage sensor(60, 30, QImage::Format_RGB32);
+    sensor.fill(Qt::blue);
+    QPainter(&sensor).fillRect(0, 0, 30, 30, Qt::red);
+    QByteArray jpeg;
+    QBuffer buffer(&jpeg);
+    buffer.open(QIODevice::WriteOnly);
+    EXPECT_TRUE(sensor.save(&buffer, "JPEG", 95));
+    // APP1 "Exif": little-endian TIFF header, one IFD entry Orientation (0x0112) = 6.
+    const QByteArray tiff = QByteArray::fromHex("49492a0008000000"
+                                                "0100"
+                                                "120103000100000006000000"
+                                                "00000000");
+    const QByteArray payload = QByteArray("Exif", 4) + QByteArray(2, '\0') + tiff;
+    const auto length = static_cast<quint16>(payload.size() + 2);
+    QByteArray app1 = QByteArray::fromHex("ffe1");
+    app1.append(static_cast<char>(length >> 8)).append(static_cast<char>(length & 0xff));
+    app1 += payload;
+    return jpeg.left(2) + app1 + jpeg.mid(2); // right after the start-of-image marker
+}
+
+TEST(CustomExercisePhoto, APhoneJpegIsTurnedUprightOnceAndAnUprightOneIsKeptAsIs) {
+    test::AppFixture app;
+    ASSERT_TRUE(app.services);
+    const QByteArray sideways = sidewaysPhoneJpeg();
+    const QString path = QString::fromStdString((app.dir / "phone.jpg").string());
+    {
+        QFile f(path);
+        ASSERT_TRUE(f.open(QIODevice::WriteOnly));
+        ASSERT_EQ(f.write(sideways), sideways.size());
+    }
+    CustomExerciseDialog d(*app.services);
+    ASSERT_TRUE(d.setPhotoFile(path));
+    ASSERT_NE(d.photo(), nullptr);
+    EXPECT_EQ(d.photo()->format, handout::ImageData::Format::Jpeg);
+    EXPECT_EQ(d.photo()->pixelWidth, 30) << "portrait, as the phone showed it";
+    EXPECT_EQ(d.photo()->pixelHeight, 60);
+    // The stored bytes are upright without any tag: what the PDF embeds is what a viewer shows.
+    const QImage stored = QImage::fromData(QByteArray::fromStdString(d.photo()->bytes));
+    ASSERT_EQ(stored.size(), QSize(30, 60));
+    EXPECT_TRUE(near(stored.pixelColor(15, 10), Qt::red)) << "the sensor's left is now the top";
+    EXPECT_TRUE(near(stored.pixelColor(15, 50), Qt::blue));
+
+    // A picture without the tag is stored byte for byte.
+    const QString upright = writePhoto(app.dir / "upright.jpg", "JPEG", {64, 48});
+    ASSERT_TRUE(d.setPhotoFile(upright));
+    QFile f(upright);
+    ASSERT_TRUE(f.open(QIODevice::ReadOnly));
+    EXPECT_EQ(QByteArray::fromStdString(d.photo()->bytes), f.readAll());
+}
+
 TEST(CustomExercisePhoto, CatalogPreviewAndExportedPdfShowThePhoto) {
     test::AppFixture app;
     ASSERT_TRUE(app.services);
