@@ -1,9 +1,8 @@
 #include "Services.h"
 
 #include "hepdesk/core/Paths.h"
+#include "hepdesk/db/ClinicCatalog.h"
 #include "hepdesk/db/Database.h"
-
-#include <nlohmann/json.hpp>
 
 namespace hepdesk::gui {
 
@@ -34,37 +33,17 @@ Result<std::unique_ptr<Services>> Services::load(db::Database& db,
 }
 
 Status Services::reloadCustomExercises() {
-    auto list = custom_.list();
-    if (!list) {
-        return list.error();
-    }
-    Catalog merged = shipped_;
-    skipped_.clear();
-    for (db::CustomExercise& c : *list) {
-        nlohmann::json j = nlohmann::json::parse(c.json, nullptr, false);
-        auto entry = catalogEntryFromJson(j, "custom exercise " + c.id);
-        if (!entry) {
-            skipped_.push_back(entry.error().message);
-            continue;
-        }
-        if (!c.photo.empty()) {
-            // Checked when it was stored; read again here for its format and size.
-            auto photo =
-                handout::imageFromBytes(std::move(c.photo), "photo of custom exercise " + c.id);
-            if (!photo) {
-                skipped_.push_back(photo.error().message);
-                continue;
-            }
-            entry->photo = std::move(photo).value();
-        }
-        merged.put(std::move(entry).value());
+    auto merged = db::mergeCustomExercises(shipped_, custom_);
+    if (!merged) {
+        return merged.error();
     }
     // The rules are checked against the catalog they apply to, custom exercises included.
-    auto rules = ClinicalRules::loadDir(templatesDir_ / "rules", merged);
+    auto rules = ClinicalRules::loadDir(templatesDir_ / "rules", merged->catalog);
     if (!rules) {
         return rules.error();
     }
-    catalog_ = std::move(merged);
+    catalog_ = std::move(merged->catalog);
+    skipped_ = std::move(merged->skipped);
     rules_.emplace(std::move(rules).value());
     return {};
 }
