@@ -3,11 +3,13 @@
 #include "hepdesk/core/Assess.h"
 #include "hepdesk/core/JsonRead.h"
 #include "hepdesk/core/OutcomeScoring.h"
+#include "hepdesk/db/Database.h"
 
 #include <cmath>
 #include <iomanip>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 #include <sstream>
 
@@ -170,7 +172,17 @@ int runAssess(Context& ctx, Args args) {
     if (!screening) {
         return ctx.fail(screening.error());
     }
-    auto data = ClinicalData::load(templates);
+    // With --db the clinic's own exercises are judged too, as the desktop app judges them.
+    std::optional<db::Database> db;
+    if (ctx.dbPath) {
+        auto opened = ctx.openDatabase();
+        if (!opened) {
+            return ctx.fail(opened.error());
+        }
+        db.emplace(std::move(*opened));
+    }
+    auto data =
+        db ? ClinicalData::loadWithClinic(templates, *db, ctx.err) : ClinicalData::load(templates);
     if (!data) {
         return ctx.fail(data.error());
     }

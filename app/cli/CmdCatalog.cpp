@@ -3,7 +3,9 @@
 #include "hepdesk/core/JsonRead.h"
 #include "hepdesk/core/Paths.h"
 #include "hepdesk/core/Readability.h"
+#include "hepdesk/db/Database.h"
 
+#include <algorithm>
 #include <iomanip>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -158,20 +160,43 @@ int runCatalog(Context& ctx, Args args) {
         return ctx.usage(sub == "show" ? "'catalog show' needs one entry id"
                                        : "'catalog list' takes no argument");
     }
+    // With --db the clinic's own exercises are listed too, marked "clinic"; without it the
+    // output is the shipped catalog alone.
+    std::vector<std::string> customIds;
     auto catalog = Catalog::loadDefault();
+    if (catalog && ctx.dbPath) {
+        auto db = ctx.openDatabase();
+        if (!db) {
+            return ctx.fail(db.error());
+        }
+        auto data = ClinicalData::loadWithClinic({}, *db, ctx.err);
+        if (!data) {
+            return ctx.fail(data.error());
+        }
+        catalog = std::move(data->catalog);
+        customIds = std::move(data->customIds);
+    }
     if (!catalog) {
         return ctx.fail(catalog.error());
     }
+    const auto isCustom = [&](const std::string& id) {
+        return std::binary_search(customIds.begin(), customIds.end(), id);
+    };
     if (sub == "list") {
         if (ctx.format == Format::Json) {
             nlohmann::json a = nlohmann::json::array();
             for (const auto& e : catalog->entries()) {
-                a.push_back({{"id", e.id}, {"kind", toId(e.kind)}, {"name", e.name.text(lang)}});
+                nlohmann::json j{{"id", e.id}, {"kind", toId(e.kind)}, {"name", e.name.text(lang)}};
+                if (isCustom(e.id)) {
+                    j["clinic"] = true;
+                }
+                a.push_back(std::move(j));
             }
             ctx.out << a.dump(2) << '\n';
         } else {
             for (const auto& e : catalog->entries()) {
-                ctx.out << e.id << '\t' << toId(e.kind) << '\t' << e.name.text(lang) << '\n';
+                ctx.out << e.id << '\t' << toId(e.kind) << '\t' << e.name.text(lang)
+                        << (isCustom(e.id) ? "\tclinic\n" : "\n");
             }
         }
         return kOk;
@@ -182,9 +207,13 @@ int runCatalog(Context& ctx, Args args) {
             Error::notFound("no catalog entry '" + rest[0] + "' (see hepdesk-cli catalog list)"));
     }
     if (ctx.format == Format::Json) {
+        // The entry exactly as a catalog file holds it (so it can be checked or edited).
         ctx.out << toJson(*e).dump(2) << '\n';
     } else {
         printEntry(ctx.out, *e, lang);
+        if (isCustom(e->id)) {
+            ctx.out << "Clinic exercise: yes, " << (e->photo ? "with a photo" : "no photo") << '\n';
+        }
     }
     return kOk;
 }

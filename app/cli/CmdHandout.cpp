@@ -1,3 +1,4 @@
+#include "ClinicalData.h"
 #include "CmdCommon.h"
 #include "hepdesk/core/Assess.h"
 #include "hepdesk/core/AtomicFile.h"
@@ -209,14 +210,6 @@ int runHandout(Context& ctx, Args args) {
                          "--exercise ID and -o OUT.pdf (or --session ID and -o OUT.pdf)");
     }
 
-    auto catalog = Catalog::loadDefault();
-    if (!catalog) {
-        return ctx.fail(catalog.error());
-    }
-    auto rules = ClinicalRules::loadDefault(*catalog);
-    if (!rules) {
-        return ctx.fail(rules.error());
-    }
     handout::HandoutRequest req;
     std::optional<db::Database> database;
     std::int64_t sessionId = 0;
@@ -226,12 +219,25 @@ int runHandout(Context& ctx, Args args) {
             return ctx.fail(id.error());
         }
         sessionId = *id;
+    }
+    // With a database (the session's, or one named by --db) the clinic's own exercises join
+    // the catalog, photos included, exactly as the desktop app loads them.
+    if (session || ctx.dbPath) {
         auto opened = ctx.openDatabase();
         if (!opened) {
             return ctx.fail(opened.error());
         }
         database.emplace(std::move(*opened));
-        auto r = sessionRequest(*database, sessionId, *catalog, *rules);
+    }
+    auto data =
+        database ? ClinicalData::loadWithClinic({}, *database, ctx.err) : ClinicalData::load({});
+    if (!data) {
+        return ctx.fail(data.error());
+    }
+    const Catalog& catalog = data->catalog;
+    const ClinicalRules& rules = data->rules;
+    if (session) {
+        auto r = sessionRequest(*database, sessionId, catalog, rules);
         if (!r) {
             return ctx.fail(r.error());
         }
@@ -251,7 +257,7 @@ int runHandout(Context& ctx, Args args) {
             return ctx.fail(file.error());
         }
         const Screening& screening = file->screening;
-        auto assessment = assess(screening, *rules, *catalog, *screeningFile, &file->doc);
+        auto assessment = assess(screening, rules, catalog, *screeningFile, &file->doc);
         if (!assessment) {
             return ctx.fail(assessment.error());
         }
@@ -262,7 +268,7 @@ int runHandout(Context& ctx, Args args) {
         req.findingIds = screening.findings;
         req.overrideReason = overrideReason.value_or("");
         for (const std::string& e : exercises) {
-            auto item = parseExercise(e, *catalog);
+            auto item = parseExercise(e, catalog);
             if (!item) {
                 return ctx.fail(item.error());
             }
@@ -298,7 +304,7 @@ int runHandout(Context& ctx, Args args) {
     if (!writer) {
         return ctx.fail(writer.error());
     }
-    auto rendered = writer->render(req, catalog->entries());
+    auto rendered = writer->render(req, catalog.entries());
     if (!rendered) {
         return ctx.fail(rendered.error());
     }
@@ -306,7 +312,7 @@ int runHandout(Context& ctx, Args args) {
         return ctx.fail(st.error());
     }
     const std::string sha = sha256Hex(rendered->pdf);
-    if (database) {
+    if (session) {
         // The record proves later which bytes this patient was given.
         HandoutRecord record;
         record.sha256 = sha;

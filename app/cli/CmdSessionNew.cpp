@@ -1,11 +1,10 @@
+#include "ClinicalData.h"
 #include "CmdCommon.h"
 #include "hepdesk/core/Assess.h"
 #include "hepdesk/core/Catalog.h"
 #include "hepdesk/core/ClinicalRules.h"
 #include "hepdesk/core/Clock.h"
-#include "hepdesk/core/JsonRead.h"
 #include "hepdesk/db/ClinicianRepository.h"
-#include "hepdesk/db/CustomExerciseRepository.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/PatientRepository.h"
 #include "hepdesk/db/SessionRepository.h"
@@ -58,30 +57,6 @@ Result<ProgramItem> parseExercise(std::string_view spec, const Catalog& catalog)
     return item;
 }
 
-/// The shipped catalog plus the clinic's own exercises, each validated by the core's parser.
-Result<Catalog> loadCatalog(Context& ctx, db::Database& db) {
-    auto catalog = Catalog::loadDefault();
-    if (!catalog) {
-        return catalog.error();
-    }
-    auto custom = db::SqliteCustomExerciseRepository(db).list();
-    if (!custom) {
-        return custom.error();
-    }
-    for (const db::CustomExercise& e : *custom) {
-        const std::string source = "custom exercise " + e.id;
-        auto j = json::parse(e.json, source);
-        auto entry = j ? catalogEntryFromJson(*j, source) : Result<CatalogEntry>(j.error());
-        if (!entry) {
-            // One broken custom entry must not block every visit: say so and go on without it.
-            ctx.err << "hepdesk-cli: warning: skipped " << entry.error().message << '\n';
-            continue;
-        }
-        catalog->put(std::move(*entry));
-    }
-    return catalog;
-}
-
 } // namespace
 
 int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
@@ -113,15 +88,13 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
         return ctx.fail(file.error());
     }
     Screening& screening = file->screening;
-    auto catalog = loadCatalog(ctx, db);
-    if (!catalog) {
-        return ctx.fail(catalog.error());
+    // The clinic's own exercises can be chosen like shipped ones, as in the desktop app.
+    auto data = ClinicalData::loadWithClinic({}, db, ctx.err);
+    if (!data) {
+        return ctx.fail(data.error());
     }
-    auto rules = ClinicalRules::loadDefault(*catalog);
-    if (!rules) {
-        return ctx.fail(rules.error());
-    }
-    auto assessment = assess(screening, *rules, *catalog, *screeningFile, &file->doc);
+    const Catalog& catalog = data->catalog;
+    auto assessment = assess(screening, data->rules, catalog, *screeningFile, &file->doc);
     if (!assessment) {
         return ctx.fail(assessment.error());
     }
@@ -134,7 +107,7 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
     s.findings = assessment->findings;
     s.scores = sessionScores(screening, assessment->scores);
     for (const std::string& spec : a.values("exercise")) {
-        auto item = parseExercise(spec, *catalog);
+        auto item = parseExercise(spec, catalog);
         if (!item) {
             return ctx.fail(item.error());
         }
