@@ -114,9 +114,11 @@ Result<handout::HandoutRequest> sessionRequest(db::Database& database, std::int6
         return patient.error();
     }
     req.patientName = patient->name;
-    if (session->clinicianId) {
+    // As the desktop app does: a signed session's handout names who signed it.
+    const auto clinicianId = session->signedBy ? session->signedBy : session->clinicianId;
+    if (clinicianId) {
         db::SqliteClinicianRepository clinicians(database);
-        auto c = clinicians.get(*session->clinicianId);
+        auto c = clinicians.get(*clinicianId);
         if (!c) {
             return c.error();
         }

@@ -146,6 +146,35 @@ TEST_F(DbCli, SessionListShowSignAddendumExport) {
     EXPECT_EQ(nlohmann::json::parse(test::readFile(out)), shown);
 }
 
+TEST_F(DbCli, HandoutOfASignedSessionNamesWhoSignedItAsTheAppDoes) {
+    ASSERT_EQ(cli({"patient", "add", "--name", "Ann"}).exitCode, 0);
+    ASSERT_EQ(cli({"clinician", "add", "--name", "Dr Rivera", "--credentials", "PT"}).exitCode, 0);
+    ASSERT_EQ(cli({"clinician", "add", "--name", "Dr Okafor", "--credentials", "DPT"}).exitCode, 0);
+    std::int64_t id = 0;
+    {
+        auto db = db::Database::open(path_);
+        ASSERT_TRUE(db.ok());
+        Session s;
+        s.patientId = 1;
+        s.clinicianId = 1; // started by Dr Rivera...
+        s.startedAt = "2026-03-02T09:00:00Z";
+        s.screening.date = "2026-03-02";
+        s.screening.regions = {Region::Neck};
+        s.program.items = {ProgramItem{"chin_tuck", Dosage{2, 10, 5, 3, false}, ""}};
+        auto added = db::SqliteSessionRepository(*db).add(s);
+        ASSERT_TRUE(added.ok()) << added.error().message;
+        id = *added;
+    }
+    // ... and signed by Dr Okafor: the handout names the clinician who signed.
+    ASSERT_EQ(cli({"session", "sign", std::to_string(id), "--clinician", "2"}).exitCode, 0);
+    const auto pdf = dir_ / "signed.pdf";
+    const auto r = cli({"handout", "--session", std::to_string(id), "-o", pdf.string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto text = test::runProcess("/usr/bin/pdftotext", {"-q", pdf.string(), "-"}).out;
+    EXPECT_NE(text.find("Dr Okafor"), std::string::npos) << text;
+    EXPECT_EQ(text.find("Dr Rivera"), std::string::npos) << text;
+}
+
 TEST_F(DbCli, CheckBackupRestoreMigrate) {
     ASSERT_EQ(cli({"patient", "add", "--name", "Ann"}).exitCode, 0);
     auto check = cliJson({"db", "check"});
