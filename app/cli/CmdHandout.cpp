@@ -277,8 +277,10 @@ int runHandout(Context& ctx, Args args) {
             req.program.items.push_back(std::move(*item));
         }
         for (const auto& [id, text] : notes) {
-            auto it = std::find_if(req.program.items.begin(), req.program.items.end(),
-                                   [&](const ProgramItem& p) { return p.exerciseId == id; });
+            const std::string& wanted = id; // clang 14 cannot capture a structured binding
+            auto it =
+                std::find_if(req.program.items.begin(), req.program.items.end(),
+                             [&wanted](const ProgramItem& p) { return p.exerciseId == wanted; });
             if (it == req.program.items.end()) {
                 return ctx.usage("--note for '" + id + "', which is not an --exercise");
             }

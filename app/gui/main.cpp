@@ -20,7 +20,7 @@ namespace {
 /// Reports a fatal start-up problem where the person will see it: a dialog when there is a
 /// screen, and always on stderr (for scripts and the offscreen platform).
 void reportFatal(const QString& message) {
-    std::fprintf(stderr, "hepdesk: %s\n", qUtf8Printable(message));
+    (void)std::fprintf(stderr, "hepdesk: %s\n", qUtf8Printable(message));
     if (QGuiApplication::platformName() != QLatin1String("offscreen")) {
         QMessageBox::critical(nullptr, QObject::tr("HepDesk cannot start"), message);
     }
@@ -53,8 +53,9 @@ int main(int argc, char** argv) {
     const QString langArgument = languageArgument(QApplication::arguments());
     if (!langArgument.isEmpty() && langArgument != QLatin1String("en") &&
         langArgument != QLatin1String("es")) {
-        std::fprintf(stderr, "hepdesk: --lang: \"%s\" is not a language of HepDesk (en or es)\n",
-                     qUtf8Printable(langArgument));
+        (void)std::fprintf(stderr,
+                           "hepdesk: --lang: \"%s\" is not a language of HepDesk (en or es)\n",
+                           qUtf8Printable(langArgument));
         return 2;
     }
     hepdesk::gui::Translations translations;
@@ -62,7 +63,7 @@ int main(int argc, char** argv) {
         langArgument.isEmpty() ? hepdesk::gui::Translations::savedChoice() : langArgument,
         QLocale::system().uiLanguages());
     if (QString why; !translations.install(language, &why)) {
-        std::fprintf(stderr, "hepdesk: %s\n", qUtf8Printable(why));
+        (void)std::fprintf(stderr, "hepdesk: %s\n", qUtf8Printable(why));
     }
 
     QCommandLineParser parser;
@@ -93,8 +94,8 @@ int main(int argc, char** argv) {
         QObject::tr("language"));
     parser.addOptions({dbOption, shotOption, benchOption, fillOption, langOption});
     if (!parser.parse(QApplication::arguments())) {
-        std::fprintf(stderr, "hepdesk: %s (see hepdesk --help)\n",
-                     qUtf8Printable(parser.errorText()));
+        (void)std::fprintf(stderr, "hepdesk: %s (see hepdesk --help)\n",
+                           qUtf8Printable(parser.errorText()));
         return 2;
     }
     if (parser.isSet(QStringLiteral("help"))) {
@@ -116,8 +117,8 @@ int main(int argc, char** argv) {
     const bool benchmark = parser.isSet(benchOption);
     auto phase = [&](const char* name) {
         if (benchmark) {
-            std::fprintf(stdout, "  phase %-16s %.1f ms\n", name,
-                         static_cast<double>(sinceStart.nsecsElapsed()) / 1e6);
+            (void)std::fprintf(stdout, "  phase %-16s %.1f ms\n", name,
+                               static_cast<double>(sinceStart.nsecsElapsed()) / 1e6);
         }
     };
     phase("arguments");
@@ -143,14 +144,14 @@ int main(int argc, char** argv) {
         bool ok = false;
         const int n = parser.value(fillOption).toInt(&ok);
         if (!ok || n < 0 || n > 10'000'000) {
-            std::fprintf(stderr,
-                         "hepdesk: --benchmark-fill: \"%s\" is not a count (0 to 10000000)\n",
-                         qUtf8Printable(parser.value(fillOption)));
+            (void)std::fprintf(stderr,
+                               "hepdesk: --benchmark-fill: \"%s\" is not a count (0 to 10000000)\n",
+                               qUtf8Printable(parser.value(fillOption)));
             return 2;
         }
         auto s = hepdesk::gui::StartupBenchmark::fillPatients(**services, n, stdout);
         if (!s) {
-            std::fprintf(stderr, "hepdesk: %s\n", s.error().message.c_str());
+            (void)std::fprintf(stderr, "hepdesk: %s\n", s.error().message.c_str());
             return 1;
         }
         return 0;
@@ -169,8 +170,8 @@ int main(int argc, char** argv) {
         QTimer::singleShot(0, &window, [&window, target] {
             const bool saved = window.grab().save(target, "PNG");
             if (!saved) {
-                std::fprintf(stderr, "hepdesk: cannot save screenshot to %s\n",
-                             qUtf8Printable(target));
+                (void)std::fprintf(stderr, "hepdesk: cannot save screenshot to %s\n",
+                                   qUtf8Printable(target));
             }
             QApplication::exit(saved ? 0 : 1);
         });

@@ -12,7 +12,7 @@ namespace hepdesk::db {
 class Database;
 
 /// The largest photo a custom exercise may carry (a phone picture saved at its usual size).
-inline constexpr std::size_t kMaxCustomExercisePhotoBytes = 5 * 1024 * 1024;
+inline constexpr std::size_t kMaxCustomExercisePhotoBytes = std::size_t{5} * 1024 * 1024;
 
 /// One exercise written by the clinic, stored as the catalog-entry JSON text it was given.
 /// The db checks that it is a JSON object; the clinical core's catalog parser validates its
