@@ -1,3 +1,4 @@
+#include "CliOnDatabase.h"
 #include "TestImages.h"
 #include "TestSupport.h"
 #include "hepdesk/core/Assess.h"
@@ -49,13 +50,8 @@ protected:
         clinic.name = "Riverside Physical Therapy";
         ASSERT_TRUE(db::SqliteClinicRepository(*db).save(clinic).ok());
     }
-    test::ProcessResult cli(std::vector<std::string> args, bool json = false) {
-        std::vector<std::string> all = {"--db", path_.string()};
-        if (json) {
-            all.insert(all.end(), {"--format", "json"});
-        }
-        all.insert(all.end(), args.begin(), args.end());
-        return test::runProcess(HEPDESK_CLI_EXE, all);
+    test::ProcessResult cli(const std::vector<std::string>& args, bool json = false) {
+        return test::runCliOn(path_, args, json);
     }
     fs::path screening() {
         const auto file = dir_ / "screening.json";

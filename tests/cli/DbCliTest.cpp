@@ -1,3 +1,4 @@
+#include "CliOnDatabase.h"
 #include "TestSupport.h"
 #include "hepdesk/db/ClinicianRepository.h"
 #include "hepdesk/db/Database.h"
@@ -14,13 +15,8 @@ namespace fs = std::filesystem;
 
 class DbCli : public ::testing::Test {
 protected:
-    test::ProcessResult cli(std::vector<std::string> args, bool json = false) {
-        std::vector<std::string> all = {"--db", path_.string()};
-        if (json) {
-            all.insert(all.end(), {"--format", "json"});
-        }
-        all.insert(all.end(), args.begin(), args.end());
-        return test::runProcess(HEPDESK_CLI_EXE, all);
+    test::ProcessResult cli(const std::vector<std::string>& args, bool json = false) {
+        return test::runCliOn(path_, args, json);
     }
     nlohmann::json cliJson(std::vector<std::string> args) {
         const auto r = cli(std::move(args), true);
