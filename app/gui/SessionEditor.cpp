@@ -432,8 +432,8 @@ Status SessionEditor::sign() {
     // The fingerprint of the handout as it stands at signing, so a later re-export can be
     // proven identical.
     if (handout_->canExport()) {
-        auto bytes =
-            services_.writer().renderPdf(handout_->request(), services_.catalog().entries());
+        const handout::HandoutRequest request = handout_->request();
+        auto bytes = services_.writer().renderPdf(request, services_.catalog().entries());
         if (!bytes) {
             return bytes.error();
         }
@@ -448,8 +448,8 @@ Status SessionEditor::sign() {
                               sha,
                               static_cast<std::int64_t>(bytes->size()),
                               isoDateTime(Clock::current().now()),
-                              handout_->request().options.lang,
-                              handout_->request().options.largePrint};
+                              request.options.lang,
+                              request.options.largePrint};
             if (auto id = services_.sessions().addHandout(session_.id, rec); !id) {
                 return id.error();
             }

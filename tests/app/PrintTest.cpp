@@ -74,6 +74,14 @@ template <class T> T* visibleTopLevel() {
 }
 
 /// A session window for a fresh patient with a clinic and a four-exercise program.
+/// Sets `printer` up as the print dialog gets it for `handout`, but writing a PDF file `file`
+/// instead of to a queue.
+void toPdfFile(QPrinter& printer, const HandoutPage& handout, const std::filesystem::path& file) {
+    handout.preparePrinter(printer);
+    printer.setOutputFormat(QPrinter::PdfFormat);
+    printer.setOutputFileName(QString::fromStdString(file.string()));
+}
+
 struct PrintVisit {
     test::AppFixture app;
     std::unique_ptr<MainWindow> window;
@@ -128,9 +136,7 @@ TEST(Print, PrintedSheetsHaveTheExportedPdfsPagesAndText) {
     // The printer as the print dialog would get it, writing a PDF file instead of a queue.
     const auto printed = v.app.dir / "printed.pdf";
     QPrinter printer(QPrinter::HighResolution);
-    handout.preparePrinter(printer);
-    printer.setOutputFormat(QPrinter::PdfFormat);
-    printer.setOutputFileName(QString::fromStdString(printed.string()));
+    toPdfFile(printer, handout, printed);
     auto s = v.editor->printHandout(printer);
     ASSERT_TRUE(s.ok()) << s.error().message;
     std::filesystem::copy_file(printed, hepdesk::test::artifactsDir() / "printed-handout.pdf",
@@ -207,9 +213,7 @@ TEST(Print, EmergencyBlocksPrintAndPreviewLikeExport) {
     // Called directly: refused with the reason, and no file.
     const auto printed = v.app.dir / "blocked-print.pdf";
     QPrinter printer(QPrinter::HighResolution);
-    handout.preparePrinter(printer);
-    printer.setOutputFormat(QPrinter::PdfFormat);
-    printer.setOutputFileName(QString::fromStdString(printed.string()));
+    toPdfFile(printer, handout, printed);
     auto refused = v.editor->printHandout(printer);
     ASSERT_FALSE(refused.ok());
     EXPECT_EQ(refused.error().kind, Error::Kind::Refused);
