@@ -63,10 +63,18 @@ std::string escapeAuditText(std::string_view text) {
         const auto b = static_cast<unsigned char>(text[i]);
         if (b < 0x80) {
             switch (b) {
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\\': out += "\\\\"; break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
             default:
                 if (b < 0x20 || b == 0x7F) {
                     appendHex(out, "\\x", b, 2);

@@ -115,8 +115,9 @@ Status checkSessions(Connection& c, std::vector<std::string>& problems) {
             if (!r.pending) {
                 problems.push_back(who + "signed but no seal");
             } else if (!s) {
-                problems.push_back(who + "signed before seals existed and cannot be read to "
-                                         "seal it: " +
+                problems.push_back(who +
+                                   "signed before seals existed and cannot be read to "
+                                   "seal it: " +
                                    s.error().message);
             }
             continue;
@@ -161,8 +162,8 @@ Status checkAuditChain(Connection& c, std::vector<std::string>& problems) {
                                             : "after row " + std::to_string(prevId)) +
                                ")");
         } else if (r.prevHash != prevHash) {
-            problems.push_back("audit log row " + std::to_string(id) +
-                               ": does not follow row " + std::to_string(prevId) +
+            problems.push_back("audit log row " + std::to_string(id) + ": does not follow row " +
+                               std::to_string(prevId) +
                                " (chain broken: a row was changed or inserted outside HepDesk)");
         }
         if (auditRowHash(r.prevHash, r.entry) != r.hash) {
@@ -247,14 +248,14 @@ Status sealSessionsSignedBeforeSeals(Connection& c) {
             const std::string now = isoDateTime(Clock::current().now());
             for (const std::int64_t id : *ids) {
                 auto s = readSession(c, id);
-                auto seal = s ? sessionSeal(*s, s->handouts.size()) : Result<std::string>(s.error());
+                auto seal =
+                    s ? sessionSeal(*s, s->handouts.size()) : Result<std::string>(s.error());
                 if (!seal) {
                     continue; // stays pending; verifyRecords names it
                 }
                 const std::string key = std::to_string(id);
-                if (auto r = c.exec("UPDATE session SET seal = '" + *seal +
-                                    "', seal_handouts = " + std::to_string(s->handouts.size()) +
-                                    " WHERE id = " + key +
+                if (auto r = c.exec("UPDATE session SET seal = '" + *seal + "', seal_handouts = " +
+                                    std::to_string(s->handouts.size()) + " WHERE id = " + key +
                                     "; DELETE FROM session_seal_pending WHERE session_id = " + key);
                     !r) {
                     return r;
