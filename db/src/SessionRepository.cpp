@@ -413,15 +413,8 @@ Result<std::int64_t> SqliteSessionRepository::addAddendum(std::int64_t sessionId
     if (auto r = checkRequiredText(a.text, "addendum text", kMaxNoteBytes); !r) {
         return r.error();
     }
-    if (!a.clinicianId) {
-        return Error::invalid("an addendum to session " + std::to_string(sessionId) +
-                              " must name the clinician who writes it (an active clinician id)");
-    }
     Connection& c = db_.connection();
     return Transaction::run(c, [&]() -> Result<std::int64_t> {
-        if (auto r = requireActiveClinician(c, *a.clinicianId, "write an addendum"); !r) {
-            return r.error();
-        }
         auto r = requireUnsigned(sessionId);
         if (r) {
             return Error::refused("session " + std::to_string(sessionId) +
@@ -430,8 +423,16 @@ Result<std::int64_t> SqliteSessionRepository::addAddendum(std::int64_t sessionId
         if (r.error().kind != Error::Kind::Refused) {
             return r.error();
         }
-        if (auto open = requireOpenSessionPatient(c, sessionId, "an addendum"); !open) {
-            return open.error();
+        if (!a.clinicianId) {
+            return Error::invalid("an addendum to session " + std::to_string(sessionId) +
+                                  " must name the clinician who writes it (an active "
+                                  "clinician's id)");
+        }
+        for (const Status& st : {requireActiveClinician(c, *a.clinicianId, "write an addendum"),
+                                 requireOpenSessionPatient(c, sessionId, "an addendum")}) {
+            if (!st) {
+                return st.error();
+            }
         }
         auto id =
             Statement::on(c, "INSERT INTO addendum(session_id, clinician_id, created_at, "
