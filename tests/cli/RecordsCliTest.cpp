@@ -134,6 +134,15 @@ TEST_F(RecordsCli, ExportBackupAndRestoreAreAudited) {
     EXPECT_EQ(entries[2].action, "session.export");
     EXPECT_EQ(entries[2].detail, "file " + exported.string());
 
+    const auto pdf = dir_ / "handout.pdf";
+    const auto h = cli({"handout", "--session", "1", "-o", pdf.string()});
+    ASSERT_EQ(h.exitCode, 0) << h.err;
+    entries = audit(path_);
+    EXPECT_EQ(entries[0].action, "handout.export");
+    EXPECT_EQ(entries[0].entityId, "1");
+    EXPECT_EQ(entries[0].detail.rfind("file " + pdf.string() + ", sha256 ", 0), 0U)
+        << entries[0].detail;
+
     const auto r = cli({"db", "restore", backup.string()}, true);
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const std::string kept = nlohmann::json::parse(r.out)["previous_kept_as"];
