@@ -73,10 +73,9 @@ TEST_F(RecordsCli, DbCheckNamesEachRecordChangedOutsideHepDesk) {
             "DELETE FROM audit_log WHERE id = 6");
     const auto r = cli({"db", "check"});
     EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
-    for (const char* line :
-         {"session 2: signed content changed outside HepDesk (seal mismatch)",
-          "audit log row 4: hash mismatch (changed outside HepDesk)",
-          "audit log: row 6 missing (chain broken after row 5)"}) {
+    for (const char* line : {"session 2: signed content changed outside HepDesk (seal mismatch)",
+                             "audit log row 4: hash mismatch (changed outside HepDesk)",
+                             "audit log: row 6 missing (chain broken after row 5)"}) {
         EXPECT_NE(r.out.find(line), std::string::npos) << line << "\n" << r.out;
     }
     EXPECT_EQ(r.out.find("session 1:"), std::string::npos) << r.out;
