@@ -133,10 +133,11 @@ Status checkSessions(Connection& c, std::vector<std::string>& problems) {
         }
     }
     // The chain cannot show rows cut from its end; every signature must still be there.
-    return Statement::on(c, "SELECT s.id FROM session s WHERE s.seal IS NOT NULL AND NOT EXISTS "
-                            "(SELECT 1 FROM audit_log a WHERE a.entity = 'session' AND "
-                            "a.entity_id = CAST(s.id AS TEXT) AND "
-                            "a.action IN ('session.sign', 'session.seal')) ORDER BY s.id")
+    // (NOT IN a subquery: SQLite builds one temporary index, not a scan per session.)
+    return Statement::on(c, "SELECT id FROM session WHERE seal IS NOT NULL AND "
+                            "CAST(id AS TEXT) NOT IN (SELECT entity_id FROM audit_log "
+                            "WHERE entity = 'session' AND action IN ('session.sign', "
+                            "'session.seal')) ORDER BY id")
         .forEachRow([&](const Statement& st) {
             problems.push_back("session " + std::to_string(st.columnInt(0)) +
                                ": its signing is missing from the audit log (audit row removed "
