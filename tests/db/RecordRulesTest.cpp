@@ -75,6 +75,14 @@ TEST_F(RecordRulesTest, AnAddendumNeedsAnActiveClinician) {
     ASSERT_TRUE(sessions.addAddendum(id, Addendum{0, activeId_, "", "Phoned"}).ok());
 }
 
+TEST_F(RecordRulesTest, ClinicianEditAuditsWhatChanged) {
+    EXPECT_EQ(lastDetail("clinician.edit"), "active: yes -> no");
+    ASSERT_TRUE(SqliteClinicianRepository(*db_)
+                    .update(Clinician{activeId_, "Dr Rivera", "PT, DPT", true})
+                    .ok());
+    EXPECT_EQ(lastDetail("clinician.edit"), "credentials: \"PT\" -> \"PT, DPT\"");
+}
+
 TEST_F(RecordRulesTest, PatientEditAuditsEachChangedFieldEscaped) {
     SqlitePatientRepository patients(*db_);
     Patient p = *patients.get(patientId_);
