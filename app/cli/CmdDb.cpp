@@ -1,7 +1,9 @@
 #include "CmdCommon.h"
 #include "hepdesk/core/Clock.h"
+#include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/Backup.h"
 #include "hepdesk/db/Database.h"
+#include "hepdesk/db/TamperCheck.h"
 
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -53,6 +55,15 @@ int check(Context& ctx, const CliArgs& a) {
         } else {
             problems.push_back(r.error().message);
         }
+        // Signed sessions and the audit chain, once the file itself is sound.
+        if (problems.empty()) {
+            auto tamper = db::verifyRecords(*db);
+            if (tamper) {
+                problems = std::move(*tamper);
+            } else {
+                problems.push_back(tamper.error().message);
+            }
+        }
     }
     if (ctx.format == Format::Json) {
         printJson(ctx, {{"path", path.string()}, {"ok", problems.empty()}, {"problems", problems}});
@@ -87,6 +98,13 @@ int backup(Context& ctx, const CliArgs& a) {
         if (!r) {
             return ctx.fail(r.error());
         }
+        if (r->has_value()) {
+            if (auto s = db::SqliteAuditLog::record(*db, "db.backup", "database", "",
+                                                    "file " + (*r)->string());
+                !s) {
+                return ctx.fail(s.error());
+            }
+        }
         if (ctx.format == Format::Json) {
             printJson(ctx, {{"written", r->has_value()},
                             {"file", r->has_value() ? (*r)->string() : std::string()}});
@@ -99,6 +117,10 @@ int backup(Context& ctx, const CliArgs& a) {
     }
     const std::string target = a.positional()[0];
     if (auto s = db::Backup::write(*db, target); !s) {
+        return ctx.fail(s.error());
+    }
+    if (auto s = db::SqliteAuditLog::record(*db, "db.backup", "database", "", "file " + target);
+        !s) {
         return ctx.fail(s.error());
     }
     if (ctx.format == Format::Json) {
@@ -122,6 +144,14 @@ int restore(Context& ctx, const CliArgs& a) {
     auto db = db::Database::open(target);
     if (!db) {
         return ctx.fail(db.error());
+    }
+    // Into the restored file: its own log says where it came from and what it replaced.
+    if (auto s = db::SqliteAuditLog::record(
+            *db, "db.restore", "database", "",
+            "from " + a.positional()[0] + ", previous database kept as " +
+                (kept->empty() ? std::string("(none)") : kept->string()));
+        !s) {
+        return ctx.fail(s.error());
     }
     if (ctx.format == Format::Json) {
         printJson(ctx, {{"restored", target.string()},

@@ -10,6 +10,7 @@
 #include "hepdesk/core/Screening.h"
 #include "hepdesk/core/Sha256.h"
 #include "hepdesk/core/handout/HandoutWriter.h"
+#include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/ClinicRepository.h"
 #include "hepdesk/db/ClinicianRepository.h"
 #include "hepdesk/db/Database.h"
@@ -327,6 +328,12 @@ int runHandout(Context& ctx, Args args) {
         db::SqliteSessionRepository sessions(*database);
         if (auto added = sessions.addHandout(sessionId, record); !added) {
             return ctx.fail(added.error());
+        }
+        if (auto logged =
+                db::SqliteAuditLog::record(*database, "handout.export", "session", sessionId,
+                                           "file " + *output + ", sha256 " + sha);
+            !logged) {
+            return ctx.fail(logged.error());
         }
     }
     if (ctx.format == Format::Json) {

@@ -1,6 +1,7 @@
 #include "CmdCommon.h"
 #include "Subcommand.h"
 #include "hepdesk/core/AtomicFile.h"
+#include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/PatientRepository.h"
 #include "hepdesk/db/SessionRepository.h"
@@ -204,19 +205,26 @@ int exportSession(Context& ctx, const CliArgs& a, db::Database& db) {
     const std::int64_t id = s->id;
     const std::string text =
         toJson(*s).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
-    if (auto out = a.value("out")) {
+    const auto out = a.value("out");
+    if (out) {
         // A clinical record: owner-only, written whole or not at all.
         if (auto w = writeFileAtomically(*out, text, 0600); !w) {
             return ctx.fail(w.error());
         }
-        if (ctx.format == Format::Json) {
-            printJson(ctx, {{"session", id}, {"file", *out}});
-        } else {
-            ctx.out << "exported session " << id << " to " << *out << '\n';
-        }
-        return kOk;
     }
-    ctx.out << text;
+    // A copy of a clinical record left HepDesk: the log says where to.
+    if (auto r = db::SqliteAuditLog::record(db, "session.export", "session", id,
+                                            out ? "file " + *out : "to standard output");
+        !r) {
+        return ctx.fail(r.error());
+    }
+    if (!out) {
+        ctx.out << text;
+    } else if (ctx.format == Format::Json) {
+        printJson(ctx, {{"session", id}, {"file", *out}});
+    } else {
+        ctx.out << "exported session " << id << " to " << *out << '\n';
+    }
     return kOk;
 }
 

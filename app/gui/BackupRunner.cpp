@@ -2,8 +2,10 @@
 
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/core/Error.h"
+#include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/Backup.h"
 #include "hepdesk/db/Database.h"
+#include "hepdesk/db/TamperCheck.h"
 
 #include <QThread>
 
@@ -59,12 +61,28 @@ bool BackupRunner::start(const std::filesystem::path& dbPath, const std::filesys
         } else if (!problems->empty()) {
             damaged = true;
             message = QString::fromStdString(problems->front());
+        } else if (auto tampered = db::verifyRecords(*db); !tampered || !tampered->empty()) {
+            // Signed sessions or audit rows changed outside HepDesk: as untrustworthy as a
+            // damaged page, and never backed up over the good copies either.
+            damaged = true;
+            message = !tampered ? QString::fromStdString(tampered.error().message)
+                                : tr("records were changed outside HepDesk: %1")
+                                      .arg(QString::fromStdString(tampered->front()));
+            if (tampered && tampered->size() > 1) {
+                message += tr(" (and %n more; 'hepdesk-cli db check' lists them all)", nullptr,
+                              static_cast<int>(tampered->size() - 1));
+            }
         } else {
             auto r = db::backupIfDue(*db, folder, keep, Clock::current());
             if (!r) {
                 message = QString::fromStdString(r.error().message);
             } else if (r->has_value()) {
                 written = QString::fromStdString((*r)->string());
+                if (auto s = db::SqliteAuditLog::record(*db, "db.backup", "database", "",
+                                                        "file " + (*r)->string());
+                    !s) {
+                    message = QString::fromStdString(s.error().message);
+                }
             }
         }
         // Deliver on the runner's (GUI) thread.

@@ -13,6 +13,7 @@
 #include "TriageBanner.h"
 #include "hepdesk/core/Assess.h"
 #include "hepdesk/core/Clock.h"
+#include "hepdesk/db/AuditLog.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -390,6 +391,16 @@ void SessionEditor::onExportFinished(const QString& path, const QString& sha256,
         rec.id = *id;
         session_.handouts.push_back(rec);
         sign_->showSession(session_, clinicianName(session_.signedBy));
+    }
+    // Every copy that leaves HepDesk is in the audit log, a re-export of the same bytes too.
+    if (auto s = db::SqliteAuditLog::record(
+            services_.database(), "handout.export", "session", session_.id,
+            "file " + path.toStdString() + ", sha256 " + rec.sha256);
+        !s) {
+        onExportFailed(path, tr("The PDF was written, but its export could not be recorded in the "
+                                "audit log: %1")
+                                 .arg(QString::fromStdString(s.error().message)));
+        return;
     }
     status_->showMessage(tr("Handout saved to %1").arg(QDir::toNativeSeparators(path)), 15000);
     emit handoutExported(path, rec.id);

@@ -19,6 +19,22 @@ Clinician readClinician(const Statement& st) {
     return Clinician{st.columnInt(0), st.columnText(1), st.columnText(2), st.columnInt(3) != 0};
 }
 
+/// What an edit changed: `name: "Old" -> "New"; active: yes -> no`.
+std::string changes(const Clinician& before, const Clinician& after) {
+    std::string out;
+    const auto add = [&](const std::string& part) { out += (out.empty() ? "" : "; ") + part; };
+    if (before.name != after.name) {
+        add("name: \"" + before.name + "\" -> \"" + after.name + "\"");
+    }
+    if (before.credentials != after.credentials) {
+        add("credentials: \"" + before.credentials + "\" -> \"" + after.credentials + "\"");
+    }
+    if (before.active != after.active) {
+        add(std::string("active: ") + (before.active ? "yes -> no" : "no -> yes"));
+    }
+    return out.empty() ? "no field changed" : out;
+}
+
 } // namespace
 
 Result<std::int64_t> SqliteClinicianRepository::add(const Clinician& c) {
@@ -46,6 +62,10 @@ Status SqliteClinicianRepository::update(const Clinician& c) {
         return s;
     }
     return Transaction::run(db_.connection(), [&] {
+        auto before = get(c.id);
+        if (!before) {
+            return Status(before.error());
+        }
         if (auto s = Statement::on(db_.connection(), "UPDATE clinician SET name = ?2, "
                                                      "credentials = ?3, active = ?4 WHERE id = ?1")
                          .bindAll(c.id, c.name, c.credentials, c.active)
@@ -53,7 +73,8 @@ Status SqliteClinicianRepository::update(const Clinician& c) {
             !s) {
             return s;
         }
-        return SqliteAuditLog::record(db_, "clinician.edit", "clinician", c.id);
+        return SqliteAuditLog::record(db_, "clinician.edit", "clinician", c.id,
+                                      changes(*before, c));
     });
 }
 

@@ -1,5 +1,6 @@
 #include "hepdesk/db/Database.h"
 
+#include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/Migrations.h"
 #include "hepdesk/db/SearchKey.h"
 
@@ -152,13 +153,10 @@ Result<Database> Database::open(const fs::path& path, Options options) {
 }
 
 namespace {
+/// Until clinicians authenticate, the audit log names the operating-system user as the
+/// system knows it ($USER is whatever the caller set, newlines included).
 std::string defaultActor() {
-    for (const char* var : {"USER", "LOGNAME"}) {
-        if (const char* v = std::getenv(var); v != nullptr && *v != '\0') {
-            return v;
-        }
-    }
-    return "uid " + std::to_string(::getuid());
+    return operatingSystemUser();
 }
 } // namespace
 

@@ -1,5 +1,7 @@
 #include "hepdesk/db/Migrations.h"
 
+#include "RecordSeals.h"
+
 #include <array>
 #include <string>
 
@@ -228,6 +230,24 @@ ALTER TABLE custom_exercise ADD COLUMN photo BLOB
 ALTER TABLE custom_exercise ADD COLUMN photo_mime TEXT NOT NULL DEFAULT ''
     CHECK (photo_mime IN ('', 'image/png', 'image/jpeg') AND (photo_mime = '') = (photo IS NULL));
 )sql"},
+    Migration{6, R"sql(
+-- Tamper evidence. A signed session keeps a SHA-256 seal of its content as signed (see
+-- db/TamperCheck.h for what it covers) and how many handout records it had then. Each audit
+-- row holds the previous row's hash and its own: a chain that breaks where a row is changed,
+-- removed or inserted outside HepDesk. HepDesk computes both; 'db check' verifies them.
+ALTER TABLE session ADD COLUMN seal TEXT
+    CHECK (seal IS NULL OR (length(seal) = 64 AND seal NOT GLOB '*[^0-9a-f]*'));
+ALTER TABLE session ADD COLUMN seal_handouts INTEGER CHECK (seal_handouts >= 0);
+ALTER TABLE audit_log ADD COLUMN prev_hash TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit_log ADD COLUMN hash TEXT NOT NULL DEFAULT '';
+-- Sessions signed before seals existed, sealed once as they stand by the step that follows
+-- the migrations (it reads each session as HepDesk does); the rows already in the audit log
+-- are chained in this migration's transaction (db::migrate).
+CREATE TABLE session_seal_pending (
+    session_id INTEGER PRIMARY KEY REFERENCES session(id)
+);
+INSERT INTO session_seal_pending(session_id) SELECT id FROM session WHERE signed_at IS NOT NULL;
+)sql"},
 };
 
 } // namespace
@@ -256,12 +276,20 @@ Status migrate(Connection& conn, int target) {
             return Error::database("migration to schema " + std::to_string(m.version) +
                                    " failed: " + s.error().message);
         }
+        if (m.version == kSealedSchema) {
+            if (auto s = chainExistingAuditRows(conn); !s) {
+                return Error::database("migration to schema 6 failed: " + s.error().message);
+            }
+        }
         if (auto s = conn.exec("PRAGMA user_version = " + std::to_string(m.version)); !s) {
             return s.error();
         }
         if (auto s = tx->commit(); !s) {
             return s.error();
         }
+    }
+    if (target == kMigrations.back().version) {
+        return sealSessionsSignedBeforeSeals(conn);
     }
     return {};
 }

@@ -135,6 +135,40 @@ Status ftsStage(Connection& c, const std::string& match, int archived, std::size
     return {};
 }
 
+/// `v` quoted, cut to about 120 bytes (at a character boundary) so one audit line stays
+/// readable; the audit log escapes any control character.
+std::string quotedValue(std::string_view v) {
+    constexpr std::size_t kMax = 120;
+    if (v.size() <= kMax) {
+        return '"' + std::string(v) + '"';
+    }
+    std::size_t cut = kMax;
+    while (cut > 0 && (static_cast<unsigned char>(v[cut]) & 0xC0U) == 0x80U) {
+        --cut; // not inside a UTF-8 sequence
+    }
+    return '"' + std::string(v.substr(0, cut)) + "\"...";
+}
+
+/// What an edit changed, field by field: `name: "Old" -> "New"; contact: "" -> "555"`.
+std::string changes(const Patient& before, const Patient& after) {
+    std::string out;
+    const auto field = [&](const char* name, const std::string& a, const std::string& b) {
+        if (a != b) {
+            out += (out.empty() ? "" : "; ") + std::string(name) + ": " + quotedValue(a) + " -> " +
+                   quotedValue(b);
+        }
+    };
+    field("name", before.name, after.name);
+    field("birth_date", before.birthDate, after.birthDate);
+    field("record_number", before.recordNumber, after.recordNumber);
+    field("contact", before.contact, after.contact);
+    if (before.archived != after.archived) {
+        out += (out.empty() ? "" : "; ") + std::string("archived: ") +
+               (before.archived ? "yes -> no" : "no -> yes");
+    }
+    return out.empty() ? "no field changed" : out;
+}
+
 std::string trim(std::string_view s) {
     const auto b = s.find_first_not_of(" \t\r\n");
     if (b == std::string_view::npos) {
@@ -182,6 +216,18 @@ Status SqlitePatientRepository::update(const Patient& patient) {
         return s;
     }
     return Transaction::run(db_.connection(), [&] {
+        auto before = get(patient.id);
+        if (!before) {
+            return Status(before.error());
+        }
+        if (before->archived) {
+            const std::string id = std::to_string(patient.id);
+            return Status(Error::refused(
+                "patient " + id +
+                " is archived and read-only: editing is refused; restore the patient first "
+                "('hepdesk-cli patient archive " +
+                id + " --undo')"));
+        }
         if (auto s =
                 Statement::on(db_.connection(), "UPDATE patient SET name = ?2, birth_date = ?3, "
                                                 "record_number = ?4, contact = ?5, archived = ?6, "
@@ -192,7 +238,8 @@ Status SqlitePatientRepository::update(const Patient& patient) {
             !s) {
             return s;
         }
-        return SqliteAuditLog::record(db_, "patient.edit", "patient", patient.id);
+        return SqliteAuditLog::record(db_, "patient.edit", "patient", patient.id,
+                                      changes(*before, patient));
     });
 }
 

@@ -1,10 +1,12 @@
 #include "hepdesk/db/SessionRepository.h"
 
+#include "SessionRead.h"
 #include "TextCheck.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/core/JsonRead.h"
 #include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/Database.h"
+#include "hepdesk/db/TamperCheck.h"
 
 #include <nlohmann/json.hpp>
 #include <unordered_map>
@@ -71,17 +73,56 @@ Status readRows(Connection& c, std::string_view sql, std::int64_t id, std::vecto
     return {};
 }
 
-/// NotFound naming `table` and `id` unless that row exists.
-Status requireRow(Connection& c, std::string_view table, std::int64_t id) {
-    auto n = c.queryInt("SELECT count(*) FROM " + std::string(table) +
-                        " WHERE id = " + std::to_string(id));
-    if (!n) {
-        return n.error();
+/// Refused when the clinician is inactive (archived): they no longer sign or write records.
+Status requireActiveClinician(Connection& c, std::int64_t id, std::string_view what) {
+    auto row = Statement::on(c, "SELECT name, active FROM clinician WHERE id = ?1")
+                   .bindAll(id)
+                   .queryOne(
+                       [](const Statement& st) {
+                           return std::pair(st.columnText(0), st.columnInt(1) != 0);
+                       },
+                       missingRow("clinician", id));
+    if (!row) {
+        return row.error();
     }
-    if (*n == 0) {
-        return missingRow(table, id);
+    if (!row->second) {
+        return Error::refused("clinician " + std::to_string(id) + " (" + row->first +
+                              ") is inactive (archived) and cannot " + std::string(what) +
+                              "; reactivate them or choose an active clinician");
     }
     return {};
+}
+
+/// Refused when the patient is archived: an archived patient's record is read-only (no new
+/// sessions, edits, signatures or addenda) until restored; their history stays readable.
+Status requireOpenPatient(Connection& c, std::int64_t patientId, std::string_view what) {
+    auto archived = Statement::on(c, "SELECT archived FROM patient WHERE id = ?1")
+                        .bindAll(patientId)
+                        .queryOne([](const Statement& st) { return st.columnInt(0) != 0; },
+                                  missingRow("patient", patientId));
+    if (!archived) {
+        return archived.error();
+    }
+    if (*archived) {
+        const std::string id = std::to_string(patientId);
+        return Error::refused("patient " + id + " is archived and read-only: " + std::string(what) +
+                              " is refused; restore the patient first ('hepdesk-cli patient "
+                              "archive " +
+                              id + " --undo')");
+    }
+    return {};
+}
+
+/// requireOpenPatient for the patient of session `sessionId`.
+Status requireOpenSessionPatient(Connection& c, std::int64_t sessionId, std::string_view what) {
+    auto patient = Statement::on(c, "SELECT patient_id FROM session WHERE id = ?1")
+                       .bindAll(sessionId)
+                       .queryOne([](const Statement& st) { return st.columnInt(0); },
+                                 missingRow("session", sessionId));
+    if (!patient) {
+        return patient.error();
+    }
+    return requireOpenPatient(c, *patient, what);
 }
 
 Status checkRange(const std::optional<int>& v, int lo, int hi, const char* what) {
@@ -217,7 +258,7 @@ Result<std::int64_t> SqliteSessionRepository::add(const Session& s) {
     }
     Connection& c = db_.connection();
     return Transaction::run(c, [&]() -> Result<std::int64_t> {
-        if (auto r = requireRow(c, "patient", s.patientId); !r) {
+        if (auto r = requireOpenPatient(c, s.patientId, "a new session"); !r) {
             return r.error();
         }
         const std::string now = isoDateTime(Clock::current().now());
@@ -283,6 +324,9 @@ Status SqliteSessionRepository::update(const Session& s) {
         if (auto r = requireUnsigned(s.id); !r) {
             return r;
         }
+        if (auto r = requireOpenSessionPatient(c, s.id, "editing a session"); !r) {
+            return r;
+        }
         auto st = Statement::on(
             c, "UPDATE session SET clinician_id = ?2, started_at = ?3, screening_json = ?4, "
                "triage = ?5, pain_now = ?6, pain_best = ?7, pain_worst = ?8, odi_percent = ?9, "
@@ -316,6 +360,9 @@ Status SqliteSessionRepository::remove(std::int64_t id) {
         if (auto r = requireUnsigned(id); !r) {
             return r;
         }
+        if (auto r = requireOpenSessionPatient(c, id, "deleting a session"); !r) {
+            return r;
+        }
         if (auto r = c.exec("DELETE FROM session WHERE id = " + std::to_string(id)); !r) {
             return r;
         }
@@ -326,20 +373,38 @@ Status SqliteSessionRepository::remove(std::int64_t id) {
 Status SqliteSessionRepository::sign(std::int64_t id, std::int64_t clinicianId) {
     Connection& c = db_.connection();
     return Transaction::run(c, [&] {
-        for (const Status& r : {requireUnsigned(id), requireRow(c, "clinician", clinicianId)}) {
+        for (const Status& r : {requireUnsigned(id), requireActiveClinician(c, clinicianId, "sign"),
+                                requireOpenSessionPatient(c, id, "signing a session")}) {
             if (!r) {
                 return r;
             }
         }
-        if (auto r = Statement::on(c, "UPDATE session SET signed_at = ?2, signed_by = ?3 "
+        // The seal covers the session exactly as it is read back after signing, so it is
+        // computed from the stored rows with the signature they are about to get.
+        auto session = readSession(c, id);
+        if (!session) {
+            return Status(session.error());
+        }
+        session->isSigned = true;
+        session->signedAt = isoDateTime(Clock::current().now());
+        session->signedBy = clinicianId;
+        const std::size_t handouts = session->handouts.size();
+        auto seal = sessionSeal(*session, handouts);
+        if (!seal) {
+            return Status(seal.error());
+        }
+        if (auto r = Statement::on(c, "UPDATE session SET signed_at = ?2, signed_by = ?3, "
+                                      "seal = ?4, seal_handouts = ?5 "
                                       "WHERE id = ?1 AND signed_at IS NULL")
-                         .bindAll(id, isoDateTime(Clock::current().now()), clinicianId)
+                         .bindAll(id, session->signedAt, clinicianId, *seal,
+                                  static_cast<std::int64_t>(handouts))
                          .execute();
             !r) {
             return r;
         }
         return SqliteAuditLog::record(db_, "session.sign", "session", id,
-                                      "clinician " + std::to_string(clinicianId));
+                                      "clinician " + std::to_string(clinicianId) + ", seal " +
+                                          *seal);
     });
 }
 
@@ -357,6 +422,17 @@ Result<std::int64_t> SqliteSessionRepository::addAddendum(std::int64_t sessionId
         }
         if (r.error().kind != Error::Kind::Refused) {
             return r.error();
+        }
+        if (!a.clinicianId) {
+            return Error::invalid("an addendum to session " + std::to_string(sessionId) +
+                                  " must name the clinician who writes it (an active "
+                                  "clinician's id)");
+        }
+        for (const Status& st : {requireActiveClinician(c, *a.clinicianId, "write an addendum"),
+                                 requireOpenSessionPatient(c, sessionId, "an addendum")}) {
+            if (!st) {
+                return st.error();
+            }
         }
         auto id =
             Statement::on(c, "INSERT INTO addendum(session_id, clinician_id, created_at, "
@@ -402,8 +478,7 @@ Result<std::int64_t> SqliteSessionRepository::addHandout(std::int64_t sessionId,
     });
 }
 
-Result<Session> SqliteSessionRepository::get(std::int64_t id) {
-    Connection& c = db_.connection();
+Result<Session> readSession(Connection& c, std::int64_t id) {
     const ReadTransaction snapshot(c); // the session and its children as of one moment
 
     std::string screeningJson;
@@ -482,6 +557,10 @@ Result<Session> SqliteSessionRepository::get(std::int64_t id) {
         }
     }
     return std::move(*row);
+}
+
+Result<Session> SqliteSessionRepository::get(std::int64_t id) {
+    return readSession(db_.connection(), id);
 }
 
 Result<std::vector<SessionSummary>> SqliteSessionRepository::history(std::int64_t patientId,

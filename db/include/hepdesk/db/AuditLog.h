@@ -24,7 +24,29 @@ struct AuditEntry {
     std::string detail;   ///< short human-readable detail, may be empty
 };
 
+/// `text` with every control character (C0, DEL, C1), backslash and byte that is not UTF-8
+/// written as an escape (\n, \x1b, \u0085, \\): one audit field is always one line
+/// of printable text, whatever a name or note contained.
+std::string escapeAuditText(std::string_view text);
+
+/// The operating-system user running HepDesk, from the password database for the effective
+/// uid (never the environment, which anyone can set): "name (uid N)", or "uid N" when the
+/// uid has no entry; escaped as escapeAuditText does.
+std::string operatingSystemUser();
+
+/// SHA-256 (hex) of one audit row: `prevHash` and the row's fields, each written as its byte
+/// length, ':' and its bytes, so no two different rows give the same input.
+std::string auditRowHash(std::string_view prevHash, const AuditEntry& row);
+
+/// Appends `entry` to the hash chain on `conn` (schema 6 on): the row gets the next id, the
+/// previous row's hash and its own. Runs in one transaction with the read of the previous
+/// row (a savepoint inside the caller's), so two writers never chain to the same row.
+/// The fields are escaped here (escapeAuditText).
+Result<std::int64_t> appendChained(Connection& conn, AuditEntry entry);
+
 /// The append-only record of every change; the database refuses UPDATE and DELETE on it.
+/// From schema 6 each row also holds the previous row's hash and its own (a hash chain), so
+/// a row changed, removed or inserted outside HepDesk is found by verifyRecords().
 class AuditLog {
 public:
     virtual ~AuditLog() = default;
