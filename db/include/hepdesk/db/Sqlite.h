@@ -17,6 +17,11 @@ struct sqlite3_stmt;
 
 namespace hepdesk::db {
 
+/// Appended to the message of every error that means the file itself is damaged (SQLite's
+/// SQLITE_CORRUPT and SQLITE_NOTADB, a truncated file, a schema changed outside HepDesk).
+inline constexpr const char* kDamagedAdvice =
+    "; it is damaged: restore it from a backup ('hepdesk-cli db restore')";
+
 /// Owns one sqlite3 connection. Status codes become Error values naming the database file.
 class Connection {
 public:
@@ -162,6 +167,7 @@ private:
     Connection* conn_ = nullptr;
     /// The first prepare or bind failure, returned by the next step().
     std::optional<std::string> error_;
+    int errorCode_ = 0; ///< SQLite's result code of error_
 };
 
 template <class F> Status Statement::forEachRow(F&& f) {
