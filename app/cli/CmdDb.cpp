@@ -88,7 +88,8 @@ int backup(Context& ctx, const CliArgs& a) {
         if (!r) {
             return ctx.fail(r.error());
         }
-        if (const std::string note = db::Backup::folderExposure(*folder); !note.empty()) {
+        if (const std::string note = db::Backup::folderExposure(*folder);
+            r->has_value() && !note.empty()) {
             ctx.err << "hepdesk-cli: note: " << note << '\n';
         }
         if (ctx.format == Format::Json) {

@@ -148,7 +148,7 @@ Result<Database> Database::open(const fs::path& path, Options options) {
     if (*version < 0) {
         return Error::database("database '" + path.string() +
                                "' has an impossible schema version (" + std::to_string(*version) +
-                               "); it was left untouched" + kDamagedAdvice);
+                               ") and was left untouched" + kDamagedAdvice);
     }
     if (fresh && !empty && !options.create) {
         return Error::notFound("database '" + path.string() +

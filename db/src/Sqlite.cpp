@@ -22,9 +22,9 @@ Error errorFor(int rc, std::string message) {
         return Error::invalid(std::move(message));
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
-        return Error::database(std::move(message) + " (another program kept it locked for " +
-                               std::to_string(kBusyTimeoutMs / 1000) +
-                               " seconds; try again when it is done)");
+        return Error::database(std::move(message) +
+                               " (another program kept it locked too long; try again when it "
+                               "is done)");
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
         return Error::database(std::move(message) + kDamagedAdvice);
@@ -358,6 +358,10 @@ std::optional<std::string> Statement::columnOptText(int col) const {
         return std::nullopt;
     }
     return columnText(col);
+}
+
+void Connection::setBusyTimeout(std::chrono::milliseconds timeout) {
+    sqlite3_busy_timeout(db_, static_cast<int>(timeout.count()));
 }
 
 bool Connection::inTransaction() const {

@@ -2,6 +2,7 @@
 
 #include "hepdesk/core/Error.h"
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -35,6 +36,10 @@ public:
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
     ~Connection();
+
+    /// How long a statement waits for another connection's lock before it fails as busy
+    /// (Connection::open sets 10 seconds, before the first statement).
+    void setBusyTimeout(std::chrono::milliseconds timeout);
 
     /// Runs one or more statements that return no rows of interest.
     Status exec(std::string_view sql);
