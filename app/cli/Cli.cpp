@@ -24,7 +24,10 @@ const std::array kCommands = {
             "catalog list|show ID|validate DIR\n"
             "                              list, show or check the exercise catalog and rules",
             runCatalog},
-    Command{"db", "db check                    full integrity check (exit 1 when damaged)", runDb},
+    Command{"db",
+            "db check                    integrity, schema and foreign-key checks\n"
+            "                              (exit 1 naming each problem)",
+            runDb},
     Command{"db", "db backup FILE | --folder DIR [--keep N]   online backup (daily rotation)",
             runDb},
     Command{"db", "db restore BACKUP           replace the database with a checked backup", runDb},
@@ -74,8 +77,9 @@ void printHelp(std::ostream& out) {
         out << "  " << c.synopsis << '\n';
     }
     out << "\nTemplates: " << templatesDir().string() << '\n';
-    out << "\nExit codes: 0 success, 1 failure (disk or database), 2 bad command line or input,\n"
-           "3 refused by a safety rule.\n";
+    out << "\nExit codes: 0 success, 1 failure (disk or database: full, locked, damaged,\n"
+           "unwritable), 2 bad command line or input, 3 refused by a safety rule.\n"
+           "Commands that only read need an existing database; only those that write create it.\n";
 }
 
 } // namespace
