@@ -81,7 +81,6 @@ Result<Database> Database::open(const fs::path& path, Options options) {
     if (ec && status.type() != fs::file_type::not_found) {
         return Error::io("cannot open database '" + path.string() + "': " + ec.message());
     }
-    bool empty = false;
     if (!fs::exists(status)) {
         if (!options.create) {
             return Error::notFound("database '" + path.string() + "' does not exist");
@@ -111,7 +110,6 @@ Result<Database> Database::open(const fs::path& path, Options options) {
         if (auto s = makePrivate(path); !s) {
             return s.error();
         }
-        empty = true;
     }
 
     auto conn = Connection::open(path, Connection::Mode::ReadWrite);
@@ -150,7 +148,7 @@ Result<Database> Database::open(const fs::path& path, Options options) {
                                "' has an impossible schema version (" + std::to_string(*version) +
                                ") and was left untouched" + kDamagedAdvice);
     }
-    if (fresh && !empty && !options.create) {
+    if (fresh && !options.create) {
         return Error::notFound("database '" + path.string() +
                                "' does not exist (the file holds no database)");
     }
