@@ -24,7 +24,10 @@ const std::array kCommands = {
             "catalog list|show ID|validate DIR\n"
             "                              list, show or check the exercise catalog and rules",
             runCatalog},
-    Command{"db", "db check                    full integrity check (exit 1 when damaged)", runDb},
+    Command{"db",
+            "db check                    integrity, schema and foreign-key checks\n"
+            "                              (exit 1 naming each problem)",
+            runDb},
     Command{"db", "db backup FILE | --folder DIR [--keep N]   online backup (daily rotation)",
             runDb},
     Command{"db", "db restore BACKUP           replace the database with a checked backup", runDb},
@@ -60,9 +63,10 @@ void printHelp(std::ostream& out) {
            "HepDesk's command line: the same clinical core and database as the desktop app.\n"
            "\n"
            "Options:\n"
-           "  --db PATH        database file (created if missing; default:\n"
-           "                   "
-        << defaultDatabasePath().string()
+           "  --db PATH        database file (created by commands that write if missing;\n"
+           "                   default: "
+        << (defaultDatabasePath() ? defaultDatabasePath()->string()
+                                  : std::string("none: HOME is not set"))
         << ")\n"
            "  --format FORMAT  output as 'text' (default) or 'json'\n"
            "  --version        print the version and exit\n"
@@ -73,8 +77,9 @@ void printHelp(std::ostream& out) {
         out << "  " << c.synopsis << '\n';
     }
     out << "\nTemplates: " << templatesDir().string() << '\n';
-    out << "\nExit codes: 0 success, 1 failure (disk or database), 2 bad command line or input,\n"
-           "3 refused by a safety rule.\n";
+    out << "\nExit codes: 0 success, 1 failure (disk or database: full, locked, damaged,\n"
+           "unwritable), 2 bad command line or input, 3 refused by a safety rule.\n"
+           "Commands that only read need an existing database; only those that write create it.\n";
 }
 
 } // namespace
@@ -83,34 +88,52 @@ std::span<const Command> commands() {
     return kCommands;
 }
 
-fs::path defaultDatabasePath() {
+Result<fs::path> defaultDatabasePath() {
     fs::path base;
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg == '/') {
         base = xdg;
-    } else if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    } else if (const char* home = std::getenv("HOME"); home != nullptr && *home == '/') {
         base = fs::path(home) / ".local/share";
     } else {
-        base = ".";
+        return Error::invalid("no database given and no home folder to find the default one "
+                              "(HOME and XDG_DATA_HOME are not set); name it with --db FILE");
     }
     return base / "HepDesk" / "hepdesk.sqlite";
 }
 
-fs::path Context::databasePath() const {
-    return dbPath ? *dbPath : defaultDatabasePath();
+Result<fs::path> Context::databasePath() const {
+    if (dbPath) {
+        return *dbPath;
+    }
+    return defaultDatabasePath();
 }
 
 Result<db::Database> Context::openDatabase() const {
-    if (dbPath) {
-        return db::Database::open(*dbPath);
+    auto p = databasePath();
+    if (!p) {
+        return p.error();
     }
-    const fs::path p = defaultDatabasePath();
-    std::error_code ec;
-    fs::create_directories(p.parent_path(), ec);
-    if (ec) {
-        return Error::io("cannot create folder '" + p.parent_path().string() +
-                         "': " + ec.message());
+    if (!dbPath) {
+        // The default folder is created like the app creates it; --db never creates folders.
+        std::error_code ec;
+        if (!fs::is_directory(p->parent_path(), ec)) {
+            fs::create_directories(p->parent_path(), ec);
+            if (ec) {
+                return Error::io("cannot create folder '" + p->parent_path().string() +
+                                 "': " + ec.message());
+            }
+            fs::permissions(p->parent_path(), fs::perms::owner_all, fs::perm_options::replace, ec);
+        }
     }
-    return db::Database::open(p);
+    return db::Database::open(*p);
+}
+
+Result<db::Database> Context::openExistingDatabase() const {
+    auto p = databasePath();
+    if (!p) {
+        return p.error();
+    }
+    return db::Database::open(*p, {.create = false});
 }
 
 int Context::fail(const Error& error) const {
@@ -121,10 +144,8 @@ int Context::fail(const Error& error) const {
         return kUsage;
     case Error::Kind::Refused:
         return kRefused;
-    case Error::Kind::Io:
-        // A path that cannot be created or written is a bad argument from the caller's view.
-        return kUsage;
-    case Error::Kind::Database:
+    case Error::Kind::Io:       // disk full, read-only, failing disk: never the caller's input
+    case Error::Kind::Database: // locked, damaged
     case Error::Kind::Internal:
         return kFailure;
     }
@@ -156,6 +177,10 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
             if (a == "--db") {
                 if (v.empty()) {
                     return ctx.usage("option '--db' needs a file path");
+                }
+                if (ctx.dbPath) {
+                    return ctx.usage("option '--db' given twice ('" + ctx.dbPath->string() +
+                                     "' and '" + v + "'); give one database");
                 }
                 ctx.dbPath = fs::path(v);
             } else if (v == "text") {

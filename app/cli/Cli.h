@@ -20,7 +20,7 @@ namespace hepdesk::cli {
 /// Process exit codes of hepdesk-cli (documented in --help and the README).
 enum ExitCode : int {
     kOk = 0,
-    kFailure = 1, ///< the operation failed (disk, database)
+    kFailure = 1, ///< the operation failed (disk, database: full, locked, damaged, read-only)
     kUsage = 2,   ///< bad command line or bad input file
     kRefused = 3, ///< a safety rule refused the operation
 };
@@ -35,10 +35,16 @@ struct Context {
     std::ostream& err;
     bool formatGiven = false; ///< --format was on the command line (assess defaults to JSON)
 
-    /// Opens (creating if needed) the database named by --db, or the default one.
+    /// Opens (creating if needed) the database named by --db, or the default one: for
+    /// commands that write records.
     Result<db::Database> openDatabase() const;
-    /// The file named by --db, or the default one (not opened, not created).
-    [[nodiscard]] std::filesystem::path databasePath() const;
+    /// Opens the database named by --db, or the default one, only if it exists (NotFound
+    /// "database 'X' does not exist" otherwise): for commands that only read, so a mistyped
+    /// --db never leaves an empty database behind.
+    Result<db::Database> openExistingDatabase() const;
+    /// The file named by --db, or the default one (not opened, not created); an error when
+    /// there is no --db and no HOME or XDG_DATA_HOME to find the default one.
+    [[nodiscard]] Result<std::filesystem::path> databasePath() const;
     /// Prints "hepdesk-cli: <message>" to err and returns the exit code fitting its kind.
     int fail(const Error& error) const;
     int usage(std::string_view message) const;
@@ -53,8 +59,10 @@ struct Command {
     CommandFn run;
 };
 
-/// The default database file: $XDG_DATA_HOME/HepDesk/hepdesk.sqlite (the GUI's location).
-std::filesystem::path defaultDatabasePath();
+/// The default database file: $XDG_DATA_HOME/HepDesk/hepdesk.sqlite, else
+/// $HOME/.local/share/HepDesk/hepdesk.sqlite (the GUI's location); an error (InvalidInput)
+/// when neither variable is set, never a folder relative to the current one.
+Result<std::filesystem::path> defaultDatabasePath();
 
 /// Every top-level command; each lives in its own Cmd*.cpp file.
 std::span<const Command> commands();

@@ -175,7 +175,7 @@ int runAssess(Context& ctx, Args args) {
     // With --db the clinic's own exercises are judged too, as the desktop app judges them.
     std::optional<db::Database> db;
     if (ctx.dbPath) {
-        auto opened = ctx.openDatabase();
+        auto opened = ctx.openExistingDatabase();
         if (!opened) {
             return ctx.fail(opened.error());
         }

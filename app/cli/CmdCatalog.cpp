@@ -165,7 +165,7 @@ int runCatalog(Context& ctx, Args args) {
     std::vector<std::string> customIds;
     auto catalog = Catalog::loadDefault();
     if (catalog && ctx.dbPath) {
-        auto db = ctx.openDatabase();
+        auto db = ctx.openExistingDatabase();
         if (!db) {
             return ctx.fail(db.error());
         }

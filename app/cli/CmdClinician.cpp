@@ -55,7 +55,7 @@ int list(Context& ctx, const CliArgs& a, db::Database& db) {
 int runClinician(Context& ctx, Args args) {
     static const std::array<Subcommand, 2> kSubcommands = {
         Subcommand{"add", {"name", "credentials"}, {}, add, true},
-        Subcommand{"list", {}, {"all"}, list, true},
+        readsOnly(Subcommand{"list", {}, {"all"}, list, true}),
     };
     return runSubcommand(ctx, "clinician", args, kSubcommands);
 }

@@ -3,7 +3,7 @@
 #include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/Backup.h"
 #include "hepdesk/db/Database.h"
-#include "hepdesk/db/TamperCheck.h"
+#include "hepdesk/db/DatabaseCheck.h"
 
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -15,7 +15,7 @@ int info(Context& ctx, const CliArgs& a) {
     if (auto s = a.expectPositional(0, ""); !s) {
         return ctx.usage(s.error().message);
     }
-    auto db = ctx.openDatabase();
+    auto db = ctx.openExistingDatabase();
     if (!db) {
         return ctx.fail(db.error());
     }
@@ -31,50 +31,41 @@ int info(Context& ctx, const CliArgs& a) {
     return kOk;
 }
 
-/// The full integrity_check, on a file that may be damaged: nothing is created or migrated.
+/// Every check of db::databaseChecks() (integrity, schema, foreign keys, ...), on a file that
+/// may be damaged: nothing is created, migrated or written.
 int check(Context& ctx, const CliArgs& a) {
     if (auto s = a.expectPositional(0, ""); !s) {
         return ctx.usage(s.error().message);
     }
     const auto path = ctx.databasePath();
+    if (!path) {
+        return ctx.fail(path.error());
+    }
     db::Database::Options o;
     o.create = false;
     o.migrate = false;
     o.quickCheck = false;
     std::vector<std::string> problems;
-    auto db = db::Database::open(path, o);
+    auto db = db::Database::open(*path, o);
     if (!db) {
         if (db.error().kind != Error::Kind::Database) {
             return ctx.fail(db.error());
         }
         problems.push_back(db.error().message);
     } else {
-        auto r = db->integrityCheck();
-        if (r) {
-            problems = std::move(*r);
-        } else {
-            problems.push_back(r.error().message);
-        }
-        // Signed sessions and the audit chain, once the file itself is sound.
-        if (problems.empty()) {
-            auto tamper = db::verifyRecords(*db);
-            if (tamper) {
-                problems = std::move(*tamper);
-            } else {
-                problems.push_back(tamper.error().message);
-            }
-        }
+        problems = db::runDatabaseChecks(*db);
     }
     if (ctx.format == Format::Json) {
-        printJson(ctx, {{"path", path.string()}, {"ok", problems.empty()}, {"problems", problems}});
+        printJson(ctx,
+                  {{"path", path->string()}, {"ok", problems.empty()}, {"problems", problems}});
     } else if (problems.empty()) {
-        ctx.out << path.string() << ": ok\n";
+        ctx.out << path->string() << ": ok\n";
     } else {
-        ctx.out << path.string() << ": DAMAGED (" << problems.size() << " problems)\n";
+        ctx.out << path->string() << ": DAMAGED (" << problems.size() << " problems)\n";
         for (const std::string& p : problems) {
             ctx.out << "  " << p << '\n';
         }
-        ctx.out << "Restore it from a backup: hepdesk-cli --db " << path.string()
+        ctx.out << "Restore it from a backup: hepdesk-cli --db " << path->string()
                 << " db restore BACKUP\n";
     }
     return problems.empty() ? kOk : kFailure;
@@ -89,7 +80,7 @@ int backup(Context& ctx, const CliArgs& a) {
     if (!keep) {
         return ctx.fail(keep.error());
     }
-    auto db = ctx.openDatabase();
+    auto db = ctx.openExistingDatabase();
     if (!db) {
         return ctx.fail(db.error());
     }
@@ -103,6 +94,9 @@ int backup(Context& ctx, const CliArgs& a) {
                                                     "file " + (*r)->string());
                 !s) {
                 return ctx.fail(s.error());
+            }
+            if (const std::string note = db::Backup::folderExposure(*folder); !note.empty()) {
+                ctx.err << "hepdesk-cli: note: " << note << '\n';
             }
         }
         if (ctx.format == Format::Json) {
@@ -135,7 +129,11 @@ int restore(Context& ctx, const CliArgs& a) {
     if (auto s = a.expectPositional(1, "backup file"); !s) {
         return ctx.usage(s.error().message);
     }
-    const auto target = ctx.databasePath();
+    const auto path = ctx.databasePath();
+    if (!path) {
+        return ctx.fail(path.error());
+    }
+    const auto& target = *path;
     auto kept = db::Backup::restore(a.positional()[0], target);
     if (!kept) {
         return ctx.fail(kept.error());
@@ -173,7 +171,11 @@ int migrateCmd(Context& ctx, const CliArgs& a) {
     db::Database::Options o;
     o.create = false;
     o.migrate = false;
-    auto db = db::Database::open(ctx.databasePath(), o);
+    const auto path = ctx.databasePath();
+    if (!path) {
+        return ctx.fail(path.error());
+    }
+    auto db = db::Database::open(*path, o);
     if (!db) {
         return ctx.fail(db.error());
     }

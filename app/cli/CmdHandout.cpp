@@ -226,7 +226,7 @@ int runHandout(Context& ctx, Args args) {
     // With a database (the session's, or one named by --db) the clinic's own exercises join
     // the catalog, photos included, exactly as the desktop app loads them.
     if (session || ctx.dbPath) {
-        auto opened = ctx.openDatabase();
+        auto opened = ctx.openExistingDatabase();
         if (!opened) {
             return ctx.fail(opened.error());
         }

@@ -169,9 +169,12 @@ int archive(Context& ctx, const CliArgs& a, db::Database& db) {
 
 int runPatient(Context& ctx, Args args) {
     static const std::array<Subcommand, 6> kSubcommands = {
-        Subcommand{"add", kFieldOptions, {}, add}, Subcommand{"edit", kFieldOptions, {}, edit},
-        Subcommand{"list", {}, {"all"}, list},     Subcommand{"search", {"limit"}, {"all"}, search},
-        Subcommand{"show", {}, {}, show},          Subcommand{"archive", {}, {"undo"}, archive},
+        Subcommand{"add", kFieldOptions, {}, add},
+        Subcommand{"edit", kFieldOptions, {}, edit},
+        readsOnly(Subcommand{"list", {}, {"all"}, list}),
+        readsOnly(Subcommand{"search", {"limit"}, {"all"}, search}),
+        readsOnly(Subcommand{"show", {}, {}, show}),
+        Subcommand{"archive", {}, {"undo"}, archive},
     };
     return runSubcommand(ctx, "patient", args, kSubcommands);
 }

@@ -236,12 +236,12 @@ int runSession(Context& ctx, Args args) {
                    {"patient", "screening", "exercise", "clinician", "language", "override-reason"},
                    {"large-print"},
                    newSession},
-        Subcommand{"show", {}, {}, show},
-        Subcommand{"list", {"patient", "limit"}, {}, list},
-        Subcommand{"trend", {"patient"}, {}, trend},
+        readsOnly(Subcommand{"show", {}, {}, show}),
+        readsOnly(Subcommand{"list", {"patient", "limit"}, {}, list}),
+        readsOnly(Subcommand{"trend", {"patient"}, {}, trend}),
         Subcommand{"sign", {"clinician"}, {}, sign},
         Subcommand{"addendum", {"clinician", "text"}, {}, addendum},
-        Subcommand{"export", {"out"}, {}, exportSession},
+        readsOnly(Subcommand{"export", {"out"}, {}, exportSession}),
     };
     return runSubcommand(ctx, "session", args, kSubcommands);
 }

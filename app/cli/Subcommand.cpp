@@ -30,7 +30,7 @@ int runSubcommand(Context& ctx, std::string_view command, Args args,
             return ctx.usage(s.error().message);
         }
     }
-    auto db = ctx.openDatabase();
+    auto db = sub->readsOnly ? ctx.openExistingDatabase() : ctx.openDatabase();
     if (!db) {
         return ctx.fail(db.error());
     }

@@ -26,7 +26,16 @@ struct Subcommand {
     /// Refuse any positional argument before the database is opened (otherwise `run` checks
     /// its positional arguments itself).
     bool noPositionals = false;
+    /// Only reads the database: it must exist (a mistyped --db is an error, never a new empty
+    /// database). Set with readsOnly().
+    bool readsOnly = false;
 };
+
+/// `s`, marked as a subcommand that only reads the database.
+inline Subcommand readsOnly(Subcommand s) {
+    s.readsOnly = true;
+    return s;
+}
 
 /// Runs the subcommand of `command` that args[0] names: lists the subcommands when none is
 /// given, refuses an unknown one or an option it does not take (usage errors), then opens the

@@ -52,6 +52,14 @@ bool BackupRunner::start(const std::filesystem::path& dbPath, const std::filesys
         auto db =
             db::Database::open(dbPath, {.create = false, .migrate = false, .quickCheck = false});
         auto problems = db ? db->quickCheck() : Result<std::vector<std::string>>(db.error());
+        if (db && problems && problems->empty()) {
+            // A schema changed outside HepDesk (a trigger dropped or rewritten) is tampering:
+            // the same read-only window as damage.
+            problems = db->schemaCheck();
+            if (problems && !problems->empty()) {
+                problems->front() = "it was changed outside HepDesk: " + problems->front();
+            }
+        }
         if (!db) {
             message = QString::fromStdString(db.error().message);
         } else if (!problems) {

@@ -8,10 +8,10 @@ class QThread;
 
 namespace hepdesk::gui {
 
-/// Checks the database (PRAGMA quick_check, then the seals of signed sessions and the audit
-/// chain: db::verifyRecords) and then runs the once-a-day automatic backup, on a
-/// worker thread with its own database connection, so opening the app never waits for a read
-/// of every page of a large database.
+/// Checks the database (PRAGMA quick_check, its schema against HepDesk's, then the seals of
+/// signed sessions and the audit chain: db::verifyRecords) and then runs the once-a-day
+/// automatic backup, on a worker thread with its own database connection, so opening the app
+/// never waits for a read of every page of a large database.
 class BackupRunner final : public QObject {
     Q_OBJECT
 public:
@@ -30,8 +30,8 @@ signals:
     void finished(const QString& written);
     /// What went wrong, in words a person can act on.
     void failed(const QString& message);
-    /// quick_check found damage (its first complaint), or records were changed outside
-    /// HepDesk (the first one named); no backup was made.
+    /// quick_check found damage, the schema was changed outside HepDesk, or records were
+    /// changed outside HepDesk (the first complaint); no backup was made.
     void databaseDamaged(const QString& problem);
 
 private:

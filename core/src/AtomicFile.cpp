@@ -53,7 +53,7 @@ Status writeFileAtomically(const std::filesystem::path& target, std::string_view
         target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec)) {
-        return Error::io("folder '" + dir.string() + "' does not exist");
+        return Error::invalid("folder '" + dir.string() + "' does not exist");
     }
 
     std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();

@@ -1,7 +1,9 @@
 #include "hepdesk/db/Backup.h"
 
 #include "hepdesk/db/Database.h"
+#include "hepdesk/db/SchemaCheck.h"
 #include "hepdesk/db/Sqlite.h"
+#include "hepdesk/db/TamperCheck.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -97,9 +99,26 @@ std::string stamp(std::chrono::system_clock::time_point t) {
     return s; // 2026-11-22T010203Z
 }
 
-bool isBackupName(const std::string& name) {
-    return name.size() > kPrefix.size() + kSuffix.size() && name.starts_with(kPrefix) &&
-           name.ends_with(kSuffix);
+/// Exactly the names writeIfDue writes, "hepdesk-YYYY-MM-DDTHHMMSSZ.sqlite": rotation deletes
+/// nothing else (not "hepdesk-clinic.sqlite", not a -wal or -shm file, not a ".partial").
+bool isBackupName(std::string_view name) {
+    constexpr std::string_view kShape = "hepdesk-DDDD-DD-DDTDDDDDDZ.sqlite";
+    if (name.size() != kShape.size()) {
+        return false;
+    }
+    for (std::size_t i = 0; i < kShape.size(); ++i) {
+        const bool digit = name[i] >= '0' && name[i] <= '9';
+        if (kShape[i] == 'D' ? !digit : name[i] != kShape[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// Whether `p` is the very file `db` has open (same device and inode, whatever the name).
+bool isDatabaseFile(const fs::path& p, const fs::path& db) {
+    std::error_code ec;
+    return fs::equivalent(p, db, ec) && !ec;
 }
 
 /// Whether some other process holds a lock on `len` bytes at `offset` of `file`.
@@ -143,8 +162,8 @@ Status Backup::write(Database& db, const fs::path& target) {
     }
     const fs::path dir = folderOf(target);
     if (!fs::is_directory(dir, ec)) {
-        return Error::io("cannot write backup '" + target.string() + "': folder '" + dir.string() +
-                         "' does not exist");
+        return Error::invalid("cannot write backup '" + target.string() + "': folder '" +
+                              dir.string() + "' does not exist");
     }
     const fs::path tmp = target.string() + ".partial";
     removeQuietly(tmp); // leftover of an interrupted backup: never a finished one
@@ -200,11 +219,19 @@ Result<std::optional<fs::path>> Backup::writeIfDue(Database& db, const fs::path&
     }
     const auto now = clock.now();
     const std::string today = std::string(kPrefix) + isoDate(now);
-    auto existing = list(folder);
-    if (!existing) {
-        return existing.error();
+    auto found = list(folder);
+    if (!found) {
+        return found.error();
     }
-    for (const fs::path& p : *existing) {
+    // The backup folder may be the database's own: the open database never counts as a
+    // backup, and is never deleted, whatever its name.
+    std::vector<fs::path> existing;
+    for (fs::path& p : *found) {
+        if (!isDatabaseFile(p, db.path())) {
+            existing.push_back(std::move(p));
+        }
+    }
+    for (const fs::path& p : existing) {
         if (p.filename().string().starts_with(today)) {
             return std::optional<fs::path>();
         }
@@ -213,12 +240,26 @@ Result<std::optional<fs::path>> Backup::writeIfDue(Database& db, const fs::path&
     if (auto s = write(db, target); !s) {
         return s.error();
     }
-    existing->push_back(target);
-    const auto excess = static_cast<std::ptrdiff_t>(existing->size()) - keep;
+    existing.push_back(target);
+    const auto excess = static_cast<std::ptrdiff_t>(existing.size()) - keep;
     for (std::ptrdiff_t i = 0; i < excess; ++i) {
-        fs::remove(existing->at(static_cast<std::size_t>(i)), ec);
+        const fs::path& old = existing.at(static_cast<std::size_t>(i));
+        if (isBackupName(old.filename().string()) && !isDatabaseFile(old, db.path())) {
+            fs::remove(old, ec);
+        }
     }
     return std::optional<fs::path>(target);
+}
+
+std::string Backup::folderExposure(const fs::path& folder) {
+    std::error_code ec;
+    const auto perms = fs::status(folder, ec).permissions();
+    if (ec || (perms & (fs::perms::group_all | fs::perms::others_all)) == fs::perms::none) {
+        return {};
+    }
+    return "backup folder '" + folder.string() +
+           "' can be listed by other users of this computer (each backup is readable by you "
+           "only); 'chmod 700' it to hide the backups' names too";
 }
 
 Status Backup::verify(const fs::path& file) {
@@ -255,6 +296,24 @@ Status Backup::verify(const fs::path& file) {
                               (check ? *check : check.error().message) +
                               "); choose another backup");
     }
+    // A sound file may still have been changed outside HepDesk: a trigger that guards signed
+    // sessions dropped, one that rewrites findings added, records orphaned.
+    for (auto problems :
+         {schemaDifferences(*conn, static_cast<int>(*version)), foreignKeyProblems(*conn),
+          verifyRecords(*conn, static_cast<int>(*version))}) {
+        if (!problems) {
+            return Error::invalid("backup '" + file.string() +
+                                  "' cannot be checked: " + problems.error().message);
+        }
+        if (!problems->empty()) {
+            std::string list;
+            for (const std::string& p : *problems) {
+                list.append(list.empty() ? "" : "; ").append(p);
+            }
+            return Error::invalid("backup '" + file.string() + "' was changed outside HepDesk (" +
+                                  list + "); choose another backup");
+        }
+    }
     return {};
 }
 
@@ -268,8 +327,8 @@ Result<fs::path> Backup::restore(const fs::path& backup, const fs::path& target)
     }
     const fs::path dir = folderOf(target);
     if (!fs::is_directory(dir, ec)) {
-        return Error::io("cannot restore to '" + target.string() + "': folder '" + dir.string() +
-                         "' does not exist");
+        return Error::invalid("cannot restore to '" + target.string() + "': folder '" +
+                              dir.string() + "' does not exist");
     }
     const bool hadTarget = fs::exists(target, ec);
     if (hadTarget && isOpenElsewhere(target)) {

@@ -2,6 +2,7 @@
 
 #include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/Migrations.h"
+#include "hepdesk/db/SchemaCheck.h"
 #include "hepdesk/db/SearchKey.h"
 
 #include <array>
@@ -21,8 +22,8 @@ namespace {
 constexpr std::string_view kSqliteMagic{"SQLite format 3\0", 16};
 
 /// Reads the first 16 bytes before SQLite touches the file, so a foreign file is refused
-/// without any journal or WAL file being created beside it.
-Status checkHeader(const fs::path& path) {
+/// without any journal or WAL file being created beside it. True when the file is empty.
+Result<bool> checkHeader(const fs::path& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
         return Error::io("cannot read database '" + path.string() + "': " + std::strerror(errno));
@@ -31,14 +32,14 @@ Status checkHeader(const fs::path& path) {
     in.read(head.data(), head.size());
     const auto n = static_cast<std::size_t>(in.gcount());
     if (n == 0) {
-        return {}; // an empty file is an empty database
+        return true; // an empty file is an empty database
     }
     if (n < head.size() || std::string_view(head.data(), head.size()) != kSqliteMagic) {
         return Error::invalid("'" + path.string() +
                               "' is not a HepDesk database (not an SQLite file); it was left "
                               "untouched");
     }
-    return {};
+    return false;
 }
 
 /// Creates an empty file readable by the owner only; SQLite gives its -wal and -shm files
@@ -52,6 +53,23 @@ Status createPrivateFile(const fs::path& path) {
     return {};
 }
 
+/// An existing empty file about to become a database gets the permissions of one HepDesk
+/// creates (0600), before SQLite creates its -wal and -shm files from them.
+Status makePrivate(const fs::path& path) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return Error::io("cannot open database '" + path.string() + "': " + std::strerror(errno));
+    }
+    const int rc = ::fchmod(fd, 0600);
+    const int saved = errno;
+    ::close(fd);
+    if (rc != 0) {
+        return Error::io("cannot make database '" + path.string() +
+                         "' private (chmod 600): " + std::strerror(saved));
+    }
+    return {};
+}
+
 } // namespace
 
 int Database::latestSchemaVersion() {
@@ -60,23 +78,39 @@ int Database::latestSchemaVersion() {
 
 Result<Database> Database::open(const fs::path& path, Options options) {
     std::error_code ec;
-    const bool exists = fs::exists(path, ec);
-    if (!exists) {
+    const fs::file_status status = fs::status(path, ec); // follows a symbolic link
+    if (ec && status.type() != fs::file_type::not_found) {
+        return Error::io("cannot open database '" + path.string() + "': " + ec.message());
+    }
+    if (!fs::exists(status)) {
         if (!options.create) {
             return Error::notFound("database '" + path.string() + "' does not exist");
         }
         const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
         if (!fs::is_directory(dir, ec)) {
-            return Error::io("cannot create database '" + path.string() + "': folder '" +
-                             dir.string() + "' does not exist");
+            return Error::invalid("cannot create database '" + path.string() + "': folder '" +
+                                  dir.string() + "' does not exist");
         }
         if (auto s = createPrivateFile(path); !s) {
             return s.error();
         }
-    } else if (fs::is_directory(path, ec)) {
+    } else if (fs::is_directory(status)) {
         return Error::invalid("'" + path.string() + "' is a folder, not a database file");
-    } else if (auto s = checkHeader(path); !s) {
-        return s.error();
+    } else if (!fs::is_regular_file(status)) {
+        // A device, pipe or socket: SQLite would hang on a pipe or create "/dev/null-journal".
+        return Error::invalid("'" + path.string() +
+                              "' is not a regular file (a device, pipe or socket), so it cannot "
+                              "be a database; it was left untouched");
+    } else if (auto e = checkHeader(path); !e) {
+        return e.error();
+    } else if (*e) {
+        if (!options.create) {
+            return Error::notFound("database '" + path.string() +
+                                   "' does not exist (the file is empty)");
+        }
+        if (auto s = makePrivate(path); !s) {
+            return s.error();
+        }
     }
 
     auto conn = Connection::open(path, Connection::Mode::ReadWrite);
@@ -85,11 +119,11 @@ Result<Database> Database::open(const fs::path& path, Options options) {
     }
     Connection& c = *conn;
 
-    // Identify the file before changing anything in it.
+    // Identify the file before changing anything in it: every check below only reads, and a
+    // refusal leaves the file as it was, byte for byte.
     auto appId = c.queryInt("PRAGMA application_id");
     if (!appId) {
-        return Error::invalid("'" + path.string() +
-                              "' is not a usable database: " + appId.error().message);
+        return appId.error(); // a truncated or garbled file says it is damaged
     }
     auto version = c.queryInt("PRAGMA user_version");
     if (!version) {
@@ -110,15 +144,23 @@ Result<Database> Database::open(const fs::path& path, Options options) {
                               std::to_string(*version) + "; this version reads up to " +
                               std::to_string(latestSchemaVersion()) + "); it was left untouched");
     }
+    if (*version < 0) {
+        return Error::database("database '" + path.string() +
+                               "' has an impossible schema version (" + std::to_string(*version) +
+                               ") and was left untouched" + kDamagedAdvice);
+    }
+    if (fresh && !options.create) {
+        return Error::notFound("database '" + path.string() +
+                               "' does not exist (the file holds no database)");
+    }
 
     if (auto s = registerSearchKeyFunction(c); !s) {
         return s.error();
     }
-    // foreign_keys must be set outside any transaction, on every connection.
-    for (const char* pragma : {"PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000"}) {
-        if (auto s = c.exec(pragma); !s) {
-            return s.error();
-        }
+    // foreign_keys must be set outside any transaction, on every connection (busy_timeout is
+    // set by Connection::open, before the first statement).
+    if (auto s = c.exec("PRAGMA foreign_keys = ON"); !s) {
+        return s.error();
     }
     // Check before switching the journal mode: a damaged file is reported, never written.
     if (!fresh && options.quickCheck) {
@@ -128,6 +170,20 @@ Result<Database> Database::open(const fs::path& path, Options options) {
                 "database '" + path.string() +
                 "' is damaged (quick_check: " + (check ? *check : check.error().message) +
                 "); it was left untouched: restore it from a backup ('hepdesk-cli db restore')");
+        }
+        auto differences = schemaDifferences(c, static_cast<int>(*version));
+        if (!differences) {
+            return differences.error();
+        }
+        if (!differences->empty()) {
+            std::string list;
+            for (const std::string& d : *differences) {
+                list.append(list.empty() ? "" : "; ").append(d);
+            }
+            return Error::database("database '" + path.string() +
+                                   "' was changed outside HepDesk (" + list +
+                                   "); it was left untouched: restore it from a backup "
+                                   "('hepdesk-cli db restore')");
         }
     }
     for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"}) {
@@ -196,6 +252,14 @@ Result<std::vector<std::string>> Database::integrityCheck() {
 
 Result<std::vector<std::string>> Database::quickCheck() {
     return runCheck(conn_, "PRAGMA quick_check");
+}
+
+Result<std::vector<std::string>> Database::schemaCheck() {
+    return schemaDifferences(conn_, schemaVersion_);
+}
+
+Result<std::vector<std::string>> Database::foreignKeyCheck() {
+    return foreignKeyProblems(conn_);
 }
 
 } // namespace hepdesk::db

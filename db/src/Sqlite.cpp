@@ -6,16 +6,37 @@
 namespace hepdesk::db {
 namespace {
 
+/// How long a connection waits for another one's lock before giving up (SQLITE_BUSY).
+constexpr int kBusyTimeoutMs = 10000;
+
 /// A trigger's RAISE is a rule of the database (signed sessions, the audit log): Refused.
 /// Other constraint failures are values the caller should not have sent: InvalidInput.
+/// A locked or busy file, a full disk or a failing one is never the caller's input: Database
+/// or Io (exit 1 in the CLI), with words a person can act on after SQLite's own.
 Error errorFor(int rc, std::string message) {
     if (rc == SQLITE_CONSTRAINT_TRIGGER) {
         return Error::refused(std::move(message));
     }
-    if ((rc & 0xFF) == SQLITE_CONSTRAINT) {
+    switch (rc & 0xFF) {
+    case SQLITE_CONSTRAINT:
         return Error::invalid(std::move(message));
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return Error::database(std::move(message) +
+                               " (another program kept it locked too long; try again when it "
+                               "is done)");
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return Error::database(std::move(message) + kDamagedAdvice);
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+        return Error::io(std::move(message));
+    default:
+        return Error::database(std::move(message));
     }
-    return Error::database(std::move(message));
 }
 
 } // namespace
@@ -39,9 +60,12 @@ Result<Connection> Connection::open(const std::filesystem::path& path, Mode mode
         std::string msg = "cannot open database '" + path.string() +
                           "': " + (db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
         sqlite3_close_v2(db);
-        return Error::database(std::move(msg));
+        return errorFor(rc, std::move(msg));
     }
     sqlite3_extended_result_codes(db, 1);
+    // Before any statement: even the first read of the header (PRAGMA application_id) must
+    // wait for a writer in another process instead of failing with "database is locked".
+    sqlite3_busy_timeout(db, kBusyTimeoutMs);
     return Connection(db, path);
 }
 
@@ -142,7 +166,7 @@ Error missingRow(std::string_view what, std::int64_t id) {
 Result<Statement> Statement::prepare(Connection& conn, std::string_view sql) {
     Statement st = on(conn, sql);
     if (st.error_) {
-        return Error::database(*st.error_);
+        return errorFor(st.errorCode_, *st.error_);
     }
     return st;
 }
@@ -162,6 +186,7 @@ Statement Statement::on(Connection& conn, std::string_view sql) {
                            (sql.size() > kMaxSql ? "...'" : "'");
         Statement failed(nullptr, &conn);
         failed.error_ = conn.errorMessage(what);
+        failed.errorCode_ = rc;
         return failed;
     }
     return {s, &conn};
@@ -181,7 +206,7 @@ void Statement::release() {
 
 Statement::Statement(Statement&& other) noexcept
     : stmt_(std::exchange(other.stmt_, nullptr)), conn_(other.conn_),
-      error_(std::move(other.error_)) {}
+      error_(std::move(other.error_)), errorCode_(other.errorCode_) {}
 
 Statement& Statement::operator=(Statement&& other) noexcept {
     if (this != &other) {
@@ -189,6 +214,7 @@ Statement& Statement::operator=(Statement&& other) noexcept {
         stmt_ = std::exchange(other.stmt_, nullptr);
         conn_ = other.conn_;
         error_ = std::move(other.error_);
+        errorCode_ = other.errorCode_;
     }
     return *this;
 }
@@ -200,6 +226,7 @@ Statement::~Statement() {
 void Statement::noteBind(int rc, int index) {
     if (rc != SQLITE_OK && !error_) {
         error_ = conn_->errorMessage("cannot bind parameter " + std::to_string(index));
+        errorCode_ = rc;
     }
 }
 
@@ -248,7 +275,7 @@ Statement& Statement::bindNull(int index) {
 
 Result<bool> Statement::step() {
     if (error_) {
-        return Error::database(*error_);
+        return errorFor(errorCode_, *error_);
     }
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) {
@@ -288,6 +315,7 @@ void Statement::reset() {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
     error_.reset();
+    errorCode_ = 0;
 }
 
 bool Statement::isNull(int col) const {
@@ -332,6 +360,10 @@ std::optional<std::string> Statement::columnOptText(int col) const {
     return columnText(col);
 }
 
+void Connection::setBusyTimeout(std::chrono::milliseconds timeout) {
+    sqlite3_busy_timeout(db_, static_cast<int>(timeout.count()));
+}
+
 bool Connection::inTransaction() const {
     return sqlite3_get_autocommit(db_) == 0;
 }
@@ -346,9 +378,10 @@ Status Connection::copyTo(Connection& dest, std::string_view context) {
     const int rc = sqlite3_backup_step(b, -1);
     const int finish = sqlite3_backup_finish(b);
     if (rc != SQLITE_DONE || finish != SQLITE_OK) {
+        const int code = rc != SQLITE_DONE ? rc : finish;
         std::string m = "database '" + path_.string() + "': " + std::string(context) + ": " +
-                        sqlite3_errstr(rc != SQLITE_DONE ? rc : finish);
-        return Error::database(std::move(m));
+                        sqlite3_errstr(code);
+        return errorFor(code, std::move(m));
     }
     return {};
 }

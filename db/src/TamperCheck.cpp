@@ -198,11 +198,14 @@ Result<std::string> sessionSeal(const Session& session, std::size_t handoutsAtSi
 }
 
 Result<std::vector<std::string>> verifyRecords(Database& db) {
+    return verifyRecords(db.connection(), db.schemaVersion());
+}
+
+Result<std::vector<std::string>> verifyRecords(Connection& c, int schemaVersion) {
     std::vector<std::string> problems;
-    if (db.schemaVersion() < kSealedSchema) {
+    if (schemaVersion < kSealedSchema) {
         return problems;
     }
-    Connection& c = db.connection();
     const ReadTransaction snapshot(c);
     for (const Status& s : {checkSessions(c, problems), checkAuditChain(c, problems)}) {
         if (!s) {

@@ -36,12 +36,26 @@ TEST(TamperedRecords, StartUpCheckNamesTheChangedSessionAndMakesTheWindowReadOnl
     }
     sqlite3* raw = nullptr;
     ASSERT_EQ(sqlite3_open(path.c_str(), &raw), SQLITE_OK);
+    // Drop the guards, rewrite the emergency as routine, then put the guards back exactly as
+    // they were: the schema check sees nothing, only the seal can tell.
+    std::string restoreGuards;
+    ASSERT_EQ(sqlite3_exec(
+                  raw,
+                  "SELECT sql FROM sqlite_schema WHERE name IN ('session_signed_no_update', "
+                  "'session_finding_signed_no_update')",
+                  [](void* out, int, char** values, char**) {
+                      static_cast<std::string*>(out)->append(values[0]).append(";\n");
+                      return 0;
+                  },
+                  &restoreGuards, nullptr),
+              SQLITE_OK);
     ASSERT_EQ(sqlite3_exec(raw,
                            "DROP TRIGGER session_signed_no_update; DROP TRIGGER "
                            "session_finding_signed_no_update; UPDATE session SET triage = "
                            "'routine'; UPDATE session_finding SET level = 'routine'",
                            nullptr, nullptr, nullptr),
               SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(raw, restoreGuards.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
     sqlite3_close(raw);
 
     auto db = db::Database::open(path, {.quickCheck = false});

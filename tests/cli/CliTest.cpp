@@ -34,9 +34,10 @@ TEST(Cli, UnknownOptionIsOneLineErrorWithExitCode2) {
     EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
 }
 
-TEST(Cli, DbInfoCreatesDatabaseWithSchemaVersion) {
+TEST(Cli, DbInfoShowsTheSchemaVersionOfTheDatabaseAWriteCreated) {
     test::TempDir dir;
     const auto path = dir / "c.sqlite";
+    ASSERT_EQ(cli({"--db", path.string(), "patient", "add", "--name", "Ann"}).exitCode, 0);
     const auto r = cli({"--db", path.string(), "--format", "json", "db", "info"});
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);

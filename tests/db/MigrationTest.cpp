@@ -204,12 +204,19 @@ TEST(Migrations, AFailedMigrationLeavesTheFileAtItsVersion) {
         // A table in the way of migration 2 makes it fail half-way.
         ASSERT_TRUE(db->connection().exec("CREATE TABLE clinician(x)").ok());
     }
-    auto db = Database::open(path);
+    // The table is not HepDesk's: a normal open refuses the file before migrating it.
+    auto refused = Database::open(path);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().message.find("table clinician is not HepDesk's"), std::string::npos)
+        << refused.error().message;
+    // Without the checks at open (as `db check` and the app open), the migration runs and fails.
+    auto db = Database::open(path, {.quickCheck = false});
     ASSERT_FALSE(db.ok());
     EXPECT_NE(db.error().message.find("migration to schema 2"), std::string::npos)
         << db.error().message;
     Database::Options noMigrate;
     noMigrate.migrate = false;
+    noMigrate.quickCheck = false;
     auto again = Database::open(path, noMigrate);
     ASSERT_TRUE(again.ok()) << again.error().message;
     EXPECT_EQ(again->schemaVersion(), 1);

@@ -1,6 +1,7 @@
 #include "DbFixtures.h"
 #include "TestSupport.h"
 #include "hepdesk/db/AuditLog.h"
+#include "hepdesk/db/Backup.h"
 #include "hepdesk/db/ClinicianRepository.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/PatientRepository.h"
@@ -40,7 +41,9 @@ std::string joined(const std::vector<std::string>& lines) {
 class TamperEvidenceTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        open();
+        auto created = Database::open(path());
+        ASSERT_TRUE(created.ok()) << created.error().message;
+        db_.emplace(std::move(*created));
         SqlitePatientRepository patients(*db_);
         patientId_ = *patients.add(Patient{0, "Ann Lee", "1970-01-01", "R-1", "", false});
         SqliteClinicianRepository clinicians(*db_);
@@ -64,9 +67,10 @@ protected:
             sessions.addAddendum(signed_[0], Addendum{0, clinicianId_, "", "Phoned on day 3"})
                 .ok());
     }
+    /// Opens as `db check` does: a file changed outside HepDesk is examined, not refused.
     void open() {
         db_.reset();
-        auto d = Database::open(path());
+        auto d = Database::open(path(), {.create = false, .migrate = false, .quickCheck = false});
         ASSERT_TRUE(d.ok()) << d.error().message;
         db_.emplace(std::move(*d));
     }
@@ -80,6 +84,12 @@ protected:
         return problems ? *problems : std::vector<std::string>{};
     }
     [[nodiscard]] std::filesystem::path path() const { return dir_ / "t.sqlite"; }
+    /// The CREATE statement of one of HepDesk's triggers as the live database has it.
+    std::string triggerSql(const std::string& name) {
+        return *db_->connection().queryText("SELECT sql FROM sqlite_schema WHERE name = '" + name +
+                                            "'") +
+               ";";
+    }
     std::int64_t lastAuditId() {
         return *db_->connection().queryInt("SELECT max(id) FROM audit_log");
     }
@@ -251,6 +261,25 @@ TEST_F(TamperEvidenceTest, WritesAfterVerificationKeepTheChain) {
 }
 
 /// A database as HepDesk 5 left it: a signed session and audit rows without hashes.
+TEST_F(TamperEvidenceTest, RestoreRefusesABackupWhoseSignedSessionWasChangedWithGuardsPutBack) {
+    const auto backup = path().parent_path() / "copy.sqlite";
+    ASSERT_TRUE(Backup::write(*db_, backup).ok());
+    const std::string guard = triggerSql("session_signed_no_update");
+    db_.reset();
+    // The guard is dropped and put back as it was: the schema matches, only the seal tells.
+    outside(backup, "DROP TRIGGER session_signed_no_update; UPDATE session SET triage = "
+                    "CASE triage WHEN 'emergency' THEN 'routine' ELSE 'emergency' END WHERE id = " +
+                        std::to_string(signed_[1]) + ";" + guard);
+    auto restored = Backup::restore(backup, path());
+    ASSERT_FALSE(restored.ok());
+    EXPECT_NE(restored.error().message.find("session " + std::to_string(signed_[1]) +
+                                            ": signed content changed outside HepDesk"),
+              std::string::npos)
+        << restored.error().message;
+    open();
+    EXPECT_TRUE(verifyRecords(*db_)->empty()) << "the database in use was not replaced";
+}
+
 TEST(TamperEvidenceMigration, RecordsFromBeforeSchema6AreSealedAndChainedOnUpgrade) {
     test::TempDir dir;
     const auto path = dir / "old.sqlite";
@@ -300,7 +329,8 @@ TEST(TamperEvidenceMigration, RecordsFromBeforeSchema6AreSealedAndChainedOnUpgra
     EXPECT_EQ(*db->connection().queryInt("SELECT count(*) FROM audit_log"), 3);
     db = Error::internal("closed");
     outside(path, "DROP TRIGGER session_signed_no_update; UPDATE session SET pain_now = 0");
-    db = Database::open(path);
+    EXPECT_FALSE(Database::open(path).ok()) << "a normal open refuses the changed schema";
+    db = Database::open(path, {.create = false, .migrate = false, .quickCheck = false});
     ASSERT_TRUE(db.ok());
     auto problems = verifyRecords(*db);
     ASSERT_TRUE(problems.ok());

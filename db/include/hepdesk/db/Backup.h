@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace hepdesk::db {
@@ -24,14 +25,22 @@ public:
     /// The app's daily backup: when `folder` has no backup from today (by `clock`, UTC), writes
     /// `hepdesk-YYYY-MM-DDTHHMMSSZ.sqlite` there and deletes the oldest beyond the newest
     /// `keep`. Returns the new file, or nothing when today's backup exists already.
+    /// Rotation deletes only files whose whole name has exactly that shape, and never the
+    /// database `db` has open (nor its -wal/-shm/-journal), so `folder` may be the database's
+    /// own folder. A missing folder is created 0700.
     static Result<std::optional<std::filesystem::path>>
     writeIfDue(Database& db, const std::filesystem::path& folder, int keep, const Clock& clock);
 
-    /// Backups written by writeIfDue in `folder`, oldest first.
+    /// Backups written by writeIfDue in `folder` (names of exactly its shape), oldest first.
     static Result<std::vector<std::filesystem::path>> list(const std::filesystem::path& folder);
 
+    /// A sentence for the user when other users may enter or list `folder` (HepDesk creates
+    /// backup folders 0700 but leaves an existing folder's permissions alone); empty if not.
+    static std::string folderExposure(const std::filesystem::path& folder);
+
     /// Checks that `file` is a sound HepDesk database: header, application id, schema version,
-    /// and a full integrity_check. Never writes to it.
+    /// a full integrity_check, its schema exactly HepDesk's for that version, and no record
+    /// referring to a missing one. Never writes to it.
     static Status verify(const std::filesystem::path& file);
 
     /// Replaces the database at `target` with the content of `backup`, refusing a damaged

@@ -2,6 +2,7 @@
 
 #include "hepdesk/core/Error.h"
 
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -17,6 +18,11 @@ struct sqlite3_stmt;
 
 namespace hepdesk::db {
 
+/// Appended to the message of every error that means the file itself is damaged (SQLite's
+/// SQLITE_CORRUPT and SQLITE_NOTADB, a truncated file, a schema changed outside HepDesk).
+inline constexpr const char* kDamagedAdvice =
+    "; it is damaged: restore it from a backup ('hepdesk-cli db restore')";
+
 /// Owns one sqlite3 connection. Status codes become Error values naming the database file.
 class Connection {
 public:
@@ -30,6 +36,10 @@ public:
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
     ~Connection();
+
+    /// How long a statement waits for another connection's lock before it fails as busy
+    /// (Connection::open sets 10 seconds, before the first statement).
+    void setBusyTimeout(std::chrono::milliseconds timeout);
 
     /// Runs one or more statements that return no rows of interest.
     Status exec(std::string_view sql);
@@ -162,6 +172,7 @@ private:
     Connection* conn_ = nullptr;
     /// The first prepare or bind failure, returned by the next step().
     std::optional<std::string> error_;
+    int errorCode_ = 0; ///< SQLite's result code of error_
 };
 
 template <class F> Status Statement::forEachRow(F&& f) {

@@ -9,6 +9,7 @@
 
 namespace hepdesk::db {
 
+class Connection;
 class Database;
 
 /// The seal of a signed session: SHA-256 (hex) of its canonical content, which is
@@ -26,5 +27,7 @@ Result<std::string> sessionSeal(const Session& session, std::size_t handoutsAtSi
 /// Empty when every record is as HepDesk wrote it. A file older than schema 6 has nothing to
 /// verify yet (it is sealed when it is migrated).
 Result<std::vector<std::string>> verifyRecords(Database& db);
+/// The same on any connection to a HepDesk file of `schemaVersion` (a backup being restored).
+Result<std::vector<std::string>> verifyRecords(Connection& conn, int schemaVersion);
 
 } // namespace hepdesk::db
