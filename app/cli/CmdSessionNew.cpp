@@ -1,13 +1,7 @@
-#include "ClinicalData.h"
+#include "CliVisit.h"
 #include "CmdCommon.h"
-#include "hepdesk/core/Assess.h"
 #include "hepdesk/core/Catalog.h"
-#include "hepdesk/core/ClinicalRules.h"
-#include "hepdesk/core/Clock.h"
-#include "hepdesk/db/ClinicianRepository.h"
 #include "hepdesk/db/Database.h"
-#include "hepdesk/db/PatientRepository.h"
-#include "hepdesk/db/SessionRepository.h"
 
 #include <algorithm>
 #include <iterator>
@@ -75,74 +69,75 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
     if (!screeningFile) {
         return ctx.fail(screeningFile.error());
     }
-    if (auto p = db::SqlitePatientRepository(db).get(**patientId); !p) {
-        return ctx.fail(p.error());
+    HandoutOptions handout;
+    handout.language = a.value("language").value_or("en");
+    if (std::find(std::begin(kLanguages), std::end(kLanguages), handout.language) ==
+        std::end(kLanguages)) {
+        return ctx.fail(Error::invalid("--language must be one of en, es; got '" +
+                                       handout.language.substr(0, 40) + "'"));
     }
-    if (*clinicianId) {
-        if (auto c = db::SqliteClinicianRepository(db).get(**clinicianId); !c) {
-            return ctx.fail(c.error());
-        }
-    }
+    handout.largePrint = a.flag("large-print");
+    handout.overrideReason = a.value("override-reason").value_or("");
     auto file = readScreeningFile(*screeningFile);
     if (!file) {
         return ctx.fail(file.error());
     }
-    Screening& screening = file->screening;
     // The clinic's own exercises can be chosen like shipped ones, as in the desktop app.
-    auto data = ClinicalData::loadWithClinic({}, db, ctx.err);
-    if (!data) {
-        return ctx.fail(data.error());
+    auto visit = CliVisit::open(db, ctx.err);
+    if (!visit) {
+        return ctx.fail(visit.error());
     }
-    const Catalog& catalog = data->catalog;
-    auto assessment = assess(screening, data->rules, catalog, *screeningFile, &file->doc);
+    visit::VisitWorkflow& workflow = (*visit)->workflow();
+    const Catalog& catalog = workflow.catalog();
+    auto assessment = workflow.assess(file->screening, *screeningFile, &file->doc);
     if (!assessment) {
         return ctx.fail(assessment.error());
     }
-
-    Session s;
-    s.patientId = **patientId;
-    s.clinicianId = *clinicianId;
-    s.startedAt = isoDateTime(Clock::current().now());
-    s.triage = assessment->level;
-    s.findings = assessment->findings;
-    s.scores = sessionScores(screening, assessment->scores);
+    visit::StartOptions start{*clinicianId, handout,
+                              a.flag("follow-up") ? std::optional<std::int64_t>(0) : std::nullopt,
+                              file->screening};
+    auto started = workflow.start(**patientId, start);
+    if (!started) {
+        return ctx.fail(started.error());
+    }
+    Session& s = started->session;
+    if (a.flag("follow-up")) {
+        // Options given now win over the last session's.
+        if (a.value("language")) {
+            s.handoutOptions.language = handout.language;
+        }
+        s.handoutOptions.largePrint = s.handoutOptions.largePrint || handout.largePrint;
+    }
+    for (const std::string& why : started->leftOut) {
+        ctx.err << "hepdesk-cli: note: " << why << '\n';
+    }
     for (const std::string& spec : a.values("exercise")) {
         auto item = parseExercise(spec, catalog);
         if (!item) {
             return ctx.fail(item.error());
         }
-        // Eligibility is the clinical core's decision; the command only enforces it.
-        const Eligibility* e = assessment->eligibilityOf(item->exerciseId);
-        if (e != nullptr && e->status == EligibilityStatus::Excluded) {
-            std::string why;
-            for (const EligibilityReason& r : e->reasons) {
-                why += (why.empty() ? "" : "; ") + r.clinicianReason;
-            }
-            return ctx.fail(Error::refused("exercise '" + item->exerciseId +
-                                           "' is excluded for this screening: " + why));
+        // An exercise given again replaces the one copied from the last program.
+        auto same =
+            std::find_if(s.program.items.begin(), s.program.items.end(),
+                         [&](const ProgramItem& p) { return p.exerciseId == item->exerciseId; });
+        if (same != s.program.items.end()) {
+            *same = std::move(*item);
+        } else {
+            s.program.items.push_back(std::move(*item));
         }
-        if (e != nullptr && e->status == EligibilityStatus::Caution) {
-            for (const EligibilityReason& r : e->reasons) {
-                ctx.err << "hepdesk-cli: caution: " << item->exerciseId << ": " << r.clinicianReason
-                        << '\n';
-            }
-        }
-        s.program.items.push_back(std::move(*item));
     }
-    s.screening = std::move(screening);
-    s.handoutOptions.language = a.value("language").value_or("en");
-    if (std::find(std::begin(kLanguages), std::end(kLanguages), s.handoutOptions.language) ==
-        std::end(kLanguages)) {
-        return ctx.fail(Error::invalid("--language must be one of en, es; got '" +
-                                       s.handoutOptions.language.substr(0, 40) + "'"));
+    // Eligibility is the clinical core's decision; the command only enforces it.
+    const visit::ProgramCheck check = workflow.checkProgram(s.program, *assessment);
+    if (!check.excluded.empty()) {
+        return ctx.fail(Error::refused(check.excluded.front()));
     }
-    s.handoutOptions.largePrint = a.flag("large-print");
-    s.handoutOptions.overrideReason = a.value("override-reason").value_or("");
-    auto id = db::SqliteSessionRepository(db).add(s);
-    if (!id) {
-        return ctx.fail(id.error());
+    for (const std::string& c : check.cautions) {
+        ctx.err << "hepdesk-cli: caution: " << c << '\n';
     }
-    s.id = *id;
+    auto saved = workflow.saveDraft(s);
+    if (!saved) {
+        return ctx.fail(saved.error());
+    }
     if (ctx.format == Format::Json) {
         printJson(ctx, toJson(s));
         return kOk;

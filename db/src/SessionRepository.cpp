@@ -402,37 +402,141 @@ Result<std::int64_t> SqliteSessionRepository::addHandout(std::int64_t sessionId,
     });
 }
 
+Result<HandoutRecord> SqliteSessionRepository::handoutOnce(std::int64_t sessionId,
+                                                           const HandoutRecord& h) {
+    auto existing =
+        Statement::on(db_.connection(),
+                      "SELECT id, sha256, byte_size, created_at, language, large_print "
+                      "FROM handout WHERE session_id = ?1 AND sha256 = ?2 ORDER BY id LIMIT 1")
+            .bindAll(sessionId, h.sha256)
+            .queryOptional([](const Statement& q) {
+                return HandoutRecord{q.columnInt(0),  q.columnText(1), q.columnInt(2),
+                                     q.columnText(3), q.columnText(4), q.columnInt(5) != 0};
+            });
+    if (!existing) {
+        return existing.error();
+    }
+    if (*existing) {
+        return std::move(**existing);
+    }
+    HandoutRecord added = h;
+    if (added.createdAt.empty()) {
+        added.createdAt = isoDateTime(Clock::current().now());
+    }
+    auto id = addHandout(sessionId, added);
+    if (!id) {
+        return id.error();
+    }
+    added.id = *id;
+    return added;
+}
+
+Status SqliteSessionRepository::signWithSnapshot(std::int64_t id, std::int64_t clinicianId,
+                                                 const std::string& snapshot,
+                                                 const std::optional<HandoutRecord>& handout) {
+    if (auto r = checkRequiredText(snapshot, "signed snapshot", 64 * 1024 * 1024); !r) {
+        return r;
+    }
+    if (handout) {
+        if (auto r = checkHandout(*handout); !r) {
+            return r;
+        }
+    }
+    Connection& c = db_.connection();
+    return Transaction::run(c, [&]() -> Status {
+        if (auto r = requireUnsigned(id); !r) {
+            return r;
+        }
+        // Written while the session is still a draft; once sign() sets signed_at the
+        // signed-session trigger keeps it as it is.
+        if (auto r = Statement::on(c, "UPDATE session SET signed_snapshot = ?2 "
+                                      "WHERE id = ?1 AND signed_at IS NULL")
+                         .bindAll(id, snapshot)
+                         .execute();
+            !r) {
+            return r;
+        }
+        if (handout) {
+            if (auto r = handoutOnce(id, *handout); !r) {
+                return r.error();
+            }
+        }
+        return sign(id, clinicianId);
+    });
+}
+
+Result<HandoutRecord>
+SqliteSessionRepository::recordHandout(std::int64_t sessionId, const HandoutRecord& h,
+                                       const std::optional<HandoutOverride>& override) {
+    if (auto r = checkHandout(h); !r) {
+        return r.error();
+    }
+    if (override) {
+        if (auto r = checkRequiredText(override->reason, "override reason", kMaxNoteBytes); !r) {
+            return r.error();
+        }
+    }
+    Connection& c = db_.connection();
+    return Transaction::run(c, [&]() -> Result<HandoutRecord> {
+        if (auto r = requireRow(c, "session", sessionId); !r) {
+            return r.error();
+        }
+        if (override) {
+            const std::string actor = db_.actor().empty() ? "unknown" : db_.actor();
+            auto id = Statement::on(c, "INSERT INTO session_override(session_id, clinician_id, "
+                                       "actor, created_at, reason) VALUES (?1, ?2, ?3, ?4, ?5)")
+                          .bindAll(sessionId, override->clinicianId, actor,
+                                   override->createdAt.empty() ? isoDateTime(Clock::current().now())
+                                                               : override->createdAt,
+                                   override->reason)
+                          .insert();
+            if (!id) {
+                return id.error();
+            }
+            if (auto s = SqliteAuditLog::record(db_, "session.override", "session", sessionId,
+                                                "override " + std::to_string(*id));
+                !s) {
+                return s.error();
+            }
+        }
+        return handoutOnce(sessionId, h);
+    });
+}
+
 Result<Session> SqliteSessionRepository::get(std::int64_t id) {
     Connection& c = db_.connection();
     const ReadTransaction snapshot(c); // the session and its children as of one moment
 
     std::string screeningJson;
-    auto row = Statement::on(c, std::string("SELECT patient_id, clinician_id, started_at, "
-                                            "screening_json, triage, ") +
-                                    kScoreColumns +
-                                    ", handout_language, handout_large_print, "
-                                    "handout_override_reason, signed_at, signed_by FROM session "
-                                    "WHERE id = ?1")
-                   .bindAll(id)
-                   .queryOne(
-                       [&](const Statement& q) {
-                           Session s;
-                           s.id = id;
-                           s.patientId = q.columnInt(0);
-                           s.clinicianId = q.columnOptInt(1);
-                           s.startedAt = q.columnText(2);
-                           screeningJson = q.columnText(3);
-                           s.triage = readLevel(q, 4);
-                           s.scores = readScores(q, 5);
-                           s.handoutOptions.language = q.columnText(13);
-                           s.handoutOptions.largePrint = q.columnInt(14) != 0;
-                           s.handoutOptions.overrideReason = q.columnText(15);
-                           s.isSigned = !q.isNull(16);
-                           s.signedAt = q.columnText(16);
-                           s.signedBy = q.columnOptInt(17);
-                           return s;
-                       },
-                       missingRow("session", id));
+    auto row =
+        Statement::on(c, std::string("SELECT patient_id, clinician_id, started_at, "
+                                     "screening_json, triage, ") +
+                             kScoreColumns +
+                             ", handout_language, handout_large_print, "
+                             "handout_override_reason, signed_at, signed_by, signed_snapshot "
+                             "FROM session "
+                             "WHERE id = ?1")
+            .bindAll(id)
+            .queryOne(
+                [&](const Statement& q) {
+                    Session s;
+                    s.id = id;
+                    s.patientId = q.columnInt(0);
+                    s.clinicianId = q.columnOptInt(1);
+                    s.startedAt = q.columnText(2);
+                    screeningJson = q.columnText(3);
+                    s.triage = readLevel(q, 4);
+                    s.scores = readScores(q, 5);
+                    s.handoutOptions.language = q.columnText(13);
+                    s.handoutOptions.largePrint = q.columnInt(14) != 0;
+                    s.handoutOptions.overrideReason = q.columnText(15);
+                    s.isSigned = !q.isNull(16);
+                    s.signedAt = q.columnText(16);
+                    s.signedBy = q.columnOptInt(17);
+                    s.signedSnapshot = q.columnOptText(18).value_or("");
+                    return s;
+                },
+                missingRow("session", id));
     if (!row) {
         return row.error();
     }
@@ -473,9 +577,17 @@ Result<Session> SqliteSessionRepository::get(std::int64_t id) {
          readRows(c,
                   "SELECT id, clinician_id, created_at, text FROM addendum "
                   "WHERE session_id = ?1 ORDER BY id",
-                  id, s.addenda, [](const Statement& q) {
+                  id, s.addenda,
+                  [](const Statement& q) {
                       return Addendum{q.columnInt(0), q.columnOptInt(1), q.columnText(2),
                                       q.columnText(3)};
+                  }),
+         readRows(c,
+                  "SELECT id, clinician_id, actor, created_at, reason FROM session_override "
+                  "WHERE session_id = ?1 ORDER BY id",
+                  id, s.overrides, [](const Statement& q) {
+                      return HandoutOverride{q.columnInt(0), q.columnOptInt(1), q.columnText(2),
+                                             q.columnText(3), q.columnText(4)};
                   })}) {
         if (!r) {
             return r.error();
