@@ -71,17 +71,8 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
     }
     HandoutOptions handout;
     handout.language = a.value("language").value_or("en");
-    if (std::find(std::begin(kLanguages), std::end(kLanguages), handout.language) ==
-        std::end(kLanguages)) {
-        return ctx.fail(Error::invalid("--language must be one of en, es; got '" +
-                                       handout.language.substr(0, 40) + "'"));
-    }
     handout.largePrint = a.flag("large-print");
     handout.overrideReason = a.value("override-reason").value_or("");
-    auto file = readScreeningFile(*screeningFile);
-    if (!file) {
-        return ctx.fail(file.error());
-    }
     // The clinic's own exercises can be chosen like shipped ones, as in the desktop app.
     auto visit = CliVisit::open(db, ctx.err);
     if (!visit) {
@@ -89,27 +80,33 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
     }
     visit::VisitWorkflow& workflow = (*visit)->workflow();
     const Catalog& catalog = workflow.catalog();
-    auto assessment = workflow.assess(file->screening, *screeningFile, &file->doc);
-    if (!assessment) {
-        return ctx.fail(assessment.error());
-    }
-    visit::StartOptions start{*clinicianId, handout,
-                              a.flag("follow-up") ? std::optional<std::int64_t>(0) : std::nullopt,
-                              file->screening};
-    auto started = workflow.start(**patientId, start);
+    const bool followUp = a.flag("follow-up");
+    auto started = workflow.start(
+        **patientId,
+        {*clinicianId, handout, followUp ? std::optional<std::int64_t>(0) : std::nullopt, {}});
     if (!started) {
         return ctx.fail(started.error());
     }
     Session& s = started->session;
-    if (a.flag("follow-up")) {
-        // Options given now win over the last session's.
+    auto file = readScreeningFile(*screeningFile);
+    if (!file) {
+        return ctx.fail(file.error());
+    }
+    auto assessment = workflow.assess(file->screening, *screeningFile, &file->doc);
+    if (!assessment) {
+        return ctx.fail(assessment.error());
+    }
+    s.screening = std::move(file->screening);
+    if (followUp) {
+        // The last program, less what today's screening excludes; options given now win.
+        for (const std::string& why :
+             workflow.leaveOut(s.program, *assessment, "the last session")) {
+            ctx.err << "hepdesk-cli: note: " << why << '\n';
+        }
         if (a.value("language")) {
             s.handoutOptions.language = handout.language;
         }
         s.handoutOptions.largePrint = s.handoutOptions.largePrint || handout.largePrint;
-    }
-    for (const std::string& why : started->leftOut) {
-        ctx.err << "hepdesk-cli: note: " << why << '\n';
     }
     for (const std::string& spec : a.values("exercise")) {
         auto item = parseExercise(spec, catalog);
@@ -133,6 +130,11 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
     }
     for (const std::string& c : check.cautions) {
         ctx.err << "hepdesk-cli: caution: " << c << '\n';
+    }
+    if (std::find(std::begin(kLanguages), std::end(kLanguages), s.handoutOptions.language) ==
+        std::end(kLanguages)) {
+        return ctx.fail(Error::invalid("--language must be one of en, es; got '" +
+                                       s.handoutOptions.language.substr(0, 40) + "'"));
     }
     auto saved = workflow.saveDraft(s);
     if (!saved) {

@@ -130,7 +130,7 @@ TEST_F(CustomExercisePhotoTest, MigrationFromSchema4KeepsExercisesAndAddsNoPhoto
     }
     auto db = Database::open(path);
     ASSERT_TRUE(db.ok()) << db.error().message;
-    EXPECT_EQ(db->schemaVersion(), 5);
+    EXPECT_EQ(db->schemaVersion(), Database::latestSchemaVersion());
     SqliteCustomExerciseRepository repo(*db);
     auto all = repo.list();
     ASSERT_TRUE(all.ok()) << all.error().message;

@@ -142,28 +142,37 @@ Result<StartedSession> VisitWorkflow::start(std::int64_t patientId, const StartO
     if (!options.screening) {
         s.screening.regions = last->screening.regions;
     }
-    // The last program, checked against today's screening: what it now excludes stays out.
-    auto assessment = assess(s.screening, "today's screening");
-    if (!assessment) {
-        return assessment.error();
-    }
-    for (const ProgramItem& item : last->program.items) {
-        const CatalogEntry* entry = catalog_.find(item.exerciseId);
-        if (entry == nullptr || !entry->isExercise()) {
-            started.leftOut.push_back("left out '" + item.exerciseId + "' of session " +
-                                      std::to_string(fromId) + ": no longer in the catalog");
-            continue;
+    s.program = last->program;
+    if (options.screening) {
+        // The last program, checked against today's screening: what it excludes stays out.
+        auto assessment = assess(s.screening, "today's screening");
+        if (!assessment) {
+            return assessment.error();
         }
-        const Eligibility* e = assessment->eligibilityOf(item.exerciseId);
-        if (e != nullptr && e->status == EligibilityStatus::Excluded) {
-            started.leftOut.push_back("left out '" + item.exerciseId + "' of session " +
-                                      std::to_string(fromId) +
-                                      ": excluded for today's screening: " + reasonsText(*e));
-            continue;
-        }
-        s.program.items.push_back(item);
+        started.leftOut = leaveOut(s.program, *assessment, "session " + std::to_string(fromId));
     }
     return started;
+}
+
+std::vector<std::string> VisitWorkflow::leaveOut(Program& program, const Assessment& assessment,
+                                                 std::string_view from) const {
+    std::vector<std::string> leftOut;
+    std::erase_if(program.items, [&](const ProgramItem& item) {
+        const CatalogEntry* entry = catalog_.find(item.exerciseId);
+        if (entry == nullptr || !entry->isExercise()) {
+            leftOut.push_back("left out '" + item.exerciseId + "' of " + std::string(from) +
+                              ": no longer in the catalog");
+            return true;
+        }
+        const Eligibility* e = assessment.eligibilityOf(item.exerciseId);
+        if (e != nullptr && e->status == EligibilityStatus::Excluded) {
+            leftOut.push_back("left out '" + item.exerciseId + "' of " + std::string(from) +
+                              ": excluded for today's screening: " + reasonsText(*e));
+            return true;
+        }
+        return false;
+    });
+    return leftOut;
 }
 
 Result<SavedDraft> VisitWorkflow::saveDraft(Session& s) {
@@ -358,9 +367,15 @@ Result<std::string> VisitWorkflow::render(const HandoutPlan& plan) const {
 
 Result<HandoutRecord> VisitWorkflow::recordHandout(std::int64_t sessionId, std::string_view pdf,
                                                    const HandoutPlan& plan) {
+    return recordHandout(sessionId, sha256Hex(pdf), static_cast<std::int64_t>(pdf.size()), plan);
+}
+
+Result<HandoutRecord> VisitWorkflow::recordHandout(std::int64_t sessionId,
+                                                   const std::string& sha256, std::int64_t byteSize,
+                                                   const HandoutPlan& plan) {
     HandoutRecord record;
-    record.sha256 = sha256Hex(pdf);
-    record.byteSize = static_cast<std::int64_t>(pdf.size());
+    record.sha256 = sha256;
+    record.byteSize = byteSize;
     record.createdAt = isoDateTime(Clock::current().now());
     record.language = plan.request.options.lang;
     record.largePrint = plan.request.options.largePrint;

@@ -132,9 +132,13 @@ public:
                                             const Assessment& assessment) const;
 
     /// A new session for patient `patientId` (not stored yet), or a follow-up: the last
-    /// program copied and checked against today's screening, excluded exercises left out and
-    /// named. The patient and the clinician must exist.
+    /// program copied and, when today's screening is given, checked against it (leaveOut).
+    /// The patient and the clinician must exist.
     Result<StartedSession> start(std::int64_t patientId, const StartOptions& options);
+    /// Takes out of `program` what `assessment` excludes or the catalog no longer has; one
+    /// message per exercise left out ("left out 'x' of <from>: excluded ...").
+    std::vector<std::string> leaveOut(Program& program, const Assessment& assessment,
+                                      std::string_view from) const;
 
     /// Stores a draft (new when its id is 0, which is then set): triage, findings and scores
     /// from today's assessment of its screening, an override reason only with visible words.
@@ -153,6 +157,10 @@ public:
     /// in one transaction. The record, new or the one already there.
     Result<HandoutRecord> recordHandout(std::int64_t sessionId, std::string_view pdf,
                                         const HandoutPlan& plan);
+    /// The same for a handout written elsewhere (the app's export worker), known by its
+    /// SHA-256 (sha256Hex) and size.
+    Result<HandoutRecord> recordHandout(std::int64_t sessionId, const std::string& sha256,
+                                        std::int64_t byteSize, const HandoutPlan& plan);
 
     /// Signs stored session `sessionId` as `clinicianId`: stores the snapshot of its handout
     /// (today's rules and details, on `paper`) and the fingerprint of the handout as it stands
