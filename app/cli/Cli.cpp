@@ -38,17 +38,22 @@ const std::array kCommands = {
     Command{
         "session",
         "session new --patient ID --screening FILE.json [--exercise ID[:SETSxREPS|:HOLDs]]...\n"
-        "              [--clinician ID] [--language en|es] [--large-print] [--override-reason T]",
+        "              [--clinician ID] [--language en|es] [--large-print] [--override-reason T]\n"
+        "              [--follow-up]  (starts from the last program, less what is now excluded)",
         runSession},
     Command{"session", "session show ID | list --patient ID [--limit N] | trend --patient ID",
             runSession},
-    Command{"session", "session sign ID --clinician ID | addendum ID --text T [--clinician ID]",
+    Command{"session",
+            "session sign ID --clinician ID [--paper a4|letter]  (stores the handout as signed)\n"
+            "              | addendum ID --text T [--clinician ID]",
             runSession},
     Command{"session", "session export ID [--out FILE]   the whole session as JSON", runSession},
     Command{"clinician", "clinician add --name N [--credentials C] | list [--all]", runClinician},
     Command{"handout",
             "handout --screening F --patient NAME --exercise ID[:SETSxREPS|:HOLDs]... -o OUT\n"
-            "      | --session ID -o OUT  (records the PDF's SHA-256 with the session)\n"
+            "      | --session ID -o OUT  (records the PDF's SHA-256 with the session; a signed\n"
+            "        session reprints exactly as signed: options that would change it are\n"
+            "        refused; --override-reason after signing is stored with --clinician ID)\n"
             "      [--clinic F] [--large-print] [--lang en|es] [--paper a4|letter]\n"
             "      [--note ID=TEXT] [--override-reason TEXT]   write the patient's PDF handout",
             runHandout},

@@ -1969,6 +1969,10 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>Motivo de la excepción: %1</translation>
     </message>
     <message>
+        <source>Override after signing, %1 by %2: %3</source>
+        <translation>Excepción tras la firma, %1 por %2: %3</translation>
+    </message>
+    <message>
         <source>Handouts: none recorded yet</source>
         <translation>Hojas de ejercicios: ninguna registrada aún</translation>
     </message>
