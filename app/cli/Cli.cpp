@@ -5,6 +5,7 @@
 #include "hepdesk/core/Version.h"
 #include "hepdesk/db/Database.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <ostream>
@@ -78,6 +79,18 @@ void printHelp(std::ostream& out) {
         out << "  " << c.synopsis << '\n';
     }
     out << "\nTemplates: " << templatesDir().string() << '\n';
+    out << "\nExit codes: 0 success, 1 failure (disk or database), 2 bad command line or input,\n"
+           "3 refused by a safety rule.\n";
+}
+
+/// `hepdesk-cli COMMAND ... --help`: that command's usage lines, its options and the exit codes.
+void printCommandHelp(std::ostream& out, std::string_view name) {
+    out << "Usage: hepdesk-cli [--db PATH] [--format text|json] COMMAND [ARGS...]\n\n";
+    for (const Command& c : kCommands) {
+        if (c.name == name) {
+            out << "  " << c.synopsis << '\n';
+        }
+    }
     out << "\nExit codes: 0 success, 1 failure (disk or database), 2 bad command line or input,\n"
            "3 refused by a safety rule.\n";
 }
@@ -188,6 +201,12 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
         if (c.name == name) {
             const std::vector<std::string> rest(argv.begin() + static_cast<std::ptrdiff_t>(i) + 1,
                                                 argv.end());
+            // Asking for help is never a mistake: anywhere after the command it prints that
+            // command's usage and succeeds, whatever else the line holds.
+            if (std::find(rest.begin(), rest.end(), "--help") != rest.end()) {
+                printCommandHelp(out, name);
+                return kOk;
+            }
             return c.run(ctx, rest);
         }
     }
