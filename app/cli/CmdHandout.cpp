@@ -6,6 +6,7 @@
 #include "hepdesk/core/Catalog.h"
 #include "hepdesk/core/ClinicalRules.h"
 #include "hepdesk/core/Clock.h"
+#include "hepdesk/core/ExerciseSpec.h"
 #include "hepdesk/core/JsonRead.h"
 #include "hepdesk/core/Paths.h"
 #include "hepdesk/core/Screening.h"
@@ -14,73 +15,11 @@
 #include "hepdesk/db/Database.h"
 #include "hepdesk/visit/OverrideReason.h"
 
-#include <charconv>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 namespace hepdesk::cli {
 namespace {
-
-/// Parses a whole non-negative decimal number ("10"), nothing else.
-std::optional<int> wholeNumber(std::string_view s) {
-    int v = 0;
-    const auto* end = s.data() + s.size();
-    const auto [p, ec] = std::from_chars(s.data(), end, v);
-    if (s.empty() || ec != std::errc() || p != end || v < 0) {
-        return std::nullopt;
-    }
-    return v;
-}
-
-/// "cat_cow", "cat_cow:2x10", "cat_cow:30s", "cat_cow:2x10:5s": the id and dosage changes
-/// applied to the catalog's default dosage.
-Result<ProgramItem> parseExercise(const std::string& arg, const Catalog& catalog) {
-    const auto bad = [&](const std::string& why) {
-        return Error::invalid("--exercise '" + arg + "': " + why +
-                              " (expected ID, ID:SETSxREPS or ID:HOLDs)");
-    };
-    std::vector<std::string> parts;
-    for (std::size_t start = 0;;) {
-        const std::size_t colon = arg.find(':', start);
-        parts.push_back(arg.substr(start, colon - start));
-        if (colon == std::string::npos) {
-            break;
-        }
-        start = colon + 1;
-    }
-    ProgramItem item;
-    item.exerciseId = parts[0];
-    const CatalogEntry* e = catalog.find(item.exerciseId);
-    if (e == nullptr || !e->isExercise()) {
-        return Error::invalid("--exercise '" + arg + "': no exercise '" + item.exerciseId +
-                              "' in the catalog");
-    }
-    item.dosage = e->defaultDosage;
-    for (std::size_t i = 1; i < parts.size(); ++i) {
-        const std::string& p = parts[i];
-        if (const auto x = p.find('x'); x != std::string::npos) {
-            const auto sets = wholeNumber(std::string_view(p).substr(0, x));
-            const auto reps = wholeNumber(std::string_view(p).substr(x + 1));
-            if (!sets || !reps) {
-                return bad("'" + p + "' is not SETSxREPS");
-            }
-            item.dosage.sets = *sets;
-            item.dosage.reps = *reps;
-        } else if (!p.empty() && p.back() == 's') {
-            const auto hold = wholeNumber(std::string_view(p).substr(0, p.size() - 1));
-            if (!hold) {
-                return bad("'" + p + "' is not HOLDs");
-            }
-            item.dosage.holdSeconds = *hold;
-        } else {
-            return bad("'" + p + "' is not SETSxREPS or HOLDs");
-        }
-    }
-    if (auto st = validate(item.dosage, "--exercise " + arg); !st) {
-        return st.error();
-    }
-    return item;
-}
 
 /// `handout --session ID`: the stored session's handout through the visit workflow (a draft
 /// with today's rules, a signed session exactly as signed), written to `output` and recorded.
@@ -282,7 +221,7 @@ int runHandout(Context& ctx, Args args) {
         }
     }
     for (const std::string& e : exercises) {
-        auto item = parseExercise(e, catalog);
+        auto item = parseExerciseSpec(e, catalog);
         if (!item) {
             return ctx.fail(item.error());
         }

@@ -1,6 +1,7 @@
 #include "CliVisit.h"
 #include "CmdCommon.h"
 #include "hepdesk/core/Catalog.h"
+#include "hepdesk/core/ExerciseSpec.h"
 #include "hepdesk/db/Database.h"
 
 #include <algorithm>
@@ -8,50 +9,6 @@
 #include <ostream>
 
 namespace hepdesk::cli {
-namespace {
-
-/// "cat_cow", "cat_cow:2x10" or "pelvic_tilt:30s" on top of the catalog's default dosage.
-Result<ProgramItem> parseExercise(std::string_view spec, const Catalog& catalog) {
-    const auto colon = spec.find(':');
-    const std::string id(spec.substr(0, colon));
-    const CatalogEntry* entry = catalog.find(id);
-    if (entry == nullptr || !entry->isExercise()) {
-        return Error::invalid("--exercise '" + std::string(spec) + "': no exercise '" + id +
-                              "' in the catalog");
-    }
-    ProgramItem item{id, entry->defaultDosage, ""};
-    if (colon != std::string_view::npos) {
-        const std::string_view dose = spec.substr(colon + 1);
-        const auto bad = [&] {
-            return Error::invalid("--exercise '" + std::string(spec) +
-                                  "': expected ID, ID:SETSxREPS (2x10) or ID:HOLDs (30s)");
-        };
-        if (const auto x = dose.find('x'); x != std::string_view::npos) {
-            auto sets = parseInt(dose.substr(0, x), "--exercise " + id + " sets", 1, 10);
-            auto reps = parseInt(dose.substr(x + 1), "--exercise " + id + " repetitions", 1, 100);
-            if (!sets || !reps) {
-                return sets ? reps.error() : sets.error();
-            }
-            item.dosage.sets = *sets;
-            item.dosage.reps = *reps;
-        } else if (dose.ends_with('s')) {
-            auto hold =
-                parseInt(dose.substr(0, dose.size() - 1), "--exercise " + id + " hold", 1, 600);
-            if (!hold) {
-                return hold.error();
-            }
-            item.dosage.holdSeconds = *hold;
-        } else {
-            return bad();
-        }
-    }
-    if (auto s = validate(item.dosage, "--exercise " + id); !s) {
-        return s.error();
-    }
-    return item;
-}
-
-} // namespace
 
 int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
     if (auto s = a.expectPositional(0, ""); !s) {
@@ -109,7 +66,7 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
         s.handoutOptions.largePrint = s.handoutOptions.largePrint || handout.largePrint;
     }
     for (const std::string& spec : a.values("exercise")) {
-        auto item = parseExercise(spec, catalog);
+        auto item = parseExerciseSpec(spec, catalog);
         if (!item) {
             return ctx.fail(item.error());
         }

@@ -168,5 +168,21 @@ TEST_F(SignedReprintCli, Defect4AnOverrideAfterSigningIsStoredWithWhoAndWhenOrRe
     EXPECT_EQ(json({"session", "show", "2"})["handouts"].size(), 1U);
 }
 
+TEST_F(SignedReprintCli, SessionNewTakesTheSameExerciseGrammarAsHandout) {
+    // `session new` took one modifier before; now both commands read ID:SETSxREPS:HOLDs alike.
+    const nlohmann::json stored =
+        json({"session", "new", "--patient", "1", "--screening", (dir_ / "routine.json").string(),
+              "--exercise", "cat_cow:2x10:5s", "--clinician", "1"});
+    ASSERT_EQ(stored["program"].size(), 1U) << stored.dump(2);
+    const nlohmann::json& dosage = stored["program"][0]["dosage"];
+    EXPECT_EQ(dosage["sets"], 2);
+    EXPECT_EQ(dosage["reps"], 10);
+    EXPECT_EQ(dosage["hold_seconds"], 5);
+    const auto bad = cli({"session", "new", "--patient", "1", "--screening",
+                          (dir_ / "routine.json").string(), "--exercise", "cat_cow:0x10"});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_NE(bad.err.find("sets must be 1 to 10"), std::string::npos) << bad.err;
+}
+
 } // namespace
 } // namespace hepdesk::visit::test
