@@ -291,14 +291,15 @@ Result<HandoutPlan> VisitWorkflow::signedHandout(const Session& s, const Handout
     plan.request = std::move(snapshot->request);
     handout::HandoutRequest& r = plan.request;
     // An override given after signing stands for every later reprint.
-    if (r.overrideReason.empty() && !s.overrides.empty()) {
+    const bool overrideAfterSigning = r.overrideReason.empty() && !s.overrides.empty();
+    if (overrideAfterSigning) {
         r.overrideReason = s.overrides.front().reason;
     }
 
     std::vector<std::string> changed;
     const auto differs = [&](const std::string& name, const std::string& stored,
-                             const std::string& asked) {
-        changed.push_back(name + " '" + asked.substr(0, 80) + "' (signed: '" +
+                             const std::string& asked, const char* as = "signed") {
+        changed.push_back(name + " '" + asked.substr(0, 80) + "' (" + as + ": '" +
                           stored.substr(0, 80) + "')");
     };
     if (changes.language && *changes.language != r.options.lang) {
@@ -318,7 +319,8 @@ Result<HandoutPlan> VisitWorkflow::signedHandout(const Session& s, const Handout
         const std::string asked = trimmed(*changes.overrideReason);
         if (!r.overrideReason.empty()) {
             if (asked != trimmed(r.overrideReason)) {
-                differs(changes.names.overrideReason, r.overrideReason, asked);
+                differs(changes.names.overrideReason, r.overrideReason, asked,
+                        overrideAfterSigning ? "given after signing" : "signed");
             }
         } else if (handoutAllowedWithoutOverride(r.assessment.level)) {
             differs(changes.names.overrideReason, "", asked);
