@@ -433,7 +433,8 @@ Result<HandoutRecord> SqliteSessionRepository::handoutOnce(std::int64_t sessionI
 
 Status SqliteSessionRepository::signWithSnapshot(std::int64_t id, std::int64_t clinicianId,
                                                  const std::string& snapshot,
-                                                 const std::optional<HandoutRecord>& handout) {
+                                                 const std::optional<HandoutRecord>& handout,
+                                                 const Session& asRead) {
     if (auto r = checkRequiredText(snapshot, "signed snapshot", 64 * 1024 * 1024); !r) {
         return r;
     }
@@ -446,6 +447,15 @@ Status SqliteSessionRepository::signWithSnapshot(std::int64_t id, std::int64_t c
     return Transaction::run(c, [&]() -> Status {
         if (auto r = requireUnsigned(id); !r) {
             return r;
+        }
+        auto now = get(id);
+        if (!now) {
+            return now.error();
+        }
+        if (toJson(*now) != toJson(asRead)) {
+            return Error::refused("session " + std::to_string(id) +
+                                  " was changed while it was being signed; open it again, "
+                                  "check it and sign");
         }
         // Written while the session is still a draft; once sign() sets signed_at the
         // signed-session trigger keeps it as it is.

@@ -306,6 +306,20 @@ TEST_F(VisitFixture, TheSnapshotCannotBeChangedAfterSigning) {
     EXPECT_FALSE(snapshotFromJson("{\"version\": 99}", "snapshot").ok());
 }
 
+TEST_F(VisitFixture, NothingIsSignedWhenTheSessionChangedSinceItsSnapshotWasMade) {
+    Session s = draft({}, {"cat_cow"});
+    const Session asRead = *sessions_->get(s.id);
+    // Another window (or computer) saves the draft meanwhile.
+    s.screening.findings = {"osteoporosis"};
+    ASSERT_TRUE(visit().saveDraft(s).ok());
+    auto st = sessions_->signWithSnapshot(s.id, clinicianId_, "{}", std::nullopt, asRead);
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.error().kind, Error::Kind::Refused);
+    EXPECT_NE(st.error().message.find("changed while it was being signed"), std::string::npos);
+    EXPECT_FALSE(sessions_->get(s.id)->isSigned);
+    EXPECT_TRUE(sessions_->get(s.id)->signedSnapshot.empty());
+}
+
 TEST_F(VisitFixture, SigningNeedsAnActiveClinician) {
     const Session s = draft({}, {"cat_cow"});
     EXPECT_FALSE(visit().sign(s.id, 999).ok());

@@ -426,7 +426,7 @@ Result<SignedSession> VisitWorkflow::sign(std::int64_t sessionId, std::int64_t c
         return pdf.error();
     } // else no handout can be given yet (a referral first): signed without a fingerprint
     if (auto st = repos_.sessions.signWithSnapshot(sessionId, clinicianId, snapshotToJson(snapshot),
-                                                   record);
+                                                   record, *session);
         !st) {
         return st.error();
     }

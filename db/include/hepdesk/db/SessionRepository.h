@@ -37,10 +37,13 @@ public:
                                             const HandoutRecord& handout) = 0;
     /// Signs like sign(), and in the same transaction first stores `snapshot` (JSON text: what
     /// the session's handout is made from) and, when given, the record of the handout as it
-    /// stands (not added again when the session has one with that SHA-256).
+    /// stands (not added again when the session has one with that SHA-256). `asRead` is the
+    /// session the snapshot was made from: when the stored one differs now (changed meanwhile
+    /// by another window or computer), nothing is signed and the error says so.
     virtual Status signWithSnapshot(std::int64_t id, std::int64_t clinicianId,
                                     const std::string& snapshot,
-                                    const std::optional<HandoutRecord>& handout) = 0;
+                                    const std::optional<HandoutRecord>& handout,
+                                    const Session& asRead) = 0;
     /// Records a produced handout unless the session already has one with the same SHA-256,
     /// and with `override` (signed sessions only) stores that override in the same
     /// transaction, its actor the database's. The handout's record, new or existing.
@@ -70,7 +73,8 @@ public:
     Result<std::int64_t> addAddendum(std::int64_t sessionId, const Addendum& addendum) override;
     Result<std::int64_t> addHandout(std::int64_t sessionId, const HandoutRecord& handout) override;
     Status signWithSnapshot(std::int64_t id, std::int64_t clinicianId, const std::string& snapshot,
-                            const std::optional<HandoutRecord>& handout) override;
+                            const std::optional<HandoutRecord>& handout,
+                            const Session& asRead) override;
     Result<HandoutRecord> recordHandout(std::int64_t sessionId, const HandoutRecord& handout,
                                         const std::optional<HandoutOverride>& override) override;
     Result<std::vector<SessionSummary>> history(std::int64_t patientId,
