@@ -331,6 +331,15 @@ Status SessionEditor::startExport(const QString& path) {
     HandoutExporter::Job job{handout_->request(), services_.catalog().entries(),
                              std::filesystem::path(path.toStdString())};
     exportPlan_ = visit::HandoutPlan{job.request, false, {}, std::nullopt};
+    if (session_.isSigned) {
+        // A signed session's handout is its snapshot's (the page shows exactly that request).
+        auto plan = visit_->handout(session_);
+        if (!plan) {
+            return plan.error();
+        }
+        exportPlan_ = std::move(*plan);
+        job.request = exportPlan_.request;
+    }
     if (!exporter_->start(std::move(job))) {
         return Error::refused(
             tr("A handout is already being written; wait until it is done.").toStdString());
@@ -359,7 +368,16 @@ void SessionEditor::onExportFinished(const QString& path, const QString& sha256,
         session_.handouts.push_back(*rec);
         sign_->showSession(session_, clinicianName(session_.signedBy));
     }
-    status_->showMessage(tr("Handout saved to %1").arg(QDir::toNativeSeparators(path)), 15000);
+    if (exportPlan_.fromSnapshot && !exportPlan_.signedSha256.empty() &&
+        rec->sha256 != exportPlan_.signedSha256) {
+        // The same warning as the command line's: the snapshot is the same, the program is not.
+        status_->showMessage(tr("Handout saved to %1, but it differs from the handout "
+                                "fingerprinted at signing: the fonts or templates of this "
+                                "installation changed.")
+                                 .arg(QDir::toNativeSeparators(path)));
+    } else {
+        status_->showMessage(tr("Handout saved to %1").arg(QDir::toNativeSeparators(path)), 15000);
+    }
     emit handoutExported(path, rec->id);
     if (closeAfterExport_) {
         closeAfterExport_ = false;

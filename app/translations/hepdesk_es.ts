@@ -1618,6 +1618,10 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <translation>Hoja de ejercicios guardada en %1</translation>
     </message>
     <message>
+        <source>Handout saved to %1, but it differs from the handout fingerprinted at signing: the fonts or templates of this installation changed.</source>
+        <translation>Hoja de ejercicios guardada en %1, pero difiere de la registrada al firmar: cambiaron las fuentes o las plantillas de esta instalación.</translation>
+    </message>
+    <message>
         <source>The handout was not exported to %1.</source>
         <translation>La hoja de ejercicios no se ha exportado a %1.</translation>
     </message>
