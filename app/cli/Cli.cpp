@@ -5,6 +5,7 @@
 #include "hepdesk/core/Version.h"
 #include "hepdesk/db/Database.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <ostream>
@@ -41,17 +42,22 @@ const std::array kCommands = {
     Command{
         "session",
         "session new --patient ID --screening FILE.json [--exercise ID[:SETSxREPS|:HOLDs]]...\n"
-        "              [--clinician ID] [--language en|es] [--large-print] [--override-reason T]",
+        "              [--clinician ID] [--language en|es] [--large-print] [--override-reason T]\n"
+        "              [--follow-up]  (starts from the last program, less what is now excluded)",
         runSession},
     Command{"session", "session show ID | list --patient ID [--limit N] | trend --patient ID",
             runSession},
-    Command{"session", "session sign ID --clinician ID | addendum ID --text T [--clinician ID]",
+    Command{"session",
+            "session sign ID --clinician ID [--paper a4|letter]  (stores the handout as signed)\n"
+            "              | addendum ID --text T [--clinician ID]",
             runSession},
     Command{"session", "session export ID [--out FILE]   the whole session as JSON", runSession},
     Command{"clinician", "clinician add --name N [--credentials C] | list [--all]", runClinician},
     Command{"handout",
             "handout --screening F --patient NAME --exercise ID[:SETSxREPS|:HOLDs]... -o OUT\n"
-            "      | --session ID -o OUT  (records the PDF's SHA-256 with the session)\n"
+            "      | --session ID -o OUT  (records the PDF's SHA-256 with the session; a signed\n"
+            "        session reprints exactly as signed: options that would change it are\n"
+            "        refused; --override-reason after signing is stored with --clinician ID)\n"
             "      [--clinic F] [--large-print] [--lang en|es] [--paper a4|letter]\n"
             "      [--note ID=TEXT] [--override-reason TEXT]   write the patient's PDF handout",
             runHandout},
@@ -80,6 +86,18 @@ void printHelp(std::ostream& out) {
     out << "\nExit codes: 0 success, 1 failure (disk or database: full, locked, damaged,\n"
            "unwritable), 2 bad command line or input, 3 refused by a safety rule.\n"
            "Commands that only read need an existing database; only those that write create it.\n";
+}
+
+/// `hepdesk-cli COMMAND ... --help`: that command's usage lines, its options and the exit codes.
+void printCommandHelp(std::ostream& out, std::string_view name) {
+    out << "Usage: hepdesk-cli [--db PATH] [--format text|json] COMMAND [ARGS...]\n\n";
+    for (const Command& c : kCommands) {
+        if (c.name == name) {
+            out << "  " << c.synopsis << '\n';
+        }
+    }
+    out << "\nExit codes: 0 success, 1 failure (disk or database), 2 bad command line or input,\n"
+           "3 refused by a safety rule.\n";
 }
 
 } // namespace
@@ -208,6 +226,12 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
         if (c.name == name) {
             const std::vector<std::string> rest(argv.begin() + static_cast<std::ptrdiff_t>(i) + 1,
                                                 argv.end());
+            // Asking for help is never a mistake: anywhere after the command it prints that
+            // command's usage and succeeds, whatever else the line holds.
+            if (std::find(rest.begin(), rest.end(), "--help") != rest.end()) {
+                printCommandHelp(out, name);
+                return kOk;
+            }
             return c.run(ctx, rest);
         }
     }

@@ -1,13 +1,9 @@
 #pragma once
 
-#include "hepdesk/core/Catalog.h"
-#include "hepdesk/core/ClinicalRules.h"
+#include "hepdesk/visit/ClinicData.h"
 
 #include <filesystem>
 #include <iosfwd>
-#include <string>
-#include <string_view>
-#include <vector>
 
 namespace hepdesk::db {
 class Database;
@@ -15,13 +11,9 @@ class Database;
 
 namespace hepdesk::cli {
 
-/// The catalog and rules of one templates folder, loaded and cross-checked together.
-struct ClinicalData {
-    Catalog catalog;
-    ClinicalRules rules;
-    /// Ids of the clinic's own exercises in `catalog` (sorted); empty without a database.
-    std::vector<std::string> customIds;
-
+/// The catalog and rules of one templates folder, loaded and cross-checked together (the
+/// visit layer's ClinicData), as the commands load them.
+struct ClinicalData : visit::ClinicData {
     /// `templates`/catalog and `templates`/rules; the installation's folder when empty.
     static Result<ClinicalData> load(const std::filesystem::path& templates);
     /// The same plus the clinic's own exercises stored in `db` (with their photos), the rules
@@ -29,8 +21,6 @@ struct ClinicalData {
     /// left out is printed on `warnings` ("hepdesk-cli: warning: ...") and is not an error.
     static Result<ClinicalData> loadWithClinic(const std::filesystem::path& templates,
                                                db::Database& db, std::ostream& warnings);
-
-    [[nodiscard]] bool isCustom(std::string_view id) const;
 };
 
 } // namespace hepdesk::cli

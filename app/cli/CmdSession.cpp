@@ -1,3 +1,4 @@
+#include "CliVisit.h"
 #include "CmdCommon.h"
 #include "Subcommand.h"
 #include "hepdesk/core/AtomicFile.h"
@@ -8,6 +9,7 @@
 
 #include <array>
 #include <ostream>
+#include <variant>
 
 namespace hepdesk::cli {
 namespace {
@@ -68,6 +70,10 @@ void printSession(Context& ctx, const Session& s) {
     }
     for (const Addendum& a : s.addenda) {
         ctx.out << "  addendum " << a.id << " (" << a.createdAt << "): " << a.text << '\n';
+    }
+    for (const HandoutOverride& o : s.overrides) {
+        ctx.out << "  override " << o.id << " (" << o.createdAt << ", " << o.actor
+                << "): " << o.reason << '\n';
     }
 }
 
@@ -146,6 +152,15 @@ int trend(Context& ctx, const CliArgs& a, db::Database& db) {
     return kOk;
 }
 
+/// The visit workflow on `db`, or the exit code of the failure (already reported).
+std::variant<std::unique_ptr<CliVisit>, int> openVisit(Context& ctx, db::Database& db) {
+    auto visit = CliVisit::open(db, ctx.err);
+    if (!visit) {
+        return ctx.fail(visit.error());
+    }
+    return std::move(*visit);
+}
+
 int sign(Context& ctx, const CliArgs& a, db::Database& db) {
     auto id = sessionId(a);
     if (!id) {
@@ -155,18 +170,37 @@ int sign(Context& ctx, const CliArgs& a, db::Database& db) {
     if (!clinician) {
         return ctx.fail(clinician.error());
     }
-    db::SqliteSessionRepository repo(db);
-    if (auto s = repo.sign(*id, *clinician); !s) {
-        return ctx.fail(s.error());
+    const std::string paper = a.value("paper").value_or("a4");
+    if (paper != "a4" && paper != "letter") {
+        return ctx.usage("unknown paper '" + paper + "' (expected a4 or letter)");
     }
-    auto s = repo.get(*id);
+    auto visit = openVisit(ctx, db);
+    if (const int* failed = std::get_if<int>(&visit)) {
+        return *failed;
+    }
+    // The snapshot of the handout and its fingerprint are stored in the signing transaction.
+    auto s = std::get<0>(visit)->workflow().sign(*id, *clinician,
+                                                 paper == "letter"
+                                                     ? handout::HandoutOptions::Paper::Letter
+                                                     : handout::HandoutOptions::Paper::A4);
     if (!s) {
         return ctx.fail(s.error());
     }
+    const std::string& sha = s->handoutSha256;
     if (ctx.format == Format::Json) {
-        printJson(ctx, {{"id", *id}, {"signed_at", s->signedAt}, {"signed_by", *clinician}});
+        printJson(
+            ctx, {{"id", *id},
+                  {"signed_at", s->session.signedAt},
+                  {"signed_by", *clinician},
+                  {"handout_sha256", sha.empty() ? nlohmann::json(nullptr) : nlohmann::json(sha)}});
     } else {
-        ctx.out << "signed session " << *id << " at " << s->signedAt << '\n';
+        ctx.out << "signed session " << *id << " at " << s->session.signedAt << '\n';
+        if (sha.empty()) {
+            ctx.out << "  no handout can be made yet (a referral first); an override later is "
+                       "stored with who and when\n";
+        } else {
+            ctx.out << "  handout fingerprint sha256 " << sha << '\n';
+        }
     }
     return kOk;
 }
@@ -184,15 +218,19 @@ int addendum(Context& ctx, const CliArgs& a, db::Database& db) {
     if (!text) {
         return ctx.fail(text.error());
     }
-    auto added =
-        db::SqliteSessionRepository(db).addAddendum(*id, Addendum{0, *clinician, "", *text});
-    if (!added) {
-        return ctx.fail(added.error());
+    auto visit = openVisit(ctx, db);
+    if (const int* failed = std::get_if<int>(&visit)) {
+        return *failed;
     }
+    auto s = std::get<0>(visit)->workflow().addAddendum(*id, *clinician, *text);
+    if (!s) {
+        return ctx.fail(s.error());
+    }
+    const std::int64_t added = s->addenda.back().id;
     if (ctx.format == Format::Json) {
-        printJson(ctx, {{"session", *id}, {"addendum", *added}});
+        printJson(ctx, {{"session", *id}, {"addendum", added}});
     } else {
-        ctx.out << "added addendum " << *added << " to session " << *id << '\n';
+        ctx.out << "added addendum " << added << " to session " << *id << '\n';
     }
     return kOk;
 }
@@ -234,12 +272,12 @@ int runSession(Context& ctx, Args args) {
     static const std::array<Subcommand, 7> kSubcommands = {
         Subcommand{"new",
                    {"patient", "screening", "exercise", "clinician", "language", "override-reason"},
-                   {"large-print"},
+                   {"large-print", "follow-up"},
                    newSession},
         readsOnly(Subcommand{"show", {}, {}, show}),
         readsOnly(Subcommand{"list", {"patient", "limit"}, {}, list}),
         readsOnly(Subcommand{"trend", {"patient"}, {}, trend}),
-        Subcommand{"sign", {"clinician"}, {}, sign},
+        Subcommand{"sign", {"clinician", "paper"}, {}, sign},
         Subcommand{"addendum", {"clinician", "text"}, {}, addendum},
         readsOnly(Subcommand{"export", {"out"}, {}, exportSession}),
     };

@@ -1,63 +1,14 @@
-#include "ClinicalData.h"
+#include "CliVisit.h"
 #include "CmdCommon.h"
-#include "hepdesk/core/Assess.h"
 #include "hepdesk/core/Catalog.h"
-#include "hepdesk/core/ClinicalRules.h"
-#include "hepdesk/core/Clock.h"
-#include "hepdesk/db/ClinicianRepository.h"
+#include "hepdesk/core/ExerciseSpec.h"
 #include "hepdesk/db/Database.h"
-#include "hepdesk/db/PatientRepository.h"
-#include "hepdesk/db/SessionRepository.h"
 
 #include <algorithm>
 #include <iterator>
 #include <ostream>
 
 namespace hepdesk::cli {
-namespace {
-
-/// "cat_cow", "cat_cow:2x10" or "pelvic_tilt:30s" on top of the catalog's default dosage.
-Result<ProgramItem> parseExercise(std::string_view spec, const Catalog& catalog) {
-    const auto colon = spec.find(':');
-    const std::string id(spec.substr(0, colon));
-    const CatalogEntry* entry = catalog.find(id);
-    if (entry == nullptr || !entry->isExercise()) {
-        return Error::invalid("--exercise '" + std::string(spec) + "': no exercise '" + id +
-                              "' in the catalog");
-    }
-    ProgramItem item{id, entry->defaultDosage, ""};
-    if (colon != std::string_view::npos) {
-        const std::string_view dose = spec.substr(colon + 1);
-        const auto bad = [&] {
-            return Error::invalid("--exercise '" + std::string(spec) +
-                                  "': expected ID, ID:SETSxREPS (2x10) or ID:HOLDs (30s)");
-        };
-        if (const auto x = dose.find('x'); x != std::string_view::npos) {
-            auto sets = parseInt(dose.substr(0, x), "--exercise " + id + " sets", 1, 10);
-            auto reps = parseInt(dose.substr(x + 1), "--exercise " + id + " repetitions", 1, 100);
-            if (!sets || !reps) {
-                return sets ? reps.error() : sets.error();
-            }
-            item.dosage.sets = *sets;
-            item.dosage.reps = *reps;
-        } else if (dose.ends_with('s')) {
-            auto hold =
-                parseInt(dose.substr(0, dose.size() - 1), "--exercise " + id + " hold", 1, 600);
-            if (!hold) {
-                return hold.error();
-            }
-            item.dosage.holdSeconds = *hold;
-        } else {
-            return bad();
-        }
-    }
-    if (auto s = validate(item.dosage, "--exercise " + id); !s) {
-        return s.error();
-    }
-    return item;
-}
-
-} // namespace
 
 int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
     if (auto s = a.expectPositional(0, ""); !s) {
@@ -75,74 +26,77 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
     if (!screeningFile) {
         return ctx.fail(screeningFile.error());
     }
-    if (auto p = db::SqlitePatientRepository(db).get(**patientId); !p) {
-        return ctx.fail(p.error());
+    HandoutOptions handout;
+    handout.language = a.value("language").value_or("en");
+    handout.largePrint = a.flag("large-print");
+    handout.overrideReason = a.value("override-reason").value_or("");
+    // The clinic's own exercises can be chosen like shipped ones, as in the desktop app.
+    auto visit = CliVisit::open(db, ctx.err);
+    if (!visit) {
+        return ctx.fail(visit.error());
     }
-    if (*clinicianId) {
-        if (auto c = db::SqliteClinicianRepository(db).get(**clinicianId); !c) {
-            return ctx.fail(c.error());
-        }
+    visit::VisitWorkflow& workflow = (*visit)->workflow();
+    const Catalog& catalog = workflow.catalog();
+    const bool followUp = a.flag("follow-up");
+    auto started = workflow.start(
+        **patientId,
+        {*clinicianId, handout, followUp ? std::optional<std::int64_t>(0) : std::nullopt, {}});
+    if (!started) {
+        return ctx.fail(started.error());
     }
+    Session& s = started->session;
     auto file = readScreeningFile(*screeningFile);
     if (!file) {
         return ctx.fail(file.error());
     }
-    Screening& screening = file->screening;
-    // The clinic's own exercises can be chosen like shipped ones, as in the desktop app.
-    auto data = ClinicalData::loadWithClinic({}, db, ctx.err);
-    if (!data) {
-        return ctx.fail(data.error());
-    }
-    const Catalog& catalog = data->catalog;
-    auto assessment = assess(screening, data->rules, catalog, *screeningFile, &file->doc);
+    auto assessment = workflow.assess(file->screening, *screeningFile, &file->doc);
     if (!assessment) {
         return ctx.fail(assessment.error());
     }
-
-    Session s;
-    s.patientId = **patientId;
-    s.clinicianId = *clinicianId;
-    s.startedAt = isoDateTime(Clock::current().now());
-    s.triage = assessment->level;
-    s.findings = assessment->findings;
-    s.scores = sessionScores(screening, assessment->scores);
+    s.screening = std::move(file->screening);
+    if (followUp) {
+        // The last program, less what today's screening excludes; options given now win.
+        for (const std::string& why :
+             workflow.leaveOut(s.program, *assessment, "the last session")) {
+            ctx.err << "hepdesk-cli: note: " << why << '\n';
+        }
+        if (a.value("language")) {
+            s.handoutOptions.language = handout.language;
+        }
+        s.handoutOptions.largePrint = s.handoutOptions.largePrint || handout.largePrint;
+    }
     for (const std::string& spec : a.values("exercise")) {
-        auto item = parseExercise(spec, catalog);
+        auto item = parseExerciseSpec(spec, catalog);
         if (!item) {
             return ctx.fail(item.error());
         }
-        // Eligibility is the clinical core's decision; the command only enforces it.
-        const Eligibility* e = assessment->eligibilityOf(item->exerciseId);
-        if (e != nullptr && e->status == EligibilityStatus::Excluded) {
-            std::string why;
-            for (const EligibilityReason& r : e->reasons) {
-                why += (why.empty() ? "" : "; ") + r.clinicianReason;
-            }
-            return ctx.fail(Error::refused("exercise '" + item->exerciseId +
-                                           "' is excluded for this screening: " + why));
+        // An exercise given again replaces the one copied from the last program.
+        auto same =
+            std::find_if(s.program.items.begin(), s.program.items.end(),
+                         [&](const ProgramItem& p) { return p.exerciseId == item->exerciseId; });
+        if (same != s.program.items.end()) {
+            *same = std::move(*item);
+        } else {
+            s.program.items.push_back(std::move(*item));
         }
-        if (e != nullptr && e->status == EligibilityStatus::Caution) {
-            for (const EligibilityReason& r : e->reasons) {
-                ctx.err << "hepdesk-cli: caution: " << item->exerciseId << ": " << r.clinicianReason
-                        << '\n';
-            }
-        }
-        s.program.items.push_back(std::move(*item));
     }
-    s.screening = std::move(screening);
-    s.handoutOptions.language = a.value("language").value_or("en");
+    // Eligibility is the clinical core's decision; the command only enforces it.
+    const visit::ProgramCheck check = workflow.checkProgram(s.program, *assessment);
+    if (!check.excluded.empty()) {
+        return ctx.fail(Error::refused(check.excluded.front()));
+    }
+    for (const std::string& c : check.cautions) {
+        ctx.err << "hepdesk-cli: caution: " << c << '\n';
+    }
     if (std::find(std::begin(kLanguages), std::end(kLanguages), s.handoutOptions.language) ==
         std::end(kLanguages)) {
         return ctx.fail(Error::invalid("--language must be one of en, es; got '" +
                                        s.handoutOptions.language.substr(0, 40) + "'"));
     }
-    s.handoutOptions.largePrint = a.flag("large-print");
-    s.handoutOptions.overrideReason = a.value("override-reason").value_or("");
-    auto id = db::SqliteSessionRepository(db).add(s);
-    if (!id) {
-        return ctx.fail(id.error());
+    auto saved = workflow.saveDraft(s);
+    if (!saved) {
+        return ctx.fail(saved.error());
     }
-    s.id = *id;
     if (ctx.format == Format::Json) {
         printJson(ctx, toJson(s));
         return kOk;

@@ -187,10 +187,10 @@ CustomExerciseDialog::CustomExerciseDialog(Services& services, QWidget* parent)
         s->setValue(v);
         return s;
     };
-    sets_ = spin(1, 10, 1);
-    reps_ = spin(0, 100, 10);
-    hold_ = spin(0, 600, 0);
-    perDay_ = spin(1, 10, 1);
+    sets_ = spin(kSetsLimit.min, kSetsLimit.max, 1);
+    reps_ = spin(kRepsLimit.min, kRepsLimit.max, 10);
+    hold_ = spin(kHoldSecondsLimit.min, kHoldSecondsLimit.max, 0);
+    perDay_ = spin(kTimesPerDayLimit.min, kTimesPerDayLimit.max, 1);
     perSide_ = new QCheckBox(tr("each side"), this);
     auto* dose = new QHBoxLayout;
     for (auto [label, box] : {std::pair{tr("sets"), sets_}, std::pair{tr("reps"), reps_},

@@ -197,12 +197,12 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
         s->setSuffix(suffix);
         return s;
     };
-    sets_ = spin(1, 10, tr("Sets"), QString());
-    reps_ = spin(0, 100, tr("Repetitions"), QString());
+    sets_ = spin(kSetsLimit.min, kSetsLimit.max, tr("Sets"), QString());
+    reps_ = spin(kRepsLimit.min, kRepsLimit.max, tr("Repetitions"), QString());
     reps_->setSpecialValueText(tr("none"));
-    hold_ = spin(0, 600, tr("Hold in seconds"), tr(" s"));
+    hold_ = spin(kHoldSecondsLimit.min, kHoldSecondsLimit.max, tr("Hold in seconds"), tr(" s"));
     hold_->setSpecialValueText(tr("none"));
-    perDay_ = spin(1, 10, tr("Times a day"), tr(" × a day"));
+    perDay_ = spin(kTimesPerDayLimit.min, kTimesPerDayLimit.max, tr("Times a day"), tr(" × a day"));
     perSide_ = new QCheckBox(tr("Each side"), this);
     note_ = new QLineEdit(this);
     note_->setObjectName(QStringLiteral("exerciseNote"));

@@ -1,9 +1,9 @@
 #include "HandoutExporter.h"
 
 #include "hepdesk/core/AtomicFile.h"
+#include "hepdesk/core/Sha256.h"
 #include "hepdesk/core/handout/HandoutWriter.h"
 
-#include <QCryptographicHash>
 #include <QThread>
 
 namespace hepdesk::gui {
@@ -48,11 +48,7 @@ bool HandoutExporter::start(Job job) {
         } else if (auto s = writeFileAtomically(job.target, *bytes, 0600); !s) {
             error = QString::fromStdString(s.error().message);
         } else {
-            sha = QString::fromLatin1(
-                QCryptographicHash::hash(
-                    QByteArrayView(bytes->data(), static_cast<qsizetype>(bytes->size())),
-                    QCryptographicHash::Sha256)
-                    .toHex());
+            sha = QString::fromStdString(sha256Hex(*bytes));
             size = static_cast<qint64>(bytes->size());
         }
         QMetaObject::invokeMethod(

@@ -5,6 +5,7 @@
 #include "QtPainter.h"
 #include "hepdesk/core/Catalog.h"
 #include "hepdesk/core/handout/HandoutWriter.h"
+#include "hepdesk/visit/OverrideReason.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -133,6 +134,17 @@ void HandoutPage::setOptions(const std::string& lang, bool largePrint,
     relayout();
 }
 
+void HandoutPage::setPaper(handout::HandoutOptions::Paper paper) {
+    const QSignalBlocker b(paper_);
+    paper_->setCurrentIndex(std::max(0, paper_->findData(static_cast<int>(paper))));
+    relayout();
+}
+
+void HandoutPage::setUnavailable(const QString& reason) {
+    unavailable_ = reason;
+    relayout();
+}
+
 void HandoutPage::setReadOnly(bool readOnly) {
     readOnly_ = readOnly;
     // A signed session's handout can be re-exported and printed, never changed.
@@ -144,10 +156,14 @@ void HandoutPage::setReadOnly(bool readOnly) {
 
 void HandoutPage::setRequest(handout::HandoutRequest request) {
     request_ = std::move(request);
+    unavailable_.clear();
     relayout();
 }
 
 handout::HandoutRequest HandoutPage::request() const {
+    if (readOnly_) {
+        return request_; // a signed session reprints exactly as signed
+    }
     handout::HandoutRequest r = request_;
     r.options.lang = language_->currentData().toString().toStdString();
     r.options.largePrint = largePrint_->isChecked();
@@ -161,13 +177,20 @@ void HandoutPage::relayout() {
     QElapsedTimer timer;
     timer.start();
     const handout::HandoutRequest r = request();
-    blockedReason_.clear();
-    if (r.program.items.empty()) {
+    blockedReason_ = unavailable_;
+    if (!blockedReason_.isEmpty()) {
+        // nothing to lay out
+    } else if (r.program.items.empty()) {
         blockedReason_ = tr("Add at least one exercise (step 2) to make a handout.");
     } else if (overrideRequired_ && r.overrideReason.empty()) {
         blockedReason_ = tr("No handout yet: the screening calls for a medical referral first. "
                             "Refer the patient as the banner says. If you still give exercises, "
                             "write the reason above; it is printed on the handout.");
+    } else if (overrideRequired_ && !readOnly_) {
+        // The same test as the command line's and the database's: visible words, not "x".
+        if (auto st = visit::checkOverrideReason(r.overrideReason); !st) {
+            blockedReason_ = QString::fromStdString(st.error().message);
+        }
     }
     if (blockedReason_.isEmpty()) {
         auto laid = writer_.layout(r, catalog_.entries());

@@ -38,11 +38,15 @@ public:
     /// Lays out `request` (with the page's options and override reason applied) and previews
     /// it; when the core refuses, shows why and blocks export and print.
     void setRequest(handout::HandoutRequest request);
-    /// The request as the page would export it (options and override reason applied).
+    /// The request as the page would export it (options and override reason applied; a
+    /// read-only page's request is exported as given: a signed session's snapshot).
     [[nodiscard]] handout::HandoutRequest request() const;
     /// Whether the triage level needs an override reason before any handout.
     void setOverrideRequired(bool required, const QString& levelLabel);
     void setOptions(const std::string& lang, bool largePrint, const std::string& overrideReason);
+    void setPaper(handout::HandoutOptions::Paper paper);
+    /// No handout can be made for the session (its request could not be built): says why.
+    void setUnavailable(const QString& reason);
     void setReadOnly(bool readOnly);
 
     /// While an export runs its button is off (the editor writes the PDF on a worker).
@@ -85,6 +89,7 @@ private:
     bool overrideRequired_ = false;
     bool readOnly_ = false;
     bool exporting_ = false;
+    QString unavailable_;
     QString blockedReason_;
     double lastRedrawMs_ = 0;
     QLabel* blocked_ = nullptr;

@@ -1,8 +1,8 @@
 #include "Services.h"
 
 #include "hepdesk/core/Paths.h"
-#include "hepdesk/db/ClinicCatalog.h"
 #include "hepdesk/db/Database.h"
+#include "hepdesk/visit/ClinicData.h"
 
 namespace hepdesk::gui {
 
@@ -33,18 +33,15 @@ Result<std::unique_ptr<Services>> Services::load(db::Database& db,
 }
 
 Status Services::reloadCustomExercises() {
-    auto merged = db::mergeCustomExercises(shipped_, custom_);
+    // The same loading as the command line's: shipped plus the clinic's own, rules checked
+    // against that merged catalog.
+    auto merged = visit::mergeClinic(templatesDir_, shipped_, custom_);
     if (!merged) {
         return merged.error();
     }
-    // The rules are checked against the catalog they apply to, custom exercises included.
-    auto rules = ClinicalRules::loadDir(templatesDir_ / "rules", merged->catalog);
-    if (!rules) {
-        return rules.error();
-    }
     catalog_ = std::move(merged->catalog);
     skipped_ = std::move(merged->skipped);
-    rules_.emplace(std::move(rules).value());
+    rules_.emplace(std::move(merged->rules));
     return {};
 }
 

@@ -17,11 +17,9 @@
 
 #include <QAction>
 #include <QCloseEvent>
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
-#include <QImage>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPrintDialog>
@@ -35,36 +33,41 @@
 
 namespace hepdesk::gui {
 
+namespace {
+
+std::unique_ptr<visit::VisitWorkflow> workflowOf(Services& services) {
+    return std::make_unique<visit::VisitWorkflow>(
+        visit::Repositories{services.patients(), services.sessions(), services.clinicians(),
+                            services.clinic()},
+        services.catalog(), services.rules(), services.writer());
+}
+
+} // namespace
+
 Result<Session> SessionEditor::newSession(Services& services, const Patient& patient,
                                           std::int64_t followUpFrom) {
-    Session s;
-    s.patientId = patient.id;
-    s.startedAt = isoDateTime(Clock::current().now());
-    s.screening.date = isoDate(Clock::current().now());
+    visit::StartOptions options;
     // The clinician set on this computer, if they exist in this database (another --db file
     // has its own clinicians).
     if (const auto who = SettingsDialog::currentClinicianId();
         who != 0 && services.clinicians().get(who).ok()) {
-        s.clinicianId = who;
+        options.clinicianId = who;
     }
-    s.handoutOptions.language = SettingsDialog::defaultLanguage().toStdString();
-    s.handoutOptions.largePrint = SettingsDialog::defaultLargePrint();
+    options.handout.language = SettingsDialog::defaultLanguage().toStdString();
+    options.handout.largePrint = SettingsDialog::defaultLargePrint();
     if (followUpFrom != 0) {
-        auto last = services.sessions().get(followUpFrom);
-        if (!last) {
-            return last.error();
-        }
-        s.program = last->program;
-        s.handoutOptions.language = last->handoutOptions.language;
-        s.handoutOptions.largePrint = last->handoutOptions.largePrint;
-        s.screening.regions = last->screening.regions;
+        options.followUpFrom = followUpFrom;
     }
-    return s;
+    auto started = workflowOf(services)->start(patient.id, options);
+    if (!started) {
+        return started.error();
+    }
+    return std::move(started->session);
 }
 
 SessionEditor::SessionEditor(Services& services, Patient patient, Session session, QWidget* parent)
     : QWidget(parent, Qt::Window), services_(services), patient_(std::move(patient)),
-      session_(std::move(session)) {
+      session_(std::move(session)), visit_(workflowOf(services)) {
     setObjectName(QStringLiteral("sessionEditor"));
     setAttribute(Qt::WA_DeleteOnClose, false);
 
@@ -215,46 +218,27 @@ void SessionEditor::reassess() {
     refreshHandout();
 }
 
-handout::HandoutRequest SessionEditor::baseRequest() const {
-    handout::HandoutRequest r;
-    auto clinic = services_.clinic().load();
-    if (clinic) {
-        r.clinic.name = clinic->name;
-        r.clinic.address = clinic->address;
-        r.clinic.phone = clinic->phone;
-        if (!clinic->logo.empty()) {
-            auto img = std::make_shared<handout::ImageData>();
-            img->format = clinic->logoMime == "image/jpeg" ? handout::ImageData::Format::Jpeg
-                                                           : handout::ImageData::Format::Png;
-            img->bytes = clinic->logo;
-            const QImage decoded = QImage::fromData(QByteArray::fromStdString(clinic->logo));
-            img->pixelWidth = decoded.width();
-            img->pixelHeight = decoded.height();
-            if (!decoded.isNull()) {
-                r.clinic.logo = std::move(img);
-            }
-        }
-    }
-    const auto clinicianId = session_.signedBy ? session_.signedBy : session_.clinicianId;
-    if (clinicianId) {
-        if (auto c = services_.clinicians().get(*clinicianId)) {
-            r.clinic.clinicianName = c->name;
-            r.clinic.clinicianCredentials = c->credentials;
-        }
-    }
-    r.patientName = patient_.name;
-    r.sessionDate = session_.screening.date;
-    r.program = session_.program;
-    r.assessment = assessment_;
-    r.findingIds = session_.screening.findings;
-    r.overrideReason = session_.handoutOptions.overrideReason;
-    r.options.lang = session_.handoutOptions.language;
-    r.options.largePrint = session_.handoutOptions.largePrint;
-    return r;
-}
-
 void SessionEditor::refreshHandout() {
-    handout_->setRequest(baseRequest());
+    // One policy with the command line: a draft with today's rules, patient and clinic; a
+    // signed session exactly as its snapshot. The page applies its own options to a draft,
+    // and tests the override reason it shows.
+    visit::HandoutChanges changes;
+    if (!session_.isSigned) {
+        changes.overrideReason = std::string();
+    }
+    auto plan = visit_->handout(session_, changes);
+    if (!plan) {
+        handout_->setUnavailable(QString::fromStdString(plan.error().message));
+        return;
+    }
+    if (plan->fromSnapshot) {
+        const handout::HandoutRequest& r = plan->request;
+        handout_->setOverrideRequired(!handoutAllowedWithoutOverride(r.assessment.level),
+                                      TriageBanner::levelLabel(r.assessment.level));
+        handout_->setOptions(r.options.lang, r.options.largePrint, r.overrideReason);
+        handout_->setPaper(r.options.paper);
+    }
+    handout_->setRequest(std::move(plan->request));
 }
 
 void SessionEditor::setModified(bool modified) {
@@ -321,14 +305,8 @@ Status SessionEditor::save() {
     session_.handoutOptions.language = r.options.lang;
     session_.handoutOptions.largePrint = r.options.largePrint;
     session_.handoutOptions.overrideReason = r.overrideReason;
-    if (session_.id == 0) {
-        auto id = services_.sessions().add(session_);
-        if (!id) {
-            return id.error();
-        }
-        session_.id = *id;
-    } else if (auto s = services_.sessions().update(session_); !s) {
-        return s;
+    if (auto saved = visit_->saveDraft(session_); !saved) {
+        return saved.error();
     }
     setModified(false);
     sign_->showSession(session_, clinicianName(session_.signedBy));
@@ -353,7 +331,16 @@ Status SessionEditor::startExport(const QString& path) {
     // never changed), so nothing it reads can change while it writes.
     HandoutExporter::Job job{handout_->request(), services_.catalog().entries(),
                              std::filesystem::path(path.toStdString())};
-    exportOptions_ = job.request.options;
+    exportPlan_ = visit::HandoutPlan{job.request, false, {}, std::nullopt};
+    if (session_.isSigned) {
+        // A signed session's handout is its snapshot's (the page shows exactly that request).
+        auto plan = visit_->handout(session_);
+        if (!plan) {
+            return plan.error();
+        }
+        exportPlan_ = std::move(*plan);
+        job.request = exportPlan_.request;
+    }
     if (!exporter_->start(std::move(job))) {
         return Error::refused(
             tr("A handout is already being written; wait until it is done.").toStdString());
@@ -369,41 +356,31 @@ bool SessionEditor::isExporting() const {
 
 void SessionEditor::onExportFinished(const QString& path, const QString& sha256, qint64 byteSize) {
     handout_->setExporting(false);
-    HandoutRecord rec;
-    rec.sha256 = sha256.toStdString();
-    rec.byteSize = byteSize;
-    rec.createdAt = isoDateTime(Clock::current().now());
-    rec.language = exportOptions_.lang;
-    rec.largePrint = exportOptions_.largePrint;
-    // A re-export of a signed session that gives the same bytes is the same handout.
-    const auto known = std::find_if(session_.handouts.begin(), session_.handouts.end(),
-                                    [&](const HandoutRecord& h) { return h.sha256 == rec.sha256; });
-    if (known != session_.handouts.end()) {
-        rec = *known;
-    } else {
-        auto id = services_.sessions().addHandout(session_.id, rec);
-        if (!id) {
-            onExportFailed(path, tr("The PDF was written, but it could not be recorded with the "
-                                    "session: %1")
-                                     .arg(QString::fromStdString(id.error().message)));
-            return;
-        }
-        rec.id = *id;
-        session_.handouts.push_back(rec);
-        sign_->showSession(session_, clinicianName(session_.signedBy));
-    }
-    // Every copy that leaves HepDesk is in the audit log, a re-export of the same bytes too.
-    if (auto s = db::SqliteAuditLog::record(
-            services_.database(), "handout.export", "session", session_.id,
-            "file " + path.toStdString() + ", sha256 " + rec.sha256);
-        !s) {
-        onExportFailed(path, tr("The PDF was written, but its export could not be recorded in the "
-                                "audit log: %1")
-                                 .arg(QString::fromStdString(s.error().message)));
+    // None twice for one SHA-256: a re-export of a signed session is the same handout.
+    auto rec = visit_->recordHandout(session_.id, sha256.toStdString(), byteSize, exportPlan_,
+                                     "file " + path.toStdString());
+    if (!rec) {
+        onExportFailed(path, tr("The PDF was written, but it could not be recorded with the "
+                                "session: %1")
+                                 .arg(QString::fromStdString(rec.error().message)));
         return;
     }
-    status_->showMessage(tr("Handout saved to %1").arg(QDir::toNativeSeparators(path)), 15000);
-    emit handoutExported(path, rec.id);
+    if (std::none_of(session_.handouts.begin(), session_.handouts.end(),
+                     [&](const HandoutRecord& h) { return h.id == rec->id; })) {
+        session_.handouts.push_back(*rec);
+        sign_->showSession(session_, clinicianName(session_.signedBy));
+    }
+    if (exportPlan_.fromSnapshot && !exportPlan_.signedSha256.empty() &&
+        rec->sha256 != exportPlan_.signedSha256) {
+        // The same warning as the command line's: the snapshot is the same, the program is not.
+        status_->showMessage(tr("Handout saved to %1, but it differs from the handout "
+                                "fingerprinted at signing: the fonts or templates of this "
+                                "installation changed.")
+                                 .arg(QDir::toNativeSeparators(path)));
+    } else {
+        status_->showMessage(tr("Handout saved to %1").arg(QDir::toNativeSeparators(path)), 15000);
+    }
+    emit handoutExported(path, rec->id);
     if (closeAfterExport_) {
         closeAfterExport_ = false;
         close();
@@ -440,40 +417,13 @@ Status SessionEditor::sign() {
     if (auto s = save(); !s) {
         return s;
     }
-    // The fingerprint of the handout as it stands at signing, so a later re-export can be
-    // proven identical.
-    if (handout_->canExport()) {
-        const handout::HandoutRequest request = handout_->request();
-        auto bytes = services_.writer().renderPdf(request, services_.catalog().entries());
-        if (!bytes) {
-            return bytes.error();
-        }
-        const std::string sha =
-            QCryptographicHash::hash(QByteArray::fromStdString(*bytes), QCryptographicHash::Sha256)
-                .toHex()
-                .toStdString();
-        const bool known = std::any_of(session_.handouts.begin(), session_.handouts.end(),
-                                       [&](const HandoutRecord& h) { return h.sha256 == sha; });
-        if (!known) {
-            HandoutRecord rec{0,
-                              sha,
-                              static_cast<std::int64_t>(bytes->size()),
-                              isoDateTime(Clock::current().now()),
-                              request.options.lang,
-                              request.options.largePrint};
-            if (auto id = services_.sessions().addHandout(session_.id, rec); !id) {
-                return id.error();
-            }
-        }
-    }
-    if (auto s = services_.sessions().sign(session_.id, who); !s) {
-        return s;
-    }
-    auto stored = services_.sessions().get(session_.id);
+    // The snapshot of the handout as it stands (on the paper chosen) and its fingerprint are
+    // stored with the signature, so a later re-export is made from them, byte-identical.
+    auto stored = visit_->sign(session_.id, who, handout_->request().options.paper);
     if (!stored) {
         return stored.error();
     }
-    session_ = std::move(stored).value();
+    session_ = std::move(stored->session);
     applyReadOnly();
     refreshHandout();
     emit sessionSaved(session_.id);
@@ -481,18 +431,12 @@ Status SessionEditor::sign() {
 }
 
 Status SessionEditor::addAddendum(const QString& text) {
-    Addendum a;
+    std::optional<std::int64_t> clinician;
     if (const auto who = SettingsDialog::currentClinicianId();
         who != 0 && services_.clinicians().get(who).ok()) {
-        a.clinicianId = who;
+        clinician = who;
     }
-    a.createdAt = isoDateTime(Clock::current().now());
-    a.text = text.trimmed().toStdString();
-    auto id = services_.sessions().addAddendum(session_.id, a);
-    if (!id) {
-        return id.error();
-    }
-    auto stored = services_.sessions().get(session_.id);
+    auto stored = visit_->addAddendum(session_.id, clinician, text.toStdString());
     if (!stored) {
         return stored.error();
     }

@@ -4,8 +4,10 @@
 #include "hepdesk/core/Patient.h"
 #include "hepdesk/core/Session.h"
 #include "hepdesk/core/handout/Handout.h"
+#include "hepdesk/visit/VisitWorkflow.h"
 
 #include <QWidget>
+#include <memory>
 
 class QLabel;
 class QPrinter;
@@ -60,7 +62,8 @@ public:
     /// Prints the handout on `printer` as it is set up (the print dialog's choice, or a PDF file
     /// in tests); refused with the reason while the handout is blocked, like the export.
     Status printHandout(QPrinter& printer);
-    /// Saves, records the handout's fingerprint, signs as the configured clinician.
+    /// Saves, then signs as the configured clinician: the handout's snapshot and fingerprint
+    /// are stored with the signature (the visit workflow's sign step).
     Status sign();
     Status addAddendum(const QString& text);
 
@@ -100,7 +103,6 @@ private:
     void onExportFailed(const QString& path, const QString& message);
     void onPrint();
     void onPrintPreview();
-    [[nodiscard]] handout::HandoutRequest baseRequest() const;
     [[nodiscard]] QString clinicianName(std::optional<std::int64_t> id) const;
 
     Services& services_;
@@ -119,8 +121,10 @@ private:
     QPushButton* save_ = nullptr;
     QStatusBar* status_ = nullptr;
     HandoutExporter* exporter_ = nullptr;
-    /// The options the running export was started with (the record names them).
-    handout::HandoutOptions exportOptions_;
+    /// The steps of the visit (save, handout, record, sign, addenda), shared with the CLI.
+    std::unique_ptr<visit::VisitWorkflow> visit_;
+    /// The handout the running export was started with (the record names its options).
+    visit::HandoutPlan exportPlan_;
     bool closeAfterExport_ = false;
 };
 

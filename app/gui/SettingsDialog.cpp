@@ -2,11 +2,11 @@
 
 #include "AppSettings.h"
 #include "Translations.h"
+#include "hepdesk/core/Sha256.h"
 #include "hepdesk/db/ClinicRepository.h"
 #include "hepdesk/db/ClinicianRepository.h"
 
 #include <QComboBox>
-#include <QCryptographicHash>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
@@ -163,8 +163,7 @@ SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianReposi
         return tr("%1, %2 bytes, SHA-256 %3")
             .arg(QString::fromStdString(clinic_.logoMime))
             .arg(bytes.size())
-            .arg(QString::fromLatin1(
-                QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex().left(12)));
+            .arg(QString::fromStdString(sha256Hex(clinic_.logo).substr(0, 12)));
     });
     guard_.markClean();
 }

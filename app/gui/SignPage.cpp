@@ -93,6 +93,11 @@ void SignPage::showSession(const Session& s, const QString& signerName) {
                           h.largePrint ? tr(", large print") : QString(),
                           QString::fromStdString(h.sha256));
     }
+    for (const HandoutOverride& o : s.overrides) {
+        lines << tr("Override after signing, %1 by %2: %3")
+                     .arg(QString::fromStdString(o.createdAt), QString::fromStdString(o.actor),
+                          QString::fromStdString(o.reason));
+    }
     summary_->setText(lines.join(QLatin1Char('\n')));
 
     signed_ = s.isSigned;

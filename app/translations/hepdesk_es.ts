@@ -1618,6 +1618,10 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <translation>Hoja de ejercicios guardada en %1</translation>
     </message>
     <message>
+        <source>Handout saved to %1, but it differs from the handout fingerprinted at signing: the fonts or templates of this installation changed.</source>
+        <translation>Hoja de ejercicios guardada en %1, pero difiere de la registrada al firmar: cambiaron las fuentes o las plantillas de esta instalación.</translation>
+    </message>
+    <message>
         <source>The handout was not exported to %1.</source>
         <translation>La hoja de ejercicios no se ha exportado a %1.</translation>
     </message>
@@ -1967,6 +1971,10 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
     <message>
         <source>Override reason: %1</source>
         <translation>Motivo de la excepción: %1</translation>
+    </message>
+    <message>
+        <source>Override after signing, %1 by %2: %3</source>
+        <translation>Excepción tras la firma, %1 por %2: %3</translation>
     </message>
     <message>
         <source>Handouts: none recorded yet</source>

@@ -7,7 +7,9 @@
 namespace hepdesk {
 namespace {
 
-Status checkRange(int v, int lo, int hi, std::string_view where, std::string_view field) {
+Status checkRange(int v, DosageLimit limit, std::string_view where, std::string_view field) {
+    const int lo = limit.min;
+    const int hi = limit.max;
     if (v < lo || v > hi) {
         return Error::invalid(std::string(where) + ": " + std::string(field) + " must be " +
                               std::to_string(lo) + " to " + std::to_string(hi) + ", got " +
@@ -19,10 +21,10 @@ Status checkRange(int v, int lo, int hi, std::string_view where, std::string_vie
 } // namespace
 
 Status validate(const Dosage& d, std::string_view where) {
-    for (const Status& s :
-         {checkRange(d.sets, 1, 10, where, "sets"), checkRange(d.reps, 0, 100, where, "reps"),
-          checkRange(d.holdSeconds, 0, 600, where, "hold seconds"),
-          checkRange(d.timesPerDay, 1, 10, where, "times per day")}) {
+    for (const Status& s : {checkRange(d.sets, kSetsLimit, where, "sets"),
+                            checkRange(d.reps, kRepsLimit, where, "reps"),
+                            checkRange(d.holdSeconds, kHoldSecondsLimit, where, "hold seconds"),
+                            checkRange(d.timesPerDay, kTimesPerDayLimit, where, "times per day")}) {
         if (!s) {
             return s;
         }

@@ -90,6 +90,23 @@ nlohmann::json toJson(const Session& s) {
                            {"created_at", a.createdAt},
                            {"text", a.text}});
     }
+    nlohmann::json overrides = nlohmann::json::array();
+    for (const HandoutOverride& o : s.overrides) {
+        overrides.push_back({{"id", o.id},
+                             {"clinician", optional(o.clinicianId)},
+                             {"actor", o.actor},
+                             {"created_at", o.createdAt},
+                             {"reason", o.reason}});
+    }
+    // The snapshot as the object it is (null for a draft); text that is not JSON (never
+    // written by HepDesk: the database checks it) is kept as a string rather than lost.
+    nlohmann::json snapshot = nullptr;
+    if (!s.signedSnapshot.empty()) {
+        snapshot = nlohmann::json::parse(s.signedSnapshot, nullptr, false);
+        if (snapshot.is_discarded()) {
+            snapshot = s.signedSnapshot;
+        }
+    }
     return {{"id", s.id},
             {"patient", s.patientId},
             {"clinician", optional(s.clinicianId)},
@@ -107,7 +124,9 @@ nlohmann::json toJson(const Session& s) {
             {"signed", s.isSigned},
             {"signed_at", s.isSigned ? nlohmann::json(s.signedAt) : nlohmann::json(nullptr)},
             {"signed_by", optional(s.signedBy)},
-            {"addenda", addenda}};
+            {"addenda", addenda},
+            {"signed_snapshot", snapshot},
+            {"overrides", overrides}};
 }
 
 nlohmann::json toJson(const SessionSummary& s) {

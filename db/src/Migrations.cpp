@@ -248,6 +248,36 @@ CREATE TABLE session_seal_pending (
 );
 INSERT INTO session_seal_pending(session_id) SELECT id FROM session WHERE signed_at IS NOT NULL;
 )sql"},
+    Migration{7, R"sql(
+-- What a signed session's handout is made from (patient name, clinician, clinic details and
+-- logo, language, print size, paper, override reason, program, findings and assessment), as
+-- JSON written at signing: a reprint uses it, never today's details or rules. Written in the
+-- signing transaction before signed_at is set; session_signed_no_update keeps it after.
+ALTER TABLE session ADD COLUMN signed_snapshot TEXT
+    CHECK (signed_snapshot IS NULL OR json_valid(signed_snapshot));
+
+-- An override of the handout block given after signing (an emergency or urgent session signed
+-- without a reason): who, when and why, append-only like an addendum.
+CREATE TABLE session_override (
+    id           INTEGER PRIMARY KEY,
+    session_id   INTEGER NOT NULL REFERENCES session(id),
+    clinician_id INTEGER REFERENCES clinician(id),
+    actor        TEXT NOT NULL CHECK (length(trim(actor)) > 0),
+    created_at   TEXT NOT NULL,
+    reason       TEXT NOT NULL CHECK (length(trim(reason)) > 0)
+);
+CREATE INDEX session_override_session ON session_override(session_id);
+CREATE TRIGGER session_override_needs_signed_session BEFORE INSERT ON session_override
+WHEN (SELECT signed_at FROM session WHERE id = new.session_id) IS NULL BEGIN
+    SELECT RAISE(ABORT, 'an override after signing is for signed sessions; edit the unsigned session instead');
+END;
+CREATE TRIGGER session_override_no_update BEFORE UPDATE ON session_override BEGIN
+    SELECT RAISE(ABORT, 'an override cannot be changed');
+END;
+CREATE TRIGGER session_override_no_delete BEFORE DELETE ON session_override BEGIN
+    SELECT RAISE(ABORT, 'an override cannot be deleted');
+END;
+)sql"},
 };
 
 } // namespace

@@ -74,6 +74,18 @@ Status readRows(Connection& c, std::string_view sql, std::int64_t id, std::vecto
 }
 
 /// Refused when the clinician is inactive (archived): they no longer sign or write records.
+Status requireRow(Connection& c, std::string_view table, std::int64_t id) {
+    auto n = c.queryInt("SELECT count(*) FROM " + std::string(table) +
+                        " WHERE id = " + std::to_string(id));
+    if (!n) {
+        return n.error();
+    }
+    if (*n == 0) {
+        return missingRow(table, id);
+    }
+    return {};
+}
+
 Status requireActiveClinician(Connection& c, std::int64_t id, std::string_view what) {
     auto row = Statement::on(c, "SELECT name, active FROM clinician WHERE id = ?1")
                    .bindAll(id)
@@ -478,36 +490,161 @@ Result<std::int64_t> SqliteSessionRepository::addHandout(std::int64_t sessionId,
     });
 }
 
+Result<HandoutRecord> SqliteSessionRepository::handoutOnce(std::int64_t sessionId,
+                                                           const HandoutRecord& h) {
+    auto existing =
+        Statement::on(db_.connection(),
+                      "SELECT id, sha256, byte_size, created_at, language, large_print "
+                      "FROM handout WHERE session_id = ?1 AND sha256 = ?2 ORDER BY id LIMIT 1")
+            .bindAll(sessionId, h.sha256)
+            .queryOptional([](const Statement& q) {
+                return HandoutRecord{q.columnInt(0),  q.columnText(1), q.columnInt(2),
+                                     q.columnText(3), q.columnText(4), q.columnInt(5) != 0};
+            });
+    if (!existing) {
+        return existing.error();
+    }
+    if (*existing) {
+        return std::move(**existing);
+    }
+    HandoutRecord added = h;
+    if (added.createdAt.empty()) {
+        added.createdAt = isoDateTime(Clock::current().now());
+    }
+    auto id = addHandout(sessionId, added);
+    if (!id) {
+        return id.error();
+    }
+    added.id = *id;
+    return added;
+}
+
+Status SqliteSessionRepository::signWithSnapshot(std::int64_t id, std::int64_t clinicianId,
+                                                 const std::string& snapshot,
+                                                 const std::optional<HandoutRecord>& handout,
+                                                 const Session& asRead) {
+    if (auto r = checkRequiredText(snapshot, "signed snapshot", 64 * 1024 * 1024); !r) {
+        return r;
+    }
+    if (handout) {
+        if (auto r = checkHandout(*handout); !r) {
+            return r;
+        }
+    }
+    Connection& c = db_.connection();
+    return Transaction::run(c, [&]() -> Status {
+        if (auto r = requireUnsigned(id); !r) {
+            return r;
+        }
+        auto now = get(id);
+        if (!now) {
+            return now.error();
+        }
+        if (toJson(*now) != toJson(asRead)) {
+            return Error::refused("session " + std::to_string(id) +
+                                  " was changed while it was being signed; open it again, "
+                                  "check it and sign");
+        }
+        // Written while the session is still a draft; once sign() sets signed_at the
+        // signed-session trigger keeps it as it is.
+        if (auto r = Statement::on(c, "UPDATE session SET signed_snapshot = ?2 "
+                                      "WHERE id = ?1 AND signed_at IS NULL")
+                         .bindAll(id, snapshot)
+                         .execute();
+            !r) {
+            return r;
+        }
+        if (handout) {
+            if (auto r = handoutOnce(id, *handout); !r) {
+                return r.error();
+            }
+        }
+        return sign(id, clinicianId);
+    });
+}
+
+Result<HandoutRecord>
+SqliteSessionRepository::recordHandout(std::int64_t sessionId, const HandoutRecord& h,
+                                       const std::optional<HandoutOverride>& override,
+                                       std::string_view destination) {
+    if (auto r = checkHandout(h); !r) {
+        return r.error();
+    }
+    if (override) {
+        if (auto r = checkRequiredText(override->reason, "override reason", kMaxNoteBytes); !r) {
+            return r.error();
+        }
+    }
+    Connection& c = db_.connection();
+    return Transaction::run(c, [&]() -> Result<HandoutRecord> {
+        if (auto r = requireRow(c, "session", sessionId); !r) {
+            return r.error();
+        }
+        if (override) {
+            const std::string actor = db_.actor().empty() ? "unknown" : db_.actor();
+            auto id = Statement::on(c, "INSERT INTO session_override(session_id, clinician_id, "
+                                       "actor, created_at, reason) VALUES (?1, ?2, ?3, ?4, ?5)")
+                          .bindAll(sessionId, override->clinicianId, actor,
+                                   override->createdAt.empty() ? isoDateTime(Clock::current().now())
+                                                               : override->createdAt,
+                                   override->reason)
+                          .insert();
+            if (!id) {
+                return id.error();
+            }
+            if (auto s = SqliteAuditLog::record(db_, "session.override", "session", sessionId,
+                                                "override " + std::to_string(*id));
+                !s) {
+                return s.error();
+            }
+        }
+        auto record = handoutOnce(sessionId, h);
+        if (!record) {
+            return record;
+        }
+        // Every copy that leaves HepDesk is in the audit log, a re-export of the same bytes too.
+        if (auto s = SqliteAuditLog::record(db_, "handout.export", "session", sessionId,
+                                            std::string(destination) + ", sha256 " + h.sha256);
+            !s) {
+            return s.error();
+        }
+        return record;
+    });
+}
+
 Result<Session> readSession(Connection& c, std::int64_t id) {
     const ReadTransaction snapshot(c); // the session and its children as of one moment
 
     std::string screeningJson;
-    auto row = Statement::on(c, std::string("SELECT patient_id, clinician_id, started_at, "
-                                            "screening_json, triage, ") +
-                                    kScoreColumns +
-                                    ", handout_language, handout_large_print, "
-                                    "handout_override_reason, signed_at, signed_by FROM session "
-                                    "WHERE id = ?1")
-                   .bindAll(id)
-                   .queryOne(
-                       [&](const Statement& q) {
-                           Session s;
-                           s.id = id;
-                           s.patientId = q.columnInt(0);
-                           s.clinicianId = q.columnOptInt(1);
-                           s.startedAt = q.columnText(2);
-                           screeningJson = q.columnText(3);
-                           s.triage = readLevel(q, 4);
-                           s.scores = readScores(q, 5);
-                           s.handoutOptions.language = q.columnText(13);
-                           s.handoutOptions.largePrint = q.columnInt(14) != 0;
-                           s.handoutOptions.overrideReason = q.columnText(15);
-                           s.isSigned = !q.isNull(16);
-                           s.signedAt = q.columnText(16);
-                           s.signedBy = q.columnOptInt(17);
-                           return s;
-                       },
-                       missingRow("session", id));
+    auto row =
+        Statement::on(c, std::string("SELECT patient_id, clinician_id, started_at, "
+                                     "screening_json, triage, ") +
+                             kScoreColumns +
+                             ", handout_language, handout_large_print, "
+                             "handout_override_reason, signed_at, signed_by, signed_snapshot "
+                             "FROM session "
+                             "WHERE id = ?1")
+            .bindAll(id)
+            .queryOne(
+                [&](const Statement& q) {
+                    Session s;
+                    s.id = id;
+                    s.patientId = q.columnInt(0);
+                    s.clinicianId = q.columnOptInt(1);
+                    s.startedAt = q.columnText(2);
+                    screeningJson = q.columnText(3);
+                    s.triage = readLevel(q, 4);
+                    s.scores = readScores(q, 5);
+                    s.handoutOptions.language = q.columnText(13);
+                    s.handoutOptions.largePrint = q.columnInt(14) != 0;
+                    s.handoutOptions.overrideReason = q.columnText(15);
+                    s.isSigned = !q.isNull(16);
+                    s.signedAt = q.columnText(16);
+                    s.signedBy = q.columnOptInt(17);
+                    s.signedSnapshot = q.columnOptText(18).value_or("");
+                    return s;
+                },
+                missingRow("session", id));
     if (!row) {
         return row.error();
     }
@@ -548,9 +685,17 @@ Result<Session> readSession(Connection& c, std::int64_t id) {
          readRows(c,
                   "SELECT id, clinician_id, created_at, text FROM addendum "
                   "WHERE session_id = ?1 ORDER BY id",
-                  id, s.addenda, [](const Statement& q) {
+                  id, s.addenda,
+                  [](const Statement& q) {
                       return Addendum{q.columnInt(0), q.columnOptInt(1), q.columnText(2),
                                       q.columnText(3)};
+                  }),
+         readRows(c,
+                  "SELECT id, clinician_id, actor, created_at, reason FROM session_override "
+                  "WHERE session_id = ?1 ORDER BY id",
+                  id, s.overrides, [](const Statement& q) {
+                      return HandoutOverride{q.columnInt(0), q.columnOptInt(1), q.columnText(2),
+                                             q.columnText(3), q.columnText(4)};
                   })}) {
         if (!r) {
             return r.error();

@@ -183,6 +183,7 @@ Result<std::string> sessionSeal(const Session& session, std::size_t handoutsAtSi
     try {
         nlohmann::json j = toJson(session);
         j.erase("addenda");
+        j.erase("overrides"); // given after signing, each with its own audit row
         if (auto h = j.find("handouts"); h != j.end() && h->is_array()) {
             while (h->size() > handoutsAtSigning) {
                 h->erase(h->size() - 1);

@@ -20,6 +20,18 @@ struct Dosage {
     bool operator==(const Dosage&) const = default;
 };
 
+/// An inclusive range of one dosage field.
+struct DosageLimit {
+    int min;
+    int max;
+};
+/// The dosage limits, in one place: validate(), the command line's --exercise grammar and the
+/// app's spin boxes read them (the database's CHECKs of migration 3 repeat them in SQL).
+inline constexpr DosageLimit kSetsLimit{1, 10};
+inline constexpr DosageLimit kRepsLimit{0, 100};
+inline constexpr DosageLimit kHoldSecondsLimit{0, 600};
+inline constexpr DosageLimit kTimesPerDayLimit{1, 10};
+
 /// One exercise in a patient's home program, as the clinician set it.
 struct ProgramItem {
     std::string exerciseId;
@@ -34,7 +46,7 @@ struct Program {
     bool operator==(const Program&) const = default;
 };
 
-/// Checks ranges (sets 1..10, reps 0..100, hold 0..600 s, times a day 1..10, reps or hold > 0).
+/// Checks the ranges above (sets, reps, hold seconds, times a day) and that reps or hold > 0.
 /// The error names `where` ("exercise cat_cow") and the field.
 Status validate(const Dosage& d, std::string_view where);
 

@@ -65,6 +65,17 @@ struct Addendum {
     bool operator==(const Addendum&) const = default;
 };
 
+/// An override of the handout block given after signing (an emergency or urgent session
+/// signed without a reason): who gave it, when and why. Itself never changed.
+struct HandoutOverride {
+    std::int64_t id = 0;
+    std::optional<std::int64_t> clinicianId;
+    std::string actor;     ///< who, as the database recorded it (clinician or system user)
+    std::string createdAt; ///< "YYYY-MM-DDTHH:MM:SSZ"
+    std::string reason;
+    bool operator==(const HandoutOverride&) const = default;
+};
+
 /// One visit: the screening, what the clinical core concluded, the program chosen, the
 /// handouts produced, and the signature. Once signed it is only ever extended by addenda.
 struct Session {
@@ -83,6 +94,11 @@ struct Session {
     std::string signedAt; ///< empty until signed
     std::optional<std::int64_t> signedBy;
     std::vector<Addendum> addenda; ///< oldest first
+    /// What the handout was made from at signing (JSON text: patient name, clinician, clinic
+    /// and logo, options, override reason, program, findings, assessment); a reprint uses only
+    /// this. Empty for a draft and for a session signed before snapshots existed.
+    std::string signedSnapshot;
+    std::vector<HandoutOverride> overrides; ///< given after signing, oldest first
 };
 
 /// One row of a patient's history: a session without its screening answers.

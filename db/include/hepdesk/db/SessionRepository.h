@@ -4,6 +4,8 @@
 #include "hepdesk/core/Session.h"
 
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace hepdesk::db {
@@ -33,6 +35,23 @@ public:
     /// Records a handout produced for the session (allowed after signing: a reprint).
     virtual Result<std::int64_t> addHandout(std::int64_t sessionId,
                                             const HandoutRecord& handout) = 0;
+    /// Signs like sign(), and in the same transaction first stores `snapshot` (JSON text: what
+    /// the session's handout is made from) and, when given, the record of the handout as it
+    /// stands (not added again when the session has one with that SHA-256). `asRead` is the
+    /// session the snapshot was made from: when the stored one differs now (changed meanwhile
+    /// by another window or computer), nothing is signed and the error says so.
+    virtual Status signWithSnapshot(std::int64_t id, std::int64_t clinicianId,
+                                    const std::string& snapshot,
+                                    const std::optional<HandoutRecord>& handout,
+                                    const Session& asRead) = 0;
+    /// Records a produced handout unless the session already has one with the same SHA-256,
+    /// and with `override` (signed sessions only) stores that override in the same
+    /// transaction, its actor the database's, and the export to `destination` (a file, or a
+    /// printer) in the audit log. The handout's record, new or existing.
+    virtual Result<HandoutRecord> recordHandout(std::int64_t sessionId,
+                                                const HandoutRecord& handout,
+                                                const std::optional<HandoutOverride>& override,
+                                                std::string_view destination) = 0;
 
     struct HistoryOptions {
         int limit = 1000;
@@ -55,6 +74,12 @@ public:
     Status sign(std::int64_t id, std::int64_t clinicianId) override;
     Result<std::int64_t> addAddendum(std::int64_t sessionId, const Addendum& addendum) override;
     Result<std::int64_t> addHandout(std::int64_t sessionId, const HandoutRecord& handout) override;
+    Status signWithSnapshot(std::int64_t id, std::int64_t clinicianId, const std::string& snapshot,
+                            const std::optional<HandoutRecord>& handout,
+                            const Session& asRead) override;
+    Result<HandoutRecord> recordHandout(std::int64_t sessionId, const HandoutRecord& handout,
+                                        const std::optional<HandoutOverride>& override,
+                                        std::string_view destination) override;
     Result<std::vector<SessionSummary>> history(std::int64_t patientId,
                                                 HistoryOptions options) override;
     Result<std::vector<TrendPoint>> trend(std::int64_t patientId) override;
@@ -64,6 +89,9 @@ private:
     Status writeChildren(std::int64_t id, const Session& s);
     /// NotFound when the session does not exist, Refused when it is signed.
     Status requireUnsigned(std::int64_t id);
+    /// The record of `handout` in session `sessionId`: the one already there with its SHA-256,
+    /// else a new one (inside the caller's transaction).
+    Result<HandoutRecord> handoutOnce(std::int64_t sessionId, const HandoutRecord& handout);
     Database& db_;
 };
 

@@ -15,7 +15,8 @@ class Database;
 /// The seal of a signed session: SHA-256 (hex) of its canonical content, which is
 /// toJson(session) (core/src/Session.cpp: screening, triage, findings, scores, program, handout
 /// options, signer, signing time, and any field a later version adds there) without what
-/// legitimately grows after signing: the addenda, and the handout records after the first
+/// legitimately grows after signing: the addenda, overrides given after signing, and the
+/// handout records after the first
 /// `handoutsAtSigning`. Keys are sorted (nlohmann objects are ordered) and members that are
 /// null or empty are left out, so a field added by a later version changes no older seal
 /// until it has content.

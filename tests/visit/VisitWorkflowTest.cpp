@@ -1,0 +1,349 @@
+#include "VisitFixture.h"
+#include "hepdesk/core/Sha256.h"
+#include "hepdesk/visit/HandoutSnapshot.h"
+#include "hepdesk/visit/OverrideReason.h"
+
+#include <nlohmann/json.hpp>
+
+// Each step of a visit through the workflow both front ends call, on a real database.
+namespace hepdesk::visit::test {
+namespace {
+namespace fs = std::filesystem;
+
+using Paper = handout::HandoutOptions::Paper;
+
+TEST_F(VisitFixture, LoadsTheShippedCatalogWithTheClinicsOwnAndNamesWhatItLeavesOut) {
+    ASSERT_TRUE(db_->connection()
+                    .exec("INSERT INTO custom_exercise(id, name, json, created_at, updated_at) "
+                          "VALUES ('clinic_broken', 'Broken', '{\"id\": \"clinic_broken\"}', "
+                          "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')")
+                    .ok());
+    auto data = loadClinic(hepdesk::test::templatesDir(), *custom_);
+    ASSERT_TRUE(data.ok()) << data.error().message;
+    EXPECT_NE(data->catalog.find("cat_cow"), nullptr);
+    EXPECT_EQ(data->catalog.find("clinic_broken"), nullptr);
+    ASSERT_EQ(data->skipped.size(), 1U);
+    EXPECT_NE(data->skipped[0].find("clinic_broken"), std::string::npos) << data->skipped[0];
+    EXPECT_FALSE(data->isCustom("cat_cow"));
+}
+
+TEST_F(VisitFixture, StartsANewSessionForAnExistingPatientAndClinicianOnly) {
+    auto started = visit().start(patientId_, {clinicianId_, {"es", true, ""}, std::nullopt, {}});
+    ASSERT_TRUE(started.ok()) << started.error().message;
+    EXPECT_EQ(started->session.id, 0);
+    EXPECT_EQ(started->session.patientId, patientId_);
+    EXPECT_EQ(started->session.handoutOptions.language, "es");
+    EXPECT_TRUE(started->session.program.items.empty());
+    EXPECT_FALSE(visit().start(999, {}).ok());
+    EXPECT_FALSE(visit().start(patientId_, {999, {}, std::nullopt, {}}).ok());
+    auto noEarlier = visit().start(patientId_, {clinicianId_, {}, 0, {}});
+    ASSERT_FALSE(noEarlier.ok());
+    EXPECT_NE(noEarlier.error().message.find("no earlier session"), std::string::npos);
+}
+
+TEST_F(VisitFixture, FollowUpCopiesTheLastProgramLessWhatTodaysScreeningExcludes) {
+    const Session first = draft({}, {"cat_cow", "dead_hang"}, {"es", false, ""});
+    Screening today;
+    today.regions = {Region::LowBack};
+    today.findings = {"osteoporosis"};
+    auto follow = visit().start(patientId_, {clinicianId_, {}, 0, today});
+    ASSERT_TRUE(follow.ok()) << follow.error().message;
+    ASSERT_EQ(follow->session.program.items.size(), 1U);
+    EXPECT_EQ(follow->session.program.items[0], first.program.items[0]);
+    EXPECT_EQ(follow->session.handoutOptions.language, "es");
+    ASSERT_EQ(follow->leftOut.size(), 1U);
+    EXPECT_NE(follow->leftOut[0].find("dead_hang"), std::string::npos) << follow->leftOut[0];
+    EXPECT_NE(follow->leftOut[0].find("excluded"), std::string::npos) << follow->leftOut[0];
+    // Without today's screening (the app's start) the program is copied whole.
+    auto copied = visit().start(patientId_, {clinicianId_, {}, first.id, {}});
+    ASSERT_TRUE(copied.ok());
+    EXPECT_EQ(copied->session.program, first.program);
+    EXPECT_EQ(copied->session.screening.regions, first.screening.regions);
+}
+
+TEST_F(VisitFixture, SaveDraftAssessesWithTodaysRulesAndReportsExcludedExercises) {
+    Session s = draft({}, {"cat_cow"});
+    ASSERT_NE(s.id, 0);
+    s.triage = TriageLevel::Emergency; // whatever a front end had: the rules decide
+    s.screening.findings = {"osteoporosis"};
+    s.program.items.push_back(ProgramItem{"dead_hang", Dosage{1, 0, 20, 1, false}, ""});
+    auto saved = visit().saveDraft(s);
+    ASSERT_TRUE(saved.ok()) << saved.error().message;
+    EXPECT_EQ(saved->id, s.id);
+    EXPECT_EQ(s.triage, saved->assessment.level);
+    EXPECT_NE(s.triage, TriageLevel::Emergency);
+    ASSERT_EQ(saved->program.excluded.size(), 1U);
+    EXPECT_NE(saved->program.excluded[0].find("dead_hang"), std::string::npos);
+    auto stored = sessions_->get(s.id);
+    ASSERT_TRUE(stored.ok());
+    EXPECT_EQ(stored->triage, saved->assessment.level);
+    EXPECT_EQ(stored->program.items.size(), 2U);
+
+    s.handoutOptions.overrideReason = "\xE2\x80\x8B\xC2\xA0\x01"; // U+200B, NBSP, \x01
+    auto invisible = visit().saveDraft(s);
+    ASSERT_FALSE(invisible.ok());
+    EXPECT_NE(invisible.error().message.find("no visible text"), std::string::npos);
+}
+
+TEST(OverrideReason, NeedsVisibleWordsInAnyScript) {
+    for (const char* bad : {"", " ", "\xE2\x80\x8B", "\xC2\xA0\xC2\xA0", "\x01\x02", "x", "ok",
+                            "\xE2\x80\x8B x \xE2\x80\x8B"}) {
+        EXPECT_FALSE(checkOverrideReason(bad).ok()) << bad;
+    }
+    for (const char* good :
+         {"Patient declined referral; documented", "Derivada hoy; solo respiración",
+          "Направлена к врачу сегодня", "患者拒绝转诊今天已记录"}) {
+        EXPECT_TRUE(checkOverrideReason(good).ok()) << good;
+    }
+}
+
+TEST_F(VisitFixture, ADraftsHandoutFollowsTodaysPatientClinicAndRules) {
+    const Session s = draft({"osteoporosis"}, {"supine_lumbar_rotation", "cat_cow"});
+    auto before = visit().handout(s.id);
+    ASSERT_TRUE(before.ok()) << before.error().message;
+    EXPECT_FALSE(before->fromSnapshot);
+    EXPECT_EQ(before->request.patientName, "María López");
+    EXPECT_EQ(before->request.clinic.clinicianName, "Ana Gil");
+    ASSERT_TRUE(before->request.clinic.logo);
+    EXPECT_EQ(before->request.sessionDate, "2026-11-21");
+
+    Patient p = *patients_->get(patientId_);
+    p.name = "Someone Else";
+    ASSERT_TRUE(patients_->update(p).ok());
+    auto renamed = visit().handout(
+        s.id, {"es", true, Paper::Letter, std::nullopt, std::nullopt, std::nullopt, {}});
+    ASSERT_TRUE(renamed.ok());
+    EXPECT_EQ(renamed->request.patientName, "Someone Else");
+    EXPECT_EQ(renamed->request.options.lang, "es");
+    EXPECT_TRUE(renamed->request.options.largePrint);
+    EXPECT_EQ(renamed->request.options.paper, Paper::Letter);
+
+    // Today's rules, from a changed copy of templates/: the caution's patient note changes.
+    const fs::path changed = dir_ / "templates";
+    fs::copy(hepdesk::test::templatesDir(), changed, fs::copy_options::recursive);
+    std::string rules = hepdesk::test::readFile(changed / "rules" / "eligibility.json");
+    const std::string note = "keep the twist small and slow";
+    ASSERT_NE(rules.find(note), std::string::npos);
+    rules.replace(rules.find(note), note.size(), "RULES CHANGED TODAY");
+    hepdesk::test::writeFile(changed / "rules" / "eligibility.json", rules);
+    auto today = openClinic(changed);
+    ASSERT_TRUE(today);
+    auto a = pdfOf(visit(), s.id);
+    auto b = pdfOf(*today->workflow, s.id);
+    ASSERT_TRUE(a.ok() && b.ok());
+    EXPECT_NE(*a, *b) << "a draft follows today's rules";
+    auto plan = today->workflow->handout(s.id);
+    ASSERT_TRUE(plan.ok());
+    const Eligibility* e = plan->request.assessment.eligibilityOf("supine_lumbar_rotation");
+    ASSERT_NE(e, nullptr);
+    ASSERT_FALSE(e->reasons.empty());
+    EXPECT_NE(e->reasons[0].patientNote.text("en").find("RULES CHANGED TODAY"), std::string::npos);
+}
+
+TEST_F(VisitFixture, SigningStoresTheSnapshotAndTheFingerprintAndReprintsByteIdentical) {
+    const Session s =
+        draft({"osteoporosis"}, {"supine_lumbar_rotation", "cat_cow"}, {"es", true, ""});
+    auto before = pdfOf(
+        visit(), s.id,
+        {std::nullopt, std::nullopt, Paper::Letter, std::nullopt, std::nullopt, std::nullopt, {}});
+    ASSERT_TRUE(before.ok()) << before.error().message;
+    auto signedSession = visit().sign(s.id, clinicianId_, Paper::Letter);
+    ASSERT_TRUE(signedSession.ok()) << signedSession.error().message;
+    const Session& st = signedSession->session;
+    EXPECT_TRUE(st.isSigned);
+    EXPECT_EQ(signedSession->handoutSha256, sha256Hex(*before)) << "the handout as it stood";
+    ASSERT_EQ(st.handouts.size(), 1U);
+    EXPECT_EQ(st.handouts[0].sha256, signedSession->handoutSha256);
+    EXPECT_EQ(st.handouts[0].language, "es");
+    ASSERT_FALSE(st.signedSnapshot.empty());
+    const nlohmann::json exported = toJson(st);
+    EXPECT_EQ(exported["signed_snapshot"]["patient_name"], "María López");
+    EXPECT_EQ(exported["signed_snapshot"]["paper"], "letter");
+    EXPECT_EQ(exported["signed_snapshot"]["handout_sha256"], signedSession->handoutSha256);
+
+    // Everything a reprint could be tempted to read again changes...
+    Patient p = *patients_->get(patientId_);
+    p.name = "Someone Else";
+    ASSERT_TRUE(patients_->update(p).ok());
+    ClinicSettings other{"Another Clinic", "", "", hepdesk::test::pngImage(10, 10), "image/png"};
+    ASSERT_TRUE(clinicRepo_->save(other).ok());
+    Clinician c = *clinicians_->get(clinicianId_);
+    c.name = "Dr Nobody";
+    c.credentials = "MD";
+    ASSERT_TRUE(clinicians_->update(c).ok());
+    const fs::path changed = dir_ / "templates";
+    fs::copy(hepdesk::test::templatesDir(), changed, fs::copy_options::recursive);
+    std::string rules = hepdesk::test::readFile(changed / "rules" / "eligibility.json");
+    const std::string note = "keep the twist small and slow";
+    rules.replace(rules.find(note), note.size(), "RULES CHANGED TODAY");
+    hepdesk::test::writeFile(changed / "rules" / "eligibility.json", rules);
+    auto today = openClinic(changed);
+    ASSERT_TRUE(today);
+
+    // ... and the reprint is the signed handout, byte for byte, from either set of rules.
+    for (VisitWorkflow* w : {&visit(), today->workflow.get()}) {
+        auto plan = w->handout(s.id);
+        ASSERT_TRUE(plan.ok()) << plan.error().message;
+        EXPECT_TRUE(plan->fromSnapshot);
+        EXPECT_EQ(plan->request.patientName, "María López");
+        EXPECT_EQ(plan->request.clinic.clinicianName, "Ana Gil");
+        EXPECT_EQ(plan->request.clinic.name, "Riverside Physical Therapy");
+        auto pdf = w->render(*plan);
+        ASSERT_TRUE(pdf.ok());
+        EXPECT_EQ(*pdf, *before);
+        auto rec = w->recordHandout(s.id, *pdf, *plan, "file test.pdf");
+        ASSERT_TRUE(rec.ok()) << rec.error().message;
+        EXPECT_EQ(rec->id, st.handouts[0].id) << "none twice for one SHA-256";
+    }
+    EXPECT_EQ(sessions_->get(s.id)->handouts.size(), 1U);
+    EXPECT_FALSE(visit().sign(s.id, clinicianId_).ok()) << "signed once";
+}
+
+TEST_F(VisitFixture, ASignedSessionRefusesEveryOptionThatWouldChangeItsHandoutNamingIt) {
+    const Session s = draft({}, {"cat_cow"});
+    ASSERT_TRUE(visit().sign(s.id, clinicianId_).ok());
+    HandoutChanges changes;
+    changes.language = "es";
+    changes.largePrint = true;
+    changes.paper = Paper::Letter;
+    changes.overrideReason = "Patient insisted on exercises today";
+    changes.clinic = handout::ClinicInfo{"Fake", "", "", "Dr Nobody", "MD", nullptr};
+    changes.names = {"--lang", "--large-print", "--paper", "--override-reason", "--clinic"};
+    auto refused = visit().handout(s.id, changes);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().kind, Error::Kind::Refused);
+    for (const char* option :
+         {"--lang", "--large-print", "--paper", "--override-reason", "--clinic"}) {
+        EXPECT_NE(refused.error().message.find(option), std::string::npos)
+            << option << " in: " << refused.error().message;
+    }
+    // Asking for what it already is changes nothing and is allowed.
+    auto same = visit().handout(
+        s.id, {"en", false, Paper::A4, std::nullopt, std::nullopt, std::nullopt, {}});
+    ASSERT_TRUE(same.ok()) << same.error().message;
+    EXPECT_TRUE(same->fromSnapshot);
+}
+
+TEST_F(VisitFixture, AnOverrideAfterSigningIsStoredWithWhoAndWhenAndStandsForReprints) {
+    const Session s = draft({"ces_saddle_numbness"}, {"belly_breathing"});
+    auto signedSession = visit().sign(s.id, clinicianId_);
+    ASSERT_TRUE(signedSession.ok()) << signedSession.error().message;
+    EXPECT_TRUE(signedSession->handoutSha256.empty()) << "no handout before a referral";
+    EXPECT_TRUE(signedSession->session.handouts.empty());
+
+    auto blocked = pdfOf(visit(), s.id);
+    ASSERT_FALSE(blocked.ok());
+    EXPECT_EQ(blocked.error().kind, Error::Kind::Refused);
+    HandoutChanges invisible;
+    invisible.overrideReason = "\xE2\x80\x8B\xC2\xA0\x01";
+    EXPECT_FALSE(visit().handout(s.id, invisible).ok());
+
+    HandoutChanges given;
+    given.overrideReason = "Patient declined the ambulance; breathing sheet only";
+    given.clinicianId = clinicianId_;
+    auto plan = visit().handout(s.id, given);
+    ASSERT_TRUE(plan.ok()) << plan.error().message;
+    ASSERT_TRUE(plan->newOverride);
+    auto pdf = visit().render(*plan);
+    ASSERT_TRUE(pdf.ok()) << pdf.error().message;
+    ASSERT_TRUE(visit().recordHandout(s.id, *pdf, *plan, "file test.pdf").ok());
+
+    auto stored = sessions_->get(s.id);
+    ASSERT_TRUE(stored.ok());
+    ASSERT_EQ(stored->overrides.size(), 1U);
+    const HandoutOverride& o = stored->overrides[0];
+    EXPECT_EQ(o.reason, *given.overrideReason);
+    EXPECT_EQ(o.clinicianId, clinicianId_);
+    EXPECT_EQ(o.actor, "test clinician account");
+    EXPECT_EQ(o.createdAt.size(), 20U) << o.createdAt;
+    ASSERT_EQ(stored->handouts.size(), 1U);
+    EXPECT_EQ(toJson(*stored)["overrides"][0]["reason"], *given.overrideReason);
+
+    // Later reprints carry the stored override, byte-identical; another reason is refused.
+    auto again = pdfOf(visit(), s.id);
+    ASSERT_TRUE(again.ok()) << again.error().message;
+    EXPECT_EQ(*again, *pdf);
+    HandoutChanges other;
+    other.overrideReason = "Some other reason given later";
+    EXPECT_EQ(visit().handout(s.id, other).error().kind, Error::Kind::Refused);
+    EXPECT_EQ(sessions_->get(s.id)->overrides.size(), 1U);
+
+    // The record is append-only in the database itself.
+    auto& c = db_->connection();
+    EXPECT_FALSE(c.exec("UPDATE session_override SET reason = 'changed'").ok());
+    EXPECT_FALSE(c.exec("DELETE FROM session_override").ok());
+}
+
+TEST_F(VisitFixture, AnOverrideIsRefusedWhereNoneIsNeededOrOnADraft) {
+    const Session routine = draft({}, {"cat_cow"});
+    ASSERT_TRUE(visit().sign(routine.id, clinicianId_).ok());
+    HandoutChanges given;
+    given.overrideReason = "Patient asked for a printed copy";
+    EXPECT_EQ(visit().handout(routine.id, given).error().kind, Error::Kind::Refused);
+    const Session emergency = draft({"ces_saddle_numbness"}, {"belly_breathing"});
+    EXPECT_FALSE(db_->connection()
+                     .exec("INSERT INTO session_override(session_id, actor, created_at, reason) "
+                           "VALUES (" +
+                           std::to_string(emergency.id) +
+                           ", 'someone', '2026-01-01T00:00:00Z', 'a reason')")
+                     .ok())
+        << "a draft is edited, not overridden";
+}
+
+TEST_F(VisitFixture, TheSnapshotCannotBeChangedAfterSigning) {
+    const Session s = draft({}, {"cat_cow"});
+    ASSERT_TRUE(visit().sign(s.id, clinicianId_).ok());
+    auto& c = db_->connection();
+    EXPECT_FALSE(
+        c.exec("UPDATE session SET signed_snapshot = '{}' WHERE id = " + std::to_string(s.id))
+            .ok());
+    auto snapshot = snapshotFromJson(sessions_->get(s.id)->signedSnapshot, "snapshot");
+    ASSERT_TRUE(snapshot.ok()) << snapshot.error().message;
+    EXPECT_EQ(snapshotToJson(*snapshot), sessions_->get(s.id)->signedSnapshot)
+        << "reads back to the same text";
+    ASSERT_TRUE(snapshot->request.clinic.logo);
+    EXPECT_EQ(snapshot->request.clinic.logo->bytes, hepdesk::test::pngImage(60, 30));
+    EXPECT_FALSE(snapshotFromJson("{\"version\": 99}", "snapshot").ok());
+}
+
+TEST_F(VisitFixture, NothingIsSignedWhenTheSessionChangedSinceItsSnapshotWasMade) {
+    Session s = draft({}, {"cat_cow"});
+    const Session asRead = *sessions_->get(s.id);
+    // Another window (or computer) saves the draft meanwhile.
+    s.screening.findings = {"osteoporosis"};
+    ASSERT_TRUE(visit().saveDraft(s).ok());
+    auto st = sessions_->signWithSnapshot(s.id, clinicianId_, "{}", std::nullopt, asRead);
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.error().kind, Error::Kind::Refused);
+    EXPECT_NE(st.error().message.find("changed while it was being signed"), std::string::npos);
+    EXPECT_FALSE(sessions_->get(s.id)->isSigned);
+    EXPECT_TRUE(sessions_->get(s.id)->signedSnapshot.empty());
+}
+
+TEST_F(VisitFixture, SigningNeedsAnActiveClinician) {
+    const Session s = draft({}, {"cat_cow"});
+    EXPECT_FALSE(visit().sign(s.id, 999).ok());
+    Clinician c = *clinicians_->get(clinicianId_);
+    c.active = false;
+    ASSERT_TRUE(clinicians_->update(c).ok());
+    auto refused = visit().sign(s.id, clinicianId_);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().kind, Error::Kind::Refused);
+    EXPECT_FALSE(sessions_->get(s.id)->isSigned);
+}
+
+TEST_F(VisitFixture, AddendaGoToSignedSessionsWithWhoAndWhen) {
+    const Session s = draft({}, {"cat_cow"});
+    EXPECT_FALSE(visit().addAddendum(s.id, clinicianId_, "Too early").ok());
+    ASSERT_TRUE(visit().sign(s.id, clinicianId_).ok());
+    EXPECT_FALSE(visit().addAddendum(s.id, 999, "Unknown clinician").ok());
+    auto added = visit().addAddendum(s.id, clinicianId_, "  Phoned on day 3: doing well  ");
+    ASSERT_TRUE(added.ok()) << added.error().message;
+    ASSERT_EQ(added->addenda.size(), 1U);
+    EXPECT_EQ(added->addenda[0].text, "Phoned on day 3: doing well");
+    EXPECT_EQ(added->addenda[0].clinicianId, clinicianId_);
+    EXPECT_FALSE(added->addenda[0].createdAt.empty());
+}
+
+} // namespace
+} // namespace hepdesk::visit::test

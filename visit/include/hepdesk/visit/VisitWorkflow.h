@@ -1,0 +1,192 @@
+#pragma once
+
+#include "hepdesk/core/Assessment.h"
+#include "hepdesk/core/Catalog.h"
+#include "hepdesk/core/ClinicalRules.h"
+#include "hepdesk/core/Error.h"
+#include "hepdesk/core/Session.h"
+#include "hepdesk/core/handout/Handout.h"
+
+#include <cstdint>
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hepdesk::handout {
+class HandoutWriter;
+}
+
+namespace hepdesk::db {
+class ClinicRepository;
+class ClinicianRepository;
+class PatientRepository;
+class SessionRepository;
+} // namespace hepdesk::db
+
+namespace hepdesk::visit {
+
+/// A session just signed and the fingerprint of its handout as signed (empty when no handout
+/// could be made then: a referral first).
+struct SignedSession {
+    Session session;
+    std::string handoutSha256;
+};
+
+/// The stores a visit works through: interfaces, whatever database stands behind them.
+struct Repositories {
+    db::PatientRepository& patients;
+    db::SessionRepository& sessions;
+    db::ClinicianRepository& clinicians;
+    db::ClinicRepository& clinic;
+};
+
+/// How a new session starts.
+struct StartOptions {
+    std::optional<std::int64_t> clinicianId;
+    /// The clinic's or the computer's defaults (language, large print).
+    HandoutOptions handout;
+    /// A follow-up: start from the program of this session of the patient (0: the latest).
+    std::optional<std::int64_t> followUpFrom;
+    /// Today's screening when it is already known (the command line); the app starts empty.
+    std::optional<Screening> screening;
+};
+
+/// A new, unsaved session (id 0) and what was left out of the copied program.
+struct StartedSession {
+    Session session;
+    /// One message per exercise of the last program that today's screening excludes (left out).
+    std::vector<std::string> leftOut;
+};
+
+/// What the clinical core says about a program for one screening.
+struct ProgramCheck {
+    /// One message per excluded exercise, naming it and the reasons.
+    std::vector<std::string> excluded;
+    /// One message per caution reason ("cat_cow: Osteoporosis: ...").
+    std::vector<std::string> cautions;
+};
+
+/// A stored draft and today's assessment of it.
+struct SavedDraft {
+    std::int64_t id = 0;
+    Assessment assessment;
+    ProgramCheck program;
+};
+
+/// How a front end names each handout option in messages ("--lang" on the command line).
+struct OptionNames {
+    std::string language = "language";
+    std::string largePrint = "large print";
+    std::string paper = "paper";
+    std::string overrideReason = "override reason";
+    std::string clinic = "clinic details";
+};
+
+/// What a front end asks to change for one handout; unset means "as stored". A draft takes
+/// them; a signed session refuses any that would change its handout, naming the option.
+struct HandoutChanges {
+    std::optional<std::string> language;
+    std::optional<bool> largePrint;
+    std::optional<handout::HandoutOptions::Paper> paper;
+    std::optional<std::string> overrideReason;
+    /// Replaces the clinic's details (a clinic file); without a clinician of its own the
+    /// session's clinician stays.
+    std::optional<handout::ClinicInfo> clinic;
+    /// Who gives an override reason after signing (stored with it).
+    std::optional<std::int64_t> clinicianId;
+    OptionNames names;
+};
+
+/// The handout of one session, ready to render.
+struct HandoutPlan {
+    handout::HandoutRequest request;
+    /// Made from the snapshot stored at signing (a reprint), not from today's data.
+    bool fromSnapshot = false;
+    /// The fingerprint recorded at signing (empty for a draft or when none could be made).
+    std::string signedSha256;
+    /// An override given now for a signed session: stored, with who and when, together with
+    /// the handout's record (recordHandout).
+    std::optional<HandoutOverride> newOverride;
+};
+
+/// The steps of a visit, each one call and at most one transaction, the same for the desktop
+/// app and hepdesk-cli. Clinical decisions stay in core; storage stays behind the repositories;
+/// this decides the order of things and the one policy for a session's handout: a draft is
+/// assessed with today's rules, a signed session reprints from what it stored at signing.
+class VisitWorkflow {
+public:
+    /// `catalog`, `rules` and `writer` (usually a ClinicData's and the app's or command's
+    /// writer) must outlive the workflow.
+    VisitWorkflow(Repositories repos, const Catalog& catalog, const ClinicalRules& rules,
+                  const handout::HandoutWriter& writer);
+
+    /// assess() with today's rules and the clinic's catalog (`doc`: the screening's JSON as
+    /// read, when at hand, for exact pointers in errors).
+    [[nodiscard]] Result<Assessment> assess(const Screening& screening,
+                                            std::string_view source = "screening",
+                                            const nlohmann::json* doc = nullptr) const;
+    /// The excluded and cautioned exercises of `program` for `assessment`.
+    [[nodiscard]] ProgramCheck checkProgram(const Program& program,
+                                            const Assessment& assessment) const;
+
+    /// A new session for patient `patientId` (not stored yet), or a follow-up: the last
+    /// program copied and, when today's screening is given, checked against it (leaveOut).
+    /// The patient and the clinician must exist.
+    Result<StartedSession> start(std::int64_t patientId, const StartOptions& options);
+    /// Takes out of `program` what `assessment` excludes or the catalog no longer has; one
+    /// message per exercise left out ("left out 'x' of <from>: excluded ...").
+    std::vector<std::string> leaveOut(Program& program, const Assessment& assessment,
+                                      std::string_view from) const;
+
+    /// Stores a draft (new when its id is 0, which is then set): triage, findings and scores
+    /// from today's assessment of its screening, an override reason only with visible words.
+    /// Excluded exercises are reported in the result, not refused (the clinician is editing).
+    Result<SavedDraft> saveDraft(Session& session);
+
+    /// The handout of `session` as it is in memory (the app's editor): a draft with today's
+    /// rules, patient, clinic and clinician; a signed one from its snapshot.
+    Result<HandoutPlan> handout(const Session& session, const HandoutChanges& changes = {});
+    /// The handout of stored session `sessionId`.
+    Result<HandoutPlan> handout(std::int64_t sessionId, const HandoutChanges& changes = {});
+    /// Renders `plan` (the PDF bytes).
+    [[nodiscard]] Result<std::string> render(const HandoutPlan& plan) const;
+
+    /// Records a produced handout (none twice for one SHA-256) and the plan's new override,
+    /// in one transaction. The record, new or the one already there.
+    Result<HandoutRecord> recordHandout(std::int64_t sessionId, std::string_view pdf,
+                                        const HandoutPlan& plan, std::string_view destination);
+    /// The same for a handout written elsewhere (the app's export worker), known by its
+    /// SHA-256 (sha256Hex) and size.
+    Result<HandoutRecord> recordHandout(std::int64_t sessionId, const std::string& sha256,
+                                        std::int64_t byteSize, const HandoutPlan& plan,
+                                        std::string_view destination);
+
+    /// Signs stored session `sessionId` as `clinicianId`: stores the snapshot of its handout
+    /// (today's rules and details, on `paper`) and the fingerprint of the handout as it stands
+    /// when one can be made, in the signing transaction. The signed session.
+    Result<SignedSession>
+    sign(std::int64_t sessionId, std::int64_t clinicianId,
+         handout::HandoutOptions::Paper paper = handout::HandoutOptions::Paper::A4);
+
+    /// Adds a correction to a signed session, by `clinicianId`, now. The updated session.
+    Result<Session> addAddendum(std::int64_t sessionId, std::optional<std::int64_t> clinicianId,
+                                std::string_view text);
+
+    [[nodiscard]] const Catalog& catalog() const { return catalog_; }
+    [[nodiscard]] const ClinicalRules& rules() const { return rules_; }
+    [[nodiscard]] const handout::HandoutWriter& writer() const { return writer_; }
+
+private:
+    Result<HandoutPlan> draftHandout(const Session& session, const HandoutChanges& changes);
+    Result<HandoutPlan> signedHandout(const Session& session, const HandoutChanges& changes);
+    Result<handout::ClinicInfo> clinicInfo(std::optional<std::int64_t> clinicianId);
+
+    Repositories repos_;
+    const Catalog& catalog_;
+    const ClinicalRules& rules_;
+    const handout::HandoutWriter& writer_;
+};
+
+} // namespace hepdesk::visit

@@ -1,0 +1,168 @@
+#include "hepdesk/visit/HandoutSnapshot.h"
+
+#include "hepdesk/core/Assess.h"
+#include "hepdesk/core/JsonRead.h"
+
+#include <array>
+#include <nlohmann/json.hpp>
+
+namespace hepdesk::visit {
+namespace {
+
+constexpr int kSnapshotVersion = 1;
+constexpr std::string_view kBase64 =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+std::string base64(std::string_view bytes) {
+    std::string out;
+    out.reserve((bytes.size() + 2) / 3 * 4);
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
+        std::uint32_t v = 0;
+        for (std::size_t k = 0; k < 3; ++k) {
+            v = (v << 8) | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0U);
+        }
+        for (std::size_t k = 0; k < 4; ++k) {
+            out += k <= n ? kBase64[(v >> (18 - 6 * k)) & 0x3F] : '=';
+        }
+    }
+    return out;
+}
+
+std::optional<std::string> unbase64(std::string_view text) {
+    if (text.size() % 4 != 0) {
+        return std::nullopt;
+    }
+    std::string out;
+    out.reserve(text.size() / 4 * 3);
+    for (std::size_t i = 0; i < text.size(); i += 4) {
+        std::uint32_t v = 0;
+        int pad = 0;
+        for (std::size_t k = 0; k < 4; ++k) {
+            const char c = text[i + k];
+            std::uint32_t d = 0;
+            if (c == '=' && i + 4 == text.size() && k >= 2) {
+                ++pad;
+            } else if (const auto p = kBase64.find(c); p != std::string_view::npos && pad == 0) {
+                d = static_cast<std::uint32_t>(p);
+            } else {
+                return std::nullopt;
+            }
+            v = (v << 6) | d;
+        }
+        for (int k = 0; k < 3 - pad; ++k) {
+            out += static_cast<char>((v >> (16 - 8 * k)) & 0xFF);
+        }
+    }
+    return out;
+}
+
+std::string_view paperId(handout::HandoutOptions::Paper p) {
+    return p == handout::HandoutOptions::Paper::Letter ? "letter" : "a4";
+}
+
+/// The assessment as the handout needs it: the eligibility of the program's exercises only
+/// (a signed program never changes, and the rest of the catalog is not printed).
+nlohmann::json assessmentJson(const handout::HandoutRequest& r) {
+    Assessment a = r.assessment;
+    std::erase_if(a.eligibility, [&](const Eligibility& e) {
+        return std::none_of(r.program.items.begin(), r.program.items.end(),
+                            [&](const ProgramItem& it) { return it.exerciseId == e.exerciseId; });
+    });
+    return toJson(a);
+}
+
+} // namespace
+
+std::string snapshotToJson(const HandoutSnapshot& s) {
+    const handout::HandoutRequest& r = s.request;
+    const handout::ClinicInfo& c = r.clinic;
+    nlohmann::json clinic{{"name", c.name},
+                          {"address", c.address},
+                          {"phone", c.phone},
+                          {"clinician_name", c.clinicianName},
+                          {"clinician_credentials", c.clinicianCredentials},
+                          {"logo", c.logo ? nlohmann::json(base64(c.logo->bytes)) : nullptr}};
+    const nlohmann::json j{
+        {"version", kSnapshotVersion},       {"patient_name", r.patientName},
+        {"session_date", r.sessionDate},     {"clinic", clinic},
+        {"language", r.options.lang},        {"large_print", r.options.largePrint},
+        {"paper", paperId(r.options.paper)}, {"override_reason", r.overrideReason},
+        {"program", toJson(r.program)},      {"finding_ids", r.findingIds},
+        {"assessment", assessmentJson(r)},   {"handout_sha256", s.handoutSha256}};
+    // nlohmann's object keeps keys sorted: the same snapshot is always the same text.
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Result<HandoutSnapshot> snapshotFromJson(std::string_view text, std::string_view source) {
+    auto parsed = json::parse(text, source);
+    if (!parsed) {
+        return parsed.error();
+    }
+    const nlohmann::json& j = *parsed;
+    const auto bad = [&](std::string_view field) {
+        return Error::invalid(std::string(source) + ": field '" + std::string(field) +
+                              "' is missing or of the wrong type");
+    };
+    try {
+        if (!j.is_object() || j.value("version", 0) != kSnapshotVersion) {
+            return Error::invalid(std::string(source) +
+                                  ": not a handout snapshot this version "
+                                  "of HepDesk reads (version " +
+                                  std::to_string(kSnapshotVersion) + ")");
+        }
+        HandoutSnapshot s;
+        handout::HandoutRequest& r = s.request;
+        for (const char* f : {"patient_name", "session_date", "language", "paper",
+                              "override_reason", "handout_sha256"}) {
+            if (!j.contains(f) || !j.at(f).is_string()) {
+                return bad(f);
+            }
+        }
+        r.patientName = j.at("patient_name").get<std::string>();
+        r.sessionDate = j.at("session_date").get<std::string>();
+        r.options.lang = j.at("language").get<std::string>();
+        r.options.largePrint = j.at("large_print").get<bool>();
+        const std::string paper = j.at("paper").get<std::string>();
+        if (paper != "a4" && paper != "letter") {
+            return bad("paper");
+        }
+        r.options.paper = paper == "letter" ? handout::HandoutOptions::Paper::Letter
+                                            : handout::HandoutOptions::Paper::A4;
+        r.overrideReason = j.at("override_reason").get<std::string>();
+        s.handoutSha256 = j.at("handout_sha256").get<std::string>();
+        const nlohmann::json& c = j.at("clinic");
+        r.clinic.name = c.at("name").get<std::string>();
+        r.clinic.address = c.at("address").get<std::string>();
+        r.clinic.phone = c.at("phone").get<std::string>();
+        r.clinic.clinicianName = c.at("clinician_name").get<std::string>();
+        r.clinic.clinicianCredentials = c.at("clinician_credentials").get<std::string>();
+        if (const nlohmann::json& logo = c.at("logo"); !logo.is_null()) {
+            auto bytes = unbase64(logo.get<std::string>());
+            if (!bytes) {
+                return bad("clinic.logo");
+            }
+            auto image = handout::imageFromBytes(std::move(*bytes), "the clinic's logo");
+            if (!image) {
+                return image.error();
+            }
+            r.clinic.logo = *image;
+        }
+        auto program = programFromJson(j.at("program"), source);
+        if (!program) {
+            return program.error();
+        }
+        r.program = std::move(*program);
+        r.findingIds = j.at("finding_ids").get<std::set<std::string>>();
+        auto assessment = assessmentFromJson(j.at("assessment"), source);
+        if (!assessment) {
+            return assessment.error();
+        }
+        r.assessment = std::move(*assessment);
+        return s;
+    } catch (const nlohmann::json::exception& e) {
+        return Error::invalid(std::string(source) + ": " + e.what());
+    }
+}
+
+} // namespace hepdesk::visit

@@ -1,0 +1,461 @@
+#include "hepdesk/visit/VisitWorkflow.h"
+
+#include "hepdesk/core/Assess.h"
+#include "hepdesk/core/Clock.h"
+#include "hepdesk/core/Sha256.h"
+#include "hepdesk/core/handout/HandoutWriter.h"
+#include "hepdesk/db/ClinicRepository.h"
+#include "hepdesk/db/ClinicianRepository.h"
+#include "hepdesk/db/PatientRepository.h"
+#include "hepdesk/db/SessionRepository.h"
+#include "hepdesk/visit/HandoutSnapshot.h"
+#include "hepdesk/visit/OverrideReason.h"
+
+#include <algorithm>
+
+namespace hepdesk::visit {
+namespace {
+
+std::string trimmed(std::string_view s) {
+    const auto first = s.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos) {
+        return {};
+    }
+    const auto last = s.find_last_not_of(" \t\r\n");
+    return std::string(s.substr(first, last - first + 1));
+}
+
+std::string reasonsText(const Eligibility& e) {
+    std::string why;
+    for (const EligibilityReason& r : e.reasons) {
+        why += (why.empty() ? "" : "; ") + r.clinicianReason;
+    }
+    return why;
+}
+
+std::string sessionDate(const Session& s) {
+    return s.screening.date.empty() ? s.startedAt.substr(0, 10) : s.screening.date;
+}
+
+std::string paperName(handout::HandoutOptions::Paper p) {
+    return p == handout::HandoutOptions::Paper::Letter ? "letter" : "a4";
+}
+
+bool sameImage(const std::shared_ptr<const handout::ImageData>& a,
+               const std::shared_ptr<const handout::ImageData>& b) {
+    return (a == nullptr) == (b == nullptr) && (a == nullptr || a->bytes == b->bytes);
+}
+
+/// Whether a clinic file asks for what the snapshot already has (its clinician only when it
+/// names one: otherwise the session's stays).
+bool sameClinic(const handout::ClinicInfo& asked, const handout::ClinicInfo& stored) {
+    return asked.name == stored.name && asked.address == stored.address &&
+           asked.phone == stored.phone && sameImage(asked.logo, stored.logo) &&
+           (asked.clinicianName.empty() ||
+            (asked.clinicianName == stored.clinicianName &&
+             asked.clinicianCredentials == stored.clinicianCredentials));
+}
+
+/// Kinds of error with which the composer refuses a handout (the reason is shown, nothing
+/// else is wrong): at signing such a session is signed without a fingerprint.
+bool handoutRefused(const Error& e) {
+    return e.kind == Error::Kind::Refused || e.kind == Error::Kind::InvalidInput ||
+           e.kind == Error::Kind::NotFound;
+}
+
+} // namespace
+
+VisitWorkflow::VisitWorkflow(Repositories repos, const Catalog& catalog, const ClinicalRules& rules,
+                             const handout::HandoutWriter& writer)
+    : repos_(repos), catalog_(catalog), rules_(rules), writer_(writer) {}
+
+Result<Assessment> VisitWorkflow::assess(const Screening& screening, std::string_view source,
+                                         const nlohmann::json* doc) const {
+    return hepdesk::assess(screening, rules_, catalog_, source, doc);
+}
+
+ProgramCheck VisitWorkflow::checkProgram(const Program& program,
+                                         const Assessment& assessment) const {
+    ProgramCheck check;
+    for (const ProgramItem& item : program.items) {
+        const Eligibility* e = assessment.eligibilityOf(item.exerciseId);
+        if (e == nullptr) {
+            continue;
+        }
+        if (e->status == EligibilityStatus::Excluded) {
+            check.excluded.push_back("exercise '" + item.exerciseId +
+                                     "' is excluded for this screening: " + reasonsText(*e));
+        } else if (e->status == EligibilityStatus::Caution) {
+            for (const EligibilityReason& r : e->reasons) {
+                check.cautions.push_back(item.exerciseId + ": " + r.clinicianReason);
+            }
+        }
+    }
+    return check;
+}
+
+Result<StartedSession> VisitWorkflow::start(std::int64_t patientId, const StartOptions& options) {
+    if (auto p = repos_.patients.get(patientId); !p) {
+        return p.error();
+    }
+    if (options.clinicianId) {
+        if (auto c = repos_.clinicians.get(*options.clinicianId); !c) {
+            return c.error();
+        }
+    }
+    StartedSession started;
+    Session& s = started.session;
+    s.patientId = patientId;
+    s.clinicianId = options.clinicianId;
+    s.startedAt = isoDateTime(Clock::current().now());
+    if (options.screening) {
+        s.screening = *options.screening;
+    } else {
+        s.screening.date = isoDate(Clock::current().now()); // today's answers are today's
+    }
+    s.handoutOptions = options.handout;
+    if (!options.followUpFrom) {
+        return started;
+    }
+    std::int64_t fromId = *options.followUpFrom;
+    if (fromId == 0) {
+        auto history = repos_.sessions.history(patientId, {1});
+        if (!history) {
+            return history.error();
+        }
+        if (history->empty()) {
+            return Error::invalid("patient " + std::to_string(patientId) +
+                                  " has no earlier session to follow up");
+        }
+        fromId = history->front().id;
+    }
+    auto last = repos_.sessions.get(fromId);
+    if (!last) {
+        return last.error();
+    }
+    if (last->patientId != patientId) {
+        return Error::invalid("session " + std::to_string(fromId) +
+                              " is not a session of patient " + std::to_string(patientId));
+    }
+    s.handoutOptions.language = last->handoutOptions.language;
+    s.handoutOptions.largePrint = last->handoutOptions.largePrint;
+    if (!options.screening) {
+        s.screening.regions = last->screening.regions;
+    }
+    s.program = last->program;
+    if (options.screening) {
+        // The last program, checked against today's screening: what it excludes stays out.
+        auto assessment = assess(s.screening, "today's screening");
+        if (!assessment) {
+            return assessment.error();
+        }
+        started.leftOut = leaveOut(s.program, *assessment, "session " + std::to_string(fromId));
+    }
+    return started;
+}
+
+std::vector<std::string> VisitWorkflow::leaveOut(Program& program, const Assessment& assessment,
+                                                 std::string_view from) const {
+    std::vector<std::string> leftOut;
+    std::erase_if(program.items, [&](const ProgramItem& item) {
+        const CatalogEntry* entry = catalog_.find(item.exerciseId);
+        if (entry == nullptr || !entry->isExercise()) {
+            leftOut.push_back("left out '" + item.exerciseId + "' of " + std::string(from) +
+                              ": no longer in the catalog");
+            return true;
+        }
+        const Eligibility* e = assessment.eligibilityOf(item.exerciseId);
+        if (e != nullptr && e->status == EligibilityStatus::Excluded) {
+            leftOut.push_back("left out '" + item.exerciseId + "' of " + std::string(from) +
+                              ": excluded for today's screening: " + reasonsText(*e));
+            return true;
+        }
+        return false;
+    });
+    return leftOut;
+}
+
+Result<SavedDraft> VisitWorkflow::saveDraft(Session& s) {
+    if (s.isSigned) {
+        return Error::refused("session " + std::to_string(s.id) +
+                              " is signed: it can no longer change; add an addendum instead");
+    }
+    if (!s.handoutOptions.overrideReason.empty()) {
+        if (auto st = checkOverrideReason(s.handoutOptions.overrideReason); !st) {
+            return st.error();
+        }
+    }
+    auto assessment = assess(s.screening);
+    if (!assessment) {
+        return assessment.error();
+    }
+    s.triage = assessment->level;
+    s.findings = assessment->findings;
+    s.scores = sessionScores(s.screening, assessment->scores);
+    if (s.id == 0) {
+        auto id = repos_.sessions.add(s);
+        if (!id) {
+            return id.error();
+        }
+        s.id = *id;
+    } else if (auto st = repos_.sessions.update(s); !st) {
+        return st.error();
+    }
+    SavedDraft saved{s.id, std::move(*assessment), {}};
+    saved.program = checkProgram(s.program, saved.assessment);
+    return saved;
+}
+
+Result<handout::ClinicInfo> VisitWorkflow::clinicInfo(std::optional<std::int64_t> clinicianId) {
+    handout::ClinicInfo info;
+    auto settings = repos_.clinic.load();
+    if (!settings) {
+        return settings.error();
+    }
+    info.name = settings->name;
+    info.address = settings->address;
+    info.phone = settings->phone;
+    if (!settings->logo.empty()) {
+        auto logo = handout::imageFromBytes(settings->logo, "the clinic's logo");
+        if (!logo) {
+            return logo.error();
+        }
+        info.logo = *logo;
+    }
+    if (clinicianId) {
+        auto c = repos_.clinicians.get(*clinicianId);
+        if (!c) {
+            return c.error();
+        }
+        info.clinicianName = c->name;
+        info.clinicianCredentials = c->credentials;
+    }
+    return info;
+}
+
+Result<HandoutPlan> VisitWorkflow::draftHandout(const Session& s, const HandoutChanges& changes) {
+    HandoutPlan plan;
+    handout::HandoutRequest& r = plan.request;
+    r.overrideReason = trimmed(changes.overrideReason.value_or(s.handoutOptions.overrideReason));
+    if (!r.overrideReason.empty()) {
+        if (auto st = checkOverrideReason(r.overrideReason); !st) {
+            return st.error();
+        }
+    }
+    auto assessment = assess(s.screening, "session " + std::to_string(s.id));
+    if (!assessment) {
+        return assessment.error();
+    }
+    auto patient = repos_.patients.get(s.patientId);
+    if (!patient) {
+        return patient.error();
+    }
+    // A signed session's handout names who signed it.
+    auto clinic = clinicInfo(s.signedBy ? s.signedBy : s.clinicianId);
+    if (!clinic) {
+        return clinic.error();
+    }
+    r.clinic = std::move(*clinic);
+    if (changes.clinic) {
+        handout::ClinicInfo replaced = *changes.clinic;
+        if (replaced.clinicianName.empty()) {
+            replaced.clinicianName = r.clinic.clinicianName;
+            replaced.clinicianCredentials = r.clinic.clinicianCredentials;
+        }
+        r.clinic = std::move(replaced);
+    }
+    r.patientName = patient->name;
+    r.sessionDate = sessionDate(s);
+    r.program = s.program;
+    r.assessment = std::move(*assessment);
+    r.findingIds = s.screening.findings;
+    r.options.lang = changes.language.value_or(s.handoutOptions.language);
+    r.options.largePrint = changes.largePrint.value_or(s.handoutOptions.largePrint);
+    r.options.paper = changes.paper.value_or(handout::HandoutOptions::Paper::A4);
+    return plan;
+}
+
+Result<HandoutPlan> VisitWorkflow::signedHandout(const Session& s, const HandoutChanges& changes) {
+    if (s.signedSnapshot.empty()) {
+        // Signed before snapshots existed: made as a draft is, naming who signed it.
+        return draftHandout(s, changes);
+    }
+    const std::string what = "session " + std::to_string(s.id);
+    auto snapshot = snapshotFromJson(s.signedSnapshot, what + " snapshot");
+    if (!snapshot) {
+        return snapshot.error();
+    }
+    HandoutPlan plan;
+    plan.fromSnapshot = true;
+    plan.signedSha256 = snapshot->handoutSha256;
+    plan.request = std::move(snapshot->request);
+    handout::HandoutRequest& r = plan.request;
+    // An override given after signing stands for every later reprint.
+    const bool overrideAfterSigning = r.overrideReason.empty() && !s.overrides.empty();
+    if (overrideAfterSigning) {
+        r.overrideReason = s.overrides.front().reason;
+    }
+
+    std::vector<std::string> changed;
+    const auto differs = [&](const std::string& name, const std::string& stored,
+                             const std::string& asked, const char* as = "signed") {
+        changed.push_back(name + " '" + asked.substr(0, 80) + "' (" + as + ": '" +
+                          stored.substr(0, 80) + "')");
+    };
+    if (changes.language && *changes.language != r.options.lang) {
+        differs(changes.names.language, r.options.lang, *changes.language);
+    }
+    if (changes.largePrint && *changes.largePrint != r.options.largePrint) {
+        differs(changes.names.largePrint, r.options.largePrint ? "on" : "off",
+                *changes.largePrint ? "on" : "off");
+    }
+    if (changes.paper && *changes.paper != r.options.paper) {
+        differs(changes.names.paper, paperName(r.options.paper), paperName(*changes.paper));
+    }
+    if (changes.clinic && !sameClinic(*changes.clinic, r.clinic)) {
+        differs(changes.names.clinic, r.clinic.name, changes.clinic->name);
+    }
+    if (changes.overrideReason) {
+        const std::string asked = trimmed(*changes.overrideReason);
+        if (!r.overrideReason.empty()) {
+            if (asked != trimmed(r.overrideReason)) {
+                differs(changes.names.overrideReason, r.overrideReason, asked,
+                        overrideAfterSigning ? "given after signing" : "signed");
+            }
+        } else if (handoutAllowedWithoutOverride(r.assessment.level)) {
+            differs(changes.names.overrideReason, "", asked);
+        } else {
+            // Signed without a reason, so no handout could be made then: the override given now
+            // is stored with who and when, and prints on this and every later reprint.
+            if (auto st = checkOverrideReason(asked); !st) {
+                return st.error();
+            }
+            HandoutOverride o;
+            o.clinicianId = changes.clinicianId;
+            o.createdAt = isoDateTime(Clock::current().now());
+            o.reason = asked;
+            plan.newOverride = o;
+            r.overrideReason = asked;
+        }
+    }
+    if (!changed.empty()) {
+        std::string list;
+        for (const std::string& c : changed) {
+            list += (list.empty() ? "" : ", ") + c;
+        }
+        return Error::refused(what + " is signed: its handout reprints exactly as signed, so " +
+                              list + " cannot change it; leave " +
+                              (changed.size() == 1 ? "that option" : "those options") +
+                              " out, or add an addendum");
+    }
+    return plan;
+}
+
+Result<HandoutPlan> VisitWorkflow::handout(const Session& session, const HandoutChanges& changes) {
+    return session.isSigned ? signedHandout(session, changes) : draftHandout(session, changes);
+}
+
+Result<HandoutPlan> VisitWorkflow::handout(std::int64_t sessionId, const HandoutChanges& changes) {
+    auto session = repos_.sessions.get(sessionId);
+    if (!session) {
+        return session.error();
+    }
+    return handout(*session, changes);
+}
+
+Result<std::string> VisitWorkflow::render(const HandoutPlan& plan) const {
+    return writer_.renderPdf(plan.request, catalog_.entries());
+}
+
+Result<HandoutRecord> VisitWorkflow::recordHandout(std::int64_t sessionId, std::string_view pdf,
+                                                   const HandoutPlan& plan,
+                                                   std::string_view destination) {
+    return recordHandout(sessionId, sha256Hex(pdf), static_cast<std::int64_t>(pdf.size()), plan,
+                         destination);
+}
+
+Result<HandoutRecord> VisitWorkflow::recordHandout(std::int64_t sessionId,
+                                                   const std::string& sha256, std::int64_t byteSize,
+                                                   const HandoutPlan& plan,
+                                                   std::string_view destination) {
+    HandoutRecord record;
+    record.sha256 = sha256;
+    record.byteSize = byteSize;
+    record.createdAt = isoDateTime(Clock::current().now());
+    record.language = plan.request.options.lang;
+    record.largePrint = plan.request.options.largePrint;
+    return repos_.sessions.recordHandout(sessionId, record, plan.newOverride, destination);
+}
+
+Result<SignedSession> VisitWorkflow::sign(std::int64_t sessionId, std::int64_t clinicianId,
+                                          handout::HandoutOptions::Paper paper) {
+    auto session = repos_.sessions.get(sessionId);
+    if (!session) {
+        return session.error();
+    }
+    if (session->isSigned) {
+        return Error::refused("session " + std::to_string(sessionId) + " was signed at " +
+                              session->signedAt +
+                              " and cannot be signed again; add an addendum instead");
+    }
+    auto clinician = repos_.clinicians.get(clinicianId);
+    if (!clinician) {
+        return clinician.error();
+    }
+    if (!clinician->active) {
+        return Error::refused("clinician " + std::to_string(clinicianId) + " (" + clinician->name +
+                              ") is inactive and cannot sign");
+    }
+    // The handout as it stands, named for its signer: what the snapshot keeps for every reprint.
+    Session asSigned = *session;
+    asSigned.signedBy = clinicianId;
+    HandoutChanges changes;
+    changes.paper = paper;
+    auto plan = draftHandout(asSigned, changes);
+    if (!plan) {
+        return plan.error();
+    }
+    HandoutSnapshot snapshot{plan->request, {}};
+    std::optional<HandoutRecord> record;
+    if (auto pdf = render(*plan); pdf) {
+        snapshot.handoutSha256 = sha256Hex(*pdf);
+        record = HandoutRecord{0,
+                               snapshot.handoutSha256,
+                               static_cast<std::int64_t>(pdf->size()),
+                               isoDateTime(Clock::current().now()),
+                               plan->request.options.lang,
+                               plan->request.options.largePrint};
+    } else if (!handoutRefused(pdf.error())) {
+        return pdf.error();
+    } // else no handout can be given yet (a referral first): signed without a fingerprint
+    if (auto st = repos_.sessions.signWithSnapshot(sessionId, clinicianId, snapshotToJson(snapshot),
+                                                   record, *session);
+        !st) {
+        return st.error();
+    }
+    auto signedSession = repos_.sessions.get(sessionId);
+    if (!signedSession) {
+        return signedSession.error();
+    }
+    return SignedSession{std::move(*signedSession), snapshot.handoutSha256};
+}
+
+Result<Session> VisitWorkflow::addAddendum(std::int64_t sessionId,
+                                           std::optional<std::int64_t> clinicianId,
+                                           std::string_view text) {
+    if (clinicianId) {
+        if (auto c = repos_.clinicians.get(*clinicianId); !c) {
+            return c.error();
+        }
+    }
+    Addendum a;
+    a.clinicianId = clinicianId;
+    a.createdAt = isoDateTime(Clock::current().now());
+    a.text = trimmed(text);
+    if (auto id = repos_.sessions.addAddendum(sessionId, a); !id) {
+        return id.error();
+    }
+    return repos_.sessions.get(sessionId);
+}
+
+} // namespace hepdesk::visit
