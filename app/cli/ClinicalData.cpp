@@ -1,6 +1,7 @@
 #include "ClinicalData.h"
 
 #include "hepdesk/core/Paths.h"
+#include "hepdesk/core/TextEscape.h"
 #include "hepdesk/db/ClinicCatalog.h"
 #include "hepdesk/db/CustomExerciseRepository.h"
 
@@ -47,7 +48,7 @@ Result<ClinicalData> ClinicalData::loadWithClinic(const std::filesystem::path& t
     }
     // One broken custom exercise must not block every visit: say so and go on without it.
     for (const std::string& why : merged->skipped) {
-        warnings << "hepdesk-cli: warning: skipped " << why << '\n';
+        warnings << "hepdesk-cli: warning: skipped " << escapeForTerminal(why) << '\n';
     }
     return withRules(templates, std::move(merged->catalog), std::move(merged->customIds));
 }
