@@ -9,6 +9,7 @@
 #include "hepdesk/core/Paths.h"
 #include "hepdesk/core/Screening.h"
 #include "hepdesk/core/Sha256.h"
+#include "hepdesk/core/TextEscape.h"
 #include "hepdesk/core/handout/HandoutWriter.h"
 #include "hepdesk/db/ClinicRepository.h"
 #include "hepdesk/db/ClinicianRepository.h"
@@ -288,11 +289,12 @@ int runHandout(Context& ctx, Args args) {
         }
     }
     if (clinicFile) {
-        auto cj = json::parseFile(*clinicFile);
+        auto cj = json::parseFile(*clinicFile, kMaxJsonFileBytes, "clinic file");
         if (!cj) {
             return ctx.fail(cj.error());
         }
-        auto clinic = handout::clinicFromJson(*cj, *clinicFile);
+        auto clinic =
+            json::guarded(*clinicFile, [&] { return handout::clinicFromJson(*cj, *clinicFile); });
         if (!clinic) {
             return ctx.fail(clinic.error());
         }
@@ -311,6 +313,13 @@ int runHandout(Context& ctx, Args args) {
     auto rendered = writer->render(req, catalog.entries());
     if (!rendered) {
         return ctx.fail(rendered.error());
+    }
+    if (!rendered->undrawable.empty()) {
+        // Still written (the clinician may hand it over), but never silently: a name in a
+        // script the font lacks prints as empty boxes.
+        ctx.err << "hepdesk-cli: warning: the handout's font cannot draw these characters; they "
+                   "print as empty boxes: "
+                << escapeForTerminal(handout::describeUndrawable(rendered->undrawable)) << '\n';
     }
     if (auto st = writeFileAtomically(*output, rendered->pdf, 0600); !st) {
         return ctx.fail(st.error());
@@ -336,7 +345,7 @@ int runHandout(Context& ctx, Args args) {
                                {"bytes", rendered->pdf.size()},
                                {"triage", toId(req.assessment.level)},
                                {"override", !req.overrideReason.empty()}};
-        ctx.out << j.dump(2) << '\n';
+        ctx.out << json::dump(j, 2) << '\n';
     } else {
         ctx.out << "wrote " << *output << " (" << rendered->pages << " pages, "
                 << rendered->pdf.size() << " bytes, sha256 " << sha << ")\n";
