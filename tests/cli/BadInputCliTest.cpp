@@ -396,6 +396,14 @@ TEST(BadInputFileName, ScreeningNamedWithAByteFfIsAssessed) {
     const auto dup = test::runProcess(HEPDESK_CLI_EXE, {"assess", file.string()});
     EXPECT_EQ(dup.exitCode, 2);
     EXPECT_NE(dup.err.find("visit\\xff.json: /age"), std::string::npos) << dup.err;
+
+    // An escape sequence in a file name is shown escaped in the error, never sent raw.
+    const fs::path esc = dir.path() / "visit\x1b[2J.json";
+    test::writeFile(esc, R"({"date": "2026-02-31"})");
+    const auto date = test::runProcess(HEPDESK_CLI_EXE, {"assess", esc.string()});
+    EXPECT_EQ(date.exitCode, 2);
+    EXPECT_EQ(date.err.find('\x1b'), std::string::npos) << date.err;
+    EXPECT_NE(date.err.find("visit\\x1b[2J.json: /date"), std::string::npos) << date.err;
 }
 
 // 17: stored text never drives the terminal.

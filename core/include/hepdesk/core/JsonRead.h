@@ -2,6 +2,7 @@
 
 #include "hepdesk/core/Error.h"
 #include "hepdesk/core/ReadFile.h"
+#include "hepdesk/core/TextEscape.h"
 
 #include <nlohmann/json.hpp>
 #include <string>
@@ -28,13 +29,15 @@ Result<nlohmann::json> parseFile(const std::string& path,
 /// name with a stray byte) is replaced with U+FFFD instead of throwing: output never aborts.
 std::string dump(const nlohmann::json& j, int indent = -1);
 
-/// "<source>: <pointer>: <message>", the shape of every data error in HepDesk.
+/// "<source>: <pointer>: <message>", the shape of every data error in HepDesk. Control
+/// characters and bytes that are not UTF-8 (in a file name, a key, a value) are escaped, so
+/// the message is safe on a terminal and in JSON (escaping twice changes nothing).
 inline Error fieldError(std::string_view source, std::string_view pointer,
                         std::string_view message) {
     std::string m(source);
     m.append(": ").append(pointer.empty() ? std::string_view("/") : pointer).append(": ");
     m.append(message);
-    return Error::invalid(std::move(m));
+    return Error::invalid(escapeForTerminal(m));
 }
 
 /// Runs `read`, a reader of parsed JSON returning a Result: a nlohmann exception it lets
