@@ -318,7 +318,7 @@ int runHandout(Context& ctx, Args args) {
         // Still written (the clinician may hand it over), but never silently: a name in a
         // script the font lacks prints as empty boxes.
         ctx.err << "hepdesk-cli: warning: the handout's font cannot draw these characters; they "
-                   "print as empty boxes: "
+                   "show as empty boxes in the PDF: "
                 << escapeForTerminal(handout::describeUndrawable(rendered->undrawable)) << '\n';
     }
     if (auto st = writeFileAtomically(*output, rendered->pdf, 0600); !st) {

@@ -192,9 +192,9 @@ void HandoutPage::relayout() {
             if (!laid->undrawable.empty()) {
                 // Export still works (the clinician decides), but never without being told.
                 undrawable =
-                    tr("The handout's font cannot draw some characters; they print as empty "
-                       "boxes. Check them with the patient (a name may be written in Latin "
-                       "letters): %1")
+                    tr("The handout's font cannot draw some characters; they show as empty "
+                       "boxes in the PDF. Check them with the patient (a name may be written in "
+                       "Latin letters): %1")
                         .arg(QString::fromStdString(handout::describeUndrawable(laid->undrawable)));
             }
             preview_->setPages(std::move(laid->pages));

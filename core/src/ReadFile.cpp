@@ -58,8 +58,9 @@ std::string tooLarge(std::string_view what, const std::string& name, std::uintma
 } // namespace
 
 std::string byteSizeText(std::uintmax_t bytes) {
-    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
-        return std::to_string(bytes / (1024 * 1024)) + " MiB";
+    constexpr std::uintmax_t kMiB = std::uintmax_t{1} << 20U;
+    if (bytes >= kMiB && bytes % kMiB == 0) {
+        return std::to_string(bytes / kMiB) + " MiB";
     }
     if (bytes >= 1024 && bytes % 1024 == 0) {
         return std::to_string(bytes / 1024) + " KiB";

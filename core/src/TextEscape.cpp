@@ -1,7 +1,6 @@
 #include "hepdesk/core/TextEscape.h"
 
 #include <cstdint>
-#include <cstdio>
 
 namespace hepdesk {
 namespace {
@@ -46,6 +45,18 @@ std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
     return len;
 }
 
+/// `prefix` then `value` in lower-case hex, at least `digits` digits.
+void appendHex(std::string& out, std::string_view prefix, std::uint32_t value, int digits) {
+    static constexpr std::string_view kHex = "0123456789abcdef";
+    out += prefix;
+    std::string h;
+    do {
+        h.insert(h.begin(), kHex[value & 0xFU]);
+        value >>= 4U;
+    } while (value != 0 || static_cast<int>(h.size()) < digits);
+    out += h;
+}
+
 bool needsEscape(char32_t cp) {
     return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) ||
            (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x2028 ||
@@ -57,13 +68,11 @@ bool needsEscape(char32_t cp) {
 std::string escapeForTerminal(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    char buf[16];
     for (std::size_t i = 0; i < text.size();) {
         char32_t cp = 0;
         const std::size_t n = decode(text, i, cp);
         if (n == 0) {
-            std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(text[i]));
-            out += buf;
+            appendHex(out, "\\x", static_cast<unsigned char>(text[i]), 2);
             ++i;
             continue;
         }
@@ -76,11 +85,9 @@ std::string escapeForTerminal(std::string_view text) {
         } else if (cp == '\r') {
             out += "\\r";
         } else if (cp < 0x80) {
-            std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(cp));
-            out += buf;
+            appendHex(out, "\\x", cp, 2);
         } else {
-            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(cp));
-            out += buf;
+            appendHex(out, "\\u", cp, 4);
         }
         i += n;
     }

@@ -5,7 +5,7 @@
 #include "hepdesk/core/handout/Handout.h"
 
 #include <algorithm>
-#include <cstdio>
+#include <cstdint>
 
 namespace hepdesk::handout {
 namespace {
@@ -26,6 +26,18 @@ void appendUtf8(std::string& out, char32_t cp) {
         out += static_cast<char>(0x80 | ((cp >> 6U) & 0x3FU));
         out += static_cast<char>(0x80 | (cp & 0x3FU));
     }
+}
+
+/// "0645", "1F600": a code point as Unicode writes it.
+std::string codePointHex(char32_t cp) {
+    static constexpr std::string_view kHex = "0123456789ABCDEF";
+    std::string h;
+    auto v = static_cast<std::uint32_t>(cp);
+    do {
+        h.insert(h.begin(), kHex[v & 0xFU]);
+        v >>= 4U;
+    } while (v != 0 || h.size() < 4);
+    return h;
 }
 
 class Collector {
@@ -89,7 +101,6 @@ std::vector<UndrawableText> undrawableText(const HandoutDocument& doc, const Fon
 
 std::string characterList(const UndrawableText& u, std::size_t max) {
     std::string s;
-    char code[16];
     for (std::size_t i = 0; i < u.characters.size() && i < max; ++i) {
         const char32_t cp = u.characters[i];
         s += i == 0 ? "" : ", ";
@@ -99,8 +110,7 @@ std::string characterList(const UndrawableText& u, std::size_t max) {
         if (cp >= 0x80 && escapeForTerminal(glyph) == glyph) {
             s += glyph + ' ';
         }
-        std::snprintf(code, sizeof code, "(U+%04X)", static_cast<unsigned>(cp));
-        s += code;
+        s += "(U+" + codePointHex(cp) + ")";
     }
     if (u.characters.size() > max) {
         s += " and " + std::to_string(u.characters.size() - max) + " more";

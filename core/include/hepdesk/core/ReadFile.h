@@ -13,13 +13,13 @@ namespace hepdesk {
 /// The largest file of each kind HepDesk reads. A screening, clinic.json, a catalog entry, a
 /// rules, strings or figure file is at most a few dozen KiB: a larger one is a mistake (or
 /// /dev/zero), refused before it is read.
-inline constexpr std::uintmax_t kMaxJsonFileBytes = 1024 * 1024;
+inline constexpr std::uintmax_t kMaxJsonFileBytes = std::uintmax_t{1} << 20U;
 /// A custom exercise's photo (the same limit the database keeps).
-inline constexpr std::uintmax_t kMaxPhotoFileBytes = 5 * 1024 * 1024;
+inline constexpr std::uintmax_t kMaxPhotoFileBytes = std::uintmax_t{5} << 20U;
 /// A clinic logo (the same limit the clinic settings keep).
-inline constexpr std::uintmax_t kMaxLogoFileBytes = 2 * 1024 * 1024;
+inline constexpr std::uintmax_t kMaxLogoFileBytes = std::uintmax_t{2} << 20U;
 /// A TrueType font (Noto Sans is about 0.5 MiB).
-inline constexpr std::uintmax_t kMaxFontFileBytes = 32 * 1024 * 1024;
+inline constexpr std::uintmax_t kMaxFontFileBytes = std::uintmax_t{32} << 20U;
 
 /// Reads the whole of `path`, a regular file of at most `maxBytes`. Anything else is refused
 /// before a byte is read, with a message naming `what` ("screening file"), the file and what
