@@ -1,5 +1,6 @@
 #include "ClinicalData.h"
 
+#include "hepdesk/core/TextEscape.h"
 #include "hepdesk/db/CustomExerciseRepository.h"
 
 #include <ostream>
@@ -23,7 +24,7 @@ Result<ClinicalData> ClinicalData::loadWithClinic(const std::filesystem::path& t
     }
     // One broken custom exercise must not block every visit: say so and go on without it.
     for (const std::string& why : data->skipped) {
-        warnings << "hepdesk-cli: warning: skipped " << why << '\n';
+        warnings << "hepdesk-cli: warning: skipped " << escapeForTerminal(why) << '\n';
     }
     return ClinicalData{std::move(*data)};
 }

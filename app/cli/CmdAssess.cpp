@@ -159,16 +159,16 @@ int runAssess(Context& ctx, Args args) {
     Result<nlohmann::json> doc = Error::internal("unread");
     if (*file == "-") {
         source = "stdin";
-        std::ostringstream ss;
-        ss << std::cin.rdbuf();
-        doc = json::parse(ss.str(), source);
+        // Bounded like a file: `assess - < /dev/zero` stops at the limit.
+        auto text = readBoundedStream(std::cin, kMaxJsonFileBytes, "the screening on stdin");
+        doc = text ? json::parse(*text, source) : Result<nlohmann::json>(text.error());
     } else {
-        doc = json::parseFile(*file);
+        doc = json::parseFile(*file, kMaxJsonFileBytes, "screening file");
     }
     if (!doc) {
         return ctx.fail(doc.error());
     }
-    auto screening = screeningFromJson(*doc, source);
+    auto screening = json::guarded(source, [&] { return screeningFromJson(*doc, source); });
     if (!screening) {
         return ctx.fail(screening.error());
     }
@@ -186,12 +186,14 @@ int runAssess(Context& ctx, Args args) {
     if (!data) {
         return ctx.fail(data.error());
     }
-    auto a = assess(*screening, data->rules, data->catalog, source, &*doc);
+    auto a = json::guarded(
+        source, [&] { return assess(*screening, data->rules, data->catalog, source, &*doc); });
     if (!a) {
         return ctx.fail(a.error());
     }
     if (format == Format::Json) {
-        ctx.out << enrichedJson(*a, *screening, *data, source).dump(2) << '\n';
+        // A file name that is not UTF-8 (a stray \xff byte) is shown with U+FFFD, never an abort.
+        ctx.out << json::dump(enrichedJson(*a, *screening, *data, source), 2) << '\n';
     } else {
         printText(ctx.out, *a, *screening, *data, lang);
     }

@@ -1,5 +1,6 @@
 #include "Cli.h"
 #include "ClinicalData.h"
+#include "CmdCommon.h"
 #include "hepdesk/core/JsonRead.h"
 #include "hepdesk/core/Paths.h"
 #include "hepdesk/core/Readability.h"
@@ -41,7 +42,8 @@ std::string dosageText(const Dosage& d) {
 }
 
 void printEntry(std::ostream& out, const CatalogEntry& e, std::string_view lang) {
-    out << e.name.text(lang) << "  (" << e.id << ", " << toId(e.kind) << ")\n";
+    // Clinic exercises are text from the database: shown escaped, like every stored text.
+    out << esc(e.name.text(lang)) << "  (" << e.id << ", " << toId(e.kind) << ")\n";
     std::vector<std::string> regions;
     for (Region r : e.regions) {
         regions.emplace_back(toId(r));
@@ -52,26 +54,26 @@ void printEntry(std::ostream& out, const CatalogEntry& e, std::string_view lang)
         for (Movement m : e.movements) {
             movements.emplace_back(toId(m));
         }
-        out << "Position: " << e.position << "\nEquipment: " << joined(e.equipment)
-            << "\nMovements: " << joined(movements) << "\nTags: " << joined(e.tags)
+        out << "Position: " << esc(e.position) << "\nEquipment: " << esc(joined(e.equipment))
+            << "\nMovements: " << joined(movements) << "\nTags: " << esc(joined(e.tags))
             << "\nDefault dosage: " << dosageText(e.defaultDosage) << "\n\nSteps:\n";
         for (std::size_t i = 0; i < e.steps.size(); ++i) {
-            out << "  " << i + 1 << ". " << e.steps[i].text(lang) << '\n';
+            out << "  " << i + 1 << ". " << esc(e.steps[i].text(lang)) << '\n';
         }
         out << "Tips:\n";
         for (const auto& t : e.tips) {
-            out << "  - " << t.text(lang) << '\n';
+            out << "  - " << esc(t.text(lang)) << '\n';
         }
         out << "Stop if:\n";
         for (const auto& t : e.stopIf) {
-            out << "  - " << t.text(lang) << '\n';
+            out << "  - " << esc(t.text(lang)) << '\n';
         }
     } else {
-        out << "Why: " << e.why.text(lang) << '\n'
+        out << "Why: " << esc(e.why.text(lang)) << '\n'
             << "Always on the handout: " << (e.alwaysOnHandout ? "yes" : "no") << '\n'
             << "Shown for findings: " << joined(e.relevantFindings) << '\n';
     }
-    out << "Illustration: " << e.illustration.text(lang) << '\n';
+    out << "Illustration: " << esc(e.illustration.text(lang)) << '\n';
     std::ostringstream grade;
     grade << std::fixed << std::setprecision(1) << readingGrade(e);
     out << "Reading grade (English, Flesch-Kincaid): " << grade.str() << '\n';
@@ -108,13 +110,13 @@ int validate(Context& ctx, const fs::path& dir) {
     }
     const int avoid = static_cast<int>(catalog->entries().size()) - exercises;
     if (ctx.format == Format::Json) {
-        ctx.out << nlohmann::json{{"ok", true},
-                                  {"catalog", catalogDir.string()},
-                                  {"rules", rulesDir.string()},
-                                  {"exercises", exercises},
-                                  {"avoid", avoid},
-                                  {"max_reading_grade", std::round(maxGrade * 10) / 10}}
-                       .dump(2)
+        ctx.out << json::dump(nlohmann::json{{"ok", true},
+                                             {"catalog", catalogDir.string()},
+                                             {"rules", rulesDir.string()},
+                                             {"exercises", exercises},
+                                             {"avoid", avoid},
+                                             {"max_reading_grade", std::round(maxGrade * 10) / 10}},
+                              2)
                 << '\n';
     } else {
         std::ostringstream os;
@@ -192,10 +194,10 @@ int runCatalog(Context& ctx, Args args) {
                 }
                 a.push_back(std::move(j));
             }
-            ctx.out << a.dump(2) << '\n';
+            ctx.out << json::dump(a, 2) << '\n';
         } else {
             for (const auto& e : catalog->entries()) {
-                ctx.out << e.id << '\t' << toId(e.kind) << '\t' << e.name.text(lang)
+                ctx.out << e.id << '\t' << toId(e.kind) << '\t' << esc(e.name.text(lang))
                         << (isCustom(e.id) ? "\tclinic\n" : "\n");
             }
         }
@@ -208,7 +210,7 @@ int runCatalog(Context& ctx, Args args) {
     }
     if (ctx.format == Format::Json) {
         // The entry exactly as a catalog file holds it (so it can be checked or edited).
-        ctx.out << toJson(*e).dump(2) << '\n';
+        ctx.out << json::dump(toJson(*e), 2) << '\n';
     } else {
         printEntry(ctx.out, *e, lang);
         if (isCustom(e->id)) {

@@ -44,7 +44,8 @@ int list(Context& ctx, const CliArgs& a, db::Database& db) {
         return kOk;
     }
     for (const Clinician& c : *list) {
-        ctx.out << c.id << '\t' << c.name << '\t' << (c.credentials.empty() ? "-" : c.credentials)
+        ctx.out << c.id << '\t' << esc(c.name) << '\t'
+                << (c.credentials.empty() ? "-" : esc(c.credentials))
                 << (c.active ? "" : "\tinactive") << '\n';
     }
     return kOk;

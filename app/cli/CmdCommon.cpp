@@ -67,11 +67,11 @@ std::string summaryLine(const SessionSummary& s) {
 }
 
 Result<ScreeningFile> readScreeningFile(const std::string& path) {
-    auto doc = json::parseFile(path);
+    auto doc = json::parseFile(path, kMaxJsonFileBytes, "screening file");
     if (!doc) {
         return doc.error();
     }
-    auto screening = screeningFromJson(*doc, path);
+    auto screening = json::guarded(path, [&] { return screeningFromJson(*doc, path); });
     if (!screening) {
         return screening.error();
     }
@@ -80,7 +80,7 @@ Result<ScreeningFile> readScreeningFile(const std::string& path) {
 
 void printJson(Context& ctx, const nlohmann::json& j) {
     // Replace rather than throw on text that is not UTF-8: output must never abort.
-    ctx.out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    ctx.out << json::dump(j, 2) << '\n';
 }
 
 } // namespace hepdesk::cli

@@ -5,11 +5,18 @@
 #include "hepdesk/core/Patient.h"
 #include "hepdesk/core/Screening.h"
 #include "hepdesk/core/Session.h"
+#include "hepdesk/core/TextEscape.h"
 
 #include <nlohmann/json.hpp>
 #include <string>
 
 namespace hepdesk::cli {
+
+/// User text (a name, a note, an addendum) as text output shows it: control and escape
+/// characters as visible escapes, so stored text can never drive the terminal.
+inline std::string esc(std::string_view text) {
+    return escapeForTerminal(text);
+}
 
 /// Shared by the patient and session commands: one way to print records.
 nlohmann::json patientJson(const Patient& p);

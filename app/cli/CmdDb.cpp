@@ -23,7 +23,7 @@ int info(Context& ctx, const CliArgs& a) {
         nlohmann::json j{{"path", db->path().string()},
                          {"schema_version", db->schemaVersion()},
                          {"latest_schema_version", db::Database::latestSchemaVersion()}};
-        ctx.out << j.dump(2) << '\n';
+        printJson(ctx, j);
     } else {
         ctx.out << "database: " << db->path().string() << '\n'
                 << "schema version: " << db->schemaVersion() << '\n';

@@ -11,6 +11,7 @@
 #include "hepdesk/core/Paths.h"
 #include "hepdesk/core/Screening.h"
 #include "hepdesk/core/Sha256.h"
+#include "hepdesk/core/TextEscape.h"
 #include "hepdesk/core/handout/HandoutWriter.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/visit/OverrideReason.h"
@@ -20,6 +21,16 @@
 
 namespace hepdesk::cli {
 namespace {
+
+/// Still written (the clinician may hand it over), but never silently: a name in a script the
+/// font lacks prints as empty boxes.
+void warnUndrawable(const Context& ctx, const handout::HandoutWriter::Rendered& rendered) {
+    if (!rendered.undrawable.empty()) {
+        ctx.err << "hepdesk-cli: warning: the handout's font cannot draw these characters; they "
+                   "show as empty boxes in the PDF: "
+                << escapeForTerminal(handout::describeUndrawable(rendered.undrawable)) << '\n';
+    }
+}
 
 /// `handout --session ID`: the stored session's handout through the visit workflow (a draft
 /// with today's rules, a signed session exactly as signed), written to `output` and recorded.
@@ -53,6 +64,7 @@ int sessionHandout(Context& ctx, const std::string& sessionArg, const std::strin
     if (!rendered) {
         return ctx.fail(rendered.error());
     }
+    warnUndrawable(ctx, *rendered);
     if (auto st = writeFileAtomically(output, rendered->pdf, 0600); !st) {
         return ctx.fail(st.error());
     }
@@ -77,7 +89,7 @@ int sessionHandout(Context& ctx, const std::string& sessionArg, const std::strin
                                {"override", !plan->request.overrideReason.empty()},
                                {"reprint_of_signed", plan->fromSnapshot},
                                {"handout", record->id}};
-        ctx.out << j.dump(2) << '\n';
+        printJson(ctx, j);
     } else {
         ctx.out << "wrote " << output << " (" << rendered->pages << " pages, "
                 << rendered->pdf.size() << " bytes, sha256 " << sha << ")"
@@ -164,11 +176,12 @@ int runHandout(Context& ctx, Args args) {
 
     std::optional<handout::ClinicInfo> clinicInfo;
     if (clinicFile) {
-        auto cj = json::parseFile(*clinicFile);
+        auto cj = json::parseFile(*clinicFile, kMaxJsonFileBytes, "clinic file");
         if (!cj) {
             return ctx.fail(cj.error());
         }
-        auto clinic = handout::clinicFromJson(*cj, *clinicFile);
+        auto clinic =
+            json::guarded(*clinicFile, [&] { return handout::clinicFromJson(*cj, *clinicFile); });
         if (!clinic) {
             return ctx.fail(clinic.error());
         }
@@ -248,6 +261,7 @@ int runHandout(Context& ctx, Args args) {
     if (!rendered) {
         return ctx.fail(rendered.error());
     }
+    warnUndrawable(ctx, *rendered);
     if (auto st = writeFileAtomically(*output, rendered->pdf, 0600); !st) {
         return ctx.fail(st.error());
     }
@@ -259,7 +273,7 @@ int runHandout(Context& ctx, Args args) {
                                {"bytes", rendered->pdf.size()},
                                {"triage", toId(req.assessment.level)},
                                {"override", !req.overrideReason.empty()}};
-        ctx.out << j.dump(2) << '\n';
+        ctx.out << json::dump(j, 2) << '\n';
     } else {
         ctx.out << "wrote " << *output << " (" << rendered->pages << " pages, "
                 << rendered->pdf.size() << " bytes, sha256 " << sha << ")\n";

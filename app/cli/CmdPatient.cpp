@@ -38,8 +38,9 @@ void printPatients(Context& ctx, const std::vector<Patient>& list) {
         return;
     }
     for (const Patient& p : list) {
-        ctx.out << p.id << '\t' << p.name << '\t' << (p.birthDate.empty() ? "-" : p.birthDate)
-                << '\t' << (p.recordNumber.empty() ? "-" : p.recordNumber)
+        ctx.out << p.id << '\t' << esc(p.name) << '\t'
+                << (p.birthDate.empty() ? "-" : esc(p.birthDate)) << '\t'
+                << (p.recordNumber.empty() ? "-" : esc(p.recordNumber))
                 << (p.archived ? "\tarchived" : "") << '\n';
     }
 }
@@ -109,10 +110,11 @@ int show(Context& ctx, const CliArgs& a, db::Database& db) {
         printJson(ctx, {{"patient", patientJson(*p)}, {"sessions", list}});
         return kOk;
     }
-    ctx.out << "Patient " << p->id << ": " << p->name << (p->archived ? " (archived)" : "") << '\n'
-            << "  date of birth: " << (p->birthDate.empty() ? "-" : p->birthDate) << '\n'
-            << "  record number: " << (p->recordNumber.empty() ? "-" : p->recordNumber) << '\n'
-            << "  contact: " << (p->contact.empty() ? "-" : p->contact) << '\n'
+    ctx.out << "Patient " << p->id << ": " << esc(p->name) << (p->archived ? " (archived)" : "")
+            << '\n'
+            << "  date of birth: " << (p->birthDate.empty() ? "-" : esc(p->birthDate)) << '\n'
+            << "  record number: " << (p->recordNumber.empty() ? "-" : esc(p->recordNumber)) << '\n'
+            << "  contact: " << (p->contact.empty() ? "-" : esc(p->contact)) << '\n'
             << "Sessions, newest first: " << history->size() << '\n';
     for (const SessionSummary& s : *history) {
         ctx.out << "  " << summaryLine(s) << '\n';

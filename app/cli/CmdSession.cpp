@@ -44,13 +44,13 @@ void printSession(Context& ctx, const Session& s) {
             << "  clinician: " << (s.clinicianId ? std::to_string(*s.clinicianId) : "-") << '\n';
     ctx.out << "  findings: " << (s.findings.empty() ? "none" : "") << '\n';
     for (const Finding& f : s.findings) {
-        ctx.out << "    " << toId(f.level) << "  " << f.itemId << ": " << f.reason << '\n';
+        ctx.out << "    " << toId(f.level) << "  " << f.itemId << ": " << esc(f.reason) << '\n';
     }
     ctx.out << "  handout: " << s.handoutOptions.language
             << (s.handoutOptions.largePrint ? ", large print" : "")
             << (s.handoutOptions.overrideReason.empty()
                     ? std::string()
-                    : ", override: " + s.handoutOptions.overrideReason)
+                    : ", override: " + esc(s.handoutOptions.overrideReason))
             << '\n';
     for (const HandoutRecord& h : s.handouts) {
         ctx.out << "    produced " << h.createdAt << "  " << h.byteSize << " bytes  sha256 "
@@ -58,18 +58,18 @@ void printSession(Context& ctx, const Session& s) {
     }
     for (const ProgramItem& it : s.program.items) {
         if (!it.note.empty()) {
-            ctx.out << "  note for " << it.exerciseId << ": " << it.note << '\n';
+            ctx.out << "  note for " << it.exerciseId << ": " << esc(it.note) << '\n';
         }
     }
     if (!s.screening.notes.empty()) {
-        ctx.out << "  screening notes: " << s.screening.notes << '\n';
+        ctx.out << "  screening notes: " << esc(s.screening.notes) << '\n';
     }
     if (s.isSigned) {
         ctx.out << "  signed " << s.signedAt << " by clinician "
                 << (s.signedBy ? std::to_string(*s.signedBy) : "-") << '\n';
     }
     for (const Addendum& a : s.addenda) {
-        ctx.out << "  addendum " << a.id << " (" << a.createdAt << "): " << a.text << '\n';
+        ctx.out << "  addendum " << a.id << " (" << a.createdAt << "): " << esc(a.text) << '\n';
     }
     for (const HandoutOverride& o : s.overrides) {
         ctx.out << "  override " << o.id << " (" << o.createdAt << ", " << o.actor

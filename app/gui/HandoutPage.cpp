@@ -63,6 +63,18 @@ HandoutPage::HandoutPage(const handout::HandoutWriter& writer, const Catalog& ca
     bp.setColor(QPalette::WindowText, QColor(0x7A, 0x00, 0x00));
     blocked_->setPalette(bp);
 
+    undrawable_ = new QLabel(this);
+    undrawable_->setObjectName(QStringLiteral("handoutUndrawable"));
+    undrawable_->setWordWrap(true);
+    undrawable_->setTextFormat(Qt::PlainText);
+    undrawable_->setAutoFillBackground(true);
+    undrawable_->setMargin(8);
+    QPalette wp = undrawable_->palette();
+    wp.setColor(QPalette::Window, QColor(0xFF, 0xF4, 0xD6));
+    wp.setColor(QPalette::WindowText, QColor(0x5C, 0x3D, 0x00));
+    undrawable_->setPalette(wp);
+    undrawable_->hide();
+
     export_ = new QPushButton(tr("&Export PDF…"), this);
     export_->setObjectName(QStringLiteral("exportPdf"));
     export_->setToolTip(
@@ -110,6 +122,7 @@ HandoutPage::HandoutPage(const handout::HandoutWriter& writer, const Catalog& ca
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(blocked_);
+    layout->addWidget(undrawable_);
     layout->addLayout(buttons);
     layout->addWidget(scroll_, 1);
     setOverrideRequired(false, {});
@@ -178,6 +191,7 @@ void HandoutPage::relayout() {
     timer.start();
     const handout::HandoutRequest r = request();
     blockedReason_ = unavailable_;
+    QString undrawable;
     if (!blockedReason_.isEmpty()) {
         // nothing to lay out
     } else if (r.program.items.empty()) {
@@ -198,6 +212,14 @@ void HandoutPage::relayout() {
             // The core's refusal (an excluded exercise, a missing override) is the reason.
             blockedReason_ = QString::fromStdString(laid.error().message);
         } else {
+            if (!laid->undrawable.empty()) {
+                // Export still works (the clinician decides), but never without being told.
+                undrawable =
+                    tr("The handout's font cannot draw some characters; they show as empty "
+                       "boxes in the PDF. Check them with the patient (a name may be written in "
+                       "Latin letters): %1")
+                        .arg(QString::fromStdString(handout::describeUndrawable(laid->undrawable)));
+            }
             preview_->setPages(std::move(laid->pages));
         }
     }
@@ -206,6 +228,8 @@ void HandoutPage::relayout() {
     }
     blocked_->setText(blockedReason_);
     blocked_->setVisible(!blockedReason_.isEmpty());
+    undrawable_->setText(undrawable);
+    undrawable_->setVisible(!undrawable.isEmpty());
     export_->setEnabled(blockedReason_.isEmpty() && !exporting_);
     print_->setEnabled(blockedReason_.isEmpty());
     printPreview_->setEnabled(blockedReason_.isEmpty());

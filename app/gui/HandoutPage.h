@@ -62,6 +62,9 @@ public:
 
     [[nodiscard]] bool canExport() const { return blockedReason_.isEmpty(); }
     [[nodiscard]] QString blockedReason() const { return blockedReason_; }
+    /// The warning above Export: characters the handout's font cannot draw (shown as empty
+    /// boxes), by field; hidden when every character can be drawn.
+    [[nodiscard]] QLabel* undrawableLabel() const { return undrawable_; }
     [[nodiscard]] HandoutPreview* preview() const { return preview_; }
     [[nodiscard]] QPushButton* exportButton() const { return export_; }
     [[nodiscard]] QPushButton* printButton() const { return print_; }
@@ -93,6 +96,7 @@ private:
     QString blockedReason_;
     double lastRedrawMs_ = 0;
     QLabel* blocked_ = nullptr;
+    QLabel* undrawable_ = nullptr;
     QLabel* overrideLabel_ = nullptr;
     QLineEdit* override_ = nullptr;
     QComboBox* language_ = nullptr;

@@ -2,6 +2,7 @@
 
 #include "AppSettings.h"
 #include "Translations.h"
+#include "hepdesk/core/ReadFile.h"
 #include "hepdesk/core/Sha256.h"
 #include "hepdesk/db/ClinicRepository.h"
 #include "hepdesk/db/ClinicianRepository.h"
@@ -11,6 +12,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -220,16 +222,18 @@ Status SettingsDialog::load() {
 }
 
 Status SettingsDialog::setLogoFile(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return Error::io(
-            tr("Logo %1: cannot be read (%2).").arg(path, file.errorString()).toStdString());
-    }
-    if (file.size() > kMaxLogoBytes) {
+    if (const QFileInfo info(path); info.isFile() && info.size() > kMaxLogoBytes) {
         return Error::invalid(
             tr("Logo %1: larger than 2 MB; use a smaller PNG or JPEG.").arg(path).toStdString());
     }
-    const QByteArray bytes = file.readAll();
+    // The core's bounded reader: a FIFO, /dev/zero or a folder is refused (named), never read
+    // without end or waited on.
+    auto read = readRegularFile(QFile::encodeName(path).toStdString(),
+                                static_cast<std::uintmax_t>(kMaxLogoBytes), "logo");
+    if (!read) {
+        return read.error();
+    }
+    const QByteArray bytes = QByteArray::fromStdString(*read);
     std::string mime;
     if (bytes.startsWith("\x89PNG\r\n\x1a\n")) {
         mime = "image/png";

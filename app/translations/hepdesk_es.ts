@@ -794,6 +794,10 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>Motivo de la excepción</translation>
     </message>
     <message>
+        <source>The handout's font cannot draw some characters; they show as empty boxes in the PDF. Check them with the patient (a name may be written in Latin letters): %1</source>
+        <translation>La letra de la hoja no puede dibujar algunos caracteres; en el PDF aparecen como cuadros vacíos. Revíselos con el paciente (un nombre puede escribirse en letras latinas): %1</translation>
+    </message>
+    <message>
         <source>Why a handout is given despite the referral (printed on the handout)</source>
         <translation>Por qué se entrega una hoja a pesar de la derivación (se imprime en la hoja)</translation>
     </message>

@@ -154,7 +154,7 @@ Result<Catalog> Catalog::loadDir(const fs::path& dir) {
     std::sort(files.begin(), files.end());
     Catalog c;
     for (const fs::path& p : files) {
-        auto doc = json::parseFile(p.string());
+        auto doc = json::parseFile(p.string(), kMaxJsonFileBytes, "catalog entry");
         if (!doc) {
             return Error::invalid(doc.error().message);
         }

@@ -68,7 +68,7 @@ bool EligibilityMatch::matches(const CatalogEntry& e, const Screening& s) const 
 Result<EligibilityRules> EligibilityRules::loadFile(const std::filesystem::path& file,
                                                     const ScreeningItems& items) {
     const std::string source = file.string();
-    auto doc = json::parseFile(source);
+    auto doc = json::parseFile(source, kMaxJsonFileBytes, "rules file");
     if (!doc) {
         return Error::invalid(doc.error().message);
     }

@@ -1,5 +1,6 @@
 #include "hepdesk/core/Screening.h"
 
+#include "hepdesk/core/Clock.h"
 #include "hepdesk/core/JsonRead.h"
 
 #include <array>
@@ -18,20 +19,6 @@ template <std::size_t N> std::string joined(const std::array<std::string_view, N
         s += id;
     }
     return s;
-}
-
-bool isIsoDate(const std::string& s) {
-    if (s.size() != 10 || s[4] != '-' || s[7] != '-') {
-        return false;
-    }
-    for (std::size_t i : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U}) {
-        if (s[i] < '0' || s[i] > '9') {
-            return false;
-        }
-    }
-    const int month = std::stoi(s.substr(5, 2));
-    const int day = std::stoi(s.substr(8, 2));
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
 }
 
 /// Reads the fields of one JSON object, reporting the first problem with its pointer.
@@ -122,8 +109,9 @@ Result<Screening> screeningFromJson(const nlohmann::json& j, std::string_view so
             continue;
         }
         if (key == "date") {
-            if (!v.is_string() || !isIsoDate(v.get<std::string>())) {
-                r.fail(ptr, "expected a date as \"YYYY-MM-DD\", got " + json::describe(v));
+            if (!v.is_string() || !isCalendarDate(v.get<std::string>())) {
+                r.fail(ptr,
+                       "expected a real calendar date as \"YYYY-MM-DD\", got " + json::describe(v));
             } else {
                 s.date = v.get<std::string>();
             }

@@ -151,7 +151,7 @@ Result<ScreeningItems> ScreeningItems::loadDir(const std::filesystem::path& rule
     ScreeningItems items;
     {
         const std::string file = (rulesDir / "screening_items.json").string();
-        auto doc = json::parseFile(file);
+        auto doc = json::parseFile(file, kMaxJsonFileBytes, "rules file");
         if (!doc) {
             return Error::invalid(doc.error().message);
         }
@@ -197,7 +197,7 @@ Result<ScreeningItems> ScreeningItems::loadDir(const std::filesystem::path& rule
         }
     }
     const std::string file = (rulesDir / "outcome_measures.json").string();
-    auto doc = json::parseFile(file);
+    auto doc = json::parseFile(file, kMaxJsonFileBytes, "rules file");
     if (!doc) {
         return Error::invalid(doc.error().message);
     }

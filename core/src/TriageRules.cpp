@@ -162,7 +162,7 @@ std::optional<std::vector<std::string>> TriageCondition::evaluate(const Screenin
 Result<TriageRules> TriageRules::loadFile(const std::filesystem::path& file,
                                           const ScreeningItems& items) {
     const std::string source = file.string();
-    auto doc = json::parseFile(source);
+    auto doc = json::parseFile(source, kMaxJsonFileBytes, "rules file");
     if (!doc) {
         return Error::invalid(doc.error().message);
     }

@@ -27,8 +27,11 @@ Result<ClinicCatalog> mergeCustomExercises(const Catalog& shipped, CustomExercis
                                      "another id");
             continue;
         }
+        // A damaged row is skipped with a warning (its own message), never a crash: the
+        // shipped catalog and the other clinic exercises stay usable.
         auto j = json::parse(c.json, source);
-        auto entry = j ? catalogEntryFromJson(*j, source) : Result<CatalogEntry>(j.error());
+        auto entry = j ? json::guarded(source, [&] { return catalogEntryFromJson(*j, source); })
+                       : Result<CatalogEntry>(j.error());
         if (!entry) {
             merged.skipped.push_back(entry.error().message);
             continue;

@@ -69,7 +69,7 @@ Status validateExercise(const CustomExercise& e) {
         return json::fieldError("custom exercise " + e.id, "",
                                 "expected a catalog entry object, got " + json::describe(*j));
     }
-    if (auto it = j->find("id"); it != j->end() && *it != e.id) {
+    if (auto it = j->find("id"); it != j->end() && (!it->is_string() || *it != e.id)) {
         return json::fieldError("custom exercise " + e.id, "/id",
                                 "must equal the exercise id '" + e.id + "', got " +
                                     json::describe(*it));

@@ -50,6 +50,12 @@ Status validatePatient(const Patient& p) {
             return s;
         }
     }
+    // ISO dates compare as text. The project's clock (tests set "today"), in UTC plus the
+    // largest time-zone offset (14 h), so a baby born today east of UTC is not refused.
+    const std::string latest = isoDate(Clock::current().now() + std::chrono::hours(14));
+    if (p.birthDate > latest) {
+        return Error::invalid("date of birth '" + p.birthDate + "' is in the future");
+    }
     return {};
 }
 

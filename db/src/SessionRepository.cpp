@@ -650,13 +650,13 @@ Result<Session> readSession(Connection& c, std::int64_t id) {
     }
     Session& s = *row;
     const std::string source = "session " + std::to_string(id) + " screening";
+    // A damaged stored screening is reported for this session alone, never an abort.
     auto j = json::parse(screeningJson, source);
-    if (!j) {
-        return j.error();
-    }
-    auto screening = screeningFromJson(*j, source);
+    auto screening = j ? json::guarded(source, [&] { return screeningFromJson(*j, source); })
+                       : Result<Screening>(j.error());
     if (!screening) {
-        return screening.error();
+        return Error::database(screening.error().message +
+                               " (the stored record is damaged: restore it from a backup)");
     }
     s.screening = std::move(*screening);
 

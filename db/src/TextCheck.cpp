@@ -1,5 +1,8 @@
 #include "TextCheck.h"
 
+#include "hepdesk/core/Clock.h"
+#include "hepdesk/core/TextEscape.h"
+
 #include <string>
 
 namespace hepdesk::db {
@@ -81,33 +84,11 @@ Status checkDate(std::string_view value, std::string_view field, bool optional) 
         return {};
     }
     const auto bad = [&] {
-        return Error::invalid(std::string(field) + " must be a date as YYYY-MM-DD, got '" +
-                              std::string(value.substr(0, 40)) + "'");
+        return Error::invalid(std::string(field) +
+                              " must be a real calendar date as YYYY-MM-DD, got '" +
+                              escapeForTerminal(value.substr(0, 40)) + "'");
     };
-    if (value.size() != 10 || value[4] != '-' || value[7] != '-') {
-        return bad();
-    }
-    int parts[3] = {0, 0, 0};
-    const std::size_t starts[3] = {0, 5, 8};
-    const std::size_t lens[3] = {4, 2, 2};
-    for (std::size_t p = 0; p < 3; ++p) {
-        for (std::size_t k = 0; k < lens[p]; ++k) {
-            const char c = value[starts[p] + k];
-            if (c < '0' || c > '9') {
-                return bad();
-            }
-            parts[p] = parts[p] * 10 + (c - '0');
-        }
-    }
-    const int y = parts[0];
-    const int m = parts[1];
-    const int d = parts[2];
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    const int days[] = {31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1850 || m < 1 || m > 12 || d < 1 || d > days[m - 1]) {
-        return bad();
-    }
-    return {};
+    return isCalendarDate(value) ? Status() : Status(bad());
 }
 
 } // namespace hepdesk::db

@@ -1,8 +1,6 @@
 #include "hepdesk/core/JsonRead.h"
+#include "hepdesk/core/ReadFile.h"
 #include "hepdesk/core/handout/Handout.h"
-
-#include <fstream>
-#include <iterator>
 
 namespace hepdesk::handout {
 namespace {
@@ -52,13 +50,14 @@ Result<std::shared_ptr<const ImageData>> imageFromBytes(std::string bytes, std::
     return std::shared_ptr<const ImageData>(std::move(img));
 }
 
-Result<std::shared_ptr<const ImageData>> loadImage(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        return Error::notFound("cannot open image '" + file.string() + "'");
+Result<std::shared_ptr<const ImageData>> loadImage(const std::filesystem::path& file,
+                                                   std::uintmax_t maxBytes) {
+    // Size and kind first: a 100 MB file, a folder or /dev/zero is refused before any read.
+    auto bytes = readRegularFile(file, maxBytes, "image");
+    if (!bytes) {
+        return bytes.error();
     }
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    return imageFromBytes(std::move(bytes), "image '" + file.string() + "'");
+    return imageFromBytes(std::move(*bytes), "image '" + file.string() + "'");
 }
 
 Result<ClinicInfo> clinicFromJson(const nlohmann::json& j, const std::filesystem::path& file) {
@@ -103,7 +102,7 @@ Result<ClinicInfo> clinicFromJson(const nlohmann::json& j, const std::filesystem
         if (p.is_relative()) {
             p = file.parent_path() / p;
         }
-        auto img = loadImage(p);
+        auto img = loadImage(p, kMaxLogoFileBytes);
         if (!img) {
             return json::fieldError(src, "/logo", img.error().message);
         }

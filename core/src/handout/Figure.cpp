@@ -243,7 +243,7 @@ Result<std::map<std::string, Figure, std::less<>>> loadFigures(const std::filesy
     std::sort(files.begin(), files.end());
     std::map<std::string, Figure, std::less<>> out;
     for (const auto& p : files) {
-        auto j = jr::parseFile(p.string());
+        auto j = jr::parseFile(p.string(), kMaxJsonFileBytes, "figure file");
         if (!j) {
             return j.error();
         }

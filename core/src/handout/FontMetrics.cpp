@@ -1,7 +1,8 @@
 #include "hepdesk/core/handout/FontMetrics.h"
 
+#include "hepdesk/core/ReadFile.h"
+
 #include <algorithm>
-#include <fstream>
 #include <string>
 
 namespace hepdesk::handout {
@@ -70,19 +71,15 @@ char32_t nextCodePoint(std::string_view s, std::size_t& i) {
 }
 
 Result<FontMetrics> FontMetrics::load(const std::filesystem::path& ttf) {
-    std::ifstream in(ttf, std::ios::binary);
-    if (!in) {
-        return Error::notFound("cannot open font file '" + ttf.string() +
-                               "' (install the Debian package fonts-noto-core)");
+    auto bytes = readRegularFile(ttf, kMaxFontFileBytes, "font file");
+    if (!bytes) {
+        if (bytes.error().kind == Error::Kind::NotFound) {
+            return Error::notFound(bytes.error().message +
+                                   " (install the Debian package fonts-noto-core)");
+        }
+        return bytes.error();
     }
-    // One bulk read: a character-by-character stream copy costs more than the whole layout.
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    in.seekg(0, std::ios::beg);
-    std::string data(size > 0 ? static_cast<std::size_t>(size) : 0U, '\0');
-    if (size <= 0 || !in.read(data.data(), size)) {
-        return Error::io("cannot read font file '" + ttf.string() + "'");
-    }
+    const std::string& data = *bytes;
     const Reader r(data);
     const auto bad = [&](const char* what) {
         return Error::invalid("font file '" + ttf.string() +

@@ -61,7 +61,7 @@ Result<HandoutStrings> HandoutStrings::load(const std::filesystem::path& dir,
         return Error::invalid("no handout strings for language '" + std::string(lang) +
                               "' (expected " + file.string() + ")");
     }
-    auto j = json::parseFile(file.string());
+    auto j = json::parseFile(file.string(), kMaxJsonFileBytes, "strings file");
     if (!j) {
         return j.error();
     }

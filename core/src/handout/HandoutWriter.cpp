@@ -62,7 +62,9 @@ Result<HandoutLayoutResult> HandoutWriter::layout(const HandoutRequest& request,
         return doc.error();
     }
     const FontPair f = fonts();
-    return HandoutLayout(f, *s, *figures_).layout(*doc);
+    HandoutLayoutResult laid = HandoutLayout(f, *s, *figures_).layout(*doc);
+    laid.undrawable = undrawableText(*doc, f);
+    return laid;
 }
 
 Result<HandoutWriter::Rendered>
@@ -83,7 +85,8 @@ HandoutWriter::render(const HandoutRequest& request,
     if (!pdf) {
         return pdf.error();
     }
-    return Rendered{std::move(*pdf), static_cast<int>(laid->pages.size())};
+    return Rendered{std::move(*pdf), static_cast<int>(laid->pages.size()),
+                    std::move(laid->undrawable)};
 }
 
 Result<std::string> HandoutWriter::renderPdf(const HandoutRequest& request,

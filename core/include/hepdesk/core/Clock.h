@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <string>
+#include <string_view>
 
 namespace hepdesk {
 
@@ -33,6 +34,10 @@ public:
 private:
     std::chrono::system_clock::time_point t_;
 };
+
+/// Whether `s` is "YYYY-MM-DD" naming a day that exists (2024-02-29 yes, 2026-02-31 no), in the
+/// years 1850 to 9999.
+bool isCalendarDate(std::string_view s);
 
 /// "YYYY-MM-DD" in UTC.
 std::string isoDate(std::chrono::system_clock::time_point t);

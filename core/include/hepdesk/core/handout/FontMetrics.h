@@ -20,6 +20,9 @@ public:
 
     /// Width of UTF-8 `text` at `size` points (invalid bytes count as U+FFFD).
     [[nodiscard]] double textWidth(std::string_view utf8, double size) const;
+    /// Whether the font has a glyph for `cp` (its cmap maps it). Above U+FFFF never: libharu
+    /// prints those as spaces.
+    [[nodiscard]] bool hasGlyph(char32_t cp) const { return cp <= 0xFFFF && glyphOf(cp) != 0; }
     /// Advance of one code point in 1/1000 em.
     [[nodiscard]] int advance(char32_t cp) const;
     /// Distance from baseline to the top of tall glyphs, at `size` points (positive).

@@ -5,6 +5,7 @@
 #include "hepdesk/core/Program.h"
 #include "hepdesk/core/handout/Painter.h"
 
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
@@ -34,10 +35,13 @@ inline constexpr long long kMaxImagePixels = 25'000'000;
 /// runs before any PNG reaches it). JPEG data is embedded as is, never decoded by the writer:
 /// its header (read by imageFromBytes) is all it needs. Errors name the image (`what`).
 Status checkImageReadable(const ImageData& image);
-/// Reads a PNG or JPEG file into ImageData (format and pixel size from its header).
-Result<std::shared_ptr<const ImageData>> loadImage(const std::filesystem::path& file);
+/// Reads a PNG or JPEG file of at most `maxBytes` (a regular file: see readRegularFile) into
+/// ImageData (format and pixel size from its header).
+Result<std::shared_ptr<const ImageData>> loadImage(const std::filesystem::path& file,
+                                                   std::uintmax_t maxBytes);
 /// Parses a clinic file: {"name", "address", "phone", "clinician_name",
-/// "clinician_credentials", "logo": path relative to the file}. Only "name" is required.
+/// "clinician_credentials", "logo": path relative to the file, a PNG or JPEG of at most
+/// kMaxLogoFileBytes}. Only "name" is required.
 Result<ClinicInfo> clinicFromJson(const nlohmann::json& j, const std::filesystem::path& file);
 
 /// Per-handout choices.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "hepdesk/core/handout/Figure.h"
+#include "hepdesk/core/handout/GlyphCoverage.h"
 #include "hepdesk/core/handout/Handout.h"
 #include "hepdesk/core/handout/HandoutStrings.h"
 #include "hepdesk/core/handout/Painter.h"
@@ -25,6 +26,8 @@ struct BlockPlacement {
 struct HandoutLayoutResult {
     std::vector<LayoutPage> pages;
     std::vector<BlockPlacement> blocks;
+    /// Text the fonts cannot draw (printed as empty boxes): warn before export.
+    std::vector<UndrawableText> undrawable;
 };
 
 /// Measures, wraps and paginates a handout into pages of drawing commands (A4 or Letter,

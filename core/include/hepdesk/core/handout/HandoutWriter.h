@@ -30,10 +30,11 @@ public:
     /// Composes (applying the safety rules) and lays out; `catalog` is Catalog::entries().
     [[nodiscard]] Result<HandoutLayoutResult>
     layout(const HandoutRequest& request, const std::vector<CatalogEntry>& catalog) const;
-    /// A finished PDF and its page count.
+    /// A finished PDF, its page count and the text its fonts could not draw.
     struct Rendered {
         std::string pdf;
         int pages = 0;
+        std::vector<UndrawableText> undrawable;
     };
     [[nodiscard]] Result<Rendered> render(const HandoutRequest& request,
                                           const std::vector<CatalogEntry>& catalog) const;
