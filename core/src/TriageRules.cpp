@@ -14,8 +14,15 @@ using detail::JsonObjectReader;
 
 constexpr int kMaxDepth = 8;
 
-const std::vector<std::string_view> kConditionKeys = {
-    "finding", "any_finding", "at_least", "all", "any", "age_at_least", "duration_days_at_least"};
+const std::vector<std::string_view> kConditionKeys = {"finding",
+                                                      "any_finding",
+                                                      "at_least",
+                                                      "all",
+                                                      "any",
+                                                      "age_at_least",
+                                                      "age_at_most",
+                                                      "duration_days_at_least",
+                                                      "duration_days_at_most"};
 
 void checkFindings(JsonObjectReader& r, std::string_view key, const std::vector<std::string>& ids,
                    const ScreeningItems& items) {
@@ -78,12 +85,14 @@ TriageCondition readCondition(const JsonObjectReader& parent, const nlohmann::js
             c.children.push_back(
                 readCondition(r, (*a)[i], r.at(kind) + "/" + std::to_string(i), items, depth + 1));
         }
-    } else if (kind == "age_at_least") {
-        c.kind = TriageCondition::Kind::AgeAtLeast;
-        c.number = r.integer("age_at_least", 0, 120, true);
+    } else if (kind == "age_at_least" || kind == "age_at_most") {
+        c.kind = kind == "age_at_least" ? TriageCondition::Kind::AgeAtLeast
+                                        : TriageCondition::Kind::AgeAtMost;
+        c.number = r.integer(kind, 0, 120, true);
     } else {
-        c.kind = TriageCondition::Kind::DurationAtLeast;
-        c.number = r.integer("duration_days_at_least", 0, 36500, true);
+        c.kind = kind == "duration_days_at_least" ? TriageCondition::Kind::DurationAtLeast
+                                                  : TriageCondition::Kind::DurationAtMost;
+        c.number = r.integer(kind, 0, 36500, true);
     }
     r.finish();
     return c;
@@ -150,8 +159,18 @@ std::optional<std::vector<std::string>> TriageCondition::evaluate(const Screenin
             return std::vector<std::string>{"age"};
         }
         return std::nullopt;
+    case Kind::AgeAtMost:
+        if (s.age && *s.age <= number) {
+            return std::vector<std::string>{"age"};
+        }
+        return std::nullopt;
     case Kind::DurationAtLeast:
         if (s.durationDays && *s.durationDays >= number) {
+            return std::vector<std::string>{"duration_days"};
+        }
+        return std::nullopt;
+    case Kind::DurationAtMost:
+        if (s.durationDays && *s.durationDays <= number) {
             return std::vector<std::string>{"duration_days"};
         }
         return std::nullopt;

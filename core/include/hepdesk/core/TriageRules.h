@@ -17,9 +17,20 @@ namespace hepdesk {
 /// A test over a screening, as written in templates/rules/triage.json:
 /// {"finding": id}, {"any_finding": [ids]}, {"at_least": n, "of": [ids]},
 /// {"all": [conditions]}, {"any": [conditions]}, {"age_at_least": years},
-/// {"duration_days_at_least": days}.
+/// {"age_at_most": years}, {"duration_days_at_least": days}, {"duration_days_at_most": days}.
+/// An age or duration test never holds when the screening does not record that value.
 struct TriageCondition {
-    enum class Kind { Finding, AnyFinding, AtLeast, All, Any, AgeAtLeast, DurationAtLeast };
+    enum class Kind {
+        Finding,
+        AnyFinding,
+        AtLeast,
+        All,
+        Any,
+        AgeAtLeast,
+        AgeAtMost,
+        DurationAtLeast,
+        DurationAtMost
+    };
     Kind kind = Kind::Finding;
     std::vector<std::string> findings;
     int number = 0; ///< at_least count, age or days
