@@ -130,6 +130,19 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenRules{"TriageAgeOutOfRange", "triage.json",
                     [](json& j) { j["rules"][3]["when"]["all"][1]["age_at_least"] = -3; },
                     "/rules/3/when/all/1/age_at_least: expected a whole number from 0 to 120"},
+        BrokenRules{"TriageAgeAtMostOutOfRange", "triage.json",
+                    [](json& j) {
+                        ruleById(j, "young_person_red_flag")["when"]["all"][0]["age_at_most"] = 200;
+                    },
+                    "/when/all/0/age_at_most: expected a whole number from 0 to 120"},
+        BrokenRules{
+            "TriageDurationAtMostNegative", "triage.json",
+            [](json& j) {
+                ruleById(j,
+                         "fracture_older_age_new_pain")["when"]["all"][1]["duration_days_at_most"] =
+                    -1;
+            },
+            "/when/all/1/duration_days_at_most: expected a whole number from 0 to 36500"},
         BrokenRules{"TriageCesSignNotEmergency", "triage.json",
                     [](json& j) { j["rules"][0]["when"]["any_finding"].erase(0); },
                     "cauda equina sign \"ces_saddle_numbness\" must on its own give an emergency"},
