@@ -190,6 +190,14 @@ int runAssess(Context& ctx, Args args) {
     if (!a) {
         return ctx.fail(a.error());
     }
+    // A screening that contradicts itself is not assessed as if it made sense; an unlikely
+    // but possible value is assessed, with a warning on standard error.
+    if (auto ok = data->rules.checks().refuseContradictions(*screening, source); !ok) {
+        return ctx.fail(ok.error());
+    }
+    for (const ScreeningIssue& w : data->rules.checks().warnings(*screening)) {
+        ctx.err << "hepdesk-cli: warning: " << source << ": " << w.text("en") << '\n';
+    }
     if (format == Format::Json) {
         ctx.out << enrichedJson(*a, *screening, *data, source).dump(2) << '\n';
     } else {
