@@ -94,6 +94,30 @@ TEST(CliAssess, UnlikelyValuesAreAssessedWithAWarning) {
     EXPECT_TRUE(clean.err.empty()) << clean.err;
 }
 
+TEST(CliCatalogMatrix, PrintsTheDecisionTableInEachFormat) {
+    const auto csv = cli({"catalog", "matrix", "--format", "csv"});
+    ASSERT_EQ(csv.exitCode, 0) << csv.err;
+    EXPECT_EQ(csv.out.rfind("finding,movement:flexion,", 0), 0U) << csv.out.substr(0, 80);
+    EXPECT_NE(csv.out.find("\natlanto_axial_instability,"), std::string::npos);
+    const auto j = cli({"catalog", "matrix", "--format", "json", "--by-exercise"});
+    ASSERT_EQ(j.exitCode, 0) << j.err;
+    const json m = json::parse(j.out);
+    bool sawDoubleKnee = false;
+    for (const auto& row : m["rows"]) {
+        if (row["finding"] == "osteoporosis") {
+            EXPECT_EQ(row["cells"]["double_knee_to_chest"]["effect"], "excluded");
+            sawDoubleKnee = true;
+        }
+    }
+    EXPECT_TRUE(sawDoubleKnee);
+    const auto doc = cli({"catalog", "matrix", "--document"});
+    ASSERT_EQ(doc.exitCode, 0) << doc.err;
+    EXPECT_EQ(doc.out,
+              test::readFile(test::templatesDir().parent_path() / "docs" / "rules-matrix.md"));
+    expectOneLineError(cli({"catalog", "matrix", "--format", "xml"}),
+                       {"'--format' of 'catalog matrix' needs csv, json or text"});
+}
+
 TEST(CliAssess, ReadsStandardInputAndGlobalJsonFormat) {
     const auto r = cli({"--format", "json", "assess", "-"},
                        test::readFile(example("cauda-equina-emergency.json")));

@@ -39,7 +39,6 @@ struct EligibilityRule {
     LocalizedText patientNote; ///< cautions only
 };
 
-/// The rules of templates/rules/eligibility.json.
 /// One declared exercise tag (templates/rules/tags.json): what an exercise moves or loads,
 /// for the rules to match on, with its meaning for the clinician.
 struct ExerciseTag {
@@ -47,6 +46,7 @@ struct ExerciseTag {
     LocalizedText clinicianLabel;
 };
 
+/// The rules of templates/rules/eligibility.json.
 class EligibilityRules {
 public:
     /// Loads `file` and the declared tags of tags.json beside it; a rule may only match on a
