@@ -25,6 +25,10 @@ const std::array kCommands = {
             "catalog list|show ID|validate DIR\n"
             "                              list, show or check the exercise catalog and rules",
             runCatalog},
+    Command{"catalog",
+            "catalog matrix [--format csv|json|text] [--by-exercise] [--document]\n"
+            "                              the eligibility rules as a decision table",
+            runCatalog},
     Command{"db",
             "db check                    integrity, schema and foreign-key checks\n"
             "                              (exit 1 naming each problem)",

@@ -191,6 +191,14 @@ int runAssess(Context& ctx, Args args) {
     if (!a) {
         return ctx.fail(a.error());
     }
+    // A screening that contradicts itself is not assessed as if it made sense; an unlikely
+    // but possible value is assessed, with a warning on standard error.
+    if (auto ok = data->rules.checks().refuseContradictions(*screening, source); !ok) {
+        return ctx.fail(ok.error());
+    }
+    for (const ScreeningIssue& w : data->rules.checks().warnings(*screening)) {
+        ctx.err << "hepdesk-cli: warning: " << source << ": " << w.text("en") << '\n';
+    }
     if (format == Format::Json) {
         // A file name that is not UTF-8 (a stray \xff byte) is shown with U+FFFD, never an abort.
         ctx.out << json::dump(enrichedJson(*a, *screening, *data, source), 2) << '\n';

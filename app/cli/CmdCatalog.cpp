@@ -4,6 +4,7 @@
 #include "hepdesk/core/JsonRead.h"
 #include "hepdesk/core/Paths.h"
 #include "hepdesk/core/Readability.h"
+#include "hepdesk/core/RulesMatrix.h"
 #include "hepdesk/db/Database.h"
 
 #include <algorithm>
@@ -128,13 +129,62 @@ int validate(Context& ctx, const fs::path& dir) {
     return kOk;
 }
 
+/// catalog matrix [--format csv|json|text] [--by-exercise] [--document]: the decision table of
+/// the shipped rules (issue 14), computed from the data files.
+int matrix(Context& ctx, const std::vector<std::string>& args) {
+    std::string format = ctx.format == Format::Json ? "json" : "text";
+    bool byExercise = false;
+    bool document = false;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        if (args[i] == "--format") {
+            if (i + 1 >= args.size() ||
+                (args[i + 1] != "csv" && args[i + 1] != "json" && args[i + 1] != "text")) {
+                return ctx.usage("option '--format' of 'catalog matrix' needs csv, json or text");
+            }
+            format = args[++i];
+        } else if (args[i] == "--by-exercise") {
+            byExercise = true;
+        } else if (args[i] == "--document") {
+            document = true;
+        } else {
+            return ctx.usage("unknown argument '" + args[i] +
+                             "' for catalog matrix (expected --format csv|json|text, "
+                             "--by-exercise, --document)");
+        }
+    }
+    auto catalog = Catalog::loadDefault();
+    if (!catalog) {
+        return ctx.fail(catalog.error());
+    }
+    auto rules = ClinicalRules::loadDefault(*catalog);
+    if (!rules) {
+        return ctx.fail(rules.error());
+    }
+    if (document) {
+        ctx.out << rulesMatrixDocument(*rules, *catalog);
+        return kOk;
+    }
+    const RulesMatrix m = rulesMatrix(*rules, *catalog, byExercise);
+    if (format == "csv") {
+        ctx.out << matrixCsv(m);
+    } else if (format == "json") {
+        ctx.out << matrixJson(m).dump(2) << '\n';
+    } else {
+        ctx.out << matrixText(m);
+    }
+    return kOk;
+}
+
 } // namespace
 
 int runCatalog(Context& ctx, Args args) {
     if (args.empty()) {
-        return ctx.usage("'catalog' needs a subcommand: list, show ID, validate DIR");
+        return ctx.usage("'catalog' needs a subcommand: list, show ID, validate DIR, matrix");
     }
     const std::string& sub = args[0];
+    if (sub == "matrix") {
+        return matrix(ctx, std::vector<std::string>(args.begin() + 1, args.end()));
+    }
     std::vector<std::string> rest;
     std::string lang = "en";
     for (std::size_t i = 1; i < args.size(); ++i) {

@@ -115,6 +115,13 @@ ScreeningPage::ScreeningPage(const ScreeningItems& items, QWidget* parent)
     });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    // Above the form, so a contradiction is seen wherever the clinician is scrolled to.
+    checks_ = new QLabel(this);
+    checks_->setObjectName(QStringLiteral("screeningChecks"));
+    checks_->setWordWrap(true);
+    checks_->setTextFormat(Qt::PlainText);
+    checks_->hide();
+    layout->addWidget(checks_);
     layout->addWidget(scroll);
     date_ = isoDate(Clock::current().now());
 }
@@ -386,6 +393,22 @@ void ScreeningPage::setScreening(const Screening& s) {
     fill(ndi_, s.ndi);
     notes_->setPlainText(QString::fromStdString(s.notes));
     loading_ = false;
+}
+
+void ScreeningPage::showChecks(const std::vector<ScreeningIssue>& issues) {
+    QStringList lines;
+    bool contradiction = false;
+    for (const ScreeningIssue& issue : issues) {
+        const bool refuse = issue.check->effect == ScreeningCheck::Effect::Refuse;
+        contradiction = contradiction || refuse;
+        lines << (refuse ? QStringLiteral("\u26D4 ") : QStringLiteral("\u26A0 ")) +
+                     QString::fromStdString(issue.text(uiLanguage()));
+    }
+    checks_->setText(lines.join(QLatin1Char('\n')));
+    checks_->setProperty("contradiction", contradiction);
+    checks_->setStyleSheet(contradiction ? QStringLiteral("color: #a00000; font-weight: bold;")
+                                         : QStringLiteral("color: #7a5200;"));
+    checks_->setVisible(!issues.empty());
 }
 
 void ScreeningPage::showScores(const OutcomeScores& scores) {

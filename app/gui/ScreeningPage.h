@@ -2,6 +2,7 @@
 
 #include "hepdesk/core/OutcomeScores.h"
 #include "hepdesk/core/Screening.h"
+#include "hepdesk/core/ScreeningChecks.h"
 #include "hepdesk/core/ScreeningItems.h"
 
 #include <QWidget>
@@ -31,6 +32,10 @@ public:
     void setScreening(const Screening& s);
     /// Shows the scores the core computed for the current answers.
     void showScores(const OutcomeScores& scores);
+    /// Shows the screening checks that fire (contradictions and unlikely values), each naming
+    /// the fields involved, in the interface language; hidden when there are none.
+    void showChecks(const std::vector<ScreeningIssue>& issues);
+    [[nodiscard]] QLabel* checksLabel() const { return checks_; }
     void setReadOnly(bool readOnly);
 
     [[nodiscard]] QCheckBox* findingBox(const std::string& id) const;
@@ -67,6 +72,7 @@ private:
     std::map<std::string, QComboBox*> startBack_;
     std::map<std::string, QComboBox*> odi_;
     std::map<std::string, QComboBox*> ndi_;
+    QLabel* checks_ = nullptr;
     QLabel* startBackScore_ = nullptr;
     QLabel* odiScore_ = nullptr;
     QLabel* ndiScore_ = nullptr;

@@ -212,6 +212,7 @@ void SessionEditor::reassess() {
     session_.findings = assessment_.findings;
     session_.scores = sessionScores(session_.screening, assessment_.scores);
     screening_->showScores(assessment_.scores);
+    screening_->showChecks(services_.rules().checks().evaluate(session_.screening));
     exercises_->setAssessment(&assessment_);
     handout_->setOverrideRequired(!handoutAllowedWithoutOverride(assessment_.level),
                                   TriageBanner::levelLabel(assessment_.level));

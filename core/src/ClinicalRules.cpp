@@ -27,6 +27,11 @@ Result<ClinicalRules> ClinicalRules::loadDir(const std::filesystem::path& rulesD
         return elig.error();
     }
     r.eligibility_ = std::move(*elig);
+    auto checks = ScreeningChecks::loadFile(rulesDir / "screening_checks.json", r.items_);
+    if (!checks) {
+        return checks.error();
+    }
+    r.checks_ = std::move(*checks);
     if (auto s = r.eligibility_.checkAgainst(catalog); !s) {
         return s.error();
     }

@@ -22,18 +22,18 @@ const std::vector<std::string_view> kMovementIds = {
     "flexion", "extension", "rotation", "side_bend", "traction", "soft_tissue", "breathing"};
 const std::vector<std::string_view> kRegionIds = {"neck", "mid_back", "low_back"};
 
-EligibilityMatch readMatch(JsonObjectReader& r) {
+EligibilityMatch readMatch(JsonObjectReader& r, const std::vector<std::string_view>& tagIds) {
     EligibilityMatch m;
     for (const auto& id : r.ids("movements", false, 1, kMovementIds)) {
         m.movements.push_back(*movementFromId(id));
     }
-    m.tags = r.ids("tags", false, 1);
+    m.tags = r.ids("tags", false, 1, tagIds);
     for (const auto& id : r.ids("regions", false, 1, kRegionIds)) {
         m.regions.push_back(*regionFromId(id));
     }
     m.exercises = r.ids("exercises", false, 1);
     m.painfulRegion = r.boolean("painful_region", false);
-    m.unlessTags = r.ids("unless_tags", false, 1);
+    m.unlessTags = r.ids("unless_tags", false, 1, tagIds);
     r.finish();
     if (!r.failed() && m.movements.empty() && m.tags.empty() && m.regions.empty() &&
         m.exercises.empty() && !m.painfulRegion) {
@@ -41,6 +41,37 @@ EligibilityMatch readMatch(JsonObjectReader& r) {
                             "painful_region (an empty match would hit every exercise)");
     }
     return m;
+}
+
+/// templates/rules/tags.json: {"tags": [{"id": ..., "clinician": {"en": ..., "es": ...}}]}.
+Result<std::vector<ExerciseTag>> loadTags(const std::filesystem::path& file) {
+    const std::string source = file.string();
+    auto doc = json::parseFile(source);
+    if (!doc) {
+        return Error::invalid(doc.error().message);
+    }
+    ErrorSink sink;
+    JsonObjectReader r(*doc, source, "", sink);
+    std::vector<ExerciseTag> out;
+    std::set<std::string> seen;
+    const auto* a = r.array("tags", 1);
+    for (std::size_t i = 0; a != nullptr && i < a->size() && !sink.failed(); ++i) {
+        const std::string p = "/tags/" + std::to_string(i);
+        JsonObjectReader tr = r.child((*a)[i], p);
+        ExerciseTag tag;
+        tag.id = tr.id("id");
+        tag.clinicianLabel = tr.clinicianText("clinician", tag.id);
+        tr.finish();
+        if (!sink.failed() && !seen.insert(tag.id).second) {
+            r.fail(p + "/id", "tag \"" + tag.id + "\" is declared twice");
+        }
+        out.push_back(std::move(tag));
+    }
+    r.finish();
+    if (sink.failed()) {
+        return *sink.error;
+    }
+    return out;
 }
 
 } // namespace
@@ -72,10 +103,20 @@ Result<EligibilityRules> EligibilityRules::loadFile(const std::filesystem::path&
     if (!doc) {
         return Error::invalid(doc.error().message);
     }
-    ErrorSink sink;
-    JsonObjectReader r(*doc, source, "", sink);
     EligibilityRules out;
     out.file_ = file;
+    out.tagsFile_ = file.parent_path() / "tags.json";
+    auto tags = loadTags(out.tagsFile_);
+    if (!tags) {
+        return tags.error();
+    }
+    out.tags_ = std::move(*tags);
+    std::vector<std::string_view> tagIds;
+    for (const auto& t : out.tags_) {
+        tagIds.emplace_back(t.id);
+    }
+    ErrorSink sink;
+    JsonObjectReader r(*doc, source, "", sink);
     std::set<std::string> ids;
     const auto* a = r.array("rules", 1);
     for (std::size_t i = 0; a != nullptr && i < a->size() && !sink.failed(); ++i) {
@@ -96,7 +137,7 @@ Result<EligibilityRules> EligibilityRules::loadFile(const std::filesystem::path&
             effect == "exclude" ? EligibilityStatus::Excluded : EligibilityStatus::Caution;
         if (const auto* m = rr.get("match", true); m != nullptr && !sink.failed()) {
             JsonObjectReader mr = rr.child(*m, p + "/match");
-            rule.match = readMatch(mr);
+            rule.match = readMatch(mr, tagIds);
         }
         rule.reason = rr.clinicianText("reason", rule.id);
         if (effect == "caution") {
@@ -118,9 +159,19 @@ Result<EligibilityRules> EligibilityRules::loadFile(const std::filesystem::path&
 Status EligibilityRules::checkAgainst(const Catalog& catalog) const {
     std::set<std::string> tags;
     for (const auto& e : catalog.entries()) {
-        if (e.isExercise()) {
-            tags.insert(e.tags.begin(), e.tags.end());
+        if (!e.isExercise()) {
+            continue;
         }
+        for (std::size_t i = 0; i < e.tags.size(); ++i) {
+            if (std::none_of(tags_.begin(), tags_.end(),
+                             [&](const ExerciseTag& t) { return t.id == e.tags[i]; })) {
+                return json::fieldError("catalog entry " + e.id, "/tags/" + std::to_string(i),
+                                        "tag \"" + e.tags[i] + "\" is not declared in " +
+                                            tagsFile_.string() +
+                                            " (the rules match exercises on declared tags)");
+            }
+        }
+        tags.insert(e.tags.begin(), e.tags.end());
     }
     for (std::size_t i = 0; i < rules_.size(); ++i) {
         const auto& m = rules_[i].match;

@@ -14,8 +14,28 @@ using detail::JsonObjectReader;
 
 constexpr int kMaxDepth = 8;
 
-const std::vector<std::string_view> kConditionKeys = {
-    "finding", "any_finding", "at_least", "all", "any", "age_at_least", "duration_days_at_least"};
+const std::vector<std::string_view> kConditionKeys = {"finding",
+                                                      "any_finding",
+                                                      "at_least",
+                                                      "all",
+                                                      "any",
+                                                      "age_at_least",
+                                                      "age_at_most",
+                                                      "duration_days_at_least",
+                                                      "duration_days_at_most",
+                                                      "sex",
+                                                      "region",
+                                                      "recorded",
+                                                      "pain_above",
+                                                      "not"};
+const std::vector<std::string_view> kSexIds = {"unspecified", "female", "male", "other"};
+const std::vector<std::string_view> kRegionIds = {"neck", "mid_back", "low_back"};
+const std::vector<std::string_view> kRecordedIds = {"odi", "ndi", "start_back"};
+const std::vector<std::string_view> kPainIds = {"now", "best", "worst"};
+
+std::optional<int> painOf(const Screening& s, const std::string& id) {
+    return id == "now" ? s.pain.now : id == "best" ? s.pain.best : s.pain.worst;
+}
 
 void checkFindings(JsonObjectReader& r, std::string_view key, const std::vector<std::string>& ids,
                    const ScreeningItems& items) {
@@ -78,12 +98,34 @@ TriageCondition readCondition(const JsonObjectReader& parent, const nlohmann::js
             c.children.push_back(
                 readCondition(r, (*a)[i], r.at(kind) + "/" + std::to_string(i), items, depth + 1));
         }
-    } else if (kind == "age_at_least") {
-        c.kind = TriageCondition::Kind::AgeAtLeast;
-        c.number = r.integer("age_at_least", 0, 120, true);
+    } else if (kind == "age_at_least" || kind == "age_at_most") {
+        c.kind = kind == "age_at_least" ? TriageCondition::Kind::AgeAtLeast
+                                        : TriageCondition::Kind::AgeAtMost;
+        c.number = r.integer(kind, 0, 120, true);
+    } else if (kind == "duration_days_at_least" || kind == "duration_days_at_most") {
+        c.kind = kind == "duration_days_at_least" ? TriageCondition::Kind::DurationAtLeast
+                                                  : TriageCondition::Kind::DurationAtMost;
+        c.number = r.integer(kind, 0, 36500, true);
+    } else if (kind == "sex") {
+        c.kind = TriageCondition::Kind::Sex;
+        c.findings = {r.oneOf("sex", kSexIds)};
+    } else if (kind == "region") {
+        c.kind = TriageCondition::Kind::Region;
+        c.findings = {r.oneOf("region", kRegionIds)};
+    } else if (kind == "recorded") {
+        c.kind = TriageCondition::Kind::Recorded;
+        c.findings = {r.oneOf("recorded", kRecordedIds)};
+    } else if (kind == "pain_above") {
+        c.kind = TriageCondition::Kind::PainAbove;
+        c.findings = r.ids("pain_above", true, 2, kPainIds);
+        if (!r.failed() && c.findings.size() != 2) {
+            r.fail(r.at("pain_above"), "expected two pain scores [a, b] (a above b)");
+        }
     } else {
-        c.kind = TriageCondition::Kind::DurationAtLeast;
-        c.number = r.integer("duration_days_at_least", 0, 36500, true);
+        c.kind = TriageCondition::Kind::Not;
+        if (const auto* n = r.get("not", true); n != nullptr && !r.failed()) {
+            c.children.push_back(readCondition(r, *n, r.at("not"), items, depth + 1));
+        }
     }
     r.finish();
     return c;
@@ -150,13 +192,62 @@ std::optional<std::vector<std::string>> TriageCondition::evaluate(const Screenin
             return std::vector<std::string>{"age"};
         }
         return std::nullopt;
+    case Kind::AgeAtMost:
+        if (s.age && *s.age <= number) {
+            return std::vector<std::string>{"age"};
+        }
+        return std::nullopt;
     case Kind::DurationAtLeast:
         if (s.durationDays && *s.durationDays >= number) {
             return std::vector<std::string>{"duration_days"};
         }
         return std::nullopt;
+    case Kind::DurationAtMost:
+        if (s.durationDays && *s.durationDays <= number) {
+            return std::vector<std::string>{"duration_days"};
+        }
+        return std::nullopt;
+    case Kind::Sex:
+        if (toId(s.sex) == findings.at(0)) {
+            return std::vector<std::string>{"sex"};
+        }
+        return std::nullopt;
+    case Kind::Region:
+        if (std::any_of(s.regions.begin(), s.regions.end(),
+                        [&](Region r) { return toId(r) == findings.at(0); })) {
+            return std::vector<std::string>{"regions"};
+        }
+        return std::nullopt;
+    case Kind::Recorded: {
+        const auto& id = findings.at(0);
+        const bool recorded = id == "odi"   ? !s.odi.empty()
+                              : id == "ndi" ? !s.ndi.empty()
+                                            : !s.startBack.empty();
+        if (recorded) {
+            return std::vector<std::string>{id};
+        }
+        return std::nullopt;
+    }
+    case Kind::PainAbove: {
+        const auto a = painOf(s, findings.at(0));
+        const auto b = painOf(s, findings.at(1));
+        if (a && b && *a > *b) {
+            return std::vector<std::string>{"pain/" + findings[0], "pain/" + findings[1]};
+        }
+        return std::nullopt;
+    }
+    case Kind::Not:
+        if (children.at(0).evaluate(s)) {
+            return std::nullopt;
+        }
+        return std::vector<std::string>{};
     }
     return std::nullopt;
+}
+
+TriageCondition readTriageCondition(const detail::JsonObjectReader& parent, const nlohmann::json& v,
+                                    const std::string& ptr, const ScreeningItems& items) {
+    return readCondition(parent, v, ptr, items, 0);
 }
 
 Result<TriageRules> TriageRules::loadFile(const std::filesystem::path& file,

@@ -11,6 +11,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -47,6 +48,32 @@ struct NewVisit {
         }
     }
 };
+
+// Issue 14: a screening that contradicts itself is shown on the screening step, naming both
+// fields; an unlikely value is shown as a warning.
+TEST(SessionSafety, ScreeningStepShowsContradictionsNamingBothFields) {
+    NewVisit v;
+    ASSERT_NE(v.editor, nullptr);
+    ScreeningPage* page = v.editor->screeningPage();
+    QLabel* checks = page->checksLabel();
+    ASSERT_NE(checks, nullptr);
+    EXPECT_TRUE(checks->isHidden()) << "a fresh screening has nothing to check";
+
+    page->findingBox("pregnancy_after_t1")->click();
+    QComboBox* sex = nullptr;
+    for (auto* c : page->findChildren<QComboBox*>()) {
+        sex = c->accessibleName() == QStringLiteral("Sex") ? c : sex;
+    }
+    ASSERT_NE(sex, nullptr);
+    sex->setCurrentIndex(sex->findData(static_cast<int>(Sex::Male)));
+    EXPECT_FALSE(checks->isHidden());
+    EXPECT_TRUE(checks->text().contains(QStringLiteral("sex and findings")))
+        << checks->text().toStdString();
+    EXPECT_TRUE(checks->property("contradiction").toBool());
+
+    sex->setCurrentIndex(sex->findData(static_cast<int>(Sex::Female)));
+    EXPECT_TRUE(checks->isHidden()) << checks->text().toStdString();
+}
 
 TEST(SessionSafety, OsteoporosisCautionsTwistsAndExcludesDoubleKneeToChest) {
     NewVisit v;

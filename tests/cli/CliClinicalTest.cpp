@@ -51,6 +51,73 @@ TEST(CliAssess, PrintsJsonByDefault) {
     EXPECT_GE(j["avoid"].size(), 2U);
 }
 
+// Issue 14: a screening that contradicts itself is refused (exit 2) naming both fields; an
+// unlikely but possible value is assessed with a warning on standard error.
+json neckScreening() {
+    return json::parse(test::readFile(example("neck-routine.json")));
+}
+
+TEST(CliAssess, ContradictoryScreeningIsRefusedNamingBothFields) {
+    json pregnant = neckScreening();
+    pregnant["sex"] = "male";
+    pregnant["findings"] = {"pregnancy_after_t1"};
+    expectOneLineError(
+        cli({"assess", "-"}, pregnant.dump()),
+        {"stdin: the screening contradicts itself: sex and findings", "pregnancy_with_male_sex"});
+    json pain = neckScreening();
+    pain["pain"] = {{"now", 3}, {"best", 6}, {"worst", 5}}; // the parser names both already
+    expectOneLineError(cli({"assess", "-"}, pain.dump()),
+                       {"/pain: best pain (6) is higher than worst pain (5)"});
+    pain["pain"] = {{"now", 9}, {"best", 2}, {"worst", 5}};
+    expectOneLineError(cli({"assess", "-"}, pain.dump()),
+                       {"pain.now and pain.worst", "pain now is above pain at worst"});
+    json weeks = neckScreening();
+    weeks["findings"] = {"persistent_pain"};
+    weeks["duration_days"] = 3;
+    expectOneLineError(cli({"assess", "-"}, weeks.dump()), {"findings and duration_days"});
+}
+
+TEST(CliAssess, UnlikelyValuesAreAssessedWithAWarning) {
+    json young = neckScreening();
+    young["age"] = 14;
+    const auto r = cli({"assess", "-"}, young.dump());
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(json::parse(r.out)["source"], "stdin");
+    EXPECT_NE(r.err.find("hepdesk-cli: warning: stdin: age: under 16"), std::string::npos) << r.err;
+    json ndiLowBack = neckScreening();
+    ndiLowBack["regions"] = {"low_back"};
+    const auto w = cli({"assess", "-"}, ndiLowBack.dump());
+    ASSERT_EQ(w.exitCode, 0) << w.err;
+    EXPECT_NE(w.err.find("warning: stdin: ndi and regions: an NDI"), std::string::npos) << w.err;
+    const auto clean = cli({"assess", example("neck-routine.json")});
+    ASSERT_EQ(clean.exitCode, 0);
+    EXPECT_TRUE(clean.err.empty()) << clean.err;
+}
+
+TEST(CliCatalogMatrix, PrintsTheDecisionTableInEachFormat) {
+    const auto csv = cli({"catalog", "matrix", "--format", "csv"});
+    ASSERT_EQ(csv.exitCode, 0) << csv.err;
+    EXPECT_EQ(csv.out.rfind("finding,movement:flexion,", 0), 0U) << csv.out.substr(0, 80);
+    EXPECT_NE(csv.out.find("\natlanto_axial_instability,"), std::string::npos);
+    const auto j = cli({"catalog", "matrix", "--format", "json", "--by-exercise"});
+    ASSERT_EQ(j.exitCode, 0) << j.err;
+    const json m = json::parse(j.out);
+    bool sawDoubleKnee = false;
+    for (const auto& row : m["rows"]) {
+        if (row["finding"] == "osteoporosis") {
+            EXPECT_EQ(row["cells"]["double_knee_to_chest"]["effect"], "excluded");
+            sawDoubleKnee = true;
+        }
+    }
+    EXPECT_TRUE(sawDoubleKnee);
+    const auto doc = cli({"catalog", "matrix", "--document"});
+    ASSERT_EQ(doc.exitCode, 0) << doc.err;
+    EXPECT_EQ(doc.out,
+              test::readFile(test::templatesDir().parent_path() / "docs" / "rules-matrix.md"));
+    expectOneLineError(cli({"catalog", "matrix", "--format", "xml"}),
+                       {"'--format' of 'catalog matrix' needs csv, json or text"});
+}
+
 TEST(CliAssess, ReadsStandardInputAndGlobalJsonFormat) {
     const auto r = cli({"--format", "json", "assess", "-"},
                        test::readFile(example("cauda-equina-emergency.json")));

@@ -130,6 +130,19 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenRules{"TriageAgeOutOfRange", "triage.json",
                     [](json& j) { j["rules"][3]["when"]["all"][1]["age_at_least"] = -3; },
                     "/rules/3/when/all/1/age_at_least: expected a whole number from 0 to 120"},
+        BrokenRules{"TriageAgeAtMostOutOfRange", "triage.json",
+                    [](json& j) {
+                        ruleById(j, "young_person_red_flag")["when"]["all"][0]["age_at_most"] = 200;
+                    },
+                    "/when/all/0/age_at_most: expected a whole number from 0 to 120"},
+        BrokenRules{
+            "TriageDurationAtMostNegative", "triage.json",
+            [](json& j) {
+                ruleById(j,
+                         "fracture_older_age_new_pain")["when"]["all"][1]["duration_days_at_most"] =
+                    -1;
+            },
+            "/when/all/1/duration_days_at_most: expected a whole number from 0 to 36500"},
         BrokenRules{"TriageCesSignNotEmergency", "triage.json",
                     [](json& j) { j["rules"][0]["when"]["any_finding"].erase(0); },
                     "cauda equina sign \"ces_saddle_numbness\" must on its own give an emergency"},
@@ -143,7 +156,13 @@ INSTANTIATE_TEST_SUITE_P(
                     "/rules/1/id: rule id \"cauda_equina_sign\" is used twice"},
         BrokenRules{"EligibilityUnknownTag", "eligibility.json",
                     [](json& j) { ruleById(j, "bone_no_traction")["match"]["tags"] = {"hangng"}; },
-                    "tag \"hangng\" is on no catalog exercise"},
+                    "/match/tags/0: expected one of head_movement"},
+        BrokenRules{"TagsDuplicate", "tags.json",
+                    [](json& j) { j["tags"][1]["id"] = j["tags"][0]["id"]; },
+                    "/tags/1/id: tag \"head_movement\" is declared twice"},
+        BrokenRules{"TagsMissingSpanish", "tags.json",
+                    [](json& j) { j["tags"][0]["clinician"].erase("es"); },
+                    "/tags/0/clinician/es: missing"},
         BrokenRules{"EligibilityCautionWithoutNote", "eligibility.json",
                     [](json& j) { ruleById(j, "bone_gentle_rotation").erase("patient_note"); },
                     "/patient_note: missing"},
@@ -186,6 +205,46 @@ INSTANTIATE_TEST_SUITE_P(
                     [](json& j) { j["nprs"]["bands"][0]["id"] = "zero"; },
                     "/nprs/bands/0/id: expected one of none, mild, moderate, severe"}),
     [](const auto& tpi) { return std::string(tpi.param.name); });
+
+// Issue 14: the rules match on what an exercise moves and loads, so an exercise cannot carry
+// a tag the rules do not know (it would escape them).
+TEST(ClinicalRules, CatalogExerciseWithUndeclaredTagIsRefused) {
+    test::TempDir dir;
+    for (const auto& f : fs::directory_iterator(test::templatesDir() / "catalog")) {
+        fs::copy_file(f.path(), dir / f.path().filename().string());
+    }
+    const fs::path target = dir / "chin_tuck.json";
+    json doc = json::parse(test::readFile(target));
+    doc["tags"] = {"neck_moves"};
+    test::writeFile(target, doc.dump(2));
+    auto catalog = Catalog::loadDir(dir.path());
+    ASSERT_TRUE(catalog.ok()) << catalog.error().message;
+    auto r = ClinicalRules::loadDir(test::templatesDir() / "rules", *catalog);
+    ASSERT_FALSE(r.ok());
+    EXPECT_NE(r.error().message.find("catalog entry chin_tuck: /tags/0: tag \"neck_moves\" is "
+                                     "not declared in"),
+              std::string::npos)
+        << r.error().message;
+}
+
+// Every exercise that moves the neck itself moves the head: the head-movement rules (upper
+// neck instability, cervical artery, myelopathy) must see it.
+TEST(ClinicalRules, NeckMovementExercisesAreTaggedAsHeadMovement) {
+    int neckExercises = 0;
+    for (const auto& e : test::Shipped::get().catalog.entries()) {
+        const bool neckOnly = e.regions == std::vector<Region>{Region::Neck};
+        const bool moves = std::any_of(e.movements.begin(), e.movements.end(), [](Movement m) {
+            return m == Movement::Flexion || m == Movement::Extension || m == Movement::Rotation ||
+                   m == Movement::SideBend;
+        });
+        if (e.isExercise() && neckOnly && moves) {
+            ++neckExercises;
+            EXPECT_NE(std::find(e.tags.begin(), e.tags.end(), "head_movement"), e.tags.end())
+                << e.id;
+        }
+    }
+    EXPECT_GE(neckExercises, 2);
+}
 
 TEST(ClinicalRulesBrokenFile, MalformedJsonAndMissingFilesAreNamed) {
     test::TempDir dir;

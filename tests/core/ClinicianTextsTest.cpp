@@ -44,14 +44,18 @@ std::vector<std::pair<std::string, const LocalizedText*>> loadedClinicianTexts()
     for (const auto& r : rules.eligibility().rules()) {
         out.emplace_back("eligibility rule " + r.id, &r.reason);
     }
+    for (const auto& t : rules.eligibility().tags()) {
+        out.emplace_back("exercise tag " + t.id, &t.clinicianLabel);
+    }
     return out;
 }
 
 TEST(ClinicianTexts, EveryLoadedClinicianTextHasEnglishAndSpanish) {
     const auto texts = loadedClinicianTexts();
-    // 8 groups + 36 findings, 43 labels of the outcome measures, 22 triage and 27 eligibility
-    // rules: a count that moves means a text was added or dropped; update it knowingly.
-    EXPECT_EQ(texts.size(), 136U);
+    // 8 groups + 39 findings, 43 labels of the outcome measures, 29 triage and 37 eligibility
+    // rules, 18 exercise tags: a count that moves means a text was added or dropped; update it
+    // knowingly.
+    EXPECT_EQ(texts.size(), 174U);
     for (const auto& [what, t] : texts) {
         EXPECT_FALSE(t->text("en").empty()) << what;
         EXPECT_TRUE(t->has("es")) << what;
@@ -98,7 +102,7 @@ TEST(ClinicianTexts, EveryTemplateFileGivesEveryTextInBothLanguages) {
                  clinician += key == "clinician" || key == "reason" ? 1 : 0;
              });
     }
-    EXPECT_EQ(clinician, 136);
+    EXPECT_EQ(clinician, 174);
     int catalogTexts = 0;
     for (const auto& f : fs::directory_iterator(test::templatesDir() / "catalog")) {
         auto doc = hepdesk::json::parseFile(f.path().string());

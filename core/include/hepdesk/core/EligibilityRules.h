@@ -39,17 +39,28 @@ struct EligibilityRule {
     LocalizedText patientNote; ///< cautions only
 };
 
+/// One declared exercise tag (templates/rules/tags.json): what an exercise moves or loads,
+/// for the rules to match on, with its meaning for the clinician.
+struct ExerciseTag {
+    std::string id;
+    LocalizedText clinicianLabel;
+};
+
 /// The rules of templates/rules/eligibility.json.
 class EligibilityRules {
 public:
+    /// Loads `file` and the declared tags of tags.json beside it; a rule may only match on a
+    /// declared tag.
     static Result<EligibilityRules> loadFile(const std::filesystem::path& file,
                                              const ScreeningItems& items);
 
-    /// Checks that every movement, tag and exercise id the rules name occurs in `catalog`:
-    /// a rule on a misspelt tag would silently never fire.
+    /// Checks that every catalog exercise's tags are declared, and that every tag and exercise
+    /// id the rules name occurs in `catalog`: a rule on a misspelt tag would silently never
+    /// fire, and an undeclared tag on an exercise would escape the rules written on tags.
     [[nodiscard]] Status checkAgainst(const Catalog& catalog) const;
 
     [[nodiscard]] const std::vector<EligibilityRule>& rules() const { return rules_; }
+    [[nodiscard]] const std::vector<ExerciseTag>& tags() const { return tags_; }
     /// The reason of rule `ruleId` in every language, or nullptr for an unknown rule (a
     /// session stored before the rule was renamed or removed).
     [[nodiscard]] const LocalizedText* reasonOf(std::string_view ruleId) const;
@@ -65,7 +76,9 @@ public:
 
 private:
     std::filesystem::path file_;
+    std::filesystem::path tagsFile_;
     std::vector<EligibilityRule> rules_;
+    std::vector<ExerciseTag> tags_;
 };
 
 } // namespace hepdesk

@@ -7,6 +7,7 @@
 #include "hepdesk/core/TriageLevel.h"
 
 #include <filesystem>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,18 +18,45 @@ namespace hepdesk {
 /// A test over a screening, as written in templates/rules/triage.json:
 /// {"finding": id}, {"any_finding": [ids]}, {"at_least": n, "of": [ids]},
 /// {"all": [conditions]}, {"any": [conditions]}, {"age_at_least": years},
-/// {"duration_days_at_least": days}.
+/// {"age_at_most": years}, {"duration_days_at_least": days}, {"duration_days_at_most": days},
+/// {"sex": id}, {"region": id}, {"recorded": "odi"|"ndi"}, {"pain_above": [a, b]} (pain score
+/// a above pain score b, each one of now, best, worst), {"not": condition}.
+/// A test of a value never holds when the screening does not record that value; "not" holds
+/// without naming an item, so it only qualifies other conditions inside "all".
 struct TriageCondition {
-    enum class Kind { Finding, AnyFinding, AtLeast, All, Any, AgeAtLeast, DurationAtLeast };
+    enum class Kind {
+        Finding,
+        AnyFinding,
+        AtLeast,
+        All,
+        Any,
+        AgeAtLeast,
+        AgeAtMost,
+        DurationAtLeast,
+        DurationAtMost,
+        Sex,
+        Region,
+        Recorded,
+        PainAbove,
+        Not
+    };
     Kind kind = Kind::Finding;
-    std::vector<std::string> findings;
-    int number = 0; ///< at_least count, age or days
+    std::vector<std::string> findings; ///< finding ids; for Sex, Region, Recorded, PainAbove: ids
+    int number = 0;                    ///< at_least count, age or days
     std::vector<TriageCondition> children;
 
     /// When the condition holds: the items that made it hold (finding ids, "age",
     /// "duration_days"); nullopt when it does not.
     [[nodiscard]] std::optional<std::vector<std::string>> evaluate(const Screening& s) const;
 };
+
+namespace detail {
+class JsonObjectReader;
+}
+/// Reads one condition at `ptr` (for the other rule files that test a screening: screening
+/// checks). Errors are recorded in `parent`'s sink.
+TriageCondition readTriageCondition(const detail::JsonObjectReader& parent, const nlohmann::json& v,
+                                    const std::string& ptr, const ScreeningItems& items);
 
 /// One rule: when its condition holds, the screening is at least `level`, for `reason`.
 struct TriageRule {
