@@ -1,5 +1,6 @@
 #include "Cli.h"
 #include "ClinicalData.h"
+#include "CmdCommon.h"
 #include "hepdesk/core/Assess.h"
 #include "hepdesk/core/JsonRead.h"
 #include "hepdesk/core/OutcomeScoring.h"
@@ -193,11 +194,8 @@ int runAssess(Context& ctx, Args args) {
     }
     // A screening that contradicts itself is not assessed as if it made sense; an unlikely
     // but possible value is assessed, with a warning on standard error.
-    if (auto ok = data->rules.checks().refuseContradictions(*screening, source); !ok) {
+    if (auto ok = checkScreening(ctx, data->rules, *screening, source); !ok) {
         return ctx.fail(ok.error());
-    }
-    for (const ScreeningIssue& w : data->rules.checks().warnings(*screening)) {
-        ctx.err << "hepdesk-cli: warning: " << source << ": " << w.text("en") << '\n';
     }
     if (format == Format::Json) {
         // A file name that is not UTF-8 (a stray \xff byte) is shown with U+FFFD, never an abort.

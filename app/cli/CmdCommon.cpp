@@ -78,6 +78,18 @@ Result<ScreeningFile> readScreeningFile(const std::string& path) {
     return ScreeningFile{std::move(*doc), std::move(*screening)};
 }
 
+Status checkScreening(const Context& ctx, const ClinicalRules& rules, const Screening& screening,
+                      std::string_view source) {
+    if (auto ok = rules.checks().refuseContradictions(screening, source); !ok) {
+        return ok;
+    }
+    for (const ScreeningIssue& w : rules.checks().warnings(screening)) {
+        ctx.err << "hepdesk-cli: warning: " << escapeForTerminal(std::string(source)) << ": "
+                << w.text("en") << '\n';
+    }
+    return {};
+}
+
 void printJson(Context& ctx, const nlohmann::json& j) {
     // Replace rather than throw on text that is not UTF-8: output must never abort.
     ctx.out << json::dump(j, 2) << '\n';

@@ -2,6 +2,7 @@
 
 #include "Cli.h"
 #include "CliArgs.h"
+#include "hepdesk/core/ClinicalRules.h"
 #include "hepdesk/core/Patient.h"
 #include "hepdesk/core/Screening.h"
 #include "hepdesk/core/Session.h"
@@ -33,6 +34,11 @@ struct ScreeningFile {
 };
 /// Reads and checks the screening file `path`; the error names the file and field.
 Result<ScreeningFile> readScreeningFile(const std::string& path);
+
+/// Refuses a screening that contradicts itself (naming both fields) and prints a warning on
+/// standard error for each possible but unlikely value (templates/rules/screening_checks.json).
+Status checkScreening(const Context& ctx, const ClinicalRules& rules, const Screening& screening,
+                      std::string_view source);
 /// Prints `j` (indented) followed by a newline.
 void printJson(Context& ctx, const nlohmann::json& j);
 

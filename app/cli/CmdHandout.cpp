@@ -218,6 +218,9 @@ int runHandout(Context& ctx, Args args) {
         return ctx.fail(file.error());
     }
     const Screening& screening = file->screening;
+    if (auto ok = checkScreening(ctx, rules, screening, *screeningFile); !ok) {
+        return ctx.fail(ok.error());
+    }
     auto assessment = assess(screening, rules, catalog, *screeningFile, &file->doc);
     if (!assessment) {
         return ctx.fail(assessment.error());

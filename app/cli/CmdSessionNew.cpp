@@ -49,6 +49,9 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
     if (!file) {
         return ctx.fail(file.error());
     }
+    if (auto ok = checkScreening(ctx, workflow.rules(), file->screening, *screeningFile); !ok) {
+        return ctx.fail(ok.error());
+    }
     auto assessment = workflow.assess(file->screening, *screeningFile, &file->doc);
     if (!assessment) {
         return ctx.fail(assessment.error());

@@ -77,6 +77,30 @@ TEST(CliAssess, ContradictoryScreeningIsRefusedNamingBothFields) {
     expectOneLineError(cli({"assess", "-"}, weeks.dump()), {"findings and duration_days"});
 }
 
+// The same check guards every command that takes a screening file: no stored session and no
+// handout from a screening that contradicts itself, and nothing written.
+TEST(CliScreening, SessionNewAndHandoutRefuseAContradictionAndWriteNothing) {
+    const test::TempDir dir;
+    json pregnant = neckScreening();
+    pregnant["sex"] = "male";
+    pregnant["findings"] = {"pregnancy_after_t1"};
+    const fs::path file = dir.path() / "pregnant.json";
+    test::writeFile(file, pregnant.dump());
+    const std::string db = (dir.path() / "c.sqlite").string();
+    ASSERT_EQ(cli({"--db", db, "patient", "add", "--name", "Sam Roe"}).exitCode, 0);
+    expectOneLineError(cli({"--db", db, "session", "new", "--patient", "1", "--screening",
+                            file.string(), "--exercise", "chin_tuck"}),
+                       {"pregnant.json: the screening contradicts itself: sex and findings"});
+    const auto listed = cli({"--db", db, "--format", "json", "session", "list", "--patient", "1"});
+    ASSERT_EQ(listed.exitCode, 0) << listed.err;
+    EXPECT_TRUE(json::parse(listed.out).empty()) << listed.out;
+    const fs::path pdf = dir.path() / "out.pdf";
+    expectOneLineError(cli({"handout", "--screening", file.string(), "--patient", "Sam Roe",
+                            "--exercise", "chin_tuck", "-o", pdf.string()}),
+                       {"the screening contradicts itself", "pregnancy_with_male_sex"});
+    EXPECT_FALSE(fs::exists(pdf));
+}
+
 TEST(CliAssess, UnlikelyValuesAreAssessedWithAWarning) {
     json young = neckScreening();
     young["age"] = 14;

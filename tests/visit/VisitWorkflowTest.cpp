@@ -332,6 +332,20 @@ TEST_F(VisitFixture, SigningNeedsAnActiveClinician) {
     EXPECT_FALSE(sessions_->get(s.id)->isSigned);
 }
 
+TEST_F(VisitFixture, AScreeningThatContradictsItselfGetsNoHandoutAndNoSignature) {
+    Session s = draft({}, {"cat_cow"});
+    s.screening.sex = Sex::Male;
+    s.screening.findings = {"pregnancy_after_t1"};
+    ASSERT_TRUE(visit().saveDraft(s).ok()) << "a draft keeps the PT's work while it is fixed";
+    auto plan = visit().handout(s.id, {});
+    ASSERT_FALSE(plan.ok());
+    EXPECT_EQ(plan.error().kind, Error::Kind::InvalidInput);
+    EXPECT_NE(plan.error().message.find("sex and findings"), std::string::npos)
+        << plan.error().message;
+    EXPECT_FALSE(visit().sign(s.id, clinicianId_).ok());
+    EXPECT_FALSE(sessions_->get(s.id)->isSigned);
+}
+
 TEST_F(VisitFixture, AddendaGoToSignedSessionsWithWhoAndWhen) {
     const Session s = draft({}, {"cat_cow"});
     EXPECT_FALSE(visit().addAddendum(s.id, clinicianId_, "Too early").ok());

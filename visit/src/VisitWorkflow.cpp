@@ -242,6 +242,13 @@ Result<HandoutPlan> VisitWorkflow::draftHandout(const Session& s, const HandoutC
             return st.error();
         }
     }
+    // A screening that contradicts itself (pregnancy with sex male, pain now above worst) is
+    // no basis for a handout or a signature: it is fixed first.
+    if (auto st =
+            rules_.checks().refuseContradictions(s.screening, "session " + std::to_string(s.id));
+        !st) {
+        return st.error();
+    }
     auto assessment = assess(s.screening, "session " + std::to_string(s.id));
     if (!assessment) {
         return assessment.error();
