@@ -156,10 +156,11 @@ struct Arm {
 };
 
 struct LoopResult {
-    int failingRuns = 0; ///< runs in which at least one operation failed
-    int failedCalls = 0; ///< of those, calls that returned an error
-    int wholeAnyway = 0; ///< calls that returned an error but whose write is complete
-    int wholeStep = 0;   ///< calls that returned an error after some whole steps (migration)
+    std::string wholeAnywayError; ///< the last error reported for a write that was stored
+    int failingRuns = 0;          ///< runs in which at least one operation failed
+    int failedCalls = 0;          ///< of those, calls that returned an error
+    int wholeAnyway = 0;          ///< calls that returned an error but whose write is complete
+    int wholeStep = 0; ///< calls that returned an error after some whole steps (migration)
     std::map<std::string, int> kinds; ///< first failed operation kind -> count
 };
 
@@ -217,6 +218,8 @@ protected:
                     << where << ": " << s.error().message;
                 if (now == after) {
                     ++result.wholeAnyway;
+                    result.wholeAnywayError =
+                        kind + " at operation " + std::to_string(n) + ": " + s.error().message;
                 } else if (std::find(steps.begin(), steps.end(), now) != steps.end()) {
                     ++result.wholeStep;
                 } else {
@@ -258,9 +261,12 @@ protected:
 
     void report(const std::string& name, const LoopResult& once, const LoopResult& on) {
         std::string kinds;
+        for (const auto& [k, c] : once.kinds) { // the same step fails first in both modes
+            kinds += " " + k + ":" + std::to_string(c);
+        }
         for (const auto* r : {&once, &on}) {
-            for (const auto& [k, c] : r->kinds) {
-                kinds += " " + k + ":" + std::to_string(c);
+            if (!r->wholeAnywayError.empty()) {
+                kinds += "; error but stored whole: " + r->wholeAnywayError;
             }
         }
         std::printf("[ fault loop ] %-28s once %4d runs (%d errors, %d whole, %d at a step), "
