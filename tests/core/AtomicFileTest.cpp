@@ -1,5 +1,6 @@
 #include "hepdesk/core/AtomicFile.h"
 
+#include "HandoutTestData.h"
 #include "TestSupport.h"
 
 #include <cerrno>
@@ -191,6 +192,7 @@ TEST(AtomicFile, DeviceTargetIsRefused) {
 struct FaultyOps {
     static inline int callsLeft = 0; // fail when this reaches zero
     static inline int calls = 0;
+    static inline std::size_t chunk = 7; ///< most bytes one write() takes (short writes)
     static bool failNow() {
         ++calls;
         return --callsLeft == 0;
@@ -200,8 +202,8 @@ struct FaultyOps {
             errno = ENOSPC;
             return -1;
         }
-        // Short writes exercise the loop: at most 7 bytes per call.
-        return ::write(fd, buf, n < 7 ? n : 7);
+        // Short writes exercise the loop: at most `chunk` bytes per call.
+        return ::write(fd, buf, n < chunk ? n : chunk);
     }
     static int fsync(int fd) {
         if (failNow()) {
@@ -231,10 +233,15 @@ class AtomicFileFaults : public ::testing::Test {
 protected:
     void SetUp() override {
         saved_ = detail::atomicFileOps();
+        FaultyOps::callsLeft = 0; // nothing fails until a test chooses a step
+        FaultyOps::calls = 0;
         detail::atomicFileOps() = {FaultyOps::write, FaultyOps::fsync, FaultyOps::close,
                                    FaultyOps::rename};
     }
-    void TearDown() override { detail::atomicFileOps() = saved_; }
+    void TearDown() override {
+        detail::atomicFileOps() = saved_;
+        FaultyOps::chunk = 7;
+    }
 
     /// Fails step N for N = 1, 2, ... until a write succeeds; returns the number of failures.
     int loop(const fs::path& target, const std::string& oldContent, bool hadOld) {
@@ -284,6 +291,38 @@ TEST_F(AtomicFileFaults, EveryFailingStepKeepsTheExistingFile) {
     const int failures = loop(target, "the signed handout printed yesterday", true);
     EXPECT_EQ(failures, 11);
     std::printf("[ fault loop ] atomic writer, existing file: %d failing steps\n", failures);
+}
+
+TEST_F(AtomicFileFaults, HandoutPdfKeepsThePreviousHandoutAtEveryFailingStep) {
+    // The handout writer's own path (HandoutWriter::writePdf): yesterday's PDF stays whole
+    // and readable whichever write, fsync, close or rename fails.
+    test::TempDir dir;
+    const auto target = dir / "handout.pdf";
+    const auto& writer = handout::test::shippedWriter();
+    const auto catalog = handout::test::smallCatalog();
+    auto request = handout::test::routineRequest();
+    ASSERT_TRUE(writer.writePdf(request, catalog, target).ok());
+    const std::string old = test::readFile(target);
+    request.patientName = "Someone Else";
+    FaultyOps::chunk = 16 * 1024;
+    const int expectedSteps =
+        static_cast<int>((old.size() + FaultyOps::chunk - 1) / FaultyOps::chunk) + 3;
+    int failures = 0;
+    for (int n = 1; n < 1000; ++n) {
+        FaultyOps::callsLeft = n;
+        FaultyOps::calls = 0;
+        const auto s = writer.writePdf(request, catalog, target);
+        if (s.ok()) {
+            EXPECT_NE(test::readFile(target), old);
+            break;
+        }
+        ++failures;
+        EXPECT_EQ(test::readFile(target), old) << "step " << n;
+        EXPECT_EQ(handout::test::qpdfCheck(test::readFile(target)).first, 0) << "step " << n;
+        EXPECT_EQ(filesIn(dir.path()), 1U) << "temporary file left at step " << n;
+    }
+    EXPECT_GE(failures, expectedSteps - 1); // the new PDF may be a little shorter or longer
+    std::printf("[ fault loop ] handout PDF over an existing one: %d failing steps\n", failures);
 }
 
 } // namespace
