@@ -2,7 +2,8 @@
 # HepDesk's two entry points for a fresh Debian 12 machine:
 #   packaging/dev.sh run [APP ARGS...]  install what is missing, build, start the app
 #   packaging/dev.sh test               install what is missing, build, run every test
-#                                       (debug build, then AddressSanitizer + UBSan build)
+#                                       (debug build, then AddressSanitizer + UBSan build,
+#                                       then every fuzz target on its corpus and briefly beyond)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
@@ -38,10 +39,14 @@ case "$cmd" in
       build "$preset"
       ctest --preset "$preset" --parallel "$jobs" --timeout 900 || status=1
     done
+    # Every libFuzzer target replays its checked-in corpus and past crashes, then fuzzes for
+    # HEPDESK_FUZZ_SECONDS (default 10) each: a crash fails the run (tests/fuzz/run.sh).
+    echo "== HepDesk tests: fuzz targets"
+    bash tests/fuzz/run.sh all "${HEPDESK_FUZZ_SECONDS:-10}" || status=1
     if [[ $status -ne 0 ]]; then
       echo "== HepDesk tests FAILED"
     else
-      echo "== HepDesk tests passed (dev and asan)"
+      echo "== HepDesk tests passed (dev, asan and fuzz)"
     fi
     exit $status
     ;;

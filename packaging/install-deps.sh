@@ -15,6 +15,8 @@ packages=(
   # tests, benchmarks and code style
   libgtest-dev libgmock-dev libbenchmark-dev libpoppler-cpp-dev poppler-utils qpdf sqlite3
   clang-format clang-tidy
+  # fuzzing (tests/fuzz, the `fuzz` preset): clang with libFuzzer and the sanitizer runtimes
+  clang libclang-rt-14-dev
   # packaging
   librsvg2-bin dpkg-dev file lintian desktop-file-utils appstream
   # interface translations: lupdate/lrelease and their CMake functions, Qt's own Spanish strings

@@ -8,6 +8,14 @@
 #include <unistd.h>
 
 namespace hepdesk {
+
+namespace detail {
+AtomicFileOps& atomicFileOps() {
+    static AtomicFileOps ops{::write, ::fsync, ::close, ::rename};
+    return ops;
+}
+} // namespace detail
+
 namespace {
 
 std::string describe(const std::string& what, const std::filesystem::path& p, int err) {
@@ -22,7 +30,7 @@ public:
     TempFileGuard& operator=(const TempFileGuard&) = delete;
     ~TempFileGuard() {
         if (fd_ >= 0) {
-            ::close(fd_);
+            detail::atomicFileOps().close(fd_);
         }
         if (!released_) {
             ::unlink(path_.c_str());
@@ -30,7 +38,7 @@ public:
     }
     [[nodiscard]] int fd() const { return fd_; }
     int closeNow() {
-        const int rc = ::close(fd_);
+        const int rc = detail::atomicFileOps().close(fd_);
         fd_ = -1;
         return rc;
     }
@@ -41,6 +49,26 @@ private:
     std::string path_;
     bool released_ = false;
 };
+
+/// What a non-regular file is, in words a user recognises.
+const char* kindOf(mode_t m) {
+    if (S_ISLNK(m)) {
+        return "a symbolic link";
+    }
+    if (S_ISDIR(m)) {
+        return "a folder";
+    }
+    if (S_ISCHR(m) || S_ISBLK(m)) {
+        return "a device";
+    }
+    if (S_ISFIFO(m)) {
+        return "a FIFO (named pipe)";
+    }
+    if (S_ISSOCK(m)) {
+        return "a socket";
+    }
+    return "not a regular file";
+}
 
 } // namespace
 
@@ -54,6 +82,17 @@ Status writeFileAtomically(const std::filesystem::path& target, std::string_view
     std::error_code ec;
     if (!std::filesystem::is_directory(dir, ec)) {
         return Error::invalid("folder '" + dir.string() + "' does not exist");
+    }
+    // rename() would replace whatever is at the target: a link, a device such as /dev/null,
+    // a FIFO. Only a missing target or a regular file may be (re)written.
+    struct stat st {};
+    if (::lstat(target.c_str(), &st) == 0) {
+        if (!S_ISREG(st.st_mode)) {
+            return Error::invalid("output '" + target.string() + "' is " + kindOf(st.st_mode) +
+                                  ", not a regular file; choose a file to write");
+        }
+    } else if (errno != ENOENT) {
+        return Error::io(describe("cannot inspect", target, errno));
     }
 
     std::string tmpl = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
@@ -69,7 +108,7 @@ Status writeFileAtomically(const std::filesystem::path& target, std::string_view
     const char* p = bytes.data();
     std::size_t left = bytes.size();
     while (left > 0) {
-        const ssize_t n = ::write(fd, p, left);
+        const ssize_t n = detail::atomicFileOps().write(fd, p, left);
         if (n < 0) {
             if (errno == EINTR) {
                 continue;
@@ -79,13 +118,13 @@ Status writeFileAtomically(const std::filesystem::path& target, std::string_view
         p += n;
         left -= static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0) {
+    if (detail::atomicFileOps().fsync(fd) != 0) {
         return Error::io(describe("cannot flush", target, errno));
     }
     if (guard.closeNow() != 0) {
         return Error::io(describe("cannot close", target, errno));
     }
-    if (::rename(tmpl.c_str(), target.c_str()) != 0) {
+    if (detail::atomicFileOps().rename(tmpl.c_str(), target.c_str()) != 0) {
         return Error::io(describe("cannot replace", target, errno));
     }
     guard.release();

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <sys/stat.h>
+#include <utility>
 
 namespace hepdesk::cli {
 namespace {
@@ -162,6 +164,32 @@ TEST_F(HandoutCli, SameInputGivesTheSameBytes) {
                   0);
     }
     EXPECT_EQ(test::readFile(dir / "a.pdf"), test::readFile(dir / "b.pdf"));
+}
+
+// Defect: `handout -o /dev/null` as root turned /dev/null into a regular file; a symbolic link
+// or a FIFO as output was replaced. The CLI refuses them (exit 2), names the path, keeps them.
+TEST_F(HandoutCli, OutputThatIsAFifoOrSymbolicLinkIsRefusedAndKept) {
+    const auto fifo = dir / "pipe.pdf";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    test::writeFile(dir / "real.pdf", "old");
+    const auto link = dir / "link.pdf";
+    fs::create_symlink(dir / "real.pdf", link);
+    const auto input = screening("");
+    for (const auto& [target, what] : {std::pair{fifo, "FIFO"}, std::pair{link, "symbolic link"}}) {
+        const auto r = cli({"handout", "--screening", input.string(), "--patient", "P",
+                            "--exercise", "cat_cow", "-o", target.string()});
+        EXPECT_EQ(r.exitCode, 2) << r.err;
+        EXPECT_NE(r.err.find(target.string()), std::string::npos) << r.err;
+        EXPECT_NE(r.err.find(what), std::string::npos) << r.err;
+    }
+    EXPECT_EQ(fs::symlink_status(fifo).type(), fs::file_type::fifo);
+    EXPECT_TRUE(fs::is_symlink(link));
+    EXPECT_EQ(test::readFile(dir / "real.pdf"), "old");
+    std::size_t files = 0;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir.path())) {
+        ++files;
+    }
+    EXPECT_EQ(files, 4U) << "pipe, real, link and the screening file; no temporary file";
 }
 
 } // namespace
