@@ -278,6 +278,13 @@ CREATE TRIGGER session_override_no_delete BEFORE DELETE ON session_override BEGI
     SELECT RAISE(ABORT, 'an override cannot be deleted');
 END;
 )sql"},
+    Migration{8, R"sql(
+-- The search key now lowers letters before transliterating them (db/src/SearchKey.cpp): index
+-- every stored name and record number again with it.
+DELETE FROM patient_search;
+INSERT INTO patient_search(rowid, name, record)
+    SELECT id, hepdesk_search_key(name), hepdesk_search_key(record_number) FROM patient;
+)sql"},
 };
 
 } // namespace

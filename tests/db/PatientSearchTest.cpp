@@ -18,6 +18,22 @@ TEST(SearchKey, FoldsAccentsLettersAndScriptsToLowerAscii) {
     EXPECT_EQ(searchKey("O'BRIEN"), "o'brien");
 }
 
+// A capital and its small letter meet on one key, and a key folds to itself, even for the
+// letters whose capitals transliterate differently (found by the search-key fuzzer).
+TEST(SearchKey, CapitalAndSmallLetterMeetOnOneKey) {
+    for (const auto& [capital, small] : std::vector<std::pair<std::string, std::string>>{
+             {"\u0220", "\u019E"}, // N with long right leg
+             {"\u01F6", "\u0195"}, // hwair
+             {"\uA7AD", "\u026C"}, // L with belt
+             {"\u01A6", "\u0280"}, // yr
+             {"\u037F", "\u03F3"}, // Greek yot
+         }) {
+        const std::string key = searchKey(small);
+        EXPECT_EQ(searchKey(capital), key) << capital;
+        EXPECT_EQ(searchKey(key), key) << capital;
+    }
+}
+
 class PatientSearchTest : public ::testing::Test {
 protected:
     void SetUp() override {
