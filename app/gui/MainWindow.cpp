@@ -376,10 +376,17 @@ SessionEditor* MainWindow::openSession(std::int64_t sessionId, std::int64_t foll
         }
     }
     Result<Session> session = Error::internal("no session");
+    visit::StartedSession started;
     if (sessionId != 0) {
         session = services_.sessions().get(sessionId);
     } else if (patient.id != 0) {
-        session = SessionEditor::newSession(services_, patient, followUpFrom);
+        auto fresh = SessionEditor::newSession(services_, patient, followUpFrom);
+        if (fresh) {
+            started = std::move(fresh).value();
+            session = started.session;
+        } else {
+            session = fresh.error();
+        }
     } else {
         return nullptr;
     }
@@ -398,6 +405,7 @@ SessionEditor* MainWindow::openSession(std::int64_t sessionId, std::int64_t foll
         }
     }
     auto* editor = new SessionEditor(services_, owner, std::move(session).value());
+    editor->showStarted(started.carried, started.leftOut);
     editor->setAttribute(Qt::WA_DeleteOnClose);
     connect(editor, &SessionEditor::sessionSaved, this, [this] {
         page_->reload();

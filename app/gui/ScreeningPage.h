@@ -32,6 +32,9 @@ public:
     /// Shows the scores the core computed for the current answers.
     void showScores(const OutcomeScores& scores);
     void setReadOnly(bool readOnly);
+    /// Marks the findings a follow-up carried from the last visit "from the last visit,
+    /// confirm" until the clinician unticks them.
+    void setCarried(const std::vector<std::string>& findingIds);
 
     [[nodiscard]] QCheckBox* findingBox(const std::string& id) const;
     [[nodiscard]] QSlider* painSlider(int which) const; ///< 0 now, 1 best, 2 worst
@@ -39,6 +42,8 @@ public:
     [[nodiscard]] QComboBox* odiBox(const std::string& id) const;
     [[nodiscard]] QComboBox* ndiBox(const std::string& id) const;
     [[nodiscard]] QCheckBox* regionBox(Region r) const;
+    /// The "from the last visit, confirm" mark beside finding `id`.
+    [[nodiscard]] QLabel* carriedMark(const std::string& id) const;
     [[nodiscard]] QString scoresText() const;
 
 signals:
@@ -61,6 +66,7 @@ private:
     QSpinBox* duration_ = nullptr;
     std::map<Region, QCheckBox*> regions_;
     std::map<std::string, QCheckBox*> findings_;
+    std::map<std::string, QLabel*> carried_;
     QCheckBox* painRecorded_[3] = {};
     QSlider* pain_[3] = {};
     QLabel* painValue_[3] = {};

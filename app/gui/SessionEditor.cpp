@@ -44,8 +44,8 @@ std::unique_ptr<visit::VisitWorkflow> workflowOf(Services& services) {
 
 } // namespace
 
-Result<Session> SessionEditor::newSession(Services& services, const Patient& patient,
-                                          std::int64_t followUpFrom) {
+Result<visit::StartedSession> SessionEditor::newSession(Services& services, const Patient& patient,
+                                                        std::int64_t followUpFrom) {
     visit::StartOptions options;
     // The clinician set on this computer, if they exist in this database (another --db file
     // has its own clinicians).
@@ -58,11 +58,19 @@ Result<Session> SessionEditor::newSession(Services& services, const Patient& pat
     if (followUpFrom != 0) {
         options.followUpFrom = followUpFrom;
     }
-    auto started = workflowOf(services)->start(patient.id, options);
-    if (!started) {
-        return started.error();
+    return workflowOf(services)->start(patient.id, options);
+}
+
+void SessionEditor::showStarted(const visit::CarriedOver& carried,
+                                const std::vector<std::string>& leftOut) {
+    screening_->setCarried(carried.findings);
+    QStringList left;
+    for (const std::string& why : leftOut) {
+        left << QString::fromStdString(why);
     }
-    return std::move(started->session);
+    if (!left.isEmpty()) {
+        status_->showMessage(left.join(QStringLiteral("; ")));
+    }
 }
 
 SessionEditor::SessionEditor(Services& services, Patient patient, Session session, QWidget* parent)

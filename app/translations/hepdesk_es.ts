@@ -1339,6 +1339,14 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
 <context>
     <name>hepdesk::gui::ScreeningPage</name>
     <message>
+        <source>from the last visit, confirm</source>
+        <translation>de la última visita, confirme</translation>
+    </message>
+    <message>
+        <source>A lasting condition recorded at the last visit. Ask the patient whether it still applies; untick it if not.</source>
+        <translation>Una afección duradera registrada en la última visita. Pregunte al paciente si sigue presente; desmárquela si no.</translation>
+    </message>
+    <message>
         <source>Patient and pain</source>
         <translation>Paciente y dolor</translation>
     </message>

@@ -1,0 +1,90 @@
+#include "CatalogModel.h"
+#include "ExercisesPage.h"
+#include "MainWindow.h"
+#include "ProgramModel.h"
+#include "ScreeningPage.h"
+#include "SessionEditor.h"
+#include "TriageBanner.h"
+#include "WidgetTestSupport.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QSpinBox>
+#include <gtest/gtest.h>
+
+// Issue 12, safety: a follow-up keeps the patient's lasting conditions.
+namespace hepdesk::gui {
+namespace {
+
+EligibilityStatus statusOf(const CatalogModel& m, const char* id) {
+    const int row = m.rowOf(id);
+    EXPECT_GE(row, 0) << id;
+    return static_cast<EligibilityStatus>(
+        m.index(row, 0).data(CatalogModel::EligibilityRole).toInt());
+}
+
+SessionEditor* newestEditor(const MainWindow& w) {
+    const auto editors = w.sessionEditors();
+    return editors.empty() ? nullptr : editors.back();
+}
+
+TEST(FollowUpSafety, OsteoporosisIsCarriedAndTheTwistsStayCautioned) {
+    test::AppFixture app;
+    MainWindow window(*app.services);
+    window.show();
+    // Born 1948-03-02: 78 on any date from 2026-03-02 to 2027-03-01 (the test runs in that
+    // window or works the age out the same way).
+    ASSERT_GT(window.addPatient(Patient{0, "Rosa Díaz", "1948-03-02", "R-1", "", false}), 0);
+    SessionEditor* first = window.openSession(0);
+    ASSERT_NE(first, nullptr);
+    ScreeningPage& s1 = *first->screeningPage();
+    s1.findingBox("osteoporosis")->click();
+    s1.findingBox("radiating_leg")->click(); // today's episode: refer and monitor
+    auto* sex = s1.findChild<QComboBox*>();
+    ASSERT_NE(sex, nullptr);
+    sex->setCurrentIndex(sex->findData(static_cast<int>(Sex::Female)));
+    ASSERT_TRUE(first->exercisesPage()->addExercise("seated_thoracic_twist"))
+        << first->exercisesPage()->messageLabel()->text().toStdString();
+    ASSERT_TRUE(first->exercisesPage()->addExercise("pelvic_tilt"));
+    EXPECT_EQ(first->banner()->level(), TriageLevel::ReferAndMonitor);
+    ASSERT_TRUE(first->save().ok());
+    first->close();
+
+    // The follow-up, as the clinician starts it (Ctrl+Shift+F).
+    ASSERT_TRUE(window.followUpAction()->isEnabled());
+    window.followUpAction()->trigger();
+    SessionEditor* follow = newestEditor(window);
+    ASSERT_NE(follow, nullptr);
+    ASSERT_NE(follow, first);
+    ScreeningPage& s2 = *follow->screeningPage();
+    EXPECT_TRUE(s2.findingBox("osteoporosis")->isChecked());
+    EXPECT_FALSE(s2.findingBox("radiating_leg")->isChecked()) << "acute: asked afresh";
+    QLabel* mark = s2.carriedMark("osteoporosis");
+    ASSERT_NE(mark, nullptr);
+    EXPECT_TRUE(mark->isVisibleTo(&s2));
+    EXPECT_EQ(mark->text(), QStringLiteral("from the last visit, confirm"));
+    EXPECT_FALSE(s2.carriedMark("radiating_leg")->isVisibleTo(&s2));
+    EXPECT_EQ(follow->banner()->level(), TriageLevel::Routine);
+    EXPECT_EQ(follow->session().screening.sex, Sex::Female);
+    ASSERT_TRUE(follow->session().screening.age.has_value()) << "age from the birth date";
+    EXPECT_GE(*follow->session().screening.age, 78);
+
+    // The copied program is checked against the carried screening: the twist keeps its caution.
+    ASSERT_EQ(follow->programModel()->rowCount(), 2);
+    CatalogModel& catalog = *follow->exercisesPage()->catalogModel();
+    EXPECT_EQ(statusOf(catalog, "seated_thoracic_twist"), EligibilityStatus::Caution);
+    EXPECT_EQ(statusOf(catalog, "standing_rotation"), EligibilityStatus::Caution);
+    follow->showStep(SessionEditor::ScreeningStep);
+    EXPECT_TRUE(test::grabTo(*follow, "follow-up-carried-osteoporosis.png"));
+
+    // Unticking a carried finding clears its mark (the clinician has answered it).
+    s2.findingBox("osteoporosis")->click();
+    EXPECT_FALSE(mark->isVisibleTo(&s2));
+    EXPECT_EQ(statusOf(catalog, "seated_thoracic_twist"), EligibilityStatus::Eligible);
+    ASSERT_TRUE(follow->save().ok());
+}
+
+} // namespace
+} // namespace hepdesk::gui
