@@ -11,9 +11,11 @@
 #include "SettingsDialog.h"
 #include "SignPage.h"
 #include "TriageBanner.h"
+#include "UiLanguage.h"
 #include "hepdesk/core/Assess.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/db/AuditLog.h"
+#include "hepdesk/visit/OverrideReason.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -205,6 +207,22 @@ SessionEditor::~SessionEditor() = default;
 
 void SessionEditor::reassess() {
     auto a = assess(session_.screening, services_.rules(), services_.catalog());
+    if (a) {
+        // Ticked findings that raised no triage finding only change the exercises.
+        QStringList cautions;
+        const std::string lang = uiLanguage();
+        for (const std::string& id : session_.screening.findings) {
+            const bool raised = std::any_of(a->findings.begin(), a->findings.end(),
+                                            [&](const Finding& f) { return f.itemId == id; });
+            const FindingItem* item = services_.rules().items().finding(id);
+            if (!raised && item != nullptr) {
+                cautions << QString::fromStdString(item->clinicianLabel.text(lang));
+            }
+        }
+        banner_->setScreeningState(isScreeningRecorded(session_.screening), cautions);
+    } else {
+        banner_->setScreeningState(true, {});
+    }
     if (!a) {
         // Only ids from the rules can be ticked, so this means the rules changed under a
         // stored session: say so rather than guess.

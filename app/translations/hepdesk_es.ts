@@ -2063,6 +2063,22 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
 <context>
     <name>hepdesk::gui::TriageBanner</name>
     <message>
+        <source>Screening not done yet</source>
+        <translation>Cribado aún sin hacer</translation>
+    </message>
+    <message>
+        <source>Routine: no red flags; exercise cautions recorded</source>
+        <translation>Rutina: sin banderas rojas; precauciones de ejercicio registradas</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded yet: tick the red flags and conditions that apply, or record the pain scores or a questionnaire. The screening decides whether exercises may be given.</source>
+        <translation>Aún no hay nada registrado: marque las banderas rojas y las afecciones que correspondan, o registre las puntuaciones de dolor o un cuestionario. El cribado decide si se pueden dar ejercicios.</translation>
+    </message>
+    <message>
+        <source>A handout is allowed. Exercises are checked against: %1.</source>
+        <translation>Se permite la hoja. Los ejercicios se comprueban frente a: %1.</translation>
+    </message>
+    <message>
         <source>Triage</source>
         <translation>Triaje</translation>
     </message>

@@ -76,6 +76,12 @@ TEST(FollowUpSafety, OsteoporosisIsCarriedAndTheTwistsStayCautioned) {
     CatalogModel& catalog = *follow->exercisesPage()->catalogModel();
     EXPECT_EQ(statusOf(catalog, "seated_thoracic_twist"), EligibilityStatus::Caution);
     EXPECT_EQ(statusOf(catalog, "standing_rotation"), EligibilityStatus::Caution);
+    const QString headline = follow->banner()->headline();
+    EXPECT_FALSE(headline.contains(QStringLiteral("no red flags recorded")))
+        << headline.toStdString();
+    EXPECT_TRUE(headline.contains(QStringLiteral("cautions"))) << headline.toStdString();
+    EXPECT_TRUE(follow->banner()->instruction().contains(QStringLiteral("Osteoporosis")))
+        << follow->banner()->instruction().toStdString();
     follow->showStep(SessionEditor::ScreeningStep);
     EXPECT_TRUE(test::grabTo(*follow, "follow-up-carried-osteoporosis.png"));
 
@@ -84,6 +90,44 @@ TEST(FollowUpSafety, OsteoporosisIsCarriedAndTheTwistsStayCautioned) {
     EXPECT_FALSE(mark->isVisibleTo(&s2));
     EXPECT_EQ(statusOf(catalog, "seated_thoracic_twist"), EligibilityStatus::Eligible);
     ASSERT_TRUE(follow->save().ok());
+}
+
+// Issue 12, safety 3: an empty screening said "Routine: no red flags recorded - a handout is
+// allowed" before anything was asked.
+TEST(FollowUpSafety, AnEmptyScreeningIsNotDoneYetUntilSomethingIsRecorded) {
+    test::AppFixture app;
+    MainWindow window(*app.services);
+    window.show();
+    ASSERT_GT(window.addPatient(Patient{0, "Ana Ruiz", "1980-05-06", "", "", false}), 0);
+    SessionEditor* editor = window.openSession(0);
+    ASSERT_NE(editor, nullptr);
+    TriageBanner& banner = *editor->banner();
+    EXPECT_FALSE(banner.screeningRecorded());
+    EXPECT_EQ(banner.headline(), QStringLiteral("Screening not done yet"));
+    EXPECT_FALSE(banner.instruction().contains(QStringLiteral("handout is allowed")))
+        << banner.instruction().toStdString();
+    EXPECT_EQ(banner.findChild<QLabel*>(QStringLiteral("triageTitle"))->text(),
+              QStringLiteral("Screening not done yet"));
+    EXPECT_TRUE(test::grabTo(*editor, "session-screening-not-done.png"));
+
+    // The age (from the birth date), sex and regions are facts, not a screening.
+    auto* sex = editor->screeningPage()->findChild<QComboBox*>();
+    sex->setCurrentIndex(sex->findData(static_cast<int>(Sex::Female)));
+    EXPECT_EQ(banner.headline(), QStringLiteral("Screening not done yet"));
+
+    // A pain score recorded: now "no red flags" is a finding of the screening.
+    ScreeningPage& page = *editor->screeningPage();
+    auto* painNow = page.findChild<QCheckBox*>(QStringLiteral("painRecorded0"));
+    ASSERT_NE(painNow, nullptr);
+    painNow->click();
+    EXPECT_TRUE(banner.screeningRecorded());
+    EXPECT_EQ(banner.headline(), QStringLiteral("Routine: no red flags recorded"));
+    EXPECT_EQ(banner.instruction(), QStringLiteral("A handout is allowed."));
+    painNow->click();
+    EXPECT_EQ(banner.headline(), QStringLiteral("Screening not done yet"));
+    page.findingBox("radiating_leg")->click();
+    EXPECT_EQ(banner.level(), TriageLevel::ReferAndMonitor);
+    ASSERT_TRUE(editor->save().ok());
 }
 
 } // namespace
