@@ -23,6 +23,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPrintDialog>
 #include <QPrintPreviewDialog>
@@ -173,7 +174,10 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
         refreshHandout();
         setModified(true);
     });
-    connect(handout_, &HandoutPage::optionsEdited, this, [this] { setModified(true); });
+    connect(handout_, &HandoutPage::optionsEdited, this, [this] {
+        setModified(true);
+        updateExercisesNotice();
+    });
     connect(handout_, &HandoutPage::exportRequested, this, [this] { onExport(); });
     connect(handout_, &HandoutPage::printRequested, this, [this] { onPrint(); });
     connect(handout_, &HandoutPage::printPreviewRequested, this, [this] { onPrintPreview(); });
@@ -242,6 +246,38 @@ void SessionEditor::reassess() {
     handout_->setOverrideRequired(!handoutAllowedWithoutOverride(assessment_.level),
                                   TriageBanner::levelLabel(assessment_.level));
     refreshHandout();
+    updateExercisesNotice();
+}
+
+void SessionEditor::updateExercisesNotice() {
+    const TriageLevel level = session_.isSigned ? session_.triage : assessment_.level;
+    if (handoutAllowedWithoutOverride(level)) {
+        exercises_->setHandoutNotice({});
+        return;
+    }
+    QStringList reasons;
+    const std::string lang = uiLanguage();
+    for (const Finding& f : assessment_.findings) {
+        if (f.level == level) {
+            const QString why =
+                QString::fromStdString(services_.rules().triage().reasonIn(f, lang));
+            if (!reasons.contains(why)) {
+                reasons << why;
+            }
+        }
+    }
+    const QString because = reasons.join(QStringLiteral("; "));
+    const std::string reason = handout_->overrideEdit()->text().trimmed().toStdString();
+    if (!reason.empty() && visit::checkOverrideReason(reason).ok()) {
+        exercises_->setHandoutNotice(
+            tr("%1 (%2): a handout is given only under the override reason recorded on step 3.")
+                .arg(TriageBanner::levelLabel(level), because));
+    } else {
+        exercises_->setHandoutNotice(
+            tr("No handout: %1 (%2). Refer the patient first. You may plan exercises, but a "
+               "handout needs an override reason on step 3.")
+                .arg(TriageBanner::levelLabel(level), because));
+    }
 }
 
 void SessionEditor::refreshHandout() {

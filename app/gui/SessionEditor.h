@@ -94,6 +94,8 @@ protected:
 private:
     void reassess();
     void refreshHandout();
+    /// The Exercises step says when this triage blocks a handout, as the Handout step does.
+    void updateExercisesNotice();
     void setModified(bool modified);
     void applyReadOnly();
     void updateTitle();

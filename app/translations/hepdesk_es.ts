@@ -1474,6 +1474,14 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
 <context>
     <name>hepdesk::gui::SessionEditor</name>
     <message>
+        <source>%1 (%2): a handout is given only under the override reason recorded on step 3.</source>
+        <translation>%1 (%2): la hoja solo se entrega con el motivo de la excepción registrado en el paso 3.</translation>
+    </message>
+    <message>
+        <source>No handout: %1 (%2). Refer the patient first. You may plan exercises, but a handout needs an override reason on step 3.</source>
+        <translation>Sin hoja: %1 (%2). Derive primero al paciente. Puede planificar ejercicios, pero la hoja necesita un motivo de la excepción en el paso 3.</translation>
+    </message>
+    <message>
         <source>&amp;1 Screening</source>
         <translation>&amp;1 Cribado</translation>
     </message>

@@ -1,5 +1,6 @@
 #include "CatalogModel.h"
 #include "ExercisesPage.h"
+#include "HandoutPage.h"
 #include "MainWindow.h"
 #include "ProgramModel.h"
 #include "ScreeningPage.h"
@@ -11,6 +12,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSpinBox>
 #include <gtest/gtest.h>
 
@@ -127,6 +129,54 @@ TEST(FollowUpSafety, AnEmptyScreeningIsNotDoneYetUntilSomethingIsRecorded) {
     EXPECT_EQ(banner.headline(), QStringLiteral("Screening not done yet"));
     page.findingBox("radiating_leg")->click();
     EXPECT_EQ(banner.level(), TriageLevel::ReferAndMonitor);
+    ASSERT_TRUE(editor->save().ok());
+}
+
+// Issue 12, safety 2: with an emergency the Exercises step still looked like any other visit;
+// only the Handout step said a handout was blocked.
+TEST(FollowUpSafety, TheExercisesStepSaysAHandoutIsBlockedAndWhy) {
+    test::AppFixture app;
+    MainWindow window(*app.services);
+    window.show();
+    ASSERT_GT(window.addPatient(Patient{0, "Luis Gómez", "1975-01-02", "", "", false}), 0);
+    SessionEditor* editor = window.openSession(0);
+    ASSERT_NE(editor, nullptr);
+    ExercisesPage& page = *editor->exercisesPage();
+    editor->showStep(SessionEditor::ExercisesStep);
+    EXPECT_FALSE(page.handoutNotice()->isVisible()) << "nothing blocks a routine handout";
+
+    editor->screeningPage()->findingBox("ces_saddle_numbness")->click();
+    EXPECT_TRUE(page.handoutNotice()->isVisible());
+    const QString emergency = page.handoutNotice()->text();
+    EXPECT_TRUE(emergency.startsWith(QStringLiteral("No handout: Emergency")))
+        << emergency.toStdString();
+    EXPECT_TRUE(emergency.contains(QStringLiteral("Possible cauda equina syndrome")))
+        << emergency.toStdString();
+    EXPECT_TRUE(emergency.contains(QStringLiteral("override reason"))) << emergency.toStdString();
+    EXPECT_TRUE(test::grabTo(*editor, "session-emergency-exercises.png"));
+
+    editor->screeningPage()->findingBox("ces_saddle_numbness")->click();
+    editor->screeningPage()->findingBox("significant_trauma")->click();
+    const QString urgent = page.handoutNotice()->text();
+    EXPECT_TRUE(urgent.startsWith(QStringLiteral("No handout: Urgent referral")))
+        << urgent.toStdString();
+    EXPECT_TRUE(urgent.contains(QStringLiteral("significant recent trauma")))
+        << urgent.toStdString();
+
+    // With a real override reason the notice says the handout goes out under it.
+    QLineEdit* reason = editor->handoutPage()->overrideEdit();
+    reason->setFocus();
+    QTest::keyClicks(reason, QStringLiteral("x"));
+    EXPECT_TRUE(page.handoutNotice()->text().startsWith(QStringLiteral("No handout")))
+        << "\"x\" is no reason";
+    reason->clear();
+    QTest::keyClicks(reason, QStringLiteral("Seen by her doctor today, exercises agreed"));
+    EXPECT_TRUE(page.handoutNotice()->isVisible());
+    EXPECT_TRUE(page.handoutNotice()->text().contains(QStringLiteral("override reason recorded")))
+        << page.handoutNotice()->text().toStdString();
+
+    editor->screeningPage()->findingBox("significant_trauma")->click();
+    EXPECT_FALSE(page.handoutNotice()->isVisible());
     ASSERT_TRUE(editor->save().ok());
 }
 
