@@ -122,8 +122,11 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     addAction(saveAction);
     auto doSave = [this] {
         if (auto s = save(); !s) {
+            // A refusal (an archived patient, a signed session) is no disk problem.
             showError(tr("The session was not saved."), s.error(),
-                      tr("Your answers are still on screen. Check the disk and try again."));
+                      s.error().kind == Error::Kind::Refused
+                          ? tr("Your answers are still on screen; nothing was stored.")
+                          : tr("Your answers are still on screen. Check the disk and try again."));
         }
     };
     connect(saveAction, &QAction::triggered, this, doSave);

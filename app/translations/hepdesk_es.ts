@@ -868,6 +868,22 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
 <context>
     <name>hepdesk::gui::MainWindow</name>
     <message>
+        <source>No session was started.</source>
+        <translation>No se ha empezado ninguna sesión.</translation>
+    </message>
+    <message>
+        <source>The patient's details cannot be changed.</source>
+        <translation>Los datos del paciente no se pueden cambiar.</translation>
+    </message>
+    <message>
+        <source>%1 is archived: the record is read-only.</source>
+        <translation>%1 está archivado: la historia es de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Their sessions can still be opened. An administrator can restore the patient (hepdesk-cli patient archive %1 --undo).</source>
+        <translation>Sus sesiones se pueden seguir abriendo. Un administrador puede restaurar al paciente (hepdesk-cli patient archive %1 --undo).</translation>
+    </message>
+    <message>
         <source>HepDesk</source>
         <translation>HepDesk</translation>
     </message>
@@ -1473,6 +1489,10 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
 </context>
 <context>
     <name>hepdesk::gui::SessionEditor</name>
+    <message>
+        <source>Your answers are still on screen; nothing was stored.</source>
+        <translation>Sus respuestas siguen en pantalla; no se ha guardado nada.</translation>
+    </message>
     <message>
         <source>%1 (%2): a handout is given only under the override reason recorded on step 3.</source>
         <translation>%1 (%2): la hoja solo se entrega con el motivo de la excepción registrado en el paso 3.</translation>

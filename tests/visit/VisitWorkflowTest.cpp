@@ -136,6 +136,18 @@ TEST_F(VisitFixture, AgeIsWorkedOutFromTheBirthDateOnTheSessionsDate) {
     EXPECT_EQ(recorded->session.screening.age, 40);
 }
 
+TEST_F(VisitFixture, AnArchivedPatientGetsNoNewSessionOrFollowUp) {
+    (void)draft({}, {"cat_cow"});
+    ASSERT_TRUE(patients_->setArchived(patientId_, true).ok());
+    for (const std::optional<std::int64_t> from : {std::optional<std::int64_t>(), {0}}) {
+        auto started = visit().start(patientId_, {clinicianId_, {}, from, {}});
+        ASSERT_FALSE(started.ok());
+        EXPECT_EQ(started.error().kind, Error::Kind::Refused);
+        EXPECT_NE(started.error().message.find("is archived and read-only"), std::string::npos)
+            << started.error().message;
+    }
+}
+
 TEST_F(VisitFixture, SaveDraftAssessesWithTodaysRulesAndReportsExcludedExercises) {
     Session s = draft({}, {"cat_cow"});
     ASSERT_NE(s.id, 0);

@@ -141,6 +141,14 @@ Result<StartedSession> VisitWorkflow::start(std::int64_t patientId, const StartO
     if (!patient) {
         return patient.error();
     }
+    if (patient->archived) {
+        // Said before any answer is typed, not when the database refuses the first save.
+        const std::string id = std::to_string(patientId);
+        return Error::refused("patient " + id +
+                              " is archived and read-only: a new session is refused; restore "
+                              "the patient first ('hepdesk-cli patient archive " +
+                              id + " --undo')");
+    }
     if (options.clinicianId) {
         if (auto c = repos_.clinicians.get(*options.clinicianId); !c) {
             return c.error();
