@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <iterator>
 #include <ostream>
+#include <set>
 
 namespace hepdesk::cli {
 
@@ -51,13 +52,28 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
         return ctx.fail(checked.error());
     }
     const bool followUp = a.flag("follow-up");
+    // Lasting conditions carry into every follow-up until the clinician clears them.
+    std::set<std::string> cleared;
+    for (const std::string& id : a.values("clear-finding")) {
+        if (!followUp) {
+            return ctx.usage("--clear-finding only applies to a --follow-up");
+        }
+        const FindingItem* item = workflow.rules().items().finding(id);
+        if (item == nullptr || !item->lasting) {
+            return ctx.fail(Error::invalid(
+                "--clear-finding: \"" + id.substr(0, 60) +
+                "\" is not a lasting finding (the ids marked \"persistence\": \"lasting\" in "
+                "templates/rules/screening_items.json)"));
+        }
+        cleared.insert(id);
+    }
     // The file's screening, with the age from the birth date when it gives none; a follow-up
     // adds the last visit's lasting findings and patient facts and leaves out of the last
     // program what that screening excludes.
     auto started =
         workflow.start(**patientId, {*clinicianId, handout,
                                      followUp ? std::optional<std::int64_t>(0) : std::nullopt,
-                                     std::move(file->screening)});
+                                     std::move(file->screening), cleared});
     if (!started) {
         return ctx.fail(started.error());
     }

@@ -180,6 +180,23 @@ TEST_F(RecordsCli, AFollowUpCarriesLastingFindingsNotAcuteOnes) {
     EXPECT_EQ(screening.at("age"), 78) << "from the birth date on 2026-11-30";
     EXPECT_EQ(s.at("triage"), "routine");
     ASSERT_EQ(s.at("program").size(), 1U);
+
+    // Cleared by the clinician (a lasting finding no longer true): not carried; an acute or
+    // unknown id is refused by name.
+    auto cleared =
+        cli({"session", "new", "--patient", "2", "--clinician", "1", "--screening",
+             (dir_ / "today.json").string(), "--follow-up", "--clear-finding", "osteoporosis"},
+            true);
+    ASSERT_EQ(cleared.exitCode, 0) << cleared.err;
+    EXPECT_EQ(cleared.err.find("carried from session 4: osteoporosis"), std::string::npos)
+        << cleared.err;
+    EXPECT_TRUE(nlohmann::json::parse(cleared.out).at("screening").at("findings").empty());
+    auto acute =
+        cli({"session", "new", "--patient", "2", "--screening", (dir_ / "today.json").string(),
+             "--follow-up", "--clear-finding", "recent_trauma"});
+    EXPECT_EQ(acute.exitCode, 2) << acute.err;
+    EXPECT_NE(acute.err.find("\"recent_trauma\" is not a lasting finding"), std::string::npos)
+        << acute.err;
 }
 
 } // namespace

@@ -197,7 +197,7 @@ Result<StartedSession> VisitWorkflow::start(std::int64_t patientId, const StartO
     if (s.screening.regions.empty()) {
         s.screening.regions = last->screening.regions;
     }
-    started.carried = carryOver(*last, s.screening);
+    started.carried = carryOver(*last, s.screening, options.cleared);
     s.program = last->program;
     // The last program, checked against today's screening with what it carried: what that
     // excludes stays out, and what it cautions shows its caution from the start.
@@ -209,12 +209,14 @@ Result<StartedSession> VisitWorkflow::start(std::int64_t patientId, const StartO
     return started;
 }
 
-CarriedOver VisitWorkflow::carryOver(const Session& last, Screening& today) const {
+CarriedOver VisitWorkflow::carryOver(const Session& last, Screening& today,
+                                     const std::set<std::string>& cleared) const {
     CarriedOver carried;
     carried.fromSession = last.id;
     for (const std::string& id : last.screening.findings) {
         const FindingItem* item = rules_.items().finding(id);
-        if (item != nullptr && item->lasting && today.findings.insert(id).second) {
+        if (item != nullptr && item->lasting && !cleared.contains(id) &&
+            today.findings.insert(id).second) {
             carried.findings.push_back(id);
         }
     }

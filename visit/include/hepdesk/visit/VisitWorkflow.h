@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,9 @@ struct StartOptions {
     std::optional<std::int64_t> followUpFrom;
     /// Today's screening when it is already known (the command line); the app starts empty.
     std::optional<Screening> screening;
+    /// A follow-up: lasting findings of the last visit the clinician has cleared (delivered,
+    /// off anticoagulants), not carried.
+    std::set<std::string> cleared = {};
 };
 
 /// What a follow-up took from the last visit into today's screening, for the clinician to
@@ -161,7 +165,8 @@ public:
     /// Adds to `today` what lasts of `last` (stored session `last.id`): its lasting findings,
     /// and its sex, age and duration of symptoms (aged by the days between the two screenings)
     /// where `today` has none. Acute findings are never carried.
-    [[nodiscard]] CarriedOver carryOver(const Session& last, Screening& today) const;
+    [[nodiscard]] CarriedOver carryOver(const Session& last, Screening& today,
+                                        const std::set<std::string>& cleared = {}) const;
 
     /// Stores a draft (new when its id is 0, which is then set): triage, findings and scores
     /// from today's assessment of its screening, an override reason only with visible words.
