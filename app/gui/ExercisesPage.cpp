@@ -299,7 +299,7 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(handoutNotice_);
-    layout->addWidget(split);
+    layout->addWidget(split, 1);
 
     updateWarning();
     loadDosageEditors();

@@ -153,6 +153,7 @@ TEST(FollowUpSafety, TheExercisesStepSaysAHandoutIsBlockedAndWhy) {
     EXPECT_TRUE(emergency.contains(QStringLiteral("Possible cauda equina syndrome")))
         << emergency.toStdString();
     EXPECT_TRUE(emergency.contains(QStringLiteral("override reason"))) << emergency.toStdString();
+    EXPECT_LT(page.handoutNotice()->height(), page.height() / 4) << "the catalog keeps the room";
     EXPECT_TRUE(test::grabTo(*editor, "session-emergency-exercises.png"));
 
     editor->screeningPage()->findingBox("ces_saddle_numbness")->click();
