@@ -47,7 +47,9 @@ const std::array kCommands = {
         "session",
         "session new --patient ID --screening FILE.json [--exercise ID[:SETSxREPS|:HOLDs]]...\n"
         "              [--clinician ID] [--language en|es] [--large-print] [--override-reason T]\n"
-        "              [--follow-up]  (starts from the last program, less what is now excluded)",
+        "              [--follow-up [--clear-finding ID]...]  (starts from the last program, less\n"
+        "              what is now excluded, with the last visit's lasting findings unless "
+        "cleared)",
         runSession},
     Command{"session", "session show ID | list --patient ID [--limit N] | trend --patient ID",
             runSession},

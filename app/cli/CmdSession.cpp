@@ -271,7 +271,8 @@ int exportSession(Context& ctx, const CliArgs& a, db::Database& db) {
 int runSession(Context& ctx, Args args) {
     static const std::array<Subcommand, 7> kSubcommands = {
         Subcommand{"new",
-                   {"patient", "screening", "exercise", "clinician", "language", "override-reason"},
+                   {"patient", "screening", "exercise", "clinician", "language", "override-reason",
+                    "clear-finding"},
                    {"large-print", "follow-up"},
                    newSession},
         readsOnly(Subcommand{"show", {}, {}, show}),

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <iterator>
 #include <ostream>
+#include <set>
 
 namespace hepdesk::cli {
 
@@ -37,14 +38,11 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
     }
     visit::VisitWorkflow& workflow = (*visit)->workflow();
     const Catalog& catalog = workflow.catalog();
-    const bool followUp = a.flag("follow-up");
-    auto started = workflow.start(
-        **patientId,
-        {*clinicianId, handout, followUp ? std::optional<std::int64_t>(0) : std::nullopt, {}});
-    if (!started) {
-        return ctx.fail(started.error());
+    // The patient and the clinician are named before the file's problems.
+    if (auto known = workflow.start(**patientId, {*clinicianId, handout, std::nullopt, {}});
+        !known) {
+        return ctx.fail(known.error());
     }
-    Session& s = started->session;
     auto file = readScreeningFile(*screeningFile);
     if (!file) {
         return ctx.fail(file.error());
@@ -52,21 +50,68 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
     if (auto ok = checkScreening(ctx, workflow.rules(), file->screening, *screeningFile); !ok) {
         return ctx.fail(ok.error());
     }
-    auto assessment = workflow.assess(file->screening, *screeningFile, &file->doc);
-    if (!assessment) {
-        return ctx.fail(assessment.error());
+    // Checked here first so that errors point into the file.
+    if (auto checked = workflow.assess(file->screening, *screeningFile, &file->doc); !checked) {
+        return ctx.fail(checked.error());
     }
-    s.screening = std::move(file->screening);
+    const bool followUp = a.flag("follow-up");
+    // Lasting conditions carry into every follow-up until the clinician clears them.
+    std::set<std::string> cleared;
+    for (const std::string& id : a.values("clear-finding")) {
+        if (!followUp) {
+            return ctx.usage("--clear-finding only applies to a --follow-up");
+        }
+        const FindingItem* item = workflow.rules().items().finding(id);
+        if (item == nullptr || !item->lasting) {
+            return ctx.fail(Error::invalid(
+                "--clear-finding: \"" + id.substr(0, 60) +
+                "\" is not a lasting finding (the ids marked \"persistence\": \"lasting\" in "
+                "templates/rules/screening_items.json)"));
+        }
+        cleared.insert(id);
+    }
+    // The file's screening, with the age from the birth date when it gives none; a follow-up
+    // adds the last visit's lasting findings and patient facts and leaves out of the last
+    // program what that screening excludes.
+    auto started =
+        workflow.start(**patientId, {*clinicianId, handout,
+                                     followUp ? std::optional<std::int64_t>(0) : std::nullopt,
+                                     std::move(file->screening), cleared});
+    if (!started) {
+        return ctx.fail(started.error());
+    }
+    Session& s = started->session;
     if (followUp) {
-        // The last program, less what today's screening excludes; options given now win.
-        for (const std::string& why :
-             workflow.leaveOut(s.program, *assessment, "the last session")) {
+        const visit::CarriedOver& carried = started->carried;
+        const std::string from = "session " + std::to_string(carried.fromSession);
+        for (const std::string& id : carried.findings) {
+            ctx.err << "hepdesk-cli: note: carried from " << from << ": " << id
+                    << " (a lasting condition: confirm it with the patient)\n";
+        }
+        if (carried.sex) {
+            ctx.err << "hepdesk-cli: note: carried from " << from << ": sex "
+                    << toId(s.screening.sex) << '\n';
+        }
+        if (carried.age) {
+            ctx.err << "hepdesk-cli: note: carried from " << from << ": age " << *s.screening.age
+                    << '\n';
+        }
+        if (carried.duration) {
+            ctx.err << "hepdesk-cli: note: carried from " << from << ": duration "
+                    << *s.screening.durationDays << " days\n";
+        }
+        for (const std::string& why : started->leftOut) {
             ctx.err << "hepdesk-cli: note: " << why << '\n';
         }
+        // Options given now win over the last session's.
         if (a.value("language")) {
             s.handoutOptions.language = handout.language;
         }
         s.handoutOptions.largePrint = s.handoutOptions.largePrint || handout.largePrint;
+    }
+    auto assessment = workflow.assess(s.screening, "today's screening");
+    if (!assessment) {
+        return ctx.fail(assessment.error());
     }
     for (const std::string& spec : a.values("exercise")) {
         auto item = parseExerciseSpec(spec, catalog);

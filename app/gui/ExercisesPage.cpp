@@ -281,12 +281,34 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     split->addWidget(programSide);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    handoutNotice_ = new QLabel(this);
+    handoutNotice_->setObjectName(QStringLiteral("exercisesHandoutBlocked"));
+    handoutNotice_->setWordWrap(true);
+    handoutNotice_->setTextFormat(Qt::PlainText);
+    handoutNotice_->setAutoFillBackground(true);
+    handoutNotice_->setMargin(8);
+    QPalette np = handoutNotice_->palette();
+    np.setColor(QPalette::Window, QColor(0xFD, 0xEC, 0xEA)); // as the Handout step's notice
+    np.setColor(QPalette::WindowText, QColor(0x7A, 0x00, 0x00));
+    handoutNotice_->setPalette(np);
+    QFont bold = handoutNotice_->font();
+    bold.setBold(true);
+    handoutNotice_->setFont(bold);
+    handoutNotice_->setVisible(false);
+
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(split);
+    layout->addWidget(handoutNotice_);
+    layout->addWidget(split, 1);
 
     updateWarning();
     loadDosageEditors();
+}
+
+void ExercisesPage::setHandoutNotice(const QString& text) {
+    handoutNotice_->setText(text);
+    handoutNotice_->setAccessibleName(text);
+    handoutNotice_->setVisible(!text.isEmpty());
 }
 
 void ExercisesPage::setAssessment(const Assessment* assessment) {

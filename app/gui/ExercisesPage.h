@@ -50,6 +50,10 @@ public:
     [[nodiscard]] QComboBox* positionFilter() const { return position_; }
     [[nodiscard]] QComboBox* equipmentFilter() const { return equipment_; }
     [[nodiscard]] QLabel* messageLabel() const { return message_; }
+    /// Says above the catalog that no handout can be given for this triage, and why (empty:
+    /// hidden). The exercises may still be planned.
+    void setHandoutNotice(const QString& text);
+    [[nodiscard]] QLabel* handoutNotice() const { return handoutNotice_; }
     [[nodiscard]] QLabel* warningLabel() const { return warning_; }
     [[nodiscard]] QTextBrowser* detailsPane() const { return details_; }
     [[nodiscard]] QPushButton* addButton() const { return add_; }
@@ -79,6 +83,7 @@ private:
     QTextBrowser* details_ = nullptr;
     QPushButton* add_ = nullptr;
     QLabel* message_ = nullptr;
+    QLabel* handoutNotice_ = nullptr;
     QListView* programView_ = nullptr;
     QLabel* warning_ = nullptr;
     QSpinBox* sets_ = nullptr;

@@ -287,11 +287,14 @@ void MainWindow::updateActions() {
         return; // everything that writes stays off (see onDatabaseDamaged)
     }
     const bool has = patientView_->currentIndex().isValid();
-    editPatient_->setEnabled(has);
-    archive_->setEnabled(has);
-    startSession_->setEnabled(has);
+    // An archived patient's record is read-only (the database refuses any change): their
+    // sessions can be opened, nothing else.
+    const bool open = has && !page_->patient().archived;
+    editPatient_->setEnabled(open);
+    archive_->setEnabled(open);
+    startSession_->setEnabled(open);
     const bool sessions = has && page_->currentSessionId() != 0;
-    followUp_->setEnabled(sessions);
+    followUp_->setEnabled(open && sessions);
     openSession_->setEnabled(sessions);
 }
 
@@ -304,7 +307,8 @@ void MainWindow::newPatient() {
 }
 
 void MainWindow::editPatient() {
-    if (page_->patientId() == 0) {
+    if (page_->patientId() == 0 ||
+        refusedAsArchived(tr("The patient's details cannot be changed."))) {
         return;
     }
     PatientDialog dialog(this);
@@ -314,6 +318,10 @@ void MainWindow::editPatient() {
     }
     const Patient p = dialog.patient();
     if (auto s = services_.patients().update(p); !s) {
+        if (s.error().kind == Error::Kind::Refused) {
+            (void)refusedAsArchived(tr("The changes were not saved."));
+            return;
+        }
         showError(tr("The changes were not saved."), QString::fromStdString(s.error().message),
                   tr("Check the disk and try again; the patient's previous details are kept."));
         return;
@@ -376,10 +384,20 @@ SessionEditor* MainWindow::openSession(std::int64_t sessionId, std::int64_t foll
         }
     }
     Result<Session> session = Error::internal("no session");
+    visit::StartedSession started;
     if (sessionId != 0) {
         session = services_.sessions().get(sessionId);
     } else if (patient.id != 0) {
-        session = SessionEditor::newSession(services_, patient, followUpFrom);
+        if (refusedAsArchived(tr("No session was started."))) {
+            return nullptr;
+        }
+        auto fresh = SessionEditor::newSession(services_, patient, followUpFrom);
+        if (fresh) {
+            started = std::move(fresh).value();
+            session = started.session;
+        } else {
+            session = fresh.error();
+        }
     } else {
         return nullptr;
     }
@@ -398,6 +416,7 @@ SessionEditor* MainWindow::openSession(std::int64_t sessionId, std::int64_t foll
         }
     }
     auto* editor = new SessionEditor(services_, owner, std::move(session).value());
+    editor->showStarted(started.carried, started.leftOut);
     editor->setAttribute(Qt::WA_DeleteOnClose);
     connect(editor, &SessionEditor::sessionSaved, this, [this] {
         page_->reload();
@@ -479,6 +498,24 @@ void MainWindow::onDatabaseDamaged(const QString& problem) {
            "IT support.")
             .arg(problem));
     box->open();
+}
+
+bool MainWindow::refusedAsArchived(const QString& what) {
+    // The record may have been archived elsewhere (hepdesk-cli, another computer) since it
+    // was shown: read it again rather than let the database refuse with a vaguer message.
+    const std::int64_t id = page_->patientId();
+    auto now = services_.patients().get(id);
+    if (!now || !now->archived) {
+        return false;
+    }
+    page_->showPatient(id);
+    updateActions();
+    showError(what,
+              tr("%1 is archived: the record is read-only.").arg(QString::fromStdString(now->name)),
+              tr("Their sessions can still be opened. An administrator can restore the patient "
+                 "(hepdesk-cli patient archive %1 --undo).")
+                  .arg(id));
+    return true;
 }
 
 void MainWindow::showError(const QString& what, const QString& detail, const QString& todo) {

@@ -35,6 +35,8 @@ public:
     [[nodiscard]] PatientPage* patientPage() const { return page_; }
     [[nodiscard]] QAction* newPatientAction() const { return newPatient_; }
     [[nodiscard]] QAction* findAction() const { return find_; }
+    [[nodiscard]] QAction* editPatientAction() const { return editPatient_; }
+    [[nodiscard]] QAction* archiveAction() const { return archive_; }
     [[nodiscard]] QAction* startSessionAction() const { return startSession_; }
     [[nodiscard]] QAction* followUpAction() const { return followUp_; }
     [[nodiscard]] QAction* openSessionAction() const { return openSession_; }
@@ -77,6 +79,9 @@ private:
     void saveLayout() const;
     void search(const QString& text);
     void showCurrentPatient();
+    /// When the shown patient is archived (read again from the database): refreshes the page
+    /// and the actions, says so under `what` and returns true.
+    bool refusedAsArchived(const QString& what);
     void showError(const QString& what, const QString& detail, const QString& todo);
     void onDatabaseDamaged(const QString& problem);
 

@@ -171,9 +171,11 @@ std::int64_t PatientPage::currentSessionId() const {
 void PatientPage::updateButtons() {
     const bool has = patient_.id != 0;
     const bool hasSessions = !history_->sessions().empty();
-    start_->setEnabled(has);
-    edit_->setEnabled(has);
-    followUp_->setEnabled(hasSessions);
+    // An archived patient's record is read-only; the history stays readable.
+    const bool open = has && !patient_.archived;
+    start_->setEnabled(open);
+    edit_->setEnabled(open);
+    followUp_->setEnabled(open && hasSessions);
     open_->setEnabled(hasSessions);
 }
 

@@ -227,8 +227,26 @@ QWidget* ScreeningPage::buildFindings() {
             c->setObjectName(QStringLiteral("finding_") + QString::fromStdString(f.id));
             c->setToolTip(QString::fromStdString(f.patientLabel.text(lang)));
             findings_[f.id] = c;
-            col->addWidget(c);
+            auto* mark = new QLabel(tr("from the last visit, confirm"), g);
+            mark->setObjectName(QStringLiteral("carried_") + QString::fromStdString(f.id));
+            mark->setToolTip(tr("A lasting condition recorded at the last visit. Ask the patient "
+                                "whether it still applies; untick it if not."));
+            QFont italic = mark->font();
+            italic.setItalic(true);
+            mark->setFont(italic);
+            mark->setVisible(false);
+            carried_[f.id] = mark;
+            auto* row = new QHBoxLayout;
+            row->addWidget(c);
+            row->addWidget(mark);
+            row->addStretch(1);
+            col->addLayout(row);
             connect(c, &QCheckBox::toggled, this, &ScreeningPage::changed);
+            connect(c, &QCheckBox::toggled, mark, [mark](bool on) {
+                if (!on) {
+                    mark->setVisible(false);
+                }
+            });
         }
         layout->addWidget(g);
     }
@@ -446,6 +464,21 @@ void ScreeningPage::setReadOnly(bool readOnly) {
         pain_[i]->setEnabled(!readOnly && painRecorded_[i]->isChecked());
     }
     notes_->setReadOnly(readOnly);
+}
+
+void ScreeningPage::setCarried(const std::vector<std::string>& findingIds) {
+    for (const auto& [id, mark] : carried_) {
+        const bool carried =
+            std::find(findingIds.begin(), findingIds.end(), id) != findingIds.end();
+        mark->setVisible(carried && findings_.at(id)->isChecked());
+        // Screen readers hear the mark with the check box.
+        findings_.at(id)->setAccessibleDescription(carried ? mark->text() : QString());
+    }
+}
+
+QLabel* ScreeningPage::carriedMark(const std::string& id) const {
+    auto it = carried_.find(id);
+    return it != carried_.end() ? it->second : nullptr;
 }
 
 QCheckBox* ScreeningPage::findingBox(const std::string& id) const {

@@ -37,6 +37,9 @@ public:
     void showChecks(const std::vector<ScreeningIssue>& issues);
     [[nodiscard]] QLabel* checksLabel() const { return checks_; }
     void setReadOnly(bool readOnly);
+    /// Marks the findings a follow-up carried from the last visit "from the last visit,
+    /// confirm" until the clinician unticks them.
+    void setCarried(const std::vector<std::string>& findingIds);
 
     [[nodiscard]] QCheckBox* findingBox(const std::string& id) const;
     [[nodiscard]] QSlider* painSlider(int which) const; ///< 0 now, 1 best, 2 worst
@@ -44,6 +47,8 @@ public:
     [[nodiscard]] QComboBox* odiBox(const std::string& id) const;
     [[nodiscard]] QComboBox* ndiBox(const std::string& id) const;
     [[nodiscard]] QCheckBox* regionBox(Region r) const;
+    /// The "from the last visit, confirm" mark beside finding `id`.
+    [[nodiscard]] QLabel* carriedMark(const std::string& id) const;
     [[nodiscard]] QString scoresText() const;
 
 signals:
@@ -66,6 +71,7 @@ private:
     QSpinBox* duration_ = nullptr;
     std::map<Region, QCheckBox*> regions_;
     std::map<std::string, QCheckBox*> findings_;
+    std::map<std::string, QLabel*> carried_;
     QCheckBox* painRecorded_[3] = {};
     QSlider* pain_[3] = {};
     QLabel* painValue_[3] = {};

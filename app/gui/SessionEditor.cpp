@@ -11,9 +11,11 @@
 #include "SettingsDialog.h"
 #include "SignPage.h"
 #include "TriageBanner.h"
+#include "UiLanguage.h"
 #include "hepdesk/core/Assess.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/db/AuditLog.h"
+#include "hepdesk/visit/OverrideReason.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -21,6 +23,7 @@
 #include <QFileDialog>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QPrintDialog>
 #include <QPrintPreviewDialog>
@@ -44,8 +47,8 @@ std::unique_ptr<visit::VisitWorkflow> workflowOf(Services& services) {
 
 } // namespace
 
-Result<Session> SessionEditor::newSession(Services& services, const Patient& patient,
-                                          std::int64_t followUpFrom) {
+Result<visit::StartedSession> SessionEditor::newSession(Services& services, const Patient& patient,
+                                                        std::int64_t followUpFrom) {
     visit::StartOptions options;
     // The clinician set on this computer, if they exist in this database (another --db file
     // has its own clinicians).
@@ -58,11 +61,19 @@ Result<Session> SessionEditor::newSession(Services& services, const Patient& pat
     if (followUpFrom != 0) {
         options.followUpFrom = followUpFrom;
     }
-    auto started = workflowOf(services)->start(patient.id, options);
-    if (!started) {
-        return started.error();
+    return workflowOf(services)->start(patient.id, options);
+}
+
+void SessionEditor::showStarted(const visit::CarriedOver& carried,
+                                const std::vector<std::string>& leftOut) {
+    screening_->setCarried(carried.findings);
+    QStringList left;
+    for (const std::string& why : leftOut) {
+        left << QString::fromStdString(why);
     }
-    return std::move(started->session);
+    if (!left.isEmpty()) {
+        status_->showMessage(left.join(QStringLiteral("; ")));
+    }
 }
 
 SessionEditor::SessionEditor(Services& services, Patient patient, Session session, QWidget* parent)
@@ -111,8 +122,11 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     addAction(saveAction);
     auto doSave = [this] {
         if (auto s = save(); !s) {
+            // A refusal (an archived patient, a signed session) is no disk problem.
             showError(tr("The session was not saved."), s.error(),
-                      tr("Your answers are still on screen. Check the disk and try again."));
+                      s.error().kind == Error::Kind::Refused
+                          ? tr("Your answers are still on screen; nothing was stored.")
+                          : tr("Your answers are still on screen. Check the disk and try again."));
         }
     };
     connect(saveAction, &QAction::triggered, this, doSave);
@@ -163,7 +177,10 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
         refreshHandout();
         setModified(true);
     });
-    connect(handout_, &HandoutPage::optionsEdited, this, [this] { setModified(true); });
+    connect(handout_, &HandoutPage::optionsEdited, this, [this] {
+        setModified(true);
+        updateExercisesNotice();
+    });
     connect(handout_, &HandoutPage::exportRequested, this, [this] { onExport(); });
     connect(handout_, &HandoutPage::printRequested, this, [this] { onPrint(); });
     connect(handout_, &HandoutPage::printPreviewRequested, this, [this] { onPrintPreview(); });
@@ -197,6 +214,22 @@ SessionEditor::~SessionEditor() = default;
 
 void SessionEditor::reassess() {
     auto a = assess(session_.screening, services_.rules(), services_.catalog());
+    if (a) {
+        // Ticked findings that raised no triage finding only change the exercises.
+        QStringList cautions;
+        const std::string lang = uiLanguage();
+        for (const std::string& id : session_.screening.findings) {
+            const bool raised = std::any_of(a->findings.begin(), a->findings.end(),
+                                            [&](const Finding& f) { return f.itemId == id; });
+            const FindingItem* item = services_.rules().items().finding(id);
+            if (!raised && item != nullptr) {
+                cautions << QString::fromStdString(item->clinicianLabel.text(lang));
+            }
+        }
+        banner_->setScreeningState(isScreeningRecorded(session_.screening), cautions);
+    } else {
+        banner_->setScreeningState(true, {});
+    }
     if (!a) {
         // Only ids from the rules can be ticked, so this means the rules changed under a
         // stored session: say so rather than guess.
@@ -217,6 +250,38 @@ void SessionEditor::reassess() {
     handout_->setOverrideRequired(!handoutAllowedWithoutOverride(assessment_.level),
                                   TriageBanner::levelLabel(assessment_.level));
     refreshHandout();
+    updateExercisesNotice();
+}
+
+void SessionEditor::updateExercisesNotice() {
+    const TriageLevel level = session_.isSigned ? session_.triage : assessment_.level;
+    if (handoutAllowedWithoutOverride(level)) {
+        exercises_->setHandoutNotice({});
+        return;
+    }
+    QStringList reasons;
+    const std::string lang = uiLanguage();
+    for (const Finding& f : assessment_.findings) {
+        if (f.level == level) {
+            const QString why =
+                QString::fromStdString(services_.rules().triage().reasonIn(f, lang));
+            if (!reasons.contains(why)) {
+                reasons << why;
+            }
+        }
+    }
+    const QString because = reasons.join(QStringLiteral("; "));
+    const std::string reason = handout_->overrideEdit()->text().trimmed().toStdString();
+    if (!reason.empty() && visit::checkOverrideReason(reason).ok()) {
+        exercises_->setHandoutNotice(
+            tr("%1 (%2): a handout is given only under the override reason recorded on step 3.")
+                .arg(TriageBanner::levelLabel(level), because));
+    } else {
+        exercises_->setHandoutNotice(
+            tr("No handout: %1 (%2). Refer the patient first. You may plan exercises, but a "
+               "handout needs an override reason on step 3.")
+                .arg(TriageBanner::levelLabel(level), because));
+    }
 }
 
 void SessionEditor::refreshHandout() {

@@ -40,9 +40,13 @@ public:
     ~SessionEditor() override;
 
     /// A new session for `patient`; with `followUpFrom` (a session id) it starts from that
-    /// session's program. The screening starts empty: today's answers are today's.
-    static Result<Session> newSession(Services& services, const Patient& patient,
-                                      std::int64_t followUpFrom);
+    /// session's program, with its lasting findings and patient facts carried into today's
+    /// screening (the rest of today's answers start empty).
+    static Result<visit::StartedSession> newSession(Services& services, const Patient& patient,
+                                                    std::int64_t followUpFrom);
+    /// Shows what a follow-up carried from the last visit (marks on the screening step) and
+    /// what it left out of the last program (the status bar).
+    void showStarted(const visit::CarriedOver& carried, const std::vector<std::string>& leftOut);
 
     [[nodiscard]] const Session& session() const { return session_; }
     [[nodiscard]] const Assessment& assessment() const { return assessment_; }
@@ -90,6 +94,8 @@ protected:
 private:
     void reassess();
     void refreshHandout();
+    /// The Exercises step says when this triage blocks a handout, as the Handout step does.
+    void updateExercisesNotice();
     void setModified(bool modified);
     void applyReadOnly();
     void updateTitle();

@@ -82,7 +82,18 @@ QColor TriageBanner::foreground(TriageLevel level) {
     return level == TriageLevel::Emergency ? QColor(Qt::white) : QColor(0x10, 0x10, 0x10);
 }
 
+void TriageBanner::setScreeningState(bool recorded, const QStringList& exerciseCautions) {
+    recorded_ = recorded;
+    cautions_ = exerciseCautions;
+}
+
 QString TriageBanner::headline() const {
+    if (level_ == TriageLevel::Routine && !recorded_) {
+        return tr("Screening not done yet");
+    }
+    if (level_ == TriageLevel::Routine && !cautions_.isEmpty()) {
+        return tr("Routine: no red flags; exercise cautions recorded");
+    }
     switch (level_) {
     case TriageLevel::Emergency:
         return tr("EMERGENCY: emergency referral now");
@@ -97,6 +108,15 @@ QString TriageBanner::headline() const {
 }
 
 QString TriageBanner::instruction() const {
+    if (level_ == TriageLevel::Routine && !recorded_) {
+        return tr("Nothing is recorded yet: tick the red flags and conditions that apply, or "
+                  "record the pain scores or a questionnaire. The screening decides whether "
+                  "exercises may be given.");
+    }
+    if (level_ == TriageLevel::Routine && !cautions_.isEmpty()) {
+        return tr("A handout is allowed. Exercises are checked against: %1.")
+            .arg(cautions_.join(QStringLiteral("; ")));
+    }
     switch (level_) {
     case TriageLevel::Emergency:
         return tr("Send the patient to hospital emergency care today (suspected cauda equina: MRI "
@@ -117,11 +137,14 @@ QString TriageBanner::instruction() const {
 void TriageBanner::setAssessment(TriageLevel level, const std::vector<Finding>& findings) {
     level_ = level;
     QPalette pal = palette();
-    pal.setColor(QPalette::Window, background(level));
+    const bool unscreened = level == TriageLevel::Routine && !recorded_;
+    // Grey, not the calm green of "no red flags": nothing has been checked yet.
+    pal.setColor(QPalette::Window, unscreened ? QColor(0xEC, 0xEC, 0xEC) : background(level));
     pal.setColor(QPalette::WindowText, foreground(level));
     setPalette(pal);
 
-    QStyle::StandardPixmap pixmap = QStyle::SP_MessageBoxInformation;
+    QStyle::StandardPixmap pixmap =
+        unscreened ? QStyle::SP_MessageBoxQuestion : QStyle::SP_MessageBoxInformation;
     if (level == TriageLevel::Emergency) {
         pixmap = QStyle::SP_MessageBoxCritical;
     } else if (level == TriageLevel::UrgentReferral) {

@@ -5,6 +5,7 @@
 #include "hepdesk/core/TriageRules.h"
 
 #include <QFrame>
+#include <QStringList>
 #include <vector>
 
 class QLabel;
@@ -20,6 +21,12 @@ public:
 
     /// Shows `level` and the findings that raised it (most serious first, as assess() sorts).
     void setAssessment(TriageLevel level, const std::vector<Finding>& findings);
+    /// What the screening holds besides its triage, for the next setAssessment(): whether
+    /// anything is recorded yet (isScreeningRecorded; until then a routine level means "not
+    /// screened", not "no red flags") and the ticked findings that change only the exercises
+    /// (their labels: "Osteoporosis or osteopenia").
+    void setScreeningState(bool recorded, const QStringList& exerciseCautions);
+    [[nodiscard]] bool screeningRecorded() const { return recorded_; }
     /// The rules whose reasons are shown in the interface language (nullptr: as stored, in
     /// English). They must outlive the banner; set them before setAssessment().
     void setRules(const TriageRules* rules) { rules_ = rules; }
@@ -36,6 +43,8 @@ public:
 
 private:
     TriageLevel level_ = TriageLevel::Routine;
+    bool recorded_ = true;
+    QStringList cautions_;
     const TriageRules* rules_ = nullptr;
     QLabel* icon_ = nullptr;
     QLabel* title_ = nullptr;

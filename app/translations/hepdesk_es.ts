@@ -868,6 +868,22 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
 <context>
     <name>hepdesk::gui::MainWindow</name>
     <message>
+        <source>No session was started.</source>
+        <translation>No se ha empezado ninguna sesión.</translation>
+    </message>
+    <message>
+        <source>The patient's details cannot be changed.</source>
+        <translation>Los datos del paciente no se pueden cambiar.</translation>
+    </message>
+    <message>
+        <source>%1 is archived: the record is read-only.</source>
+        <translation>%1 está archivado: la historia es de solo lectura.</translation>
+    </message>
+    <message>
+        <source>Their sessions can still be opened. An administrator can restore the patient (hepdesk-cli patient archive %1 --undo).</source>
+        <translation>Sus sesiones se pueden seguir abriendo. Un administrador puede restaurar al paciente (hepdesk-cli patient archive %1 --undo).</translation>
+    </message>
+    <message>
         <source>HepDesk</source>
         <translation>HepDesk</translation>
     </message>
@@ -1339,6 +1355,14 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
 <context>
     <name>hepdesk::gui::ScreeningPage</name>
     <message>
+        <source>from the last visit, confirm</source>
+        <translation>de la última visita, confirme</translation>
+    </message>
+    <message>
+        <source>A lasting condition recorded at the last visit. Ask the patient whether it still applies; untick it if not.</source>
+        <translation>Una afección duradera registrada en la última visita. Pregunte al paciente si sigue presente; desmárquela si no.</translation>
+    </message>
+    <message>
         <source>Patient and pain</source>
         <translation>Paciente y dolor</translation>
     </message>
@@ -1465,6 +1489,18 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
 </context>
 <context>
     <name>hepdesk::gui::SessionEditor</name>
+    <message>
+        <source>Your answers are still on screen; nothing was stored.</source>
+        <translation>Sus respuestas siguen en pantalla; no se ha guardado nada.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): a handout is given only under the override reason recorded on step 3.</source>
+        <translation>%1 (%2): la hoja solo se entrega con el motivo de la excepción registrado en el paso 3.</translation>
+    </message>
+    <message>
+        <source>No handout: %1 (%2). Refer the patient first. You may plan exercises, but a handout needs an override reason on step 3.</source>
+        <translation>Sin hoja: %1 (%2). Derive primero al paciente. Puede planificar ejercicios, pero la hoja necesita un motivo de la excepción en el paso 3.</translation>
+    </message>
     <message>
         <source>&amp;1 Screening</source>
         <translation>&amp;1 Cribado</translation>
@@ -2054,6 +2090,22 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
 </context>
 <context>
     <name>hepdesk::gui::TriageBanner</name>
+    <message>
+        <source>Screening not done yet</source>
+        <translation>Cribado aún sin hacer</translation>
+    </message>
+    <message>
+        <source>Routine: no red flags; exercise cautions recorded</source>
+        <translation>Rutina: sin banderas rojas; precauciones de ejercicio registradas</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded yet: tick the red flags and conditions that apply, or record the pain scores or a questionnaire. The screening decides whether exercises may be given.</source>
+        <translation>Aún no hay nada registrado: marque las banderas rojas y las afecciones que correspondan, o registre las puntuaciones de dolor o un cuestionario. El cribado decide si se pueden dar ejercicios.</translation>
+    </message>
+    <message>
+        <source>A handout is allowed. Exercises are checked against: %1.</source>
+        <translation>Se permite la hoja. Los ejercicios se comprueban frente a: %1.</translation>
+    </message>
     <message>
         <source>Triage</source>
         <translation>Triaje</translation>

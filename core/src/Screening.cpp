@@ -96,6 +96,11 @@ std::optional<Sex> sexFromId(std::string_view id) {
     return std::nullopt;
 }
 
+bool isScreeningRecorded(const Screening& s) {
+    return !s.findings.empty() || s.pain.now || s.pain.best || s.pain.worst ||
+           !s.startBack.empty() || !s.odi.empty() || !s.ndi.empty();
+}
+
 Result<Screening> screeningFromJson(const nlohmann::json& j, std::string_view source) {
     Reader r(source);
     Screening s;

@@ -175,6 +175,8 @@ Result<ScreeningItems> ScreeningItems::loadDir(const std::filesystem::path& rule
                 FindingItem item;
                 item.id = fr.id("id");
                 item.group = fr.id("group");
+                // Required, so a new item cannot silently drop out of follow-ups.
+                item.lasting = fr.oneOf("persistence", {"lasting", "acute"}) == "lasting";
                 item.clinicianLabel = fr.clinicianText("clinician", item.id);
                 item.patientLabel = fr.text("patient");
                 fr.finish();

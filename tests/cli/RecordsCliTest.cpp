@@ -152,5 +152,52 @@ TEST_F(RecordsCli, ExportBackupAndRestoreAreAudited) {
     EXPECT_EQ(cli({"db", "check"}).exitCode, 0) << "the restored chain is whole";
 }
 
+// Issue 12, safety 1: `session new --follow-up` keeps the patient's lasting conditions (and
+// their sex and age) and asks today's episode afresh.
+TEST_F(RecordsCli, AFollowUpCarriesLastingFindingsNotAcuteOnes) {
+    ASSERT_EQ(cli({"patient", "add", "--name", "Rosa", "--birth-date", "1948-03-02"}).exitCode, 0);
+    test::writeFile(dir_ / "first.json",
+                    R"({"date": "2026-11-20", "sex": "female", "regions": ["low_back"],
+                        "findings": ["osteoporosis", "recent_trauma", "ces_saddle_numbness"]})");
+    auto first =
+        cli({"session", "new", "--patient", "2", "--clinician", "1", "--screening",
+             (dir_ / "first.json").string(), "--exercise", "seated_thoracic_twist",
+             "--override-reason", "Sent to the emergency department; exercises for after"});
+    ASSERT_EQ(first.exitCode, 0) << first.err;
+    test::writeFile(dir_ / "today.json", R"({"date": "2026-11-30", "pain": {"now": 3}})");
+    auto follow = cli({"session", "new", "--patient", "2", "--clinician", "1", "--screening",
+                       (dir_ / "today.json").string(), "--follow-up"},
+                      true);
+    ASSERT_EQ(follow.exitCode, 0) << follow.err;
+    EXPECT_NE(follow.err.find("carried from session 3: osteoporosis"), std::string::npos)
+        << follow.err;
+    EXPECT_NE(follow.err.find("caution: seated_thoracic_twist"), std::string::npos) << follow.err;
+    const auto s = nlohmann::json::parse(follow.out);
+    const auto& screening = s.at("screening");
+    EXPECT_EQ(screening.at("findings"), nlohmann::json::array({"osteoporosis"}))
+        << "recent trauma and the cauda equina sign are asked afresh";
+    EXPECT_EQ(screening.at("sex"), "female");
+    EXPECT_EQ(screening.at("age"), 78) << "from the birth date on 2026-11-30";
+    EXPECT_EQ(s.at("triage"), "routine");
+    ASSERT_EQ(s.at("program").size(), 1U);
+
+    // Cleared by the clinician (a lasting finding no longer true): not carried; an acute or
+    // unknown id is refused by name.
+    auto cleared =
+        cli({"session", "new", "--patient", "2", "--clinician", "1", "--screening",
+             (dir_ / "today.json").string(), "--follow-up", "--clear-finding", "osteoporosis"},
+            true);
+    ASSERT_EQ(cleared.exitCode, 0) << cleared.err;
+    EXPECT_EQ(cleared.err.find("carried from session 4: osteoporosis"), std::string::npos)
+        << cleared.err;
+    EXPECT_TRUE(nlohmann::json::parse(cleared.out).at("screening").at("findings").empty());
+    auto acute =
+        cli({"session", "new", "--patient", "2", "--screening", (dir_ / "today.json").string(),
+             "--follow-up", "--clear-finding", "recent_trauma"});
+    EXPECT_EQ(acute.exitCode, 2) << acute.err;
+    EXPECT_NE(acute.err.find("\"recent_trauma\" is not a lasting finding"), std::string::npos)
+        << acute.err;
+}
+
 } // namespace
 } // namespace hepdesk::cli

@@ -43,6 +43,48 @@ TEST(ClinicalRules, ShippedRulesLoadAndCoverTheReference) {
     EXPECT_NE(items.ndi().find("headaches"), nullptr);
 }
 
+// The clinical reference's "conditions that last" carry into a follow-up; today's episode
+// (trauma, fever, new nerve signs, cauda equina signs) is asked afresh.
+TEST(ClinicalRules, LastingFindingsAreTheReferenceList) {
+    const auto& items = test::Shipped::get().rules.items();
+    for (const char* id :
+         {"osteoporosis", "long_term_corticosteroids", "inflammatory_arthritis",
+          "atlanto_axial_instability", "hypermobility", "spondylolisthesis", "disc_herniation",
+          "anticoagulants", "pregnancy_after_t1", "shoulder_instability", "history_of_cancer",
+          "diabetes", "immunosuppression", "bone_tumour", "ankylosing_spondylitis",
+          "recent_spinal_surgery"}) {
+        ASSERT_NE(items.finding(id), nullptr) << id;
+        EXPECT_TRUE(items.finding(id)->lasting) << id;
+    }
+    for (const char* id :
+         {"ces_saddle_numbness", "ces_bladder_bowel_loss", "significant_trauma", "recent_trauma",
+          "fever_or_chills", "progressive_neuro_deficit", "acute_strain", "neck_vascular_signs",
+          "radiating_leg", "sudden_onset_pain"}) {
+        ASSERT_NE(items.finding(id), nullptr) << id;
+        EXPECT_FALSE(items.finding(id)->lasting) << id;
+    }
+}
+
+TEST(ClinicalRules, ScreeningIsRecordedOnlyWithAnswers) {
+    Screening s;
+    s.date = "2026-11-30";
+    s.age = 70;
+    s.sex = Sex::Female;
+    s.regions = {Region::LowBack};
+    s.durationDays = 10;
+    s.notes = "carried facts alone screen nothing";
+    EXPECT_FALSE(isScreeningRecorded(s));
+    Screening pain = s;
+    pain.pain.worst = 0;
+    EXPECT_TRUE(isScreeningRecorded(pain));
+    Screening finding = s;
+    finding.findings = {"osteoporosis"};
+    EXPECT_TRUE(isScreeningRecorded(finding));
+    Screening odi = s;
+    odi.odi["walking"] = 0;
+    EXPECT_TRUE(isScreeningRecorded(odi));
+}
+
 TEST(ClinicalRules, ScreeningIdsAreCheckedWithPointers) {
     const auto& sh = test::Shipped::get();
     const json doc = json::parse(R"({"findings": ["osteoporosis", "osteoprosis"],
@@ -191,6 +233,13 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenRules{"ItemsDuplicate", "screening_items.json",
                     [](json& j) { j["findings"][1]["id"] = j["findings"][0]["id"]; },
                     "/findings/1/id: \"ces_saddle_numbness\" is listed twice"},
+        // Every item says whether a follow-up carries it; none is left to a default.
+        BrokenRules{"ItemsPersistenceMissing", "screening_items.json",
+                    [](json& j) { j["findings"][2].erase("persistence"); },
+                    "/findings/2/persistence: missing"},
+        BrokenRules{"ItemsPersistenceUnknown", "screening_items.json",
+                    [](json& j) { j["findings"][2]["persistence"] = "chronic"; },
+                    "/findings/2/persistence: expected one of lasting, acute"},
         BrokenRules{"OdiBandGap", "outcome_measures.json",
                     [](json& j) { j["odi"]["bands"][1]["min"] = 22; },
                     "/odi/bands/1: expected a band starting at 21"},

@@ -1,4 +1,5 @@
 #include "VisitFixture.h"
+#include "hepdesk/core/Clock.h"
 #include "hepdesk/core/Sha256.h"
 #include "hepdesk/visit/HandoutSnapshot.h"
 #include "hepdesk/visit/OverrideReason.h"
@@ -59,6 +60,92 @@ TEST_F(VisitFixture, FollowUpCopiesTheLastProgramLessWhatTodaysScreeningExcludes
     ASSERT_TRUE(copied.ok());
     EXPECT_EQ(copied->session.program, first.program);
     EXPECT_EQ(copied->session.screening.regions, first.screening.regions);
+}
+
+/// Installs a clock for one test.
+struct ClockGuard {
+    explicit ClockGuard(const Clock& c) { Clock::install(&c); }
+    ClockGuard(const ClockGuard&) = delete;
+    ClockGuard& operator=(const ClockGuard&) = delete;
+    ~ClockGuard() { Clock::install(nullptr); }
+};
+
+// Issue 12, safety 1: a follow-up of an osteoporosis patient kept the program but lost the
+// osteoporosis, so the twists showed "Eligible" until the clinician ticked it again.
+TEST_F(VisitFixture, FollowUpCarriesLastingFindingsAndPatientFactsButNotTodaysEpisode) {
+    using namespace std::chrono;
+    const FixedClock firstDay(sys_days{year{2026} / 11 / 21} + hours{9});
+    Session first;
+    {
+        ClockGuard clock(firstDay);
+        first = draft({"osteoporosis", "anticoagulants", "recent_trauma", "ces_saddle_numbness",
+                       "fever_or_chills"},
+                      {"cat_cow", "seated_thoracic_twist"});
+        first.screening.sex = Sex::Female;
+        first.screening.durationDays = 10;
+        ASSERT_TRUE(visit().saveDraft(first).ok());
+    }
+    const FixedClock tenDaysLater(sys_days{year{2026} / 12 / 1} + hours{9});
+    ClockGuard clock(tenDaysLater);
+    auto follow = visit().start(patientId_, {clinicianId_, {}, 0, {}});
+    ASSERT_TRUE(follow.ok()) << follow.error().message;
+    const Screening& today = follow->session.screening;
+    EXPECT_EQ(today.date, "2026-12-01");
+    EXPECT_EQ(today.findings, (std::set<std::string>{"anticoagulants", "osteoporosis"}));
+    EXPECT_EQ(follow->carried.findings,
+              (std::vector<std::string>{"anticoagulants", "osteoporosis"}));
+    EXPECT_EQ(follow->carried.fromSession, first.id);
+    EXPECT_EQ(today.sex, Sex::Female);
+    EXPECT_TRUE(follow->carried.sex);
+    // Born 1970-03-04: 56 on the follow-up's date, from the birth date, not carried.
+    EXPECT_EQ(today.age, 56);
+    EXPECT_FALSE(follow->carried.age);
+    EXPECT_EQ(today.durationDays, 20);
+    EXPECT_TRUE(follow->carried.duration);
+    EXPECT_EQ(today.regions, first.screening.regions);
+    // Nothing of today's screening was answered yet: the pain and questionnaires start empty.
+    EXPECT_FALSE(today.pain.now || today.pain.worst);
+    EXPECT_TRUE(today.startBack.empty() && today.odi.empty());
+
+    // The program is checked against that screening: the twist keeps its caution.
+    ASSERT_EQ(follow->session.program.items.size(), 2U);
+    auto assessment = visit().assess(today);
+    ASSERT_TRUE(assessment.ok()) << assessment.error().message;
+    const ProgramCheck check = visit().checkProgram(follow->session.program, *assessment);
+    ASSERT_FALSE(check.cautions.empty());
+    EXPECT_NE(check.cautions[0].find("seated_thoracic_twist"), std::string::npos)
+        << check.cautions[0];
+    EXPECT_EQ(assessment->level, TriageLevel::Routine);
+}
+
+TEST_F(VisitFixture, AgeIsWorkedOutFromTheBirthDateOnTheSessionsDate) {
+    using namespace std::chrono;
+    const FixedClock dayBefore(sys_days{year{2026} / 3 / 3} + hours{9});
+    ClockGuard clock(dayBefore);
+    auto started = visit().start(patientId_, {clinicianId_, {}, std::nullopt, {}});
+    ASSERT_TRUE(started.ok());
+    EXPECT_EQ(started->session.screening.age, 55); // birthday 1970-03-04 is tomorrow
+    Screening given;
+    given.date = "2026-03-04";
+    auto onBirthday = visit().start(patientId_, {clinicianId_, {}, std::nullopt, given});
+    ASSERT_TRUE(onBirthday.ok());
+    EXPECT_EQ(onBirthday->session.screening.age, 56);
+    given.age = 40; // what the clinician recorded stands
+    auto recorded = visit().start(patientId_, {clinicianId_, {}, std::nullopt, given});
+    ASSERT_TRUE(recorded.ok());
+    EXPECT_EQ(recorded->session.screening.age, 40);
+}
+
+TEST_F(VisitFixture, AnArchivedPatientGetsNoNewSessionOrFollowUp) {
+    (void)draft({}, {"cat_cow"});
+    ASSERT_TRUE(patients_->setArchived(patientId_, true).ok());
+    for (const std::optional<std::int64_t> from : {std::optional<std::int64_t>(), {0}}) {
+        auto started = visit().start(patientId_, {clinicianId_, {}, from, {}});
+        ASSERT_FALSE(started.ok());
+        EXPECT_EQ(started.error().kind, Error::Kind::Refused);
+        EXPECT_NE(started.error().message.find("is archived and read-only"), std::string::npos)
+            << started.error().message;
+    }
 }
 
 TEST_F(VisitFixture, SaveDraftAssessesWithTodaysRulesAndReportsExcludedExercises) {

@@ -12,6 +12,7 @@
 #include "hepdesk/visit/OverrideReason.h"
 
 #include <algorithm>
+#include <chrono>
 
 namespace hepdesk::visit {
 namespace {
@@ -39,6 +40,47 @@ std::string sessionDate(const Session& s) {
 
 std::string paperName(handout::HandoutOptions::Paper p) {
     return p == handout::HandoutOptions::Paper::Letter ? "letter" : "a4";
+}
+
+/// The day of "YYYY-MM-DD", or nothing for any other text.
+std::optional<std::chrono::sys_days> dayOf(std::string_view date) {
+    if (!isCalendarDate(date)) {
+        return std::nullopt;
+    }
+    const auto num = [&](std::size_t at, std::size_t n) {
+        int v = 0;
+        for (std::size_t i = at; i < at + n; ++i) {
+            v = v * 10 + (date[i] - '0');
+        }
+        return v;
+    };
+    return std::chrono::sys_days{std::chrono::year_month_day{
+        std::chrono::year{num(0, 4)}, std::chrono::month{static_cast<unsigned>(num(5, 2))},
+        std::chrono::day{static_cast<unsigned>(num(8, 2))}}};
+}
+
+/// Whole years from `birth` to `on` (both "YYYY-MM-DD"), or nothing when either is not a date
+/// or `on` is before `birth`.
+std::optional<int> ageOn(std::string_view birth, std::string_view on) {
+    const auto b = dayOf(birth);
+    const auto d = dayOf(on);
+    if (!b || !d || *d < *b) {
+        return std::nullopt;
+    }
+    const std::chrono::year_month_day by{*b};
+    const std::chrono::year_month_day dy{*d};
+    int years = static_cast<int>(dy.year()) - static_cast<int>(by.year());
+    if (dy.month() < by.month() || (dy.month() == by.month() && dy.day() < by.day())) {
+        --years;
+    }
+    return years;
+}
+
+/// Days from `from` to `to` (0 when either is not a date or `to` is earlier).
+int daysBetween(std::string_view from, std::string_view to) {
+    const auto a = dayOf(from);
+    const auto b = dayOf(to);
+    return a && b && *b > *a ? static_cast<int>((*b - *a).count()) : 0;
 }
 
 bool sameImage(const std::shared_ptr<const handout::ImageData>& a,
@@ -95,8 +137,17 @@ ProgramCheck VisitWorkflow::checkProgram(const Program& program,
 }
 
 Result<StartedSession> VisitWorkflow::start(std::int64_t patientId, const StartOptions& options) {
-    if (auto p = repos_.patients.get(patientId); !p) {
-        return p.error();
+    auto patient = repos_.patients.get(patientId);
+    if (!patient) {
+        return patient.error();
+    }
+    if (patient->archived) {
+        // Said before any answer is typed, not when the database refuses the first save.
+        const std::string id = std::to_string(patientId);
+        return Error::refused("patient " + id +
+                              " is archived and read-only: a new session is refused; restore "
+                              "the patient first ('hepdesk-cli patient archive " +
+                              id + " --undo')");
     }
     if (options.clinicianId) {
         if (auto c = repos_.clinicians.get(*options.clinicianId); !c) {
@@ -114,6 +165,10 @@ Result<StartedSession> VisitWorkflow::start(std::int64_t patientId, const StartO
         s.screening.date = isoDate(Clock::current().now()); // today's answers are today's
     }
     s.handoutOptions = options.handout;
+    if (!s.screening.age) {
+        // Worked out, never "not recorded", when the patient's birth date is known.
+        s.screening.age = ageOn(patient->birthDate, sessionDate(s));
+    }
     if (!options.followUpFrom) {
         return started;
     }
@@ -139,19 +194,46 @@ Result<StartedSession> VisitWorkflow::start(std::int64_t patientId, const StartO
     }
     s.handoutOptions.language = last->handoutOptions.language;
     s.handoutOptions.largePrint = last->handoutOptions.largePrint;
-    if (!options.screening) {
+    if (s.screening.regions.empty()) {
         s.screening.regions = last->screening.regions;
     }
+    started.carried = carryOver(*last, s.screening, options.cleared);
     s.program = last->program;
-    if (options.screening) {
-        // The last program, checked against today's screening: what it excludes stays out.
-        auto assessment = assess(s.screening, "today's screening");
-        if (!assessment) {
-            return assessment.error();
-        }
-        started.leftOut = leaveOut(s.program, *assessment, "session " + std::to_string(fromId));
+    // The last program, checked against today's screening with what it carried: what that
+    // excludes stays out, and what it cautions shows its caution from the start.
+    auto assessment = assess(s.screening, "today's screening");
+    if (!assessment) {
+        return assessment.error();
     }
+    started.leftOut = leaveOut(s.program, *assessment, "session " + std::to_string(fromId));
     return started;
+}
+
+CarriedOver VisitWorkflow::carryOver(const Session& last, Screening& today,
+                                     const std::set<std::string>& cleared) const {
+    CarriedOver carried;
+    carried.fromSession = last.id;
+    for (const std::string& id : last.screening.findings) {
+        const FindingItem* item = rules_.items().finding(id);
+        if (item != nullptr && item->lasting && !cleared.contains(id) &&
+            today.findings.insert(id).second) {
+            carried.findings.push_back(id);
+        }
+    }
+    if (today.sex == Sex::Unspecified && last.screening.sex != Sex::Unspecified) {
+        today.sex = last.screening.sex;
+        carried.sex = true;
+    }
+    const int days = daysBetween(sessionDate(last), today.date);
+    if (!today.age && last.screening.age) {
+        today.age = std::min(120, *last.screening.age + days / 365);
+        carried.age = true;
+    }
+    if (!today.durationDays && last.screening.durationDays) {
+        today.durationDays = std::min(36500, *last.screening.durationDays + days);
+        carried.duration = true;
+    }
+    return carried;
 }
 
 std::vector<std::string> VisitWorkflow::leaveOut(Program& program, const Assessment& assessment,

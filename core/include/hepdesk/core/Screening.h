@@ -47,6 +47,11 @@ struct Screening {
     bool operator==(const Screening&) const = default;
 };
 
+/// Whether the clinician has recorded anything of today's screening: a ticked finding, a pain
+/// score or an answer of STarT Back, ODI or NDI. Patient facts (age, sex, regions, duration)
+/// and notes do not count: a follow-up starts with them, and they alone screen nothing.
+[[nodiscard]] bool isScreeningRecorded(const Screening& s);
+
 /// Parses the screening JSON document (templates/schema/screening.schema.json).
 /// Checks structure and ranges only; ids are checked against the rules by the clinical core.
 /// Errors name `source` (a file name or "stdin"), the JSON pointer and what was expected.

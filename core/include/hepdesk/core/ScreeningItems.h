@@ -23,6 +23,10 @@ struct FindingItem {
     std::string group; ///< "cauda_equina", "fracture", ..., "contraindication"
     LocalizedText clinicianLabel;
     LocalizedText patientLabel;
+    /// Describes the person rather than today's episode (osteoporosis, anticoagulants,
+    /// pregnancy): carried into a follow-up for the clinician to confirm. Acute findings
+    /// (today's trauma, fever, cauda equina signs) are asked afresh at every visit.
+    bool lasting = false;
 };
 
 /// One question of a scored instrument (STarT Back item, ODI section, NDI item).

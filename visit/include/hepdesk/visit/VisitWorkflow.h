@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,24 @@ struct StartOptions {
     std::optional<std::int64_t> followUpFrom;
     /// Today's screening when it is already known (the command line); the app starts empty.
     std::optional<Screening> screening;
+    /// A follow-up: lasting findings of the last visit the clinician has cleared (delivered,
+    /// off anticoagulants), not carried.
+    std::set<std::string> cleared = {};
+};
+
+/// What a follow-up took from the last visit into today's screening, for the clinician to
+/// confirm: the lasting findings (templates/rules/screening_items.json, "persistence") and the
+/// patient's facts that today's screening did not give.
+struct CarriedOver {
+    std::int64_t fromSession = 0;
+    /// Lasting findings of the last visit added to today's screening, in id order.
+    std::vector<std::string> findings;
+    bool sex = false;
+    /// The last age plus the whole years since (only when the patient has no birth date).
+    bool age = false;
+    /// The last duration of symptoms plus the days since the last visit.
+    bool duration = false;
+    [[nodiscard]] bool empty() const { return findings.empty() && !sex && !age && !duration; }
 };
 
 /// A new, unsaved session (id 0) and what was left out of the copied program.
@@ -58,6 +77,8 @@ struct StartedSession {
     Session session;
     /// One message per exercise of the last program that today's screening excludes (left out).
     std::vector<std::string> leftOut;
+    /// A follow-up: what today's screening holds from the last visit.
+    CarriedOver carried;
 };
 
 /// What the clinical core says about a program for one screening.
@@ -132,13 +153,20 @@ public:
                                             const Assessment& assessment) const;
 
     /// A new session for patient `patientId` (not stored yet), or a follow-up: the last
-    /// program copied and, when today's screening is given, checked against it (leaveOut).
-    /// The patient and the clinician must exist.
+    /// program copied, the last visit's lasting findings and patient facts carried into today's
+    /// screening (given or empty), and the program checked against that screening (leaveOut).
+    /// The age is worked out from the patient's birth date and the screening's date when the
+    /// screening gives none. The patient and the clinician must exist.
     Result<StartedSession> start(std::int64_t patientId, const StartOptions& options);
     /// Takes out of `program` what `assessment` excludes or the catalog no longer has; one
     /// message per exercise left out ("left out 'x' of <from>: excluded ...").
     std::vector<std::string> leaveOut(Program& program, const Assessment& assessment,
                                       std::string_view from) const;
+    /// Adds to `today` what lasts of `last` (stored session `last.id`): its lasting findings,
+    /// and its sex, age and duration of symptoms (aged by the days between the two screenings)
+    /// where `today` has none. Acute findings are never carried.
+    [[nodiscard]] CarriedOver carryOver(const Session& last, Screening& today,
+                                        const std::set<std::string>& cleared = {}) const;
 
     /// Stores a draft (new when its id is 0, which is then set): triage, findings and scores
     /// from today's assessment of its screening, an override reason only with visible words.
