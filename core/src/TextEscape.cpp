@@ -3,10 +3,9 @@
 #include <cstdint>
 
 namespace hepdesk {
-namespace {
 
 /// Length of the valid UTF-8 sequence at `s[i]` and its code point, or 0 when it is not one.
-std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
+std::size_t decodeUtf8(std::string_view s, std::size_t i, char32_t& cp) {
     const auto b0 = static_cast<unsigned char>(s[i]);
     if (b0 < 0x80) {
         cp = b0;
@@ -45,6 +44,8 @@ std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
     return len;
 }
 
+namespace {
+
 /// `prefix` then `value` in lower-case hex, at least `digits` digits.
 void appendHex(std::string& out, std::string_view prefix, std::uint32_t value, int digits) {
     static constexpr std::string_view kHex = "0123456789abcdef";
@@ -70,7 +71,7 @@ std::string escapeForTerminal(std::string_view text) {
     out.reserve(text.size());
     for (std::size_t i = 0; i < text.size();) {
         char32_t cp = 0;
-        const std::size_t n = decode(text, i, cp);
+        const std::size_t n = decodeUtf8(text, i, cp);
         if (n == 0) {
             appendHex(out, "\\x", static_cast<unsigned char>(text[i]), 2);
             ++i;

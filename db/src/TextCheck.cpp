@@ -10,41 +10,8 @@ namespace {
 
 /// Length of the valid UTF-8 sequence at `s[i]`, or 0 when it is not one.
 std::size_t utf8SequenceLength(std::string_view s, std::size_t i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) {
-        return 1;
-    }
-    std::size_t len = 0;
-    std::uint32_t cp = 0;
-    if ((b0 & 0xE0U) == 0xC0U) {
-        len = 2;
-        cp = b0 & 0x1FU;
-    } else if ((b0 & 0xF0U) == 0xE0U) {
-        len = 3;
-        cp = b0 & 0x0FU;
-    } else if ((b0 & 0xF8U) == 0xF0U) {
-        len = 4;
-        cp = b0 & 0x07U;
-    } else {
-        return 0;
-    }
-    if (i + len > s.size()) {
-        return 0;
-    }
-    for (std::size_t k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + k]);
-        if ((b & 0xC0U) != 0x80U) {
-            return 0;
-        }
-        cp = (cp << 6U) | (b & 0x3FU);
-    }
-    const bool overlong =
-        (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
-    const bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
-    if (overlong || surrogate || cp > 0x10FFFF) {
-        return 0;
-    }
-    return len;
+    char32_t cp = 0;
+    return decodeUtf8(s, i, cp);
 }
 
 } // namespace

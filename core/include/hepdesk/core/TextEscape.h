@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -11,5 +12,9 @@ namespace hepdesk {
 /// so a name or a note can never move the cursor, recolour the screen or fake another line.
 /// Everything else (accents, other scripts, emoji) is kept as it is.
 std::string escapeForTerminal(std::string_view text);
+
+/// Length of the valid UTF-8 sequence at `s[i]` (1 to 4) with its code point in `cp`, or 0 when
+/// the bytes there are not one (truncated, overlong, a surrogate, beyond U+10FFFF).
+std::size_t decodeUtf8(std::string_view s, std::size_t i, char32_t& cp);
 
 } // namespace hepdesk
