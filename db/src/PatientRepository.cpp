@@ -84,29 +84,91 @@ std::string datePrefix(std::string_view q) {
     return {};
 }
 
-/// The tokens of a folded key as quoted FTS5 prefix terms. Tokens are split where the FTS
-/// tokenizer splits (ASCII punctuation and spaces), and quoting makes FTS syntax in the query
-/// ("AND", "*", "NEAR(") plain text.
-std::vector<std::string> ftsTerms(std::string_view key) {
-    std::vector<std::string> terms;
-    std::string token;
+/// The words of a folded search key, split where the index's tokenizer splits (ASCII
+/// punctuation and spaces; the key is ASCII except what ICU could not transliterate).
+std::vector<std::string> ftsWords(std::string_view key) {
+    std::vector<std::string> words;
+    std::string word;
     const auto flush = [&] {
-        if (!token.empty()) {
-            terms.push_back('"' + token + "\"*");
-            token.clear();
+        if (!word.empty()) {
+            words.push_back(word);
+            word.clear();
         }
     };
     for (const char c : key) {
         const auto u = static_cast<unsigned char>(c);
-        const bool word = u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        if (word) {
-            token += c;
+        const bool letter = u >= 0x80 || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (letter) {
+            word += c;
         } else {
             flush();
         }
     }
     flush();
-    return terms;
+    return words;
+}
+
+/// A quoted FTS5 prefix term: quoting makes FTS syntax in the query ("AND", "*", "NEAR(")
+/// plain text.
+std::string prefixTerm(std::string_view word) {
+    return '"' + std::string(word) + "\"*";
+}
+
+/// Longest word tried as two (three) stored words, and most words tried joined: these bound
+/// the size of the query.
+constexpr std::size_t kMaxSplitWord = 32;
+constexpr std::size_t kMaxSplitTwiceWord = 16;
+constexpr std::size_t kMaxJoinedWords = 4;
+
+bool asciiBoundary(const std::string& word, std::size_t i) {
+    return static_cast<unsigned char>(word[i - 1]) < 0x80 &&
+           static_cast<unsigned char>(word[i]) < 0x80;
+}
+
+/// People leave out the punctuation and spaces inside a name: "obrien" must find "O'Brien"
+/// (stored as the words "o" and "brien"), "delacruz" "de la Cruz". A typed word matches a
+/// stored word it starts, or two or three adjacent stored words it spells (the last one only
+/// started).
+std::string wordOrSplit(const std::string& word) {
+    std::string out = "(" + prefixTerm(word);
+    const std::size_t n = word.size();
+    for (std::size_t i = 1; n <= kMaxSplitWord && i < n; ++i) {
+        if (!asciiBoundary(word, i)) {
+            continue;
+        }
+        out += " OR " + prefixTerm(word.substr(0, i) + " " + word.substr(i));
+        for (std::size_t j = i + 1; n <= kMaxSplitTwiceWord && j < n; ++j) {
+            if (asciiBoundary(word, j)) {
+                out += " OR " + prefixTerm(word.substr(0, i) + " " + word.substr(i, j - i) + " " +
+                                           word.substr(j));
+            }
+        }
+    }
+    return out + ")";
+}
+
+/// Every typed word must match (in any order); adjacent typed words may also be one stored
+/// word ("mc donald" finds "McDonald").
+std::string anywhereQuery(const std::vector<std::string>& words) {
+    const std::size_t n = words.size();
+    const std::size_t joins = n <= kMaxJoinedWords ? n - 1 : 0;
+    std::string out;
+    for (std::size_t mask = 0; mask < (std::size_t{1} << joins); ++mask) {
+        std::string option;
+        std::string group = words[0];
+        for (std::size_t i = 1; i <= n; ++i) {
+            if (i < n && i - 1 < joins && ((mask >> (i - 1)) & 1U) != 0) {
+                group += words[i];
+                continue;
+            }
+            option += (option.empty() ? "" : " AND ") + wordOrSplit(group);
+            if (i < n) {
+                group = words[i];
+            }
+        }
+        out += (out.empty() ? "(" : " OR (") + option + ")";
+    }
+    return out;
 }
 
 /// Runs one FTS stage (FTS5 walks its matches in rowid order, so LIMIT stops it early even
@@ -301,14 +363,13 @@ Result<std::vector<Patient>> SqlitePatientRepository::search(std::string_view qu
     // 3. Names whose first word starts with the first word typed (every other word typed
     // must start some word), then names and record numbers with all words anywhere. Ranking is
     // by these classes, alphabetical (folded) within one.
-    const std::vector<std::string> terms = ftsTerms(searchKey(q));
-    if (!terms.empty() && out.size() < limit) {
-        std::string initial = "name : ^" + terms[0];
-        std::string anywhere = terms[0];
-        for (std::size_t i = 1; i < terms.size(); ++i) {
-            initial += " AND " + terms[i];
-            anywhere += " " + terms[i];
+    const std::vector<std::string> words = ftsWords(searchKey(q));
+    if (!words.empty() && out.size() < limit) {
+        std::string initial = "name : ^" + prefixTerm(words[0]);
+        for (std::size_t i = 1; i < words.size(); ++i) {
+            initial += " AND " + prefixTerm(words[i]);
         }
+        const std::string anywhere = anywhereQuery(words);
         if (auto s =
                 ftsStage(db_.connection(), initial, archived, limit - out.size(), out, seen, limit);
             !s) {

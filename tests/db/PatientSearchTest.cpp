@@ -139,5 +139,31 @@ TEST_F(PatientSearchTest, IndexFollowsEditsArchivingAndLimit) {
     EXPECT_EQ(names("a", {2, false}).size(), 2U);
 }
 
+TEST_F(PatientSearchTest, FindsNamesTypedWithoutTheirPunctuationOrInnerSpaces) {
+    for (const Patient& p : {Patient{0, "Siobhán O'Brien", "", "", "", false},
+                             Patient{0, "María García-López", "", "", "", false},
+                             Patient{0, "Ronan McDonald", "", "", "", false},
+                             Patient{0, "Anna de la Cruz", "", "", "", false}}) {
+        ASSERT_TRUE(repo_->add(p).ok());
+    }
+    // Apostrophes and hyphens left out, or typed as a space.
+    EXPECT_EQ(names("obrien"), std::vector<std::string>{"Siobhán O'Brien"});
+    EXPECT_EQ(names("o brien"), std::vector<std::string>{"Siobhán O'Brien"});
+    EXPECT_EQ(names("O'Brien"), std::vector<std::string>{"Siobhán O'Brien"});
+    EXPECT_EQ(names("siobhan obri"), std::vector<std::string>{"Siobhán O'Brien"});
+    EXPECT_EQ(names("garcialopez"), std::vector<std::string>{"María García-López"});
+    EXPECT_EQ(names("garcia lopez"), std::vector<std::string>{"María García-López"});
+    EXPECT_EQ(names("García-López"), std::vector<std::string>{"María García-López"});
+    // A space typed inside a name stored as one word, and the other way round.
+    EXPECT_EQ(names("mc donald"), std::vector<std::string>{"Ronan McDonald"});
+    EXPECT_EQ(names("mcdonald"), std::vector<std::string>{"Ronan McDonald"});
+    EXPECT_EQ(names("ronan mc don"), std::vector<std::string>{"Ronan McDonald"});
+    EXPECT_EQ(names("delacruz"), std::vector<std::string>{"Anna de la Cruz"});
+    EXPECT_EQ(names("dela cruz"), std::vector<std::string>{"Anna de la Cruz"});
+    // Splitting never makes a word match letters that are not adjacent in one name.
+    EXPECT_EQ(names("obrienx"), std::vector<std::string>{});
+    EXPECT_EQ(names("zoeorsted"), std::vector<std::string>{"Zoë Ørsted"});
+}
+
 } // namespace
 } // namespace hepdesk::db
