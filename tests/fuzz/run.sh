@@ -46,7 +46,8 @@ for t in "${targets[@]}"; do
     fuzz_image | fuzz_database_file | fuzz_search_key | fuzz_exercise_arg) ;;
     *) dict=(-dict=tests/fuzz/json.dict) ;;
   esac
-  log=build/fuzz/$t.log
+  # One log per run: two runs of one target at once (CI and a developer) never mix lines.
+  log=$(mktemp "build/fuzz/$t.XXXXXX.log")
   echo "== fuzz $t: ${#seeds[@]} seed folder(s), ${seconds} s"
   status=0
   "$bin/$t" "${dict[@]}" -max_total_time="$seconds" -timeout=20 \
@@ -63,6 +64,7 @@ for t in "${targets[@]}"; do
     grep -E '^==[0-9]+==ERROR|SUMMARY|hepdesk fuzz:|runtime error|terminate called|what\(\)' "$log" \
       | head -5 >&2 || true
   fi
+  [[ $status -eq 0 ]] && rm -f "$log"
   echo "$line"
   summary+=("$line")
 done
