@@ -3,6 +3,7 @@
 #include "hepdesk/core/handout/TextWrap.h"
 
 #include <gtest/gtest.h>
+#include <vector>
 
 namespace hepdesk::handout {
 namespace {
@@ -24,6 +25,21 @@ TEST(FontMetrics, MeasuresUtf8ByCodePointNotByte) {
     EXPECT_GT(f.regular.advance(U'λ'), 0);
     // Broken UTF-8 is measured, never a crash.
     EXPECT_GT(f.regular.textWidth(std::string("\xC3", 1) + "abc\xFF", 12), 0);
+}
+
+TEST(FontMetrics, BytesThatAreNotUtf8DrawAsReplacementOneByteAtATime) {
+    // An overlong "/" (C0 AF), a lone surrogate (ED A0 80) and a cut-off sequence: each byte
+    // is U+FFFD, never a character the bytes only pretend to be.
+    const std::string s = "a\xC0\xAF\xED\xA0\x80\xE2\x82";
+    std::vector<char32_t> cps;
+    for (std::size_t i = 0; i < s.size();) {
+        cps.push_back(nextCodePoint(s, i));
+    }
+    EXPECT_EQ(
+        cps, (std::vector<char32_t>{U'a', 0xFFFD, 0xFFFD, 0xFFFD, 0xFFFD, 0xFFFD, 0xFFFD, 0xFFFD}));
+    std::size_t i = 0;
+    EXPECT_EQ(nextCodePoint("\xF0\x9F\x98\x80", i), U'\U0001F600');
+    EXPECT_EQ(i, 4U);
 }
 
 TEST(FontMetrics, MissingOrBogusFontIsAClearError) {

@@ -1,6 +1,7 @@
 #include "hepdesk/core/handout/FontMetrics.h"
 
 #include "hepdesk/core/ReadFile.h"
+#include "hepdesk/core/TextEscape.h"
 
 #include <algorithm>
 #include <string>
@@ -34,39 +35,13 @@ private:
 } // namespace
 
 char32_t nextCodePoint(std::string_view s, std::size_t& i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    int len = 0;
     char32_t cp = 0;
-    if (b0 < 0x80) {
-        ++i;
-        return b0;
-    }
-    if ((b0 & 0xE0U) == 0xC0U) {
-        len = 2;
-        cp = b0 & 0x1FU;
-    } else if ((b0 & 0xF0U) == 0xE0U) {
-        len = 3;
-        cp = b0 & 0x0FU;
-    } else if ((b0 & 0xF8U) == 0xF0U) {
-        len = 4;
-        cp = b0 & 0x07U;
-    } else {
-        ++i;
+    const std::size_t n = decodeUtf8(s, i, cp);
+    if (n == 0) {
+        ++i; // one byte that is not UTF-8 (or starts a broken sequence) draws as U+FFFD
         return 0xFFFD;
     }
-    if (i + static_cast<std::size_t>(len) > s.size()) {
-        ++i;
-        return 0xFFFD;
-    }
-    for (int k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-        if ((b & 0xC0U) != 0x80U) {
-            ++i;
-            return 0xFFFD;
-        }
-        cp = (cp << 6U) | (b & 0x3FU);
-    }
-    i += static_cast<std::size_t>(len);
+    i += n;
     return cp;
 }
 
