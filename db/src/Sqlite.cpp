@@ -410,6 +410,13 @@ Status Transaction::commit() {
     auto s = conn_->exec(nested_ ? "RELEASE hepdesk_tx" : "COMMIT");
     if (s) {
         conn_ = nullptr;
+        return s;
+    }
+    if (!nested_ && s.error().kind == Error::Kind::Io) {
+        // The disk failed while the commit was being made durable: the change may already be in
+        // the write-ahead log, and it is then there for whoever opens the file next, although
+        // this commit reports an error. Say so, so that nobody enters the record twice.
+        return Error::io(s.error().message + kCommitInDoubt);
     }
     return s;
 }

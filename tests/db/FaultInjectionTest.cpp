@@ -217,6 +217,12 @@ protected:
                 EXPECT_NE(s.error().kind, Error::Kind::Internal)
                     << where << ": " << s.error().message;
                 if (now == after) {
+                    // Stored although an error was reported (the disk failed while the commit
+                    // was being made durable): the message must say the change may be saved,
+                    // so that nobody enters it twice.
+                    EXPECT_NE(s.error().message.find(kCommitInDoubt), std::string::npos)
+                        << where << ": stored whole, but the error does not say it may be: "
+                        << s.error().message;
                     ++result.wholeAnyway;
                     result.wholeAnywayError =
                         kind + " at operation " + std::to_string(n) + ": " + s.error().message;

@@ -23,6 +23,11 @@ namespace hepdesk::db {
 inline constexpr const char* kDamagedAdvice =
     "; it is damaged: restore it from a backup ('hepdesk-cli db restore')";
 
+/// Appended when the disk fails during a COMMIT: the outcome is not known to this process.
+inline constexpr const char* kCommitInDoubt =
+    " while saving; the change may have been saved anyway: look for it before entering it "
+    "again, and check the disk (free space, errors)";
+
 /// Owns one sqlite3 connection. Status codes become Error values naming the database file.
 class Connection {
 public:
