@@ -111,43 +111,4 @@ int StartupBenchmark::run(const QElapsedTimer& sinceStart, MainWindow& window, S
     return 0;
 }
 
-Status StartupBenchmark::fillPatients(Services& services, int count, std::FILE* out) {
-    auto existing = services.patients().list({.includeArchived = true});
-    if (!existing) {
-        return existing.error();
-    }
-    static constexpr std::array<const char*, 24> kFirst = {
-        "María",    "José",   "Ana",   "Łukasz", "Nguyễn", "Aisha",  "Søren", "Zoë",
-        "Mohammed", "Chen",   "Olga",  "Pierre", "Fatima", "Jürgen", "Inés",  "Kwame",
-        "Yuki",     "Ólafur", "Priya", "Dmitri", "Grace",  "Ahmed",  "Lucía", "Tomás"};
-    static constexpr std::array<const char*, 24> kLast = {
-        "García", "Smith",    "Nowak",  "Müller", "Rossi",   "Tanaka", "Okafor",   "Johansson",
-        "López",  "Kowalski", "Dubois", "Novák",  "Ivanova", "Martín", "O'Brien",  "Haddad",
-        "Silva",  "Kim",      "Patel",  "Hansen", "Petrov",  "Moreau", "Ferreira", "Brown"};
-    auto tx = db::Transaction::begin(services.database().connection());
-    if (!tx) {
-        return tx.error();
-    }
-    int added = 0;
-    for (auto i = static_cast<int>(existing->size()); i < count; ++i) {
-        const auto u = static_cast<std::size_t>(i);
-        Patient p;
-        p.name = std::string(kFirst[u % kFirst.size()]) + " " +
-                 kLast[(u / kFirst.size()) % kLast.size()] + " " + std::to_string(i);
-        p.birthDate = std::to_string(1930 + i % 75) + "-0" + std::to_string(1 + i % 9) + "-1" +
-                      std::to_string(i % 10);
-        p.recordNumber = "B-" + std::to_string(100000 + i);
-        if (auto id = services.patients().add(p); !id) {
-            return id.error();
-        }
-        ++added;
-    }
-    if (auto s = tx->commit(); !s) {
-        return s;
-    }
-    std::fprintf(out, "added %d patients (now %d)\n", added,
-                 std::max(count, static_cast<int>(existing->size())));
-    return {};
-}
-
 } // namespace hepdesk::gui

@@ -19,9 +19,6 @@ public:
     /// main(). Prints to `out`; returns the process exit code.
     static int run(const QElapsedTimer& sinceStart, MainWindow& window, Services& services,
                    std::FILE* out);
-    /// `hepdesk --benchmark-fill N`: adds made-up patients until the database holds `count`,
-    /// in one transaction (for measuring a large clinic; never on a real database).
-    static Status fillPatients(Services& services, int count, std::FILE* out);
 };
 
 } // namespace hepdesk::gui

@@ -82,17 +82,12 @@ int main(int argc, char** argv) {
     const QCommandLineOption benchOption(
         QStringLiteral("benchmark-startup"),
         QObject::tr("Print start-up, search and preview times, then quit."));
-    const QCommandLineOption fillOption(
-        QStringLiteral("benchmark-fill"),
-        QObject::tr("Add made-up patients until the database holds <n>, then quit (benchmarks "
-                    "only: never on a real database)."),
-        QObject::tr("n"));
     const QCommandLineOption langOption(
         QStringLiteral("lang"),
         QObject::tr("Interface language for this run: en (English) or es (Spanish). Without "
                     "it, the choice in Settings, else the system language."),
         QObject::tr("language"));
-    parser.addOptions({dbOption, shotOption, benchOption, fillOption, langOption});
+    parser.addOptions({dbOption, shotOption, benchOption, langOption});
     if (!parser.parse(QApplication::arguments())) {
         (void)std::fprintf(stderr, "hepdesk: %s (see hepdesk --help)\n",
                            qUtf8Printable(parser.errorText()));
@@ -138,23 +133,6 @@ int main(int argc, char** argv) {
                                 "Reinstall HepDesk.")
                         .arg(QString::fromStdString(services.error().message)));
         return 1;
-    }
-
-    if (parser.isSet(fillOption)) {
-        bool ok = false;
-        const int n = parser.value(fillOption).toInt(&ok);
-        if (!ok || n < 0 || n > 10'000'000) {
-            (void)std::fprintf(stderr,
-                               "hepdesk: --benchmark-fill: \"%s\" is not a count (0 to 10000000)\n",
-                               qUtf8Printable(parser.value(fillOption)));
-            return 2;
-        }
-        auto s = hepdesk::gui::StartupBenchmark::fillPatients(**services, n, stdout);
-        if (!s) {
-            (void)std::fprintf(stderr, "hepdesk: %s\n", s.error().message.c_str());
-            return 1;
-        }
-        return 0;
     }
 
     hepdesk::gui::MainWindow window(**services);
