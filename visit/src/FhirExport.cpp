@@ -16,6 +16,10 @@ FhirExport::FhirExport(Repositories repos, VisitWorkflow& workflow, FhirExportOp
 
 Result<fhir::SessionRecord> FhirExport::record(Session session) {
     fhir::SessionRecord r;
+    if (session.program.items.empty()) { // no program yet, so no handout
+        r.session = std::move(session);
+        return r;
+    }
     auto plan = workflow_.handout(session);
     // No handout can be made for a session whose triage asks for a referral first and that
     // has no override reason: the export then carries the session without one.
