@@ -256,6 +256,48 @@ TEST_F(FhirExportTest, ADraftWithoutAProgramExportsWithoutAHandoutOrSignature) {
     EXPECT_EQ(resources(bundle, "Encounter")[0].at("status"), "in-progress");
 }
 
+TEST_F(FhirExportTest, AnOverrideAfterSigningBringsTheHandoutAndItsProvenance) {
+    const Session s = draft({"ces_saddle_numbness"}, {"belly_breathing"});
+    ASSERT_TRUE(visit().sign(s.id, clinicianId_).ok());
+    // Signed without a reason: no handout can be made, and the export says nothing of one.
+    auto before = exporter().session(s.id);
+    ASSERT_TRUE(before.ok()) << before.error().message;
+    EXPECT_TRUE(resources(json::parse(*before), "DocumentReference").empty());
+    const json triage = resources(json::parse(*before), "RiskAssessment")[0];
+    EXPECT_EQ(triage.at("prediction")[0].at("qualitativeRisk").at("coding")[0].at("code"),
+              "emergency");
+
+    HandoutChanges given;
+    given.overrideReason = "Patient declined the ambulance; breathing sheet only";
+    given.clinicianId = clinicianId_;
+    auto plan = visit().handout(s.id, given);
+    ASSERT_TRUE(plan.ok()) << plan.error().message;
+    auto pdf = visit().render(*plan);
+    ASSERT_TRUE(pdf.ok());
+    auto record = visit().recordHandout(s.id, *pdf, *plan, "file test.pdf");
+    ASSERT_TRUE(record.ok());
+
+    auto after = exporter().session(s.id);
+    ASSERT_TRUE(after.ok()) << after.error().message;
+    const json bundle = json::parse(*after);
+    const auto docs = resources(bundle, "DocumentReference");
+    ASSERT_EQ(docs.size(), 1U);
+    EXPECT_EQ(docs[0].at("identifier")[0].at("value"), record->sha256);
+    EXPECT_EQ(docs[0].at("date"), record->createdAt);
+    const auto stored = sessions_->get(s.id);
+    ASSERT_TRUE(stored.ok());
+    bool found = false;
+    for (const json& p : resources(bundle, "Provenance")) {
+        if (p.contains("reason") && p.at("reason")[0].at("text") == *given.overrideReason) {
+            found = true;
+            EXPECT_EQ(p.at("recorded"), stored->overrides[0].createdAt);
+            EXPECT_EQ(p.at("agent")[0].at("who").at("reference"),
+                      fhir::nameUuid("clinician/" + std::to_string(clinicianId_)));
+        }
+    }
+    EXPECT_TRUE(found) << "the override, with who and when";
+}
+
 TEST_F(FhirExportTest, AnUnknownSessionOrPatientIsNotFound) {
     auto s = exporter().session(999);
     ASSERT_FALSE(s.ok());
