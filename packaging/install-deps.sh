@@ -21,7 +21,12 @@ packages=(
   librsvg2-bin dpkg-dev file lintian desktop-file-utils appstream
   # interface translations: lupdate/lrelease and their CMake functions, Qt's own Spanish strings
   qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
+  # the outside validator of the FHIR export (tests/fhir, run by Node.js; npm ci at test time)
+  nodejs
 )
+# A preinstalled Node.js (NodeSource's, for one) bundles its own npm, and Debian's npm package
+# then conflicts with it: Debian's npm only where no npm is on PATH.
+command -v npm >/dev/null 2>&1 || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do

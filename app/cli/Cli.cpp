@@ -43,6 +43,10 @@ const std::array kCommands = {
             runPatient},
     Command{"patient", "patient list [--all] | search TEXT [--limit N] [--all]", runPatient},
     Command{"patient", "patient show ID | archive ID [--undo]", runPatient},
+    Command{"patient",
+            "patient export ID [--format fhir] [--out FILE] [--record-system URI]\n"
+            "                              the patient and all sessions as a FHIR R4 Bundle",
+            runPatient},
     Command{
         "session",
         "session new --patient ID --screening FILE.json [--exercise ID[:SETSxREPS|:HOLDs]]...\n"
@@ -57,7 +61,10 @@ const std::array kCommands = {
             "session sign ID --clinician ID [--paper a4|letter]  (stores the handout as signed)\n"
             "              | addendum ID --text T [--clinician ID]",
             runSession},
-    Command{"session", "session export ID [--out FILE]   the whole session as JSON", runSession},
+    Command{"session",
+            "session export ID [--format json|fhir] [--out FILE] [--record-system URI]\n"
+            "                              the whole session as JSON, or as a FHIR R4 Bundle",
+            runSession},
     Command{"clinician", "clinician add --name N [--credentials C] | list [--all]", runClinician},
     Command{"handout",
             "handout --screening F --patient NAME --exercise ID[:SETSxREPS|:HOLDs]... -o OUT\n"

@@ -23,6 +23,10 @@ public:
 
     visit::VisitWorkflow& workflow() { return *workflow_; }
     [[nodiscard]] const ClinicalData& data() const { return data_; }
+    db::SqlitePatientRepository& patients() { return patients_; }
+    db::SqliteSessionRepository& sessions() { return sessions_; }
+    db::SqliteClinicianRepository& clinicians() { return clinicians_; }
+    db::SqliteClinicRepository& clinic() { return clinic_; }
 
 private:
     CliVisit(db::Database& db, ClinicalData data, handout::HandoutWriter writer);

@@ -1,4 +1,5 @@
 #include "CmdCommon.h"
+#include "CmdFhir.h"
 #include "Subcommand.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/PatientRepository.h"
@@ -167,16 +168,30 @@ int archive(Context& ctx, const CliArgs& a, db::Database& db) {
     return kOk;
 }
 
+/// patient export ID [--format fhir] [--out FILE] [--record-system URI]: the patient and all
+/// their sessions as one FHIR R4 Bundle (the only format of a whole patient's record).
+int exportPatient(Context& ctx, const CliArgs& a, db::Database& db) {
+    if (const std::string format = a.value("format").value_or("fhir"); format != "fhir") {
+        return ctx.usage("unknown format '" + format + "' for patient export (expected fhir)");
+    }
+    auto id = a.positionalId("patient id");
+    if (!id) {
+        return ctx.fail(id.error());
+    }
+    return exportFhir(ctx, a, db, FhirScope::Patient, *id);
+}
+
 } // namespace
 
 int runPatient(Context& ctx, Args args) {
-    static const std::array<Subcommand, 6> kSubcommands = {
+    static const std::array<Subcommand, 7> kSubcommands = {
         Subcommand{"add", kFieldOptions, {}, add},
         Subcommand{"edit", kFieldOptions, {}, edit},
         readsOnly(Subcommand{"list", {}, {"all"}, list}),
         readsOnly(Subcommand{"search", {"limit"}, {"all"}, search}),
         readsOnly(Subcommand{"show", {}, {}, show}),
         Subcommand{"archive", {}, {"undo"}, archive},
+        readsOnly(Subcommand{"export", {"format", "out", "record-system"}, {}, exportPatient}),
     };
     return runSubcommand(ctx, "patient", args, kSubcommands);
 }

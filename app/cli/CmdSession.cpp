@@ -1,5 +1,6 @@
 #include "CliVisit.h"
 #include "CmdCommon.h"
+#include "CmdFhir.h"
 #include "Subcommand.h"
 #include "hepdesk/core/AtomicFile.h"
 #include "hepdesk/db/AuditLog.h"
@@ -236,6 +237,21 @@ int addendum(Context& ctx, const CliArgs& a, db::Database& db) {
 }
 
 int exportSession(Context& ctx, const CliArgs& a, db::Database& db) {
+    const std::string format = a.value("format").value_or("json");
+    if (format != "json" && format != "fhir") {
+        return ctx.usage("unknown format '" + format +
+                         "' for session export (expected json or fhir)");
+    }
+    if (format == "fhir") {
+        auto id = sessionId(a);
+        if (!id) {
+            return ctx.fail(id.error());
+        }
+        return exportFhir(ctx, a, db, FhirScope::Session, *id);
+    }
+    if (a.value("record-system")) {
+        return ctx.usage("--record-system needs --format fhir");
+    }
     auto s = positionalSession(a, db);
     if (!s) {
         return ctx.fail(s.error());
@@ -280,7 +296,7 @@ int runSession(Context& ctx, Args args) {
         readsOnly(Subcommand{"trend", {"patient"}, {}, trend}),
         Subcommand{"sign", {"clinician", "paper"}, {}, sign},
         Subcommand{"addendum", {"clinician", "text"}, {}, addendum},
-        readsOnly(Subcommand{"export", {"out"}, {}, exportSession}),
+        readsOnly(Subcommand{"export", {"out", "format", "record-system"}, {}, exportSession}),
     };
     return runSubcommand(ctx, "session", args, kSubcommands);
 }

@@ -3,6 +3,7 @@
 #include "AppSettings.h"
 #include "BackupRunner.h"
 #include "CustomExerciseDialog.h"
+#include "FhirExportActions.h"
 #include "PatientDialog.h"
 #include "PatientListModel.h"
 #include "PatientPage.h"
@@ -197,6 +198,10 @@ void MainWindow::createActions() {
                                      : QKeySequence(QKeySequence::Quit);
     quit_ = make(tr("&Quit"), "actionQuit", quitKey, tr("Close HepDesk"));
     connect(quit_, &QAction::triggered, this, &QWidget::close);
+    fhir_ = new FhirExportActions(
+        services_, this,
+        [this] { return patientView_->currentIndex().isValid() ? page_->patientId() : 0; },
+        [this] { return patientView_->currentIndex().isValid() ? page_->currentSessionId() : 0; });
     about_ = new QAction(tr("&About HepDesk"), this);
     connect(about_, &QAction::triggered, this, [this] {
         QMessageBox::about(this, tr("About HepDesk"),
@@ -207,7 +212,7 @@ void MainWindow::createActions() {
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addActions({newPatient_, editPatient_, archive_});
+    file->addActions({newPatient_, editPatient_, archive_, fhir_->patientAction()});
     file->addSeparator();
     file->addAction(settings_);
     file->addAction(customExercises_);
@@ -217,6 +222,11 @@ void MainWindow::createMenus() {
     edit->addAction(find_);
     QMenu* session = menuBar()->addMenu(tr("&Session"));
     session->addActions({startSession_, followUp_, openSession_});
+    session->addSeparator();
+    session->addAction(fhir_->sessionAction());
+    // The same two exports from the patient page (its context menu).
+    page_->addActions({fhir_->sessionAction(), fhir_->patientAction()});
+    page_->setContextMenuPolicy(Qt::ActionsContextMenu);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(about_);
 
@@ -296,6 +306,7 @@ void MainWindow::updateActions() {
     const bool sessions = has && page_->currentSessionId() != 0;
     followUp_->setEnabled(open && sessions);
     openSession_->setEnabled(sessions);
+    fhir_->update(true);
 }
 
 void MainWindow::newPatient() {
@@ -479,8 +490,9 @@ void MainWindow::onDatabaseDamaged(const QString& problem) {
     // but every control (and every open session window) is switched off.
     databaseDamaged_ = true;
     centralWidget()->setEnabled(false);
-    for (QAction* a : {newPatient_, editPatient_, archive_, startSession_, followUp_, openSession_,
-                       settings_, customExercises_}) {
+    for (QAction* a :
+         {newPatient_, editPatient_, archive_, startSession_, followUp_, openSession_, settings_,
+          customExercises_, fhir_->sessionAction(), fhir_->patientAction()}) {
         a->setEnabled(false);
     }
     for (SessionEditor* editor : sessionEditors()) {

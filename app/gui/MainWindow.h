@@ -15,6 +15,7 @@ class QTableView;
 namespace hepdesk::gui {
 
 class BackupRunner;
+class FhirExportActions;
 class PatientListModel;
 class PatientPage;
 class Services;
@@ -41,6 +42,8 @@ public:
     [[nodiscard]] QAction* followUpAction() const { return followUp_; }
     [[nodiscard]] QAction* openSessionAction() const { return openSession_; }
     [[nodiscard]] QAction* settingsAction() const { return settings_; }
+    /// Session > Export for health record (FHIR)… and the patient's export.
+    [[nodiscard]] FhirExportActions* fhirExport() const { return fhir_; }
     [[nodiscard]] BackupRunner* backupRunner() const { return backup_; }
     /// The session windows opened from this window that are still open.
     [[nodiscard]] std::vector<SessionEditor*> sessionEditors() const;
@@ -105,6 +108,7 @@ private:
     QAction* customExercises_ = nullptr;
     QAction* quit_ = nullptr;
     QAction* about_ = nullptr;
+    FhirExportActions* fhir_ = nullptr;
     bool databaseDamaged_ = false;
 };
 

@@ -760,6 +760,41 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
     </message>
 </context>
 <context>
+    <name>hepdesk::gui::FhirExportActions</name>
+    <message>
+        <source>Export for &amp;health record (FHIR)…</source>
+        <translation>Exportar para la &amp;historia clínica (FHIR)…</translation>
+    </message>
+    <message>
+        <source>Save the selected session as an HL7 FHIR file for the clinic's health record</source>
+        <translation>Guarda la sesión seleccionada como archivo HL7 FHIR para la historia clínica del centro</translation>
+    </message>
+    <message>
+        <source>Export patient for health &amp;record (FHIR)…</source>
+        <translation>Exportar paciente para la historia &amp;clínica (FHIR)…</translation>
+    </message>
+    <message>
+        <source>Save the patient and all sessions as an HL7 FHIR file for the clinic's health record</source>
+        <translation>Guarda al paciente y todas sus sesiones como archivo HL7 FHIR para la historia clínica del centro</translation>
+    </message>
+    <message>
+        <source>Export for health record (FHIR)</source>
+        <translation>Exportar para la historia clínica (FHIR)</translation>
+    </message>
+    <message>
+        <source>FHIR JSON (*.json)</source>
+        <translation>FHIR JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>The file was not written: %1</source>
+        <translation>No se escribió el archivo: %1</translation>
+    </message>
+    <message>
+        <source>Saved for the health record: %1</source>
+        <translation>Guardado para la historia clínica: %1</translation>
+    </message>
+</context>
+<context>
     <name>hepdesk::gui::HandoutPage</name>
     <message>
         <source>Handout language</source>

@@ -21,7 +21,7 @@ const std::vector<BadCommand> kBadCommands = {
     // patient
     {{"patient"},
      kUsage,
-     "'patient' needs a subcommand: add, edit, list, search, show, archive" + kHelp},
+     "'patient' needs a subcommand: add, edit, list, search, show, archive, export" + kHelp},
     {{"patient", "fly"}, kUsage, "unknown 'patient' subcommand 'fly'" + kHelp},
     {{"patient", "add"}, kUsage, "'patient add' needs --name" + kHelp},
     {{"patient", "add", "--name"}, kUsage, "option '--name' needs a value" + kHelp},

@@ -1,0 +1,59 @@
+#include "CmdFhir.h"
+
+#include "CliVisit.h"
+#include "CmdCommon.h"
+#include "hepdesk/core/AtomicFile.h"
+#include "hepdesk/db/AuditLog.h"
+#include "hepdesk/visit/FhirExport.h"
+
+#include <ostream>
+
+namespace hepdesk::cli {
+
+int exportFhir(Context& ctx, const CliArgs& a, db::Database& db, FhirScope scope, std::int64_t id) {
+    visit::FhirExportOptions options;
+    if (auto system = a.value("record-system")) {
+        if (system->find(':') == std::string::npos || system->find(' ') != std::string::npos) {
+            return ctx.usage("--record-system must be a URI without spaces (e.g. "
+                             "'urn:oid:1.2.3' or 'https://clinic.example/mrn'), got '" +
+                             system->substr(0, 80) + "'");
+        }
+        options.recordNumberSystem = *system;
+    }
+    auto visit = CliVisit::open(db, ctx.err);
+    if (!visit) {
+        return ctx.fail(visit.error());
+    }
+    visit::FhirExport exporter(visit::Repositories{(*visit)->patients(), (*visit)->sessions(),
+                                                   (*visit)->clinicians(), (*visit)->clinic()},
+                               (*visit)->workflow(), options);
+    auto text = scope == FhirScope::Session ? exporter.session(id) : exporter.patient(id);
+    if (!text) {
+        return ctx.fail(text.error());
+    }
+    const auto out = a.value("out");
+    if (out) {
+        // A clinical record: owner-only, written whole or not at all.
+        if (auto w = writeFileAtomically(*out, *text, 0600); !w) {
+            return ctx.fail(w.error());
+        }
+    }
+    const char* entity = scope == FhirScope::Session ? "session" : "patient";
+    // A copy of a clinical record left HepDesk: the log says where to.
+    if (auto r = db::SqliteAuditLog::record(
+            db, std::string(entity) + ".export", entity, id,
+            "FHIR " + (out ? "file " + *out : std::string("to standard output")));
+        !r) {
+        return ctx.fail(r.error());
+    }
+    if (!out) {
+        ctx.out << *text;
+    } else if (ctx.format == Format::Json) {
+        printJson(ctx, {{entity, id}, {"file", *out}, {"format", "fhir"}});
+    } else {
+        ctx.out << "exported " << entity << ' ' << id << " as FHIR R4 to " << *out << '\n';
+    }
+    return kOk;
+}
+
+} // namespace hepdesk::cli

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "Cli.h"
+#include "CliArgs.h"
+
+#include <cstdint>
+
+namespace hepdesk::db {
+class Database;
+}
+
+namespace hepdesk::cli {
+
+/// What `export --format fhir` exports: one session, or a patient with all their sessions.
+enum class FhirScope { Session, Patient };
+
+/// Writes the FHIR R4 Bundle of `id` to --out (atomically, owner-only) or standard output,
+/// with the record number's identifier system from --record-system, and logs where it went.
+int exportFhir(Context& ctx, const CliArgs& a, db::Database& db, FhirScope scope, std::int64_t id);
+
+} // namespace hepdesk::cli

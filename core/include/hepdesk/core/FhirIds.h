@@ -1,0 +1,22 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace hepdesk::fhir {
+
+/// Where HepDesk's own FHIR definitions live (CodeSystems, canonical Questionnaires, identifier
+/// systems). `.invalid` is the reserved top-level domain (RFC 2606): the URIs name, they never
+/// resolve, and cannot clash with anyone's real server.
+inline constexpr std::string_view kBase = "https://hepdesk.invalid/fhir";
+
+/// A name-based UUID as "urn:uuid:...": UUID version 8 (RFC 9562 section 5.8, the SHA-256
+/// name-based example of its appendix B.2): the first 16 bytes of SHA-256("hepdesk/" + name)
+/// with the version nibble set to 8 and the variant bits to 10. The same name always gives
+/// the same UUID, so an export needs no clock and no random numbers.
+std::string nameUuid(std::string_view name);
+
+/// RFC 4648 base64 (with padding), the encoding of FHIR's base64Binary.
+std::string base64(std::string_view bytes);
+
+} // namespace hepdesk::fhir
