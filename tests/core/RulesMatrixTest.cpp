@@ -38,6 +38,29 @@ TEST(RulesMatrix, CheckedInDocumentMatchesTheRuleData) {
            "docs/rules-matrix.md` and review the diff";
 }
 
+// Every cell of the matrix names a rule; every rule and check is justified, with its source,
+// in docs/rules-rationale.md (named there in backticks).
+TEST(RulesMatrix, EveryRuleAndCheckHasARationale) {
+    const auto& rules = test::Shipped::get().rules;
+    const std::string doc =
+        test::readFile(test::templatesDir().parent_path() / "docs" / "rules-rationale.md");
+    std::vector<std::string> ids;
+    for (const auto& r : rules.eligibility().rules()) {
+        ids.push_back("`" + r.id + "`");
+    }
+    for (const auto& r : rules.triage().rules()) {
+        ids.push_back("| " + r.id + " |");
+    }
+    for (const auto& c : rules.checks().checks()) {
+        ids.push_back("`" + c.id + "`");
+    }
+    EXPECT_GE(ids.size(), 70U);
+    for (const auto& id : ids) {
+        EXPECT_NE(doc.find(id), std::string::npos)
+            << id << " has no rationale in rules-rationale.md";
+    }
+}
+
 TEST(RulesMatrix, ByTypeNamesTheRulesOfEachMovementAndTag) {
     const auto& sh = test::Shipped::get();
     const RulesMatrix m = rulesMatrix(sh.rules, sh.catalog, false);
