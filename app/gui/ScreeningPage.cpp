@@ -154,15 +154,24 @@ QWidget* ScreeningPage::buildPatientAndPain() {
     duration_->setAccessibleName(tr("Duration of symptoms in days"));
     auto* regionLabel = new QLabel(tr("Painful &regions:"), box);
     regionLabel->setBuddy(regions_.at(Region::Neck)); // Alt+R, then Right to the next region
-    form->addRow(tr("A&ge:"), age_);
-    form->addRow(tr("Se&x:"), sex_);
+    // A check on a field shows beside it (age under 16, an ODI without low back pain...).
+    const auto withCheck = [this, box](QWidget* field, const char* id) {
+        auto* row = new QHBoxLayout;
+        row->addWidget(field);
+        row->addWidget(newFieldCheck(id, box), 1);
+        return row;
+    };
+    regionRow->addWidget(newFieldCheck("regions", box), 1);
+    form->addRow(tr("A&ge:"), withCheck(age_, "age"));
+    form->addRow(tr("Se&x:"), withCheck(sex_, "sex"));
     form->addRow(regionLabel, regionRow);
-    form->addRow(tr("&Duration:"), duration_);
+    form->addRow(tr("&Duration:"), withCheck(duration_, "duration_days"));
     connect(age_, &QSpinBox::valueChanged, this, &ScreeningPage::changed);
     connect(sex_, &QComboBox::currentIndexChanged, this, &ScreeningPage::changed);
     connect(duration_, &QSpinBox::valueChanged, this, &ScreeningPage::changed);
 
     const QString names[3] = {tr("Pain now"), tr("Pain at best"), tr("Pain at worst")};
+    const char* const painFields[3] = {"pain_now", "pain_best", "pain_worst"};
     for (int i = 0; i < 3; ++i) {
         painRecorded_[i] = new QCheckBox(names[i], box);
         painRecorded_[i]->setObjectName(QStringLiteral("painRecorded%1").arg(i));
@@ -181,6 +190,8 @@ QWidget* ScreeningPage::buildPatientAndPain() {
         row->addWidget(pain_[i], 1);
         row->addWidget(painValue_[i]);
         form->addRow(painRecorded_[i], row);
+        // Under its slider: the row has no room beside it.
+        form->addRow(QString(), newFieldCheck(painFields[i], box));
         connect(painRecorded_[i], &QCheckBox::toggled, this, [this, i](bool on) {
             pain_[i]->setEnabled(on);
             painValue_[i]->setText(on ? tr("%1/10").arg(pain_[i]->value()) : tr("—"));
@@ -211,6 +222,7 @@ QWidget* ScreeningPage::buildFindings() {
             usedLetters += label[at + 1].toLower();
         }
     }
+    layout->addWidget(newFieldCheck("findings", box));
     const std::string lang = uiLanguage();
     for (const FindingGroup& group : items_.groups()) {
         auto* g = new QGroupBox(
@@ -295,14 +307,15 @@ QWidget* ScreeningPage::buildQuestionnaires() {
         QLabel** score;
         bool startBack;
         const char* prefix;
+        const char* field;
     };
     const Form forms[] = {
         {tr("STarT Back (agree or disagree; last item: how bothersome)"), &items_.startBackItems(),
-         &startBack_, &startBackScore_, true, "sb_"},
+         &startBack_, &startBackScore_, true, "sb_", "start_back"},
         {tr("Oswestry Disability Index (low back; each section 0–5, skip if not asked)"),
-         &items_.odi().sections, &odi_, &odiScore_, false, "odi_"},
+         &items_.odi().sections, &odi_, &odiScore_, false, "odi_", "odi"},
         {tr("Neck Disability Index (each item 0–5, skip if not asked)"), &items_.ndi().sections,
-         &ndi_, &ndiScore_, false, "ndi_"},
+         &ndi_, &ndiScore_, false, "ndi_", "ndi"},
     };
     for (const Form& f : forms) {
         auto* g = new QGroupBox(f.title, box);
@@ -324,6 +337,7 @@ QWidget* ScreeningPage::buildQuestionnaires() {
         (*f.score)->setFont(bold);
         (*f.score)->setWordWrap(true);
         grid->addRow(*f.score);
+        grid->addRow(newFieldCheck(f.field, g));
         layout->addWidget(g);
     }
     layout->addStretch(1);
@@ -413,20 +427,58 @@ void ScreeningPage::setScreening(const Screening& s) {
     loading_ = false;
 }
 
+QLabel* ScreeningPage::newFieldCheck(const std::string& field, QWidget* parent) {
+    auto* l = new QLabel(parent);
+    l->setObjectName(QStringLiteral("check_") + QString::fromStdString(field));
+    l->setWordWrap(true);
+    l->setTextFormat(Qt::PlainText);
+    l->hide();
+    fieldChecks_[field] = l;
+    return l;
+}
+
+QLabel* ScreeningPage::fieldCheck(const std::string& field) const {
+    auto it = fieldChecks_.find(field);
+    return it != fieldChecks_.end() ? it->second : nullptr;
+}
+
 void ScreeningPage::showChecks(const std::vector<ScreeningIssue>& issues) {
-    QStringList lines;
-    bool contradiction = false;
+    // The rules are core's (templates/rules/screening_checks.json): this only places them.
+    QStringList contradictions;
+    std::map<std::string, QStringList> byField;
+    std::map<std::string, bool> refusedField;
+    const std::string lang = uiLanguage();
     for (const ScreeningIssue& issue : issues) {
         const bool refuse = issue.check->effect == ScreeningCheck::Effect::Refuse;
-        contradiction = contradiction || refuse;
-        lines << (refuse ? QStringLiteral("\u26D4 ") : QStringLiteral("\u26A0 ")) +
-                     QString::fromStdString(issue.text(uiLanguage()));
+        const QString line = (refuse ? QStringLiteral("\u26D4 ") : QStringLiteral("\u26A0 ")) +
+                             QString::fromStdString(issue.text(lang));
+        if (refuse) {
+            contradictions << line;
+        }
+        for (const std::string& field : issue.check->fields) {
+            byField[field] << line;
+            refusedField[field] = refusedField[field] || refuse;
+        }
     }
-    checks_->setText(lines.join(QLatin1Char('\n')));
-    checks_->setProperty("contradiction", contradiction);
-    checks_->setStyleSheet(contradiction ? QStringLiteral("color: #a00000; font-weight: bold;")
-                                         : QStringLiteral("color: #7a5200;"));
-    checks_->setVisible(!issues.empty());
+    contradiction_ = !contradictions.empty();
+    if (contradiction_) {
+        contradictions.prepend(tr("The screening contradicts itself. Correct it here: the "
+                                  "exercises, the handout and signing wait until it is fixed."));
+    }
+    checks_->setText(contradictions.join(QLatin1Char('\n')));
+    checks_->setProperty("contradiction", contradiction_);
+    checks_->setStyleSheet(QStringLiteral("color: #a00000; font-weight: bold;"));
+    checks_->setVisible(contradiction_);
+    for (const auto& [field, label] : fieldChecks_) {
+        const auto it = byField.find(field);
+        const bool shown = it != byField.end();
+        const bool refuse = shown && refusedField[field];
+        label->setText(shown ? it->second.join(QLatin1Char('\n')) : QString());
+        label->setProperty("contradiction", refuse);
+        label->setStyleSheet(refuse ? QStringLiteral("color: #a00000; font-weight: bold;")
+                                    : QStringLiteral("color: #7a5200;"));
+        label->setVisible(shown);
+    }
 }
 
 void ScreeningPage::showScores(const OutcomeScores& scores) {

@@ -32,10 +32,17 @@ public:
     void setScreening(const Screening& s);
     /// Shows the scores the core computed for the current answers.
     void showScores(const OutcomeScores& scores);
-    /// Shows the screening checks that fire (contradictions and unlikely values), each naming
-    /// the fields involved, in the interface language; hidden when there are none.
+    /// Shows the screening checks that fire, each naming the fields involved, in the interface
+    /// language: a contradiction above the form (the later steps stay locked until it is
+    /// fixed) and beside each field it names; an unlikely value beside its field only.
     void showChecks(const std::vector<ScreeningIssue>& issues);
+    /// The contradictions, above the form; hidden when there are none.
     [[nodiscard]] QLabel* checksLabel() const { return checks_; }
+    /// The checks naming `field` (a screening field: age, sex, regions, pain_now, pain_best,
+    /// pain_worst, duration_days, findings, odi, ndi, start_back), shown beside it; hidden
+    /// when none does.
+    [[nodiscard]] QLabel* fieldCheck(const std::string& field) const;
+    [[nodiscard]] bool hasContradiction() const { return contradiction_; }
     void setReadOnly(bool readOnly);
     /// Marks the findings a follow-up carried from the last visit "from the last visit,
     /// confirm" until the clinician unticks them.
@@ -60,6 +67,7 @@ private:
     QWidget* buildPatientAndPain();
     QWidget* buildQuestionnaires();
     QComboBox* answerBox(const QuestionItem& q, bool startBack);
+    QLabel* newFieldCheck(const std::string& field, QWidget* parent);
     void changed();
 
     const ScreeningItems& items_;
@@ -79,6 +87,8 @@ private:
     std::map<std::string, QComboBox*> odi_;
     std::map<std::string, QComboBox*> ndi_;
     QLabel* checks_ = nullptr;
+    std::map<std::string, QLabel*> fieldChecks_;
+    bool contradiction_ = false;
     QLabel* startBackScore_ = nullptr;
     QLabel* odiScore_ = nullptr;
     QLabel* ndiScore_ = nullptr;

@@ -246,6 +246,7 @@ void SessionEditor::reassess() {
     session_.scores = sessionScores(session_.screening, assessment_.scores);
     screening_->showScores(assessment_.scores);
     screening_->showChecks(services_.rules().checks().evaluate(session_.screening));
+    lockStepsWhileContradictory();
     exercises_->setAssessment(&assessment_);
     handout_->setOverrideRequired(!handoutAllowedWithoutOverride(assessment_.level),
                                   TriageBanner::levelLabel(assessment_.level));
@@ -512,7 +513,23 @@ Status SessionEditor::addAddendum(const QString& text) {
     return {};
 }
 
+void SessionEditor::lockStepsWhileContradictory() {
+    // The triage banner keeps its level (an emergency sign is never hidden by a slip elsewhere),
+    // but no program, handout or signature is built on a screening that contradicts itself.
+    const bool locked = screening_->hasContradiction() && !session_.isSigned;
+    for (int i = ExercisesStep; i <= SignStep; ++i) {
+        tabs_->setTabEnabled(i, !locked);
+    }
+    if (locked) {
+        tabs_->setCurrentIndex(ScreeningStep);
+    }
+}
+
 void SessionEditor::showStep(Step step) {
+    if (!tabs_->isTabEnabled(static_cast<int>(step))) {
+        status_->showMessage(tr("Correct the screening first: it contradicts itself."), 5000);
+        return;
+    }
     tabs_->setCurrentIndex(static_cast<int>(step));
 }
 

@@ -71,6 +71,7 @@ public:
     Status sign();
     Status addAddendum(const QString& text);
 
+    /// Shows `step`; a locked step (the screening contradicts itself) is not shown.
     void showStep(Step step);
     [[nodiscard]] ScreeningPage* screeningPage() const { return screening_; }
     [[nodiscard]] ExercisesPage* exercisesPage() const { return exercises_; }
@@ -93,6 +94,7 @@ protected:
 
 private:
     void reassess();
+    void lockStepsWhileContradictory();
     void refreshHandout();
     /// The Exercises step says when this triage blocks a handout, as the Handout step does.
     void updateExercisesNotice();

@@ -1390,6 +1390,10 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
 <context>
     <name>hepdesk::gui::ScreeningPage</name>
     <message>
+        <source>The screening contradicts itself. Correct it here: the exercises, the handout and signing wait until it is fixed.</source>
+        <translation>El cribado se contradice. Corríjalo aquí: los ejercicios, la hoja y la firma esperan hasta que esté corregido.</translation>
+    </message>
+    <message>
         <source>from the last visit, confirm</source>
         <translation>de la última visita, confirme</translation>
     </message>
@@ -1524,6 +1528,10 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
 </context>
 <context>
     <name>hepdesk::gui::SessionEditor</name>
+    <message>
+        <source>Correct the screening first: it contradicts itself.</source>
+        <translation>Corrija primero el cribado: se contradice.</translation>
+    </message>
     <message>
         <source>Your answers are still on screen; nothing was stored.</source>
         <translation>Sus respuestas siguen en pantalla; no se ha guardado nada.</translation>

@@ -76,11 +76,21 @@ Result<std::vector<ExerciseTag>> loadTags(const std::filesystem::path& file) {
 
 } // namespace
 
+bool hasTag(const CatalogEntry& e, const std::string& tag) {
+    // The position counts as a tag: a clinic's own exercise, which lists no tags, still meets
+    // the rules on its position (a pregnant patient's caution on lying face down).
+    return e.position == tag || std::find(e.tags.begin(), e.tags.end(), tag) != e.tags.end();
+}
+
 bool EligibilityMatch::matches(const CatalogEntry& e, const Screening& s) const {
+    const auto anyTag = [&](const std::vector<std::string>& ts) {
+        return std::any_of(ts.begin(), ts.end(),
+                           [&](const std::string& t) { return hasTag(e, t); });
+    };
     if (!movements.empty() && !intersects(e.movements, movements)) {
         return false;
     }
-    if (!tags.empty() && !intersects(e.tags, tags)) {
+    if (!tags.empty() && !anyTag(tags)) {
         return false;
     }
     if (!regions.empty() && !intersects(e.regions, regions)) {
@@ -93,7 +103,7 @@ bool EligibilityMatch::matches(const CatalogEntry& e, const Screening& s) const 
     if (painfulRegion && !s.regions.empty() && !intersects(e.regions, s.regions)) {
         return false;
     }
-    return !intersects(e.tags, unlessTags);
+    return !anyTag(unlessTags);
 }
 
 Result<EligibilityRules> EligibilityRules::loadFile(const std::filesystem::path& file,
@@ -172,6 +182,7 @@ Status EligibilityRules::checkAgainst(const Catalog& catalog) const {
             }
         }
         tags.insert(e.tags.begin(), e.tags.end());
+        tags.insert(e.position);
     }
     for (std::size_t i = 0; i < rules_.size(); ++i) {
         const auto& m = rules_[i].match;

@@ -15,6 +15,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSpinBox>
+#include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <filesystem>
@@ -73,6 +76,72 @@ TEST(SessionSafety, ScreeningStepShowsContradictionsNamingBothFields) {
 
     sex->setCurrentIndex(sex->findData(static_cast<int>(Sex::Female)));
     EXPECT_TRUE(checks->isHidden()) << checks->text().toStdString();
+}
+
+// Issue 14: while the screening contradicts itself the later steps stay locked (no program,
+// handout or signature on it), the contradiction is shown beside both fields it names, and an
+// unlikely value is a warning beside its own field that locks nothing.
+TEST(SessionSafety, AContradictionLocksTheLaterStepsAndWarningsSitBesideTheirField) {
+    NewVisit v;
+    ASSERT_NE(v.editor, nullptr);
+    ScreeningPage* page = v.editor->screeningPage();
+    auto* steps = v.editor->findChild<QTabWidget*>(QStringLiteral("sessionSteps"));
+    ASSERT_NE(steps, nullptr);
+    QLabel* age = page->fieldCheck("age");
+    QLabel* sexCheck = page->fieldCheck("sex");
+    QLabel* findingsCheck = page->fieldCheck("findings");
+    ASSERT_TRUE(age != nullptr && sexCheck != nullptr && findingsCheck != nullptr);
+    EXPECT_TRUE(age->isHidden());
+
+    // A warning: beside the age, nothing locked, nothing above the form.
+    auto* ageBox = page->findChild<QSpinBox*>();
+    for (auto* b : page->findChildren<QSpinBox*>()) {
+        ageBox = b->accessibleName() == QStringLiteral("Age") ? b : ageBox;
+    }
+    ageBox->setValue(14);
+    EXPECT_FALSE(age->isHidden());
+    EXPECT_TRUE(age->text().contains(QStringLiteral("under 16"))) << age->text().toStdString();
+    EXPECT_FALSE(age->property("contradiction").toBool());
+    EXPECT_TRUE(page->checksLabel()->isHidden()) << "a warning is not a contradiction";
+    EXPECT_TRUE(steps->isTabEnabled(SessionEditor::ExercisesStep));
+    EXPECT_TRUE(steps->isTabEnabled(SessionEditor::HandoutStep));
+
+    // A contradiction: named beside both fields and above the form; steps 2-4 locked.
+    page->findingBox("pregnancy_after_t1")->click();
+    QComboBox* sex = nullptr;
+    for (auto* c : page->findChildren<QComboBox*>()) {
+        sex = c->accessibleName() == QStringLiteral("Sex") ? c : sex;
+    }
+    ASSERT_NE(sex, nullptr);
+    sex->setCurrentIndex(sex->findData(static_cast<int>(Sex::Male)));
+    for (QLabel* l : {sexCheck, findingsCheck}) {
+        EXPECT_FALSE(l->isHidden());
+        EXPECT_TRUE(l->text().contains(QStringLiteral("sex and findings")))
+            << l->text().toStdString();
+        EXPECT_TRUE(l->property("contradiction").toBool());
+    }
+    EXPECT_FALSE(page->checksLabel()->isHidden());
+    EXPECT_TRUE(page->checksLabel()->text().contains(QStringLiteral("sex and findings")));
+    EXPECT_FALSE(age->isHidden()) << "the age warning stays beside the age";
+    for (auto step :
+         {SessionEditor::ExercisesStep, SessionEditor::HandoutStep, SessionEditor::SignStep}) {
+        EXPECT_FALSE(steps->isTabEnabled(step)) << step;
+    }
+    v.editor->showStep(SessionEditor::HandoutStep);
+    EXPECT_EQ(steps->currentIndex(), SessionEditor::ScreeningStep);
+    EXPECT_TRUE(v.editor->statusBar()->currentMessage().contains(QStringLiteral("contradicts")));
+    v.editor->resize(1200, 820);
+    EXPECT_TRUE(test::grabTo(*v.editor, "screening-contradiction.png"));
+
+    // Fixed: unlocked, and only the warning is left.
+    sex->setCurrentIndex(sex->findData(static_cast<int>(Sex::Female)));
+    EXPECT_TRUE(sexCheck->isHidden());
+    EXPECT_TRUE(findingsCheck->isHidden());
+    EXPECT_TRUE(page->checksLabel()->isHidden());
+    EXPECT_TRUE(steps->isTabEnabled(SessionEditor::HandoutStep));
+    v.editor->showStep(SessionEditor::HandoutStep);
+    EXPECT_EQ(steps->currentIndex(), SessionEditor::HandoutStep);
+    EXPECT_FALSE(age->isHidden());
 }
 
 TEST(SessionSafety, OsteoporosisCautionsTwistsAndExcludesDoubleKneeToChest) {

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace hepdesk {
 namespace {
@@ -293,6 +294,51 @@ TEST(ClinicalRules, NeckMovementExercisesAreTaggedAsHeadMovement) {
         }
     }
     EXPECT_GE(neckExercises, 2);
+}
+
+// Issue 14 review: rules must be able to address every position (standing, sitting, all fours,
+// side-lying, prone, supine...), so each is a declared tag and every shipped exercise lists its
+// position among its tags, where a reviewer reads them.
+TEST(ClinicalRules, EveryPositionIsADeclaredTagOnItsExercises) {
+    const auto& sh = test::Shipped::get();
+    std::set<std::string> declared;
+    for (const auto& t : sh.rules.eligibility().tags()) {
+        declared.insert(t.id);
+    }
+    for (const char* position : {"standing", "sitting", "kneeling", "all_fours", "lunge",
+                                 "lying_on_back", "lying_on_front", "lying_on_side", "hanging"}) {
+        EXPECT_TRUE(declared.contains(position)) << position << " is not a declared tag";
+    }
+    for (const auto& e : sh.catalog.entries()) {
+        if (e.isExercise()) {
+            EXPECT_NE(std::find(e.tags.begin(), e.tags.end(), e.position), e.tags.end())
+                << e.id << " does not list its position \"" << e.position << "\" as a tag";
+        }
+    }
+}
+
+// A clinic's own exercise lists no tags: its position still meets the rules written on that
+// position's tag (pregnancy and lying face down; cord signs and standing).
+TEST(ClinicalRules, AnExercisesPositionCountsAsATag) {
+    const auto& rules = test::Shipped::get().rules.eligibility();
+    CatalogEntry own;
+    own.id = "clinic_prone_leg_lift";
+    own.kind = CatalogEntry::Kind::Exercise;
+    own.position = "lying_on_front";
+    own.regions = {Region::LowBack};
+    const Eligibility pregnant = rules.evaluate(own, test::screeningWith({"pregnancy_after_t1"}));
+    EXPECT_EQ(pregnant.status, EligibilityStatus::Caution);
+    ASSERT_EQ(pregnant.reasons.size(), 1U);
+    EXPECT_EQ(pregnant.reasons[0].ruleId, "pregnancy_prone_if_comfortable");
+    EXPECT_EQ(rules.evaluate(own, test::screeningWith({"myelopathy_signs"})).status,
+              EligibilityStatus::Eligible);
+    own.position = "standing";
+    EXPECT_EQ(rules.evaluate(own, test::screeningWith({"pregnancy_after_t1"})).status,
+              EligibilityStatus::Eligible);
+    const Eligibility cord = rules.evaluate(own, test::screeningWith({"myelopathy_signs"}));
+    EXPECT_EQ(cord.status, EligibilityStatus::Caution);
+    ASSERT_EQ(cord.reasons.size(), 1U);
+    EXPECT_EQ(cord.reasons[0].ruleId, "myelopathy_steady_standing");
 }
 
 TEST(ClinicalRulesBrokenFile, MalformedJsonAndMissingFilesAreNamed) {

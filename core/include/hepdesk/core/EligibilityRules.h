@@ -13,11 +13,14 @@
 
 namespace hepdesk {
 
+/// Whether `e` carries `tag`; its position (sitting, lying_on_front...) counts as a tag.
+[[nodiscard]] bool hasTag(const CatalogEntry& e, const std::string& tag);
+
 /// Which exercises a rule applies to. Every criterion given must hold; within one criterion
 /// any listed value is enough.
 struct EligibilityMatch {
     std::vector<Movement> movements;    ///< the exercise loads one of these movements
-    std::vector<std::string> tags;      ///< the exercise has one of these tags
+    std::vector<std::string> tags;      ///< the exercise has one of these tags (or positions)
     std::vector<Region> regions;        ///< the exercise works one of these regions
     std::vector<std::string> exercises; ///< the exercise is one of these
     /// The exercise works a region the screening records as painful (every region when the
