@@ -3,6 +3,7 @@
 #include "CmdCommon.h"
 #include "hepdesk/core/JsonRead.h"
 #include "hepdesk/core/Paths.h"
+#include "hepdesk/core/Progressions.h"
 #include "hepdesk/core/Readability.h"
 #include "hepdesk/core/RulesMatrix.h"
 #include "hepdesk/db/Database.h"
@@ -90,6 +91,11 @@ int validate(Context& ctx, const fs::path& dir) {
     auto catalog = Catalog::loadDir(catalogDir);
     if (!catalog) {
         return ctx.fail(catalog.error());
+    }
+    if (isTemplates) {
+        if (auto st = loadProgressions(rulesDir / "progressions.json", *catalog); !st) {
+            return ctx.fail(st.error());
+        }
     }
     auto rules = ClinicalRules::loadDir(rulesDir, *catalog);
     if (!rules) {

@@ -1,6 +1,7 @@
 #include "Services.h"
 
 #include "hepdesk/core/Paths.h"
+#include "hepdesk/core/Progressions.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/visit/ClinicData.h"
 
@@ -16,7 +17,7 @@ Result<std::unique_ptr<Services>> Services::load(db::Database& db,
     }
     std::unique_ptr<Services> s(new Services(db));
     s->templatesDir_ = templatesDir;
-    auto catalog = Catalog::loadDir(templatesDir / "catalog");
+    auto catalog = loadCatalogWithProgressions(templatesDir);
     if (!catalog) {
         return catalog.error();
     }
