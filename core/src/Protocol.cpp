@@ -28,8 +28,7 @@ std::string trimmed(std::string_view s) {
 
 } // namespace
 
-Status checkProtocol(const std::string& name, const Program& program, const Catalog& catalog,
-                     std::string_view where) {
+Status checkProtocolName(const std::string& name, std::string_view where) {
     const std::string w(where);
     if (trimmed(name).empty()) {
         return Error::invalid(w + ": the protocol needs a name");
@@ -42,6 +41,15 @@ Status checkProtocol(const std::string& name, const Program& program, const Cata
         return Error::invalid(w + ": the protocol name must be one line of at most " +
                               std::to_string(kMaxProtocolNameBytes) + " bytes, got \"" +
                               escapeForTerminal(name.substr(0, 120)) + "\"");
+    }
+    return {};
+}
+
+Status checkProtocol(const std::string& name, const Program& program, const Catalog& catalog,
+                     std::string_view where) {
+    const std::string w(where);
+    if (auto s = checkProtocolName(name, where); !s) {
+        return s;
     }
     if (program.items.empty()) {
         return Error::invalid(w + ": the protocol \"" + name + "\" has no exercises");

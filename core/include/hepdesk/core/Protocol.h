@@ -33,6 +33,8 @@ struct Protocol {
     std::string updatedAt;
 };
 
+/// Checks a protocol's name: trimmed, 1..kMaxProtocolNameBytes bytes, no control characters.
+Status checkProtocolName(const std::string& name, std::string_view where);
 /// Checks a protocol's name (trimmed, 1..kMaxProtocolNameBytes bytes, no control characters)
 /// and its program: at least one exercise, every id a catalog exercise, none twice, every
 /// dosage within the limits. Errors name `where` and the value.
