@@ -148,4 +148,79 @@ Result<Catalog> loadCatalogWithProgressions(const std::filesystem::path& templat
     return catalog;
 }
 
+AlternativeOffer alternativeFor(const Catalog& catalog, const Program& program, std::size_t index,
+                                Alternative which, const Assessment& assessment) {
+    AlternativeOffer o;
+    if (index >= program.items.size()) {
+        return o;
+    }
+    const CatalogEntry* e = catalog.find(program.items[index].exerciseId);
+    if (e == nullptr) {
+        return o;
+    }
+    o.id = which == Alternative::Easier ? e->easier : e->harder;
+    const CatalogEntry* alt = o.id.empty() ? nullptr : catalog.find(o.id);
+    if (alt == nullptr || !alt->isExercise()) {
+        o.id.clear();
+        return o;
+    }
+    const Eligibility* el = assessment.eligibilityOf(o.id);
+    if (el == nullptr) {
+        o.status = EligibilityStatus::Excluded;
+    } else {
+        o.status = el->status;
+        o.reasons = el->reasons;
+    }
+    for (const ProgramItem& it : program.items) {
+        o.inProgram = o.inProgram || it.exerciseId == o.id;
+    }
+    return o;
+}
+
+Dosage dosageForAlternative(const Dosage& current, const Dosage& def) {
+    const auto carry = [](int cur, int target) {
+        if (target == 0) {
+            return 0;
+        }
+        return cur * 2 >= target && cur <= target * 2 ? cur : target;
+    };
+    Dosage d;
+    d.sets = current.sets;
+    d.timesPerDay = current.timesPerDay;
+    d.reps = carry(current.reps, def.reps);
+    d.holdSeconds = carry(current.holdSeconds, def.holdSeconds);
+    d.perSide = def.perSide;
+    if (!validate(d, "alternative")) {
+        return def;
+    }
+    return d;
+}
+
+Status swapForAlternative(Program& program, std::size_t index, Alternative which,
+                          const Catalog& catalog, const Assessment& assessment) {
+    const AlternativeOffer o = alternativeFor(catalog, program, index, which, assessment);
+    const std::string kind = which == Alternative::Easier ? "easier" : "harder";
+    if (o.id.empty()) {
+        return Error::notFound("no " + kind + " version of this exercise in the catalog");
+    }
+    const CatalogEntry* alt = catalog.find(o.id);
+    const std::string name = alt->name.text("en");
+    if (o.status == EligibilityStatus::Excluded) {
+        std::string why;
+        for (const auto& r : o.reasons) {
+            why += (why.empty() ? "" : "; ") + r.findingId + ": " + r.clinicianReason;
+        }
+        return Error::refused("the " + kind + " version, " + name +
+                              ", is excluded for this patient" +
+                              (why.empty() ? std::string() : " (" + why + ")"));
+    }
+    if (o.inProgram) {
+        return Error::refused("the " + kind + " version, " + name + ", is already in the program");
+    }
+    ProgramItem& it = program.items[index];
+    it.dosage = dosageForAlternative(it.dosage, alt->defaultDosage);
+    it.exerciseId = o.id;
+    return {};
+}
+
 } // namespace hepdesk

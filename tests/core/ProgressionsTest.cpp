@@ -249,3 +249,76 @@ TEST(ProgressionsHandout, PrintedUnderTheExerciseOnThePdf) {
 
 } // namespace
 } // namespace hepdesk
+
+namespace hepdesk {
+namespace {
+
+TEST(ProgressionsSwap, KeepsTheDosageWhereItFitsAndTheNote) {
+    // Bridge 2 x 12, hold 4 -> bird-dog (8 reps, hold 5, each side): all within reach.
+    EXPECT_EQ(dosageForAlternative({2, 12, 4, 1, false}, {1, 8, 5, 1, true}),
+              (Dosage{2, 12, 4, 1, true}));
+    // Pelvic tilt 10 x hold 3 -> resting 180 s: no repetitions, the rest's own hold.
+    EXPECT_EQ(dosageForAlternative({1, 10, 3, 2, false}, {1, 0, 180, 3, false}),
+              (Dosage{1, 0, 180, 2, false}));
+    // Knee to chest 3 x hold 20 -> pelvic tilt (10, hold 3): both too far, its defaults.
+    EXPECT_EQ(dosageForAlternative({1, 3, 20, 2, false}, {1, 10, 3, 2, false}),
+              (Dosage{1, 10, 3, 2, false}));
+
+    const Catalog& cat = test::Shipped::get().catalog;
+    const Assessment routine = test::assessOk(test::screeningWith({}));
+    Program p{{{"glute_bridge", {2, 12, 4, 1, false}, "Squeeze first"},
+               {"chin_tuck", {1, 10, 3, 3, false}, ""}}};
+    ASSERT_TRUE(swapForAlternative(p, 0, Alternative::Harder, cat, routine).ok());
+    EXPECT_EQ(p.items[0], (ProgramItem{"bird_dog", {2, 12, 4, 1, true}, "Squeeze first"}));
+    ASSERT_TRUE(swapForAlternative(p, 0, Alternative::Easier, cat, routine).ok());
+    EXPECT_EQ(p.items[0].exerciseId, "glute_bridge");
+    EXPECT_EQ(p.items[1].exerciseId, "chin_tuck") << "in place: the order is kept";
+    auto none = swapForAlternative(p, 1, Alternative::Harder, cat, routine);
+    ASSERT_FALSE(none.ok());
+    EXPECT_EQ(none.error().kind, Error::Kind::NotFound);
+}
+
+TEST(ProgressionsSwap, NeverOffersAnExcludedOrRepeatedVersion) {
+    const Catalog& cat = test::Shipped::get().catalog;
+    const Assessment bone = test::assessOk(test::screeningWith({"osteoporosis"}));
+    Program p{{{"standing_overhead_reach", {1, 8, 3, 2, true}, ""}}};
+    const AlternativeOffer harder = alternativeFor(cat, p, 0, Alternative::Harder, bone);
+    EXPECT_EQ(harder.id, "child_pose_side_reach");
+    EXPECT_EQ(harder.status, EligibilityStatus::Excluded);
+    EXPECT_FALSE(harder.usable());
+    ASSERT_FALSE(harder.reasons.empty());
+    EXPECT_EQ(harder.reasons[0].findingId, "osteoporosis");
+    auto refused = swapForAlternative(p, 0, Alternative::Harder, cat, bone);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().kind, Error::Kind::Refused);
+    EXPECT_NE(refused.error().message.find("osteoporosis"), std::string::npos);
+    EXPECT_EQ(p.items[0].exerciseId, "standing_overhead_reach") << "unchanged";
+
+    // Every exercise of the catalog, for every single finding: a usable offer is never excluded.
+    for (const auto& f : test::Shipped::get().rules.items().findings()) {
+        const Assessment a = test::assessOk(test::screeningWith({f.id.c_str()}));
+        for (const CatalogEntry& e : cat.entries()) {
+            if (!e.isExercise()) {
+                continue;
+            }
+            const Program one{{{e.id, e.defaultDosage, ""}}};
+            for (Alternative w : {Alternative::Easier, Alternative::Harder}) {
+                const AlternativeOffer o = alternativeFor(cat, one, 0, w, a);
+                if (o.usable()) {
+                    EXPECT_NE(a.eligibilityOf(o.id)->status, EligibilityStatus::Excluded)
+                        << f.id << " " << e.id;
+                }
+            }
+        }
+    }
+
+    // Already in the program: not offered.
+    const Assessment routine = test::assessOk(test::screeningWith({}));
+    Program two{
+        {{"pelvic_tilt", {1, 10, 3, 2, false}, ""}, {"glute_bridge", {2, 10, 3, 1, false}, ""}}};
+    EXPECT_TRUE(alternativeFor(cat, two, 0, Alternative::Harder, routine).inProgram);
+    EXPECT_FALSE(swapForAlternative(two, 0, Alternative::Harder, cat, routine).ok());
+}
+
+} // namespace
+} // namespace hepdesk
