@@ -126,15 +126,20 @@ Status ProtocolLibrary::remove(std::string_view name) {
 
 Result<AppliedProtocol> ProtocolLibrary::apply(std::string_view name, const Screening& screening,
                                                const Program& current, bool replace) const {
-    auto protocol = find(name);
-    if (!protocol) {
-        return protocol.error();
-    }
     auto assessment = assess(screening, *rules_, *catalog_);
     if (!assessment) {
         return assessment.error();
     }
-    const ProtocolApplication checked = applyProtocol(protocol->program, *assessment, *catalog_);
+    return apply(name, *assessment, current, replace);
+}
+
+Result<AppliedProtocol> ProtocolLibrary::apply(std::string_view name, const Assessment& assessment,
+                                               const Program& current, bool replace) const {
+    auto protocol = find(name);
+    if (!protocol) {
+        return protocol.error();
+    }
+    const ProtocolApplication checked = applyProtocol(protocol->program, assessment, *catalog_);
     AppliedProtocol out;
     out.name = protocol->name;
     out.leftOut = checked.leftOut;
@@ -153,7 +158,7 @@ Result<AppliedProtocol> ProtocolLibrary::apply(std::string_view name, const Scre
         out.added.push_back(it.exerciseId);
     }
     for (const std::string& id : checked.cautioned) {
-        const Eligibility* el = assessment->eligibilityOf(id);
+        const Eligibility* el = assessment.eligibilityOf(id);
         for (const EligibilityReason& r : el->reasons) {
             out.cautions.push_back(id + ": " + r.clinicianReason);
         }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hepdesk/core/Assessment.h"
 #include "hepdesk/core/Catalog.h"
 #include "hepdesk/core/ClinicalRules.h"
 #include "hepdesk/core/Error.h"
@@ -70,6 +71,10 @@ public:
     /// program becomes the protocol's eligible entries; otherwise they are added after the
     /// entries `current` already has (an exercise already there keeps its dosage and note).
     [[nodiscard]] Result<AppliedProtocol> apply(std::string_view name, const Screening& screening,
+                                                const Program& current, bool replace) const;
+
+    /// The same for an assessment already made of the patient's screening (the app's editor).
+    [[nodiscard]] Result<AppliedProtocol> apply(std::string_view name, const Assessment& assessment,
                                                 const Program& current, bool replace) const;
 
     [[nodiscard]] const std::vector<Protocol>& shipped() const { return shipped_; }
