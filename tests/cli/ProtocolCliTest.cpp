@@ -141,3 +141,36 @@ TEST_F(ProtocolCli, UsageMistakesAndHelp) {
 
 } // namespace
 } // namespace hepdesk::cli
+
+namespace hepdesk::cli {
+namespace {
+
+TEST(ProtocolCliValidate, CatalogValidateChecksTheShippedProtocolsAndVersions) {
+    const test::TempDir dir;
+    fs::copy(test::templatesDir(), dir / "templates", fs::copy_options::recursive);
+    const fs::path t = dir / "templates";
+    EXPECT_EQ(test::runProcess(HEPDESK_CLI_EXE, {"catalog", "validate", t.string()}).exitCode, 0);
+
+    const fs::path neck = t / "protocols" / "neck_stiffness.json";
+    std::string text = test::readFile(neck);
+    text.replace(text.find("\"chin_tuck\""), 11, "\"chin_tuk\"");
+    test::writeFile(neck, text);
+    auto r = test::runProcess(HEPDESK_CLI_EXE, {"catalog", "validate", t.string()});
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    EXPECT_NE(r.err.find("neck_stiffness.json"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("chin_tuk"), std::string::npos) << r.err;
+    fs::copy_file(test::templatesDir() / "protocols" / "neck_stiffness.json", neck,
+                  fs::copy_options::overwrite_existing);
+
+    const fs::path prog = t / "rules" / "progressions.json";
+    text = test::readFile(prog);
+    text.replace(text.find("\"harder\": \"glute_bridge\""), 24, "\"harder\": \"pelvic_tilt\"");
+    test::writeFile(prog, text);
+    r = test::runProcess(HEPDESK_CLI_EXE, {"catalog", "validate", t.string()});
+    EXPECT_EQ(r.exitCode, 2) << r.err;
+    EXPECT_NE(r.err.find("progressions.json"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("own harder"), std::string::npos) << r.err;
+}
+
+} // namespace
+} // namespace hepdesk::cli
