@@ -65,6 +65,19 @@ const std::array kCommands = {
             "session export ID [--format json|fhir] [--out FILE] [--record-system URI]\n"
             "                              the whole session as JSON, or as a FHIR R4 Bundle",
             runSession},
+    Command{"protocol",
+            "protocol list | show NAME   the shipped (read-only) and the clinic's saved programs",
+            runProtocol},
+    Command{"protocol",
+            "protocol save NAME --session ID | --exercise ID[:SETSxREPS|:HOLDs]... [--note ID=T]\n"
+            "              [--replace]    save a program under a name",
+            runProtocol},
+    Command{"protocol",
+            "protocol apply NAME --session ID [--replace]   add a protocol to a draft's program,\n"
+            "              each exercise re-checked: excluded ones are left out and named",
+            runProtocol},
+    Command{"protocol", "protocol rename NAME NEW | remove NAME   (saved protocols only)",
+            runProtocol},
     Command{"clinician", "clinician add --name N [--credentials C] | list [--all]", runClinician},
     Command{"handout",
             "handout --screening F --patient NAME --exercise ID[:SETSxREPS|:HOLDs]... -o OUT\n"

@@ -74,6 +74,7 @@ int runPatient(Context& ctx, Args args);
 int runSession(Context& ctx, Args args);
 int runClinician(Context& ctx, Args args);
 int runHandout(Context& ctx, Args args);
+int runProtocol(Context& ctx, Args args);
 
 /// The whole program, with its streams injected (tests call it directly).
 int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err);

@@ -3,6 +3,8 @@
 #include "CmdCommon.h"
 #include "hepdesk/core/JsonRead.h"
 #include "hepdesk/core/Paths.h"
+#include "hepdesk/core/Progressions.h"
+#include "hepdesk/core/Protocol.h"
 #include "hepdesk/core/Readability.h"
 #include "hepdesk/core/RulesMatrix.h"
 #include "hepdesk/db/Database.h"
@@ -81,7 +83,8 @@ void printEntry(std::ostream& out, const CatalogEntry& e, std::string_view lang)
 }
 
 /// Validates a catalog folder, or a whole templates folder (one holding catalog/ and rules/):
-/// every entry, the rules against it, and the reading level of every English text.
+/// every entry, the rules against it, the easier/harder versions and the shipped protocols of a
+/// templates folder, and the reading level of every English text.
 int validate(Context& ctx, const fs::path& dir) {
     std::error_code ec;
     const bool isTemplates = fs::is_directory(dir / "catalog", ec);
@@ -91,9 +94,19 @@ int validate(Context& ctx, const fs::path& dir) {
     if (!catalog) {
         return ctx.fail(catalog.error());
     }
+    if (isTemplates) {
+        if (auto st = loadProgressions(rulesDir / "progressions.json", *catalog); !st) {
+            return ctx.fail(st.error());
+        }
+    }
     auto rules = ClinicalRules::loadDir(rulesDir, *catalog);
     if (!rules) {
         return ctx.fail(rules.error());
+    }
+    if (isTemplates && fs::is_directory(dir / "protocols", ec)) {
+        if (auto p = loadShippedProtocols(dir / "protocols", *catalog); !p) {
+            return ctx.fail(p.error());
+        }
     }
     int exercises = 0;
     double maxGrade = 0;

@@ -4,6 +4,7 @@
 #include "CatalogModel.h"
 #include "KeyText.h"
 #include "ProgramModel.h"
+#include "ProtocolChooser.h"
 #include "UiLanguage.h"
 
 #include <QAction>
@@ -176,6 +177,12 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     connect(up_, &QPushButton::clicked, this, [this] { moveCurrent(-1); });
     connect(down_, &QPushButton::clicked, this, [this] { moveCurrent(+1); });
     connect(remove_, &QPushButton::clicked, this, [this] { removeCurrent(); });
+    easier_ = new QPushButton(tr("Easier"), this);
+    easier_->setObjectName(QStringLiteral("easierExercise"));
+    harder_ = new QPushButton(tr("Harder"), this);
+    harder_->setObjectName(QStringLiteral("harderExercise"));
+    connect(easier_, &QPushButton::clicked, this, [this] { swapCurrent(Alternative::Easier); });
+    connect(harder_, &QPushButton::clicked, this, [this] { swapCurrent(Alternative::Harder); });
     auto* upAction = new QAction(this);
     upAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Up));
     upAction->setShortcutContext(Qt::WidgetShortcut);
@@ -241,6 +248,10 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     });
     connect(programView_->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this] { loadDosageEditors(); });
+    connect(&program_, &QAbstractItemModel::dataChanged, this,
+            [this] { updateAlternativeButtons(); });
+    connect(&program_, &QAbstractItemModel::rowsMoved, this,
+            [this] { updateAlternativeButtons(); });
     connect(&program_, &QAbstractItemModel::rowsInserted, this, [this] { updateWarning(); });
     connect(&program_, &QAbstractItemModel::rowsRemoved, this, [this] { updateWarning(); });
     connect(&program_, &QAbstractItemModel::modelReset, this, [this] {
@@ -261,6 +272,9 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     moveRow->addWidget(up_);
     moveRow->addWidget(down_);
     moveRow->addStretch(1);
+    moveRow->addWidget(easier_);
+    moveRow->addWidget(harder_);
+    moveRow->addStretch(1);
     moveRow->addWidget(remove_);
 
     auto* programSide = new QWidget(this);
@@ -270,6 +284,8 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
                                         .arg(keyText(QKeySequence(Qt::CTRL | Qt::Key_Up)),
                                              keyText(QKeySequence(Qt::CTRL | Qt::Key_Down))),
                                     programSide);
+    protocols_ = new ProtocolChooser(program_, programSide);
+    programLayout->addWidget(protocols_);
     programLayout->addWidget(programTitle);
     programLayout->addWidget(warning_);
     programLayout->addWidget(programView_, 1);
@@ -316,6 +332,8 @@ void ExercisesPage::setAssessment(const Assessment* assessment) {
     catalogModel_->setAssessment(assessment);
     program_.setAssessment(assessment);
     showDetails(catalogView_->currentIndex());
+    protocols_->setAssessment(assessment);
+    updateAlternativeButtons();
 }
 
 void ExercisesPage::setRules(const EligibilityRules* rules) {
@@ -335,6 +353,12 @@ void ExercisesPage::setReadOnly(bool readOnly) {
         w->setEnabled(!readOnly);
     }
     note_->setReadOnly(readOnly);
+    protocols_->setReadOnly(readOnly);
+    updateAlternativeButtons();
+}
+
+void ExercisesPage::setProtocolLibrary(visit::ProtocolLibrary* library) {
+    protocols_->setLibrary(library);
 }
 
 void ExercisesPage::setLanguage(const QString& lang) {
@@ -445,6 +469,74 @@ void ExercisesPage::loadDosageEditors() {
          std::initializer_list<QWidget*>{sets_, reps_, hold_, perDay_, perSide_, note_}) {
         w->setEnabled(has && !readOnly_);
     }
+    updateAlternativeButtons();
+}
+
+void ExercisesPage::updateAlternativeButtons() {
+    if (easier_ == nullptr) {
+        return; // during construction
+    }
+    const int row = programView_->currentIndex().row();
+    for (const Alternative which : {Alternative::Easier, Alternative::Harder}) {
+        QPushButton* b = which == Alternative::Easier ? easier_ : harder_;
+        const QString kind = which == Alternative::Easier ? tr("easier") : tr("harder");
+        QString tip;
+        bool on = false;
+        if (row < 0) {
+            tip = tr("Select an exercise of the program to swap it for an %1 version.").arg(kind);
+        } else if (readOnly_) {
+            tip = tr("This session is signed: its program can no longer change.");
+        } else if (assessment_ == nullptr) {
+            tip = tr("Record the screening first: exercises are checked against it.");
+        } else {
+            const AlternativeOffer o = alternativeFor(
+                catalog_, program_.program(), static_cast<std::size_t>(row), which, *assessment_);
+            const CatalogEntry* alt = o.id.empty() ? nullptr : catalog_.find(o.id);
+            const QString name =
+                alt != nullptr ? QString::fromStdString(alt->name.text(lang_)) : QString();
+            if (alt == nullptr) {
+                tip = tr("No %1 version of this exercise in the catalog.").arg(kind);
+            } else if (o.status == EligibilityStatus::Excluded) {
+                QStringList why;
+                const std::string lang = uiLanguage();
+                for (const auto& r : o.reasons) {
+                    why << tr("%1 (finding: %2)")
+                               .arg(QString::fromStdString(rules_ != nullptr
+                                                               ? rules_->reasonIn(r, lang)
+                                                               : r.clinicianReason),
+                                    QString::fromStdString(r.findingId));
+                }
+                tip = tr("The %1 version, %2, is excluded for this patient: %3")
+                          .arg(kind, name, why.join(QStringLiteral("; ")));
+            } else if (o.inProgram) {
+                tip = tr("The %1 version, %2, is already in the program.").arg(kind, name);
+            } else {
+                on = true;
+                tip = tr("Swap for %1, the %2 version, keeping the dosage where it fits.")
+                          .arg(name, kind);
+                if (o.status == EligibilityStatus::Caution) {
+                    tip += QLatin1Char(' ') + tr("It carries a caution for this patient.");
+                }
+            }
+        }
+        b->setEnabled(on);
+        b->setToolTip(tip);
+        b->setAccessibleDescription(tip);
+    }
+}
+
+void ExercisesPage::swapCurrent(Alternative which) {
+    const int row = programView_->currentIndex().row();
+    const Status s = program_.swapForAlternative(row, which);
+    if (!s) {
+        message_->setText(QString::fromStdString(s.error().message));
+        return;
+    }
+    const CatalogEntry* now =
+        catalog_.find(program_.program().items[static_cast<std::size_t>(row)].exerciseId);
+    message_->setText(tr("Swapped for %1.").arg(QString::fromStdString(now->name.text(lang_))));
+    programView_->setCurrentIndex(program_.index(row));
+    loadDosageEditors();
 }
 
 void ExercisesPage::updateWarning() {

@@ -3,6 +3,7 @@
 #include "hepdesk/core/Assessment.h"
 #include "hepdesk/core/Catalog.h"
 #include "hepdesk/core/EligibilityRules.h"
+#include "hepdesk/core/Progressions.h"
 
 #include <QWidget>
 
@@ -16,11 +17,16 @@ class QSpinBox;
 class QTableView;
 class QTextBrowser;
 
+namespace hepdesk::visit {
+class ProtocolLibrary;
+}
+
 namespace hepdesk::gui {
 
 class CatalogFilterModel;
 class CatalogModel;
 class ProgramModel;
+class ProtocolChooser;
 
 /// Step 2 of a session: the catalog with this patient's eligibility (search and filters, the
 /// reason for every caution or exclusion in a details pane), and the program beside it with
@@ -37,6 +43,9 @@ public:
     void setRules(const EligibilityRules* rules);
     void setReadOnly(bool readOnly);
     void setLanguage(const QString& lang);
+    /// The protocols the chooser offers (nullptr: none). The library must outlive the page.
+    void setProtocolLibrary(visit::ProtocolLibrary* library);
+    [[nodiscard]] ProtocolChooser* protocolChooser() const { return protocols_; }
 
     /// Adds the catalog row's exercise; a refusal (excluded, duplicate) is shown on the page.
     bool addExercise(const std::string& exerciseId);
@@ -57,6 +66,10 @@ public:
     [[nodiscard]] QLabel* warningLabel() const { return warning_; }
     [[nodiscard]] QTextBrowser* detailsPane() const { return details_; }
     [[nodiscard]] QPushButton* addButton() const { return add_; }
+    /// Swap the selected program entry for its easier / harder version (disabled, with the
+    /// reason in the tool tip, when there is none, it is excluded or already in the program).
+    [[nodiscard]] QPushButton* easierButton() const { return easier_; }
+    [[nodiscard]] QPushButton* harderButton() const { return harder_; }
 
 private:
     void showDetails(const QModelIndex& proxyIndex);
@@ -65,6 +78,8 @@ private:
     void removeCurrent();
     void loadDosageEditors();
     void updateWarning();
+    void updateAlternativeButtons();
+    void swapCurrent(Alternative which);
 
     const Catalog& catalog_;
     ProgramModel& program_;
@@ -95,6 +110,9 @@ private:
     QPushButton* up_ = nullptr;
     QPushButton* down_ = nullptr;
     QPushButton* remove_ = nullptr;
+    ProtocolChooser* protocols_ = nullptr;
+    QPushButton* easier_ = nullptr;
+    QPushButton* harder_ = nullptr;
 };
 
 } // namespace hepdesk::gui

@@ -22,6 +22,11 @@ void ProgramModel::setProgram(Program program) {
     endResetModel();
 }
 
+void ProgramModel::replaceProgram(Program program) {
+    setProgram(std::move(program));
+    emit programEdited();
+}
+
 void ProgramModel::setAssessment(const Assessment* assessment) {
     assessment_ = assessment;
     if (!program_.items.empty()) {
@@ -82,6 +87,30 @@ Status ProgramModel::add(const std::string& exerciseId) {
     beginInsertRows({}, row, row);
     program_.items.push_back(ProgramItem{exerciseId, entry->defaultDosage, {}});
     endInsertRows();
+    emit programEdited();
+    return {};
+}
+
+Status ProgramModel::swapForAlternative(int row, Alternative which) {
+    if (readOnly_) {
+        return Error::refused(
+            tr("This session is signed: its program can no longer change.").toStdString());
+    }
+    if (assessment_ == nullptr) {
+        return Error::refused(
+            tr("Record the screening first: exercises are checked against it.").toStdString());
+    }
+    if (row < 0 || row >= rowCount()) {
+        return Error::invalid(tr("Select an exercise of the program first.").toStdString());
+    }
+    Program changed = program_;
+    if (auto s = hepdesk::swapForAlternative(changed, static_cast<std::size_t>(row), which,
+                                             catalog_, *assessment_);
+        !s) {
+        return s;
+    }
+    program_ = std::move(changed);
+    emit dataChanged(index(row), index(row));
     emit programEdited();
     return {};
 }

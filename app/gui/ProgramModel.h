@@ -5,6 +5,7 @@
 #include "hepdesk/core/EligibilityRules.h"
 #include "hepdesk/core/Error.h"
 #include "hepdesk/core/Program.h"
+#include "hepdesk/core/Progressions.h"
 
 #include <QAbstractListModel>
 
@@ -34,6 +35,8 @@ public:
     explicit ProgramModel(const Catalog& catalog, QObject* parent = nullptr);
 
     void setProgram(Program program);
+    /// setProgram as an edit of the clinician (a protocol applied): the session is unsaved.
+    void replaceProgram(Program program);
     [[nodiscard]] const Program& program() const { return program_; }
     /// The eligibility verdicts adding is checked against (nullptr: no screening yet, and then
     /// nothing can be added). The pointer must stay valid until the next call.
@@ -49,6 +52,10 @@ public:
     /// read-only, when the exercise is unknown, already in the program, or excluded.
     Status add(const std::string& exerciseId);
     bool remove(int row);
+    /// Swaps row `row` in place for its easier or harder version (core swapForAlternative:
+    /// dosage kept where it fits, note kept). Refused when read-only, unscreened, or when the
+    /// version is missing, excluded or already in the program.
+    Status swapForAlternative(int row, Alternative which);
     /// Moves one row up (-1) or down (+1); false at the ends or when read-only.
     bool move(int row, int delta);
     [[nodiscard]] bool overRecommended() const {

@@ -1,13 +1,15 @@
 #include "Services.h"
 
 #include "hepdesk/core/Paths.h"
+#include "hepdesk/core/Progressions.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/visit/ClinicData.h"
 
 namespace hepdesk::gui {
 
 Services::Services(db::Database& db)
-    : db_(db), patients_(db), sessions_(db), clinicians_(db), clinic_(db), custom_(db) {}
+    : db_(db), patients_(db), sessions_(db), clinicians_(db), clinic_(db), custom_(db),
+      savedProtocols_(db) {}
 
 Result<std::unique_ptr<Services>> Services::load(db::Database& db,
                                                  std::filesystem::path templatesDir) {
@@ -16,7 +18,7 @@ Result<std::unique_ptr<Services>> Services::load(db::Database& db,
     }
     std::unique_ptr<Services> s(new Services(db));
     s->templatesDir_ = templatesDir;
-    auto catalog = Catalog::loadDir(templatesDir / "catalog");
+    auto catalog = loadCatalogWithProgressions(templatesDir);
     if (!catalog) {
         return catalog.error();
     }
@@ -24,6 +26,13 @@ Result<std::unique_ptr<Services>> Services::load(db::Database& db,
     if (auto st = s->reloadCustomExercises(); !st) {
         return st.error();
     }
+    // The library points at catalog_ and *rules_, which reloads replace in place.
+    auto protocols =
+        visit::ProtocolLibrary::load(templatesDir, s->savedProtocols_, s->catalog_, *s->rules_);
+    if (!protocols) {
+        return protocols.error();
+    }
+    s->protocols_.emplace(std::move(*protocols));
     auto writer = handout::HandoutWriter::load(templatesDir);
     if (!writer) {
         return writer.error();

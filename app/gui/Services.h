@@ -8,7 +8,9 @@
 #include "hepdesk/db/ClinicianRepository.h"
 #include "hepdesk/db/CustomExerciseRepository.h"
 #include "hepdesk/db/PatientRepository.h"
+#include "hepdesk/db/ProtocolRepository.h"
 #include "hepdesk/db/SessionRepository.h"
+#include "hepdesk/visit/ProtocolLibrary.h"
 
 #include <filesystem>
 #include <memory>
@@ -39,6 +41,8 @@ public:
     [[nodiscard]] const ClinicalRules& rules() const { return *rules_; }
     [[nodiscard]] const handout::HandoutWriter& writer() const { return *writer_; }
     [[nodiscard]] const std::vector<std::string>& skippedCustom() const { return skipped_; }
+    /// The shipped protocols and the clinic's saved ones.
+    visit::ProtocolLibrary& protocols() { return *protocols_; }
 
     /// Re-reads the clinic's custom exercises into the catalog (after the editor saved one).
     Status reloadCustomExercises();
@@ -52,12 +56,14 @@ private:
     db::SqliteClinicianRepository clinicians_;
     db::SqliteClinicRepository clinic_;
     db::SqliteCustomExerciseRepository custom_;
+    db::SqliteProtocolRepository savedProtocols_;
     std::filesystem::path templatesDir_;
     Catalog shipped_;
     Catalog catalog_;
     std::optional<ClinicalRules> rules_;
     std::optional<handout::HandoutWriter> writer_;
     std::vector<std::string> skipped_;
+    std::optional<visit::ProtocolLibrary> protocols_;
 };
 
 } // namespace hepdesk::gui

@@ -89,6 +89,7 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     exercises_ = new ExercisesPage(services_.catalog(), *program_, this);
     exercises_->catalogModel()->setFigures(&services_.writer().figures());
     exercises_->setRules(&services_.rules().eligibility());
+    exercises_->setProtocolLibrary(&services_.protocols());
     handout_ = new HandoutPage(services_.writer(), services_.catalog(), this);
     sign_ = new SignPage(this);
     sign_->setRules(&services_.rules().triage());

@@ -758,6 +758,62 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <source>&lt;b&gt;Home program&lt;/b&gt; (drag, or %1 / %2, to reorder)</source>
         <translation>&lt;b&gt;Programa para casa&lt;/b&gt; (arrastre, o use %1 / %2, para reordenar)</translation>
     </message>
+    <message>
+        <source>Easier</source>
+        <translation>Más fácil</translation>
+    </message>
+    <message>
+        <source>Harder</source>
+        <translation>Más difícil</translation>
+    </message>
+    <message>
+        <source>easier</source>
+        <translation>más fácil</translation>
+    </message>
+    <message>
+        <source>harder</source>
+        <translation>más difícil</translation>
+    </message>
+    <message>
+        <source>Select an exercise of the program to swap it for an %1 version.</source>
+        <translation>Seleccione un ejercicio del programa para cambiarlo por una versión %1.</translation>
+    </message>
+    <message>
+        <source>This session is signed: its program can no longer change.</source>
+        <translation>Esta sesión está firmada: su programa ya no puede cambiar.</translation>
+    </message>
+    <message>
+        <source>Record the screening first: exercises are checked against it.</source>
+        <translation>Registre primero la evaluación: los ejercicios se comprueban con ella.</translation>
+    </message>
+    <message>
+        <source>No %1 version of this exercise in the catalog.</source>
+        <translation>No hay una versión %1 de este ejercicio en el catálogo.</translation>
+    </message>
+    <message>
+        <source>%1 (finding: %2)</source>
+        <translation>%1 (hallazgo: %2)</translation>
+    </message>
+    <message>
+        <source>The %1 version, %2, is excluded for this patient: %3</source>
+        <translation>La versión %1, %2, está excluida para este paciente: %3</translation>
+    </message>
+    <message>
+        <source>The %1 version, %2, is already in the program.</source>
+        <translation>La versión %1, %2, ya está en el programa.</translation>
+    </message>
+    <message>
+        <source>Swap for %1, the %2 version, keeping the dosage where it fits.</source>
+        <translation>Cambiar por %1, la versión %2, manteniendo la dosis cuando encaja.</translation>
+    </message>
+    <message>
+        <source>It carries a caution for this patient.</source>
+        <translation>Tiene una precaución para este paciente.</translation>
+    </message>
+    <message>
+        <source>Swapped for %1.</source>
+        <translation>Cambiado por %1.</translation>
+    </message>
 </context>
 <context>
     <name>hepdesk::gui::FhirExportActions</name>
@@ -1385,6 +1441,141 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
     <message>
         <source>%1 is excluded for this patient: %2</source>
         <translation>%1 está excluido para este paciente: %2</translation>
+    </message>
+    <message>
+        <source>Select an exercise of the program first.</source>
+        <translation>Seleccione primero un ejercicio del programa.</translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::ProtocolChooser</name>
+    <message>
+        <source>Protocol</source>
+        <translation>Protocolo</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Aplicar</translation>
+    </message>
+    <message>
+        <source>Save current as…</source>
+        <translation>Guardar el actual como…</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Cambiar nombre…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Protocols&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Protocolos&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 (shipped)</source>
+        <translation>%1 (incluido)</translation>
+    </message>
+    <message>
+        <source>This session is signed: its program can no longer change.</source>
+        <translation>Esta sesión está firmada: su programa ya no puede cambiar.</translation>
+    </message>
+    <message>
+        <source>Record the screening first: each exercise is checked against it.</source>
+        <translation>Registre primero la evaluación: cada ejercicio se comprueba con ella.</translation>
+    </message>
+    <message>
+        <source>Add the protocol's exercises to the program; those this patient's screening excludes are left out and named.</source>
+        <translation>Añade los ejercicios del protocolo al programa; los que la evaluación de este paciente excluye se dejan fuera y se nombran.</translation>
+    </message>
+    <message>
+        <source>Save the current program (exercises, dosage, notes) as the clinic's protocol.</source>
+        <translation>Guarda el programa actual (ejercicios, dosis, notas) como protocolo de la clínica.</translation>
+    </message>
+    <message>
+        <source>Shipped protocols are read-only: apply one, then save your copy under a new name.</source>
+        <translation>Los protocolos incluidos son de solo lectura: aplique uno y guarde su copia con otro nombre.</translation>
+    </message>
+    <message>
+        <source>Rename the chosen protocol.</source>
+        <translation>Cambia el nombre del protocolo elegido.</translation>
+    </message>
+    <message>
+        <source>Delete the chosen protocol.</source>
+        <translation>Elimina el protocolo elegido.</translation>
+    </message>
+    <message>
+        <source>A protocol cannot be applied now.</source>
+        <translation>Ahora no se puede aplicar un protocolo.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Applied “%1”: %n exercise(s) added.</source>
+        <translation><numerusform>Se aplicó “%1”: %n ejercicio añadido.</numerusform><numerusform>Se aplicó “%1”: %n ejercicios añadidos.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already in the program, kept as they were.</source>
+        <translation><numerusform>%n ya estaba en el programa y se mantuvo igual.</numerusform><numerusform>%n ya estaban en el programa y se mantuvieron igual.</numerusform></translation>
+    </message>
+    <message>
+        <source>Left out %1: excluded by %2 (%3).</source>
+        <translation>Se dejó fuera %1: excluido por %2 (%3).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n caution(s) apply: see the program.</source>
+        <translation><numerusform>Hay %n precaución: vea el programa.</numerusform><numerusform>Hay %n precauciones: vea el programa.</numerusform></translation>
+    </message>
+    <message>
+        <source>No database: protocols cannot be saved.</source>
+        <translation>Sin base de datos: no se pueden guardar protocolos.</translation>
+    </message>
+    <message>
+        <source>Saved the program as “%1”.</source>
+        <translation>Programa guardado como “%1”.</translation>
+    </message>
+    <message>
+        <source>Choose a protocol first.</source>
+        <translation>Elija primero un protocolo.</translation>
+    </message>
+    <message>
+        <source>Renamed “%1” to “%2”.</source>
+        <translation>Se cambió el nombre de “%1” a “%2”.</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>Se eliminó “%1”.</translation>
+    </message>
+    <message>
+        <source>Save protocol</source>
+        <translation>Guardar protocolo</translation>
+    </message>
+    <message>
+        <source>Protocol name:</source>
+        <translation>Nombre del protocolo:</translation>
+    </message>
+    <message>
+        <source>Replace protocol</source>
+        <translation>Reemplazar protocolo</translation>
+    </message>
+    <message>
+        <source>A protocol named “%1” is already saved. Replace it?</source>
+        <translation>Ya hay un protocolo guardado con el nombre “%1”. ¿Reemplazarlo?</translation>
+    </message>
+    <message>
+        <source>Rename protocol</source>
+        <translation>Cambiar nombre del protocolo</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Nombre nuevo:</translation>
+    </message>
+    <message>
+        <source>Delete protocol</source>
+        <translation>Eliminar protocolo</translation>
+    </message>
+    <message>
+        <source>Delete the protocol “%1”? Sessions keep their programs.</source>
+        <translation>¿Eliminar el protocolo “%1”? Las sesiones conservan sus programas.</translation>
     </message>
 </context>
 <context>

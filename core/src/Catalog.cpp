@@ -3,6 +3,7 @@
 #include "JsonObjectReader.h"
 #include "hepdesk/core/JsonRead.h"
 #include "hepdesk/core/Paths.h"
+#include "hepdesk/core/Progressions.h"
 
 #include <algorithm>
 #include <array>
@@ -175,7 +176,7 @@ Result<Catalog> Catalog::loadDir(const fs::path& dir) {
 }
 
 Result<Catalog> Catalog::loadDefault() {
-    return loadDir(templatesDir() / "catalog");
+    return loadCatalogWithProgressions(templatesDir());
 }
 
 const CatalogEntry* Catalog::find(std::string_view id) const {

@@ -285,6 +285,31 @@ DELETE FROM patient_search;
 INSERT INTO patient_search(rowid, name, record)
     SELECT id, hepdesk_search_key(name), hepdesk_search_key(record_number) FROM patient;
 )sql"},
+    Migration{9, R"sql(
+-- Saved programs (clinic protocols): a named, ordered list of exercises with dosage and note,
+-- reused across patients. Applying one re-checks every entry against the patient's screening
+-- (visit layer); the rows here decide nothing clinical. Names are unique ignoring case.
+CREATE TABLE protocol (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL UNIQUE COLLATE NOCASE
+               CHECK (length(trim(name)) > 0 AND length(CAST(name AS BLOB)) <= 100),
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE protocol_exercise (
+    protocol_id   INTEGER NOT NULL REFERENCES protocol(id) ON DELETE CASCADE,
+    position      INTEGER NOT NULL CHECK (position >= 0),
+    exercise_id   TEXT NOT NULL CHECK (length(exercise_id) > 0),
+    sets          INTEGER NOT NULL CHECK (sets BETWEEN 1 AND 10),
+    reps          INTEGER NOT NULL CHECK (reps BETWEEN 0 AND 100),
+    hold_seconds  INTEGER NOT NULL CHECK (hold_seconds BETWEEN 0 AND 600),
+    times_per_day INTEGER NOT NULL CHECK (times_per_day BETWEEN 1 AND 10),
+    per_side      INTEGER NOT NULL CHECK (per_side IN (0, 1)),
+    note          TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (protocol_id, position),
+    UNIQUE (protocol_id, exercise_id)
+) WITHOUT ROWID;
+)sql"},
 };
 
 } // namespace

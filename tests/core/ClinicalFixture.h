@@ -4,6 +4,7 @@
 #include "hepdesk/core/Assess.h"
 #include "hepdesk/core/Catalog.h"
 #include "hepdesk/core/ClinicalRules.h"
+#include "hepdesk/core/Progressions.h"
 
 #include <filesystem>
 #include <functional>
@@ -14,14 +15,15 @@
 
 namespace hepdesk::test {
 
-/// The shipped catalog and rules, loaded once for every clinical test.
+/// The shipped catalog (with its easier and harder versions) and rules, loaded once for every
+/// clinical test.
 struct Shipped {
     Catalog catalog;
     ClinicalRules rules;
 
     static const Shipped& get() {
         static const Shipped s = [] {
-            auto c = Catalog::loadDir(templatesDir() / "catalog");
+            auto c = loadCatalogWithProgressions(templatesDir());
             if (!c) {
                 ADD_FAILURE() << c.error().message;
                 std::abort();

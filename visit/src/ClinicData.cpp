@@ -1,6 +1,7 @@
 #include "hepdesk/visit/ClinicData.h"
 
 #include "hepdesk/core/Paths.h"
+#include "hepdesk/core/Progressions.h"
 #include "hepdesk/db/ClinicCatalog.h"
 #include "hepdesk/db/CustomExerciseRepository.h"
 
@@ -31,7 +32,7 @@ bool ClinicData::isCustom(std::string_view id) const {
 }
 
 Result<ClinicData> loadShipped(const std::filesystem::path& templates) {
-    auto catalog = Catalog::loadDir(folder(templates) / "catalog");
+    auto catalog = loadCatalogWithProgressions(folder(templates));
     if (!catalog) {
         return catalog.error();
     }
@@ -50,7 +51,7 @@ Result<ClinicData> mergeClinic(const std::filesystem::path& templates, const Cat
 
 Result<ClinicData> loadClinic(const std::filesystem::path& templates,
                               db::CustomExerciseRepository& customExercises) {
-    auto shipped = Catalog::loadDir(folder(templates) / "catalog");
+    auto shipped = loadCatalogWithProgressions(folder(templates));
     if (!shipped) {
         return shipped.error();
     }

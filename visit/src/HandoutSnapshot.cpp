@@ -61,15 +61,11 @@ std::string_view paperId(handout::HandoutOptions::Paper p) {
     return p == handout::HandoutOptions::Paper::Letter ? "letter" : "a4";
 }
 
-/// The assessment as the handout needs it: the eligibility of the program's exercises only
-/// (a signed program never changes, and the rest of the catalog is not printed).
+/// The assessment as the handout needs it: every eligibility decision, not only those of the
+/// program's exercises, because the handout suggests an easier or harder version only when that
+/// version is eligible (HandoutComposer): a reprint must decide exactly as at signing.
 nlohmann::json assessmentJson(const handout::HandoutRequest& r) {
-    Assessment a = r.assessment;
-    std::erase_if(a.eligibility, [&](const Eligibility& e) {
-        return std::none_of(r.program.items.begin(), r.program.items.end(),
-                            [&](const ProgramItem& it) { return it.exerciseId == e.exerciseId; });
-    });
-    return toJson(a);
+    return toJson(r.assessment);
 }
 
 } // namespace

@@ -58,6 +58,25 @@ std::string HandoutComposer::dosageText(const Dosage& d) const {
     return out;
 }
 
+std::string HandoutComposer::alternativeLine(const std::string& alternativeId, std::string_view key,
+                                             const Assessment& assessment) const {
+    if (alternativeId.empty()) {
+        return {};
+    }
+    // Only a fully eligible version is suggested: the patient reads its name here without its
+    // steps or any caution note, so a cautioned one waits for the clinician to add it.
+    const Eligibility* el = assessment.eligibilityOf(alternativeId);
+    if (el == nullptr || el->status != EligibilityStatus::Eligible) {
+        return {};
+    }
+    const auto found = std::find_if(catalog_.begin(), catalog_.end(),
+                                    [&](const CatalogEntry& c) { return c.id == alternativeId; });
+    if (found == catalog_.end() || !found->isExercise()) {
+        return {};
+    }
+    return strings_.format(key, {{"name", found->name.text(strings_.lang())}});
+}
+
 Result<HandoutDocument> HandoutComposer::compose(const HandoutRequest& req) const {
     const std::string& lang = strings_.lang();
     if (trimmed(req.patientName).empty()) {
@@ -137,6 +156,8 @@ Result<HandoutDocument> HandoutComposer::compose(const HandoutRequest& req) cons
         }
         sec.dosage = dosageText(item.dosage);
         sec.note = trimmed(item.note);
+        sec.tooHard = alternativeLine(e->easier, "too_hard", req.assessment);
+        sec.tooEasy = alternativeLine(e->harder, "too_easy", req.assessment);
         doc.exercises.push_back(std::move(sec));
     }
 

@@ -305,6 +305,11 @@ public:
             add(text({{str.text("note") + " ", FontFace::Bold}, {ex.note}}, st.body, x, w),
                 st.paraGap);
         }
+        for (const std::string* alt : {&ex.tooHard, &ex.tooEasy}) {
+            if (!alt->empty()) {
+                add(text({{*alt}}, st.body, x, w), st.paraGap * 0.5);
+            }
+        }
         for (const std::string& c : ex.cautions) {
             const double inset = st.body * 0.9;
             Row box = boxed(text({{str.text("caution") + " ", FontFace::Bold}, {c}}, st.body,

@@ -18,6 +18,8 @@ const std::vector<std::string_view>& HandoutStrings::textKeys() {
                                                     "how_much",
                                                     "note",
                                                     "caution",
+                                                    "too_hard",
+                                                    "too_easy",
                                                     "sets_reps",
                                                     "reps_only",
                                                     "hold_seconds",

@@ -46,6 +46,10 @@ struct CatalogEntry {
     /// The clinic's photo of a custom exercise (never part of the JSON: the database stores
     /// it beside the entry); the handout prints it where a shipped exercise has its figure.
     std::shared_ptr<const handout::ImageData> photo;
+    /// The catalog ids of an easier and a harder version (empty: none), from
+    /// templates/rules/progressions.json (see applyProgressions), never from the entry's file.
+    std::string easier;
+    std::string harder;
 
     // Avoid entries only:
     LocalizedText why;                         ///< one line: why not
@@ -61,7 +65,8 @@ public:
     /// Loads every *.json file of `dir` (one entry per file), validating each fully:
     /// the error names the file, the JSON pointer and what was expected.
     static Result<Catalog> loadDir(const std::filesystem::path& dir);
-    /// templates/catalog/ of the running installation.
+    /// templates/catalog/ of the running installation, with the easier and harder versions of
+    /// templates/rules/progressions.json.
     static Result<Catalog> loadDefault();
 
     [[nodiscard]] const std::vector<CatalogEntry>& entries() const { return entries_; }

@@ -75,6 +75,10 @@ struct ExerciseSection {
     std::string dosage; ///< "2 sets of 10, hold 5 seconds, twice a day, each side"
     std::string note;
     std::vector<std::string> cautions;
+    /// "Too hard? Try ..." / "Too easy? Try ...": empty unless the exercise has an easier
+    /// (harder) version that is fully eligible for this patient.
+    std::string tooHard;
+    std::string tooEasy;
 };
 
 struct AvoidSection {

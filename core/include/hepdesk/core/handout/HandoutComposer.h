@@ -25,6 +25,12 @@ public:
     [[nodiscard]] std::string dosageText(const Dosage& d) const;
 
 private:
+    /// The "too_hard"/"too_easy" line naming `alternativeId`, or "" when there is none or it
+    /// is not fully eligible for this patient.
+    [[nodiscard]] std::string alternativeLine(const std::string& alternativeId,
+                                              std::string_view key,
+                                              const Assessment& assessment) const;
+
     const std::vector<CatalogEntry>& catalog_;
     const std::map<std::string, Figure, std::less<>>& figures_;
     const HandoutStrings& strings_;
