@@ -4,6 +4,7 @@
 #include "hepdesk/core/Paths.h"
 #include "hepdesk/core/Version.h"
 #include "hepdesk/db/Database.h"
+#include "hepdesk/db/Pg.h"
 
 #include <algorithm>
 #include <array>
@@ -75,8 +76,9 @@ void printHelp(std::ostream& out) {
            "HepDesk's command line: the same clinical core and database as the desktop app.\n"
            "\n"
            "Options:\n"
-           "  --db PATH        database file (created by commands that write if missing;\n"
-           "                   default: "
+           "  --db PATH|SERVER database file (created by commands that write if missing;\n"
+           "                   a postgresql:// URI or libpq 'host=... dbname=...' string\n"
+           "                   names a clinic server: 'db info' and 'db migrate'; default: "
         << (defaultDatabasePath() ? defaultDatabasePath()->string()
                                   : std::string("none: HOME is not set"))
         << ")\n"
@@ -112,6 +114,16 @@ std::span<const Command> commands() {
     return kCommands;
 }
 
+namespace {
+/// Commands other than `db info` and `db migrate` do not run on a clinic server yet.
+Error notOnServerYet() {
+    return Error::invalid("this command does not work on a clinic server yet (--db names a "
+                          "PostgreSQL server); give --db a database file, or use 'db info' "
+                          "and 'db migrate' on the server");
+}
+
+} // namespace
+
 Result<fs::path> defaultDatabasePath() {
     fs::path base;
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg == '/') {
@@ -126,6 +138,9 @@ Result<fs::path> defaultDatabasePath() {
 }
 
 Result<fs::path> Context::databasePath() const {
+    if (server) {
+        return notOnServerYet();
+    }
     if (dbPath) {
         return *dbPath;
     }
@@ -133,6 +148,9 @@ Result<fs::path> Context::databasePath() const {
 }
 
 Result<db::Database> Context::openDatabase() const {
+    if (server) {
+        return notOnServerYet();
+    }
     auto p = databasePath();
     if (!p) {
         return p.error();
@@ -153,6 +171,9 @@ Result<db::Database> Context::openDatabase() const {
 }
 
 Result<db::Database> Context::openExistingDatabase() const {
+    if (server) {
+        return notOnServerYet();
+    }
     auto p = databasePath();
     if (!p) {
         return p.error();
@@ -181,7 +202,7 @@ int Context::usage(std::string_view message) const {
 }
 
 int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
-    Context ctx{std::nullopt, Format::Text, out, err};
+    Context ctx{std::nullopt, Format::Text, out, err, false, std::nullopt};
     std::size_t i = 1;
     for (; i < argv.size(); ++i) {
         const std::string& a = argv[i];
@@ -202,11 +223,14 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
                 if (v.empty()) {
                     return ctx.usage("option '--db' needs a file path");
                 }
-                if (ctx.dbPath) {
-                    return ctx.usage("option '--db' given twice ('" + ctx.dbPath->string() +
-                                     "' and '" + v + "'); give one database");
+                if (ctx.dbPath || ctx.server) {
+                    return ctx.usage("option '--db' given twice; give one database");
                 }
-                ctx.dbPath = fs::path(v);
+                if (db::isServerTarget(v)) {
+                    ctx.server = v;
+                } else {
+                    ctx.dbPath = fs::path(v);
+                }
             } else if (v == "text") {
                 ctx.format = Format::Text;
                 ctx.formatGiven = true;

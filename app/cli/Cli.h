@@ -29,11 +29,13 @@ enum class Format { Text, Json };
 
 /// What every command gets: the global options and where to write.
 struct Context {
-    std::optional<std::filesystem::path> dbPath; ///< --db, if given
+    std::optional<std::filesystem::path> dbPath; ///< --db, if given and a file
     Format format = Format::Text;
     std::ostream& out;
     std::ostream& err;
     bool formatGiven = false; ///< --format was on the command line (assess defaults to JSON)
+    /// --db, if given and a clinic server (a postgresql:// URI or libpq key=value string).
+    std::optional<std::string> server;
 
     /// Opens (creating if needed) the database named by --db, or the default one: for
     /// commands that write records.

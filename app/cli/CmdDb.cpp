@@ -1,4 +1,5 @@
 #include "CmdCommon.h"
+#include "CmdDbServer.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/Backup.h"
@@ -207,6 +208,17 @@ int runDb(Context& ctx, Args args) {
                             {});
     if (!a) {
         return ctx.usage(a.error().message);
+    }
+    if (ctx.server) {
+        if (sub == "info") {
+            return serverDbInfo(ctx, *a);
+        }
+        if (sub == "migrate") {
+            return serverDbMigrate(ctx, *a);
+        }
+        if (sub == "check" || isBackup || sub == "restore") {
+            return serverDbUnsupported(ctx, sub);
+        }
     }
     if (sub == "info") {
         return info(ctx, *a);

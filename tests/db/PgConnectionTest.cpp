@@ -1,6 +1,6 @@
 // The libpq wrappers against the real PostgreSQL 15 test cluster (no mock of the server).
 
-#include "PgTestServer.h"
+#include "../pg/PgTestServer.h"
 #include "hepdesk/db/Pg.h"
 
 #include <gtest/gtest.h>

@@ -2,7 +2,7 @@
 
 #include "hepdesk/db/PgSchema.h"
 
-#include "PgTestServer.h"
+#include "../pg/PgTestServer.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/Migrations.h"
 #include "hepdesk/db/Pg.h"

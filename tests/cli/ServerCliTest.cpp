@@ -1,0 +1,104 @@
+// hepdesk-cli with --db naming a clinic server: the real binary against the real PostgreSQL 15
+// test cluster.
+
+#include "../pg/PgTestServer.h"
+#include "Cli.h"
+#include "CliOnDatabase.h"
+#include "TestSupport.h"
+#include "hepdesk/db/Database.h"
+#include "hepdesk/db/Pg.h"
+#include "hepdesk/db/PgSchema.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace hepdesk::cli {
+namespace {
+
+using db::testing::ScratchDatabase;
+
+test::ProcessResult onServer(const std::string& conninfo, const std::vector<std::string>& args,
+                             bool json = false) {
+    return test::runCliOn(conninfo, args, json);
+}
+
+TEST(ServerCli, MigrateBuildsTheSchemaThenHasNothingToDo) {
+    HEPDESK_REQUIRE_PG();
+    ScratchDatabase scratch;
+    ASSERT_TRUE(scratch.ready());
+    auto info = onServer(scratch.conninfo(), {"db", "info"}, true);
+    ASSERT_EQ(info.exitCode, 0) << info.err;
+    EXPECT_EQ(nlohmann::json::parse(info.out)["schema_version"], 0);
+
+    auto first = onServer(scratch.conninfo(), {"db", "migrate"});
+    ASSERT_EQ(first.exitCode, 0) << first.err;
+    EXPECT_NE(first.out.find("migrated schema 0 -> " +
+                             std::to_string(db::Database::latestSchemaVersion())),
+              std::string::npos)
+        << first.out;
+    EXPECT_NE(first.out.find(scratch.name()), std::string::npos) << first.out;
+
+    auto again = onServer(scratch.conninfo(), {"db", "migrate"}, true);
+    ASSERT_EQ(again.exitCode, 0) << again.err;
+    auto j = nlohmann::json::parse(again.out);
+    EXPECT_EQ(j["from"], db::Database::latestSchemaVersion());
+    EXPECT_EQ(j["to"], db::Database::latestSchemaVersion());
+
+    auto conn = db::PgConnection::connect(scratch.conninfo());
+    ASSERT_TRUE(conn);
+    EXPECT_EQ(*db::pgSchemaVersion(*conn), db::Database::latestSchemaVersion());
+}
+
+TEST(ServerCli, RefusesAnotherProgramsDatabaseAndANewerOne) {
+    HEPDESK_REQUIRE_PG();
+    ScratchDatabase scratch;
+    ASSERT_TRUE(scratch.ready());
+    auto conn = db::PgConnection::connect(scratch.conninfo());
+    ASSERT_TRUE(conn);
+    ASSERT_TRUE(conn->execScript("CREATE TABLE stock (sku text)"));
+    auto foreign = onServer(scratch.conninfo(), {"db", "migrate"});
+    EXPECT_EQ(foreign.exitCode, kRefused);
+    EXPECT_NE(foreign.err.find("not a HepDesk database"), std::string::npos) << foreign.err;
+
+    ScratchDatabase newer;
+    auto c2 = db::PgConnection::connect(newer.conninfo());
+    ASSERT_TRUE(c2);
+    ASSERT_TRUE(db::pgMigrate(*c2));
+    ASSERT_TRUE(c2->exec("UPDATE hepdesk_schema SET version = version + 1"));
+    auto r = onServer(newer.conninfo(), {"db", "info"});
+    EXPECT_EQ(r.exitCode, kRefused);
+    EXPECT_NE(r.err.find("newer HepDesk"), std::string::npos) << r.err;
+}
+
+TEST(ServerCli, FileOnlyCommandsSayWhatToDoOnAServer) {
+    HEPDESK_REQUIRE_PG();
+    ScratchDatabase scratch;
+    ASSERT_TRUE(scratch.ready());
+    auto backup = onServer(scratch.conninfo(), {"db", "backup", "x.sqlite"});
+    EXPECT_EQ(backup.exitCode, kUsage);
+    EXPECT_NE(backup.err.find("pg_dump --format=custom"), std::string::npos) << backup.err;
+    auto add = onServer(scratch.conninfo(), {"patient", "add", "--name", "Ana"});
+    EXPECT_EQ(add.exitCode, kUsage);
+    EXPECT_NE(add.err.find("does not work on a clinic server yet"), std::string::npos) << add.err;
+}
+
+TEST(ServerCli, UnreachableServerIsAFailureNamingItWithoutThePassword) {
+    // No cluster needed: nothing listens on port 1.
+    auto r =
+        onServer("postgresql://ana:s3cret-pw@127.0.0.1:1/clinic?connect_timeout=3", {"db", "info"});
+    EXPECT_EQ(r.exitCode, kFailure);
+    EXPECT_NE(r.err.find("server 127.0.0.1:1/clinic"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("s3cret-pw"), std::string::npos) << r.err;
+}
+
+TEST(ServerCli, KeyValueStringIsAServerAndAPathWithAnEqualsSignIsAFile) {
+    auto r = onServer("host=127.0.0.1 port=1 dbname=clinic connect_timeout=3", {"db", "info"});
+    EXPECT_EQ(r.exitCode, kFailure);
+    EXPECT_NE(r.err.find("server 127.0.0.1:1/clinic"), std::string::npos) << r.err;
+    test::TempDir dir;
+    auto file = test::runCliOn(dir / "a=b.sqlite", {"patient", "add", "--name", "Ana"});
+    EXPECT_EQ(file.exitCode, 0) << file.err;
+}
+
+} // namespace
+} // namespace hepdesk::cli
