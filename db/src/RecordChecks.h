@@ -1,0 +1,34 @@
+#pragma once
+
+// The checks and audit wording of each record, shared by the SQLite and the server backends so
+// both accept, refuse and describe a change the same way. Each is defined next to the SQLite
+// repository it came from.
+
+#include "hepdesk/core/ClinicSettings.h"
+#include "hepdesk/core/Clinician.h"
+#include "hepdesk/core/Error.h"
+#include "hepdesk/core/Patient.h"
+#include "hepdesk/db/CustomExerciseRepository.h"
+
+#include <string>
+#include <string_view>
+
+namespace hepdesk::db {
+
+Status checkPatient(const Patient& p);
+/// What an edit changed, field by field, for the audit log.
+std::string patientChanges(const Patient& before, const Patient& after);
+/// A date of birth typed in a search, as the ISO prefix it stands for; empty when not a date.
+std::string searchDatePrefix(std::string_view query);
+/// `query` without surrounding white space.
+std::string trimmedQuery(std::string_view query);
+
+Status checkClinician(const Clinician& c);
+std::string clinicianChanges(const Clinician& before, const Clinician& after);
+
+/// Text fields and logo of the clinic's settings.
+Status checkClinicSettings(const ClinicSettings& s);
+
+Status checkCustomExercise(const CustomExercise& e);
+
+} // namespace hepdesk::db
