@@ -8,6 +8,7 @@
 #include "hepdesk/core/Clinician.h"
 #include "hepdesk/core/Error.h"
 #include "hepdesk/core/Patient.h"
+#include "hepdesk/core/Session.h"
 #include "hepdesk/db/CustomExerciseRepository.h"
 
 #include <string>
@@ -30,5 +31,11 @@ std::string clinicianChanges(const Clinician& before, const Clinician& after);
 Status checkClinicSettings(const ClinicSettings& s);
 
 Status checkCustomExercise(const CustomExercise& e);
+
+/// A session as stored new or edited: scores in range, texts, program dosages, handouts.
+Status checkSession(const Session& s);
+Status checkSessionHandout(const HandoutRecord& h);
+/// The screening as stored: its JSON text (InvalidInput when a text is not UTF-8).
+Result<std::string> sessionScreeningText(const Screening& s);
 
 } // namespace hepdesk::db

@@ -10,12 +10,13 @@ namespace {
 class FileStore final : public Store {
 public:
     explicit FileStore(Database db)
-        : db_(std::move(db)), patients_(db_), clinicians_(db_), clinic_(db_), custom_(db_),
-          audit_(db_) {}
+        : db_(std::move(db)), patients_(db_), sessions_(db_), clinicians_(db_), clinic_(db_),
+          custom_(db_), audit_(db_) {}
     [[nodiscard]] Backend backend() const override { return Backend::File; }
     [[nodiscard]] std::string describe() const override { return "file " + db_.path().string(); }
     void setActor(std::string actor) override { db_.setActor(std::move(actor)); }
     PatientRepository& patients() override { return patients_; }
+    SessionRepository& sessions() override { return sessions_; }
     ClinicianRepository& clinicians() override { return clinicians_; }
     ClinicRepository& clinic() override { return clinic_; }
     CustomExerciseRepository& customExercises() override { return custom_; }
@@ -24,6 +25,7 @@ public:
 private:
     Database db_;
     SqlitePatientRepository patients_;
+    SqliteSessionRepository sessions_;
     SqliteClinicianRepository clinicians_;
     SqliteClinicRepository clinic_;
     SqliteCustomExerciseRepository custom_;
@@ -33,14 +35,15 @@ private:
 class ServerStore final : public Store {
 public:
     explicit ServerStore(PgDatabase db)
-        : db_(std::move(db)), patients_(db_), clinicians_(db_), clinic_(db_), custom_(db_),
-          audit_(db_) {}
+        : db_(std::move(db)), patients_(db_), sessions_(db_), clinicians_(db_), clinic_(db_),
+          custom_(db_), audit_(db_) {}
     [[nodiscard]] Backend backend() const override { return Backend::Server; }
     [[nodiscard]] std::string describe() const override {
         return db_.connection().label() + " as " + db_.connection().user();
     }
     void setActor(std::string actor) override { db_.setActor(std::move(actor)); }
     PatientRepository& patients() override { return patients_; }
+    SessionRepository& sessions() override { return sessions_; }
     ClinicianRepository& clinicians() override { return clinicians_; }
     ClinicRepository& clinic() override { return clinic_; }
     CustomExerciseRepository& customExercises() override { return custom_; }
@@ -49,6 +52,7 @@ public:
 private:
     PgDatabase db_;
     PgPatientRepository patients_;
+    PgSessionRepository sessions_;
     PgClinicianRepository clinicians_;
     PgClinicRepository clinic_;
     PgCustomExerciseRepository custom_;

@@ -10,6 +10,7 @@
 #include "hepdesk/db/CustomExerciseRepository.h"
 #include "hepdesk/db/PatientRepository.h"
 #include "hepdesk/db/PgDatabase.h"
+#include "hepdesk/db/SessionRepository.h"
 
 namespace hepdesk::db {
 
@@ -77,6 +78,39 @@ public:
     Result<std::vector<CustomExercise>> list() override;
 
 private:
+    PgDatabase& db_;
+};
+
+/// SessionRepository on the server: the same rules as on SQLite (signed sessions unchangeable,
+/// seals at signing, snapshots, handout records once per SHA-256, overrides, addenda); a write
+/// locks its session row first, so two workstations on one session take turns.
+class PgSessionRepository final : public SessionRepository {
+public:
+    explicit PgSessionRepository(PgDatabase& db) : db_(db) {}
+    Result<std::int64_t> add(const Session& session) override;
+    Result<Session> get(std::int64_t id) override;
+    Status update(const Session& session) override;
+    Status remove(std::int64_t id) override;
+    Status sign(std::int64_t id, std::int64_t clinicianId) override;
+    Result<std::int64_t> addAddendum(std::int64_t sessionId, const Addendum& addendum) override;
+    Result<std::int64_t> addHandout(std::int64_t sessionId, const HandoutRecord& handout) override;
+    Status signWithSnapshot(std::int64_t id, std::int64_t clinicianId, const std::string& snapshot,
+                            const std::optional<HandoutRecord>& handout,
+                            const Session& asRead) override;
+    Result<HandoutRecord> recordHandout(std::int64_t sessionId, const HandoutRecord& handout,
+                                        const std::optional<HandoutOverride>& override,
+                                        std::string_view destination) override;
+    Result<std::vector<SessionSummary>> history(std::int64_t patientId,
+                                                HistoryOptions options) override;
+    Result<std::vector<TrendPoint>> trend(std::int64_t patientId) override;
+
+private:
+    // The parts of a write, inside the caller's transaction.
+    Status writeChildren(std::int64_t id, const Session& s);
+    Status requireUnsigned(std::int64_t id);
+    Status signInTransaction(std::int64_t id, std::int64_t clinicianId);
+    Result<std::int64_t> insertHandout(std::int64_t sessionId, const HandoutRecord& handout);
+    Result<HandoutRecord> handoutOnce(std::int64_t sessionId, const HandoutRecord& handout);
     PgDatabase& db_;
 };
 

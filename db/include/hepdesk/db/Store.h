@@ -6,6 +6,7 @@
 #include "hepdesk/db/ClinicianRepository.h"
 #include "hepdesk/db/CustomExerciseRepository.h"
 #include "hepdesk/db/PatientRepository.h"
+#include "hepdesk/db/SessionRepository.h"
 
 #include <memory>
 #include <string>
@@ -32,6 +33,7 @@ public:
     virtual void setActor(std::string actor) = 0;
 
     virtual PatientRepository& patients() = 0;
+    virtual SessionRepository& sessions() = 0;
     virtual ClinicianRepository& clinicians() = 0;
     virtual ClinicRepository& clinic() = 0;
     virtual CustomExerciseRepository& customExercises() = 0;
