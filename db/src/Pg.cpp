@@ -310,6 +310,18 @@ Status PgConnection::execScript(std::string_view sql) {
     return {};
 }
 
+Result<std::string> PgConnection::scramVerifier(std::string_view role, std::string_view password) {
+    char* v = PQencryptPasswordConn(c_, std::string(password).c_str(), std::string(role).c_str(),
+                                    "scram-sha-256");
+    if (v == nullptr) {
+        return Error::database(label_ +
+                               ": cannot prepare the password: " + trimmed(PQerrorMessage(c_)));
+    }
+    std::string out(v);
+    PQfreemem(v);
+    return out;
+}
+
 // --- PgTransaction ----------------------------------------------------------------------
 
 Result<PgTransaction> PgTransaction::begin(PgConnection& conn, Isolation isolation) {

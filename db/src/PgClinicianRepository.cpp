@@ -86,4 +86,50 @@ Result<std::vector<Clinician>> PgClinicianRepository::list(bool includeInactive)
     return out;
 }
 
+Result<std::int64_t> PgClinicianRepository::addWithLogin(const Clinician& c, std::string_view login,
+                                                         std::string_view password, bool admin) {
+    if (auto s = checkClinician(c); !s) {
+        return s.error();
+    }
+    if (password.size() < 8) {
+        return Error::invalid("the password for login '" + std::string(login) +
+                              "' is too short: use at least 8 characters");
+    }
+    auto& conn = db_.connection();
+    auto verifier = conn.scramVerifier(login, password);
+    if (!verifier) {
+        return verifier.error();
+    }
+    return PgTransaction::run(conn, [&]() -> Result<std::int64_t> {
+        auto r = conn.exec(
+            "SELECT hepdesk_add_login($1, $2, $3, $4, $5, $6)",
+            {login, c.name, c.credentials, *verifier, admin, isoDateTime(Clock::current().now())});
+        if (!r) {
+            return r.error();
+        }
+        const std::int64_t id = r->int64(0, 0);
+        if (auto s = PgAuditLog::record(db_, "clinician.add", "clinician", id,
+                                        "login " + std::string(login) + (admin ? " (admin)" : ""));
+            !s) {
+            return s.error();
+        }
+        return id;
+    });
+}
+
+Result<Clinician> PgClinicianRepository::loggedIn() {
+    auto r = db_.connection().exec(
+        "SELECT id, name, credentials, active FROM clinician WHERE login = session_user");
+    if (!r) {
+        return r.error();
+    }
+    if (r->rows() == 0) {
+        return Error::notFound("the login '" + db_.connection().user() + "' on " +
+                               db_.connection().label() +
+                               " is not a clinician of this clinic; an admin adds it with "
+                               "'hepdesk-cli clinician add --name NAME --login LOGIN'");
+    }
+    return readClinician(*r, 0);
+}
+
 } // namespace hepdesk::db

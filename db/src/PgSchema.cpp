@@ -1,5 +1,6 @@
 #include "hepdesk/db/PgSchema.h"
 
+#include "PgAccessRules.h"
 #include "PgSearchIndex.h"
 #include "hepdesk/db/AuditLog.h"
 
@@ -430,7 +431,19 @@ Status pgMigrate(PgConnection& c, int target) {
             return s;
         }
     }
-    return {};
+    if (target < pgLatestSchemaVersion()) {
+        return {}; // tests build older databases; the access rules are for the latest
+    }
+    return PgTransaction::run(c, [&]() -> Status {
+        if (auto r = c.exec("SELECT pg_advisory_xact_lock(4847, 4550)"); !r) {
+            return r.error();
+        }
+        if (auto r = c.execScript(kPgAccessRules); !r) {
+            return Error::database("setting up who may do what on " + c.label() +
+                                   " failed: " + r.error().message);
+        }
+        return {};
+    });
 }
 
 } // namespace hepdesk::db

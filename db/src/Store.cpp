@@ -41,7 +41,9 @@ public:
     [[nodiscard]] std::string describe() const override {
         return db_.connection().label() + " as " + db_.connection().user();
     }
-    void setActor(std::string actor) override { db_.setActor(std::move(actor)); }
+    /// On a server the audit log names the login role, whoever the caller says it is: the
+    /// server refuses any other actor from a workstation (see PgAccessRules.h).
+    void setActor(std::string /*actor*/) override {}
     PatientRepository& patients() override { return patients_; }
     SessionRepository& sessions() override { return sessions_; }
     ClinicianRepository& clinicians() override { return clinicians_; }

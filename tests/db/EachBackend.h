@@ -38,6 +38,15 @@ protected:
                                                     : (dir_ / "clinic.sqlite").string();
     }
     Store& store() { return *store_; }
+    /// Who the audit log names after store().setActor(name): that name in a file; on a server
+    /// always the login role ("server HOST:PORT/DB as ROLE").
+    [[nodiscard]] std::string actorFor(const std::string& name) const {
+        if (GetParam() != Store::Backend::Server) {
+            return name;
+        }
+        const std::string d = store_->describe();
+        return d.substr(d.rfind(" as ") + 4);
+    }
 
     test::TempDir dir_;
     std::optional<ScratchDatabase> scratch_;

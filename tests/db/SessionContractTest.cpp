@@ -133,7 +133,7 @@ TEST_P(SessionContract, HandoutRecordedOnceOverrideKeptAfterSigning) {
     const Session s = *sessions().get(id);
     EXPECT_EQ(s.handouts.size(), 1U);
     ASSERT_EQ(s.overrides.size(), 1U);
-    EXPECT_EQ(s.overrides[0].actor, "Dr Rivera");
+    EXPECT_EQ(s.overrides[0].actor, actorFor("Dr Rivera"));
     EXPECT_EQ(s.overrides[0].reason, "patient declined the ER; documented");
     auto log = store().audit().list({"session", std::to_string(id), 10});
     ASSERT_TRUE(log);

@@ -102,6 +102,10 @@ public:
     /// Runs a script of several statements without parameters (schema migrations only).
     Status execScript(std::string_view sql);
 
+    /// The SCRAM-SHA-256 verifier of `password` for role `role`, computed here (libpq), so a
+    /// new login's password never travels to or rests on the server as text.
+    Result<std::string> scramVerifier(std::string_view role, std::string_view password);
+
     /// "server HOST:PORT/DB", for messages.
     [[nodiscard]] const std::string& label() const { return label_; }
     /// The role this connection logged in as (session_user).

@@ -55,6 +55,14 @@ public:
     Status update(const Clinician& clinician) override;
     Result<std::vector<Clinician>> list(bool includeInactive) override;
 
+    /// Adds a clinician who logs in as their own PostgreSQL role `login` (SCRAM-SHA-256,
+    /// member of hepdesk_clinician, and of hepdesk_admin when `admin`); only an admin may.
+    /// `password` leaves this computer only as a verifier.
+    Result<std::int64_t> addWithLogin(const Clinician& clinician, std::string_view login,
+                                      std::string_view password, bool admin);
+    /// The clinician this connection is logged in as; NotFound when the login is not one.
+    Result<Clinician> loggedIn();
+
 private:
     PgDatabase& db_;
 };
