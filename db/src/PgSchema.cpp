@@ -352,6 +352,14 @@ Result<int> pgSchemaVersion(PgConnection& c) {
             return tables.error();
         }
         if (tables->rows() > 0) {
+            // Another workstation may have just committed the first step: look again.
+            auto again = c.exec("SELECT to_regclass('hepdesk_schema') IS NOT NULL");
+            if (!again) {
+                return again.error();
+            }
+            if (again->boolean(0, 0)) {
+                return pgSchemaVersion(c);
+            }
             std::string names;
             for (int i = 0; i < tables->rows(); ++i) {
                 names += (i > 0 ? ", '" : "'") + tables->text(i, 0) + "'";
