@@ -60,6 +60,10 @@ const std::array kCommands = {
             runSession},
     Command{"session", "session export ID [--out FILE]   the whole session as JSON", runSession},
     Command{"clinician", "clinician add --name N [--credentials C] | list [--all]", runClinician},
+    Command{"clinician",
+            "clinician add --name N --login LOGIN [--admin]   (clinic server: the clinician\n"
+            "              logs in as their own PostgreSQL role; password asked, never stored)",
+            runClinician},
     Command{"handout",
             "handout --screening F --patient NAME --exercise ID[:SETSxREPS|:HOLDs]... -o OUT\n"
             "      | --session ID -o OUT  (records the PDF's SHA-256 with the session; a signed\n"
@@ -252,6 +256,15 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
         return kUsage;
     }
     const std::string& name = argv[i];
+    if (ctx.server) {
+        for (std::size_t k = i + 1; k < argv.size(); ++k) {
+            if (argv[k] == "--clinician" || argv[k].starts_with("--clinician=")) {
+                return ctx.fail(Error::refused(
+                    "'--clinician' is not used with a clinic server: you sign, and write "
+                    "addenda and overrides, as the clinician you logged in as; leave it out"));
+            }
+        }
+    }
     for (const Command& c : kCommands) {
         if (c.name == name) {
             const std::vector<std::string> rest(argv.begin() + static_cast<std::ptrdiff_t>(i) + 1,

@@ -100,5 +100,65 @@ TEST(ServerCli, KeyValueStringIsAServerAndAPathWithAnEqualsSignIsAFile) {
     EXPECT_EQ(file.exitCode, 0) << file.err;
 }
 
+/// Drops a login role when the test ends (roles outlive databases); declared before the
+/// database, so it runs after the database (and the role's privileges in it) is gone.
+struct DropRoleAtEnd {
+    std::string role;
+    ~DropRoleAtEnd() {
+        if (auto c = db::PgConnection::connect(*db::testing::testServer())) {
+            (void)c->exec("DROP ROLE IF EXISTS " + role);
+        }
+    }
+};
+
+TEST(ServerCli, ClinicianAddLoginMakesARoleThatLogsInAsThatClinician) {
+    HEPDESK_REQUIRE_PG();
+    DropRoleAtEnd dropAna;
+    DropRoleAtEnd dropEve;
+    ScratchDatabase scratch;
+    ASSERT_TRUE(scratch.ready());
+    ASSERT_EQ(onServer(scratch.conninfo(), {"db", "migrate"}).exitCode, 0);
+    const std::string login = "ana_" + scratch.name().substr(10);
+    dropAna.role = login;
+    dropEve.role = "eve_" + scratch.name().substr(10);
+    // The password comes on standard input (a terminal would be asked twice, without echo).
+    auto add = test::runProcess(HEPDESK_CLI_EXE,
+                                {"--db", scratch.conninfo(), "--format", "json", "clinician", "add",
+                                 "--name", "Ana Ruiz", "--login", login},
+                                "a long secret 123\n");
+    ASSERT_EQ(add.exitCode, 0) << add.err;
+    EXPECT_EQ(nlohmann::json::parse(add.out)["login"], login);
+
+    const std::string asAna =
+        scratch.conninfo() + " user=" + login + " password='a long secret 123'";
+    auto info = onServer(asAna, {"db", "info"}, true);
+    ASSERT_EQ(info.exitCode, 0) << info.err;
+    EXPECT_EQ(nlohmann::json::parse(info.out)["user"], login);
+    auto list = onServer(asAna, {"clinician", "list"});
+    ASSERT_EQ(list.exitCode, 0) << list.err;
+    EXPECT_NE(list.out.find("Ana Ruiz"), std::string::npos);
+
+    // A clinician is no admin: adding a login is refused by the server.
+    auto notAdmin = test::runProcess(
+        HEPDESK_CLI_EXE,
+        {"--db", asAna, "clinician", "add", "--name", "Eve", "--login", dropEve.role},
+        "another secret 1\n");
+    EXPECT_EQ(notAdmin.exitCode, kRefused) << notAdmin.err;
+    EXPECT_NE(notAdmin.err.find("permission denied"), std::string::npos) << notAdmin.err;
+
+    auto wrong =
+        onServer(scratch.conninfo() + " user=" + login + " password=wrong", {"db", "info"});
+    EXPECT_EQ(wrong.exitCode, kFailure);
+    EXPECT_NE(wrong.err.find("password authentication failed"), std::string::npos) << wrong.err;
+}
+
+TEST(ServerCli, ClinicianOptionIsRefusedOnAServer) {
+    // No connection is made: the command line itself is refused.
+    auto r = onServer("postgresql://ana@127.0.0.1:1/clinic",
+                      {"session", "sign", "1", "--clinician", "2"});
+    EXPECT_EQ(r.exitCode, kRefused);
+    EXPECT_NE(r.err.find("as the clinician you logged in as"), std::string::npos) << r.err;
+}
+
 } // namespace
 } // namespace hepdesk::cli
