@@ -38,6 +38,10 @@ const std::array kCommands = {
             runDb},
     Command{"db", "db restore BACKUP           replace the database with a checked backup", runDb},
     Command{"db", "db migrate                  bring the schema up to date", runDb},
+    Command{"db",
+            "db copy --to postgresql://...   move a practice: everything in the file into an\n"
+            "                              empty clinic server database, then compared",
+            runDb},
     Command{"patient", "patient add --name N [--birth-date D] [--record R] [--contact C]",
             runPatient},
     Command{"patient", "patient edit ID [--name N] [--birth-date D] [--record R] [--contact C]",

@@ -198,13 +198,14 @@ int migrateCmd(Context& ctx, const CliArgs& a) {
 
 int runDb(Context& ctx, Args args) {
     if (args.empty()) {
-        return ctx.usage("'db' needs a subcommand: info, check, backup, restore, migrate");
+        return ctx.usage("'db' needs a subcommand: info, check, backup, restore, migrate, copy");
     }
     const std::string& sub = args[0];
     const bool isBackup = sub == "backup";
     auto a = CliArgs::parse(args.subspan(1),
-                            isBackup ? std::set<std::string, std::less<>>{"folder", "keep"}
-                                     : std::set<std::string, std::less<>>{},
+                            isBackup        ? std::set<std::string, std::less<>>{"folder", "keep"}
+                            : sub == "copy" ? std::set<std::string, std::less<>>{"to"}
+                                            : std::set<std::string, std::less<>>{},
                             {});
     if (!a) {
         return ctx.usage(a.error().message);
@@ -234,6 +235,9 @@ int runDb(Context& ctx, Args args) {
     }
     if (sub == "migrate") {
         return migrateCmd(ctx, *a);
+    }
+    if (sub == "copy") {
+        return dbCopyToServer(ctx, *a);
     }
     return ctx.usage("unknown 'db' subcommand '" + sub + "'");
 }

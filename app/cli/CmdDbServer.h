@@ -12,6 +12,8 @@ namespace hepdesk::cli {
 int serverDbInfo(Context& ctx, const CliArgs& a);
 /// `db migrate` on a clinic server: the server schema brought up to this HepDesk's version.
 int serverDbMigrate(Context& ctx, const CliArgs& a);
+/// `db copy --to SERVER` on a database file: everything into an empty server database.
+int dbCopyToServer(Context& ctx, const CliArgs& a);
 /// A `db` subcommand that has no server form: says what to do instead.
 int serverDbUnsupported(Context& ctx, std::string_view sub);
 

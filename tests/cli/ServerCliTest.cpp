@@ -152,6 +152,27 @@ TEST(ServerCli, ClinicianAddLoginMakesARoleThatLogsInAsThatClinician) {
     EXPECT_NE(wrong.err.find("password authentication failed"), std::string::npos) << wrong.err;
 }
 
+TEST(ServerCli, DbCopyMovesAPracticeAndSaysEveryTableMatches) {
+    HEPDESK_REQUIRE_PG();
+    test::TempDir dir;
+    const auto file = dir / "clinic.sqlite";
+    ASSERT_EQ(test::runCliOn(file, {"patient", "add", "--name", "Zoë Ørsted"}).exitCode, 0);
+    ASSERT_EQ(test::runCliOn(file, {"clinician", "add", "--name", "Ana Ruiz"}).exitCode, 0);
+    ScratchDatabase scratch;
+    ASSERT_TRUE(scratch.ready());
+    auto copy = test::runCliOn(file, {"db", "copy", "--to", scratch.conninfo()});
+    ASSERT_EQ(copy.exitCode, 0) << copy.err;
+    EXPECT_NE(copy.out.find("patient: 1 rows"), std::string::npos) << copy.out;
+    EXPECT_NE(copy.out.find("counts and contents match in every table"), std::string::npos);
+    EXPECT_EQ(copy.out.find("hepdesk_test:"), std::string::npos); // no password printed
+
+    auto again = test::runCliOn(file, {"db", "copy", "--to", scratch.conninfo()}, true);
+    EXPECT_EQ(again.exitCode, kRefused);
+    EXPECT_NE(again.err.find("already holds records"), std::string::npos) << again.err;
+    auto toFile = test::runCliOn(file, {"db", "copy", "--to", (dir / "b.sqlite").string()});
+    EXPECT_EQ(toFile.exitCode, kUsage);
+}
+
 TEST(ServerCli, ClinicianOptionIsRefusedOnAServer) {
     // No connection is made: the command line itself is refused.
     auto r = onServer("postgresql://ana@127.0.0.1:1/clinic",
