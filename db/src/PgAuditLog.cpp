@@ -1,12 +1,12 @@
+#include "PgInternal.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/db/PgRepositories.h"
 
 namespace hepdesk::db {
-namespace {
 
-/// Appends `entry` to the chain inside the open transaction: a transaction-long advisory lock
-/// makes appends from every workstation take turns, so each row chains to the one before.
-Result<std::int64_t> appendInTransaction(PgConnection& c, AuditEntry entry) {
+// A transaction-long advisory lock makes appends from every workstation take turns, so each
+// row chains to the one before.
+Result<std::int64_t> pgAppendAudit(PgConnection& c, AuditEntry entry) {
     for (std::string* v :
          {&entry.at, &entry.actor, &entry.action, &entry.entity, &entry.entityId, &entry.detail}) {
         *v = escapeAuditText(*v);
@@ -32,8 +32,6 @@ Result<std::int64_t> appendInTransaction(PgConnection& c, AuditEntry entry) {
     return entry.id;
 }
 
-} // namespace
-
 Result<std::int64_t> PgAuditLog::append(AuditEntry entry) {
     if (entry.at.empty()) {
         entry.at = isoDateTime(Clock::current().now());
@@ -42,15 +40,15 @@ Result<std::int64_t> PgAuditLog::append(AuditEntry entry) {
         entry.actor = db_.actor();
     }
     return PgTransaction::run(db_.connection(),
-                              [&] { return appendInTransaction(db_.connection(), entry); });
+                              [&] { return pgAppendAudit(db_.connection(), entry); });
 }
 
 Status PgAuditLog::record(PgDatabase& db, std::string_view action, std::string_view entity,
                           std::string_view entityId, std::string_view detail) {
-    auto r = appendInTransaction(db.connection(),
-                                 AuditEntry{0, isoDateTime(Clock::current().now()), db.actor(),
-                                            std::string(action), std::string(entity),
-                                            std::string(entityId), std::string(detail)});
+    auto r = pgAppendAudit(db.connection(),
+                           AuditEntry{0, isoDateTime(Clock::current().now()), db.actor(),
+                                      std::string(action), std::string(entity),
+                                      std::string(entityId), std::string(detail)});
     return r ? Status{} : Status{r.error()};
 }
 

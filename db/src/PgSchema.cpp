@@ -1,6 +1,7 @@
 #include "hepdesk/db/PgSchema.h"
 
 #include "PgAccessRules.h"
+#include "PgInternal.h"
 #include "PgSearchIndex.h"
 #include "hepdesk/db/AuditLog.h"
 
@@ -450,7 +451,7 @@ Status pgMigrate(PgConnection& c, int target) {
             return Error::database("setting up who may do what on " + c.label() +
                                    " failed: " + r.error().message);
         }
-        return {};
+        return pgSealSessionsSignedBeforeSeals(c);
     });
 }
 

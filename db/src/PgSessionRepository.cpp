@@ -1,3 +1,4 @@
+#include "PgInternal.h"
 #include "RecordChecks.h"
 #include "TextCheck.h"
 #include "hepdesk/core/Clock.h"
@@ -117,8 +118,9 @@ Status requireOpenSessionPatient(PgConnection& c, std::int64_t sessionId, std::s
     return requireOpenPatient(c, r->int64(0, 0), what);
 }
 
-/// The whole stored session, inside the caller's transaction.
-Result<Session> readSession(PgConnection& c, std::int64_t id) {
+} // namespace
+
+Result<Session> pgReadSession(PgConnection& c, std::int64_t id) {
     auto r = c.exec(std::string("SELECT patient_id, clinician_id, started_at, screening_json, "
                                 "triage, ") +
                         kScoreColumns +
@@ -208,8 +210,6 @@ Result<Session> readSession(PgConnection& c, std::int64_t id) {
     return s;
 }
 
-} // namespace
-
 Status PgSessionRepository::writeChildren(std::int64_t id, const Session& s) {
     PgConnection& c = db_.connection();
     for (std::size_t i = 0; i < s.findings.size(); ++i) {
@@ -291,11 +291,11 @@ Result<std::int64_t> PgSessionRepository::add(const Session& s) {
 Result<Session> PgSessionRepository::get(std::int64_t id) {
     PgConnection& c = db_.connection();
     if (c.inTransaction()) {
-        return readSession(c, id);
+        return pgReadSession(c, id);
     }
     // The session and its children as of one moment.
     return PgTransaction::run(
-        c, [&] { return readSession(c, id); }, PgTransaction::Isolation::RepeatableRead);
+        c, [&] { return pgReadSession(c, id); }, PgTransaction::Isolation::RepeatableRead);
 }
 
 Status PgSessionRepository::requireUnsigned(std::int64_t id) {
@@ -386,7 +386,7 @@ Status PgSessionRepository::signInTransaction(std::int64_t id, std::int64_t clin
         }
     }
     // The seal covers the session exactly as it is read back after signing.
-    auto session = readSession(c, id);
+    auto session = pgReadSession(c, id);
     if (!session) {
         return session.error();
     }
@@ -520,7 +520,7 @@ Status PgSessionRepository::signWithSnapshot(std::int64_t id, std::int64_t clini
         if (auto r = requireUnsigned(id); !r) {
             return r;
         }
-        auto stored = readSession(c, id);
+        auto stored = pgReadSession(c, id);
         if (!stored) {
             return stored.error();
         }
@@ -655,6 +655,44 @@ Result<std::vector<TrendPoint>> PgSessionRepository::trend(std::int64_t patientI
         out.push_back(TrendPoint{r->int64(i, 0), r->text(i, 1), readScores(*r, i, 2)});
     }
     return out;
+}
+
+Status pgSealSessionsSignedBeforeSeals(PgConnection& c) {
+    auto ids = c.exec("SELECT session_id FROM session_seal_pending ORDER BY session_id");
+    if (!ids) {
+        return ids.error();
+    }
+    if (ids->rows() == 0) {
+        return {};
+    }
+    // Only the schema owner (which migrates) may lift the signed-session rule, and only here.
+    if (auto r = c.execScript("ALTER TABLE session DISABLE TRIGGER session_signed_no_update"); !r) {
+        return r;
+    }
+    for (int i = 0; i < ids->rows(); ++i) {
+        const std::int64_t id = ids->int64(i, 0);
+        auto s = pgReadSession(c, id);
+        auto seal = s ? sessionSeal(*s, s->handouts.size()) : Result<std::string>(s.error());
+        if (!seal) {
+            continue; // stays pending, as on SQLite
+        }
+        if (auto r = c.exec("UPDATE session SET seal = $2, seal_handouts = $3 WHERE id = $1",
+                            {id, *seal, static_cast<std::int64_t>(s->handouts.size())});
+            !r) {
+            return r.error();
+        }
+        if (auto r = c.exec("DELETE FROM session_seal_pending WHERE session_id = $1", {id}); !r) {
+            return r.error();
+        }
+        auto logged = pgAppendAudit(
+            c, AuditEntry{0, now(), c.user(), "session.seal", "session", std::to_string(id),
+                          "signed before seals existed: sealed as stored at the upgrade, seal " +
+                              *seal});
+        if (!logged) {
+            return logged.error();
+        }
+    }
+    return c.execScript("ALTER TABLE session ENABLE TRIGGER session_signed_no_update");
 }
 
 } // namespace hepdesk::db

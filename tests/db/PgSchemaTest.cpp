@@ -3,11 +3,13 @@
 #include "hepdesk/db/PgSchema.h"
 
 #include "../pg/PgTestServer.h"
+#include "DbFixtures.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/Migrations.h"
 #include "hepdesk/db/Pg.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 namespace hepdesk::db {
@@ -78,8 +80,9 @@ void seed(PgConnection& c, int version) {
     }
     if (version >= 3) {
         ok(c.exec("INSERT INTO session(patient_id, clinician_id, started_at, screening_json, "
-                  "triage, created_at) SELECT min(id), 1, '2026-01-02T09:00:00Z', '{}', "
-                  "'routine', '2026-01-02T09:00:00Z' FROM patient"));
+                  "triage, created_at) SELECT min(id), 1, '2026-01-02T09:00:00Z', $1, "
+                  "'routine', '2026-01-02T09:00:00Z' FROM patient",
+                  {toJson(test::sampleSession(1, 1).screening).dump()}));
         ok(c.exec("INSERT INTO program_item VALUES (1, 0, 'cat_cow', 2, 10, 0, 1, false, '')"));
         ok(c.exec("UPDATE session SET signed_at = '2026-01-02T10:00:00Z', signed_by = 1"));
         ok(c.exec("INSERT INTO addendum(session_id, clinician_id, created_at, text) "
@@ -132,17 +135,19 @@ TEST_F(PgSchemaTest, MigratesFromEveryEarlierVersionWithItsData) {
         }
         if (from >= 3) {
             EXPECT_EQ(one("SELECT signed_by FROM session"), "1");
-            // Signed before seals existed: listed for sealing as in SQLite schema 6.
+            // Signed before seals existed: sealed as stored at the upgrade, as in SQLite.
             if (from < 6) {
-                EXPECT_EQ(one("SELECT count(*) FROM session_seal_pending"), "1");
+                EXPECT_EQ(one("SELECT count(*) FROM session_seal_pending"), "0");
+                EXPECT_EQ(one("SELECT length(seal) FROM session"), "64");
+                EXPECT_EQ(one("SELECT count(*) FROM audit_log WHERE action = 'session.seal'"), "1");
             }
         }
         if (from >= 4 && from < 6) {
             // Audit rows written before the chain got their hashes in step 6.
-            EXPECT_EQ(one("SELECT count(*) FROM audit_log WHERE hash ~ '^[0-9a-f]{64}$'"), "2");
+            EXPECT_EQ(one("SELECT count(*) FROM audit_log WHERE hash ~ '^[0-9a-f]{64}$'"), "3");
             EXPECT_EQ(one("SELECT count(*) FROM audit_log a JOIN audit_log b ON b.id = a.id + 1 "
                           "WHERE b.prev_hash = a.hash"),
-                      "1");
+                      "2"); // the two old rows and the seal's line, one chain
             auto del = c->exec("DELETE FROM audit_log");
             ASSERT_FALSE(del);
             EXPECT_EQ(del.error().kind, Error::Kind::Refused); // the rule is back on
