@@ -5,6 +5,7 @@
 #include "hepdesk/core/Version.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/Pg.h"
+#include "hepdesk/db/Store.h"
 
 #include <algorithm>
 #include <array>
@@ -86,7 +87,8 @@ void printHelp(std::ostream& out) {
            "Options:\n"
            "  --db PATH|SERVER database file (created by commands that write if missing;\n"
            "                   a postgresql:// URI or libpq 'host=... dbname=...' string\n"
-           "                   names a clinic server: 'db info' and 'db migrate'; default: "
+           "                   names a clinic server (db info, db migrate, patient,\n"
+           "                   clinician so far); default: "
         << (defaultDatabasePath() ? defaultDatabasePath()->string()
                                   : std::string("none: HOME is not set"))
         << ")\n"
@@ -126,8 +128,8 @@ namespace {
 /// Commands other than `db info` and `db migrate` do not run on a clinic server yet.
 Error notOnServerYet() {
     return Error::invalid("this command does not work on a clinic server yet (--db names a "
-                          "PostgreSQL server); give --db a database file, or use 'db info' "
-                          "and 'db migrate' on the server");
+                          "PostgreSQL server); give --db a database file, or use 'db info', "
+                          "'db migrate', 'patient' and 'clinician' on the server");
 }
 
 } // namespace
@@ -176,6 +178,17 @@ Result<db::Database> Context::openDatabase() const {
         }
     }
     return db::Database::open(*p);
+}
+
+Result<std::unique_ptr<db::Store>> Context::openStore(bool readsOnly) const {
+    if (server) {
+        return db::Store::open(*server);
+    }
+    auto db = readsOnly ? openExistingDatabase() : openDatabase();
+    if (!db) {
+        return db.error();
+    }
+    return db::Store::onFile(std::move(*db));
 }
 
 Result<db::Database> Context::openExistingDatabase() const {

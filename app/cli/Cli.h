@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -13,7 +14,8 @@
 
 namespace hepdesk::db {
 class Database;
-}
+class Store;
+} // namespace hepdesk::db
 
 namespace hepdesk::cli {
 
@@ -44,6 +46,9 @@ struct Context {
     /// "database 'X' does not exist" otherwise): for commands that only read, so a mistyped
     /// --db never leaves an empty database behind.
     Result<db::Database> openExistingDatabase() const;
+    /// The repositories of --db, a file (as openDatabase, or openExistingDatabase when
+    /// `readsOnly`) or a clinic server (schema brought up to date when the login may).
+    Result<std::unique_ptr<db::Store>> openStore(bool readsOnly) const;
     /// The file named by --db, or the default one (not opened, not created); an error when
     /// there is no --db and no HOME or XDG_DATA_HOME to find the default one.
     [[nodiscard]] Result<std::filesystem::path> databasePath() const;

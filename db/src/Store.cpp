@@ -75,7 +75,11 @@ Result<std::unique_ptr<Store>> Store::open(std::string_view target) {
     if (!db) {
         return db.error();
     }
-    return std::unique_ptr<Store>(std::make_unique<FileStore>(std::move(*db)));
+    return onFile(std::move(*db));
+}
+
+std::unique_ptr<Store> Store::onFile(Database db) {
+    return std::make_unique<FileStore>(std::move(db));
 }
 
 } // namespace hepdesk::db

@@ -14,6 +14,8 @@
 
 namespace hepdesk::db {
 
+class Database;
+
 /// The repositories of one HepDesk database, whichever backend holds it: a SQLite file or a
 /// clinic's PostgreSQL server. The one place that chooses: callers see only the interfaces.
 class Store {
@@ -24,6 +26,8 @@ public:
     /// (isServerTarget), anything else a database file, created when missing. Either schema is
     /// brought up to date; a database of another program or of a newer HepDesk is refused.
     static Result<std::unique_ptr<Store>> open(std::string_view target);
+    /// The repositories of a database file opened by the caller (with its own options).
+    static std::unique_ptr<Store> onFile(Database db);
 
     virtual ~Store() = default;
     [[nodiscard]] virtual Backend backend() const = 0;
