@@ -88,7 +88,7 @@ void printHelp(std::ostream& out) {
            "  --db PATH|SERVER database file (created by commands that write if missing;\n"
            "                   a postgresql:// URI or libpq 'host=... dbname=...' string\n"
            "                   names a clinic server (db info, db migrate, patient,\n"
-           "                   clinician so far); default: "
+           "                   clinician, session show/list/trend so far); default: "
         << (defaultDatabasePath() ? defaultDatabasePath()->string()
                                   : std::string("none: HOME is not set"))
         << ")\n"
@@ -127,9 +127,11 @@ std::span<const Command> commands() {
 namespace {
 /// Commands other than `db info` and `db migrate` do not run on a clinic server yet.
 Error notOnServerYet() {
-    return Error::invalid("this command does not work on a clinic server yet (--db names a "
-                          "PostgreSQL server); give --db a database file, or use 'db info', "
-                          "'db migrate', 'patient' and 'clinician' on the server");
+    return Error::invalid(
+        "this command does not work on a clinic server yet (--db names a "
+        "PostgreSQL server); give --db a database file, or use 'db info', "
+        "'db migrate', 'patient', 'clinician' and 'session show|list|trend' on the "
+        "server");
 }
 
 } // namespace

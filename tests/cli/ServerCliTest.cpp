@@ -8,6 +8,7 @@
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/Pg.h"
 #include "hepdesk/db/PgSchema.h"
+#include "hepdesk/db/Store.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -77,9 +78,10 @@ TEST(ServerCli, FileOnlyCommandsSayWhatToDoOnAServer) {
     auto backup = onServer(scratch.conninfo(), {"db", "backup", "x.sqlite"});
     EXPECT_EQ(backup.exitCode, kUsage);
     EXPECT_NE(backup.err.find("pg_dump --format=custom"), std::string::npos) << backup.err;
-    auto list = onServer(scratch.conninfo(), {"session", "list", "--patient", "1"});
-    EXPECT_EQ(list.exitCode, kUsage);
-    EXPECT_NE(list.err.find("does not work on a clinic server yet"), std::string::npos) << list.err;
+    auto exported = onServer(scratch.conninfo(), {"session", "export", "1"});
+    EXPECT_EQ(exported.exitCode, kUsage);
+    EXPECT_NE(exported.err.find("does not work on a clinic server yet"), std::string::npos)
+        << exported.err;
 }
 
 TEST(ServerCli, UnreachableServerIsAFailureNamingItWithoutThePassword) {
@@ -201,6 +203,41 @@ TEST(ServerCli, PatientCommandsWorkOnAServerAsOnAFile) {
     auto missing = onServer(db, {"patient", "show", "99"});
     EXPECT_EQ(missing.exitCode, kUsage);
     EXPECT_NE(missing.err.find("no patient with id 99"), std::string::npos) << missing.err;
+}
+
+TEST(ServerCli, SessionHistoryShowAndTrendReadFromAServer) {
+    HEPDESK_REQUIRE_PG();
+    ScratchDatabase scratch;
+    ASSERT_TRUE(scratch.ready());
+    std::int64_t last = 0;
+    {
+        auto store = db::Store::open(scratch.conninfo());
+        ASSERT_TRUE(store);
+        const auto p = *(*store)->patients().add(Patient{0, "Ann Lee", "", "", "", false});
+        for (int pain : {7, 4, 2}) {
+            Session s;
+            s.patientId = p;
+            s.startedAt = "2026-03-0" + std::to_string(9 - pain) + "T09:00:00Z";
+            s.screening.date = s.startedAt.substr(0, 10);
+            s.screening.regions = {Region::Neck};
+            s.scores.painNow = pain;
+            s.program.items = {ProgramItem{"chin_tuck", Dosage{2, 10, 5, 3, false}, ""}};
+            auto id = (*store)->sessions().add(s);
+            ASSERT_TRUE(id) << id.error().message;
+            last = *id;
+        }
+    }
+    auto list = onServer(scratch.conninfo(), {"session", "list", "--patient", "1"}, true);
+    ASSERT_EQ(list.exitCode, 0) << list.err;
+    auto history = nlohmann::json::parse(list.out);
+    ASSERT_EQ(history.size(), 3U);
+    EXPECT_EQ(history[0]["id"], last); // newest first
+    auto trend = onServer(scratch.conninfo(), {"session", "trend", "--patient", "1"}, true);
+    ASSERT_EQ(trend.exitCode, 0) << trend.err;
+    EXPECT_EQ(nlohmann::json::parse(trend.out)[0]["pain_now"], 7);
+    auto show = onServer(scratch.conninfo(), {"session", "show", std::to_string(last)});
+    ASSERT_EQ(show.exitCode, 0) << show.err;
+    EXPECT_NE(show.out.find("chin_tuck"), std::string::npos) << show.out;
 }
 
 TEST(ServerCli, ClinicianOptionIsRefusedOnAServer) {
