@@ -37,7 +37,10 @@ case "$cmd" in
     for preset in dev asan; do
       echo "== HepDesk tests: $preset build"
       build "$preset"
-      ctest --preset "$preset" --parallel "$jobs" --timeout 900 || status=1
+      # Server mode runs against a real PostgreSQL 15: a throwaway cluster started for this
+      # run and stopped whatever happens (tests/pg/cluster.sh sets HEPDESK_TEST_PG).
+      bash tests/pg/cluster.sh run \
+        ctest --preset "$preset" --parallel "$jobs" --timeout 900 || status=1
     done
     # Every libFuzzer target replays its checked-in corpus and past crashes, then fuzzes for
     # HEPDESK_FUZZ_SECONDS (default 10) each: a crash fails the run (tests/fuzz/run.sh).

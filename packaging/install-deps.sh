@@ -10,6 +10,8 @@ packages=(
   # libraries
   qt6-base-dev qt6-base-dev-tools libsqlite3-dev libhpdf-dev libpng-dev libicu-dev
   nlohmann-json3-dev
+  # clinic server mode: PostgreSQL's client library, and the server the tests start
+  libpq-dev postgresql-15
   # fonts embedded in handouts
   fonts-noto-core
   # tests, benchmarks and code style

@@ -4,6 +4,8 @@
 #include "hepdesk/core/Paths.h"
 #include "hepdesk/core/Version.h"
 #include "hepdesk/db/Database.h"
+#include "hepdesk/db/Pg.h"
+#include "hepdesk/db/Store.h"
 
 #include <algorithm>
 #include <array>
@@ -37,6 +39,10 @@ const std::array kCommands = {
             runDb},
     Command{"db", "db restore BACKUP           replace the database with a checked backup", runDb},
     Command{"db", "db migrate                  bring the schema up to date", runDb},
+    Command{"db",
+            "db copy --to postgresql://...   move a practice: everything in the file into an\n"
+            "                              empty clinic server database, then compared",
+            runDb},
     Command{"patient", "patient add --name N [--birth-date D] [--record R] [--contact C]",
             runPatient},
     Command{"patient", "patient edit ID [--name N] [--birth-date D] [--record R] [--contact C]",
@@ -79,6 +85,10 @@ const std::array kCommands = {
     Command{"protocol", "protocol rename NAME NEW | remove NAME   (saved protocols only)",
             runProtocol},
     Command{"clinician", "clinician add --name N [--credentials C] | list [--all]", runClinician},
+    Command{"clinician",
+            "clinician add --name N --login LOGIN [--admin]   (clinic server: the clinician\n"
+            "              logs in as their own PostgreSQL role; password asked, never stored)",
+            runClinician},
     Command{"handout",
             "handout --screening F --patient NAME --exercise ID[:SETSxREPS|:HOLDs]... -o OUT\n"
             "      | --session ID -o OUT  (records the PDF's SHA-256 with the session; a signed\n"
@@ -95,8 +105,10 @@ void printHelp(std::ostream& out) {
            "HepDesk's command line: the same clinical core and database as the desktop app.\n"
            "\n"
            "Options:\n"
-           "  --db PATH        database file (created by commands that write if missing;\n"
-           "                   default: "
+           "  --db PATH|SERVER database file (created by commands that write if missing;\n"
+           "                   a postgresql:// URI or libpq 'host=... dbname=...' string\n"
+           "                   names a clinic server (db info, db migrate, patient,\n"
+           "                   clinician, session show/list/trend so far); default: "
         << (defaultDatabasePath() ? defaultDatabasePath()->string()
                                   : std::string("none: HOME is not set"))
         << ")\n"
@@ -132,6 +144,18 @@ std::span<const Command> commands() {
     return kCommands;
 }
 
+namespace {
+/// Commands other than `db info` and `db migrate` do not run on a clinic server yet.
+Error notOnServerYet() {
+    return Error::invalid(
+        "this command does not work on a clinic server yet (--db names a "
+        "PostgreSQL server); give --db a database file, or use 'db info', "
+        "'db migrate', 'patient', 'clinician' and 'session show|list|trend' on the "
+        "server");
+}
+
+} // namespace
+
 Result<fs::path> defaultDatabasePath() {
     fs::path base;
     if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg == '/') {
@@ -146,6 +170,9 @@ Result<fs::path> defaultDatabasePath() {
 }
 
 Result<fs::path> Context::databasePath() const {
+    if (server) {
+        return notOnServerYet();
+    }
     if (dbPath) {
         return *dbPath;
     }
@@ -153,6 +180,9 @@ Result<fs::path> Context::databasePath() const {
 }
 
 Result<db::Database> Context::openDatabase() const {
+    if (server) {
+        return notOnServerYet();
+    }
     auto p = databasePath();
     if (!p) {
         return p.error();
@@ -172,7 +202,21 @@ Result<db::Database> Context::openDatabase() const {
     return db::Database::open(*p);
 }
 
+Result<std::unique_ptr<db::Store>> Context::openStore(bool readsOnly) const {
+    if (server) {
+        return db::Store::open(*server);
+    }
+    auto db = readsOnly ? openExistingDatabase() : openDatabase();
+    if (!db) {
+        return db.error();
+    }
+    return db::Store::onFile(std::move(*db));
+}
+
 Result<db::Database> Context::openExistingDatabase() const {
+    if (server) {
+        return notOnServerYet();
+    }
     auto p = databasePath();
     if (!p) {
         return p.error();
@@ -201,7 +245,7 @@ int Context::usage(std::string_view message) const {
 }
 
 int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
-    Context ctx{std::nullopt, Format::Text, out, err};
+    Context ctx{std::nullopt, Format::Text, out, err, false, std::nullopt};
     std::size_t i = 1;
     for (; i < argv.size(); ++i) {
         const std::string& a = argv[i];
@@ -222,11 +266,14 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
                 if (v.empty()) {
                     return ctx.usage("option '--db' needs a file path");
                 }
-                if (ctx.dbPath) {
-                    return ctx.usage("option '--db' given twice ('" + ctx.dbPath->string() +
-                                     "' and '" + v + "'); give one database");
+                if (ctx.dbPath || ctx.server) {
+                    return ctx.usage("option '--db' given twice; give one database");
                 }
-                ctx.dbPath = fs::path(v);
+                if (db::isServerTarget(v)) {
+                    ctx.server = v;
+                } else {
+                    ctx.dbPath = fs::path(v);
+                }
             } else if (v == "text") {
                 ctx.format = Format::Text;
                 ctx.formatGiven = true;
@@ -248,6 +295,15 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
         return kUsage;
     }
     const std::string& name = argv[i];
+    if (ctx.server) {
+        for (std::size_t k = i + 1; k < argv.size(); ++k) {
+            if (argv[k] == "--clinician" || argv[k].starts_with("--clinician=")) {
+                return ctx.fail(Error::refused(
+                    "'--clinician' is not used with a clinic server: you sign, and write "
+                    "addenda and overrides, as the clinician you logged in as; leave it out"));
+            }
+        }
+    }
     for (const Command& c : kCommands) {
         if (c.name == name) {
             const std::vector<std::string> rest(argv.begin() + static_cast<std::ptrdiff_t>(i) + 1,

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -13,7 +14,8 @@
 
 namespace hepdesk::db {
 class Database;
-}
+class Store;
+} // namespace hepdesk::db
 
 namespace hepdesk::cli {
 
@@ -29,11 +31,13 @@ enum class Format { Text, Json };
 
 /// What every command gets: the global options and where to write.
 struct Context {
-    std::optional<std::filesystem::path> dbPath; ///< --db, if given
+    std::optional<std::filesystem::path> dbPath; ///< --db, if given and a file
     Format format = Format::Text;
     std::ostream& out;
     std::ostream& err;
     bool formatGiven = false; ///< --format was on the command line (assess defaults to JSON)
+    /// --db, if given and a clinic server (a postgresql:// URI or libpq key=value string).
+    std::optional<std::string> server;
 
     /// Opens (creating if needed) the database named by --db, or the default one: for
     /// commands that write records.
@@ -42,6 +46,9 @@ struct Context {
     /// "database 'X' does not exist" otherwise): for commands that only read, so a mistyped
     /// --db never leaves an empty database behind.
     Result<db::Database> openExistingDatabase() const;
+    /// The repositories of --db, a file (as openDatabase, or openExistingDatabase when
+    /// `readsOnly`) or a clinic server (schema brought up to date when the login may).
+    Result<std::unique_ptr<db::Store>> openStore(bool readsOnly) const;
     /// The file named by --db, or the default one (not opened, not created); an error when
     /// there is no --db and no HOME or XDG_DATA_HOME to find the default one.
     [[nodiscard]] Result<std::filesystem::path> databasePath() const;

@@ -1,3 +1,4 @@
+#include "CmdClinicianServer.h"
 #include "CmdCommon.h"
 #include "Subcommand.h"
 #include "hepdesk/db/ClinicianRepository.h"
@@ -54,6 +55,9 @@ int list(Context& ctx, const CliArgs& a, db::Database& db) {
 } // namespace
 
 int runClinician(Context& ctx, Args args) {
+    if (ctx.server) {
+        return runClinicianOnServer(ctx, args);
+    }
     static const std::array<Subcommand, 2> kSubcommands = {
         Subcommand{"add", {"name", "credentials"}, {}, add, true},
         readsOnly(Subcommand{"list", {}, {"all"}, list, true}),

@@ -1,4 +1,5 @@
 #include "CmdCommon.h"
+#include "CmdDbServer.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/Backup.h"
@@ -197,16 +198,28 @@ int migrateCmd(Context& ctx, const CliArgs& a) {
 
 int runDb(Context& ctx, Args args) {
     if (args.empty()) {
-        return ctx.usage("'db' needs a subcommand: info, check, backup, restore, migrate");
+        return ctx.usage("'db' needs a subcommand: info, check, backup, restore, migrate, copy");
     }
     const std::string& sub = args[0];
     const bool isBackup = sub == "backup";
     auto a = CliArgs::parse(args.subspan(1),
-                            isBackup ? std::set<std::string, std::less<>>{"folder", "keep"}
-                                     : std::set<std::string, std::less<>>{},
+                            isBackup        ? std::set<std::string, std::less<>>{"folder", "keep"}
+                            : sub == "copy" ? std::set<std::string, std::less<>>{"to"}
+                                            : std::set<std::string, std::less<>>{},
                             {});
     if (!a) {
         return ctx.usage(a.error().message);
+    }
+    if (ctx.server) {
+        if (sub == "info") {
+            return serverDbInfo(ctx, *a);
+        }
+        if (sub == "migrate") {
+            return serverDbMigrate(ctx, *a);
+        }
+        if (sub == "check" || isBackup || sub == "restore") {
+            return serverDbUnsupported(ctx, sub);
+        }
     }
     if (sub == "info") {
         return info(ctx, *a);
@@ -222,6 +235,9 @@ int runDb(Context& ctx, Args args) {
     }
     if (sub == "migrate") {
         return migrateCmd(ctx, *a);
+    }
+    if (sub == "copy") {
+        return dbCopyToServer(ctx, *a);
     }
     return ctx.usage("unknown 'db' subcommand '" + sub + "'");
 }

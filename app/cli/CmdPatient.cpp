@@ -1,9 +1,9 @@
 #include "CmdCommon.h"
 #include "CmdFhir.h"
 #include "Subcommand.h"
-#include "hepdesk/db/Database.h"
 #include "hepdesk/db/PatientRepository.h"
 #include "hepdesk/db/SessionRepository.h"
+#include "hepdesk/db/Store.h"
 
 #include <array>
 #include <ostream>
@@ -47,15 +47,15 @@ void printPatients(Context& ctx, const std::vector<Patient>& list) {
 }
 
 /// The patient whose id is the one positional argument.
-Result<Patient> positionalPatient(const CliArgs& a, db::Database& db) {
+Result<Patient> positionalPatient(const CliArgs& a, db::Store& store) {
     auto id = a.positionalId("patient id");
     if (!id) {
         return id.error();
     }
-    return db::SqlitePatientRepository(db).get(*id);
+    return store.patients().get(*id);
 }
 
-int add(Context& ctx, const CliArgs& a, db::Database& db) {
+int add(Context& ctx, const CliArgs& a, db::Store& store) {
     if (auto s = a.expectPositional(0, ""); !s) {
         return ctx.usage(s.error().message);
     }
@@ -64,7 +64,7 @@ int add(Context& ctx, const CliArgs& a, db::Database& db) {
     }
     Patient p;
     applyFields(a, p);
-    auto id = db::SqlitePatientRepository(db).add(p);
+    auto id = store.patients().add(p);
     if (!id) {
         return ctx.fail(id.error());
     }
@@ -77,13 +77,13 @@ int add(Context& ctx, const CliArgs& a, db::Database& db) {
     return kOk;
 }
 
-int edit(Context& ctx, const CliArgs& a, db::Database& db) {
-    auto p = positionalPatient(a, db);
+int edit(Context& ctx, const CliArgs& a, db::Store& store) {
+    auto p = positionalPatient(a, store);
     if (!p) {
         return ctx.fail(p.error());
     }
     applyFields(a, *p);
-    if (auto s = db::SqlitePatientRepository(db).update(*p); !s) {
+    if (auto s = store.patients().update(*p); !s) {
         return ctx.fail(s.error());
     }
     if (ctx.format == Format::Json) {
@@ -94,12 +94,12 @@ int edit(Context& ctx, const CliArgs& a, db::Database& db) {
     return kOk;
 }
 
-int show(Context& ctx, const CliArgs& a, db::Database& db) {
-    auto p = positionalPatient(a, db);
+int show(Context& ctx, const CliArgs& a, db::Store& store) {
+    auto p = positionalPatient(a, store);
     if (!p) {
         return ctx.fail(p.error());
     }
-    auto history = db::SqliteSessionRepository(db).history(p->id, {});
+    auto history = store.sessions().history(p->id, {});
     if (!history) {
         return ctx.fail(history.error());
     }
@@ -123,11 +123,11 @@ int show(Context& ctx, const CliArgs& a, db::Database& db) {
     return kOk;
 }
 
-int list(Context& ctx, const CliArgs& a, db::Database& db) {
+int list(Context& ctx, const CliArgs& a, db::Store& store) {
     if (auto s = a.expectPositional(0, ""); !s) {
         return ctx.usage(s.error().message);
     }
-    auto list = db::SqlitePatientRepository(db).list({a.flag("all")});
+    auto list = store.patients().list({a.flag("all")});
     if (!list) {
         return ctx.fail(list.error());
     }
@@ -135,7 +135,7 @@ int list(Context& ctx, const CliArgs& a, db::Database& db) {
     return kOk;
 }
 
-int search(Context& ctx, const CliArgs& a, db::Database& db) {
+int search(Context& ctx, const CliArgs& a, db::Store& store) {
     if (auto s = a.expectPositional(1, "search text"); !s) {
         return ctx.usage(s.error().message);
     }
@@ -143,7 +143,7 @@ int search(Context& ctx, const CliArgs& a, db::Database& db) {
     if (!limit) {
         return ctx.fail(limit.error());
     }
-    auto found = db::SqlitePatientRepository(db).search(a.positional()[0], {*limit, a.flag("all")});
+    auto found = store.patients().search(a.positional()[0], {*limit, a.flag("all")});
     if (!found) {
         return ctx.fail(found.error());
     }
@@ -151,13 +151,13 @@ int search(Context& ctx, const CliArgs& a, db::Database& db) {
     return kOk;
 }
 
-int archive(Context& ctx, const CliArgs& a, db::Database& db) {
+int archive(Context& ctx, const CliArgs& a, db::Store& store) {
     auto id = a.positionalId("patient id");
     if (!id) {
         return ctx.fail(id.error());
     }
     const bool archived = !a.flag("undo");
-    if (auto s = db::SqlitePatientRepository(db).setArchived(*id, archived); !s) {
+    if (auto s = store.patients().setArchived(*id, archived); !s) {
         return ctx.fail(s.error());
     }
     if (ctx.format == Format::Json) {
@@ -184,13 +184,15 @@ int exportPatient(Context& ctx, const CliArgs& a, db::Database& db) {
 } // namespace
 
 int runPatient(Context& ctx, Args args) {
+    // Patients work the same on a database file and on a clinic server.
     static const std::array<Subcommand, 7> kSubcommands = {
-        Subcommand{"add", kFieldOptions, {}, add},
-        Subcommand{"edit", kFieldOptions, {}, edit},
-        readsOnly(Subcommand{"list", {}, {"all"}, list}),
-        readsOnly(Subcommand{"search", {"limit"}, {"all"}, search}),
-        readsOnly(Subcommand{"show", {}, {}, show}),
-        Subcommand{"archive", {}, {"undo"}, archive},
+        onAnyBackend("add", kFieldOptions, {}, add),
+        onAnyBackend("edit", kFieldOptions, {}, edit),
+        readsOnly(onAnyBackend("list", {}, {"all"}, list)),
+        readsOnly(onAnyBackend("search", {"limit"}, {"all"}, search)),
+        readsOnly(onAnyBackend("show", {}, {}, show)),
+        onAnyBackend("archive", {}, {"undo"}, archive),
+        // The FHIR export remakes handouts through the visit layer: a database file for now.
         readsOnly(Subcommand{"export", {"format", "out", "record-system"}, {}, exportPatient}),
     };
     return runSubcommand(ctx, "patient", args, kSubcommands);

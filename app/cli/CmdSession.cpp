@@ -7,6 +7,7 @@
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/PatientRepository.h"
 #include "hepdesk/db/SessionRepository.h"
+#include "hepdesk/db/Store.h"
 
 #include <array>
 #include <ostream>
@@ -31,6 +32,14 @@ Result<Session> positionalSession(const CliArgs& a, db::Database& db) {
         return id.error();
     }
     return db::SqliteSessionRepository(db).get(*id);
+}
+
+Result<Session> positionalSession(const CliArgs& a, db::SessionRepository& sessions) {
+    auto id = sessionId(a);
+    if (!id) {
+        return id.error();
+    }
+    return sessions.get(*id);
 }
 
 void printSession(Context& ctx, const Session& s) {
@@ -78,8 +87,8 @@ void printSession(Context& ctx, const Session& s) {
     }
 }
 
-int show(Context& ctx, const CliArgs& a, db::Database& db) {
-    auto s = positionalSession(a, db);
+int show(Context& ctx, const CliArgs& a, db::Store& store) {
+    auto s = positionalSession(a, store.sessions());
     if (!s) {
         return ctx.fail(s.error());
     }
@@ -87,7 +96,7 @@ int show(Context& ctx, const CliArgs& a, db::Database& db) {
     return kOk;
 }
 
-int list(Context& ctx, const CliArgs& a, db::Database& db) {
+int list(Context& ctx, const CliArgs& a, db::Store& store) {
     if (auto s = a.expectPositional(0, ""); !s) {
         return ctx.usage(s.error().message);
     }
@@ -99,10 +108,10 @@ int list(Context& ctx, const CliArgs& a, db::Database& db) {
     if (!limit) {
         return ctx.fail(limit.error());
     }
-    if (auto p = db::SqlitePatientRepository(db).get(*patient); !p) {
+    if (auto p = store.patients().get(*patient); !p) {
         return ctx.fail(p.error());
     }
-    auto history = db::SqliteSessionRepository(db).history(*patient, {*limit});
+    auto history = store.sessions().history(*patient, {*limit});
     if (!history) {
         return ctx.fail(history.error());
     }
@@ -120,15 +129,15 @@ int list(Context& ctx, const CliArgs& a, db::Database& db) {
     return kOk;
 }
 
-int trend(Context& ctx, const CliArgs& a, db::Database& db) {
+int trend(Context& ctx, const CliArgs& a, db::Store& store) {
     auto patient = a.requiredId("patient");
     if (!patient) {
         return ctx.fail(patient.error());
     }
-    if (auto p = db::SqlitePatientRepository(db).get(*patient); !p) {
+    if (auto p = store.patients().get(*patient); !p) {
         return ctx.fail(p.error());
     }
-    auto points = db::SqliteSessionRepository(db).trend(*patient);
+    auto points = store.sessions().trend(*patient);
     if (!points) {
         return ctx.fail(points.error());
     }
@@ -291,9 +300,9 @@ int runSession(Context& ctx, Args args) {
                     "clear-finding"},
                    {"large-print", "follow-up"},
                    newSession},
-        readsOnly(Subcommand{"show", {}, {}, show}),
-        readsOnly(Subcommand{"list", {"patient", "limit"}, {}, list}),
-        readsOnly(Subcommand{"trend", {"patient"}, {}, trend}),
+        readsOnly(onAnyBackend("show", {}, {}, show)), // a file or a clinic server
+        readsOnly(onAnyBackend("list", {"patient", "limit"}, {}, list)),
+        readsOnly(onAnyBackend("trend", {"patient"}, {}, trend)),
         Subcommand{"sign", {"clinician", "paper"}, {}, sign},
         Subcommand{"addendum", {"clinician", "text"}, {}, addendum},
         readsOnly(Subcommand{"export", {"out", "format", "record-system"}, {}, exportSession}),

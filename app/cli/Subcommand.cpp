@@ -1,6 +1,7 @@
 #include "Subcommand.h"
 
 #include "hepdesk/db/Database.h"
+#include "hepdesk/db/Store.h"
 
 #include <algorithm>
 
@@ -29,6 +30,13 @@ int runSubcommand(Context& ctx, std::string_view command, Args args,
         if (auto s = a->expectPositional(0, ""); !s) {
             return ctx.usage(s.error().message);
         }
+    }
+    if (sub->runOnStore != nullptr) {
+        auto store = ctx.openStore(sub->readsOnly);
+        if (!store) {
+            return ctx.fail(store.error());
+        }
+        return sub->runOnStore(ctx, *a, **store);
     }
     auto db = sub->readsOnly ? ctx.openExistingDatabase() : ctx.openDatabase();
     if (!db) {

@@ -10,7 +10,8 @@
 
 namespace hepdesk::db {
 class Database;
-}
+class Store;
+} // namespace hepdesk::db
 
 namespace hepdesk::cli {
 
@@ -29,7 +30,18 @@ struct Subcommand {
     /// Only reads the database: it must exist (a mistyped --db is an error, never a new empty
     /// database). Set with readsOnly().
     bool readsOnly = false;
+    /// Instead of `run`: works through the repository interfaces only, so it runs on a
+    /// database file and on a clinic server alike (set with onAnyBackend()).
+    int (*runOnStore)(Context& ctx, const CliArgs& args, db::Store& store) = nullptr;
 };
+
+/// A subcommand that runs on either backend (file or clinic server).
+inline Subcommand onAnyBackend(std::string_view name, OptionNames withValue, OptionNames flags,
+                               int (*run)(Context&, const CliArgs&, db::Store&)) {
+    Subcommand s{name, std::move(withValue), std::move(flags)};
+    s.runOnStore = run;
+    return s;
+}
 
 /// `s`, marked as a subcommand that only reads the database.
 inline Subcommand readsOnly(Subcommand s) {

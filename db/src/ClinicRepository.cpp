@@ -1,5 +1,6 @@
 #include "hepdesk/db/ClinicRepository.h"
 
+#include "RecordChecks.h"
 #include "TextCheck.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/db/AuditLog.h"
@@ -40,6 +41,18 @@ Status checkLogo(const ClinicSettings& s) {
 }
 
 } // namespace
+
+// Shared with the server backend (RecordChecks.h).
+Status checkClinicSettings(const ClinicSettings& s) {
+    for (const Status& st : {checkText(s.name, "clinic name", kMaxNameBytes),
+                             checkText(s.address, "clinic address", kMaxFieldBytes),
+                             checkText(s.phone, "clinic phone", kMaxNameBytes), checkLogo(s)}) {
+        if (!st) {
+            return st;
+        }
+    }
+    return {};
+}
 
 Result<ClinicSettings> SqliteClinicRepository::load() {
     auto s = Statement::on(db_.connection(), "SELECT name, address, phone, logo, logo_mime FROM "

@@ -1,5 +1,6 @@
 #include "hepdesk/db/ClinicianRepository.h"
 
+#include "RecordChecks.h"
 #include "TextCheck.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/db/AuditLog.h"
@@ -36,6 +37,14 @@ std::string changes(const Clinician& before, const Clinician& after) {
 }
 
 } // namespace
+
+// Shared with the server backend (RecordChecks.h).
+Status checkClinician(const Clinician& c) {
+    return validateClinician(c);
+}
+std::string clinicianChanges(const Clinician& before, const Clinician& after) {
+    return changes(before, after);
+}
 
 Result<std::int64_t> SqliteClinicianRepository::add(const Clinician& c) {
     if (auto s = validateClinician(c); !s) {

@@ -1,5 +1,6 @@
 #include "hepdesk/db/CustomExerciseRepository.h"
 
+#include "RecordChecks.h"
 #include "TextCheck.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/core/JsonRead.h"
@@ -82,6 +83,11 @@ Error missingExercise(std::string_view id) {
 }
 
 } // namespace
+
+// Shared with the server backend (RecordChecks.h).
+Status checkCustomExercise(const CustomExercise& e) {
+    return validateExercise(e);
+}
 
 Status SqliteCustomExerciseRepository::put(const CustomExercise& e) {
     if (auto s = validateExercise(e); !s) {

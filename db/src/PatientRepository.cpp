@@ -1,5 +1,6 @@
 #include "hepdesk/db/PatientRepository.h"
 
+#include "RecordChecks.h"
 #include "TextCheck.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/db/AuditLog.h"
@@ -247,6 +248,20 @@ std::string trim(std::string_view s) {
 }
 
 } // namespace
+
+// Shared with the server backend (RecordChecks.h).
+Status checkPatient(const Patient& p) {
+    return validatePatient(p);
+}
+std::string patientChanges(const Patient& before, const Patient& after) {
+    return changes(before, after);
+}
+std::string searchDatePrefix(std::string_view query) {
+    return datePrefix(query);
+}
+std::string trimmedQuery(std::string_view query) {
+    return trim(query);
+}
 
 Result<std::vector<Patient>> SqlitePatientRepository::list(ListOptions options) {
     return Statement::on(db_.connection(), std::string("SELECT ") + kColumns +

@@ -1,5 +1,6 @@
 #include "hepdesk/db/SessionRepository.h"
 
+#include "RecordChecks.h"
 #include "SessionRead.h"
 #include "TextCheck.h"
 #include "hepdesk/core/Clock.h"
@@ -179,6 +180,18 @@ Result<std::string> screeningText(const Screening& s) {
 } // namespace
 
 Status SqliteSessionRepository::validate(const Session& s) {
+    return checkSession(s);
+}
+
+// Shared with the server backend (RecordChecks.h).
+Status checkSessionHandout(const HandoutRecord& h) {
+    return checkHandout(h);
+}
+Result<std::string> sessionScreeningText(const Screening& s) {
+    return screeningText(s);
+}
+
+Status checkSession(const Session& s) {
     const SessionScores& sc = s.scores;
     for (const Status& st :
          {checkRange(sc.painNow, 0, 10, "pain now"), checkRange(sc.painBest, 0, 10, "pain best"),

@@ -116,7 +116,9 @@ const std::vector<BadCommand> kBadCommands = {
     {{"clinician", "list", "--name", "x"}, kUsage, "unknown option '--name'" + kHelp},
     {{"clinician", "list", "--credentials"}, kUsage, "unknown option '--credentials'" + kHelp},
     // db
-    {{"db"}, kUsage, "'db' needs a subcommand: info, check, backup, restore, migrate" + kHelp},
+    {{"db"},
+     kUsage,
+     "'db' needs a subcommand: info, check, backup, restore, migrate, copy" + kHelp},
     {{"db", "fly"}, kUsage, "unknown 'db' subcommand 'fly'" + kHelp},
     {{"db", "info", "extra"}, kUsage, "unexpected argument 'extra'" + kHelp},
     {{"db", "info", "--keep", "3"}, kUsage, "unknown option '--keep'" + kHelp},

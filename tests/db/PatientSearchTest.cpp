@@ -1,3 +1,4 @@
+#include "EachBackend.h"
 #include "TestSupport.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/PatientRepository.h"
@@ -34,13 +35,15 @@ TEST(SearchKey, CapitalAndSmallLetterMeetOnOneKey) {
     }
 }
 
-class PatientSearchTest : public ::testing::Test {
+/// Every search example holds on both backends: a SQLite file and a clinic server.
+class PatientSearchTest : public testing::EachBackend {
 protected:
     void SetUp() override {
-        auto d = Database::open(dir_ / "p.sqlite");
-        ASSERT_TRUE(d.ok()) << d.error().message;
-        db_.emplace(std::move(*d));
-        repo_.emplace(*db_);
+        EachBackend::SetUp();
+        if (IsSkipped() || HasFatalFailure()) {
+            return;
+        }
+        repo_ = &store().patients();
         for (const Patient& p : {
                  Patient{0, "Zoë Ørsted", "1980-02-29", "R-1042", "", false},
                  Patient{0, "Łukasz Nowak", "1975-06-01", "R-2001", "", false},
@@ -68,12 +71,12 @@ protected:
         return std::find(v.begin(), v.end(), name) != v.end();
     }
 
-    test::TempDir dir_;
-    std::optional<Database> db_;
-    std::optional<SqlitePatientRepository> repo_;
+    PatientRepository* repo_ = nullptr;
 };
 
-TEST_F(PatientSearchTest, FindsAcrossAccentsLettersAndScripts) {
+HEPDESK_ON_EACH_BACKEND(PatientSearchTest);
+
+TEST_P(PatientSearchTest, FindsAcrossAccentsLettersAndScripts) {
     EXPECT_TRUE(has(names("zoe"), "Zoë Ørsted"));
     EXPECT_TRUE(has(names("lukas"), "Łukasz Nowak"));
     EXPECT_TRUE(has(names("orsted"), "Zoë Ørsted"));
@@ -86,20 +89,20 @@ TEST_F(PatientSearchTest, FindsAcrossAccentsLettersAndScripts) {
     EXPECT_EQ(names("nobody"), std::vector<std::string>{});
 }
 
-TEST_F(PatientSearchTest, EveryWordIsAPrefixAndAllMustMatch) {
+TEST_P(PatientSearchTest, EveryWordIsAPrefixAndAllMustMatch) {
     EXPECT_EQ(names("zo ors"), std::vector<std::string>{"Zoë Ørsted"});
     EXPECT_EQ(names("ors zo"), std::vector<std::string>{"Zoë Ørsted"});
     EXPECT_EQ(names("hans strasse"), std::vector<std::string>{"Hans Straße"});
 }
 
-TEST_F(PatientSearchTest, RanksNamesStartingWithTheQueryFirst) {
+TEST_P(PatientSearchTest, RanksNamesStartingWithTheQueryFirst) {
     const auto r = names("alex");
     ASSERT_EQ(r.size(), 3U);
     // "Alex Morgan" and "Αλέξανδρος" begin with "alex"; "Zoe Alexander" only has a later word.
     EXPECT_EQ(r.back(), "Zoe Alexander");
 }
 
-TEST_F(PatientSearchTest, FindsByRecordNumberAndDateOfBirth) {
+TEST_P(PatientSearchTest, FindsByRecordNumberAndDateOfBirth) {
     EXPECT_EQ(names("R-1042").at(0), "Zoë Ørsted");
     EXPECT_EQ(names("r-1042").at(0), "Zoë Ørsted");
     EXPECT_EQ(names("1042").at(0), "Zoë Ørsted");
@@ -111,12 +114,12 @@ TEST_F(PatientSearchTest, FindsByRecordNumberAndDateOfBirth) {
     EXPECT_EQ(year.size(), 2U);
 }
 
-TEST_F(PatientSearchTest, ArchivedPatientsOnlyWhenAsked) {
+TEST_P(PatientSearchTest, ArchivedPatientsOnlyWhenAsked) {
     EXPECT_FALSE(has(names("archived"), "Archived Zoe"));
     EXPECT_TRUE(has(names("archived", {50, true}), "Archived Zoe"));
 }
 
-TEST_F(PatientSearchTest, SearchSyntaxAndSqlInTheQueryAreJustText) {
+TEST_P(PatientSearchTest, SearchSyntaxAndSqlInTheQueryAreJustText) {
     for (const char* q : {"\"", "zoe\" OR \"", "*", "NEAR(a b)", "'; DROP TABLE patient; --",
                           "a AND b", "(", "-", "^zoe", "   ", ""}) {
         auto r = repo_->search(q, {});
@@ -126,7 +129,7 @@ TEST_F(PatientSearchTest, SearchSyntaxAndSqlInTheQueryAreJustText) {
     EXPECT_EQ(repo_->search("\xff\xfe", {}).error().kind, Error::Kind::InvalidInput);
 }
 
-TEST_F(PatientSearchTest, IndexFollowsEditsArchivingAndLimit) {
+TEST_P(PatientSearchTest, IndexFollowsEditsArchivingAndLimit) {
     auto found = repo_->search("lukasz", {});
     ASSERT_EQ(found->size(), 1U);
     Patient p = found->at(0);

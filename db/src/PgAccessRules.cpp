@@ -1,0 +1,169 @@
+#include "PgAccessRules.h"
+
+namespace hepdesk::db {
+
+const std::string_view kPgAccessRules = R"sql(
+DO $$
+BEGIN
+    -- Roles belong to the whole server: another HepDesk database may have made them already.
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'hepdesk_clinician') THEN
+        BEGIN
+            CREATE ROLE hepdesk_clinician NOLOGIN;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+        END;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'hepdesk_admin') THEN
+        BEGIN
+            CREATE ROLE hepdesk_admin NOLOGIN;
+        EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+        END;
+    END IF;
+END $$;
+
+-- The login role of each clinician (NULL for clinicians without one: records kept from a
+-- file, or people who never log in).
+ALTER TABLE clinician ADD COLUMN IF NOT EXISTS login text UNIQUE;
+ALTER TABLE patient ADD COLUMN IF NOT EXISTS created_by text;
+ALTER TABLE session ADD COLUMN IF NOT EXISTS created_by text;
+ALTER TABLE addendum ADD COLUMN IF NOT EXISTS created_by text;
+ALTER TABLE session_override ADD COLUMN IF NOT EXISTS created_by text;
+
+-- A workstation's role: anything but a superuser or the owner of the schema (which runs
+-- migrations and moves practices, and which no workstation uses).
+CREATE OR REPLACE FUNCTION hepdesk_is_workstation() RETURNS boolean
+LANGUAGE sql STABLE AS $$
+    SELECT NOT COALESCE((SELECT rolsuper FROM pg_roles WHERE rolname = session_user), false)
+       AND session_user <> (SELECT pg_get_userbyid(relowner) FROM pg_class
+                            WHERE oid = 'public.session'::regclass)
+$$;
+
+-- The clinician logged in, or an error naming the login that is not one.
+CREATE OR REPLACE FUNCTION hepdesk_login_clinician() RETURNS bigint
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    me bigint;
+BEGIN
+    SELECT id INTO me FROM clinician WHERE login = session_user AND active;
+    IF me IS NULL THEN
+        RAISE EXCEPTION 'the login % is not an active clinician of this clinic', session_user;
+    END IF;
+    RETURN me;
+END $$;
+
+CREATE OR REPLACE FUNCTION hepdesk_stamp_created_by() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    new.created_by := session_user;
+    RETURN new;
+END $$;
+DROP TRIGGER IF EXISTS patient_created_by ON patient;
+CREATE TRIGGER patient_created_by BEFORE INSERT ON patient
+    FOR EACH ROW EXECUTE FUNCTION hepdesk_stamp_created_by();
+DROP TRIGGER IF EXISTS session_created_by ON session;
+CREATE TRIGGER session_created_by BEFORE INSERT ON session
+    FOR EACH ROW EXECUTE FUNCTION hepdesk_stamp_created_by();
+
+-- Signing: the signer is the clinician logged in. The seal (computed by the client) covers
+-- the signer, so a different one is refused rather than silently replaced.
+CREATE OR REPLACE FUNCTION hepdesk_signer_is_login() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    me bigint;
+BEGIN
+    IF hepdesk_is_workstation() THEN
+        me := hepdesk_login_clinician();
+        IF new.signed_by IS DISTINCT FROM me THEN
+            RAISE EXCEPTION 'you are logged in as % (clinician %): a session is signed by the clinician who is logged in, not by clinician %',
+                session_user, me, new.signed_by;
+        END IF;
+    END IF;
+    RETURN new;
+END $$;
+DROP TRIGGER IF EXISTS session_signer_is_login ON session;
+CREATE TRIGGER session_signer_is_login BEFORE UPDATE ON session
+    FOR EACH ROW WHEN (old.signed_at IS NULL AND new.signed_at IS NOT NULL)
+    EXECUTE FUNCTION hepdesk_signer_is_login();
+
+-- Addenda and overrides: written by the clinician logged in, "created by" the login.
+CREATE OR REPLACE FUNCTION hepdesk_writer_is_login() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    me bigint;
+BEGIN
+    new.created_by := session_user;
+    IF hepdesk_is_workstation() THEN
+        me := hepdesk_login_clinician();
+        IF new.clinician_id IS NULL THEN
+            new.clinician_id := me;
+        ELSIF new.clinician_id <> me THEN
+            RAISE EXCEPTION 'you are logged in as % (clinician %): you cannot write as clinician %',
+                session_user, me, new.clinician_id;
+        END IF;
+    END IF;
+    RETURN new;
+END $$;
+DROP TRIGGER IF EXISTS addendum_writer_is_login ON addendum;
+CREATE TRIGGER addendum_writer_is_login BEFORE INSERT ON addendum
+    FOR EACH ROW EXECUTE FUNCTION hepdesk_writer_is_login();
+DROP TRIGGER IF EXISTS session_override_writer_is_login ON session_override;
+CREATE TRIGGER session_override_writer_is_login BEFORE INSERT ON session_override
+    FOR EACH ROW EXECUTE FUNCTION hepdesk_writer_is_login();
+
+-- The audit log names the login that wrote it (the row hash, computed by the client, covers
+-- the actor: a different one is refused, never rewritten).
+CREATE OR REPLACE FUNCTION hepdesk_audit_actor_is_login() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF hepdesk_is_workstation() AND new.actor IS DISTINCT FROM session_user THEN
+        RAISE EXCEPTION 'the audit log names the login that writes it (%), not %',
+            session_user, new.actor;
+    END IF;
+    RETURN new;
+END $$;
+DROP TRIGGER IF EXISTS audit_log_actor_is_login ON audit_log;
+CREATE TRIGGER audit_log_actor_is_login BEFORE INSERT ON audit_log
+    FOR EACH ROW EXECUTE FUNCTION hepdesk_audit_actor_is_login();
+
+-- A clinician's login, made by an admin: the password reaches the server only as a
+-- SCRAM-SHA-256 verifier computed by the client (libpq), never as text.
+CREATE OR REPLACE FUNCTION hepdesk_add_login(p_login text, p_name text, p_credentials text,
+                                             p_verifier text, p_admin boolean,
+                                             p_created_at text) RETURNS bigint
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE
+    new_id bigint;
+BEGIN
+    IF p_login !~ '^[a-z][a-z0-9_]{0,62}$' OR p_login LIKE 'pg\_%' OR p_login LIKE 'hepdesk\_%' THEN
+        RAISE EXCEPTION 'login name "%" must be a lower-case letter then up to 62 letters, digits or _, not starting with pg_ or hepdesk_', p_login;
+    END IF;
+    IF p_verifier !~ '^SCRAM-SHA-256\$' THEN
+        RAISE EXCEPTION 'the password must reach the server as a SCRAM-SHA-256 verifier';
+    END IF;
+    EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE hepdesk_clinician',
+                   p_login, p_verifier);
+    IF p_admin THEN
+        EXECUTE format('GRANT hepdesk_admin TO %I', p_login);
+    END IF;
+    INSERT INTO clinician(name, credentials, active, created_at, login)
+        VALUES (p_name, p_credentials, true, p_created_at, p_login) RETURNING id INTO new_id;
+    RETURN new_id;
+END $$;
+REVOKE ALL ON FUNCTION hepdesk_add_login(text, text, text, text, boolean, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION hepdesk_add_login(text, text, text, text, boolean, text)
+    TO hepdesk_admin;
+
+-- What each group may do. Nothing here grants UPDATE, DELETE or TRUNCATE on addendum,
+-- session_override or audit_log; signed sessions are refused by their triggers.
+GRANT USAGE ON SCHEMA public TO hepdesk_clinician, hepdesk_admin;
+GRANT SELECT ON ALL TABLES IN SCHEMA public TO hepdesk_clinician, hepdesk_admin;
+GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO hepdesk_clinician, hepdesk_admin;
+GRANT INSERT, UPDATE ON patient TO hepdesk_clinician;
+GRANT INSERT, DELETE ON patient_search TO hepdesk_clinician;
+GRANT INSERT, UPDATE, DELETE ON session, session_finding, program_item TO hepdesk_clinician;
+GRANT INSERT ON handout, addendum, session_override, audit_log TO hepdesk_clinician;
+GRANT INSERT, UPDATE ON clinician, clinic_settings TO hepdesk_admin;
+GRANT INSERT, UPDATE, DELETE ON custom_exercise TO hepdesk_admin;
+GRANT INSERT ON audit_log TO hepdesk_admin;
+)sql";
+
+} // namespace hepdesk::db

@@ -1,0 +1,249 @@
+#include "PgSearchIndex.h"
+#include "RecordChecks.h"
+#include "TextCheck.h"
+#include "hepdesk/core/Clock.h"
+#include "hepdesk/db/PgRepositories.h"
+#include "hepdesk/db/SearchKey.h"
+#include "hepdesk/db/Sqlite.h"
+
+#include <algorithm>
+#include <set>
+
+namespace hepdesk::db {
+namespace {
+
+constexpr const char* kColumns =
+    "p.id, p.name, p.birth_date, p.record_number, p.contact, p.archived";
+/// SQLite's NOCASE: ASCII letters folded, bytes compared.
+constexpr const char* kNoCase =
+    "translate(%s, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') COLLATE \"C\"";
+
+std::string noCase(const std::string& column) {
+    std::string out = kNoCase;
+    out.replace(out.find("%s"), 2, column);
+    return out;
+}
+
+Patient readPatient(const PgResult& r, int i) {
+    Patient p;
+    p.id = r.int64(i, 0);
+    p.name = r.text(i, 1);
+    p.birthDate = r.text(i, 2);
+    p.recordNumber = r.text(i, 3);
+    p.contact = r.text(i, 4);
+    p.archived = r.boolean(i, 5);
+    return p;
+}
+
+std::vector<Patient> readAll(const PgResult& r) {
+    std::vector<Patient> out;
+    for (int i = 0; i < r.rows(); ++i) {
+        out.push_back(readPatient(r, i));
+    }
+    return out;
+}
+
+} // namespace
+
+Result<std::vector<Patient>> PgPatientRepository::list(ListOptions options) {
+    auto r = db_.connection().exec(
+        std::string("SELECT ") + kColumns + " FROM patient p WHERE NOT p.archived OR $1 ORDER BY " +
+            noCase("p.name") + ", p.id LIMIT $2 OFFSET $3",
+        {options.includeArchived, options.limit > 0 ? PgParam(options.limit) : PgParam(),
+         std::max(0, options.offset)});
+    if (!r) {
+        return r.error();
+    }
+    return readAll(*r);
+}
+
+Result<std::int64_t> PgPatientRepository::add(const Patient& p) {
+    if (auto s = checkPatient(p); !s) {
+        return s.error();
+    }
+    auto& conn = db_.connection();
+    return PgTransaction::run(conn, [&]() -> Result<std::int64_t> {
+        auto r = conn.exec("INSERT INTO patient(name, birth_date, record_number, contact, "
+                           "archived, created_at, updated_at) "
+                           "VALUES ($1, $2, $3, $4, $5, $6, $6) RETURNING id",
+                           {p.name, p.birthDate, p.recordNumber, p.contact, p.archived,
+                            isoDateTime(Clock::current().now())});
+        if (!r) {
+            return r.error();
+        }
+        const std::int64_t id = r->int64(0, 0);
+        if (auto s = indexPatient(conn, id, p.name, p.recordNumber); !s) {
+            return s.error();
+        }
+        if (auto s = PgAuditLog::record(db_, "patient.add", "patient", id); !s) {
+            return s.error();
+        }
+        return id;
+    });
+}
+
+Result<Patient> PgPatientRepository::get(std::int64_t id) {
+    auto r = db_.connection().exec(
+        std::string("SELECT ") + kColumns + " FROM patient p WHERE p.id = $1", {id});
+    if (!r) {
+        return r.error();
+    }
+    if (r->rows() == 0) {
+        return missingRow("patient", id);
+    }
+    return readPatient(*r, 0);
+}
+
+Status PgPatientRepository::update(const Patient& p) {
+    if (auto s = checkPatient(p); !s) {
+        return s;
+    }
+    auto& conn = db_.connection();
+    return PgTransaction::run(conn, [&]() -> Status {
+        auto r = conn.exec(std::string("SELECT ") + kColumns +
+                               " FROM patient p WHERE p.id = $1 FOR UPDATE",
+                           {p.id});
+        if (!r) {
+            return r.error();
+        }
+        if (r->rows() == 0) {
+            return missingRow("patient", p.id);
+        }
+        const Patient before = readPatient(*r, 0);
+        if (before.archived) {
+            const std::string id = std::to_string(p.id);
+            return Error::refused(
+                "patient " + id +
+                " is archived and read-only: editing is refused; restore the patient first "
+                "('hepdesk-cli patient archive " +
+                id + " --undo')");
+        }
+        if (auto u = conn.exec("UPDATE patient SET name = $2, birth_date = $3, "
+                               "record_number = $4, contact = $5, archived = $6, "
+                               "updated_at = $7 WHERE id = $1",
+                               {p.id, p.name, p.birthDate, p.recordNumber, p.contact, p.archived,
+                                isoDateTime(Clock::current().now())});
+            !u) {
+            return u.error();
+        }
+        if (auto s = indexPatient(conn, p.id, p.name, p.recordNumber); !s) {
+            return s;
+        }
+        return PgAuditLog::record(db_, "patient.edit", "patient", p.id, patientChanges(before, p));
+    });
+}
+
+Status PgPatientRepository::setArchived(std::int64_t id, bool archived) {
+    auto& conn = db_.connection();
+    return PgTransaction::run(conn, [&]() -> Status {
+        auto r = conn.exec("UPDATE patient SET archived = $2, updated_at = $3 WHERE id = $1",
+                           {id, archived, isoDateTime(Clock::current().now())});
+        if (!r) {
+            return r.error();
+        }
+        if (r->affected() == 0) {
+            return missingRow("patient", id);
+        }
+        return PgAuditLog::record(db_, archived ? "patient.archive" : "patient.unarchive",
+                                  "patient", id);
+    });
+}
+
+Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
+                                                         SearchOptions options) {
+    if (auto s = checkText(query, "search text", kMaxNameBytes); !s) {
+        return s.error();
+    }
+    const std::string q = trimmedQuery(query);
+    std::vector<Patient> out;
+    if (q.empty() || options.limit <= 0) {
+        return out;
+    }
+    const auto limit = static_cast<std::size_t>(options.limit);
+    std::set<std::int64_t> seen;
+    auto& conn = db_.connection();
+    // Appends the new matches of one stage, in its order, until `limit`.
+    const auto take = [&](std::vector<Patient> found) {
+        for (Patient& p : found) {
+            if (out.size() >= limit) {
+                break;
+            }
+            if (seen.insert(p.id).second) {
+                out.push_back(std::move(p));
+            }
+        }
+    };
+    const std::string select =
+        std::string("SELECT ") + kColumns + " FROM patient p WHERE (NOT p.archived OR $1) AND ";
+    // 1. A record number typed in full is the most certain match there is.
+    auto exact = conn.exec(select + "p.record_number <> '' AND " + noCase("p.record_number") +
+                               " = " + noCase("$2::text") + " ORDER BY p.id",
+                           {options.includeArchived, q});
+    if (!exact) {
+        return exact.error();
+    }
+    take(readAll(*exact));
+    // 2. A date of birth (or its year or month).
+    if (const std::string prefix = searchDatePrefix(q); !prefix.empty() && out.size() < limit) {
+        auto dates =
+            conn.exec(select + "p.birth_date <> '' AND p.birth_date COLLATE \"C\" >= $2 AND "
+                               "p.birth_date COLLATE \"C\" < $2 || '~' "
+                               "ORDER BY p.birth_date COLLATE \"C\", p.id",
+                      {options.includeArchived, prefix});
+        if (!dates) {
+            return dates.error();
+        }
+        take(readAll(*dates));
+    }
+    // 3. As on SQLite: names whose first word starts with the first word typed (every other
+    // word typed must start some word), then names and record numbers with all words
+    // anywhere; first matches by id, alphabetical (folded) within one stage.
+    const std::vector<std::string> words = searchWords(searchKey(q));
+    const auto wordStage = [&](bool initial, std::size_t fetch) -> Status {
+        std::string sql = select + "true";
+        std::vector<PgParam> params{options.includeArchived};
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            params.emplace_back(words[i]);
+            const std::string n = "$" + std::to_string(params.size());
+            sql += " AND EXISTS (SELECT 1 FROM patient_search s WHERE s.patient_id = p.id AND ";
+            if (initial && i == 0) {
+                sql += "s.field = 'name' AND s.position = 0 AND ";
+            }
+            sql += "s.term LIKE " + n + " || '%')";
+        }
+        params.emplace_back(static_cast<std::int64_t>(fetch));
+        sql += " ORDER BY p.id LIMIT $" + std::to_string(params.size());
+        auto r = conn.exec(sql, params);
+        if (!r) {
+            return r.error();
+        }
+        std::vector<std::pair<std::string, Patient>> found;
+        for (Patient& p : readAll(*r)) {
+            if (!seen.contains(p.id)) {
+                found.emplace_back(searchKey(p.name), std::move(p));
+            }
+        }
+        std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first < b.first : a.second.id < b.second.id;
+        });
+        std::vector<Patient> sorted;
+        for (auto& f : found) {
+            sorted.push_back(std::move(f.second));
+        }
+        take(std::move(sorted));
+        return {};
+    };
+    if (!words.empty() && out.size() < limit) {
+        if (auto s = wordStage(true, limit - out.size()); !s) {
+            return s.error();
+        }
+        if (out.size() < limit) {
+            if (auto s = wordStage(false, limit + out.size()); !s) {
+                return s.error();
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace hepdesk::db

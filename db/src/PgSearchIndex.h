@@ -1,0 +1,25 @@
+#pragma once
+
+#include "hepdesk/core/Error.h"
+#include "hepdesk/db/Pg.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace hepdesk::db {
+
+/// The words of a folded search key (searchKey()), split where SQLite's FTS tokenizer splits
+/// them (ASCII punctuation and spaces), so both backends index and query the same words.
+std::vector<std::string> searchWords(std::string_view key);
+
+/// Replaces patient `id`'s rows of the server search index (table patient_search) with the
+/// words of its folded name and record number; inside the caller's transaction.
+Status indexPatient(PgConnection& c, std::int64_t id, std::string_view name,
+                    std::string_view recordNumber);
+
+/// Indexes every stored patient again (migration steps 2 and 8).
+Status indexAllPatients(PgConnection& c);
+
+} // namespace hepdesk::db

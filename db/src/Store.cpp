@@ -1,0 +1,85 @@
+#include "hepdesk/db/Store.h"
+
+#include "hepdesk/db/Database.h"
+#include "hepdesk/db/Pg.h"
+#include "hepdesk/db/PgRepositories.h"
+
+namespace hepdesk::db {
+namespace {
+
+class FileStore final : public Store {
+public:
+    explicit FileStore(Database db)
+        : db_(std::move(db)), patients_(db_), sessions_(db_), clinicians_(db_), clinic_(db_),
+          custom_(db_), audit_(db_) {}
+    [[nodiscard]] Backend backend() const override { return Backend::File; }
+    [[nodiscard]] std::string describe() const override { return "file " + db_.path().string(); }
+    void setActor(std::string actor) override { db_.setActor(std::move(actor)); }
+    PatientRepository& patients() override { return patients_; }
+    SessionRepository& sessions() override { return sessions_; }
+    ClinicianRepository& clinicians() override { return clinicians_; }
+    ClinicRepository& clinic() override { return clinic_; }
+    CustomExerciseRepository& customExercises() override { return custom_; }
+    AuditLog& audit() override { return audit_; }
+
+private:
+    Database db_;
+    SqlitePatientRepository patients_;
+    SqliteSessionRepository sessions_;
+    SqliteClinicianRepository clinicians_;
+    SqliteClinicRepository clinic_;
+    SqliteCustomExerciseRepository custom_;
+    SqliteAuditLog audit_;
+};
+
+class ServerStore final : public Store {
+public:
+    explicit ServerStore(PgDatabase db)
+        : db_(std::move(db)), patients_(db_), sessions_(db_), clinicians_(db_), clinic_(db_),
+          custom_(db_), audit_(db_) {}
+    [[nodiscard]] Backend backend() const override { return Backend::Server; }
+    [[nodiscard]] std::string describe() const override {
+        return db_.connection().label() + " as " + db_.connection().user();
+    }
+    /// On a server the audit log names the login role, whoever the caller says it is: the
+    /// server refuses any other actor from a workstation (see PgAccessRules.h).
+    void setActor(std::string /*actor*/) override {}
+    PatientRepository& patients() override { return patients_; }
+    SessionRepository& sessions() override { return sessions_; }
+    ClinicianRepository& clinicians() override { return clinicians_; }
+    ClinicRepository& clinic() override { return clinic_; }
+    CustomExerciseRepository& customExercises() override { return custom_; }
+    AuditLog& audit() override { return audit_; }
+
+private:
+    PgDatabase db_;
+    PgPatientRepository patients_;
+    PgSessionRepository sessions_;
+    PgClinicianRepository clinicians_;
+    PgClinicRepository clinic_;
+    PgCustomExerciseRepository custom_;
+    PgAuditLog audit_;
+};
+
+} // namespace
+
+Result<std::unique_ptr<Store>> Store::open(std::string_view target) {
+    if (isServerTarget(target)) {
+        auto db = PgDatabase::open(target);
+        if (!db) {
+            return db.error();
+        }
+        return std::unique_ptr<Store>(std::make_unique<ServerStore>(std::move(*db)));
+    }
+    auto db = Database::open(std::filesystem::path(target));
+    if (!db) {
+        return db.error();
+    }
+    return onFile(std::move(*db));
+}
+
+std::unique_ptr<Store> Store::onFile(Database db) {
+    return std::make_unique<FileStore>(std::move(db));
+}
+
+} // namespace hepdesk::db

@@ -1,0 +1,161 @@
+// The session contract on each backend (a SQLite file, the PostgreSQL 15 test cluster): the
+// same visit record, signing rules, snapshots, handout records, overrides and addenda.
+
+#include "DbFixtures.h"
+#include "EachBackend.h"
+
+#include <gtest/gtest.h>
+
+namespace hepdesk::db {
+namespace {
+
+class SessionContract : public testing::EachBackend {
+protected:
+    void SetUp() override {
+        EachBackend::SetUp();
+        if (IsSkipped() || HasFatalFailure()) {
+            return;
+        }
+        patientId_ = *store().patients().add(Patient{0, "Ann Lee", "1970-01-01", "R-1", "", false});
+        clinicianId_ = *store().clinicians().add(Clinician{0, "Dr Rivera", "PT, DPT", true});
+    }
+    SessionRepository& sessions() { return store().sessions(); }
+    std::int64_t patientId_ = 0;
+    std::int64_t clinicianId_ = 0;
+};
+HEPDESK_ON_EACH_BACKEND(SessionContract);
+
+const HandoutRecord kHandout{0, std::string(64, 'a'), 123456, "2026-01-10T09:30:00Z", "es", true};
+
+TEST_P(SessionContract, StoresAndLoadsTheWholeSession) {
+    Session s = test::sampleSession(patientId_, 3);
+    s.clinicianId = clinicianId_;
+    s.handoutOptions.overrideReason = "patient declined referral; documented";
+    s.handouts = {kHandout};
+    auto id = sessions().add(s);
+    ASSERT_TRUE(id) << id.error().message;
+    auto back = sessions().get(*id);
+    ASSERT_TRUE(back) << back.error().message;
+    s.id = *id;
+    s.handouts[0].id = back->handouts.at(0).id;
+    EXPECT_TRUE(test::sameSession(*back, s));
+    EXPECT_EQ(sessions().get(*id + 100).error().kind, Error::Kind::NotFound);
+}
+
+TEST_P(SessionContract, DraftsChangeSignedSessionsOnlyGetAddenda) {
+    const auto id = *sessions().add(test::sampleSession(patientId_, 1));
+    Session draft = *sessions().get(id);
+    draft.program.items.pop_back();
+    draft.scores.painNow = 2;
+    ASSERT_TRUE(sessions().update(draft));
+    EXPECT_EQ(sessions().get(id)->program.items.size(), 2U);
+    EXPECT_EQ(sessions().addAddendum(id, Addendum{0, clinicianId_, "", "late note"}).error().kind,
+              Error::Kind::Refused);
+
+    ASSERT_TRUE(sessions().sign(id, clinicianId_));
+    const Session signedSession = *sessions().get(id);
+    EXPECT_TRUE(signedSession.isSigned);
+    EXPECT_EQ(signedSession.signedBy, clinicianId_);
+    EXPECT_EQ(signedSession.signedAt.size(), 20U);
+    Session changed = signedSession;
+    changed.isSigned = false;
+    changed.triage = TriageLevel::Emergency;
+    auto u = sessions().update(changed);
+    ASSERT_FALSE(u);
+    EXPECT_EQ(u.error().kind, Error::Kind::Refused);
+    EXPECT_NE(u.error().message.find("add an addendum instead"), std::string::npos);
+    EXPECT_EQ(sessions().remove(id).error().kind, Error::Kind::Refused);
+    EXPECT_EQ(sessions().sign(id, clinicianId_).error().kind, Error::Kind::Refused);
+
+    EXPECT_EQ(sessions().addAddendum(id, Addendum{0, std::nullopt, "", "x"}).error().kind,
+              Error::Kind::InvalidInput);
+    auto a = sessions().addAddendum(id, Addendum{0, clinicianId_, "", "pain now 3"});
+    ASSERT_TRUE(a) << a.error().message;
+    auto after = sessions().get(id);
+    ASSERT_EQ(after->addenda.size(), 1U);
+    EXPECT_EQ(after->addenda[0].text, "pain now 3");
+    EXPECT_EQ(after->triage, signedSession.triage);
+
+    const auto draft2 = *sessions().add(test::sampleSession(patientId_, 2));
+    ASSERT_TRUE(sessions().remove(draft2));
+    EXPECT_EQ(sessions().get(draft2).error().kind, Error::Kind::NotFound);
+}
+
+TEST_P(SessionContract, InactiveClinicianAndArchivedPatientAreRefused) {
+    const auto id = *sessions().add(test::sampleSession(patientId_, 1));
+    Clinician c = *store().clinicians().get(clinicianId_);
+    c.active = false;
+    ASSERT_TRUE(store().clinicians().update(c));
+    auto s = sessions().sign(id, clinicianId_);
+    ASSERT_FALSE(s);
+    EXPECT_NE(s.error().message.find("inactive"), std::string::npos);
+    ASSERT_TRUE(store().patients().setArchived(patientId_, true));
+    auto added = sessions().add(test::sampleSession(patientId_, 2));
+    ASSERT_FALSE(added);
+    EXPECT_EQ(added.error().kind, Error::Kind::Refused);
+    EXPECT_NE(added.error().message.find("archived and read-only"), std::string::npos);
+}
+
+TEST_P(SessionContract, SignWithSnapshotKeepsItAndRefusesAChangedSession) {
+    const auto id = *sessions().add(test::sampleSession(patientId_, 4));
+    const Session asRead = *sessions().get(id);
+    Session meanwhile = asRead;
+    meanwhile.scores.painNow = 9;
+    ASSERT_TRUE(sessions().update(meanwhile));
+    auto stale = sessions().signWithSnapshot(id, clinicianId_, R"({"v":1})", kHandout, asRead);
+    ASSERT_FALSE(stale);
+    EXPECT_NE(stale.error().message.find("was changed while it was being signed"),
+              std::string::npos);
+    EXPECT_FALSE(sessions().get(id)->isSigned);
+    EXPECT_TRUE(sessions().get(id)->handouts.empty()); // nothing half-written
+
+    const Session fresh = *sessions().get(id);
+    ASSERT_TRUE(sessions().signWithSnapshot(id, clinicianId_, R"({"v":1})", kHandout, fresh));
+    const Session s = *sessions().get(id);
+    EXPECT_TRUE(s.isSigned);
+    EXPECT_EQ(s.signedSnapshot, R"({"v":1})");
+    ASSERT_EQ(s.handouts.size(), 1U);
+    EXPECT_EQ(s.handouts[0].sha256, kHandout.sha256);
+}
+
+TEST_P(SessionContract, HandoutRecordedOnceOverrideKeptAfterSigning) {
+    store().setActor("Dr Rivera");
+    const auto id = *sessions().add(test::sampleSession(patientId_, 5));
+    const HandoutOverride why{0, clinicianId_, "", "", "patient declined the ER; documented"};
+    auto early = sessions().recordHandout(id, kHandout, why, "file a.pdf");
+    ASSERT_FALSE(early); // overrides after signing are for signed sessions
+    ASSERT_TRUE(sessions().sign(id, clinicianId_));
+    auto first = sessions().recordHandout(id, kHandout, why, "file a.pdf");
+    ASSERT_TRUE(first) << first.error().message;
+    auto again = sessions().recordHandout(id, kHandout, std::nullopt, "printer");
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->id, first->id);
+    const Session s = *sessions().get(id);
+    EXPECT_EQ(s.handouts.size(), 1U);
+    ASSERT_EQ(s.overrides.size(), 1U);
+    EXPECT_EQ(s.overrides[0].actor, actorFor("Dr Rivera"));
+    EXPECT_EQ(s.overrides[0].reason, "patient declined the ER; documented");
+    auto log = store().audit().list({"session", std::to_string(id), 10});
+    ASSERT_TRUE(log);
+    EXPECT_EQ(log->at(0).action, "handout.export");
+    EXPECT_EQ(log->at(0).detail, "printer, sha256 " + kHandout.sha256);
+}
+
+TEST_P(SessionContract, HistoryNewestFirstWithProgramTrendOldestFirst) {
+    for (int n : {1, 2, 3}) {
+        ASSERT_TRUE(sessions().add(test::sampleSession(patientId_, n)));
+    }
+    auto history = sessions().history(patientId_, {2});
+    ASSERT_TRUE(history) << history.error().message;
+    ASSERT_EQ(history->size(), 2U);
+    EXPECT_GT(history->at(0).startedAt, history->at(1).startedAt);
+    EXPECT_EQ(history->at(0).program.items.size(), 3U);
+    EXPECT_EQ(history->at(0).program.items[1].dosage.holdSeconds, 20);
+    auto trend = sessions().trend(patientId_);
+    ASSERT_EQ(trend->size(), 3U);
+    EXPECT_LT(trend->at(0).startedAt, trend->at(2).startedAt);
+    EXPECT_EQ(trend->at(0).scores.painNow, 1);
+}
+
+} // namespace
+} // namespace hepdesk::db
