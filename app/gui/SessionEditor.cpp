@@ -24,6 +24,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPrintDialog>
 #include <QPrintPreviewDialog>
@@ -162,6 +164,7 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     status_->setSizeGripEnabled(false);
 
     auto* layout = new QVBoxLayout(this);
+    buildMenu(closeAction);
     layout->addLayout(top);
     layout->addWidget(banner_);
     layout->addWidget(tabs_, 1);
@@ -327,6 +330,31 @@ void SessionEditor::updateTitle() {
                             QString::fromStdString(session_.screening.date),
                             modified_ ? QStringLiteral(" *") : QString()));
     save_->setEnabled(!session_.isSigned);
+}
+
+void SessionEditor::buildMenu(QAction* closeAction) {
+    // The same key as in the main window: the desktop's Preferences key, else Ctrl+,.
+    const QKeySequence prefs = QKeySequence(QKeySequence::Preferences).isEmpty()
+                                   ? QKeySequence(Qt::CTRL | Qt::Key_Comma)
+                                   : QKeySequence(QKeySequence::Preferences);
+    settingsAction_ = new QAction(tr("S&ettings…"), this);
+    settingsAction_->setObjectName(QStringLiteral("sessionSettings"));
+    settingsAction_->setShortcut(prefs);
+    settingsAction_->setShortcutContext(Qt::WindowShortcut);
+    connect(settingsAction_, &QAction::triggered, this, &SessionEditor::settingsRequested);
+    addAction(settingsAction_);
+    closeAction->setText(tr("&Close"));
+    auto* bar = new QMenuBar(this);
+    QMenu* menu = bar->addMenu(tr("&Session"));
+    menu->addAction(settingsAction_);
+    menu->addSeparator();
+    menu->addAction(closeAction);
+    layout()->setMenuBar(bar);
+}
+
+void SessionEditor::settingsChanged() {
+    applyReadOnly(); // "enter your name in Settings" goes once a clinician is set
+    refreshHandout();
 }
 
 void SessionEditor::applyReadOnly() {
