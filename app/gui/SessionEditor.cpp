@@ -15,6 +15,7 @@
 #include "hepdesk/core/Assess.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/db/AuditLog.h"
+#include "hepdesk/visit/HandoutSnapshot.h"
 #include "hepdesk/visit/OverrideReason.h"
 
 #include <QAction>
@@ -94,6 +95,8 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     handout_ = new HandoutPage(services_.writer(), services_.catalog(), this);
     sign_ = new SignPage(this);
     sign_->setRules(&services_.rules().triage());
+    sign_->setClinicianNames(
+        [this](std::optional<std::int64_t> id) { return id ? clinicianName(id) : QString(); });
     exporter_ = new HandoutExporter(services_.writer(), this);
     connect(exporter_, &HandoutExporter::finished, this, &SessionEditor::onExportFinished);
     connect(exporter_, &HandoutExporter::failed, this, &SessionEditor::onExportFailed);
@@ -345,11 +348,22 @@ void SessionEditor::buildMenu(QAction* closeAction) {
     addAction(settingsAction_);
     closeAction->setText(tr("&Close"));
     auto* bar = new QMenuBar(this);
-    QMenu* menu = bar->addMenu(tr("&Session"));
+    QMenu* menu = bar->addMenu(tr("Session"));
     menu->addAction(settingsAction_);
     menu->addSeparator();
     menu->addAction(closeAction);
     layout()->setMenuBar(bar);
+}
+
+void SessionEditor::showSignStep() {
+    QString signedSha;
+    if (session_.isSigned && !session_.signedSnapshot.empty()) {
+        if (auto snap = visit::snapshotFromJson(session_.signedSnapshot, "snapshot")) {
+            signedSha = QString::fromStdString(snap->handoutSha256);
+        }
+    }
+    sign_->setSignedFingerprint(signedSha);
+    sign_->showSession(session_, clinicianName(session_.signedBy));
 }
 
 void SessionEditor::settingsChanged() {
@@ -368,7 +382,7 @@ void SessionEditor::applyReadOnly() {
         blocked = tr("To sign, enter your name and credentials in Settings first.");
     }
     sign_->setSignBlocked(blocked);
-    sign_->showSession(session_, clinicianName(session_.signedBy));
+    showSignStep();
     updateTitle();
 }
 
@@ -403,7 +417,7 @@ Status SessionEditor::save() {
         return saved.error();
     }
     setModified(false);
-    sign_->showSession(session_, clinicianName(session_.signedBy));
+    showSignStep();
     emit sessionSaved(session_.id);
     return {};
 }
@@ -462,7 +476,7 @@ void SessionEditor::onExportFinished(const QString& path, const QString& sha256,
     if (std::none_of(session_.handouts.begin(), session_.handouts.end(),
                      [&](const HandoutRecord& h) { return h.id == rec->id; })) {
         session_.handouts.push_back(*rec);
-        sign_->showSession(session_, clinicianName(session_.signedBy));
+        showSignStep();
     }
     if (exportPlan_.fromSnapshot && !exportPlan_.signedSha256.empty() &&
         rec->sha256 != exportPlan_.signedSha256) {
@@ -535,7 +549,7 @@ Status SessionEditor::addAddendum(const QString& text) {
         return stored.error();
     }
     session_ = std::move(stored).value();
-    sign_->showSession(session_, clinicianName(session_.signedBy));
+    showSignStep();
     emit sessionSaved(session_.id);
     return {};
 }

@@ -107,6 +107,8 @@ private:
     void updateExercisesNotice();
     void setModified(bool modified);
     void applyReadOnly();
+    /// The Sign step from session_, with the signed handout's fingerprint from its snapshot.
+    void showSignStep();
     void updateTitle();
     void showError(const QString& what, const Error& error, const QString& todo);
     /// Signing cannot be undone: the Sign button asks first (Enter signs, Esc goes back).
