@@ -429,6 +429,7 @@ SessionEditor* MainWindow::openSession(std::int64_t sessionId, std::int64_t foll
     auto* editor = new SessionEditor(services_, owner, std::move(session).value());
     editor->showStarted(started.carried, started.leftOut);
     editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &SessionEditor::settingsRequested, this, &MainWindow::showSettings);
     connect(editor, &SessionEditor::sessionSaved, this, [this] {
         page_->reload();
         updateActions();
@@ -452,13 +453,30 @@ std::vector<SessionEditor*> MainWindow::sessionEditors() const {
 }
 
 void MainWindow::showSettings() {
-    SettingsDialog dialog(services_.clinic(), services_.clinicians(), this);
+    showSettingsDialog(false);
+}
+
+void MainWindow::runFirstRunSetup() {
+    if (SettingsDialog::needsFirstRun(services_.clinic(), services_.clinicians())) {
+        showSettingsDialog(true);
+    }
+}
+
+void MainWindow::showSettingsDialog(bool firstRun) {
+    // Over the window it was asked from (a session window's Session menu, or this one).
+    QWidget* over = QApplication::activeWindow() ? QApplication::activeWindow() : this;
+    SettingsDialog dialog(services_.clinic(), services_.clinicians(), over);
     if (auto s = dialog.load(); !s) {
         showError(tr("The settings could not be read."), QString::fromStdString(s.error().message),
                   tr("Try again; if it persists, restore the latest backup."));
         return;
     }
-    dialog.exec();
+    dialog.setFirstRun(firstRun);
+    if (dialog.exec() == QDialog::Accepted) {
+        for (SessionEditor* e : sessionEditors()) {
+            e->settingsChanged();
+        }
+    }
 }
 
 void MainWindow::editCustomExercises() {

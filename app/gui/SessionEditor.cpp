@@ -15,6 +15,7 @@
 #include "hepdesk/core/Assess.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/db/AuditLog.h"
+#include "hepdesk/visit/HandoutSnapshot.h"
 #include "hepdesk/visit/OverrideReason.h"
 
 #include <QAction>
@@ -24,6 +25,8 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPrintDialog>
 #include <QPrintPreviewDialog>
@@ -93,6 +96,8 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     handout_ = new HandoutPage(services_.writer(), services_.catalog(), this);
     sign_ = new SignPage(this);
     sign_->setRules(&services_.rules().triage());
+    sign_->setClinicianNames(
+        [this](std::optional<std::int64_t> id) { return id ? clinicianName(id) : QString(); });
     exporter_ = new HandoutExporter(services_.writer(), this);
     connect(exporter_, &HandoutExporter::finished, this, &SessionEditor::onExportFinished);
     connect(exporter_, &HandoutExporter::failed, this, &SessionEditor::onExportFailed);
@@ -163,6 +168,7 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     status_->setSizeGripEnabled(false);
 
     auto* layout = new QVBoxLayout(this);
+    buildMenu(closeAction);
     layout->addLayout(top);
     layout->addWidget(banner_);
     layout->addWidget(tabs_, 1);
@@ -331,6 +337,42 @@ void SessionEditor::updateTitle() {
     save_->setEnabled(!session_.isSigned);
 }
 
+void SessionEditor::buildMenu(QAction* closeAction) {
+    // The same key as in the main window: the desktop's Preferences key, else Ctrl+,.
+    const QKeySequence prefs = QKeySequence(QKeySequence::Preferences).isEmpty()
+                                   ? QKeySequence(Qt::CTRL | Qt::Key_Comma)
+                                   : QKeySequence(QKeySequence::Preferences);
+    settingsAction_ = new QAction(tr("S&ettings…"), this);
+    settingsAction_->setObjectName(QStringLiteral("sessionSettings"));
+    settingsAction_->setShortcut(prefs);
+    settingsAction_->setShortcutContext(Qt::WindowShortcut);
+    connect(settingsAction_, &QAction::triggered, this, &SessionEditor::settingsRequested);
+    addAction(settingsAction_);
+    closeAction->setText(tr("&Close"));
+    auto* bar = new QMenuBar(this);
+    QMenu* menu = bar->addMenu(tr("Session"));
+    menu->addAction(settingsAction_);
+    menu->addSeparator();
+    menu->addAction(closeAction);
+    layout()->setMenuBar(bar);
+}
+
+void SessionEditor::showSignStep() {
+    QString signedSha;
+    if (session_.isSigned && !session_.signedSnapshot.empty()) {
+        if (auto snap = visit::snapshotFromJson(session_.signedSnapshot, "snapshot")) {
+            signedSha = QString::fromStdString(snap->handoutSha256);
+        }
+    }
+    sign_->setSignedFingerprint(signedSha);
+    sign_->showSession(session_, clinicianName(session_.signedBy));
+}
+
+void SessionEditor::settingsChanged() {
+    applyReadOnly(); // "enter your name in Settings" goes once a clinician is set
+    refreshHandout();
+}
+
 void SessionEditor::applyReadOnly() {
     const bool ro = session_.isSigned;
     screening_->setReadOnly(ro);
@@ -342,7 +384,7 @@ void SessionEditor::applyReadOnly() {
         blocked = tr("To sign, enter your name and credentials in Settings first.");
     }
     sign_->setSignBlocked(blocked);
-    sign_->showSession(session_, clinicianName(session_.signedBy));
+    showSignStep();
     updateTitle();
 }
 
@@ -377,7 +419,7 @@ Status SessionEditor::save() {
         return saved.error();
     }
     setModified(false);
-    sign_->showSession(session_, clinicianName(session_.signedBy));
+    showSignStep();
     emit sessionSaved(session_.id);
     return {};
 }
@@ -436,7 +478,7 @@ void SessionEditor::onExportFinished(const QString& path, const QString& sha256,
     if (std::none_of(session_.handouts.begin(), session_.handouts.end(),
                      [&](const HandoutRecord& h) { return h.id == rec->id; })) {
         session_.handouts.push_back(*rec);
-        sign_->showSession(session_, clinicianName(session_.signedBy));
+        showSignStep();
     }
     if (exportPlan_.fromSnapshot && !exportPlan_.signedSha256.empty() &&
         rec->sha256 != exportPlan_.signedSha256) {
@@ -509,7 +551,7 @@ Status SessionEditor::addAddendum(const QString& text) {
         return stored.error();
     }
     session_ = std::move(stored).value();
-    sign_->showSession(session_, clinicianName(session_.signedBy));
+    showSignStep();
     emit sessionSaved(session_.id);
     return {};
 }

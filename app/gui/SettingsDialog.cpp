@@ -17,6 +17,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QImage>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPixmap>
@@ -147,7 +148,20 @@ SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianReposi
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
 
+    welcome_ = new QLabel(
+        tr("Welcome to HepDesk. Enter your clinic and your name first: they "
+           "are printed on every handout, and your name signs your sessions. "
+           "You can change them later in Settings (%1).")
+            .arg(QKeySequence(QKeySequence::Preferences).isEmpty()
+                     ? QStringLiteral("Ctrl+,")
+                     : QKeySequence(QKeySequence::Preferences).toString(QKeySequence::NativeText)),
+        this);
+    welcome_->setObjectName(QStringLiteral("settingsWelcome"));
+    welcome_->setWordWrap(true);
+    welcome_->hide();
+
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(welcome_);
     layout->addWidget(clinicBox);
     layout->addWidget(clinicianBox);
     layout->addWidget(handoutBox);
@@ -252,8 +266,31 @@ Status SettingsDialog::setLogoFile(const QString& path) {
     return {};
 }
 
+bool SettingsDialog::needsFirstRun(db::ClinicRepository& clinic,
+                                   db::ClinicianRepository& clinicians) {
+    const auto c = clinic.load();
+    const std::int64_t who = currentClinicianId();
+    return !c || c->name.empty() || who == 0 || !clinicians.get(who).ok();
+}
+
+void SettingsDialog::setFirstRun(bool firstRun) {
+    firstRun_ = firstRun;
+    welcome_->setVisible(firstRun);
+    setWindowTitle(firstRun ? tr("Welcome to HepDesk") : tr("Settings"));
+    if (firstRun) {
+        clinicName_->setFocus();
+    }
+}
+
 Status SettingsDialog::save() {
     const QString clinicianName = clinicianName_->text().trimmed();
+    if (firstRun_ && clinicName_->text().trimmed().isEmpty()) {
+        return Error::invalid(tr("Clinic name: type the name printed on handouts.").toStdString());
+    }
+    if (firstRun_ && clinicianName.isEmpty()) {
+        return Error::invalid(
+            tr("Full name: type your name; it signs your sessions.").toStdString());
+    }
     if (clinicianName.isEmpty() && !credentials_->text().trimmed().isEmpty()) {
         return Error::invalid(
             tr("Full name: type your name to go with the credentials.").toStdString());

@@ -31,6 +31,12 @@ public:
     SettingsDialog(db::ClinicRepository& clinic, db::ClinicianRepository& clinicians,
                    QWidget* parent = nullptr);
 
+    /// True while no clinic name or no clinician is set on this computer: the app asks for them
+    /// on start.
+    static bool needsFirstRun(db::ClinicRepository& clinic, db::ClinicianRepository& clinicians);
+    /// First start: a welcome line, and the clinic's and the clinician's names are required.
+    void setFirstRun(bool firstRun);
+
     /// Fills the fields from the database and the preferences.
     Status load();
     /// Validates and stores; on failure nothing in the database changed and the error says why.
@@ -85,6 +91,8 @@ private:
     QLineEdit* backupFolder_ = nullptr;
     QSpinBox* backupKeep_ = nullptr;
     QLabel* error_ = nullptr;
+    QLabel* welcome_ = nullptr;
+    bool firstRun_ = false;
     UnsavedChangesGuard guard_{this};
 };
 

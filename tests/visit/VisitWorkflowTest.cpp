@@ -393,6 +393,27 @@ TEST_F(VisitFixture, TheSnapshotCannotBeChangedAfterSigning) {
     EXPECT_FALSE(snapshotFromJson("{\"version\": 99}", "snapshot").ok());
 }
 
+TEST_F(VisitFixture, ASnapshotKeepsTheLayoutItWasSignedWith) {
+    const Session s = draft({}, {"cat_cow"});
+    ASSERT_TRUE(visit().sign(s.id, clinicianId_).ok());
+    const std::string text = sessions_->get(s.id)->signedSnapshot;
+    const std::string key = ",\"layout_version\":2";
+    const std::size_t at = text.find(key);
+    ASSERT_NE(at, std::string::npos) << "a new signature pins the current layout";
+    // Signed before layout versions: no key, read as version 1, written back unchanged.
+    std::string before = text;
+    before.erase(at, key.size());
+    auto old = snapshotFromJson(before, "snapshot");
+    ASSERT_TRUE(old.ok()) << old.error().message;
+    EXPECT_EQ(old->request.options.layoutVersion, 1);
+    EXPECT_EQ(snapshotToJson(*old), before);
+    std::string future = text;
+    future.replace(at, key.size(), ",\"layout_version\":9");
+    auto refused = snapshotFromJson(future, "session 4 snapshot");
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().message.find("layout_version"), std::string::npos);
+}
+
 TEST_F(VisitFixture, NothingIsSignedWhenTheSessionChangedSinceItsSnapshotWasMade) {
     Session s = draft({}, {"cat_cow"});
     const Session asRead = *sessions_->get(s.id);

@@ -101,6 +101,7 @@ Result<HandoutDocument> HandoutComposer::compose(const HandoutRequest& req) cons
     doc.lang = lang;
     doc.largePrint = req.options.largePrint;
     doc.paper = req.options.paper;
+    doc.layoutVersion = req.options.layoutVersion;
     doc.clinic = req.clinic;
     doc.patientName = trimmed(req.patientName);
     doc.dateText = strings_.longDate(req.sessionDate);

@@ -35,6 +35,7 @@ const std::vector<std::string_view>& HandoutStrings::textKeys() {
                                                     "stop_heading",
                                                     "emergency_intro",
                                                     "urgent_intro",
+                                                    "continued",
                                                     "footer_page",
                                                     "footer_session",
                                                     "footer_date",

@@ -50,6 +50,12 @@ struct HandoutOptions {
     std::string lang = "en";
     bool largePrint = false; ///< 18 pt body, one column, wider spacing
     Paper paper = Paper::A4;
+    /// How pages are laid out. A signed session's snapshot keeps the version it was signed
+    /// with, so its reprint stays byte-identical after the layout improves. 1: exercises never
+    /// split, a block taller than a page overflows; 2: pages fill, long blocks continue on the
+    /// next page marked "continued", headings and the signature keep with their content.
+    int layoutVersion = kCurrentLayoutVersion;
+    static constexpr int kCurrentLayoutVersion = 2;
 };
 
 /// Everything one handout is made from.
@@ -91,6 +97,7 @@ struct HandoutDocument {
     std::string lang;
     bool largePrint = false;
     HandoutOptions::Paper paper = HandoutOptions::Paper::A4;
+    int layoutVersion = HandoutOptions::kCurrentLayoutVersion;
     ClinicInfo clinic;
     std::string patientName;
     std::string dateText; ///< long form, in the handout's language
