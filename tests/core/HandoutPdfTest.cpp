@@ -339,6 +339,10 @@ TEST(HandoutPdf, DosageInMinutesDaysAWeekAndWeeks) {
     EXPECT_EQ(en.dosageText(walk), "For 60 minutes, once a day, 5 days a week, for 1 week");
     EXPECT_EQ(en.dosageText({1, 0, 900, 1, false}), "For 15 minutes, once a day");
     EXPECT_EQ(en.dosageText({1, 0, 90, 1, false}), "Hold 90 seconds, once a day");
+    EXPECT_EQ(en.dosageText({1, 1, 600, 1, false, HoldUnit::Minutes}),
+              "1 time, for 10 minutes, once a day"); // not "1 times"
+    EXPECT_EQ(es.dosageText({1, 1, 600, 1, false, HoldUnit::Minutes}),
+              "1 vez, durante 10 minutos, una vez al día");
 }
 
 } // namespace

@@ -21,9 +21,10 @@ std::string HandoutComposer::dosageText(const Dosage& d) const {
     const HandoutStrings& s = strings_;
     std::vector<std::string> parts;
     if (d.reps > 0) {
-        parts.push_back(d.sets > 1 ? s.format("sets_reps", {{"sets", std::to_string(d.sets)},
-                                                            {"reps", std::to_string(d.reps)}})
-                                   : s.format("reps_only", {{"reps", std::to_string(d.reps)}}));
+        parts.push_back(d.sets > 1    ? s.format("sets_reps", {{"sets", std::to_string(d.sets)},
+                                                               {"reps", std::to_string(d.reps)}})
+                        : d.reps == 1 ? s.text("one_time")
+                                      : s.format("reps_only", {{"reps", std::to_string(d.reps)}}));
     }
     if (d.holdSeconds > 0) {
         if (d.holdUnit == HoldUnit::Minutes) {

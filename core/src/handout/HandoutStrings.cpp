@@ -20,6 +20,7 @@ const std::vector<std::string_view>& HandoutStrings::textKeys() {
                                                     "caution",
                                                     "sets_reps",
                                                     "reps_only",
+                                                    "one_time",
                                                     "hold_seconds",
                                                     "hold_one_second",
                                                     "for_minutes",
