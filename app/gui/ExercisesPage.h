@@ -6,19 +6,18 @@
 
 #include <QWidget>
 
-class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
 class QPushButton;
-class QSpinBox;
 class QTableView;
 class QTextBrowser;
 
 namespace hepdesk::gui {
 
 class CatalogFilterModel;
+class DosageEditor;
 class CatalogModel;
 class ProgramModel;
 
@@ -57,10 +56,15 @@ public:
     [[nodiscard]] QLabel* warningLabel() const { return warning_; }
     [[nodiscard]] QTextBrowser* detailsPane() const { return details_; }
     [[nodiscard]] QPushButton* addButton() const { return add_; }
+    /// The selected program item's dosage.
+    [[nodiscard]] DosageEditor* dosageEditor() const { return dosage_; }
 
 private:
     void showDetails(const QModelIndex& proxyIndex);
     void addCurrent();
+    /// Asks once, showing the caution's reasons, before a cautioned exercise is added; true to
+    /// add (also when there is no caution).
+    bool confirmCaution(const std::string& exerciseId);
     void moveCurrent(int delta);
     void removeCurrent();
     void loadDosageEditors();
@@ -71,7 +75,6 @@ private:
     const Assessment* assessment_ = nullptr;
     const EligibilityRules* rules_ = nullptr;
     bool readOnly_ = false;
-    bool loadingEditors_ = false;
     std::string lang_ = "en";
     CatalogModel* catalogModel_ = nullptr;
     CatalogFilterModel* filter_ = nullptr;
@@ -86,11 +89,7 @@ private:
     QLabel* handoutNotice_ = nullptr;
     QListView* programView_ = nullptr;
     QLabel* warning_ = nullptr;
-    QSpinBox* sets_ = nullptr;
-    QSpinBox* reps_ = nullptr;
-    QSpinBox* hold_ = nullptr;
-    QSpinBox* perDay_ = nullptr;
-    QCheckBox* perSide_ = nullptr;
+    DosageEditor* dosage_ = nullptr;
     QLineEdit* note_ = nullptr;
     QPushButton* up_ = nullptr;
     QPushButton* down_ = nullptr;
