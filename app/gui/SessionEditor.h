@@ -80,6 +80,10 @@ public:
     [[nodiscard]] ProgramModel* programModel() const { return program_; }
     [[nodiscard]] QTabWidget* steps() const { return tabs_; }
 
+    /// Where Export suggests saving: the documents folder, the patient, the session's date and
+    /// its number, so two sessions on one day never suggest the same file.
+    [[nodiscard]] QString suggestedExportPath() const;
+
 signals:
     /// The session was stored (the patient page refreshes its history).
     void sessionSaved(std::int64_t sessionId);
@@ -90,6 +94,10 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+
+    /// Keeps Ctrl+E (export) working while a text field has the keyboard: Qt's text fields take
+    /// Ctrl+E for "end of line" otherwise.
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void reassess();
