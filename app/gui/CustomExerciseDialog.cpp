@@ -182,7 +182,7 @@ CustomExerciseDialog::CustomExerciseDialog(Services& services, QWidget* parent)
     photoRow->addLayout(photoButtons, 1);
     form->addRow(tr("Photo:"), photoRow);
     showPhoto();
-    dosage_ = new DosageEditor(this);
+    dosage_ = new DosageEditor(this, false); // Edit, Photo and Position have E, H and P
     dosage_->setDosage(Dosage{1, 10, 0, 1, false});
     form->addRow(tr("Default dosage:"), dosage_);
 

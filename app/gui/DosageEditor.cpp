@@ -27,7 +27,7 @@ QSpinBox* spinBox(QWidget* parent, int minimum, const QString& name) {
 
 } // namespace
 
-DosageEditor::DosageEditor(QWidget* parent) : QWidget(parent) {
+DosageEditor::DosageEditor(QWidget* parent, bool accessKeys) : QWidget(parent) {
     setObjectName(QStringLiteral("dosageEditor"));
     sets_ = spinBox(this, 0, tr("Sets"));
     reps_ = spinBox(this, 0, tr("Repetitions"));
@@ -62,8 +62,12 @@ DosageEditor::DosageEditor(QWidget* parent) : QWidget(parent) {
     holdRow->addWidget(unit_);
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
-    const auto label = [this](const QString& text, QWidget* buddy) {
-        auto* l = new QLabel(text, this);
+    const auto label = [this, accessKeys](const QString& text, QWidget* buddy) {
+        QString shown = text;
+        if (!accessKeys) {
+            shown.remove(QLatin1Char('&'));
+        }
+        auto* l = new QLabel(shown, this);
         l->setBuddy(buddy);
         return l;
     };
@@ -73,11 +77,11 @@ DosageEditor::DosageEditor(QWidget* parent) : QWidget(parent) {
     grid->addWidget(reps_, 0, 3);
     grid->addWidget(label(tr("&Hold:"), hold_), 1, 0);
     grid->addLayout(holdRow, 1, 1);
-    grid->addWidget(label(tr("Times a &day:"), perDay_), 1, 2);
+    grid->addWidget(label(tr("How &often:"), perDay_), 1, 2);
     grid->addWidget(perDay_, 1, 3);
     grid->addWidget(label(tr("Days a wee&k:"), days_), 2, 0);
     grid->addWidget(days_, 2, 1);
-    grid->addWidget(label(tr("&Weeks:"), weeks_), 2, 2);
+    grid->addWidget(label(tr("Weeks:"), weeks_), 2, 2);
     grid->addWidget(weeks_, 2, 3);
     grid->addWidget(perSide_, 3, 0, 1, 4);
     grid->addWidget(message_, 4, 0, 1, 4);

@@ -18,7 +18,9 @@ namespace hepdesk::gui {
 class DosageEditor final : public QWidget {
     Q_OBJECT
 public:
-    explicit DosageEditor(QWidget* parent = nullptr);
+    /// `accessKeys`: Alt+letter access keys on the labels (the program step); off where the
+    /// window's own fields use those letters (the clinic-exercise dialog).
+    explicit DosageEditor(QWidget* parent = nullptr, bool accessKeys = true);
 
     /// Shows `d` (no dosageEdited signal) and clears any message.
     void setDosage(const Dosage& d);

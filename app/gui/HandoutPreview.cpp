@@ -155,7 +155,10 @@ QRect HandoutPreview::pageRect() const {
     }
     const auto& page = pages_[static_cast<std::size_t>(current_)];
     const double s = scale();
-    return {kMargin, kMargin, static_cast<int>(page.width * s), static_cast<int>(page.height * s)};
+    const int w = static_cast<int>(page.width * s);
+    // Centred across the visible width; at the margin when wider (it scrolls).
+    const int x = std::max(kMargin, (scroll_->viewport()->width() - w) / 2);
+    return {x, kMargin, w, static_cast<int>(page.height * s)};
 }
 
 void HandoutPreview::updateView() {
@@ -169,7 +172,7 @@ void HandoutPreview::updateView() {
         canvas_->resize(view);
     } else {
         const QRect page = pageRect();
-        canvas_->resize(std::max(view.width(), page.width() + 2 * kMargin),
+        canvas_->resize(std::max(view.width(), page.right() + kMargin),
                         std::max(view.height(), page.height() + 2 * kMargin));
     }
     canvas_->update();
