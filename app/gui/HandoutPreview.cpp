@@ -9,6 +9,7 @@
 #include <QPainter>
 #include <QScrollArea>
 #include <QScrollBar>
+#include <QStyle>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -141,8 +142,14 @@ double HandoutPreview::scale() const {
     switch (zoom_) {
     case Zoom::FitPage:
         return std::min(byWidth, byHeight);
-    case Zoom::FitWidth:
-        return byWidth;
+    case Zoom::FitWidth: {
+        // A page fitted to the width is taller than the view: leave room for the scroll bar
+        // it brings, so the page's right edge is not hidden under it.
+        const int bar = scroll_->verticalScrollBar()->isVisible()
+                            ? 0
+                            : style()->pixelMetric(QStyle::PM_ScrollBarExtent);
+        return std::max(1, view.width() - bar - 2 * kMargin) / page.width;
+    }
     case Zoom::Actual:
         return logicalDpiX() / kPointsPerInch;
     }
