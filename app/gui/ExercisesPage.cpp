@@ -2,13 +2,13 @@
 
 #include "CatalogFilterModel.h"
 #include "CatalogModel.h"
+#include "DosageEditor.h"
 #include "KeyText.h"
 #include "ProgramModel.h"
 #include "ProtocolChooser.h"
 #include "UiLanguage.h"
 
 #include <QAction>
-#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -17,8 +17,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
@@ -197,48 +197,16 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     connect(removeAction, &QAction::triggered, this, [this] { removeCurrent(); });
     programView_->addActions({upAction, downAction, removeAction});
 
-    auto spin = [this](int lo, int hi, const QString& name, const QString& suffix) {
-        auto* s = new QSpinBox(this);
-        s->setRange(lo, hi);
-        s->setAccessibleName(name);
-        s->setSuffix(suffix);
-        return s;
-    };
-    sets_ = spin(kSetsLimit.min, kSetsLimit.max, tr("Sets"), QString());
-    reps_ = spin(kRepsLimit.min, kRepsLimit.max, tr("Repetitions"), QString());
-    reps_->setSpecialValueText(tr("none"));
-    hold_ = spin(kHoldSecondsLimit.min, kHoldSecondsLimit.max, tr("Hold in seconds"), tr(" s"));
-    hold_->setSpecialValueText(tr("none"));
-    perDay_ = spin(kTimesPerDayLimit.min, kTimesPerDayLimit.max, tr("Times a day"), tr(" × a day"));
-    perSide_ = new QCheckBox(tr("Each side"), this);
+    dosage_ = new DosageEditor(this);
     note_ = new QLineEdit(this);
     note_->setObjectName(QStringLiteral("exerciseNote"));
     note_->setAccessibleName(tr("Note to the patient for this exercise"));
     note_->setPlaceholderText(tr("Note printed with this exercise (optional)"));
     note_->setMaxLength(300);
-    const std::pair<QSpinBox*, int> bindings[] = {{sets_, ProgramModel::SetsRole},
-                                                  {reps_, ProgramModel::RepsRole},
-                                                  {hold_, ProgramModel::HoldSecondsRole},
-                                                  {perDay_, ProgramModel::TimesPerDayRole}};
-    for (const auto& [box, role] : bindings) {
-        connect(box, &QSpinBox::valueChanged, this, [this, box = box, role = role](int v) {
-            if (loadingEditors_) {
-                return;
-            }
-            const QModelIndex i = programView_->currentIndex();
-            if (i.isValid() && !program_.setData(i, v, role)) {
-                // Out of the core's ranges (e.g. neither repetitions nor a hold): say so and
-                // show the stored value again.
-                message_->setText(tr("That dosage is not allowed: an exercise needs "
-                                     "repetitions or a hold."));
-                loadDosageEditors();
-            }
-            (void)box;
-        });
-    }
-    connect(perSide_, &QCheckBox::toggled, this, [this](bool on) {
-        if (!loadingEditors_ && programView_->currentIndex().isValid()) {
-            program_.setData(programView_->currentIndex(), on, ProgramModel::PerSideRole);
+    connect(dosage_, &DosageEditor::dosageEdited, this, [this](const Dosage& d) {
+        const int row = programView_->currentIndex().row();
+        if (row >= 0) {
+            program_.setDosage(row, d);
         }
     });
     connect(note_, &QLineEdit::textEdited, this, [this](const QString& text) {
@@ -261,11 +229,7 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
 
     auto* dosage = new QGroupBox(tr("Dosage of the selected exercise"), this);
     auto* dosageForm = new QFormLayout(dosage);
-    dosageForm->addRow(tr("S&ets:"), sets_);
-    dosageForm->addRow(tr("Re&petitions:"), reps_);
-    dosageForm->addRow(tr("&Hold:"), hold_);
-    dosageForm->addRow(tr("How &often:"), perDay_); // Alt+H is Hold
-    dosageForm->addRow(QString(), perSide_);
+    dosageForm->addRow(dosage_);
     dosageForm->addRow(tr("&Note:"), note_);
 
     auto* moveRow = new QHBoxLayout;
@@ -348,10 +312,10 @@ void ExercisesPage::setReadOnly(bool readOnly) {
     program_.setReadOnly(readOnly);
     programView_->setDragDropMode(readOnly ? QAbstractItemView::NoDragDrop
                                            : QAbstractItemView::InternalMove);
-    for (QWidget* w : std::initializer_list<QWidget*>{add_, up_, down_, remove_, sets_, reps_,
-                                                      hold_, perDay_, perSide_}) {
+    for (QWidget* w : std::initializer_list<QWidget*>{add_, up_, down_, remove_}) {
         w->setEnabled(!readOnly);
     }
+    dosage_->setEditable(!readOnly && programView_->currentIndex().isValid());
     note_->setReadOnly(readOnly);
     protocols_->setReadOnly(readOnly);
     updateAlternativeButtons();
@@ -384,10 +348,48 @@ void ExercisesPage::addCurrent() {
         message_->setText(tr("Select an exercise in the catalog first."));
         return;
     }
-    addExercise(i.siblingAtColumn(CatalogModel::NameColumn)
-                    .data(CatalogModel::ExerciseIdRole)
-                    .toString()
-                    .toStdString());
+    const std::string id = i.siblingAtColumn(CatalogModel::NameColumn)
+                               .data(CatalogModel::ExerciseIdRole)
+                               .toString()
+                               .toStdString();
+    if (!confirmCaution(id)) {
+        message_->setText(tr("Not added."));
+        return;
+    }
+    addExercise(id);
+}
+
+bool ExercisesPage::confirmCaution(const std::string& exerciseId) {
+    const Eligibility* el =
+        assessment_ != nullptr ? assessment_->eligibilityOf(exerciseId) : nullptr;
+    const CatalogEntry* entry = catalog_.find(exerciseId);
+    if (el == nullptr || el->status != EligibilityStatus::Caution || entry == nullptr ||
+        readOnly_) {
+        return true;
+    }
+    for (const ProgramItem& item : program_.program().items) {
+        if (item.exerciseId == exerciseId) {
+            return true; // the model refuses the duplicate with its own message
+        }
+    }
+    QStringList reasons;
+    const std::string lang = uiLanguage();
+    for (const auto& r : el->reasons) {
+        reasons << QStringLiteral("• ") + QString::fromStdString(rules_ != nullptr
+                                                                     ? rules_->reasonIn(r, lang)
+                                                                     : r.clinicianReason);
+    }
+    QMessageBox box(QMessageBox::Warning, tr("Caution for this patient"),
+                    tr("%1 needs caution for this patient:")
+                        .arg(QString::fromStdString(entry->name.text(lang_))),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("cautionQuestion"));
+    box.setInformativeText(reasons.join(QLatin1Char('\n')));
+    QPushButton* add = box.addButton(tr("Add with caution"), QMessageBox::AcceptRole);
+    box.addButton(tr("Do not add"), QMessageBox::RejectRole);
+    box.setDefaultButton(add);
+    box.exec();
+    return box.clickedButton() == add;
 }
 
 void ExercisesPage::moveCurrent(int delta) {
@@ -457,18 +459,11 @@ void ExercisesPage::showDetails(const QModelIndex& proxyIndex) {
 void ExercisesPage::loadDosageEditors() {
     const QModelIndex i = programView_->currentIndex();
     const bool has = i.isValid();
-    loadingEditors_ = true;
-    sets_->setValue(has ? i.data(ProgramModel::SetsRole).toInt() : 1);
-    reps_->setValue(has ? i.data(ProgramModel::RepsRole).toInt() : 0);
-    hold_->setValue(has ? i.data(ProgramModel::HoldSecondsRole).toInt() : 0);
-    perDay_->setValue(has ? i.data(ProgramModel::TimesPerDayRole).toInt() : 1);
-    perSide_->setChecked(has && i.data(ProgramModel::PerSideRole).toBool());
+    dosage_->setDosage(has ? program_.program().items[static_cast<std::size_t>(i.row())].dosage
+                           : Dosage{});
     note_->setText(has ? i.data(ProgramModel::NoteRole).toString() : QString());
-    loadingEditors_ = false;
-    for (QWidget* w :
-         std::initializer_list<QWidget*>{sets_, reps_, hold_, perDay_, perSide_, note_}) {
-        w->setEnabled(has && !readOnly_);
-    }
+    dosage_->setEditable(has && !readOnly_);
+    note_->setEnabled(has && !readOnly_);
     updateAlternativeButtons();
 }
 

@@ -7,13 +7,11 @@
 
 #include <QWidget>
 
-class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
 class QPushButton;
-class QSpinBox;
 class QTableView;
 class QTextBrowser;
 
@@ -24,6 +22,7 @@ class ProtocolLibrary;
 namespace hepdesk::gui {
 
 class CatalogFilterModel;
+class DosageEditor;
 class CatalogModel;
 class ProgramModel;
 class ProtocolChooser;
@@ -70,10 +69,15 @@ public:
     /// reason in the tool tip, when there is none, it is excluded or already in the program).
     [[nodiscard]] QPushButton* easierButton() const { return easier_; }
     [[nodiscard]] QPushButton* harderButton() const { return harder_; }
+    /// The selected program item's dosage.
+    [[nodiscard]] DosageEditor* dosageEditor() const { return dosage_; }
 
 private:
     void showDetails(const QModelIndex& proxyIndex);
     void addCurrent();
+    /// Asks once, showing the caution's reasons, before a cautioned exercise is added; true to
+    /// add (also when there is no caution).
+    bool confirmCaution(const std::string& exerciseId);
     void moveCurrent(int delta);
     void removeCurrent();
     void loadDosageEditors();
@@ -86,7 +90,6 @@ private:
     const Assessment* assessment_ = nullptr;
     const EligibilityRules* rules_ = nullptr;
     bool readOnly_ = false;
-    bool loadingEditors_ = false;
     std::string lang_ = "en";
     CatalogModel* catalogModel_ = nullptr;
     CatalogFilterModel* filter_ = nullptr;
@@ -101,11 +104,7 @@ private:
     QLabel* handoutNotice_ = nullptr;
     QListView* programView_ = nullptr;
     QLabel* warning_ = nullptr;
-    QSpinBox* sets_ = nullptr;
-    QSpinBox* reps_ = nullptr;
-    QSpinBox* hold_ = nullptr;
-    QSpinBox* perDay_ = nullptr;
-    QCheckBox* perSide_ = nullptr;
+    DosageEditor* dosage_ = nullptr;
     QLineEdit* note_ = nullptr;
     QPushButton* up_ = nullptr;
     QPushButton* down_ = nullptr;

@@ -23,11 +23,13 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPrintDialog>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
@@ -94,6 +96,8 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     exercises_->setRules(&services_.rules().eligibility());
     exercises_->setProtocolLibrary(&services_.protocols());
     handout_ = new HandoutPage(services_.writer(), services_.catalog(), this);
+    // A draft starts on the paper chosen in Settings; a signed session keeps its own (below).
+    handout_->setPaper(SettingsDialog::defaultPaper());
     sign_ = new SignPage(this);
     sign_->setRules(&services_.rules().triage());
     sign_->setClinicianNames(
@@ -150,6 +154,12 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     closeAction->setShortcut(QKeySequence::Close);
     connect(closeAction, &QAction::triggered, this, &QWidget::close);
     addActions({exportAction, printAction, previewAction, closeAction});
+    for (QWidget* field : findChildren<QLineEdit*>()) { // spin boxes' fields too
+        field->installEventFilter(this);
+    }
+    for (QWidget* field : findChildren<QPlainTextEdit*>()) {
+        field->installEventFilter(this);
+    }
 
     auto* top = new QHBoxLayout;
     auto* who = new QLabel(this);
@@ -601,10 +611,36 @@ bool SessionEditor::mayMakeHandout(const QString& what) {
     if (handout_->canExport()) {
         return true;
     }
+    // The reason is shown once, above the preview on the Handout step; no dialog repeats it.
     showStep(HandoutStep);
-    showError(what, Error::refused(handout_->blockedReason().toStdString()),
-              tr("See the message above the preview."));
+    status_->showMessage(what + QLatin1Char(' ') + tr("The reason is shown above the preview."));
     return false;
+}
+
+QString SessionEditor::suggestedExportPath() const {
+    const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QString name = tr("%1 %2 session %3")
+                       .arg(QString::fromStdString(patient_.name),
+                            QString::fromStdString(session_.screening.date))
+                       .arg(session_.id);
+    // Characters a file name cannot hold on some systems become "-".
+    for (QChar& c : name) {
+        if (QStringLiteral("/\\:*?\"<>|").contains(c)) {
+            c = QLatin1Char('-');
+        }
+    }
+    return docs + QLatin1Char('/') + name + QStringLiteral(".pdf");
+}
+
+bool SessionEditor::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->keyCombination() == QKeyCombination(Qt::CTRL | Qt::Key_E)) {
+            event->ignore(); // not the field's: the window's Export shortcut runs
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void SessionEditor::onExport() {
@@ -615,12 +651,16 @@ void SessionEditor::onExport() {
     if (!mayMakeHandout(tr("The handout cannot be exported yet."))) {
         return;
     }
-    const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString suggested = QStringLiteral("%1/%2 %3.pdf")
-                                  .arg(docs, QString::fromStdString(patient_.name),
-                                       QString::fromStdString(session_.screening.date));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export handout"), suggested,
-                                                      tr("PDF files (*.pdf)"));
+    if (session_.id == 0) {
+        // Stored first, so the suggested file name carries the session's number.
+        if (auto s = save(); !s) {
+            showError(tr("The handout was not exported."), s.error(),
+                      tr("Correct what the message names, then export again."));
+            return;
+        }
+    }
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export handout"), suggestedExportPath(), tr("PDF files (*.pdf)"));
     if (path.isEmpty()) {
         return;
     }

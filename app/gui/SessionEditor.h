@@ -86,6 +86,10 @@ public:
     /// Settings were saved: the Sign step and the handout follow the new clinician and clinic.
     void settingsChanged();
 
+    /// Where Export suggests saving: the documents folder, the patient, the session's date and
+    /// its number, so two sessions on one day never suggest the same file.
+    [[nodiscard]] QString suggestedExportPath() const;
+
 signals:
     /// The session was stored (the patient page refreshes its history).
     void sessionSaved(std::int64_t sessionId);
@@ -98,6 +102,10 @@ signals:
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+
+    /// Keeps Ctrl+E (export) working while a text field has the keyboard: Qt's text fields take
+    /// Ctrl+E for "end of line" otherwise.
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     /// The window's menu bar: the Session menu with Settings… and Close.

@@ -20,6 +20,7 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPixmap>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -32,6 +33,7 @@ namespace {
 
 const QString kLanguageKey = QStringLiteral("handout/language");
 const QString kLargePrintKey = QStringLiteral("handout/largePrint");
+const QString kPaperKey = QStringLiteral("handout/paper");
 const QString kBackupFolderKey = QStringLiteral("backup/folder");
 const QString kBackupKeepKey = QStringLiteral("backup/keep");
 const QString kClinicianKey = QStringLiteral("clinician/id");
@@ -98,10 +100,16 @@ SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianReposi
     printSize_->setAccessibleName(tr("Default print size"));
     printSize_->addItem(tr("Regular (12 pt)"), false);
     printSize_->addItem(tr("Large print (18 pt)"), true);
+    paper_ = new QComboBox(this);
+    paper_->setObjectName(QStringLiteral("defaultPaper"));
+    paper_->setAccessibleName(tr("Default paper size"));
+    paper_->addItem(tr("A4"), static_cast<int>(handout::HandoutOptions::Paper::A4));
+    paper_->addItem(tr("US Letter"), static_cast<int>(handout::HandoutOptions::Paper::Letter));
     auto* handoutBox = new QGroupBox(tr("Handouts"), this);
     auto* handoutForm = new QFormLayout(handoutBox);
     handoutForm->addRow(tr("Default lan&guage:"), language_);
     handoutForm->addRow(tr("Default print si&ze:"), printSize_);
+    handoutForm->addRow(tr("Default pape&r:"), paper_);
 
     interfaceLanguage_ = new QComboBox(this);
     interfaceLanguage_->setObjectName(QStringLiteral("interfaceLanguage"));
@@ -192,6 +200,15 @@ bool SettingsDialog::defaultLargePrint() {
     return appSettings().value(kLargePrintKey, false).toBool();
 }
 
+handout::HandoutOptions::Paper SettingsDialog::defaultPaper() {
+    using Paper = handout::HandoutOptions::Paper;
+    // Until chosen here, the paper of the computer's region (Letter in the US).
+    const Paper regional =
+        QLocale().measurementSystem() == QLocale::ImperialUSSystem ? Paper::Letter : Paper::A4;
+    const int stored = appSettings().value(kPaperKey, static_cast<int>(regional)).toInt();
+    return stored == static_cast<int>(Paper::Letter) ? Paper::Letter : Paper::A4;
+}
+
 QString SettingsDialog::backupFolder() {
     const QString fallback = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
                                  .filePath(QStringLiteral("backups"));
@@ -226,6 +243,7 @@ Status SettingsDialog::load() {
     credentials_->setText(QString::fromStdString(clinician_.credentials));
     language_->setCurrentIndex(std::max(0, language_->findData(defaultLanguage())));
     printSize_->setCurrentIndex(defaultLargePrint() ? 1 : 0);
+    paper_->setCurrentIndex(std::max(0, paper_->findData(static_cast<int>(defaultPaper()))));
     interfaceLanguage_->setCurrentIndex(
         std::max(0, interfaceLanguage_->findData(Translations::savedChoice())));
     backupFolder_->setText(backupFolder());
@@ -331,6 +349,7 @@ Status SettingsDialog::save() {
     QSettings settings = appSettings();
     settings.setValue(kLanguageKey, language_->currentData().toString());
     settings.setValue(kLargePrintKey, printSize_->currentData().toBool());
+    settings.setValue(kPaperKey, paper_->currentData().toInt());
     Translations::saveChoice(interfaceLanguage_->currentData().toString());
     settings.setValue(kBackupFolderKey, folder);
     settings.setValue(kBackupKeepKey, backupKeep_->value());

@@ -4,6 +4,7 @@
 #include "hepdesk/core/ClinicSettings.h"
 #include "hepdesk/core/Clinician.h"
 #include "hepdesk/core/Error.h"
+#include "hepdesk/core/handout/Handout.h"
 
 #include <QDialog>
 
@@ -52,12 +53,15 @@ public:
     [[nodiscard]] QComboBox* languageBox() const { return language_; }
     [[nodiscard]] QComboBox* interfaceLanguageBox() const { return interfaceLanguage_; }
     [[nodiscard]] QComboBox* printSizeBox() const { return printSize_; }
+    [[nodiscard]] QComboBox* paperBox() const { return paper_; }
     [[nodiscard]] QLineEdit* backupFolderEdit() const { return backupFolder_; }
     [[nodiscard]] QSpinBox* backupKeepBox() const { return backupKeep_; }
 
     /// Preference keys and defaults, read by the rest of the app.
     static QString defaultLanguage();
     static bool defaultLargePrint();
+    /// The paper new sessions' handouts start on (A4 or Letter; the region's until chosen).
+    static handout::HandoutOptions::Paper defaultPaper();
     static QString backupFolder();
     static int backupKeep();
     static std::int64_t currentClinicianId();
@@ -88,6 +92,7 @@ private:
     QComboBox* language_ = nullptr;
     QComboBox* interfaceLanguage_ = nullptr;
     QComboBox* printSize_ = nullptr;
+    QComboBox* paper_ = nullptr;
     QLineEdit* backupFolder_ = nullptr;
     QSpinBox* backupKeep_ = nullptr;
     QLabel* error_ = nullptr;

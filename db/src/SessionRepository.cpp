@@ -54,6 +54,28 @@ TriageLevel readLevel(const Statement& st, int col) {
 }
 
 /// Reads exercise id, sets, reps, hold seconds, times a day, per side and note from `col` on.
+/// Schema v8's program_item has no column for a hold's unit, days a week or weeks, and holds
+/// only up to kStoredHoldSecondsMax: such a dosage is refused with its field named rather than
+/// stored without them (a later migration adds the columns).
+Status checkStorable(const Dosage& d, const std::string& where) {
+    const Dosage plain{};
+    std::string what;
+    if (d.holdSeconds > kStoredHoldSecondsMax) {
+        what = "a hold over " + std::to_string(kStoredHoldSecondsMax / 60) + " minutes";
+    } else if (d.holdUnit != plain.holdUnit) {
+        what = "a hold in minutes";
+    } else if (d.daysPerWeek != plain.daysPerWeek) {
+        what = "days per week";
+    } else if (d.weeks != plain.weeks) {
+        what = "a number of weeks";
+    } else {
+        return {};
+    }
+    return Error::invalid(where + ": this database cannot store " + what +
+                          " yet (it needs a newer schema); give the hold in seconds, up to " +
+                          std::to_string(kStoredHoldSecondsMax) + ", every day, with no weeks");
+}
+
 ProgramItem readProgramItem(const Statement& st, int col) {
     const auto number = [&](int i) { return static_cast<int>(st.columnInt(col + i)); };
     return ProgramItem{
@@ -219,6 +241,9 @@ Status checkSession(const Session& s) {
             return st;
         }
         if (auto st = hepdesk::validate(it.dosage, where); !st) {
+            return st;
+        }
+        if (auto st = checkStorable(it.dosage, where); !st) {
             return st;
         }
         if (auto st = checkText(it.note, where + " note", kMaxNoteBytes); !st) {
