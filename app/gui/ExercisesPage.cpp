@@ -33,6 +33,10 @@ QString fromView(std::string_view s) {
 
 QComboBox* filterBox(const QString& all, const std::set<std::string>& ids, QWidget* parent) {
     auto* c = new QComboBox(parent);
+    // Long choices ("This patient's regions: low back, neck") must not widen the window past a
+    // small screen: the list opens wide enough to read them.
+    c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    c->setMinimumContentsLength(12);
     c->addItem(all, QString());
     for (const auto& id : ids) {
         c->addItem(CatalogModel::humanize(id), QString::fromStdString(id));
@@ -43,7 +47,7 @@ QComboBox* filterBox(const QString& all, const std::set<std::string>& ids, QWidg
 } // namespace
 
 ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWidget* parent)
-    : QWidget(parent), catalog_(catalog), program_(program) {
+    : QWidget(parent), catalog_(catalog), program_(program), lang_(uiLanguage()) {
     setObjectName(QStringLiteral("exercisesPage"));
     catalogModel_ = new CatalogModel(this);
     catalogModel_->setCatalog(&catalog_);
@@ -71,7 +75,12 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
                                     .arg(keyText(QKeySequence(Qt::CTRL | Qt::Key_F))));
     search_->setAccessibleName(tr("Exercise search"));
     search_->setClearButtonEnabled(true);
+    // The hint stays whole (with the clear button beside it), in Spanish too.
+    search_->setMinimumWidth(search_->fontMetrics().horizontalAdvance(search_->placeholderText()) +
+                             48);
     region_ = filterBox(tr("All regions"), regions, this);
+    region_->insertItem(0, tr("This patient's regions"), QStringLiteral("@patient"));
+    region_->setCurrentIndex(0);
     region_->setAccessibleName(tr("Region filter"));
     position_ = filterBox(tr("All positions"), positions, this);
     position_->setAccessibleName(tr("Position filter"));
@@ -87,17 +96,19 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
         search_->selectAll();
     });
     addAction(findAction);
-    connect(region_, &QComboBox::currentIndexChanged, this,
-            [this] { filter_->setRegion(region_->currentData().toString()); });
+    connect(region_, &QComboBox::currentIndexChanged, this, [this] { applyRegionFilter(); });
     connect(position_, &QComboBox::currentIndexChanged, this,
             [this] { filter_->setPosition(position_->currentData().toString()); });
     connect(equipment_, &QComboBox::currentIndexChanged, this,
             [this] { filter_->setEquipment(equipment_->currentData().toString()); });
-    auto* filters = new QHBoxLayout;
-    filters->addWidget(search_, 2);
-    filters->addWidget(region_, 1);
-    filters->addWidget(position_, 1);
-    filters->addWidget(equipment_, 1);
+    // The search has a row of its own so that its hint is whole without widening the window.
+    auto* filterRow = new QHBoxLayout;
+    filterRow->addWidget(region_, 1);
+    filterRow->addWidget(position_, 1);
+    filterRow->addWidget(equipment_, 1);
+    auto* filters = new QVBoxLayout;
+    filters->addWidget(search_);
+    filters->addLayout(filterRow);
 
     catalogView_ = new QTableView(this);
     catalogView_->setObjectName(QStringLiteral("catalogView"));
@@ -303,6 +314,27 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
 
     updateWarning();
     loadDosageEditors();
+}
+
+void ExercisesPage::setPatientRegions(const QStringList& regionIds) {
+    patientRegions_ = regionIds;
+    QStringList names;
+    for (const QString& id : regionIds) {
+        names << CatalogModel::humanize(id.toStdString());
+    }
+    const int i = region_->findData(QStringLiteral("@patient"));
+    region_->setItemText(
+        i, names.isEmpty()
+               ? tr("This patient's regions (none recorded yet)")
+               : tr("This patient's regions: %1").arg(names.join(QStringLiteral(", "))));
+    applyRegionFilter();
+}
+
+void ExercisesPage::applyRegionFilter() {
+    const QString choice = region_->currentData().toString();
+    filter_->setRegions(choice == QLatin1String("@patient")
+                            ? patientRegions_
+                            : (choice.isEmpty() ? QStringList() : QStringList{choice}));
 }
 
 void ExercisesPage::setHandoutNotice(const QString& text) {

@@ -36,7 +36,13 @@ public:
     /// interface language (nullptr: as stored, in English). They must outlive the page.
     void setRules(const EligibilityRules* rules);
     void setReadOnly(bool readOnly);
+    /// The language of exercise names and steps in the lists and details (default: the
+    /// interface language; the clinician reads the catalog in it whatever the handout's).
     void setLanguage(const QString& lang);
+
+    /// The patient's painful regions (ids) from the screening: by default the catalog shows
+    /// only their exercises, until the clinician widens the region filter.
+    void setPatientRegions(const QStringList& regionIds);
 
     /// Adds the catalog row's exercise; a refusal (excluded, duplicate) is shown on the page.
     bool addExercise(const std::string& exerciseId);
@@ -65,6 +71,7 @@ private:
     void removeCurrent();
     void loadDosageEditors();
     void updateWarning();
+    void applyRegionFilter();
 
     const Catalog& catalog_;
     ProgramModel& program_;
@@ -72,7 +79,8 @@ private:
     const EligibilityRules* rules_ = nullptr;
     bool readOnly_ = false;
     bool loadingEditors_ = false;
-    std::string lang_ = "en";
+    std::string lang_;
+    QStringList patientRegions_;
     CatalogModel* catalogModel_ = nullptr;
     CatalogFilterModel* filter_ = nullptr;
     QLineEdit* search_ = nullptr;

@@ -1191,7 +1191,7 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
     </message>
     <message>
         <source>The clinic's chart number (optional)</source>
-        <translation>Número de historia clínica de la clínica (opcional)</translation>
+        <translation>Nº de historia clínica (opcional)</translation>
     </message>
     <message>
         <source>Contact</source>
@@ -2039,9 +2039,9 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <source>  • %1</source>
         <translation>  • %1</translation>
     </message>
-    <message>
-        <source>Program: %1 exercises</source>
-        <translation>Programa: %1 ejercicios</translation>
+    <message numerus="yes">
+        <source>Program: %n exercise(s)</source>
+        <translation><numerusform>Programa: %n ejercicio</numerusform><numerusform>Programa: %n ejercicios</numerusform></translation>
     </message>
     <message>
         <source>Override reason: %1</source>

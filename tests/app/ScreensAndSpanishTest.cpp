@@ -1,0 +1,236 @@
+// Issue 12, items 12 and 13: the catalog in the interface language, plural texts, fields that
+// show their whole hint, and a session window that fits the screen and remembers being
+// maximized.
+#include "AppSettings.h"
+#include "CatalogFilterModel.h"
+#include "CatalogModel.h"
+#include "ExercisesPage.h"
+#include "MainWindow.h"
+#include "PatientDialog.h"
+#include "PatientListModel.h"
+#include "SessionEditor.h"
+#include "SignPage.h"
+#include "Translations.h"
+#include "WidgetTestSupport.h"
+#include "WindowPlacement.h"
+
+#include <QCoreApplication>
+#include <QEvent>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QScreen>
+#include <QTableView>
+#include <QTextBrowser>
+#include <gtest/gtest.h>
+
+namespace hepdesk::gui {
+namespace {
+
+/// Installs `language` ("en" or "es") for one test and always goes back to plain English.
+struct Interface {
+    Translations translations;
+    explicit Interface(const char* language) {
+        QString why;
+        EXPECT_TRUE(translations.install(QString::fromLatin1(language), &why)) << why.toStdString();
+    }
+    Interface(const Interface&) = delete;
+    Interface& operator=(const Interface&) = delete;
+    ~Interface() { translations.uninstall(); }
+};
+
+/// The catalog row's text for `exerciseId` in the Exercises step's list, as shown.
+QString shownName(const ExercisesPage& page, const char* exerciseId) {
+    const int row = page.catalogModel()->rowOf(exerciseId);
+    EXPECT_GE(row, 0) << exerciseId;
+    return page.catalogModel()->index(row, CatalogModel::NameColumn).data().toString();
+}
+
+void selectExercise(ExercisesPage& page, const char* exerciseId) {
+    const int row = page.catalogModel()->rowOf(exerciseId);
+    ASSERT_GE(row, 0);
+    const QModelIndex proxy = page.filterModel()->mapFromSource(page.catalogModel()->index(row, 0));
+    ASSERT_TRUE(proxy.isValid());
+    page.catalogView()->setCurrentIndex(proxy);
+}
+
+TEST(SpanishCatalog, ExerciseListAndDetailsSpeakTheInterfaceLanguage) {
+    test::AppFixture app;
+    ASSERT_NE(app.services, nullptr);
+    Interface spanish("es");
+    MainWindow window(*app.services);
+    window.show();
+    window.addPatient(Patient{0, "Rosa Díaz", "1948-03-02", "R-1", "", false});
+    SessionEditor* editor = window.openSession(0);
+    ASSERT_NE(editor, nullptr);
+    ExercisesPage& page = *editor->exercisesPage();
+    EXPECT_EQ(shownName(page, "cat_cow"), QStringLiteral("Gato-vaca"));
+
+    selectExercise(page, "cat_cow");
+    const QString details = page.detailsPane()->toPlainText();
+    EXPECT_TRUE(details.contains(QStringLiteral("Gato-vaca"))) << details.toStdString();
+    EXPECT_TRUE(details.contains(
+        QStringLiteral("Póngase en cuatro patas, con las manos y las rodillas en el suelo.")))
+        << details.toStdString();
+    EXPECT_FALSE(details.contains(QStringLiteral("Get on your hands and knees.")));
+    editor->showStep(SessionEditor::ExercisesStep);
+    EXPECT_TRUE(test::grabTo(*editor, "h9-exercises-es.png"));
+    (void)editor->save();
+}
+
+TEST(SpanishCatalog, ExerciseListIsEnglishInTheEnglishInterface) {
+    test::AppFixture app;
+    ASSERT_NE(app.services, nullptr);
+    Interface english("en");
+    MainWindow window(*app.services);
+    window.show();
+    window.addPatient(Patient{0, "Rosa Díaz", "1948-03-02", "R-1", "", false});
+    SessionEditor* editor = window.openSession(0);
+    ASSERT_NE(editor, nullptr);
+    EXPECT_EQ(shownName(*editor->exercisesPage(), "cat_cow"), QStringLiteral("Cat-cow"));
+    editor->showStep(SessionEditor::ExercisesStep);
+    EXPECT_TRUE(test::grabTo(*editor, "h9-exercises-en.png"));
+    (void)editor->save();
+}
+
+Session withExercises(std::initializer_list<const char*> ids) {
+    Session s;
+    for (const char* id : ids) {
+        s.program.items.push_back(ProgramItem{id, Dosage{}, ""});
+    }
+    return s;
+}
+
+TEST(PluralTexts, ProgramCountUsesSingularAndPluralForms) {
+    {
+        Interface spanish("es");
+        SignPage page;
+        page.showSession(withExercises({"cat_cow"}), QString());
+        EXPECT_TRUE(page.summaryText().contains(QStringLiteral("Programa: 1 ejercicio\n")) ||
+                    page.summaryText().endsWith(QStringLiteral("Programa: 1 ejercicio")))
+            << page.summaryText().toStdString();
+        page.showSession(withExercises({"cat_cow", "bird_dog"}), QString());
+        EXPECT_TRUE(page.summaryText().contains(QStringLiteral("Programa: 2 ejercicios")))
+            << page.summaryText().toStdString();
+    }
+    Interface english("en");
+    SignPage page;
+    page.showSession(withExercises({"cat_cow"}), QString());
+    EXPECT_TRUE(page.summaryText().contains(QStringLiteral("Program: 1 exercise\n")) ||
+                page.summaryText().endsWith(QStringLiteral("Program: 1 exercise")))
+        << page.summaryText().toStdString();
+    EXPECT_FALSE(page.summaryText().contains(QStringLiteral("exercise(s)")));
+    page.showSession(withExercises({"cat_cow", "bird_dog"}), QString());
+    EXPECT_TRUE(page.summaryText().contains(QStringLiteral("Program: 2 exercises")))
+        << page.summaryText().toStdString();
+}
+
+/// True when the field shows its whole placeholder (inside its frame and text margins).
+bool showsWholeHint(const QLineEdit& edit) {
+    return edit.width() >= edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 12;
+}
+
+void expectWholeHints(const char* language, const char* shot) {
+    Interface ui(language);
+    PatientDialog dialog;
+    dialog.show();
+    for (const char* name : {"patientBirthDate", "patientRecord", "patientContact"}) {
+        auto* edit = dialog.findChild<QLineEdit*>(QString::fromLatin1(name));
+        ASSERT_NE(edit, nullptr) << name;
+        EXPECT_TRUE(showsWholeHint(*edit))
+            << language << " " << name << ": " << edit->placeholderText().toStdString();
+    }
+    EXPECT_TRUE(test::grabTo(dialog, shot));
+}
+
+TEST(ClippedTexts, PatientDialogShowsWholeHintsInBothLanguages) {
+    expectWholeHints("en", "h9-patient-dialog-en.png");
+    expectWholeHints("es", "h9-patient-dialog-es.png");
+    Interface spanish("es");
+    PatientDialog dialog;
+    auto* record = dialog.findChild<QLineEdit*>(QStringLiteral("patientRecord"));
+    ASSERT_NE(record, nullptr);
+    EXPECT_EQ(record->placeholderText(), QStringLiteral("Nº de historia clínica (opcional)"));
+}
+
+void expectWholeSearchAndNames(const char* language, const char* shot) {
+    test::AppFixture app;
+    ASSERT_NE(app.services, nullptr);
+    Interface ui(language);
+    MainWindow window(*app.services);
+    window.show();
+    const QString longName = QStringLiteral("María Fernanda García-López Hernández");
+    window.addPatient(Patient{0, longName.toStdString(), "1958-03-14", "H-2041", "", false});
+    auto* search = window.findChild<QLineEdit*>(QStringLiteral("patientSearch"));
+    ASSERT_NE(search, nullptr);
+    EXPECT_TRUE(showsWholeHint(*search)) << language;
+    auto* list = window.findChild<QTableView*>(QStringLiteral("patientList"));
+    ASSERT_NE(list, nullptr);
+    EXPECT_GE(list->columnWidth(PatientListModel::NameColumn),
+              list->fontMetrics().horizontalAdvance(longName) + 8)
+        << language;
+    EXPECT_TRUE(test::grabTo(window, shot));
+}
+
+TEST(ClippedTexts, PatientSearchHintAndLongNamesFitInBothLanguages) {
+    expectWholeSearchAndNames("en", "h9-main-window-en.png");
+    expectWholeSearchAndNames("es", "h9-main-window-es.png");
+}
+
+TEST(ClippedTexts, ExerciseSearchShowsItsWholeHint) {
+    test::AppFixture app;
+    ASSERT_NE(app.services, nullptr);
+    Interface spanish("es");
+    MainWindow window(*app.services);
+    window.show();
+    window.addPatient(Patient{0, "Rosa Díaz", "1948-03-02", "R-1", "", false});
+    SessionEditor* editor = window.openSession(0);
+    ASSERT_NE(editor, nullptr);
+    editor->showStep(SessionEditor::ExercisesStep);
+    EXPECT_TRUE(showsWholeHint(*editor->exercisesPage()->searchEdit()));
+    (void)editor->save();
+}
+
+TEST(SessionWindow, FitsASmallScreen) {
+    // A 1366 x 1000 laptop screen, and a smaller one, with a task bar taking some of it.
+    const QSize wanted(1200, 820);
+    const QSize onLaptop = WindowPlacement::fitInto(wanted, QRect(0, 0, 1366, 1000));
+    EXPECT_EQ(onLaptop, wanted);
+    const QSize onSmall = WindowPlacement::fitInto(QSize(1200, 1400), QRect(0, 40, 1024, 700));
+    EXPECT_LE(onSmall.width(), 1024);
+    EXPECT_LE(onSmall.height(), 700 - 40); // the title bar stays on the screen too
+    EXPECT_GT(onSmall.height(), 600);
+}
+
+TEST(SessionWindow, OpensWithinTheScreenAndRemembersBeingMaximized) {
+    test::AppFixture app;
+    ASSERT_NE(app.services, nullptr);
+    appSettings().remove(QStringLiteral("sessionWindow"));
+    MainWindow window(*app.services);
+    window.show();
+    window.addPatient(Patient{0, "Rosa Díaz", "1948-03-02", "R-1", "", false});
+    SessionEditor* editor = window.openSession(0);
+    ASSERT_NE(editor, nullptr);
+    const QRect available = editor->screen()->availableGeometry();
+    EXPECT_LE(editor->height(), available.height());
+    EXPECT_LE(editor->width(), available.width());
+    // The window can shrink to a 1000-pixel-high screen: its content does not force it taller.
+    EXPECT_LE(editor->minimumSizeHint().height(), 1000 - 48);
+    ASSERT_TRUE(editor->save().ok());
+    const std::int64_t id = editor->session().id;
+    editor->showMaximized();
+    EXPECT_TRUE(editor->isMaximized());
+    ASSERT_TRUE(editor->close());
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete); // the window is gone
+
+    SessionEditor* again = window.openSession(id);
+    ASSERT_NE(again, nullptr);
+    EXPECT_TRUE(again->windowState().testFlag(Qt::WindowMaximized));
+    again->showNormal();
+    EXPECT_LE(again->height(), available.height());
+    ASSERT_TRUE(again->close());
+    appSettings().remove(QStringLiteral("sessionWindow"));
+}
+
+} // namespace
+} // namespace hepdesk::gui
