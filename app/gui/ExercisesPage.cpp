@@ -122,9 +122,10 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     catalogView_->verticalHeader()->hide();
     catalogView_->setIconSize(CatalogModel::kPictureSize);
     catalogView_->verticalHeader()->setDefaultSectionSize(CatalogModel::kPictureSize.height() + 6);
+    // Every column fits its content, the name (the one that matters) whole; on a narrow
+    // window the list scrolls sideways rather than cut the names.
     catalogView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    catalogView_->horizontalHeader()->setSectionResizeMode(CatalogModel::NameColumn,
-                                                           QHeaderView::Stretch);
+    catalogView_->horizontalHeader()->setStretchLastSection(true);
     connect(catalogView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { showDetails(current); });
     connect(catalogView_, &QTableView::activated, this, [this] { addCurrent(); });
@@ -331,6 +332,7 @@ void ExercisesPage::setPatientRegions(const QStringList& regionIds) {
 }
 
 void ExercisesPage::applyRegionFilter() {
+    region_->setToolTip(region_->currentText()); // whole, when the box is narrow
     const QString choice = region_->currentData().toString();
     filter_->setRegions(choice == QLatin1String("@patient")
                             ? patientRegions_

@@ -587,6 +587,18 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
 <context>
     <name>hepdesk::gui::ExercisesPage</name>
     <message>
+        <source>This patient&apos;s regions</source>
+        <translation>Zonas de este paciente</translation>
+    </message>
+    <message>
+        <source>This patient&apos;s regions (none recorded yet)</source>
+        <translation>Zonas de este paciente (aún sin registrar)</translation>
+    </message>
+    <message>
+        <source>This patient&apos;s regions: %1</source>
+        <translation>Zonas de este paciente: %1</translation>
+    </message>
+    <message>
         <source>Exercise search</source>
         <translation>Búsqueda de ejercicios</translation>
     </message>

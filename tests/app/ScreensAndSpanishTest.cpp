@@ -8,12 +8,15 @@
 #include "MainWindow.h"
 #include "PatientDialog.h"
 #include "PatientListModel.h"
+#include "ScreeningPage.h"
 #include "SessionEditor.h"
 #include "SignPage.h"
 #include "Translations.h"
 #include "WidgetTestSupport.h"
 #include "WindowPlacement.h"
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QCoreApplication>
 #include <QEvent>
 #include <QGuiApplication>
@@ -187,7 +190,54 @@ TEST(ClippedTexts, ExerciseSearchShowsItsWholeHint) {
     SessionEditor* editor = window.openSession(0);
     ASSERT_NE(editor, nullptr);
     editor->showStep(SessionEditor::ExercisesStep);
-    EXPECT_TRUE(showsWholeHint(*editor->exercisesPage()->searchEdit()));
+    ExercisesPage& page = *editor->exercisesPage();
+    EXPECT_TRUE(showsWholeHint(*page.searchEdit()));
+    // Every exercise's name is whole in its column (beside its picture).
+    QTableView* view = page.catalogView();
+    for (int row = 0; row < page.filterModel()->rowCount(); ++row) {
+        const QString name =
+            page.filterModel()->index(row, CatalogModel::NameColumn).data().toString();
+        EXPECT_GE(view->columnWidth(CatalogModel::NameColumn),
+                  view->fontMetrics().horizontalAdvance(name) + CatalogModel::kPictureSize.width())
+            << name.toStdString();
+    }
+    (void)editor->save();
+}
+
+bool listed(const ExercisesPage& page, const char* exerciseId) {
+    const int row = page.catalogModel()->rowOf(exerciseId);
+    return row >= 0 &&
+           page.filterModel()->mapFromSource(page.catalogModel()->index(row, 0)).isValid();
+}
+
+TEST(RegionFilter, ALowBackPatientSeesNoNeckExercisesUntilTheFilterIsWidened) {
+    test::AppFixture app;
+    ASSERT_NE(app.services, nullptr);
+    MainWindow window(*app.services);
+    window.show();
+    window.addPatient(Patient{0, "Rosa Díaz", "1948-03-02", "R-1", "", false});
+    SessionEditor* editor = window.openSession(0);
+    ASSERT_NE(editor, nullptr);
+    ExercisesPage& page = *editor->exercisesPage();
+    // Nothing recorded yet: every region.
+    EXPECT_TRUE(listed(page, "chin_tuck"));
+    QCheckBox* lowBack = editor->screeningPage()->regionBox(Region::LowBack);
+    ASSERT_NE(lowBack, nullptr);
+    lowBack->click();
+    EXPECT_FALSE(listed(page, "chin_tuck"));              // neck only
+    EXPECT_FALSE(listed(page, "neck_side_bend_stretch")); // neck only
+    EXPECT_TRUE(listed(page, "cat_cow"));                 // low and mid back
+    EXPECT_TRUE(listed(page, "belly_breathing"));         // every region
+    EXPECT_TRUE(page.regionFilter()->currentText().contains(QStringLiteral("Low back")))
+        << page.regionFilter()->currentText().toStdString();
+    editor->showStep(SessionEditor::ExercisesStep);
+    EXPECT_TRUE(test::grabTo(*editor, "h9-exercises-low-back-en.png"));
+
+    page.regionFilter()->setCurrentIndex(page.regionFilter()->findData(QString()));
+    EXPECT_TRUE(listed(page, "chin_tuck"));
+    page.regionFilter()->setCurrentIndex(page.regionFilter()->findData(QStringLiteral("neck")));
+    EXPECT_TRUE(listed(page, "chin_tuck"));
+    EXPECT_FALSE(listed(page, "cat_cow"));
     (void)editor->save();
 }
 
