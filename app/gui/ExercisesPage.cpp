@@ -252,7 +252,18 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
         }
     });
     connect(programView_->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this] { loadDosageEditors(); });
+            [this](const QModelIndex& current) {
+                loadDosageEditors();
+                // The details pane follows the program item being dosed.
+                const CatalogEntry* e =
+                    current.isValid()
+                        ? catalog_.find(
+                              current.data(ProgramModel::ExerciseIdRole).toString().toStdString())
+                        : nullptr;
+                if (e != nullptr) {
+                    showEntryDetails(*e);
+                }
+            });
     connect(&program_, &QAbstractItemModel::rowsInserted, this, [this] { updateWarning(); });
     connect(&program_, &QAbstractItemModel::rowsRemoved, this, [this] { updateWarning(); });
     connect(&program_, &QAbstractItemModel::modelReset, this, [this] {
@@ -426,8 +437,20 @@ void ExercisesPage::showDetails(const QModelIndex& proxyIndex) {
     if (e == nullptr) {
         return;
     }
-    const auto status = static_cast<EligibilityStatus>(
-        source.siblingAtColumn(0).data(CatalogModel::EligibilityRole).toInt());
+    showEntryDetails(*e);
+    add_->setEnabled(!readOnly_ && assessment_ != nullptr &&
+                     static_cast<EligibilityStatus>(
+                         source.siblingAtColumn(0).data(CatalogModel::EligibilityRole).toInt()) !=
+                         EligibilityStatus::Excluded);
+}
+
+void ExercisesPage::showEntryDetails(const CatalogEntry& entry) {
+    const CatalogEntry* e = &entry;
+    const int row = catalogModel_->rowOf(e->id);
+    const auto status =
+        row < 0 ? EligibilityStatus::Eligible
+                : static_cast<EligibilityStatus>(
+                      catalogModel_->index(row, 0).data(CatalogModel::EligibilityRole).toInt());
     QString html = QStringLiteral("<h3>%1</h3>")
                        .arg(QString::fromStdString(e->name.text(lang_)).toHtmlEscaped());
     if (assessment_ == nullptr) {
@@ -460,7 +483,6 @@ void ExercisesPage::showDetails(const QModelIndex& proxyIndex) {
     }
     html += QStringLiteral("</ol>");
     details_->setHtml(html);
-    add_->setEnabled(!readOnly_ && assessment_ != nullptr && status != EligibilityStatus::Excluded);
     (void)fromView;
 }
 

@@ -66,6 +66,8 @@ public:
 
 private:
     void showDetails(const QModelIndex& proxyIndex);
+    /// How the exercise is done and whether it is safe for this patient.
+    void showEntryDetails(const CatalogEntry& entry);
     void addCurrent();
     void moveCurrent(int delta);
     void removeCurrent();

@@ -8,6 +8,7 @@
 #include "MainWindow.h"
 #include "PatientDialog.h"
 #include "PatientListModel.h"
+#include "ProgramModel.h"
 #include "ScreeningPage.h"
 #include "SessionEditor.h"
 #include "SignPage.h"
@@ -21,7 +22,9 @@
 #include <QEvent>
 #include <QGuiApplication>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
+#include <QListView>
 #include <QScreen>
 #include <QTableView>
 #include <QTextBrowser>
@@ -280,6 +283,29 @@ TEST(SessionWindow, OpensWithinTheScreenAndRemembersBeingMaximized) {
     EXPECT_LE(again->height(), available.height());
     ASSERT_TRUE(again->close());
     appSettings().remove(QStringLiteral("sessionWindow"));
+}
+
+TEST(ExerciseDetails, FollowTheSelectedProgramItem) {
+    test::AppFixture app;
+    ASSERT_NE(app.services, nullptr);
+    MainWindow window(*app.services);
+    window.show();
+    window.addPatient(Patient{0, "Rosa Díaz", "1948-03-02", "R-1", "", false});
+    SessionEditor* editor = window.openSession(0);
+    ASSERT_NE(editor, nullptr);
+    editor->screeningPage()->regionBox(Region::LowBack)->click();
+    ExercisesPage& page = *editor->exercisesPage();
+    ASSERT_TRUE(page.addExercise("cat_cow")) << page.messageLabel()->text().toStdString();
+    ASSERT_TRUE(page.addExercise("bird_dog")) << page.messageLabel()->text().toStdString();
+    page.programView()->setCurrentIndex(editor->programModel()->index(0));
+    EXPECT_TRUE(page.detailsPane()->toPlainText().startsWith(QStringLiteral("Cat-cow")))
+        << page.detailsPane()->toPlainText().toStdString();
+    page.programView()->setCurrentIndex(editor->programModel()->index(1));
+    EXPECT_TRUE(page.detailsPane()->toPlainText().startsWith(QStringLiteral("Bird-dog")))
+        << page.detailsPane()->toPlainText().toStdString();
+    editor->showStep(SessionEditor::ExercisesStep);
+    EXPECT_TRUE(test::grabTo(*editor, "h9-exercises-program-details-en.png"));
+    (void)editor->save();
 }
 
 } // namespace
