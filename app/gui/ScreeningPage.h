@@ -36,6 +36,8 @@ public:
     /// the fields involved, in the interface language; hidden when there are none.
     void showChecks(const std::vector<ScreeningIssue>& issues);
     [[nodiscard]] QLabel* checksLabel() const { return checks_; }
+    /// The Neck Disability Index form (hidden unless the neck is a painful region or answered).
+    [[nodiscard]] QWidget* ndiForm() const { return ndiGroup_; }
     void setReadOnly(bool readOnly);
     /// Marks the findings a follow-up carried from the last visit "from the last visit,
     /// confirm" until the clinician unticks them.
@@ -61,6 +63,7 @@ private:
     QWidget* buildQuestionnaires();
     QComboBox* answerBox(const QuestionItem& q, bool startBack);
     void changed();
+    void updateNdiVisibility();
 
     const ScreeningItems& items_;
     bool loading_ = false;
@@ -82,6 +85,8 @@ private:
     QLabel* startBackScore_ = nullptr;
     QLabel* odiScore_ = nullptr;
     QLabel* ndiScore_ = nullptr;
+    QWidget* ndiGroup_ = nullptr;    ///< the NDI, shown for neck pain
+    QObject* wheelFilter_ = nullptr; ///< see WheelScrollsPast
     QPlainTextEdit* notes_ = nullptr;
 };
 

@@ -16,6 +16,7 @@
 #include "WidgetTestSupport.h"
 #include "WindowPlacement.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
@@ -26,8 +27,11 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QWheelEvent>
 #include <gtest/gtest.h>
 
 namespace hepdesk::gui {
@@ -305,6 +309,69 @@ TEST(ExerciseDetails, FollowTheSelectedProgramItem) {
         << page.detailsPane()->toPlainText().toStdString();
     editor->showStep(SessionEditor::ExercisesStep);
     EXPECT_TRUE(test::grabTo(*editor, "h9-exercises-program-details-en.png"));
+    (void)editor->save();
+}
+
+TEST(Questionnaires, NdiShowsForNeckPainOrWhenAnswered) {
+    test::AppFixture app;
+    ASSERT_NE(app.services, nullptr);
+    MainWindow window(*app.services);
+    window.show();
+    window.addPatient(Patient{0, "Rosa Díaz", "1948-03-02", "R-1", "", false});
+    SessionEditor* editor = window.openSession(0);
+    ASSERT_NE(editor, nullptr);
+    ScreeningPage& screening = *editor->screeningPage();
+    editor->showStep(SessionEditor::ScreeningStep);
+    EXPECT_FALSE(screening.ndiForm()->isVisible());
+    screening.regionBox(Region::LowBack)->click();
+    EXPECT_FALSE(screening.ndiForm()->isVisible());
+    EXPECT_TRUE(screening.odiBox("walking")->isVisible());
+    screening.regionBox(Region::Neck)->click();
+    EXPECT_TRUE(screening.ndiForm()->isVisible());
+    EXPECT_TRUE(test::grabTo(*editor, "h9-screening-neck-en.png"));
+    // An answered NDI stays in view even when the neck is unticked.
+    QComboBox* driving = screening.ndiBox("driving");
+    driving->setCurrentIndex(driving->findData(2));
+    screening.regionBox(Region::Neck)->click();
+    EXPECT_TRUE(screening.ndiForm()->isVisible());
+    driving->setCurrentIndex(0);
+    EXPECT_FALSE(screening.ndiForm()->isVisible());
+    (void)editor->save();
+}
+
+TEST(Questionnaires, MouseWheelScrollsTheColumnAndLeavesAnswersAlone) {
+    test::AppFixture app;
+    ASSERT_NE(app.services, nullptr);
+    MainWindow window(*app.services);
+    window.show();
+    window.addPatient(Patient{0, "Rosa Díaz", "1948-03-02", "R-1", "", false});
+    SessionEditor* editor = window.openSession(0);
+    ASSERT_NE(editor, nullptr);
+    editor->showStep(SessionEditor::ScreeningStep);
+    editor->resize(900, 500); // the form is taller than the window
+    ScreeningPage& screening = *editor->screeningPage();
+    auto* scroll = screening.findChild<QScrollArea*>();
+    ASSERT_NE(scroll, nullptr);
+    QScrollBar* bar = scroll->verticalScrollBar();
+    ASSERT_GT(bar->maximum(), 0);
+    QComboBox* answer = screening.odiBox("pain_intensity");
+    ASSERT_NE(answer, nullptr);
+    const int before = bar->value();
+    const int answerBefore = answer->currentIndex();
+    // Over an answer that the clinician has not clicked into: the answer stays and passes the
+    // wheel on (Qt carries an ignored wheel from the mouse on to the parents, up to the scroll
+    // area; a test's synthesized event is not carried on, so it is given to the area below).
+    const QPointF at(answer->width() / 2.0, answer->height() / 2.0);
+    QWheelEvent wheel(at, answer->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton,
+                      Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(answer, &wheel);
+    EXPECT_EQ(answer->currentIndex(), answerBefore);
+    EXPECT_FALSE(wheel.isAccepted());
+    const QPointF inArea(scroll->viewport()->width() / 2.0, scroll->viewport()->height() / 2.0);
+    QWheelEvent onArea(inArea, scroll->viewport()->mapToGlobal(inArea), QPoint(), QPoint(0, -120),
+                       Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(scroll->viewport(), &onArea);
+    EXPECT_GT(bar->value(), before);
     (void)editor->save();
 }
 
