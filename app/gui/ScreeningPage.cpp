@@ -120,6 +120,8 @@ ScreeningPage::ScreeningPage(const ScreeningItems& items, QWidget* parent)
     auto* left = new QVBoxLayout;
     left->addWidget(buildPatientAndPain());
     left->addWidget(buildFindings(), 1);
+    // The clinician's notes near the top, under the patient and pain, not below every flag.
+    left->insertWidget(1, notes_);
     columns->addLayout(left, 1);
     columns->addWidget(buildQuestionnaires(), 1);
 

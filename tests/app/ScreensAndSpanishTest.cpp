@@ -339,6 +339,26 @@ TEST(Questionnaires, NdiShowsForNeckPainOrWhenAnswered) {
     (void)editor->save();
 }
 
+TEST(Questionnaires, ClinicianNotesAreNearTheTop) {
+    test::AppFixture app;
+    ASSERT_NE(app.services, nullptr);
+    MainWindow window(*app.services);
+    window.show();
+    window.addPatient(Patient{0, "Rosa Díaz", "1948-03-02", "R-1", "", false});
+    SessionEditor* editor = window.openSession(0);
+    ASSERT_NE(editor, nullptr);
+    editor->showStep(SessionEditor::ScreeningStep);
+    ScreeningPage& screening = *editor->screeningPage();
+    auto* notes = screening.findChild<QWidget*>(QStringLiteral("screeningNotes"));
+    ASSERT_NE(notes, nullptr);
+    EXPECT_TRUE(notes->isVisible());
+    const int notesTop = notes->mapTo(&screening, QPoint(0, 0)).y();
+    EXPECT_LT(notesTop,
+              screening.findingBox("ces_saddle_numbness")->mapTo(&screening, QPoint(0, 0)).y());
+    EXPECT_GT(notesTop, screening.regionBox(Region::Neck)->mapTo(&screening, QPoint(0, 0)).y());
+    (void)editor->save();
+}
+
 TEST(Questionnaires, MouseWheelScrollsTheColumnAndLeavesAnswersAlone) {
     test::AppFixture app;
     ASSERT_NE(app.services, nullptr);
