@@ -34,6 +34,10 @@ QString fromView(std::string_view s) {
 
 QComboBox* filterBox(const QString& all, const std::set<std::string>& ids, QWidget* parent) {
     auto* c = new QComboBox(parent);
+    // Long choices ("This patient's regions: low back, neck") must not widen the window past a
+    // small screen: the list opens wide enough to read them.
+    c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    c->setMinimumContentsLength(12);
     c->addItem(all, QString());
     for (const auto& id : ids) {
         c->addItem(CatalogModel::humanize(id), QString::fromStdString(id));
@@ -44,7 +48,7 @@ QComboBox* filterBox(const QString& all, const std::set<std::string>& ids, QWidg
 } // namespace
 
 ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWidget* parent)
-    : QWidget(parent), catalog_(catalog), program_(program) {
+    : QWidget(parent), catalog_(catalog), program_(program), lang_(uiLanguage()) {
     setObjectName(QStringLiteral("exercisesPage"));
     catalogModel_ = new CatalogModel(this);
     catalogModel_->setCatalog(&catalog_);
@@ -72,7 +76,12 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
                                     .arg(keyText(QKeySequence(Qt::CTRL | Qt::Key_F))));
     search_->setAccessibleName(tr("Exercise search"));
     search_->setClearButtonEnabled(true);
+    // The hint stays whole (with the clear button beside it), in Spanish too.
+    search_->setMinimumWidth(search_->fontMetrics().horizontalAdvance(search_->placeholderText()) +
+                             48);
     region_ = filterBox(tr("All regions"), regions, this);
+    region_->insertItem(0, tr("This patient's regions"), QStringLiteral("@patient"));
+    region_->setCurrentIndex(0);
     region_->setAccessibleName(tr("Region filter"));
     position_ = filterBox(tr("All positions"), positions, this);
     position_->setAccessibleName(tr("Position filter"));
@@ -88,17 +97,19 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
         search_->selectAll();
     });
     addAction(findAction);
-    connect(region_, &QComboBox::currentIndexChanged, this,
-            [this] { filter_->setRegion(region_->currentData().toString()); });
+    connect(region_, &QComboBox::currentIndexChanged, this, [this] { applyRegionFilter(); });
     connect(position_, &QComboBox::currentIndexChanged, this,
             [this] { filter_->setPosition(position_->currentData().toString()); });
     connect(equipment_, &QComboBox::currentIndexChanged, this,
             [this] { filter_->setEquipment(equipment_->currentData().toString()); });
-    auto* filters = new QHBoxLayout;
-    filters->addWidget(search_, 2);
-    filters->addWidget(region_, 1);
-    filters->addWidget(position_, 1);
-    filters->addWidget(equipment_, 1);
+    // The search has a row of its own so that its hint is whole without widening the window.
+    auto* filterRow = new QHBoxLayout;
+    filterRow->addWidget(region_, 1);
+    filterRow->addWidget(position_, 1);
+    filterRow->addWidget(equipment_, 1);
+    auto* filters = new QVBoxLayout;
+    filters->addWidget(search_);
+    filters->addLayout(filterRow);
 
     catalogView_ = new QTableView(this);
     catalogView_->setObjectName(QStringLiteral("catalogView"));
@@ -112,9 +123,10 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     catalogView_->verticalHeader()->hide();
     catalogView_->setIconSize(CatalogModel::kPictureSize);
     catalogView_->verticalHeader()->setDefaultSectionSize(CatalogModel::kPictureSize.height() + 6);
+    // Every column fits its content, the name (the one that matters) whole; on a narrow
+    // window the list scrolls sideways rather than cut the names.
     catalogView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    catalogView_->horizontalHeader()->setSectionResizeMode(CatalogModel::NameColumn,
-                                                           QHeaderView::Stretch);
+    catalogView_->horizontalHeader()->setStretchLastSection(true);
     connect(catalogView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { showDetails(current); });
     connect(catalogView_, &QTableView::activated, this, [this] { addCurrent(); });
@@ -215,7 +227,18 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
         }
     });
     connect(programView_->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this] { loadDosageEditors(); });
+            [this](const QModelIndex& current) {
+                loadDosageEditors();
+                // The details pane follows the program item being dosed.
+                const CatalogEntry* e =
+                    current.isValid()
+                        ? catalog_.find(
+                              current.data(ProgramModel::ExerciseIdRole).toString().toStdString())
+                        : nullptr;
+                if (e != nullptr) {
+                    showEntryDetails(*e);
+                }
+            });
     connect(&program_, &QAbstractItemModel::dataChanged, this,
             [this] { updateAlternativeButtons(); });
     connect(&program_, &QAbstractItemModel::rowsMoved, this,
@@ -283,6 +306,28 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
 
     updateWarning();
     loadDosageEditors();
+}
+
+void ExercisesPage::setPatientRegions(const QStringList& regionIds) {
+    patientRegions_ = regionIds;
+    QStringList names;
+    for (const QString& id : regionIds) {
+        names << CatalogModel::humanize(id.toStdString());
+    }
+    const int i = region_->findData(QStringLiteral("@patient"));
+    region_->setItemText(
+        i, names.isEmpty()
+               ? tr("This patient's regions (none recorded yet)")
+               : tr("This patient's regions: %1").arg(names.join(QStringLiteral(", "))));
+    applyRegionFilter();
+}
+
+void ExercisesPage::applyRegionFilter() {
+    region_->setToolTip(region_->currentText()); // whole, when the box is narrow
+    const QString choice = region_->currentData().toString();
+    filter_->setRegions(choice == QLatin1String("@patient")
+                            ? patientRegions_
+                            : (choice.isEmpty() ? QStringList() : QStringList{choice}));
 }
 
 void ExercisesPage::setHandoutNotice(const QString& text) {
@@ -418,8 +463,20 @@ void ExercisesPage::showDetails(const QModelIndex& proxyIndex) {
     if (e == nullptr) {
         return;
     }
-    const auto status = static_cast<EligibilityStatus>(
-        source.siblingAtColumn(0).data(CatalogModel::EligibilityRole).toInt());
+    showEntryDetails(*e);
+    add_->setEnabled(!readOnly_ && assessment_ != nullptr &&
+                     static_cast<EligibilityStatus>(
+                         source.siblingAtColumn(0).data(CatalogModel::EligibilityRole).toInt()) !=
+                         EligibilityStatus::Excluded);
+}
+
+void ExercisesPage::showEntryDetails(const CatalogEntry& entry) {
+    const CatalogEntry* e = &entry;
+    const int row = catalogModel_->rowOf(e->id);
+    const auto status =
+        row < 0 ? EligibilityStatus::Eligible
+                : static_cast<EligibilityStatus>(
+                      catalogModel_->index(row, 0).data(CatalogModel::EligibilityRole).toInt());
     QString html = QStringLiteral("<h3>%1</h3>")
                        .arg(QString::fromStdString(e->name.text(lang_)).toHtmlEscaped());
     if (assessment_ == nullptr) {
@@ -452,7 +509,6 @@ void ExercisesPage::showDetails(const QModelIndex& proxyIndex) {
     }
     html += QStringLiteral("</ol>");
     details_->setHtml(html);
-    add_->setEnabled(!readOnly_ && assessment_ != nullptr && status != EligibilityStatus::Excluded);
     (void)fromView;
 }
 

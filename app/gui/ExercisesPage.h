@@ -41,10 +41,16 @@ public:
     /// interface language (nullptr: as stored, in English). They must outlive the page.
     void setRules(const EligibilityRules* rules);
     void setReadOnly(bool readOnly);
+    /// The language of exercise names and steps in the lists and details (default: the
+    /// interface language; the clinician reads the catalog in it whatever the handout's).
     void setLanguage(const QString& lang);
     /// The protocols the chooser offers (nullptr: none). The library must outlive the page.
     void setProtocolLibrary(visit::ProtocolLibrary* library);
     [[nodiscard]] ProtocolChooser* protocolChooser() const { return protocols_; }
+
+    /// The patient's painful regions (ids) from the screening: by default the catalog shows
+    /// only their exercises, until the clinician widens the region filter.
+    void setPatientRegions(const QStringList& regionIds);
 
     /// Adds the catalog row's exercise; a refusal (excluded, duplicate) is shown on the page.
     bool addExercise(const std::string& exerciseId);
@@ -74,6 +80,8 @@ public:
 
 private:
     void showDetails(const QModelIndex& proxyIndex);
+    /// How the exercise is done and whether it is safe for this patient.
+    void showEntryDetails(const CatalogEntry& entry);
     void addCurrent();
     /// Asks once, showing the caution's reasons, before a cautioned exercise is added; true to
     /// add (also when there is no caution).
@@ -84,6 +92,7 @@ private:
     void updateWarning();
     void updateAlternativeButtons();
     void swapCurrent(Alternative which);
+    void applyRegionFilter();
 
     const Catalog& catalog_;
     ProgramModel& program_;
@@ -91,6 +100,7 @@ private:
     const EligibilityRules* rules_ = nullptr;
     bool readOnly_ = false;
     std::string lang_ = "en";
+    QStringList patientRegions_;
     CatalogModel* catalogModel_ = nullptr;
     CatalogFilterModel* filter_ = nullptr;
     QLineEdit* search_ = nullptr;

@@ -54,7 +54,6 @@ MainWindow::MainWindow(Services& services, QWidget* parent)
     patientView_->setSelectionMode(QAbstractItemView::SingleSelection);
     patientView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     patientView_->verticalHeader()->hide();
-    patientView_->horizontalHeader()->setStretchLastSection(true);
     patientView_->horizontalHeader()->setSectionResizeMode(PatientListModel::NameColumn,
                                                            QHeaderView::Stretch);
     // The other columns fit their header (whose words vary with the interface language) and a
@@ -77,6 +76,24 @@ MainWindow::MainWindow(Services& services, QWidget* parent)
     });
     leftLayout->addWidget(search_);
     leftLayout->addWidget(patientView_);
+    // Neither the search hint nor a long name is cut off: the list is at least as wide as the
+    // hint (with the clear button), and leaves a long two-surname name its room beside the
+    // dates.
+    {
+        const QFontMetrics fm = search_->fontMetrics();
+        const int hint = fm.horizontalAdvance(search_->placeholderText()) + 48;
+        int others = 0;
+        for (int column :
+             {PatientListModel::BirthDateColumn, PatientListModel::RecordNumberColumn}) {
+            others += patientView_->horizontalHeader()->sectionSize(column);
+        }
+        const int name = patientView_->fontMetrics().horizontalAdvance(
+                             QStringLiteral("María Fernanda García-López Hernández")) +
+                         16;
+        left->setMinimumWidth(std::max(hint, name + others + 8) +
+                              leftLayout->contentsMargins().left() +
+                              leftLayout->contentsMargins().right());
+    }
 
     placeholder_ = new QLabel(this);
     placeholder_->setObjectName(QStringLiteral("patientPlaceholder"));

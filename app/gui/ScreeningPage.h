@@ -43,6 +43,8 @@ public:
     /// when none does.
     [[nodiscard]] QLabel* fieldCheck(const std::string& field) const;
     [[nodiscard]] bool hasContradiction() const { return contradiction_; }
+    /// The Neck Disability Index form (hidden unless the neck is a painful region or answered).
+    [[nodiscard]] QWidget* ndiForm() const { return ndiGroup_; }
     void setReadOnly(bool readOnly);
     /// Marks the findings a follow-up carried from the last visit "from the last visit,
     /// confirm" until the clinician unticks them.
@@ -69,6 +71,7 @@ private:
     QComboBox* answerBox(const QuestionItem& q, bool startBack);
     QLabel* newFieldCheck(const std::string& field, QWidget* parent);
     void changed();
+    void updateNdiVisibility();
 
     const ScreeningItems& items_;
     bool loading_ = false;
@@ -92,6 +95,8 @@ private:
     QLabel* startBackScore_ = nullptr;
     QLabel* odiScore_ = nullptr;
     QLabel* ndiScore_ = nullptr;
+    QWidget* ndiGroup_ = nullptr;    ///< the NDI, shown for neck pain
+    QObject* wheelFilter_ = nullptr; ///< see WheelScrollsPast
     QPlainTextEdit* notes_ = nullptr;
 };
 

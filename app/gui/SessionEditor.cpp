@@ -12,6 +12,7 @@
 #include "SignPage.h"
 #include "TriageBanner.h"
 #include "UiLanguage.h"
+#include "WindowPlacement.h"
 #include "hepdesk/core/Assess.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/db/AuditLog.h"
@@ -220,11 +221,13 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     program_->setProgram(session_.program);
     handout_->setOptions(session_.handoutOptions.language, session_.handoutOptions.largePrint,
                          session_.handoutOptions.overrideReason);
-    exercises_->setLanguage(QString::fromStdString(session_.handoutOptions.language));
+    // The clinician reads the catalog and the program in the interface language; the handout
+    // has its own language (step 3).
+    exercises_->setLanguage(QString::fromStdString(uiLanguage()));
     reassess();
     applyReadOnly();
     setModified(session_.id == 0);
-    resize(1200, 820);
+    WindowPlacement::restore(*this, QStringLiteral("sessionWindow"), QSize(1200, 820));
 }
 
 SessionEditor::~SessionEditor() = default;
@@ -264,6 +267,11 @@ void SessionEditor::reassess() {
     screening_->showScores(assessment_.scores);
     screening_->showChecks(services_.rules().checks().evaluate(session_.screening));
     lockStepsWhileContradictory();
+    QStringList painful;
+    for (Region r : session_.screening.regions) {
+        painful << QString::fromUtf8(toId(r).data(), static_cast<qsizetype>(toId(r).size()));
+    }
+    exercises_->setPatientRegions(painful);
     exercises_->setAssessment(&assessment_);
     handout_->setOverrideRequired(!handoutAllowedWithoutOverride(assessment_.level),
                                   TriageBanner::levelLabel(assessment_.level));
@@ -717,6 +725,7 @@ void SessionEditor::closeEvent(QCloseEvent* event) {
         return;
     }
     if (!modified_) {
+        WindowPlacement::save(*this, QStringLiteral("sessionWindow"));
         event->accept();
         return;
     }
@@ -736,6 +745,7 @@ void SessionEditor::closeEvent(QCloseEvent* event) {
             return;
         }
     }
+    WindowPlacement::save(*this, QStringLiteral("sessionWindow"));
     event->accept();
 }
 

@@ -105,7 +105,7 @@ void SignPage::showSession(const Session& s, const QString& signerName) {
         lines << tr("  • %1").arg(
             QString::fromStdString(rules_ != nullptr ? rules_->reasonIn(f, lang) : f.reason));
     }
-    lines << tr("Program: %1 exercises").arg(s.program.items.size());
+    lines << tr("Program: %n exercise(s)", nullptr, static_cast<int>(s.program.items.size()));
     if (!s.handoutOptions.overrideReason.empty()) {
         lines << tr("Override reason: %1")
                      .arg(QString::fromStdString(s.handoutOptions.overrideReason));

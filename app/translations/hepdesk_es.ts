@@ -672,6 +672,18 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
 <context>
     <name>hepdesk::gui::ExercisesPage</name>
     <message>
+        <source>This patient&apos;s regions</source>
+        <translation>Zonas de este paciente</translation>
+    </message>
+    <message>
+        <source>This patient&apos;s regions (none recorded yet)</source>
+        <translation>Zonas de este paciente (aún sin registrar)</translation>
+    </message>
+    <message>
+        <source>This patient&apos;s regions: %1</source>
+        <translation>Zonas de este paciente: %1</translation>
+    </message>
+    <message>
         <source>Exercise search</source>
         <translation>Búsqueda de ejercicios</translation>
     </message>
@@ -1346,8 +1358,8 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <translation>Número de historia</translation>
     </message>
     <message>
-        <source>The clinic&apos;s chart number (optional)</source>
-        <translation>Número de historia clínica de la clínica (opcional)</translation>
+        <source>The clinic's chart number (optional)</source>
+        <translation>Nº de historia clínica (opcional)</translation>
     </message>
     <message>
         <source>Contact</source>
@@ -2378,9 +2390,9 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <source>  • %1</source>
         <translation>  • %1</translation>
     </message>
-    <message>
-        <source>Program: %1 exercises</source>
-        <translation>Programa: %1 ejercicios</translation>
+    <message numerus="yes">
+        <source>Program: %n exercise(s)</source>
+        <translation><numerusform>Programa: %n ejercicio</numerusform><numerusform>Programa: %n ejercicios</numerusform></translation>
     </message>
     <message>
         <source>Override reason: %1</source>
