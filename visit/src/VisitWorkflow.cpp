@@ -233,6 +233,14 @@ CarriedOver VisitWorkflow::carryOver(const Session& last, Screening& today,
         today.durationDays = std::min(36500, *last.screening.durationDays + days);
         carried.duration = true;
     }
+    // PSFS: the same activities, in the patient's words, are rated again at each follow-up
+    // (clinical-reference); today's ratings start empty so no old rating passes for a new one.
+    if (today.psfs.empty()) {
+        for (const PsfsActivity& a : last.screening.psfs) {
+            today.psfs.push_back(PsfsActivity{a.activity, std::nullopt});
+        }
+        carried.psfsActivities = today.psfs.size();
+    }
     return carried;
 }
 

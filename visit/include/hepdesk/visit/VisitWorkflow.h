@@ -69,7 +69,11 @@ struct CarriedOver {
     bool age = false;
     /// The last duration of symptoms plus the days since the last visit.
     bool duration = false;
-    [[nodiscard]] bool empty() const { return findings.empty() && !sex && !age && !duration; }
+    /// The last visit's PSFS activities, copied unrated for the patient to rate again.
+    std::size_t psfsActivities = 0;
+    [[nodiscard]] bool empty() const {
+        return findings.empty() && !sex && !age && !duration && psfsActivities == 0;
+    }
 };
 
 /// A new, unsaved session (id 0) and what was left out of the copied program.
