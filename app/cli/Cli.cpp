@@ -65,6 +65,7 @@ const std::array kCommands = {
             "        session reprints exactly as signed: options that would change it are\n"
             "        refused; --override-reason after signing is stored with --clinician ID)\n"
             "      [--clinic F] [--large-print] [--lang en|es] [--paper a4|letter]\n"
+            "      [--log] (last page: a two-week exercise log) [--goals] (the PSFS activities)\n"
             "      [--note ID=TEXT] [--override-reason TEXT]   write the patient's PDF handout",
             runHandout},
 };

@@ -83,13 +83,19 @@ std::string snapshotToJson(const HandoutSnapshot& s) {
                           {"clinician_name", c.clinicianName},
                           {"clinician_credentials", c.clinicianCredentials},
                           {"logo", c.logo ? nlohmann::json(base64(c.logo->bytes)) : nullptr}};
-    const nlohmann::json j{
-        {"version", kSnapshotVersion},       {"patient_name", r.patientName},
-        {"session_date", r.sessionDate},     {"clinic", clinic},
-        {"language", r.options.lang},        {"large_print", r.options.largePrint},
-        {"paper", paperId(r.options.paper)}, {"override_reason", r.overrideReason},
-        {"program", toJson(r.program)},      {"finding_ids", r.findingIds},
-        {"assessment", assessmentJson(r)},   {"handout_sha256", s.handoutSha256}};
+    nlohmann::json j{{"version", kSnapshotVersion},       {"patient_name", r.patientName},
+                     {"session_date", r.sessionDate},     {"clinic", clinic},
+                     {"language", r.options.lang},        {"large_print", r.options.largePrint},
+                     {"paper", paperId(r.options.paper)}, {"override_reason", r.overrideReason},
+                     {"program", toJson(r.program)},      {"finding_ids", r.findingIds},
+                     {"assessment", assessmentJson(r)},   {"handout_sha256", s.handoutSha256}};
+    // Written only when used, so snapshots of handouts without them read as before.
+    if (r.options.exerciseLog) {
+        j["exercise_log"] = true;
+    }
+    if (!r.goals.empty()) {
+        j["goals"] = r.goals;
+    }
     // nlohmann's object keeps keys sorted: the same snapshot is always the same text.
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -159,6 +165,10 @@ Result<HandoutSnapshot> snapshotFromJson(std::string_view text, std::string_view
             return assessment.error();
         }
         r.assessment = std::move(*assessment);
+        r.options.exerciseLog = j.value("exercise_log", false);
+        if (j.contains("goals")) {
+            r.goals = j.at("goals").get<std::vector<std::string>>();
+        }
         return s;
     } catch (const nlohmann::json::exception& e) {
         return Error::invalid(std::string(source) + ": " + e.what());

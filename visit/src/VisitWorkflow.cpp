@@ -369,6 +369,12 @@ Result<HandoutPlan> VisitWorkflow::draftHandout(const Session& s, const HandoutC
     r.options.lang = changes.language.value_or(s.handoutOptions.language);
     r.options.largePrint = changes.largePrint.value_or(s.handoutOptions.largePrint);
     r.options.paper = changes.paper.value_or(handout::HandoutOptions::Paper::A4);
+    r.options.exerciseLog = changes.exerciseLog.value_or(false);
+    if (changes.goals.value_or(false)) {
+        for (const PsfsActivity& a : s.screening.psfs) {
+            r.goals.push_back(a.activity);
+        }
+    }
     return plan;
 }
 
@@ -408,6 +414,13 @@ Result<HandoutPlan> VisitWorkflow::signedHandout(const Session& s, const Handout
     }
     if (changes.paper && *changes.paper != r.options.paper) {
         differs(changes.names.paper, paperName(r.options.paper), paperName(*changes.paper));
+    }
+    if (changes.exerciseLog && *changes.exerciseLog != r.options.exerciseLog) {
+        differs("exercise log", r.options.exerciseLog ? "on" : "off",
+                *changes.exerciseLog ? "on" : "off");
+    }
+    if (changes.goals && *changes.goals != !r.goals.empty()) {
+        differs("goals", r.goals.empty() ? "off" : "on", *changes.goals ? "on" : "off");
     }
     if (changes.clinic && !sameClinic(*changes.clinic, r.clinic)) {
         differs(changes.names.clinic, r.clinic.name, changes.clinic->name);

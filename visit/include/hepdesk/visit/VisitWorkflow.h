@@ -122,6 +122,10 @@ struct HandoutChanges {
     /// Who gives an override reason after signing (stored with it).
     std::optional<std::int64_t> clinicianId;
     OptionNames names;
+    /// Adds the exercise log as the last page.
+    std::optional<bool> exerciseLog;
+    /// Prints "Your goals": the session's PSFS activities.
+    std::optional<bool> goals;
 };
 
 /// The handout of one session, ready to render.
