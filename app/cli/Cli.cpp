@@ -54,7 +54,8 @@ const std::array kCommands = {
     Command{"session", "session show ID | list --patient ID [--limit N] | trend --patient ID",
             runSession},
     Command{"session",
-            "session sign ID --clinician ID [--paper a4|letter]  (stores the handout as signed)\n"
+            "session sign ID --clinician ID [--paper a4|letter] [--log] [--goals]\n"
+            "              (stores the handout as signed, with the exercise log / goals)\n"
             "              | addendum ID --text T [--clinician ID]",
             runSession},
     Command{"session", "session export ID [--out FILE]   the whole session as JSON", runSession},

@@ -182,7 +182,8 @@ int sign(Context& ctx, const CliArgs& a, db::Database& db) {
     auto s = std::get<0>(visit)->workflow().sign(*id, *clinician,
                                                  paper == "letter"
                                                      ? handout::HandoutOptions::Paper::Letter
-                                                     : handout::HandoutOptions::Paper::A4);
+                                                     : handout::HandoutOptions::Paper::A4,
+                                                 {a.flag("log"), a.flag("goals")});
     if (!s) {
         return ctx.fail(s.error());
     }
@@ -278,7 +279,7 @@ int runSession(Context& ctx, Args args) {
         readsOnly(Subcommand{"show", {}, {}, show}),
         readsOnly(Subcommand{"list", {"patient", "limit"}, {}, list}),
         readsOnly(Subcommand{"trend", {"patient"}, {}, trend}),
-        Subcommand{"sign", {"clinician", "paper"}, {}, sign},
+        Subcommand{"sign", {"clinician", "paper"}, {"log", "goals"}, sign},
         Subcommand{"addendum", {"clinician", "text"}, {}, addendum},
         readsOnly(Subcommand{"export", {"out"}, {}, exportSession}),
     };

@@ -79,3 +79,46 @@ TEST(PsfsCli, SessionExportHasPsfsAndAdherenceAndAFollowUpAsksThemAgain) {
 
 } // namespace
 } // namespace hepdesk::cli
+
+namespace hepdesk::cli {
+namespace {
+
+/// The log and the goals are chosen at signing and kept: a reprint gives the same bytes.
+TEST(PsfsCli, SignedWithTheLogReprintsItExactly) {
+    test::TempDir dir;
+    const fs::path db = dir / "clinic.sqlite";
+    ASSERT_EQ(test::runCliOn(db, {"patient", "add", "--name", "Ann"}).exitCode, 0);
+    ASSERT_EQ(test::runCliOn(db, {"clinician", "add", "--name", "Dr Rivera"}).exitCode, 0);
+    ASSERT_EQ(test::runCliOn(db, {"session", "new", "--patient", "1", "--clinician", "1",
+                                  "--screening", example("neck-follow-up-psfs.json"), "--exercise",
+                                  "chin_tuck", "--exercise", "neck_side_bend_stretch"})
+                  .exitCode,
+              0);
+    const auto pages = [&](const std::vector<std::string>& extra) {
+        std::vector<std::string> args = {"handout", "--session", "1", "-o",
+                                         (dir / "h.pdf").string()};
+        args.insert(args.end(), extra.begin(), extra.end());
+        auto r = test::runCliOn(db, args, true);
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        return r.exitCode == 0 ? json::parse(r.out) : json::object();
+    };
+    const json plain = pages({});
+    const json logged = pages({"--log", "--goals"});
+    EXPECT_EQ(logged["pages"].get<int>(), plain["pages"].get<int>() + 1);
+
+    auto sign =
+        test::runCliOn(db, {"session", "sign", "1", "--clinician", "1", "--log", "--goals"}, true);
+    ASSERT_EQ(sign.exitCode, 0) << sign.err;
+    const std::string signedSha = json::parse(sign.out)["handout_sha256"];
+    EXPECT_EQ(signedSha, logged["sha256"]) << "the draft with the log is what was signed";
+    const json reprint = pages({});
+    EXPECT_EQ(reprint["sha256"], signedSha);
+    auto exported = test::runCliOn(db, {"session", "export", "1"});
+    ASSERT_EQ(exported.exitCode, 0);
+    const json snapshot = json::parse(exported.out)["signed_snapshot"];
+    EXPECT_EQ(snapshot["exercise_log"], true);
+    EXPECT_EQ(snapshot["goals"].size(), 3U);
+}
+
+} // namespace
+} // namespace hepdesk::cli

@@ -498,7 +498,8 @@ Result<HandoutRecord> VisitWorkflow::recordHandout(std::int64_t sessionId,
 }
 
 Result<SignedSession> VisitWorkflow::sign(std::int64_t sessionId, std::int64_t clinicianId,
-                                          handout::HandoutOptions::Paper paper) {
+                                          handout::HandoutOptions::Paper paper,
+                                          HandoutExtras extras) {
     auto session = repos_.sessions.get(sessionId);
     if (!session) {
         return session.error();
@@ -521,6 +522,8 @@ Result<SignedSession> VisitWorkflow::sign(std::int64_t sessionId, std::int64_t c
     asSigned.signedBy = clinicianId;
     HandoutChanges changes;
     changes.paper = paper;
+    changes.exerciseLog = extras.exerciseLog;
+    changes.goals = extras.goals;
     auto plan = draftHandout(asSigned, changes);
     if (!plan) {
         return plan.error();

@@ -128,6 +128,12 @@ struct HandoutChanges {
     std::optional<bool> goals;
 };
 
+/// Optional parts of a handout chosen at signing (kept in the snapshot for every reprint).
+struct HandoutExtras {
+    bool exerciseLog = false;
+    bool goals = false;
+};
+
 /// The handout of one session, ready to render.
 struct HandoutPlan {
     handout::HandoutRequest request;
@@ -202,9 +208,11 @@ public:
     /// Signs stored session `sessionId` as `clinicianId`: stores the snapshot of its handout
     /// (today's rules and details, on `paper`) and the fingerprint of the handout as it stands
     /// when one can be made, in the signing transaction. The signed session.
+    /// `extras` chooses the exercise log page and "Your goals" for the signed handout.
     Result<SignedSession>
     sign(std::int64_t sessionId, std::int64_t clinicianId,
-         handout::HandoutOptions::Paper paper = handout::HandoutOptions::Paper::A4);
+         handout::HandoutOptions::Paper paper = handout::HandoutOptions::Paper::A4,
+         HandoutExtras extras = {});
 
     /// Adds a correction to a signed session, by `clinicianId`, now. The updated session.
     Result<Session> addAddendum(std::int64_t sessionId, std::optional<std::int64_t> clinicianId,
