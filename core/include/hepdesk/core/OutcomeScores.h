@@ -41,7 +41,7 @@ struct OutcomeScores {
     std::optional<StartBackScore> startBack;
     std::optional<DisabilityScore> odi;
     std::optional<DisabilityScore> ndi;
-    std::optional<PsfsScore> psfs;
+    std::optional<PsfsScore> psfs = std::nullopt;
 };
 
 } // namespace hepdesk

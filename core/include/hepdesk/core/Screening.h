@@ -62,8 +62,8 @@ struct Screening {
     std::map<std::string, int> odi;       ///< section id -> 0..5 (absent = skipped)
     std::map<std::string, int> ndi;       ///< item id -> 0..5 (absent = skipped)
     std::string notes;
-    std::vector<PsfsActivity> psfs;   ///< at most kPsfsMaxActivities, distinct activities
-    std::vector<Adherence> adherence; ///< per exercise of the last program, distinct ids
+    std::vector<PsfsActivity> psfs = {};   ///< at most kPsfsMaxActivities, distinct activities
+    std::vector<Adherence> adherence = {}; ///< per exercise of the last program, distinct ids
 
     bool operator==(const Screening&) const = default;
 };

@@ -123,9 +123,9 @@ struct HandoutChanges {
     std::optional<std::int64_t> clinicianId;
     OptionNames names;
     /// Adds the exercise log as the last page.
-    std::optional<bool> exerciseLog;
+    std::optional<bool> exerciseLog = std::nullopt;
     /// Prints "Your goals": the session's PSFS activities.
-    std::optional<bool> goals;
+    std::optional<bool> goals = std::nullopt;
 };
 
 /// Optional parts of a handout chosen at signing (kept in the snapshot for every reprint).

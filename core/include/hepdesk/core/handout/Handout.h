@@ -68,7 +68,7 @@ struct HandoutRequest {
     HandoutOptions options;
     /// The patient's PSFS activities, in their words: printed under "Your goals" (none: no
     /// such section).
-    std::vector<std::string> goals;
+    std::vector<std::string> goals = {};
 };
 
 /// One exercise as the patient reads it: every text already in the handout's language.
@@ -101,7 +101,7 @@ struct HandoutDocument {
     std::string overrideLevel; ///< translated triage level when an override was needed
     std::string overrideReason;
     bool exerciseLog = false;
-    std::vector<std::string> goals;
+    std::vector<std::string> goals = {};
 };
 
 } // namespace hepdesk::handout
