@@ -1,6 +1,7 @@
 #include "ScreeningPage.h"
 
 #include "CatalogModel.h"
+#include "PsfsForm.h"
 #include "UiLanguage.h"
 #include "hepdesk/core/Clock.h"
 
@@ -326,6 +327,9 @@ QWidget* ScreeningPage::buildQuestionnaires() {
         grid->addRow(*f.score);
         layout->addWidget(g);
     }
+    psfs_ = new PsfsForm(box);
+    connect(psfs_, &PsfsForm::changed, this, &ScreeningPage::changed);
+    layout->addWidget(psfs_);
     layout->addStretch(1);
     return box;
 }
@@ -374,6 +378,7 @@ Screening ScreeningPage::screening() const {
     collect(odi_, s.odi);
     collect(ndi_, s.ndi);
     s.notes = notes_->toPlainText().toStdString();
+    psfs_->fill(s);
     return s;
 }
 
@@ -410,6 +415,7 @@ void ScreeningPage::setScreening(const Screening& s) {
     fill(odi_, s.odi);
     fill(ndi_, s.ndi);
     notes_->setPlainText(QString::fromStdString(s.notes));
+    psfs_->set(s);
     loading_ = false;
 }
 
@@ -445,6 +451,7 @@ void ScreeningPage::showScores(const OutcomeScores& scores) {
     }
     odiScore_->setText(disabilityText("ODI", scores.odi, items_.odi()));
     ndiScore_->setText(disabilityText("NDI", scores.ndi, items_.ndi()));
+    psfs_->showScore(scores.psfs);
 }
 
 QString ScreeningPage::scoresText() const {
@@ -464,6 +471,7 @@ void ScreeningPage::setReadOnly(bool readOnly) {
         pain_[i]->setEnabled(!readOnly && painRecorded_[i]->isChecked());
     }
     notes_->setReadOnly(readOnly);
+    psfs_->setReadOnly(readOnly);
 }
 
 void ScreeningPage::setCarried(const std::vector<std::string>& findingIds) {

@@ -17,6 +17,10 @@ class QSpinBox;
 class QPlainTextEdit;
 
 namespace hepdesk::gui {
+class PsfsForm;
+}
+
+namespace hepdesk::gui {
 
 /// Step 1 of a session: the screening form, generated from the rules data (red flags and
 /// contraindications grouped as check boxes, NPRS sliders, STarT Back, ODI and NDI) with the
@@ -50,6 +54,8 @@ public:
     /// The "from the last visit, confirm" mark beside finding `id`.
     [[nodiscard]] QLabel* carriedMark(const std::string& id) const;
     [[nodiscard]] QString scoresText() const;
+    /// The PSFS activities and ratings, and the adherence per exercise at a follow-up.
+    [[nodiscard]] PsfsForm* psfsForm() const { return psfs_; }
 
 signals:
     /// Any answer changed: the editor re-assesses and the session is unsaved.
@@ -83,6 +89,7 @@ private:
     QLabel* odiScore_ = nullptr;
     QLabel* ndiScore_ = nullptr;
     QPlainTextEdit* notes_ = nullptr;
+    PsfsForm* psfs_ = nullptr;
 };
 
 } // namespace hepdesk::gui
