@@ -31,7 +31,7 @@ TEST(PsfsForm, RatedActivitiesShowTheMeanAndAFollowUpAsksThemAgainWithAdherence)
     QTest::keyClicks(form.activityEdit(2), QStringLiteral("Gardening")); // not rated yet
     EXPECT_EQ(form.scoreLabel()->text().toStdString(),
               "PSFS mean: 4.5 of 10 (2 of 3 activities rated)");
-    first->screeningPage()->grab().save(QStringLiteral("/tmp/h4-psfs-form.png"));
+    form.grab().save(QStringLiteral("/tmp/h4-psfs-form.png"));
     ASSERT_TRUE(first->exercisesPage()->addExercise("pelvic_tilt"));
     ASSERT_TRUE(first->save().ok());
     first->close();
@@ -50,7 +50,7 @@ TEST(PsfsForm, RatedActivitiesShowTheMeanAndAFollowUpAsksThemAgainWithAdherence)
     EXPECT_EQ(days->text().toStdString(), "not asked");
     days->setValue(11);
     again.ratingBox(0)->setValue(7);
-    follow->screeningPage()->grab().save(QStringLiteral("/tmp/h4-adherence.png"));
+    again.grab().save(QStringLiteral("/tmp/h4-adherence.png"));
     const Screening s = follow->screeningPage()->screening();
     ASSERT_EQ(s.adherence.size(), 1U);
     EXPECT_EQ(s.adherence[0].daysDone, 11);
