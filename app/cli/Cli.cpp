@@ -65,7 +65,8 @@ const std::array kCommands = {
     Command{"session", "session show ID | list --patient ID [--limit N] | trend --patient ID",
             runSession},
     Command{"session",
-            "session sign ID --clinician ID [--paper a4|letter]  (stores the handout as signed)\n"
+            "session sign ID --clinician ID [--paper a4|letter] [--log] [--goals]\n"
+            "              (stores the handout as signed, with the exercise log / goals)\n"
             "              | addendum ID --text T [--clinician ID]",
             runSession},
     Command{"session",
@@ -97,6 +98,7 @@ const std::array kCommands = {
         "        session reprints exactly as signed: options that would change it are\n"
         "        refused; --override-reason after signing is stored with --clinician ID)\n"
         "      [--clinic F] [--large-print] [--lang en|es] [--paper a4|letter]\n"
+        "      [--log] (last page: a two-week exercise log) [--goals] (the PSFS activities)\n"
         "      [--note ID=TEXT] [--override-reason TEXT]   write the patient's PDF handout",
         runHandout},
 };

@@ -1,6 +1,7 @@
 #include "ScreeningPage.h"
 
 #include "CatalogModel.h"
+#include "PsfsForm.h"
 #include "UiLanguage.h"
 #include "hepdesk/core/Clock.h"
 
@@ -372,6 +373,9 @@ QWidget* ScreeningPage::buildQuestionnaires() {
             ndiGroup_ = g;
         }
     }
+    psfs_ = new PsfsForm(box);
+    connect(psfs_, &PsfsForm::changed, this, &ScreeningPage::changed);
+    layout->addWidget(psfs_);
     layout->addStretch(1);
     return box;
 }
@@ -433,6 +437,7 @@ Screening ScreeningPage::screening() const {
     collect(odi_, s.odi);
     collect(ndi_, s.ndi);
     s.notes = notes_->toPlainText().toStdString();
+    psfs_->fill(s);
     return s;
 }
 
@@ -469,6 +474,7 @@ void ScreeningPage::setScreening(const Screening& s) {
     fill(odi_, s.odi);
     fill(ndi_, s.ndi);
     notes_->setPlainText(QString::fromStdString(s.notes));
+    psfs_->set(s);
     loading_ = false;
     updateNdiVisibility();
 }
@@ -543,6 +549,7 @@ void ScreeningPage::showScores(const OutcomeScores& scores) {
     }
     odiScore_->setText(disabilityText("ODI", scores.odi, items_.odi()));
     ndiScore_->setText(disabilityText("NDI", scores.ndi, items_.ndi()));
+    psfs_->showScore(scores.psfs);
 }
 
 QString ScreeningPage::scoresText() const {
@@ -562,6 +569,7 @@ void ScreeningPage::setReadOnly(bool readOnly) {
         pain_[i]->setEnabled(!readOnly && painRecorded_[i]->isChecked());
     }
     notes_->setReadOnly(readOnly);
+    psfs_->setReadOnly(readOnly);
 }
 
 void ScreeningPage::setCarried(const std::vector<std::string>& findingIds) {

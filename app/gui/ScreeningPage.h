@@ -17,6 +17,10 @@ class QSpinBox;
 class QPlainTextEdit;
 
 namespace hepdesk::gui {
+class PsfsForm;
+}
+
+namespace hepdesk::gui {
 
 /// Step 1 of a session: the screening form, generated from the rules data (red flags and
 /// contraindications grouped as check boxes, NPRS sliders, STarT Back, ODI and NDI) with the
@@ -59,6 +63,8 @@ public:
     /// The "from the last visit, confirm" mark beside finding `id`.
     [[nodiscard]] QLabel* carriedMark(const std::string& id) const;
     [[nodiscard]] QString scoresText() const;
+    /// The PSFS activities and ratings, and the adherence per exercise at a follow-up.
+    [[nodiscard]] PsfsForm* psfsForm() const { return psfs_; }
 
 signals:
     /// Any answer changed: the editor re-assesses and the session is unsaved.
@@ -98,6 +104,7 @@ private:
     QWidget* ndiGroup_ = nullptr;    ///< the NDI, shown for neck pain
     QObject* wheelFilter_ = nullptr; ///< see WheelScrollsPast
     QPlainTextEdit* notes_ = nullptr;
+    PsfsForm* psfs_ = nullptr;
 };
 
 } // namespace hepdesk::gui

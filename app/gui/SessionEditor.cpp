@@ -6,6 +6,7 @@
 #include "HandoutPage.h"
 #include "KeyText.h"
 #include "ProgramModel.h"
+#include "PsfsForm.h"
 #include "ScreeningPage.h"
 #include "Services.h"
 #include "SettingsDialog.h"
@@ -44,6 +45,13 @@ namespace hepdesk::gui {
 
 namespace {
 
+/// The exercise's name in the interface language (its id when the catalog has none).
+QString exerciseNameIn(const Catalog& catalog, const std::string& id) {
+    const CatalogEntry* e = catalog.find(id);
+    return e != nullptr ? QString::fromStdString(e->name.text(uiLanguage()))
+                        : QString::fromStdString(id);
+}
+
 std::unique_ptr<visit::VisitWorkflow> workflowOf(Services& services) {
     return std::make_unique<visit::VisitWorkflow>(
         visit::Repositories{services.patients(), services.sessions(), services.clinicians(),
@@ -73,6 +81,15 @@ Result<visit::StartedSession> SessionEditor::newSession(Services& services, cons
 void SessionEditor::showStarted(const visit::CarriedOver& carried,
                                 const std::vector<std::string>& leftOut) {
     screening_->setCarried(carried.findings);
+    if (carried.fromSession != 0) {
+        // A follow-up asks how often each exercise of the last program was done.
+        std::vector<std::pair<std::string, QString>> rows;
+        for (const ProgramItem& item : session_.program.items) {
+            rows.emplace_back(item.exerciseId,
+                              exerciseNameIn(services_.catalog(), item.exerciseId));
+        }
+        screening_->psfsForm()->setAdherenceExercises(rows);
+    }
     QStringList left;
     for (const std::string& why : leftOut) {
         left << QString::fromStdString(why);
@@ -91,6 +108,8 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     banner_ = new TriageBanner(this);
     banner_->setRules(&services_.rules().triage());
     screening_ = new ScreeningPage(services_.rules().items(), this);
+    screening_->psfsForm()->setExerciseNames(
+        [this](const std::string& id) { return exerciseNameIn(services_.catalog(), id); });
     program_ = new ProgramModel(services_.catalog(), this);
     exercises_ = new ExercisesPage(services_.catalog(), *program_, this);
     exercises_->catalogModel()->setFigures(&services_.writer().figures());

@@ -469,3 +469,45 @@ TEST_F(VisitFixture, AddendaGoToSignedSessionsWithWhoAndWhen) {
 
 } // namespace
 } // namespace hepdesk::visit::test
+
+namespace hepdesk::visit::test {
+namespace {
+
+TEST_F(VisitFixture, FollowUpCarriesThePsfsActivitiesToBeRatedAgain) {
+    using namespace std::chrono;
+    Session first;
+    {
+        const FixedClock firstDay(sys_days{year{2026} / 11 / 21} + hours{9});
+        ClockGuard clock(firstDay);
+        first = draft({}, {"cat_cow", "bird_dog"});
+        first.screening.psfs = {{"Lifting my grandson", 3}, {"Sitting through a film", 5}};
+        first.screening.adherence = {{"pelvic_tilt", 9}};
+        ASSERT_TRUE(visit().saveDraft(first).ok());
+        auto stored = sessions_->get(first.id);
+        ASSERT_TRUE(stored.ok());
+        EXPECT_EQ(stored->scores.psfsMean, 4.0);
+    }
+    const FixedClock later(sys_days{year{2026} / 12 / 5} + hours{9});
+    ClockGuard clock(later);
+    auto follow = visit().start(patientId_, {clinicianId_, {}, 0, {}});
+    ASSERT_TRUE(follow.ok()) << follow.error().message;
+    const Screening& today = follow->session.screening;
+    ASSERT_EQ(today.psfs.size(), 2U);
+    EXPECT_EQ(today.psfs[0], (PsfsActivity{"Lifting my grandson", std::nullopt}));
+    EXPECT_EQ(today.psfs[1], (PsfsActivity{"Sitting through a film", std::nullopt}));
+    EXPECT_EQ(follow->carried.psfsActivities, 2U);
+    EXPECT_FALSE(follow->carried.empty());
+    EXPECT_TRUE(today.adherence.empty()) << "adherence is asked afresh at each visit";
+    EXPECT_FALSE(isScreeningRecorded(today)) << "unrated activities record nothing yet";
+
+    // Activities the clinician gave for today win over the carried ones.
+    Screening given;
+    given.psfs = {{"Gardening", 2}};
+    auto own = visit().start(patientId_, {clinicianId_, {}, 0, given});
+    ASSERT_TRUE(own.ok());
+    EXPECT_EQ(own->session.screening.psfs, given.psfs);
+    EXPECT_EQ(own->carried.psfsActivities, 0U);
+}
+
+} // namespace
+} // namespace hepdesk::visit::test

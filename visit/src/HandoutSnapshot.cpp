@@ -90,6 +90,13 @@ std::string snapshotToJson(const HandoutSnapshot& s) {
     if (r.options.layoutVersion != 1) {
         j["layout_version"] = r.options.layoutVersion;
     }
+    // Written only when used, so snapshots of handouts without them read as before.
+    if (r.options.exerciseLog) {
+        j["exercise_log"] = true;
+    }
+    if (!r.goals.empty()) {
+        j["goals"] = r.goals;
+    }
     // nlohmann's object keeps keys sorted: the same snapshot is always the same text.
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -171,6 +178,10 @@ Result<HandoutSnapshot> snapshotFromJson(std::string_view text, std::string_view
             return assessment.error();
         }
         r.assessment = std::move(*assessment);
+        r.options.exerciseLog = j.value("exercise_log", false);
+        if (j.contains("goals")) {
+            r.goals = j.at("goals").get<std::vector<std::string>>();
+        }
         return s;
     } catch (const nlohmann::json::exception& e) {
         return Error::invalid(std::string(source) + ": " + e.what());

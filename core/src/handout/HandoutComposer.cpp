@@ -120,6 +120,12 @@ Result<HandoutDocument> HandoutComposer::compose(const HandoutRequest& req) cons
     doc.largePrint = req.options.largePrint;
     doc.paper = req.options.paper;
     doc.layoutVersion = req.options.layoutVersion;
+    doc.exerciseLog = req.options.exerciseLog;
+    for (const std::string& g : req.goals) {
+        if (!trimmed(g).empty()) {
+            doc.goals.push_back(trimmed(g));
+        }
+    }
     doc.clinic = req.clinic;
     doc.patientName = trimmed(req.patientName);
     doc.dateText = strings_.longDate(req.sessionDate);

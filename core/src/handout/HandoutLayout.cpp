@@ -530,6 +530,139 @@ public:
         return out;
     }
 
+    /// "Your goals": the patient's PSFS activities, in their words.
+    Group goals() const {
+        Group g;
+        g.keepTogether = true;
+        g.gapBefore = st.sectionGap;
+        g.rows = text({{str.text("goals_heading"), FontFace::Bold}}, st.heading, st.margin,
+                      contentW, kHeading);
+        g.rows.back().height += st.paraGap;
+        auto intro = text({{str.text("goals_intro")}}, st.body, st.margin, contentW);
+        intro.back().height += st.paraGap;
+        g.rows.insert(g.rows.end(), intro.begin(), intro.end());
+        for (const std::string& goal : doc.goals) {
+            auto r = item("•", {{goal}}, st.body, st.margin, contentW);
+            r.back().height += st.paraGap * 0.5;
+            g.rows.insert(g.rows.end(), r.begin(), r.end());
+        }
+        return g;
+    }
+
+    /// One grid of the exercise log: days `firstDay`..`lastDay` (1-based) as columns, a row of
+    /// tick boxes per exercise and a row of boxes for the day's pain 0-10.
+    Group logGrid(int firstDay, int lastDay) const {
+        Group g;
+        g.keepTogether = true;
+        g.gapBefore = st.paraGap * 2;
+        const int days = lastDay - firstDay + 1;
+        const double labelW = doc.largePrint ? contentW * 0.36 : contentW * 0.3;
+        const double colW = (contentW - labelW) / days;
+        const double x0 = st.margin + labelW;
+        const double pad = st.small * 0.35;
+        const Stroke grid{kRule, 0.6};
+        const auto cellText = [&](const std::string& t, FontFace face, int column, double rowH) {
+            const double w =
+                (face == FontFace::Bold ? fonts.bold : fonts.regular)->textWidth(t, st.small);
+            return TextRun{{x0 + colW * column + (colW - w) / 2,
+                            rowH / 2 + fonts.regular->ascent(st.small) * 0.4},
+                           face,
+                           st.small,
+                           kHeading,
+                           t};
+        };
+        // Header: "Day" and the day numbers, on a band.
+        Row header;
+        header.height = st.small * 2;
+        header.cmds.emplace_back(Rect{{st.margin, 0}, contentW, header.height, kBand, grid});
+        auto dayLabel = text({{str.text("log_day"), FontFace::Bold}}, st.small, st.margin + pad,
+                             labelW - 2 * pad, kHeading);
+        if (!dayLabel.empty()) {
+            append(header.cmds, std::move(dayLabel[0].cmds),
+                   (header.height - dayLabel[0].height) / 2);
+        }
+        for (int d = 0; d < days; ++d) {
+            header.cmds.emplace_back(
+                cellText(std::to_string(firstDay + d), FontFace::Bold, d, header.height));
+            header.cmds.emplace_back(
+                Line{{x0 + colW * d, 0}, {x0 + colW * d, header.height}, grid});
+        }
+        g.rows.push_back(std::move(header));
+        const double box = std::min(colW * 0.55, st.body * 1.2);
+        const auto bodyRow = [&](const std::vector<Span>& label, bool painRow) {
+            Row r = stack(text(label, st.body, st.margin + pad, labelW - 2 * pad));
+            r.height = std::max(r.height, box) + 2 * pad;
+            for (DrawCommand& c : r.cmds) {
+                std::visit(Shift{pad}, c);
+            }
+            r.cmds.insert(r.cmds.begin(),
+                          Rect{{st.margin, 0}, contentW, r.height, std::nullopt, grid});
+            for (int d = 0; d < days; ++d) {
+                const double cx = x0 + colW * d;
+                r.cmds.emplace_back(Line{{cx, 0}, {cx, r.height}, grid});
+                if (painRow) {
+                    continue; // the patient writes a number in the cell
+                }
+                r.cmds.emplace_back(Rect{{cx + (colW - box) / 2, (r.height - box) / 2},
+                                         box,
+                                         box,
+                                         std::nullopt,
+                                         Stroke{kText, 0.9}});
+            }
+            return r;
+        };
+        int n = 0;
+        for (const ExerciseSection& ex : doc.exercises) {
+            g.rows.push_back(bodyRow({{std::to_string(++n) + ". " + ex.name}}, false));
+        }
+        g.rows.push_back(bodyRow({{str.text("log_pain"), FontFace::Bold}}, true));
+        g.rows.back().cmds.insert(
+            g.rows.back().cmds.begin(),
+            Rect{{st.margin, 0}, contentW, g.rows.back().height, kCautionFill, std::nullopt});
+        return g;
+    }
+
+    /// The exercise log page: a heading, how to fill it in, the grid (two weeks side by side,
+    /// or week by week in large print), and ruled lines for a note.
+    std::vector<Group> exerciseLog() const {
+        std::vector<Group> out;
+        if (!doc.exerciseLog) {
+            return out;
+        }
+        Group h = heading(str.text("log_heading"));
+        h.pageBreakBefore = true;
+        out.push_back(std::move(h));
+        Group intro;
+        intro.rows = text({{str.text("log_intro")}}, st.body, st.margin, contentW);
+        out.push_back(std::move(intro));
+        const int perGrid = doc.largePrint ? 7 : 14;
+        for (int first = 1; first <= 14; first += perGrid) {
+            Group grid = logGrid(first, first + perGrid - 1);
+            if (perGrid < 14) {
+                auto week = text(
+                    {{str.format("log_week", {{"n", std::to_string((first - 1) / perGrid + 1)}}),
+                      FontFace::Bold}},
+                    st.body, st.margin, contentW, kHeading);
+                week.back().height += st.paraGap * 0.5;
+                grid.rows.insert(grid.rows.begin(), week.begin(), week.end());
+            }
+            out.push_back(std::move(grid));
+        }
+        Group notes;
+        notes.keepTogether = true;
+        notes.gapBefore = st.sectionGap;
+        notes.rows = text({{str.text("log_notes"), FontFace::Bold}}, st.body, st.margin, contentW);
+        for (int i = 0; i < 3; ++i) {
+            Row line;
+            line.height = st.body * 2;
+            line.cmds.emplace_back(Line{
+                {st.margin, line.height}, {st.margin + contentW, line.height}, Stroke{kRule, 0.8}});
+            notes.rows.push_back(std::move(line));
+        }
+        out.push_back(std::move(notes));
+        return out;
+    }
+
     Group signature() const {
         Group g;
         g.keepTogether = true;
@@ -752,7 +885,16 @@ HandoutLayoutResult HandoutLayout::layout(const HandoutDocument& doc) const {
         groups.insert(groups.end(), std::make_move_iterator(gs.begin()),
                       std::make_move_iterator(gs.end()));
     }
+    if (!doc.goals.empty() && !doc.exerciseLog) {
+        groups.push_back(b.goals());
+    }
     groups.push_back(b.signature());
+    for (Group& g : b.exerciseLog()) {
+        groups.push_back(std::move(g));
+    }
+    if (!doc.goals.empty() && doc.exerciseLog) {
+        groups.push_back(b.goals()); // on the log page, which goes to the next visit
+    }
 
     HandoutLayoutResult res;
     if (doc.layoutVersion >= 2) {

@@ -50,6 +50,14 @@ const std::vector<std::string_view>& HandoutStrings::textKeys() {
                                                     "override_text",
                                                     "level_urgent_referral",
                                                     "level_emergency",
+                                                    "log_heading",
+                                                    "log_intro",
+                                                    "log_week",
+                                                    "log_day",
+                                                    "log_pain",
+                                                    "log_notes",
+                                                    "goals_heading",
+                                                    "goals_intro",
                                                     "date_format",
                                                     "document_title"};
     return k;

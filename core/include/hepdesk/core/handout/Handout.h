@@ -56,6 +56,9 @@ struct HandoutOptions {
     /// next page marked "continued", headings and the signature keep with their content.
     int layoutVersion = kCurrentLayoutVersion;
     static constexpr int kCurrentLayoutVersion = 2;
+    /// Adds the exercise log as the last page: a two-week grid of tick boxes per exercise, a
+    /// daily pain 0-10 row and room for a note, for the patient to bring to the next visit.
+    bool exerciseLog = false;
 };
 
 /// Everything one handout is made from.
@@ -69,6 +72,9 @@ struct HandoutRequest {
     /// Required when the triage level forbids a handout; printed on a final page.
     std::string overrideReason;
     HandoutOptions options;
+    /// The patient's PSFS activities, in their words: printed under "Your goals" (none: no
+    /// such section).
+    std::vector<std::string> goals = {};
 };
 
 /// One exercise as the patient reads it: every text already in the handout's language.
@@ -105,6 +111,8 @@ struct HandoutDocument {
     std::vector<AvoidSection> avoid;
     std::string overrideLevel; ///< translated triage level when an override was needed
     std::string overrideReason;
+    bool exerciseLog = false;
+    std::vector<std::string> goals = {};
 };
 
 } // namespace hepdesk::handout
