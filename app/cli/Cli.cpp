@@ -46,7 +46,9 @@ const std::array kCommands = {
     Command{
         "session",
         "session new --patient ID --screening FILE.json [--exercise ID[:SETSxREPS|:HOLDs]]...\n"
-        "              [--clinician ID] [--language en|es] [--large-print] [--override-reason T]\n"
+        "              [--clinician ID] [--language en|es] [--large-print]\n"
+        "              [--override-kind K --override-reason SENTENCE]  (K: declines_referral,\n"
+        "              seen_by_doctor_today, referral_arranged, other)\n"
         "              [--follow-up [--clear-finding ID]...]  (starts from the last program, less\n"
         "              what is now excluded, with the last visit's lasting findings unless "
         "cleared)",
@@ -65,7 +67,13 @@ const std::array kCommands = {
             "        session reprints exactly as signed: options that would change it are\n"
             "        refused; --override-reason after signing is stored with --clinician ID)\n"
             "      [--clinic F] [--large-print] [--lang en|es] [--paper a4|letter]\n"
-            "      [--note ID=TEXT] [--override-reason TEXT]   write the patient's PDF handout",
+            "      [--note ID=TEXT] [--override-kind K --override-reason SENTENCE]\n"
+            "        write the patient's PDF handout\n"
+            "      [--clinician-copy]  the clinician's copy: with the referral override page\n"
+            "        (the patient's copy opens with what the triage means for them; not recorded)\n"
+            "      | --session ID --referral -o LETTER.pdf [--lang en|es] [--paper a4|letter]\n"
+            "        the one-page referral letter to the doctor or emergency department\n"
+            "        (refer and monitor, urgent referral, emergency; refused when routine)",
             runHandout},
 };
 

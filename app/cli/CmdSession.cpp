@@ -272,7 +272,7 @@ int runSession(Context& ctx, Args args) {
     static const std::array<Subcommand, 7> kSubcommands = {
         Subcommand{"new",
                    {"patient", "screening", "exercise", "clinician", "language", "override-reason",
-                    "clear-finding"},
+                    "override-kind", "clear-finding"},
                    {"large-print", "follow-up"},
                    newSession},
         readsOnly(Subcommand{"show", {}, {}, show}),

@@ -3,6 +3,7 @@
 #include "hepdesk/core/Assessment.h"
 #include "hepdesk/core/Catalog.h"
 #include "hepdesk/core/EligibilityRules.h"
+#include "hepdesk/core/TriageRules.h"
 
 #include <QWidget>
 
@@ -35,6 +36,10 @@ public:
     /// The rules whose reasons the catalog, the program and the details pane show in the
     /// interface language (nullptr: as stored, in English). They must outlive the page.
     void setRules(const EligibilityRules* rules);
+    /// The triage rules that say why an urgent or emergency triage blocks every exercise.
+    void setTriageRules(const TriageRules* rules);
+    /// Whether a valid override reason is recorded (step 3): it lifts the triage's block.
+    void setOverridden(bool overridden);
     void setReadOnly(bool readOnly);
     void setLanguage(const QString& lang);
 

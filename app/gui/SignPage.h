@@ -29,6 +29,9 @@ public:
     void setSignBlocked(const QString& reason);
 
     [[nodiscard]] QPushButton* signButton() const { return sign_; }
+    /// Referral letter…: enabled for refer and monitor, urgent referral and emergency.
+    [[nodiscard]] QPushButton* referralButton() const { return referral_; }
+    void setReferralAvailable(bool available);
     [[nodiscard]] QPushButton* addAddendumButton() const { return addAddendum_; }
     [[nodiscard]] QPlainTextEdit* addendumEdit() const { return addendum_; }
     [[nodiscard]] QStringListModel* addendaModel() const { return addenda_; }
@@ -37,12 +40,14 @@ public:
 signals:
     void signRequested();
     void addendumRequested(const QString& text);
+    void referralRequested();
 
 private:
     const TriageRules* rules_ = nullptr;
     QLabel* summary_ = nullptr;
     QLabel* status_ = nullptr;
     QPushButton* sign_ = nullptr;
+    QPushButton* referral_ = nullptr;
     QStringListModel* addenda_ = nullptr;
     QListView* addendaView_ = nullptr;
     QPlainTextEdit* addendum_ = nullptr;

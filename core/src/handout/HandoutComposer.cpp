@@ -1,5 +1,6 @@
 #include "hepdesk/core/handout/HandoutComposer.h"
 
+#include "hepdesk/core/ProgramEligibility.h"
 #include "hepdesk/core/TriageLevel.h"
 
 #include <algorithm>
@@ -75,11 +76,31 @@ Result<HandoutDocument> HandoutComposer::compose(const HandoutRequest& req) cons
                 "': refer the patient first; a handout needs an override reason from the "
                 "clinician (--override-reason)");
         }
-        doc.overrideLevel = strings_.text(
-            level == TriageLevel::Emergency ? "level_emergency" : "level_urgent_referral");
-        doc.overrideReason = trimmed(req.overrideReason);
+        const bool emergency = level == TriageLevel::Emergency;
+        doc.overrideLevel = strings_.text(emergency ? "level_emergency" : "level_urgent_referral");
+        // The reason is the clinician's record: never on the patient's copy.
+        if (req.options.clinicianCopy) {
+            doc.overrideReason = trimmed(req.overrideReason);
+        }
+        doc.alertEmergency = emergency;
+        doc.alertTitle = strings_.text(emergency ? "alert_emergency_title" : "alert_urgent_title");
+        doc.alertText = strings_.text(emergency ? "alert_emergency_text" : "alert_urgent_text");
+        for (const Finding& f : req.assessment.findings) {
+            if (f.level != level) {
+                continue;
+            }
+            const std::string* why = strings_.triageWhy(f.ruleId);
+            const std::string& text = why != nullptr ? *why : strings_.text("triage_why_other");
+            if (std::find(doc.alertWhy.begin(), doc.alertWhy.end(), text) == doc.alertWhy.end()) {
+                doc.alertWhy.push_back(text);
+            }
+        }
+        if (doc.alertWhy.empty()) {
+            doc.alertWhy.push_back(strings_.text("triage_why_other"));
+        }
     }
     doc.lang = lang;
+    doc.clinicianCopy = req.options.clinicianCopy;
     doc.largePrint = req.options.largePrint;
     doc.paper = req.options.paper;
     doc.clinic = req.clinic;
@@ -107,18 +128,14 @@ Result<HandoutDocument> HandoutComposer::compose(const HandoutRequest& req) cons
                                   "' has no eligibility decision for this screening");
         }
         ExerciseSection sec;
-        if (el != nullptr && el->status == EligibilityStatus::Excluded) {
-            std::string why;
-            for (const auto& r : el->reasons) {
-                why += (why.empty() ? "" : "; ") + r.clinicianReason;
-            }
-            return Error::refused("exercise '" + item.exerciseId + "' (" + e->name.text("en") +
-                                  ") is excluded for this patient" +
-                                  (why.empty() ? std::string() : ": " + why) +
-                                  "; remove it from the program");
+        // The one program rule of core: excluded exercises never print, whatever the override.
+        const ProgramDecision decision =
+            checkProgramItem(req.assessment, item.exerciseId, !trimmed(req.overrideReason).empty());
+        if (!decision.allowed()) {
+            return Error::refused(refusalMessage(decision, item.exerciseId, e->name.text("en")));
         }
-        if (el != nullptr && el->status == EligibilityStatus::Caution) {
-            for (const auto& r : el->reasons) {
+        if (decision.verdict == ProgramVerdict::Caution) {
+            for (const auto& r : decision.reasons) {
                 const std::string& note = r.patientNote.text(lang);
                 if (!note.empty()) {
                     sec.cautions.push_back(note);

@@ -50,6 +50,10 @@ struct HandoutOptions {
     std::string lang = "en";
     bool largePrint = false; ///< 18 pt body, one column, wider spacing
     Paper paper = Paper::A4;
+    /// The clinician's copy: the patient's handout plus the referral override page. Chosen
+    /// when rendering, never stored in a signed session's snapshot: the patient's copy is what
+    /// a session records and reprints.
+    bool clinicianCopy = false;
 };
 
 /// Everything one handout is made from.
@@ -60,7 +64,8 @@ struct HandoutRequest {
     Program program;
     Assessment assessment;
     std::set<std::string> findingIds; ///< screening findings (selects the "avoid" entries)
-    /// Required when the triage level forbids a handout; printed on a final page.
+    /// Required when the triage level forbids a handout. Printed only on the clinician's copy
+    /// (a final page); the patient's copy opens instead with what the triage means for them.
     std::string overrideReason;
     HandoutOptions options;
 };
@@ -92,8 +97,15 @@ struct HandoutDocument {
     std::string dateText; ///< long form, in the handout's language
     std::vector<ExerciseSection> exercises;
     std::vector<AvoidSection> avoid;
-    std::string overrideLevel; ///< translated triage level when an override was needed
-    std::string overrideReason;
+    std::string overrideLevel;  ///< translated triage level when an override was needed
+    std::string overrideReason; ///< empty on the patient's copy
+    /// With an override: the box that opens the patient's handout, in their language ("Go to
+    /// an emergency department now"), what to do, and why in plain words (one per rule).
+    std::string alertTitle;
+    std::string alertText;
+    std::vector<std::string> alertWhy;
+    bool alertEmergency = false;
+    bool clinicianCopy = false;
 };
 
 } // namespace hepdesk::handout
