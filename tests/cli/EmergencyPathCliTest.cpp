@@ -28,8 +28,18 @@ protected:
     ProcessResult cli(const std::vector<std::string>& args) {
         return runCliOn(dir_ / "clinic.sqlite", args);
     }
+    /// The PDF's text with every run of white space as one space (lines break anywhere).
     std::string text(const fs::path& pdf) {
-        return runProcess("/usr/bin/pdftotext", {"-q", pdf.string(), "-"}).out;
+        std::string out;
+        for (const char c : runProcess("/usr/bin/pdftotext", {"-q", pdf.string(), "-"}).out) {
+            const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
+            if (!space) {
+                out += c;
+            } else if (!out.empty() && out.back() != ' ') {
+                out += ' ';
+            }
+        }
+        return out;
     }
     nlohmann::json show(const std::string& id) {
         const auto r = runCliOn(dir_ / "clinic.sqlite", {"session", "show", id}, true);
@@ -55,10 +65,10 @@ TEST_F(EmergencyPathCli, AnEmergencyRefusesExercisesUntilARealOverrideReason) {
     EXPECT_EQ(x.exitCode, 2) << "\"x\" is no reason: " << x.err;
     EXPECT_NE(x.err.find("override reason"), std::string::npos) << x.err;
 
-    const auto given =
-        cli({"session", "new", "--patient", "1", "--clinician", "1", "--screening",
-             (dir_ / "emergency.json").string(), "--exercise", "bird_dog", "--override-reason",
-             "Patient declines the referral today and was told the risk"});
+    const auto given = cli({"session", "new", "--patient", "1", "--clinician", "1", "--screening",
+                            (dir_ / "emergency.json").string(), "--exercise", "bird_dog",
+                            "--override-kind", "declines_referral", "--override-reason",
+                            "Patient declines the referral today and was told the risk"});
     EXPECT_EQ(given.exitCode, 0) << given.err;
 }
 
