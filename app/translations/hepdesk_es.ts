@@ -2110,7 +2110,7 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
     </message>
     <message>
         <source>Referral le&amp;tter…</source>
-        <translation>Carta de deriv&amp;ación…</translation>
+        <translation>Car&amp;ta de derivación…</translation>
     </message>
     <message>
         <source>A one-page letter to the patient's doctor or the emergency department: findings, scores and your advice</source>
