@@ -476,11 +476,7 @@ void ExercisesPage::showDetails(const QModelIndex& proxyIndex) {
     if (e == nullptr) {
         return;
     }
-    showEntryDetails(*e);
-    add_->setEnabled(!readOnly_ && assessment_ != nullptr &&
-                     static_cast<EligibilityStatus>(
-                         source.siblingAtColumn(0).data(CatalogModel::EligibilityRole).toInt()) !=
-                         EligibilityStatus::Excluded);
+    showEntryDetails(*e); // also decides whether Add is allowed (the one program check)
 }
 
 void ExercisesPage::showEntryDetails(const CatalogEntry& entry) {
@@ -492,8 +488,10 @@ void ExercisesPage::showEntryDetails(const CatalogEntry& entry) {
                       catalogModel_->index(row, 0).data(CatalogModel::EligibilityRole).toInt());
     QString html = QStringLiteral("<h3>%1</h3>")
                        .arg(QString::fromStdString(e->name.text(lang_)).toHtmlEscaped());
-    const auto verdict = static_cast<ProgramVerdict>(
-        source.siblingAtColumn(0).data(CatalogModel::VerdictRole).toInt());
+    const QModelIndex source = row < 0 ? QModelIndex() : catalogModel_->index(row, 0);
+    const auto verdict =
+        row < 0 ? ProgramVerdict::Allowed
+                : static_cast<ProgramVerdict>(source.data(CatalogModel::VerdictRole).toInt());
     if (assessment_ == nullptr) {
         html += tr("<p><i>Not screened yet: record the screening first.</i></p>");
     } else if (status == EligibilityStatus::Excluded) {
@@ -507,8 +505,7 @@ void ExercisesPage::showEntryDetails(const CatalogEntry& entry) {
         html += tr("<p style='color:#1B7F3A'><b>Eligible.</b></p>");
     }
     if (assessment_ != nullptr) {
-        const QStringList reasons = source.siblingAtColumn(0)
-                                        .data(CatalogModel::ReasonsRole)
+        const QStringList reasons = source.data(CatalogModel::ReasonsRole)
                                         .toString()
                                         .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
         if (!reasons.isEmpty()) {
@@ -526,7 +523,7 @@ void ExercisesPage::showEntryDetails(const CatalogEntry& entry) {
     }
     html += QStringLiteral("</ol>");
     details_->setHtml(html);
-    add_->setEnabled(!readOnly_ && assessment_ != nullptr &&
+    add_->setEnabled(!readOnly_ && assessment_ != nullptr && row >= 0 &&
                      (verdict == ProgramVerdict::Allowed || verdict == ProgramVerdict::Caution));
     (void)fromView;
 }

@@ -205,7 +205,7 @@ Result<Session> pgReadSession(PgConnection& c, std::int64_t id) {
     for (int i = 0; i < overrides->rows(); ++i) {
         s.overrides.push_back(HandoutOverride{overrides->int64(i, 0), overrides->optInt64(i, 1),
                                               overrides->text(i, 2), overrides->text(i, 3),
-                                              overrides->text(i, 4)});
+                                              overrides->text(i, 4), std::string{}});
     }
     return s;
 }

@@ -44,7 +44,7 @@ TEST(PgCopy, EverythingArrivesAsWrittenAndCountsAndContentsMatch) {
         ASSERT_TRUE(st.sessions().addAddendum(signedId, Addendum{0, c, "", "pain now 2"}));
         ASSERT_TRUE(st.sessions().recordHandout(
             signedId, HandoutRecord{0, std::string(64, 'c'), 1000, "", "es", true},
-            HandoutOverride{0, c, "", "", "declined the ER"}, "printer"));
+            HandoutOverride{0, c, "", "", "declined the ER", ""}, "printer"));
         draftId = *st.sessions().add(test::sampleSession(p, 2));
     }
     testing::ScratchDatabase scratch;

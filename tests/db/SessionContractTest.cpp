@@ -121,7 +121,7 @@ TEST_P(SessionContract, SignWithSnapshotKeepsItAndRefusesAChangedSession) {
 TEST_P(SessionContract, HandoutRecordedOnceOverrideKeptAfterSigning) {
     store().setActor("Dr Rivera");
     const auto id = *sessions().add(test::sampleSession(patientId_, 5));
-    const HandoutOverride why{0, clinicianId_, "", "", "patient declined the ER; documented"};
+    const HandoutOverride why{0, clinicianId_, "", "", "patient declined the ER; documented", ""};
     auto early = sessions().recordHandout(id, kHandout, why, "file a.pdf");
     ASSERT_FALSE(early); // overrides after signing are for signed sessions
     ASSERT_TRUE(sessions().sign(id, clinicianId_));

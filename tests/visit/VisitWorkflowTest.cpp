@@ -206,6 +206,8 @@ TEST_F(VisitFixture, ADraftsHandoutFollowsTodaysPatientClinicAndRules) {
                                           std::nullopt,
                                           std::nullopt,
                                           {},
+                                          std::nullopt,
+                                          std::nullopt,
                                           false,
                                           std::nullopt});
     ASSERT_TRUE(renamed.ok());
@@ -247,6 +249,8 @@ TEST_F(VisitFixture, SigningStoresTheSnapshotAndTheFingerprintAndReprintsByteIde
                          std::nullopt,
                          std::nullopt,
                          {},
+                         std::nullopt,
+                         std::nullopt,
                          false,
                          std::nullopt});
     ASSERT_TRUE(before.ok()) << before.error().message;
@@ -328,6 +332,8 @@ TEST_F(VisitFixture, ASignedSessionRefusesEveryOptionThatWouldChangeItsHandoutNa
                                        std::nullopt,
                                        std::nullopt,
                                        {},
+                                       std::nullopt,
+                                       std::nullopt,
                                        false,
                                        std::nullopt});
     ASSERT_TRUE(same.ok()) << same.error().message;
