@@ -164,6 +164,11 @@ GRANT INSERT ON handout, addendum, session_override, audit_log TO hepdesk_clinic
 GRANT INSERT, UPDATE ON clinician, clinic_settings TO hepdesk_admin;
 GRANT INSERT, UPDATE, DELETE ON custom_exercise TO hepdesk_admin;
 GRANT INSERT ON audit_log TO hepdesk_admin;
+-- Saved protocols are the clinic's shared programs: every clinician (admins are clinicians
+-- too) saves, replaces, renames and removes them; each change is in the audit log under the
+-- login. Nothing clinical rests on them (applying one re-checks it against the screening), so
+-- they are not kept to admins as clinic exercises are.
+GRANT INSERT, UPDATE, DELETE ON protocol, protocol_exercise TO hepdesk_clinician;
 )sql";
 
 } // namespace hepdesk::db

@@ -24,7 +24,7 @@ struct Table {
     bool identity; ///< its id comes from a sequence, to be moved past the copied ids
 };
 
-// Every table of schema 8, parents before children. A new schema version adds its tables
+// Every table of schema 9, parents before children. A new schema version adds its tables
 // and columns here (and the content comparison then covers them).
 const std::vector<Table>& tables() {
     using K = Kind;
@@ -155,6 +155,22 @@ const std::vector<Table>& tables() {
          "id",
          true},
         {"session_seal_pending", {{"session_id", K::Int}}, "session_id", false},
+        {"protocol",
+         {{"id", K::Int}, {"name", K::Text}, {"created_at", K::Text}, {"updated_at", K::Text}},
+         "id",
+         true},
+        {"protocol_exercise",
+         {{"protocol_id", K::Int},
+          {"position", K::Int},
+          {"exercise_id", K::Text},
+          {"sets", K::Int},
+          {"reps", K::Int},
+          {"hold_seconds", K::Int},
+          {"times_per_day", K::Int},
+          {"per_side", K::Bool},
+          {"note", K::Text}},
+         "protocol_id, position",
+         false},
     };
     return kTables;
 }

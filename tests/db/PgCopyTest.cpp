@@ -46,6 +46,11 @@ TEST(PgCopy, EverythingArrivesAsWrittenAndCountsAndContentsMatch) {
             signedId, HandoutRecord{0, std::string(64, 'c'), 1000, "", "es", true},
             HandoutOverride{0, c, "", "", "declined the ER"}, "printer"));
         draftId = *st.sessions().add(test::sampleSession(p, 2));
+        Protocol neck;
+        neck.name = "Neck, office";
+        neck.program.items = {{"chin_tuck", {2, 10, 3, 3, false}, "Sit tall first"},
+                              {"neck_side_bend_stretch", {1, 0, 30, 2, true}, ""}};
+        ASSERT_TRUE(st.protocols().save(neck, false));
     }
     testing::ScratchDatabase scratch;
     ASSERT_TRUE(scratch.ready());
@@ -66,6 +71,8 @@ TEST(PgCopy, EverythingArrivesAsWrittenAndCountsAndContentsMatch) {
     EXPECT_EQ(rows["addendum"], 1);
     EXPECT_EQ(rows["session_override"], 1);
     EXPECT_GE(rows["audit_log"], 10);
+    EXPECT_EQ(rows["protocol"], 1);
+    EXPECT_EQ(rows["protocol_exercise"], 2);
 
     auto fileStore = Store::open(file);
     auto server = Store::open(scratch.conninfo());
@@ -81,6 +88,12 @@ TEST(PgCopy, EverythingArrivesAsWrittenAndCountsAndContentsMatch) {
     EXPECT_EQ(*(*server)->clinic().load(), *(*fileStore)->clinic().load());
     EXPECT_EQ(*(*server)->customExercises().get("wall_slide"),
               *(*fileStore)->customExercises().get("wall_slide"));
+    auto serverProtocols = (*server)->protocols().list();
+    auto fileProtocols = (*fileStore)->protocols().list();
+    ASSERT_TRUE(serverProtocols && fileProtocols);
+    ASSERT_EQ(serverProtocols->size(), 1U);
+    ASSERT_EQ(fileProtocols->size(), 1U);
+    EXPECT_EQ(toJson(serverProtocols->front()), toJson(fileProtocols->front()));
     auto fileLog = (*fileStore)->audit().list({});
     auto serverLog = (*server)->audit().list({});
     ASSERT_EQ(fileLog->size(), serverLog->size());

@@ -187,5 +187,29 @@ TEST_F(PgIdentityTest, OnlyAnAdminManagesClinicSettingsAndLogins) {
     EXPECT_EQ(sign.error().kind, Error::Kind::Refused);
 }
 
+TEST_F(PgIdentityTest, EveryClinicianSavesRenamesAndRemovesClinicProtocolsUnderTheirLogin) {
+    auto ana = loginAs(ana_);
+    auto bo = loginAs(bo_);
+    ASSERT_TRUE(ana && bo);
+    Protocol neck;
+    neck.name = "Neck, office";
+    neck.program.items = {{"chin_tuck", {2, 10, 3, 3, false}, "Sit tall first"}};
+    // Ana (not an admin) saves one; Bo sees it, renames it and removes it.
+    ASSERT_TRUE(PgProtocolRepository(*ana).save(neck, false));
+    EXPECT_EQ(PgProtocolRepository(*bo).get("neck, office")->program, neck.program);
+    ASSERT_TRUE(PgProtocolRepository(*bo).rename("Neck, office", "Neck"));
+    ASSERT_TRUE(PgProtocolRepository(*bo).remove("Neck"));
+    EXPECT_TRUE(PgProtocolRepository(*ana).list()->empty());
+    // The audit log names who did each.
+    auto log = PgAuditLog(*owner_).list({"protocol", "", 10});
+    ASSERT_TRUE(log) << log.error().message;
+    std::vector<std::string> seen;
+    for (const AuditEntry& e : *log) {
+        seen.push_back(e.action + " " + e.actor);
+    }
+    EXPECT_EQ(seen, (std::vector<std::string>{"protocol.remove " + bo_, "protocol.rename " + bo_,
+                                              "protocol.save " + ana_}));
+}
+
 } // namespace
 } // namespace hepdesk::db
