@@ -55,7 +55,8 @@ const std::array kCommands = {
             runPatient},
     Command{
         "session",
-        "session new --patient ID --screening FILE.json [--exercise ID[:SETSxREPS|:HOLDs]]...\n"
+        "session new --patient ID --screening FILE.json [--exercise "
+        "ID[:SETSxREPS][:HOLDs|:HOLDm]]...\n"
         "              [--clinician ID] [--language en|es] [--large-print] [--override-reason T]\n"
         "              [--follow-up [--clear-finding ID]...]  (starts from the last program, less\n"
         "              what is now excluded, with the last visit's lasting findings unless "
@@ -64,7 +65,8 @@ const std::array kCommands = {
     Command{"session", "session show ID | list --patient ID [--limit N] | trend --patient ID",
             runSession},
     Command{"session",
-            "session sign ID --clinician ID [--paper a4|letter]  (stores the handout as signed)\n"
+            "session sign ID --clinician ID [--paper a4|letter] [--log] [--goals]\n"
+            "              (stores the handout as signed, with the exercise log / goals)\n"
             "              | addendum ID --text T [--clinician ID]",
             runSession},
     Command{"session",
@@ -89,14 +91,16 @@ const std::array kCommands = {
             "clinician add --name N --login LOGIN [--admin]   (clinic server: the clinician\n"
             "              logs in as their own PostgreSQL role; password asked, never stored)",
             runClinician},
-    Command{"handout",
-            "handout --screening F --patient NAME --exercise ID[:SETSxREPS|:HOLDs]... -o OUT\n"
-            "      | --session ID -o OUT  (records the PDF's SHA-256 with the session; a signed\n"
-            "        session reprints exactly as signed: options that would change it are\n"
-            "        refused; --override-reason after signing is stored with --clinician ID)\n"
-            "      [--clinic F] [--large-print] [--lang en|es] [--paper a4|letter]\n"
-            "      [--note ID=TEXT] [--override-reason TEXT]   write the patient's PDF handout",
-            runHandout},
+    Command{
+        "handout",
+        "handout --screening F --patient NAME --exercise ID[:SETSxREPS][:HOLDs|:HOLDm]... -o OUT\n"
+        "      | --session ID -o OUT  (records the PDF's SHA-256 with the session; a signed\n"
+        "        session reprints exactly as signed: options that would change it are\n"
+        "        refused; --override-reason after signing is stored with --clinician ID)\n"
+        "      [--clinic F] [--large-print] [--lang en|es] [--paper a4|letter]\n"
+        "      [--log] (last page: a two-week exercise log) [--goals] (the PSFS activities)\n"
+        "      [--note ID=TEXT] [--override-reason TEXT]   write the patient's PDF handout",
+        runHandout},
 };
 
 void printHelp(std::ostream& out) {

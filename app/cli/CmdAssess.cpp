@@ -79,7 +79,7 @@ void printText(std::ostream& out, const Assessment& a, const Screening& s, const
     }
     out << "\nScores:\n";
     const auto& sc = a.scores;
-    if (!sc.painNow && !sc.startBack && !sc.odi && !sc.ndi) {
+    if (!sc.painNow && !sc.startBack && !sc.odi && !sc.ndi && !sc.psfs) {
         out << "  none recorded\n";
     }
     if (sc.painNow) {
@@ -98,6 +98,23 @@ void printText(std::ostream& out, const Assessment& a, const Screening& s, const
     }
     if (sc.ndi) {
         printDisability(out, "NDI", *sc.ndi);
+    }
+    if (sc.psfs) {
+        std::ostringstream mean;
+        mean << std::fixed << std::setprecision(1) << sc.psfs->mean;
+        out << "  PSFS: mean " << mean.str() << "/10 over " << sc.psfs->rated << " of "
+            << sc.psfs->activities << " activities rated\n";
+        for (const PsfsActivity& p : s.psfs) {
+            out << "    " << (p.rating ? std::to_string(*p.rating) : "-") << "  " << p.activity
+                << '\n';
+        }
+    }
+    if (!s.adherence.empty()) {
+        out << "  Adherence (days done of " << kAdherenceDays << "):\n";
+        for (const Adherence& ad : s.adherence) {
+            out << "    " << ad.exerciseId << ": "
+                << (ad.daysDone ? std::to_string(*ad.daysDone) : "not asked") << '\n';
+        }
     }
     out << "\nExercises:\n";
     for (const Eligibility& e : a.eligibility) {

@@ -35,7 +35,7 @@ std::string dosageText(const Dosage& d) {
         os << " of " << d.reps;
     }
     if (d.holdSeconds > 0) {
-        os << ", hold " << d.holdSeconds << " s";
+        os << ", hold " << holdInUnit(d) << " " << toId(d.holdUnit);
     }
     os << ", " << d.timesPerDay << (d.timesPerDay == 1 ? " time" : " times") << " a day";
     if (d.perSide) {

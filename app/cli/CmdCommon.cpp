@@ -18,20 +18,29 @@ nlohmann::json patientJson(const Patient& p) {
 
 std::string dosageText(const ProgramItem& item) {
     const Dosage& d = item.dosage;
+    // The hold in the unit it was given in, as the ID:SETSxREPS:HOLDs|HOLDm grammar writes it.
+    const std::string hold = d.holdUnit == HoldUnit::Minutes ? std::to_string(holdInUnit(d)) + "m"
+                                                             : std::to_string(d.holdSeconds) + "s";
     std::string s = item.exerciseId + " " + std::to_string(d.sets) + "x";
     if (d.reps > 0) {
         s += std::to_string(d.reps);
         if (d.holdSeconds > 0) {
-            s += " hold " + std::to_string(d.holdSeconds) + "s";
+            s += " hold " + hold;
         }
     } else {
-        s += std::to_string(d.holdSeconds) + "s";
+        s += hold;
     }
     if (d.perSide) {
         s += " per side";
     }
     if (d.timesPerDay > 1) {
         s += ", " + std::to_string(d.timesPerDay) + "/day";
+    }
+    if (d.daysPerWeek < kDaysPerWeekLimit.max) {
+        s += ", " + std::to_string(d.daysPerWeek) + " days/week";
+    }
+    if (d.weeks > 0) {
+        s += ", " + std::to_string(d.weeks) + (d.weeks == 1 ? " week" : " weeks");
     }
     return s;
 }

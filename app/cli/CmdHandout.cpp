@@ -108,6 +108,7 @@ int runHandout(Context& ctx, Args args) {
     std::vector<std::pair<std::string, std::string>> notes;
     handout::HandoutOptions options;
     bool largePrint = false;
+    bool goals = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         const auto value = [&]() -> const std::string* {
@@ -116,6 +117,14 @@ int runHandout(Context& ctx, Args args) {
         if (a == "--large-print") {
             options.largePrint = true;
             largePrint = true;
+            continue;
+        }
+        if (a == "--log") {
+            options.exerciseLog = true;
+            continue;
+        }
+        if (a == "--goals") {
+            goals = true;
             continue;
         }
         if (a == "--screening" || a == "--exercise" || a == "--patient" || a == "--clinic" ||
@@ -192,7 +201,9 @@ int runHandout(Context& ctx, Args args) {
                               {lang, largePrint ? std::optional(true) : std::nullopt, paper,
                                overrideReason, std::move(clinicInfo), std::nullopt,
                                visit::OptionNames{"--lang", "--large-print", "--paper",
-                                                  "--override-reason", "--clinic"}});
+                                                  "--override-reason", "--clinic"},
+                               options.exerciseLog ? std::optional(true) : std::nullopt,
+                               goals ? std::optional(true) : std::nullopt});
     }
 
     handout::HandoutRequest req;
@@ -230,6 +241,11 @@ int runHandout(Context& ctx, Args args) {
     req.sessionDate = screening.date.empty() ? isoDate(Clock::current().now()) : screening.date;
     req.assessment = std::move(*assessment);
     req.findingIds = screening.findings;
+    if (goals) {
+        for (const PsfsActivity& a : screening.psfs) {
+            req.goals.push_back(a.activity);
+        }
+    }
     req.overrideReason = overrideReason.value_or("");
     if (!req.overrideReason.empty()) {
         if (auto st = visit::checkOverrideReason(req.overrideReason); !st) {

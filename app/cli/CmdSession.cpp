@@ -192,7 +192,8 @@ int sign(Context& ctx, const CliArgs& a, db::Database& db) {
     auto s = std::get<0>(visit)->workflow().sign(*id, *clinician,
                                                  paper == "letter"
                                                      ? handout::HandoutOptions::Paper::Letter
-                                                     : handout::HandoutOptions::Paper::A4);
+                                                     : handout::HandoutOptions::Paper::A4,
+                                                 {a.flag("log"), a.flag("goals")});
     if (!s) {
         return ctx.fail(s.error());
     }
@@ -303,7 +304,7 @@ int runSession(Context& ctx, Args args) {
         readsOnly(onAnyBackend("show", {}, {}, show)), // a file or a clinic server
         readsOnly(onAnyBackend("list", {"patient", "limit"}, {}, list)),
         readsOnly(onAnyBackend("trend", {"patient"}, {}, trend)),
-        Subcommand{"sign", {"clinician", "paper"}, {}, sign},
+        Subcommand{"sign", {"clinician", "paper"}, {"log", "goals"}, sign},
         Subcommand{"addendum", {"clinician", "text"}, {}, addendum},
         readsOnly(Subcommand{"export", {"out", "format", "record-system"}, {}, exportSession}),
     };

@@ -100,6 +100,10 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
             ctx.err << "hepdesk-cli: note: carried from " << from << ": duration "
                     << *s.screening.durationDays << " days\n";
         }
+        if (carried.psfsActivities > 0) {
+            ctx.err << "hepdesk-cli: note: carried from " << from << ": " << carried.psfsActivities
+                    << " PSFS activities to rate again\n";
+        }
         for (const std::string& why : started->leftOut) {
             ctx.err << "hepdesk-cli: note: " << why << '\n';
         }

@@ -2,6 +2,8 @@
 
 #include "CatalogModel.h"
 
+#include <algorithm>
+
 namespace hepdesk::gui {
 
 CatalogFilterModel::CatalogFilterModel(QObject* parent) : QSortFilterProxyModel(parent) {}
@@ -13,7 +15,11 @@ void CatalogFilterModel::setText(const QString& text) {
 }
 
 void CatalogFilterModel::setRegion(const QString& regionId) {
-    region_ = regionId;
+    setRegions(regionId.isEmpty() ? QStringList() : QStringList{regionId});
+}
+
+void CatalogFilterModel::setRegions(const QStringList& regionIds) {
+    regions_ = regionIds;
     invalidateFilter();
 }
 
@@ -40,9 +46,12 @@ bool CatalogFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex& sour
             }
         }
     }
-    if (!region_.isEmpty() &&
-        !idx.data(CatalogModel::RegionIdsRole).toStringList().contains(region_)) {
-        return false;
+    if (!regions_.isEmpty()) {
+        const QStringList own = idx.data(CatalogModel::RegionIdsRole).toStringList();
+        if (std::none_of(regions_.begin(), regions_.end(),
+                         [&own](const QString& r) { return own.contains(r); })) {
+            return false;
+        }
     }
     if (!position_.isEmpty() && idx.data(CatalogModel::PositionIdRole).toString() != position_) {
         return false;

@@ -13,6 +13,8 @@ public:
 
     void setText(const QString& text);
     void setRegion(const QString& regionId);
+    /// Shows exercises for any of these regions (empty: every region).
+    void setRegions(const QStringList& regionIds);
     void setPosition(const QString& positionId);
     /// Shows exercises that need this equipment; "none" shows those needing nothing.
     void setEquipment(const QString& equipmentId);
@@ -23,7 +25,7 @@ protected:
 
 private:
     QString text_;
-    QString region_;
+    QStringList regions_;
     QString position_;
     QString equipment_;
 };

@@ -10,7 +10,7 @@
 
 namespace hepdesk::gui {
 
-CatalogModel::CatalogModel(QObject* parent) : QAbstractTableModel(parent) {}
+CatalogModel::CatalogModel(QObject* parent) : QAbstractTableModel(parent), lang_(uiLanguage()) {}
 
 void CatalogModel::setCatalog(const Catalog* catalog) {
     beginResetModel();

@@ -41,6 +41,7 @@ public:
     void setCatalog(const Catalog* catalog);
     /// Eligibility verdicts for the rows (nullptr: not screened yet).
     void setAssessment(const Assessment* assessment);
+    /// The language of exercise names and steps (default: the interface language).
     void setLanguage(const QString& lang);
     /// The rules whose reasons are shown in the interface language (nullptr: as the assessment
     /// stores them, in English). They must outlive the model.
@@ -70,7 +71,7 @@ private:
     const Assessment* assessment_ = nullptr;
     const EligibilityRules* rules_ = nullptr;
     std::vector<const CatalogEntry*> rows_;
-    std::string lang_ = "en";
+    std::string lang_;
     const std::map<std::string, handout::Figure, std::less<>>* figures_ = nullptr;
     mutable std::map<std::string, QPixmap> pictures_; ///< drawn on first show
 };

@@ -2,6 +2,7 @@
 
 #include "CatalogModel.h"
 #include "DecodedImageCache.h"
+#include "DosageEditor.h"
 #include "FigureThumbnail.h"
 #include "Services.h"
 #include "hepdesk/core/handout/Handout.h"
@@ -181,26 +182,9 @@ CustomExerciseDialog::CustomExerciseDialog(Services& services, QWidget* parent)
     photoRow->addLayout(photoButtons, 1);
     form->addRow(tr("Photo:"), photoRow);
     showPhoto();
-    auto spin = [this](int lo, int hi, int v) {
-        auto* s = new QSpinBox(this);
-        s->setRange(lo, hi);
-        s->setValue(v);
-        return s;
-    };
-    sets_ = spin(kSetsLimit.min, kSetsLimit.max, 1);
-    reps_ = spin(kRepsLimit.min, kRepsLimit.max, 10);
-    hold_ = spin(kHoldSecondsLimit.min, kHoldSecondsLimit.max, 0);
-    perDay_ = spin(kTimesPerDayLimit.min, kTimesPerDayLimit.max, 1);
-    perSide_ = new QCheckBox(tr("each side"), this);
-    auto* dose = new QHBoxLayout;
-    for (auto [label, box] : {std::pair{tr("sets"), sets_}, std::pair{tr("reps"), reps_},
-                              std::pair{tr("hold s"), hold_}, std::pair{tr("× a day"), perDay_}}) {
-        box->setAccessibleName(label);
-        dose->addWidget(box);
-        dose->addWidget(new QLabel(label, this));
-    }
-    dose->addWidget(perSide_);
-    form->addRow(tr("Default dosage:"), dose);
+    dosage_ = new DosageEditor(this, false); // Edit, Photo and Position have E, H and P
+    dosage_->setDosage(Dosage{1, 10, 0, 1, false});
+    form->addRow(tr("Default dosage:"), dosage_);
 
     error_ = new QLabel(this);
     error_->setWordWrap(true);
@@ -283,8 +267,7 @@ CatalogEntry CustomExerciseDialog::entry() const {
     e.steps = paired(steps_);
     e.stopIf = paired(stopIf_);
     e.tips = paired(tips_);
-    e.defaultDosage = Dosage{sets_->value(), reps_->value(), hold_->value(), perDay_->value(),
-                             perSide_->isChecked()};
+    e.defaultDosage = dosage_->dosage();
     e.photo = photo_;
     return e;
 }
@@ -462,18 +445,22 @@ Status CustomExerciseDialog::load(const std::string& id) {
         eq << QString::fromStdString(q);
     }
     equipment_->setText(eq.join(QStringLiteral(", ")));
-    sets_->setValue(e->defaultDosage.sets);
-    reps_->setValue(e->defaultDosage.reps);
-    hold_->setValue(e->defaultDosage.holdSeconds);
-    perDay_->setValue(e->defaultDosage.timesPerDay);
-    perSide_->setChecked(e->defaultDosage.perSide);
+    dosage_->setDosage(e->defaultDosage);
     photo_ = e->photo;
     showPhoto();
     guard_.markClean();
     return {};
 }
 
+QSpinBox* CustomExerciseDialog::repsBox() const {
+    return dosage_->repsBox();
+}
+
 Status CustomExerciseDialog::save() {
+    if (!dosage_->isAcceptable()) {
+        // Never save the last allowed dosage in place of what the boxes show.
+        return Error::invalid(dosage_->messageLabel()->text().toStdString());
+    }
     const CatalogEntry e = entry();
     const CatalogEntry* shipped = services_.catalog().find(e.id);
     if (shipped != nullptr) {

@@ -18,6 +18,8 @@ class QSpinBox;
 
 namespace hepdesk::gui {
 
+class DosageEditor;
+
 class Services;
 
 /// Creates or edits one of the clinic's own exercises with the catalog's fields (English and
@@ -45,7 +47,8 @@ public:
     [[nodiscard]] QCheckBox* regionBox(Region r) const { return regions_.at(r); }
     [[nodiscard]] QCheckBox* movementBox(Movement m) const { return movements_.at(m); }
     [[nodiscard]] QComboBox* positionBox() const { return position_; }
-    [[nodiscard]] QSpinBox* repsBox() const { return reps_; }
+    [[nodiscard]] QSpinBox* repsBox() const;
+    [[nodiscard]] DosageEditor* dosageEditor() const { return dosage_; }
     /// The photo the exercise will be saved with (null: none).
     [[nodiscard]] const std::shared_ptr<const handout::ImageData>& photo() const { return photo_; }
     [[nodiscard]] QLabel* photoPreview() const { return photoPreview_; }
@@ -88,11 +91,7 @@ private:
     std::map<Movement, QCheckBox*> movements_;
     QComboBox* position_ = nullptr;
     QLineEdit* equipment_ = nullptr;
-    QSpinBox* sets_ = nullptr;
-    QSpinBox* reps_ = nullptr;
-    QSpinBox* hold_ = nullptr;
-    QSpinBox* perDay_ = nullptr;
-    QCheckBox* perSide_ = nullptr;
+    DosageEditor* dosage_ = nullptr;
     QLabel* error_ = nullptr;
     /// Closing or switching to another exercise with unsaved edits asks first.
     UnsavedChangesGuard guard_{this};

@@ -2,13 +2,13 @@
 
 #include "CatalogFilterModel.h"
 #include "CatalogModel.h"
+#include "DosageEditor.h"
 #include "KeyText.h"
 #include "ProgramModel.h"
 #include "ProtocolChooser.h"
 #include "UiLanguage.h"
 
 #include <QAction>
-#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -17,8 +17,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QPushButton>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
@@ -34,6 +34,10 @@ QString fromView(std::string_view s) {
 
 QComboBox* filterBox(const QString& all, const std::set<std::string>& ids, QWidget* parent) {
     auto* c = new QComboBox(parent);
+    // Long choices ("This patient's regions: low back, neck") must not widen the window past a
+    // small screen: the list opens wide enough to read them.
+    c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    c->setMinimumContentsLength(12);
     c->addItem(all, QString());
     for (const auto& id : ids) {
         c->addItem(CatalogModel::humanize(id), QString::fromStdString(id));
@@ -44,7 +48,7 @@ QComboBox* filterBox(const QString& all, const std::set<std::string>& ids, QWidg
 } // namespace
 
 ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWidget* parent)
-    : QWidget(parent), catalog_(catalog), program_(program) {
+    : QWidget(parent), catalog_(catalog), program_(program), lang_(uiLanguage()) {
     setObjectName(QStringLiteral("exercisesPage"));
     catalogModel_ = new CatalogModel(this);
     catalogModel_->setCatalog(&catalog_);
@@ -72,7 +76,12 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
                                     .arg(keyText(QKeySequence(Qt::CTRL | Qt::Key_F))));
     search_->setAccessibleName(tr("Exercise search"));
     search_->setClearButtonEnabled(true);
+    // The hint stays whole (with the clear button beside it), in Spanish too.
+    search_->setMinimumWidth(search_->fontMetrics().horizontalAdvance(search_->placeholderText()) +
+                             48);
     region_ = filterBox(tr("All regions"), regions, this);
+    region_->insertItem(0, tr("This patient's regions"), QStringLiteral("@patient"));
+    region_->setCurrentIndex(0);
     region_->setAccessibleName(tr("Region filter"));
     position_ = filterBox(tr("All positions"), positions, this);
     position_->setAccessibleName(tr("Position filter"));
@@ -88,17 +97,19 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
         search_->selectAll();
     });
     addAction(findAction);
-    connect(region_, &QComboBox::currentIndexChanged, this,
-            [this] { filter_->setRegion(region_->currentData().toString()); });
+    connect(region_, &QComboBox::currentIndexChanged, this, [this] { applyRegionFilter(); });
     connect(position_, &QComboBox::currentIndexChanged, this,
             [this] { filter_->setPosition(position_->currentData().toString()); });
     connect(equipment_, &QComboBox::currentIndexChanged, this,
             [this] { filter_->setEquipment(equipment_->currentData().toString()); });
-    auto* filters = new QHBoxLayout;
-    filters->addWidget(search_, 2);
-    filters->addWidget(region_, 1);
-    filters->addWidget(position_, 1);
-    filters->addWidget(equipment_, 1);
+    // The search has a row of its own so that its hint is whole without widening the window.
+    auto* filterRow = new QHBoxLayout;
+    filterRow->addWidget(region_, 1);
+    filterRow->addWidget(position_, 1);
+    filterRow->addWidget(equipment_, 1);
+    auto* filters = new QVBoxLayout;
+    filters->addWidget(search_);
+    filters->addLayout(filterRow);
 
     catalogView_ = new QTableView(this);
     catalogView_->setObjectName(QStringLiteral("catalogView"));
@@ -112,9 +123,10 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     catalogView_->verticalHeader()->hide();
     catalogView_->setIconSize(CatalogModel::kPictureSize);
     catalogView_->verticalHeader()->setDefaultSectionSize(CatalogModel::kPictureSize.height() + 6);
+    // Every column fits its content, the name (the one that matters) whole; on a narrow
+    // window the list scrolls sideways rather than cut the names.
     catalogView_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    catalogView_->horizontalHeader()->setSectionResizeMode(CatalogModel::NameColumn,
-                                                           QHeaderView::Stretch);
+    catalogView_->horizontalHeader()->setStretchLastSection(true);
     connect(catalogView_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) { showDetails(current); });
     connect(catalogView_, &QTableView::activated, this, [this] { addCurrent(); });
@@ -197,48 +209,16 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     connect(removeAction, &QAction::triggered, this, [this] { removeCurrent(); });
     programView_->addActions({upAction, downAction, removeAction});
 
-    auto spin = [this](int lo, int hi, const QString& name, const QString& suffix) {
-        auto* s = new QSpinBox(this);
-        s->setRange(lo, hi);
-        s->setAccessibleName(name);
-        s->setSuffix(suffix);
-        return s;
-    };
-    sets_ = spin(kSetsLimit.min, kSetsLimit.max, tr("Sets"), QString());
-    reps_ = spin(kRepsLimit.min, kRepsLimit.max, tr("Repetitions"), QString());
-    reps_->setSpecialValueText(tr("none"));
-    hold_ = spin(kHoldSecondsLimit.min, kHoldSecondsLimit.max, tr("Hold in seconds"), tr(" s"));
-    hold_->setSpecialValueText(tr("none"));
-    perDay_ = spin(kTimesPerDayLimit.min, kTimesPerDayLimit.max, tr("Times a day"), tr(" × a day"));
-    perSide_ = new QCheckBox(tr("Each side"), this);
+    dosage_ = new DosageEditor(this);
     note_ = new QLineEdit(this);
     note_->setObjectName(QStringLiteral("exerciseNote"));
     note_->setAccessibleName(tr("Note to the patient for this exercise"));
     note_->setPlaceholderText(tr("Note printed with this exercise (optional)"));
     note_->setMaxLength(300);
-    const std::pair<QSpinBox*, int> bindings[] = {{sets_, ProgramModel::SetsRole},
-                                                  {reps_, ProgramModel::RepsRole},
-                                                  {hold_, ProgramModel::HoldSecondsRole},
-                                                  {perDay_, ProgramModel::TimesPerDayRole}};
-    for (const auto& [box, role] : bindings) {
-        connect(box, &QSpinBox::valueChanged, this, [this, box = box, role = role](int v) {
-            if (loadingEditors_) {
-                return;
-            }
-            const QModelIndex i = programView_->currentIndex();
-            if (i.isValid() && !program_.setData(i, v, role)) {
-                // Out of the core's ranges (e.g. neither repetitions nor a hold): say so and
-                // show the stored value again.
-                message_->setText(tr("That dosage is not allowed: an exercise needs "
-                                     "repetitions or a hold."));
-                loadDosageEditors();
-            }
-            (void)box;
-        });
-    }
-    connect(perSide_, &QCheckBox::toggled, this, [this](bool on) {
-        if (!loadingEditors_ && programView_->currentIndex().isValid()) {
-            program_.setData(programView_->currentIndex(), on, ProgramModel::PerSideRole);
+    connect(dosage_, &DosageEditor::dosageEdited, this, [this](const Dosage& d) {
+        const int row = programView_->currentIndex().row();
+        if (row >= 0) {
+            program_.setDosage(row, d);
         }
     });
     connect(note_, &QLineEdit::textEdited, this, [this](const QString& text) {
@@ -247,7 +227,18 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
         }
     });
     connect(programView_->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this] { loadDosageEditors(); });
+            [this](const QModelIndex& current) {
+                loadDosageEditors();
+                // The details pane follows the program item being dosed.
+                const CatalogEntry* e =
+                    current.isValid()
+                        ? catalog_.find(
+                              current.data(ProgramModel::ExerciseIdRole).toString().toStdString())
+                        : nullptr;
+                if (e != nullptr) {
+                    showEntryDetails(*e);
+                }
+            });
     connect(&program_, &QAbstractItemModel::dataChanged, this,
             [this] { updateAlternativeButtons(); });
     connect(&program_, &QAbstractItemModel::rowsMoved, this,
@@ -261,11 +252,7 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
 
     auto* dosage = new QGroupBox(tr("Dosage of the selected exercise"), this);
     auto* dosageForm = new QFormLayout(dosage);
-    dosageForm->addRow(tr("S&ets:"), sets_);
-    dosageForm->addRow(tr("Re&petitions:"), reps_);
-    dosageForm->addRow(tr("&Hold:"), hold_);
-    dosageForm->addRow(tr("How &often:"), perDay_); // Alt+H is Hold
-    dosageForm->addRow(QString(), perSide_);
+    dosageForm->addRow(dosage_);
     dosageForm->addRow(tr("&Note:"), note_);
 
     auto* moveRow = new QHBoxLayout;
@@ -321,6 +308,28 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     loadDosageEditors();
 }
 
+void ExercisesPage::setPatientRegions(const QStringList& regionIds) {
+    patientRegions_ = regionIds;
+    QStringList names;
+    for (const QString& id : regionIds) {
+        names << CatalogModel::humanize(id.toStdString());
+    }
+    const int i = region_->findData(QStringLiteral("@patient"));
+    region_->setItemText(
+        i, names.isEmpty()
+               ? tr("This patient's regions (none recorded yet)")
+               : tr("This patient's regions: %1").arg(names.join(QStringLiteral(", "))));
+    applyRegionFilter();
+}
+
+void ExercisesPage::applyRegionFilter() {
+    region_->setToolTip(region_->currentText()); // whole, when the box is narrow
+    const QString choice = region_->currentData().toString();
+    filter_->setRegions(choice == QLatin1String("@patient")
+                            ? patientRegions_
+                            : (choice.isEmpty() ? QStringList() : QStringList{choice}));
+}
+
 void ExercisesPage::setHandoutNotice(const QString& text) {
     handoutNotice_->setText(text);
     handoutNotice_->setAccessibleName(text);
@@ -348,10 +357,10 @@ void ExercisesPage::setReadOnly(bool readOnly) {
     program_.setReadOnly(readOnly);
     programView_->setDragDropMode(readOnly ? QAbstractItemView::NoDragDrop
                                            : QAbstractItemView::InternalMove);
-    for (QWidget* w : std::initializer_list<QWidget*>{add_, up_, down_, remove_, sets_, reps_,
-                                                      hold_, perDay_, perSide_}) {
+    for (QWidget* w : std::initializer_list<QWidget*>{add_, up_, down_, remove_}) {
         w->setEnabled(!readOnly);
     }
+    dosage_->setEditable(!readOnly && programView_->currentIndex().isValid());
     note_->setReadOnly(readOnly);
     protocols_->setReadOnly(readOnly);
     updateAlternativeButtons();
@@ -384,10 +393,48 @@ void ExercisesPage::addCurrent() {
         message_->setText(tr("Select an exercise in the catalog first."));
         return;
     }
-    addExercise(i.siblingAtColumn(CatalogModel::NameColumn)
-                    .data(CatalogModel::ExerciseIdRole)
-                    .toString()
-                    .toStdString());
+    const std::string id = i.siblingAtColumn(CatalogModel::NameColumn)
+                               .data(CatalogModel::ExerciseIdRole)
+                               .toString()
+                               .toStdString();
+    if (!confirmCaution(id)) {
+        message_->setText(tr("Not added."));
+        return;
+    }
+    addExercise(id);
+}
+
+bool ExercisesPage::confirmCaution(const std::string& exerciseId) {
+    const Eligibility* el =
+        assessment_ != nullptr ? assessment_->eligibilityOf(exerciseId) : nullptr;
+    const CatalogEntry* entry = catalog_.find(exerciseId);
+    if (el == nullptr || el->status != EligibilityStatus::Caution || entry == nullptr ||
+        readOnly_) {
+        return true;
+    }
+    for (const ProgramItem& item : program_.program().items) {
+        if (item.exerciseId == exerciseId) {
+            return true; // the model refuses the duplicate with its own message
+        }
+    }
+    QStringList reasons;
+    const std::string lang = uiLanguage();
+    for (const auto& r : el->reasons) {
+        reasons << QStringLiteral("• ") + QString::fromStdString(rules_ != nullptr
+                                                                     ? rules_->reasonIn(r, lang)
+                                                                     : r.clinicianReason);
+    }
+    QMessageBox box(QMessageBox::Warning, tr("Caution for this patient"),
+                    tr("%1 needs caution for this patient:")
+                        .arg(QString::fromStdString(entry->name.text(lang_))),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("cautionQuestion"));
+    box.setInformativeText(reasons.join(QLatin1Char('\n')));
+    QPushButton* add = box.addButton(tr("Add with caution"), QMessageBox::AcceptRole);
+    box.addButton(tr("Do not add"), QMessageBox::RejectRole);
+    box.setDefaultButton(add);
+    box.exec();
+    return box.clickedButton() == add;
 }
 
 void ExercisesPage::moveCurrent(int delta) {
@@ -416,8 +463,20 @@ void ExercisesPage::showDetails(const QModelIndex& proxyIndex) {
     if (e == nullptr) {
         return;
     }
-    const auto status = static_cast<EligibilityStatus>(
-        source.siblingAtColumn(0).data(CatalogModel::EligibilityRole).toInt());
+    showEntryDetails(*e);
+    add_->setEnabled(!readOnly_ && assessment_ != nullptr &&
+                     static_cast<EligibilityStatus>(
+                         source.siblingAtColumn(0).data(CatalogModel::EligibilityRole).toInt()) !=
+                         EligibilityStatus::Excluded);
+}
+
+void ExercisesPage::showEntryDetails(const CatalogEntry& entry) {
+    const CatalogEntry* e = &entry;
+    const int row = catalogModel_->rowOf(e->id);
+    const auto status =
+        row < 0 ? EligibilityStatus::Eligible
+                : static_cast<EligibilityStatus>(
+                      catalogModel_->index(row, 0).data(CatalogModel::EligibilityRole).toInt());
     QString html = QStringLiteral("<h3>%1</h3>")
                        .arg(QString::fromStdString(e->name.text(lang_)).toHtmlEscaped());
     if (assessment_ == nullptr) {
@@ -450,25 +509,17 @@ void ExercisesPage::showDetails(const QModelIndex& proxyIndex) {
     }
     html += QStringLiteral("</ol>");
     details_->setHtml(html);
-    add_->setEnabled(!readOnly_ && assessment_ != nullptr && status != EligibilityStatus::Excluded);
     (void)fromView;
 }
 
 void ExercisesPage::loadDosageEditors() {
     const QModelIndex i = programView_->currentIndex();
     const bool has = i.isValid();
-    loadingEditors_ = true;
-    sets_->setValue(has ? i.data(ProgramModel::SetsRole).toInt() : 1);
-    reps_->setValue(has ? i.data(ProgramModel::RepsRole).toInt() : 0);
-    hold_->setValue(has ? i.data(ProgramModel::HoldSecondsRole).toInt() : 0);
-    perDay_->setValue(has ? i.data(ProgramModel::TimesPerDayRole).toInt() : 1);
-    perSide_->setChecked(has && i.data(ProgramModel::PerSideRole).toBool());
+    dosage_->setDosage(has ? program_.program().items[static_cast<std::size_t>(i.row())].dosage
+                           : Dosage{});
     note_->setText(has ? i.data(ProgramModel::NoteRole).toString() : QString());
-    loadingEditors_ = false;
-    for (QWidget* w :
-         std::initializer_list<QWidget*>{sets_, reps_, hold_, perDay_, perSide_, note_}) {
-        w->setEnabled(has && !readOnly_);
-    }
+    dosage_->setEditable(has && !readOnly_);
+    note_->setEnabled(has && !readOnly_);
     updateAlternativeButtons();
 }
 

@@ -7,13 +7,11 @@
 
 #include <QWidget>
 
-class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListView;
 class QPushButton;
-class QSpinBox;
 class QTableView;
 class QTextBrowser;
 
@@ -24,6 +22,7 @@ class ProtocolLibrary;
 namespace hepdesk::gui {
 
 class CatalogFilterModel;
+class DosageEditor;
 class CatalogModel;
 class ProgramModel;
 class ProtocolChooser;
@@ -42,10 +41,16 @@ public:
     /// interface language (nullptr: as stored, in English). They must outlive the page.
     void setRules(const EligibilityRules* rules);
     void setReadOnly(bool readOnly);
+    /// The language of exercise names and steps in the lists and details (default: the
+    /// interface language; the clinician reads the catalog in it whatever the handout's).
     void setLanguage(const QString& lang);
     /// The protocols the chooser offers (nullptr: none). The library must outlive the page.
     void setProtocolLibrary(visit::ProtocolLibrary* library);
     [[nodiscard]] ProtocolChooser* protocolChooser() const { return protocols_; }
+
+    /// The patient's painful regions (ids) from the screening: by default the catalog shows
+    /// only their exercises, until the clinician widens the region filter.
+    void setPatientRegions(const QStringList& regionIds);
 
     /// Adds the catalog row's exercise; a refusal (excluded, duplicate) is shown on the page.
     bool addExercise(const std::string& exerciseId);
@@ -70,24 +75,32 @@ public:
     /// reason in the tool tip, when there is none, it is excluded or already in the program).
     [[nodiscard]] QPushButton* easierButton() const { return easier_; }
     [[nodiscard]] QPushButton* harderButton() const { return harder_; }
+    /// The selected program item's dosage.
+    [[nodiscard]] DosageEditor* dosageEditor() const { return dosage_; }
 
 private:
     void showDetails(const QModelIndex& proxyIndex);
+    /// How the exercise is done and whether it is safe for this patient.
+    void showEntryDetails(const CatalogEntry& entry);
     void addCurrent();
+    /// Asks once, showing the caution's reasons, before a cautioned exercise is added; true to
+    /// add (also when there is no caution).
+    bool confirmCaution(const std::string& exerciseId);
     void moveCurrent(int delta);
     void removeCurrent();
     void loadDosageEditors();
     void updateWarning();
     void updateAlternativeButtons();
     void swapCurrent(Alternative which);
+    void applyRegionFilter();
 
     const Catalog& catalog_;
     ProgramModel& program_;
     const Assessment* assessment_ = nullptr;
     const EligibilityRules* rules_ = nullptr;
     bool readOnly_ = false;
-    bool loadingEditors_ = false;
     std::string lang_ = "en";
+    QStringList patientRegions_;
     CatalogModel* catalogModel_ = nullptr;
     CatalogFilterModel* filter_ = nullptr;
     QLineEdit* search_ = nullptr;
@@ -101,11 +114,7 @@ private:
     QLabel* handoutNotice_ = nullptr;
     QListView* programView_ = nullptr;
     QLabel* warning_ = nullptr;
-    QSpinBox* sets_ = nullptr;
-    QSpinBox* reps_ = nullptr;
-    QSpinBox* hold_ = nullptr;
-    QSpinBox* perDay_ = nullptr;
-    QCheckBox* perSide_ = nullptr;
+    DosageEditor* dosage_ = nullptr;
     QLineEdit* note_ = nullptr;
     QPushButton* up_ = nullptr;
     QPushButton* down_ = nullptr;

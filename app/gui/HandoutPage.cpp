@@ -18,7 +18,6 @@
 #include <QPainter>
 #include <QPrinter>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QVBoxLayout>
 
 namespace hepdesk::gui {
@@ -113,18 +112,14 @@ HandoutPage::HandoutPage(const handout::HandoutWriter& writer, const Catalog& ca
     buttons->addWidget(printPreview_);
     buttons->addStretch(1);
 
-    preview_ = new HandoutPreview;
-    scroll_ = new QScrollArea(this);
-    scroll_->setWidget(preview_);
-    scroll_->setWidgetResizable(true);
-    scroll_->setBackgroundRole(QPalette::Mid);
+    preview_ = new HandoutPreview(this); // a whole page at a time, with zoom and pages
 
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(blocked_);
     layout->addWidget(undrawable_);
     layout->addLayout(buttons);
-    layout->addWidget(scroll_, 1);
+    layout->addWidget(preview_, 1);
     setOverrideRequired(false, {});
 }
 
@@ -224,7 +219,8 @@ void HandoutPage::relayout() {
         }
     }
     if (!blockedReason_.isEmpty()) {
-        preview_->setMessage(blockedReason_);
+        // The reason is said once, in the notice above; the preview does not repeat it.
+        preview_->setMessage(tr("No handout to show yet."));
     }
     blocked_->setText(blockedReason_);
     blocked_->setVisible(!blockedReason_.isEmpty());

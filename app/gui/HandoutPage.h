@@ -12,7 +12,6 @@ class QLabel;
 class QLineEdit;
 class QPrinter;
 class QPushButton;
-class QScrollArea;
 
 namespace hepdesk {
 class Catalog;
@@ -106,7 +105,6 @@ private:
     QPushButton* print_ = nullptr;
     QPushButton* printPreview_ = nullptr;
     HandoutPreview* preview_ = nullptr;
-    QScrollArea* scroll_ = nullptr;
 };
 
 } // namespace hepdesk::gui

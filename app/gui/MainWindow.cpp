@@ -54,7 +54,6 @@ MainWindow::MainWindow(Services& services, QWidget* parent)
     patientView_->setSelectionMode(QAbstractItemView::SingleSelection);
     patientView_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     patientView_->verticalHeader()->hide();
-    patientView_->horizontalHeader()->setStretchLastSection(true);
     patientView_->horizontalHeader()->setSectionResizeMode(PatientListModel::NameColumn,
                                                            QHeaderView::Stretch);
     // The other columns fit their header (whose words vary with the interface language) and a
@@ -77,6 +76,24 @@ MainWindow::MainWindow(Services& services, QWidget* parent)
     });
     leftLayout->addWidget(search_);
     leftLayout->addWidget(patientView_);
+    // Neither the search hint nor a long name is cut off: the list is at least as wide as the
+    // hint (with the clear button), and leaves a long two-surname name its room beside the
+    // dates.
+    {
+        const QFontMetrics fm = search_->fontMetrics();
+        const int hint = fm.horizontalAdvance(search_->placeholderText()) + 48;
+        int others = 0;
+        for (int column :
+             {PatientListModel::BirthDateColumn, PatientListModel::RecordNumberColumn}) {
+            others += patientView_->horizontalHeader()->sectionSize(column);
+        }
+        const int name = patientView_->fontMetrics().horizontalAdvance(
+                             QStringLiteral("María Fernanda García-López Hernández")) +
+                         16;
+        left->setMinimumWidth(std::max(hint, name + others + 8) +
+                              leftLayout->contentsMargins().left() +
+                              leftLayout->contentsMargins().right());
+    }
 
     placeholder_ = new QLabel(this);
     placeholder_->setObjectName(QStringLiteral("patientPlaceholder"));
@@ -429,6 +446,7 @@ SessionEditor* MainWindow::openSession(std::int64_t sessionId, std::int64_t foll
     auto* editor = new SessionEditor(services_, owner, std::move(session).value());
     editor->showStarted(started.carried, started.leftOut);
     editor->setAttribute(Qt::WA_DeleteOnClose);
+    connect(editor, &SessionEditor::settingsRequested, this, &MainWindow::showSettings);
     connect(editor, &SessionEditor::sessionSaved, this, [this] {
         page_->reload();
         updateActions();
@@ -452,13 +470,30 @@ std::vector<SessionEditor*> MainWindow::sessionEditors() const {
 }
 
 void MainWindow::showSettings() {
-    SettingsDialog dialog(services_.clinic(), services_.clinicians(), this);
+    showSettingsDialog(false);
+}
+
+void MainWindow::runFirstRunSetup() {
+    if (SettingsDialog::needsFirstRun(services_.clinic(), services_.clinicians())) {
+        showSettingsDialog(true);
+    }
+}
+
+void MainWindow::showSettingsDialog(bool firstRun) {
+    // Over the window it was asked from (a session window's Session menu, or this one).
+    QWidget* over = QApplication::activeWindow() ? QApplication::activeWindow() : this;
+    SettingsDialog dialog(services_.clinic(), services_.clinicians(), over);
     if (auto s = dialog.load(); !s) {
         showError(tr("The settings could not be read."), QString::fromStdString(s.error().message),
                   tr("Try again; if it persists, restore the latest backup."));
         return;
     }
-    dialog.exec();
+    dialog.setFirstRun(firstRun);
+    if (dialog.exec() == QDialog::Accepted) {
+        for (SessionEditor* e : sessionEditors()) {
+            e->settingsChanged();
+        }
+    }
 }
 
 void MainWindow::editCustomExercises() {

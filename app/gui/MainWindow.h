@@ -58,6 +58,9 @@ public:
     SessionEditor* openSession(std::int64_t sessionId, std::int64_t followUpFrom = 0);
     /// Starts the integrity check and the once-a-day backup in the background (at start-up).
     void startAutomaticBackup();
+    /// On first start (no clinic name or no clinician on this computer) asks for them in the
+    /// Settings dialog, with a welcome line; Cancel asks again on the next start.
+    void runFirstRunSetup();
     /// Whether the background integrity check found the database damaged (window read-only).
     [[nodiscard]] bool databaseDamaged() const { return databaseDamaged_; }
 
@@ -65,6 +68,8 @@ public slots:
     void newPatient();
     void editPatient();
     void archivePatient();
+    /// The Settings dialog (from this window or a session window's Session menu); after
+    /// saving, every open session window follows the new clinic and clinician.
     void showSettings();
     /// The clinic's own exercises (only while no session window is open: the catalog those
     /// windows show is rebuilt).
@@ -74,6 +79,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void showSettingsDialog(bool firstRun);
     void createActions();
     void createMenus();
     void updatePlaceholder();

@@ -12,6 +12,13 @@ namespace {
 constexpr int kMaxName = 200;
 constexpr int kMaxField = 100;
 
+/// Keeps a field at least as wide as its placeholder, so the hint is never cut off (the
+/// Spanish ones are longer).
+void fitPlaceholder(QLineEdit* edit) {
+    const int text = edit->fontMetrics().horizontalAdvance(edit->placeholderText());
+    edit->setMinimumWidth(text + 24); // the frame and text margins
+}
+
 } // namespace
 
 PatientDialog::PatientDialog(QWidget* parent) : QDialog(parent) {
@@ -46,6 +53,10 @@ PatientDialog::PatientDialog(QWidget* parent) : QDialog(parent) {
     pal.setColor(QPalette::WindowText, QColor(0xA3, 0x00, 0x00));
     error_->setPalette(pal);
     error_->hide();
+
+    for (QLineEdit* e : {birthDate_, record_, contact_}) {
+        fitPlaceholder(e);
+    }
 
     auto* form = new QFormLayout;
     form->addRow(tr("&Full name:"), name_);

@@ -1,5 +1,6 @@
 #include "PatientListModel.h"
 
+#include "DateText.h"
 #include "hepdesk/db/PatientRepository.h"
 
 namespace hepdesk::gui {
@@ -87,7 +88,7 @@ QVariant PatientListModel::data(const QModelIndex& index, int role) const {
     case NameColumn:
         return QString::fromStdString(p.name);
     case BirthDateColumn:
-        return QString::fromStdString(p.birthDate);
+        return dateTimeText(p.birthDate);
     case RecordNumberColumn:
         return QString::fromStdString(p.recordNumber);
     default:

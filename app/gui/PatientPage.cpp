@@ -1,5 +1,6 @@
 #include "PatientPage.h"
 
+#include "DateText.h"
 #include "KeyText.h"
 #include "SessionHistoryModel.h"
 #include "TrendChart.h"
@@ -127,7 +128,7 @@ bool PatientPage::reload() {
     name_->setText(QString::fromStdString(patient_.name));
     QStringList bits;
     if (!patient_.birthDate.empty()) {
-        bits << tr("Born %1").arg(QString::fromStdString(patient_.birthDate));
+        bits << tr("Born %1").arg(dateTimeText(patient_.birthDate));
     }
     if (!patient_.recordNumber.empty()) {
         bits << tr("Record %1").arg(QString::fromStdString(patient_.recordNumber));

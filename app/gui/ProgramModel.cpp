@@ -2,6 +2,7 @@
 
 #include "UiLanguage.h"
 
+#include <QColor>
 #include <QDataStream>
 #include <QIODevice>
 #include <QMimeData>
@@ -126,6 +127,22 @@ bool ProgramModel::remove(int row) {
     return true;
 }
 
+bool ProgramModel::setDosage(int row, const Dosage& d) {
+    if (readOnly_ || row < 0 || row >= rowCount()) {
+        return false;
+    }
+    ProgramItem& item = program_.items[static_cast<std::size_t>(row)];
+    if (!validate(d, item.exerciseId).ok()) {
+        return false;
+    }
+    if (item.dosage != d) {
+        item.dosage = d;
+        emit dataChanged(index(row), index(row));
+        emit programEdited();
+    }
+    return true;
+}
+
 bool ProgramModel::move(int row, int delta) {
     const int target = row + delta;
     if (delta == 0 || target < 0 || target >= rowCount()) {
@@ -143,11 +160,21 @@ QString ProgramModel::dosageText(const Dosage& d) {
         parts << tr("%1 sets").arg(d.sets);
     }
     if (d.holdSeconds > 0) {
-        parts << tr("hold %1 s").arg(d.holdSeconds);
+        parts << (d.holdUnit == HoldUnit::Minutes ? tr("%1 min").arg(d.holdSeconds / 60)
+                                                  : tr("hold %1 s").arg(d.holdSeconds));
     }
-    parts << (d.timesPerDay == 1 ? tr("once a day") : tr("%1×/day").arg(d.timesPerDay));
+    // How often in the handout's words: "once a day", "twice a day", "3 times a day".
+    parts << (d.timesPerDay == 1   ? tr("once a day")
+              : d.timesPerDay == 2 ? tr("twice a day")
+                                   : tr("%1 times a day").arg(d.timesPerDay));
     if (d.perSide) {
         parts << tr("each side");
+    }
+    if (d.daysPerWeek < kDaysPerWeekLimit.max) {
+        parts << tr("%1 days a week").arg(d.daysPerWeek);
+    }
+    if (d.weeks > 0) {
+        parts << (d.weeks == 1 ? tr("1 week") : tr("%1 weeks").arg(d.weeks));
     }
     return parts.join(QStringLiteral(", "));
 }
@@ -168,7 +195,18 @@ QVariant ProgramModel::data(const QModelIndex& index, int role) const {
         assessment_ != nullptr ? assessment_->eligibilityOf(item.exerciseId) : nullptr;
     switch (role) {
     case Qt::DisplayRole:
+        // A caution is marked in the list itself, not only in the tool tip.
+        if (e != nullptr && e->status == EligibilityStatus::Caution) {
+            return tr("%1. ⚠ %2 (caution) — %3")
+                .arg(index.row() + 1)
+                .arg(name, dosageText(item.dosage));
+        }
         return tr("%1. %2 — %3").arg(index.row() + 1).arg(name, dosageText(item.dosage));
+    case Qt::ForegroundRole:
+        if (e != nullptr && e->status == EligibilityStatus::Caution) {
+            return QColor(0x8A, 0x4B, 0x00);
+        }
+        return {};
     case Qt::ToolTipRole: {
         QStringList lines{name};
         if (e != nullptr) {

@@ -51,6 +51,8 @@ public:
     /// Appends `exerciseId` with the catalog's default dosage. Refused (with the reason) when
     /// read-only, when the exercise is unknown, already in the program, or excluded.
     Status add(const std::string& exerciseId);
+    /// Replaces row `row`'s dosage; refused (false) when read-only or outside the core's limits.
+    bool setDosage(int row, const Dosage& d);
     bool remove(int row);
     /// Swaps row `row` in place for its easier or harder version (core swapForAlternative:
     /// dosage kept where it fits, note kept). Refused when read-only, unscreened, or when the
@@ -62,7 +64,8 @@ public:
         return static_cast<int>(program_.items.size()) > kRecommendedMaximum;
     }
 
-    /// "2 × 10, hold 5 s, 2×/day, each side": the clinician's summary of a dosage.
+    /// "2 × 10, hold 5 s, twice a day, each side, 5 days a week, 6 weeks": the clinician's
+    /// summary of a dosage, with how often in the same plain words as the handout.
     static QString dosageText(const Dosage& d);
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;

@@ -1,12 +1,14 @@
 #include "ScreeningPage.h"
 
 #include "CatalogModel.h"
+#include "PsfsForm.h"
 #include "UiLanguage.h"
 #include "hepdesk/core/Clock.h"
 
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -18,9 +20,29 @@
 #include <QSlider>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace hepdesk::gui {
 namespace {
+
+/// A questionnaire answer changes only when it has the focus: the mouse wheel over the column
+/// scrolls it instead of silently changing answers on the way.
+class WheelScrollsPast final : public QObject {
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override {
+        if (event->type() == QEvent::Wheel) {
+            auto* w = qobject_cast<QWidget*>(watched);
+            if (w != nullptr && !w->hasFocus()) {
+                event->ignore(); // on to the scroll area
+                return true;
+            }
+        }
+        return QObject::eventFilter(watched, event);
+    }
+};
 
 constexpr int kUnanswered = -1;
 
@@ -99,6 +121,8 @@ ScreeningPage::ScreeningPage(const ScreeningItems& items, QWidget* parent)
     auto* left = new QVBoxLayout;
     left->addWidget(buildPatientAndPain());
     left->addWidget(buildFindings(), 1);
+    // The clinician's notes near the top, under the patient and pain, not below every flag.
+    left->insertWidget(1, notes_);
     columns->addLayout(left, 1);
     columns->addWidget(buildQuestionnaires(), 1);
 
@@ -124,6 +148,7 @@ ScreeningPage::ScreeningPage(const ScreeningItems& items, QWidget* parent)
     layout->addWidget(checks_);
     layout->addWidget(scroll);
     date_ = isoDate(Clock::current().now());
+    updateNdiVisibility();
 }
 
 QWidget* ScreeningPage::buildPatientAndPain() {
@@ -277,6 +302,11 @@ QWidget* ScreeningPage::buildFindings() {
 QComboBox* ScreeningPage::answerBox(const QuestionItem& q, bool startBack) {
     auto* c = new QComboBox;
     c->setAccessibleName(QString::fromStdString(q.clinicianLabel.text(uiLanguage())));
+    c->setFocusPolicy(Qt::StrongFocus); // the wheel does not take the focus
+    if (wheelFilter_ == nullptr) {
+        wheelFilter_ = new WheelScrollsPast(this);
+    }
+    c->installEventFilter(wheelFilter_);
     c->addItem(tr("—"), kUnanswered);
     if (startBack && q.maxAnswer == 1) {
         c->addItem(tr("Disagree"), 0);
@@ -339,12 +369,31 @@ QWidget* ScreeningPage::buildQuestionnaires() {
         grid->addRow(*f.score);
         grid->addRow(newFieldCheck(f.field, g));
         layout->addWidget(g);
+        if (f.boxes == &ndi_) {
+            ndiGroup_ = g;
+        }
     }
+    psfs_ = new PsfsForm(box);
+    connect(psfs_, &PsfsForm::changed, this, &ScreeningPage::changed);
+    layout->addWidget(psfs_);
     layout->addStretch(1);
     return box;
 }
 
+void ScreeningPage::updateNdiVisibility() {
+    // The NDI is for neck pain: shown when the neck is a painful region, or when it holds
+    // answers (never hide what is recorded).
+    if (ndiGroup_ == nullptr || !regions_.contains(Region::Neck)) {
+        return; // still being built
+    }
+    const bool answered = std::any_of(ndi_.begin(), ndi_.end(), [](const auto& entry) {
+        return entry.second->currentData().toInt() != kUnanswered;
+    });
+    ndiGroup_->setVisible(regions_.at(Region::Neck)->isChecked() || answered);
+}
+
 void ScreeningPage::changed() {
+    updateNdiVisibility();
     if (!loading_) {
         emit screeningChanged();
     }
@@ -388,6 +437,7 @@ Screening ScreeningPage::screening() const {
     collect(odi_, s.odi);
     collect(ndi_, s.ndi);
     s.notes = notes_->toPlainText().toStdString();
+    psfs_->fill(s);
     return s;
 }
 
@@ -424,7 +474,9 @@ void ScreeningPage::setScreening(const Screening& s) {
     fill(odi_, s.odi);
     fill(ndi_, s.ndi);
     notes_->setPlainText(QString::fromStdString(s.notes));
+    psfs_->set(s);
     loading_ = false;
+    updateNdiVisibility();
 }
 
 QLabel* ScreeningPage::newFieldCheck(const std::string& field, QWidget* parent) {
@@ -497,6 +549,7 @@ void ScreeningPage::showScores(const OutcomeScores& scores) {
     }
     odiScore_->setText(disabilityText("ODI", scores.odi, items_.odi()));
     ndiScore_->setText(disabilityText("NDI", scores.ndi, items_.ndi()));
+    psfs_->showScore(scores.psfs);
 }
 
 QString ScreeningPage::scoresText() const {
@@ -516,6 +569,7 @@ void ScreeningPage::setReadOnly(bool readOnly) {
         pain_[i]->setEnabled(!readOnly && painRecorded_[i]->isChecked());
     }
     notes_->setReadOnly(readOnly);
+    psfs_->setReadOnly(readOnly);
 }
 
 void ScreeningPage::setCarried(const std::vector<std::string>& findingIds) {

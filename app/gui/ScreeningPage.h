@@ -17,6 +17,10 @@ class QSpinBox;
 class QPlainTextEdit;
 
 namespace hepdesk::gui {
+class PsfsForm;
+}
+
+namespace hepdesk::gui {
 
 /// Step 1 of a session: the screening form, generated from the rules data (red flags and
 /// contraindications grouped as check boxes, NPRS sliders, STarT Back, ODI and NDI) with the
@@ -43,6 +47,8 @@ public:
     /// when none does.
     [[nodiscard]] QLabel* fieldCheck(const std::string& field) const;
     [[nodiscard]] bool hasContradiction() const { return contradiction_; }
+    /// The Neck Disability Index form (hidden unless the neck is a painful region or answered).
+    [[nodiscard]] QWidget* ndiForm() const { return ndiGroup_; }
     void setReadOnly(bool readOnly);
     /// Marks the findings a follow-up carried from the last visit "from the last visit,
     /// confirm" until the clinician unticks them.
@@ -57,6 +63,8 @@ public:
     /// The "from the last visit, confirm" mark beside finding `id`.
     [[nodiscard]] QLabel* carriedMark(const std::string& id) const;
     [[nodiscard]] QString scoresText() const;
+    /// The PSFS activities and ratings, and the adherence per exercise at a follow-up.
+    [[nodiscard]] PsfsForm* psfsForm() const { return psfs_; }
 
 signals:
     /// Any answer changed: the editor re-assesses and the session is unsaved.
@@ -69,6 +77,7 @@ private:
     QComboBox* answerBox(const QuestionItem& q, bool startBack);
     QLabel* newFieldCheck(const std::string& field, QWidget* parent);
     void changed();
+    void updateNdiVisibility();
 
     const ScreeningItems& items_;
     bool loading_ = false;
@@ -92,7 +101,10 @@ private:
     QLabel* startBackScore_ = nullptr;
     QLabel* odiScore_ = nullptr;
     QLabel* ndiScore_ = nullptr;
+    QWidget* ndiGroup_ = nullptr;    ///< the NDI, shown for neck pain
+    QObject* wheelFilter_ = nullptr; ///< see WheelScrollsPast
     QPlainTextEdit* notes_ = nullptr;
+    PsfsForm* psfs_ = nullptr;
 };
 
 } // namespace hepdesk::gui

@@ -6,15 +6,18 @@
 #include "HandoutPage.h"
 #include "KeyText.h"
 #include "ProgramModel.h"
+#include "PsfsForm.h"
 #include "ScreeningPage.h"
 #include "Services.h"
 #include "SettingsDialog.h"
 #include "SignPage.h"
 #include "TriageBanner.h"
 #include "UiLanguage.h"
+#include "WindowPlacement.h"
 #include "hepdesk/core/Assess.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/db/AuditLog.h"
+#include "hepdesk/visit/HandoutSnapshot.h"
 #include "hepdesk/visit/OverrideReason.h"
 
 #include <QAction>
@@ -22,9 +25,13 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPrintDialog>
 #include <QPrintPreviewDialog>
 #include <QPrinter>
@@ -37,6 +44,13 @@
 namespace hepdesk::gui {
 
 namespace {
+
+/// The exercise's name in the interface language (its id when the catalog has none).
+QString exerciseNameIn(const Catalog& catalog, const std::string& id) {
+    const CatalogEntry* e = catalog.find(id);
+    return e != nullptr ? QString::fromStdString(e->name.text(uiLanguage()))
+                        : QString::fromStdString(id);
+}
 
 std::unique_ptr<visit::VisitWorkflow> workflowOf(Services& services) {
     return std::make_unique<visit::VisitWorkflow>(
@@ -67,6 +81,15 @@ Result<visit::StartedSession> SessionEditor::newSession(Services& services, cons
 void SessionEditor::showStarted(const visit::CarriedOver& carried,
                                 const std::vector<std::string>& leftOut) {
     screening_->setCarried(carried.findings);
+    if (carried.fromSession != 0) {
+        // A follow-up asks how often each exercise of the last program was done.
+        std::vector<std::pair<std::string, QString>> rows;
+        for (const ProgramItem& item : session_.program.items) {
+            rows.emplace_back(item.exerciseId,
+                              exerciseNameIn(services_.catalog(), item.exerciseId));
+        }
+        screening_->psfsForm()->setAdherenceExercises(rows);
+    }
     QStringList left;
     for (const std::string& why : leftOut) {
         left << QString::fromStdString(why);
@@ -85,14 +108,20 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     banner_ = new TriageBanner(this);
     banner_->setRules(&services_.rules().triage());
     screening_ = new ScreeningPage(services_.rules().items(), this);
+    screening_->psfsForm()->setExerciseNames(
+        [this](const std::string& id) { return exerciseNameIn(services_.catalog(), id); });
     program_ = new ProgramModel(services_.catalog(), this);
     exercises_ = new ExercisesPage(services_.catalog(), *program_, this);
     exercises_->catalogModel()->setFigures(&services_.writer().figures());
     exercises_->setRules(&services_.rules().eligibility());
     exercises_->setProtocolLibrary(&services_.protocols());
     handout_ = new HandoutPage(services_.writer(), services_.catalog(), this);
+    // A draft starts on the paper chosen in Settings; a signed session keeps its own (below).
+    handout_->setPaper(SettingsDialog::defaultPaper());
     sign_ = new SignPage(this);
     sign_->setRules(&services_.rules().triage());
+    sign_->setClinicianNames(
+        [this](std::optional<std::int64_t> id) { return id ? clinicianName(id) : QString(); });
     exporter_ = new HandoutExporter(services_.writer(), this);
     connect(exporter_, &HandoutExporter::finished, this, &SessionEditor::onExportFinished);
     connect(exporter_, &HandoutExporter::failed, this, &SessionEditor::onExportFailed);
@@ -145,6 +174,12 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     closeAction->setShortcut(QKeySequence::Close);
     connect(closeAction, &QAction::triggered, this, &QWidget::close);
     addActions({exportAction, printAction, previewAction, closeAction});
+    for (QWidget* field : findChildren<QLineEdit*>()) { // spin boxes' fields too
+        field->installEventFilter(this);
+    }
+    for (QWidget* field : findChildren<QPlainTextEdit*>()) {
+        field->installEventFilter(this);
+    }
 
     auto* top = new QHBoxLayout;
     auto* who = new QLabel(this);
@@ -163,6 +198,7 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     status_->setSizeGripEnabled(false);
 
     auto* layout = new QVBoxLayout(this);
+    buildMenu(closeAction);
     layout->addLayout(top);
     layout->addWidget(banner_);
     layout->addWidget(tabs_, 1);
@@ -204,11 +240,13 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     program_->setProgram(session_.program);
     handout_->setOptions(session_.handoutOptions.language, session_.handoutOptions.largePrint,
                          session_.handoutOptions.overrideReason);
-    exercises_->setLanguage(QString::fromStdString(session_.handoutOptions.language));
+    // The clinician reads the catalog and the program in the interface language; the handout
+    // has its own language (step 3).
+    exercises_->setLanguage(QString::fromStdString(uiLanguage()));
     reassess();
     applyReadOnly();
     setModified(session_.id == 0);
-    resize(1200, 820);
+    WindowPlacement::restore(*this, QStringLiteral("sessionWindow"), QSize(1200, 820));
 }
 
 SessionEditor::~SessionEditor() = default;
@@ -248,6 +286,11 @@ void SessionEditor::reassess() {
     screening_->showScores(assessment_.scores);
     screening_->showChecks(services_.rules().checks().evaluate(session_.screening));
     lockStepsWhileContradictory();
+    QStringList painful;
+    for (Region r : session_.screening.regions) {
+        painful << QString::fromUtf8(toId(r).data(), static_cast<qsizetype>(toId(r).size()));
+    }
+    exercises_->setPatientRegions(painful);
     exercises_->setAssessment(&assessment_);
     handout_->setOverrideRequired(!handoutAllowedWithoutOverride(assessment_.level),
                                   TriageBanner::levelLabel(assessment_.level));
@@ -331,6 +374,42 @@ void SessionEditor::updateTitle() {
     save_->setEnabled(!session_.isSigned);
 }
 
+void SessionEditor::buildMenu(QAction* closeAction) {
+    // The same key as in the main window: the desktop's Preferences key, else Ctrl+,.
+    const QKeySequence prefs = QKeySequence(QKeySequence::Preferences).isEmpty()
+                                   ? QKeySequence(Qt::CTRL | Qt::Key_Comma)
+                                   : QKeySequence(QKeySequence::Preferences);
+    settingsAction_ = new QAction(tr("S&ettings…"), this);
+    settingsAction_->setObjectName(QStringLiteral("sessionSettings"));
+    settingsAction_->setShortcut(prefs);
+    settingsAction_->setShortcutContext(Qt::WindowShortcut);
+    connect(settingsAction_, &QAction::triggered, this, &SessionEditor::settingsRequested);
+    addAction(settingsAction_);
+    closeAction->setText(tr("&Close"));
+    auto* bar = new QMenuBar(this);
+    QMenu* menu = bar->addMenu(tr("Session"));
+    menu->addAction(settingsAction_);
+    menu->addSeparator();
+    menu->addAction(closeAction);
+    layout()->setMenuBar(bar);
+}
+
+void SessionEditor::showSignStep() {
+    QString signedSha;
+    if (session_.isSigned && !session_.signedSnapshot.empty()) {
+        if (auto snap = visit::snapshotFromJson(session_.signedSnapshot, "snapshot")) {
+            signedSha = QString::fromStdString(snap->handoutSha256);
+        }
+    }
+    sign_->setSignedFingerprint(signedSha);
+    sign_->showSession(session_, clinicianName(session_.signedBy));
+}
+
+void SessionEditor::settingsChanged() {
+    applyReadOnly(); // "enter your name in Settings" goes once a clinician is set
+    refreshHandout();
+}
+
 void SessionEditor::applyReadOnly() {
     const bool ro = session_.isSigned;
     screening_->setReadOnly(ro);
@@ -342,7 +421,7 @@ void SessionEditor::applyReadOnly() {
         blocked = tr("To sign, enter your name and credentials in Settings first.");
     }
     sign_->setSignBlocked(blocked);
-    sign_->showSession(session_, clinicianName(session_.signedBy));
+    showSignStep();
     updateTitle();
 }
 
@@ -377,7 +456,7 @@ Status SessionEditor::save() {
         return saved.error();
     }
     setModified(false);
-    sign_->showSession(session_, clinicianName(session_.signedBy));
+    showSignStep();
     emit sessionSaved(session_.id);
     return {};
 }
@@ -436,7 +515,7 @@ void SessionEditor::onExportFinished(const QString& path, const QString& sha256,
     if (std::none_of(session_.handouts.begin(), session_.handouts.end(),
                      [&](const HandoutRecord& h) { return h.id == rec->id; })) {
         session_.handouts.push_back(*rec);
-        sign_->showSession(session_, clinicianName(session_.signedBy));
+        showSignStep();
     }
     if (exportPlan_.fromSnapshot && !exportPlan_.signedSha256.empty() &&
         rec->sha256 != exportPlan_.signedSha256) {
@@ -509,7 +588,7 @@ Status SessionEditor::addAddendum(const QString& text) {
         return stored.error();
     }
     session_ = std::move(stored).value();
-    sign_->showSession(session_, clinicianName(session_.signedBy));
+    showSignStep();
     emit sessionSaved(session_.id);
     return {};
 }
@@ -559,10 +638,36 @@ bool SessionEditor::mayMakeHandout(const QString& what) {
     if (handout_->canExport()) {
         return true;
     }
+    // The reason is shown once, above the preview on the Handout step; no dialog repeats it.
     showStep(HandoutStep);
-    showError(what, Error::refused(handout_->blockedReason().toStdString()),
-              tr("See the message above the preview."));
+    status_->showMessage(what + QLatin1Char(' ') + tr("The reason is shown above the preview."));
     return false;
+}
+
+QString SessionEditor::suggestedExportPath() const {
+    const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    QString name = tr("%1 %2 session %3")
+                       .arg(QString::fromStdString(patient_.name),
+                            QString::fromStdString(session_.screening.date))
+                       .arg(session_.id);
+    // Characters a file name cannot hold on some systems become "-".
+    for (QChar& c : name) {
+        if (QStringLiteral("/\\:*?\"<>|").contains(c)) {
+            c = QLatin1Char('-');
+        }
+    }
+    return docs + QLatin1Char('/') + name + QStringLiteral(".pdf");
+}
+
+bool SessionEditor::eventFilter(QObject* watched, QEvent* event) {
+    if (event->type() == QEvent::ShortcutOverride) {
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (key->keyCombination() == QKeyCombination(Qt::CTRL | Qt::Key_E)) {
+            event->ignore(); // not the field's: the window's Export shortcut runs
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void SessionEditor::onExport() {
@@ -573,12 +678,16 @@ void SessionEditor::onExport() {
     if (!mayMakeHandout(tr("The handout cannot be exported yet."))) {
         return;
     }
-    const QString docs = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString suggested = QStringLiteral("%1/%2 %3.pdf")
-                                  .arg(docs, QString::fromStdString(patient_.name),
-                                       QString::fromStdString(session_.screening.date));
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export handout"), suggested,
-                                                      tr("PDF files (*.pdf)"));
+    if (session_.id == 0) {
+        // Stored first, so the suggested file name carries the session's number.
+        if (auto s = save(); !s) {
+            showError(tr("The handout was not exported."), s.error(),
+                      tr("Correct what the message names, then export again."));
+            return;
+        }
+    }
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export handout"), suggestedExportPath(), tr("PDF files (*.pdf)"));
     if (path.isEmpty()) {
         return;
     }
@@ -635,6 +744,7 @@ void SessionEditor::closeEvent(QCloseEvent* event) {
         return;
     }
     if (!modified_) {
+        WindowPlacement::save(*this, QStringLiteral("sessionWindow"));
         event->accept();
         return;
     }
@@ -654,6 +764,7 @@ void SessionEditor::closeEvent(QCloseEvent* event) {
             return;
         }
     }
+    WindowPlacement::save(*this, QStringLiteral("sessionWindow"));
     event->accept();
 }
 

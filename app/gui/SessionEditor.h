@@ -9,6 +9,7 @@
 #include <QWidget>
 #include <memory>
 
+class QAction;
 class QLabel;
 class QPrinter;
 class QPushButton;
@@ -80,6 +81,14 @@ public:
     [[nodiscard]] TriageBanner* banner() const { return banner_; }
     [[nodiscard]] ProgramModel* programModel() const { return program_; }
     [[nodiscard]] QTabWidget* steps() const { return tabs_; }
+    /// Session > Settings… (Ctrl+,): the main window opens the Settings dialog.
+    [[nodiscard]] QAction* settingsAction() const { return settingsAction_; }
+    /// Settings were saved: the Sign step and the handout follow the new clinician and clinic.
+    void settingsChanged();
+
+    /// Where Export suggests saving: the documents folder, the patient, the session's date and
+    /// its number, so two sessions on one day never suggest the same file.
+    [[nodiscard]] QString suggestedExportPath() const;
 
 signals:
     /// The session was stored (the patient page refreshes its history).
@@ -88,11 +97,19 @@ signals:
     void handoutExported(const QString& path, qint64 handoutId);
     /// Nothing was exported to `path` (or it was written but could not be recorded).
     void exportFailed(const QString& path, const QString& message);
+    /// Settings… was chosen in this window.
+    void settingsRequested();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
+    /// Keeps Ctrl+E (export) working while a text field has the keyboard: Qt's text fields take
+    /// Ctrl+E for "end of line" otherwise.
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
+    /// The window's menu bar: the Session menu with Settings… and Close.
+    void buildMenu(QAction* closeAction);
     void reassess();
     void lockStepsWhileContradictory();
     void refreshHandout();
@@ -100,6 +117,8 @@ private:
     void updateExercisesNotice();
     void setModified(bool modified);
     void applyReadOnly();
+    /// The Sign step from session_, with the signed handout's fingerprint from its snapshot.
+    void showSignStep();
     void updateTitle();
     void showError(const QString& what, const Error& error, const QString& todo);
     /// Signing cannot be undone: the Sign button asks first (Enter signs, Esc goes back).
@@ -120,6 +139,7 @@ private:
     bool modified_ = false;
     TriageBanner* banner_ = nullptr;
     QTabWidget* tabs_ = nullptr;
+    QAction* settingsAction_ = nullptr;
     ScreeningPage* screening_ = nullptr;
     ProgramModel* program_ = nullptr;
     ExercisesPage* exercises_ = nullptr;

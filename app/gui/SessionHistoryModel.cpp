@@ -1,5 +1,6 @@
 #include "SessionHistoryModel.h"
 
+#include "DateText.h"
 #include "TriageBanner.h"
 #include "Vocabulary.h"
 
@@ -86,11 +87,9 @@ QVariant SessionHistoryModel::data(const QModelIndex& index, int role) const {
         return {};
     }
     switch (index.column()) {
-    case DateColumn: {
-        const QDateTime t = QDateTime::fromString(QString::fromStdString(s.startedAt), Qt::ISODate);
-        return t.isValid() ? QLocale().toString(t.toLocalTime().date(), QLocale::ShortFormat)
-                           : QString::fromStdString(s.startedAt);
-    }
+    case DateColumn:
+        // Date and time: two visits on one day are told apart.
+        return dateTimeText(s.startedAt);
     case ClinicianColumn:
         if (s.clinicianId) {
             auto it = clinicianNames_.find(*s.clinicianId);

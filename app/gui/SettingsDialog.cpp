@@ -17,8 +17,10 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QImage>
+#include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPixmap>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -31,6 +33,7 @@ namespace {
 
 const QString kLanguageKey = QStringLiteral("handout/language");
 const QString kLargePrintKey = QStringLiteral("handout/largePrint");
+const QString kPaperKey = QStringLiteral("handout/paper");
 const QString kBackupFolderKey = QStringLiteral("backup/folder");
 const QString kBackupKeepKey = QStringLiteral("backup/keep");
 const QString kClinicianKey = QStringLiteral("clinician/id");
@@ -97,10 +100,16 @@ SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianReposi
     printSize_->setAccessibleName(tr("Default print size"));
     printSize_->addItem(tr("Regular (12 pt)"), false);
     printSize_->addItem(tr("Large print (18 pt)"), true);
+    paper_ = new QComboBox(this);
+    paper_->setObjectName(QStringLiteral("defaultPaper"));
+    paper_->setAccessibleName(tr("Default paper size"));
+    paper_->addItem(tr("A4"), static_cast<int>(handout::HandoutOptions::Paper::A4));
+    paper_->addItem(tr("US Letter"), static_cast<int>(handout::HandoutOptions::Paper::Letter));
     auto* handoutBox = new QGroupBox(tr("Handouts"), this);
     auto* handoutForm = new QFormLayout(handoutBox);
     handoutForm->addRow(tr("Default lan&guage:"), language_);
     handoutForm->addRow(tr("Default print si&ze:"), printSize_);
+    handoutForm->addRow(tr("Default pape&r:"), paper_);
 
     interfaceLanguage_ = new QComboBox(this);
     interfaceLanguage_->setObjectName(QStringLiteral("interfaceLanguage"));
@@ -147,7 +156,20 @@ SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianReposi
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
 
+    welcome_ = new QLabel(
+        tr("Welcome to HepDesk. Enter your clinic and your name first: they "
+           "are printed on every handout, and your name signs your sessions. "
+           "You can change them later in Settings (%1).")
+            .arg(QKeySequence(QKeySequence::Preferences).isEmpty()
+                     ? QStringLiteral("Ctrl+,")
+                     : QKeySequence(QKeySequence::Preferences).toString(QKeySequence::NativeText)),
+        this);
+    welcome_->setObjectName(QStringLiteral("settingsWelcome"));
+    welcome_->setWordWrap(true);
+    welcome_->hide();
+
     auto* layout = new QVBoxLayout(this);
+    layout->addWidget(welcome_);
     layout->addWidget(clinicBox);
     layout->addWidget(clinicianBox);
     layout->addWidget(handoutBox);
@@ -176,6 +198,15 @@ QString SettingsDialog::defaultLanguage() {
 
 bool SettingsDialog::defaultLargePrint() {
     return appSettings().value(kLargePrintKey, false).toBool();
+}
+
+handout::HandoutOptions::Paper SettingsDialog::defaultPaper() {
+    using Paper = handout::HandoutOptions::Paper;
+    // Until chosen here, the paper of the computer's region (Letter in the US).
+    const Paper regional =
+        QLocale().measurementSystem() == QLocale::ImperialUSSystem ? Paper::Letter : Paper::A4;
+    const int stored = appSettings().value(kPaperKey, static_cast<int>(regional)).toInt();
+    return stored == static_cast<int>(Paper::Letter) ? Paper::Letter : Paper::A4;
 }
 
 QString SettingsDialog::backupFolder() {
@@ -212,6 +243,7 @@ Status SettingsDialog::load() {
     credentials_->setText(QString::fromStdString(clinician_.credentials));
     language_->setCurrentIndex(std::max(0, language_->findData(defaultLanguage())));
     printSize_->setCurrentIndex(defaultLargePrint() ? 1 : 0);
+    paper_->setCurrentIndex(std::max(0, paper_->findData(static_cast<int>(defaultPaper()))));
     interfaceLanguage_->setCurrentIndex(
         std::max(0, interfaceLanguage_->findData(Translations::savedChoice())));
     backupFolder_->setText(backupFolder());
@@ -252,8 +284,31 @@ Status SettingsDialog::setLogoFile(const QString& path) {
     return {};
 }
 
+bool SettingsDialog::needsFirstRun(db::ClinicRepository& clinic,
+                                   db::ClinicianRepository& clinicians) {
+    const auto c = clinic.load();
+    const std::int64_t who = currentClinicianId();
+    return !c || c->name.empty() || who == 0 || !clinicians.get(who).ok();
+}
+
+void SettingsDialog::setFirstRun(bool firstRun) {
+    firstRun_ = firstRun;
+    welcome_->setVisible(firstRun);
+    setWindowTitle(firstRun ? tr("Welcome to HepDesk") : tr("Settings"));
+    if (firstRun) {
+        clinicName_->setFocus();
+    }
+}
+
 Status SettingsDialog::save() {
     const QString clinicianName = clinicianName_->text().trimmed();
+    if (firstRun_ && clinicName_->text().trimmed().isEmpty()) {
+        return Error::invalid(tr("Clinic name: type the name printed on handouts.").toStdString());
+    }
+    if (firstRun_ && clinicianName.isEmpty()) {
+        return Error::invalid(
+            tr("Full name: type your name; it signs your sessions.").toStdString());
+    }
     if (clinicianName.isEmpty() && !credentials_->text().trimmed().isEmpty()) {
         return Error::invalid(
             tr("Full name: type your name to go with the credentials.").toStdString());
@@ -294,6 +349,7 @@ Status SettingsDialog::save() {
     QSettings settings = appSettings();
     settings.setValue(kLanguageKey, language_->currentData().toString());
     settings.setValue(kLargePrintKey, printSize_->currentData().toBool());
+    settings.setValue(kPaperKey, paper_->currentData().toInt());
     Translations::saveChoice(interfaceLanguage_->currentData().toString());
     settings.setValue(kBackupFolderKey, folder);
     settings.setValue(kBackupKeepKey, backupKeep_->value());

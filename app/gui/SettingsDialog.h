@@ -4,6 +4,7 @@
 #include "hepdesk/core/ClinicSettings.h"
 #include "hepdesk/core/Clinician.h"
 #include "hepdesk/core/Error.h"
+#include "hepdesk/core/handout/Handout.h"
 
 #include <QDialog>
 
@@ -31,6 +32,12 @@ public:
     SettingsDialog(db::ClinicRepository& clinic, db::ClinicianRepository& clinicians,
                    QWidget* parent = nullptr);
 
+    /// True while no clinic name or no clinician is set on this computer: the app asks for them
+    /// on start.
+    static bool needsFirstRun(db::ClinicRepository& clinic, db::ClinicianRepository& clinicians);
+    /// First start: a welcome line, and the clinic's and the clinician's names are required.
+    void setFirstRun(bool firstRun);
+
     /// Fills the fields from the database and the preferences.
     Status load();
     /// Validates and stores; on failure nothing in the database changed and the error says why.
@@ -46,12 +53,15 @@ public:
     [[nodiscard]] QComboBox* languageBox() const { return language_; }
     [[nodiscard]] QComboBox* interfaceLanguageBox() const { return interfaceLanguage_; }
     [[nodiscard]] QComboBox* printSizeBox() const { return printSize_; }
+    [[nodiscard]] QComboBox* paperBox() const { return paper_; }
     [[nodiscard]] QLineEdit* backupFolderEdit() const { return backupFolder_; }
     [[nodiscard]] QSpinBox* backupKeepBox() const { return backupKeep_; }
 
     /// Preference keys and defaults, read by the rest of the app.
     static QString defaultLanguage();
     static bool defaultLargePrint();
+    /// The paper new sessions' handouts start on (A4 or Letter; the region's until chosen).
+    static handout::HandoutOptions::Paper defaultPaper();
     static QString backupFolder();
     static int backupKeep();
     static std::int64_t currentClinicianId();
@@ -82,9 +92,12 @@ private:
     QComboBox* language_ = nullptr;
     QComboBox* interfaceLanguage_ = nullptr;
     QComboBox* printSize_ = nullptr;
+    QComboBox* paper_ = nullptr;
     QLineEdit* backupFolder_ = nullptr;
     QSpinBox* backupKeep_ = nullptr;
     QLabel* error_ = nullptr;
+    QLabel* welcome_ = nullptr;
+    bool firstRun_ = false;
     UnsavedChangesGuard guard_{this};
 };
 

@@ -1,5 +1,6 @@
 #include "SignPage.h"
 
+#include "DateText.h"
 #include "KeyText.h"
 #include "TriageBanner.h"
 #include "UiLanguage.h"
@@ -10,6 +11,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStringListModel>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace hepdesk::gui {
@@ -27,6 +29,29 @@ SignPage::SignPage(QWidget* parent) : QWidget(parent) {
     QFont bold = status_->font();
     bold.setBold(true);
     status_->setFont(bold);
+    reprint_ = new QLabel(this);
+    reprint_->setObjectName(QStringLiteral("signReprint"));
+    reprint_->setWordWrap(true);
+    reprint_->setTextFormat(Qt::PlainText);
+    reprint_->hide();
+    detailsButton_ = new QToolButton(this);
+    detailsButton_->setObjectName(QStringLiteral("signDetailsButton"));
+    detailsButton_->setText(tr("Details"));
+    detailsButton_->setCheckable(true);
+    detailsButton_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    detailsButton_->setArrowType(Qt::RightArrow);
+    detailsButton_->setAutoRaise(true);
+    detailsButton_->setAccessibleName(tr("Show the fingerprints, sizes and times"));
+    details_ = new QLabel(this);
+    details_->setObjectName(QStringLiteral("signDetails"));
+    details_->setTextFormat(Qt::PlainText);
+    details_->setWordWrap(true);
+    details_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    details_->hide();
+    connect(detailsButton_, &QToolButton::toggled, this, [this](bool open) {
+        details_->setVisible(open);
+        detailsButton_->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
+    });
     // Alt+G: Alt+S is the session window's Save.
     sign_ = new QPushButton(tr("Si&gn session"), this);
     sign_->setObjectName(QStringLiteral("signSession"));
@@ -65,7 +90,10 @@ SignPage::SignPage(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(summary_);
     layout->addWidget(status_);
+    layout->addWidget(reprint_);
     layout->addWidget(sign_, 0, Qt::AlignLeft);
+    layout->addWidget(detailsButton_, 0, Qt::AlignLeft);
+    layout->addWidget(details_);
     layout->addWidget(addendaBox, 1);
 }
 
@@ -77,34 +105,96 @@ void SignPage::showSession(const Session& s, const QString& signerName) {
         lines << tr("  • %1").arg(
             QString::fromStdString(rules_ != nullptr ? rules_->reasonIn(f, lang) : f.reason));
     }
-    lines << tr("Program: %1 exercises").arg(s.program.items.size());
+    lines << tr("Program: %n exercise(s)", nullptr, static_cast<int>(s.program.items.size()));
     if (!s.handoutOptions.overrideReason.empty()) {
         lines << tr("Override reason: %1")
                      .arg(QString::fromStdString(s.handoutOptions.overrideReason));
     }
+    QStringList details;
     if (s.handouts.empty()) {
         lines << tr("Handouts: none recorded yet");
+    } else {
+        lines << tr("Handouts made: %1, the last on %2")
+                     .arg(s.handouts.size())
+                     .arg(dateTimeText(s.handouts.back().createdAt));
     }
     for (const HandoutRecord& h : s.handouts) {
-        lines << tr("Handout %1, %2 bytes, %3%4, SHA-256 %5")
-                     .arg(QString::fromStdString(h.createdAt))
-                     .arg(h.byteSize)
-                     .arg(QString::fromStdString(h.language),
-                          h.largePrint ? tr(", large print") : QString(),
-                          QString::fromStdString(h.sha256));
+        details << tr("Handout %1 (UTC), %2 bytes, %3%4, SHA-256 %5")
+                       .arg(QString::fromStdString(h.createdAt))
+                       .arg(h.byteSize)
+                       .arg(QString::fromStdString(h.language),
+                            h.largePrint ? tr(", large print") : QString(),
+                            QString::fromStdString(h.sha256));
+    }
+    if (s.isSigned) {
+        details << tr("Signed %1 (UTC); the signed handout's SHA-256: %2")
+                       .arg(QString::fromStdString(s.signedAt),
+                            signedSha256_.isEmpty() ? tr("none kept") : signedSha256_);
     }
     for (const HandoutOverride& o : s.overrides) {
         lines << tr("Override after signing, %1 by %2: %3")
-                     .arg(QString::fromStdString(o.createdAt), QString::fromStdString(o.actor),
+                     .arg(dateTimeText(o.createdAt), QString::fromStdString(o.actor),
                           QString::fromStdString(o.reason));
     }
+    details_->setText(details.join(QLatin1Char('\n')));
+    detailsButton_->setVisible(!details.isEmpty());
+    if (details.isEmpty()) {
+        detailsButton_->setChecked(false);
+    }
+
+    // Whether each handout made since signing matches the one signed, in words.
+    QStringList reprints;
+    if (s.isSigned && !signedSha256_.isEmpty()) {
+        // The handout recorded at signing has the signing time and the signed fingerprint
+        // (else: the last such before it); every record after it is a reprint.
+        std::size_t first = 0;
+        for (std::size_t i = 0; i < s.handouts.size(); ++i) {
+            const HandoutRecord& h = s.handouts[i];
+            if (QString::fromStdString(h.sha256) != signedSha256_ || h.createdAt > s.signedAt) {
+                continue;
+            }
+            if (h.createdAt == s.signedAt) {
+                first = i + 1;
+                break;
+            }
+            first = i + 1;
+        }
+        if (first == 0) {
+            while (first < s.handouts.size() && s.handouts[first].createdAt <= s.signedAt) {
+                ++first;
+            }
+        }
+        int same = 0;
+        int differ = 0;
+        for (std::size_t i = first; i < s.handouts.size(); ++i) {
+            const HandoutRecord& h = s.handouts[i];
+            if (QString::fromStdString(h.sha256) == signedSha256_) {
+                ++same;
+            } else {
+                ++differ;
+            }
+        }
+        if (differ == 0) {
+            // A copy identical to the signed one is not recorded again: none differs.
+            reprints << tr("Every copy printed from this session matches the signed handout "
+                           "exactly: reprints are made from what was signed.");
+        } else {
+            reprints << tr("%1 of %2 reprints do NOT match the signed handout: they differ "
+                           "from what was signed. Give the patient a copy that matches, or add an "
+                           "addendum saying why.")
+                            .arg(differ)
+                            .arg(same + differ);
+        }
+    }
+    reprint_->setText(reprints.join(QLatin1Char('\n')));
+    reprint_->setVisible(!reprints.isEmpty());
     summary_->setText(lines.join(QLatin1Char('\n')));
 
     signed_ = s.isSigned;
     if (s.isSigned) {
         status_->setText(tr("Signed by %1 at %2. The session is read-only; add an addendum to "
                             "correct or complete it.")
-                             .arg(signerName, QString::fromStdString(s.signedAt)));
+                             .arg(signerName, dateTimeText(s.signedAt)));
     } else {
         status_->setText(signBlocked_.isEmpty()
                              ? tr("Draft. Signing records the handout's fingerprint and locks the "
@@ -113,8 +203,12 @@ void SignPage::showSession(const Session& s, const QString& signerName) {
     }
     QStringList addenda;
     for (const Addendum& a : s.addenda) {
-        addenda << tr("%1 — %2").arg(QString::fromStdString(a.createdAt),
-                                     QString::fromStdString(a.text));
+        const QString author = nameOf_ ? nameOf_(a.clinicianId) : QString();
+        addenda << (author.isEmpty() ? tr("%1 — %2").arg(dateTimeText(a.createdAt),
+                                                         QString::fromStdString(a.text))
+                                     : tr("%1, %2 — %3")
+                                           .arg(dateTimeText(a.createdAt), author,
+                                                QString::fromStdString(a.text)));
     }
     addenda_->setStringList(addenda);
     sign_->setEnabled(!s.isSigned && signBlocked_.isEmpty());
@@ -134,6 +228,10 @@ void SignPage::setSignBlocked(const QString& reason) {
             status_->setText(reason);
         }
     }
+}
+
+QString SignPage::reprintText() const {
+    return reprint_->isVisible() || !reprint_->text().isEmpty() ? reprint_->text() : QString();
 }
 
 QString SignPage::summaryText() const {

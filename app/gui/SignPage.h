@@ -4,17 +4,22 @@
 #include "hepdesk/core/TriageRules.h"
 
 #include <QWidget>
+#include <functional>
+#include <optional>
 
 class QLabel;
 class QListView;
 class QPlainTextEdit;
 class QPushButton;
 class QStringListModel;
+class QToolButton;
 
 namespace hepdesk::gui {
 
-/// Step 4 of a session: what will be signed (triage, program, handouts with their hashes),
-/// the Sign button, and after signing the addenda: the only way a signed session changes.
+/// Step 4 of a session: what will be signed (triage, program, handouts), the Sign button, and
+/// after signing whether each reprint matches the signed handout, in words; the hashes, byte
+/// counts and UTC times are behind "Details". Then the addenda, each with its author: the
+/// only way a signed session changes.
 class SignPage final : public QWidget {
     Q_OBJECT
 public:
@@ -27,6 +32,16 @@ public:
     void setRules(const TriageRules* rules) { rules_ = rules; }
     /// Why signing is not possible right now (empty: it is).
     void setSignBlocked(const QString& reason);
+    /// The SHA-256 of the handout as signed (from the session's snapshot; empty: none kept).
+    void setSignedFingerprint(const QString& sha256) { signedSha256_ = sha256; }
+    /// Names a clinician by id (addenda authors); without it addenda show no author.
+    void setClinicianNames(std::function<QString(std::optional<std::int64_t>)> nameOf) {
+        nameOf_ = std::move(nameOf);
+    }
+    /// What the page says about the reprints in words (empty before signing or reprinting).
+    [[nodiscard]] QString reprintText() const;
+    [[nodiscard]] QToolButton* detailsButton() const { return detailsButton_; }
+    [[nodiscard]] QLabel* detailsLabel() const { return details_; }
 
     [[nodiscard]] QPushButton* signButton() const { return sign_; }
     [[nodiscard]] QPushButton* addAddendumButton() const { return addAddendum_; }
@@ -42,6 +57,11 @@ private:
     const TriageRules* rules_ = nullptr;
     QLabel* summary_ = nullptr;
     QLabel* status_ = nullptr;
+    QLabel* reprint_ = nullptr;
+    QToolButton* detailsButton_ = nullptr;
+    QLabel* details_ = nullptr;
+    QString signedSha256_;
+    std::function<QString(std::optional<std::int64_t>)> nameOf_;
     QPushButton* sign_ = nullptr;
     QStringListModel* addenda_ = nullptr;
     QListView* addendaView_ = nullptr;

@@ -68,6 +68,13 @@ void Translations::saveChoice(const QString& choice) {
 bool Translations::install(const QString& language, QString* error) {
     uninstall();
     if (language != QLatin1String("es")) {
+        // English is the source text; only its plural forms ("%n exercise(s)") come from a
+        // catalogue. Without it the interface still works, with "exercise(s)".
+        auto plurals = std::make_unique<QTranslator>();
+        if (plurals->load(QStringLiteral(":/i18n/hepdesk_en.qm"))) {
+            QCoreApplication::installTranslator(plurals.get());
+            app_ = std::move(plurals);
+        }
         return true;
     }
     auto app = std::make_unique<QTranslator>();

@@ -1,5 +1,7 @@
 #include "TrendChart.h"
 
+#include "DateText.h"
+
 #include <QLocale>
 #include <QPainter>
 #include <QPainterPath>
@@ -54,9 +56,8 @@ QString TrendChart::summary() const {
     for (const TrendSeries& s : series_) {
         const auto& first = s.points.front();
         const auto& last = s.points.back();
-        QString line = tr("%1: %2 on %3")
-                           .arg(s.name, formatValue(s, first.value),
-                                QLocale().toString(first.date, QLocale::ShortFormat));
+        QString line =
+            tr("%1: %2 on %3").arg(s.name, formatValue(s, first.value), dateText(first.date));
         if (s.points.size() > 1) {
             const bool better =
                 s.lowerIsBetter ? last.value < first.value : last.value > first.value;
@@ -67,8 +68,7 @@ QString TrendChart::summary() const {
                                  : tr("clinically important worsening");
             }
             line += tr(", now %1 on %2 (%3)")
-                        .arg(formatValue(s, last.value),
-                             QLocale().toString(last.date, QLocale::ShortFormat), verdict);
+                        .arg(formatValue(s, last.value), dateText(last.date), verdict);
         }
         lines << line;
     }
@@ -219,7 +219,7 @@ void TrendChart::paintEvent(QPaintEvent* /*event*/) {
     const int y = height() - axisHeight + 4;
     double lastRight = -1e9;
     for (std::size_t i = 0; i < axis.size(); ++i) {
-        const QString d = QLocale().toString(axis[i].second, QLocale::ShortFormat);
+        const QString d = dateText(axis[i].second);
         const double w = fm.horizontalAdvance(d);
         const double left = std::clamp(xAt(i) - w / 2, 0.0, width() - w);
         if (left > lastRight + 8) {

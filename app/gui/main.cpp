@@ -142,6 +142,10 @@ int main(int argc, char** argv) {
         return hepdesk::gui::StartupBenchmark::run(sinceStart, window, **services, stdout);
     }
     window.startAutomaticBackup();
+    if (!parser.isSet(shotOption)) {
+        // First start: ask for the clinic and the clinician once the window is up.
+        QTimer::singleShot(0, &window, [&window] { window.runFirstRunSetup(); });
+    }
 
     if (parser.isSet(shotOption)) {
         const QString target = parser.value(shotOption);

@@ -68,7 +68,7 @@
         <translation>No se puede crear la carpeta de datos %1.</translation>
     </message>
     <message>
-        <source>The program's data files are damaged or missing: %1
+        <source>The program&apos;s data files are damaged or missing: %1
 Reinstall HepDesk.</source>
         <translation>Los archivos de datos del programa están dañados o faltan: %1
 Vuelva a instalar HepDesk.</translation>
@@ -321,6 +321,20 @@ Descartar elimina estos cambios; Cancelar vuelve a ellos.</translation>
     </message>
 </context>
 <context>
+    <name>hepdesk::gui::BackupRunner</name>
+    <message>
+        <source>records were changed outside HepDesk: %1</source>
+        <translation>se cambiaron registros fuera de HepDesk: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source> (and %n more; &apos;hepdesk-cli db check&apos; lists them all)</source>
+        <translation>
+            <numerusform> (y %n más; &apos;hepdesk-cli db check&apos; los muestra todos)</numerusform>
+            <numerusform> (y %n más; &apos;hepdesk-cli db check&apos; los muestra todos)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>hepdesk::gui::CatalogModel</name>
     <message>
         <source>None</source>
@@ -462,26 +476,6 @@ Descartar elimina estos cambios; Cancelar vuelve a ellos.</translation>
         <translation>La imagen en palabras (%1):</translation>
     </message>
     <message>
-        <source>each side</source>
-        <translation>cada lado</translation>
-    </message>
-    <message>
-        <source>sets</source>
-        <translation>series</translation>
-    </message>
-    <message>
-        <source>reps</source>
-        <translation>repeticiones</translation>
-    </message>
-    <message>
-        <source>hold s</source>
-        <translation>mantener s</translation>
-    </message>
-    <message>
-        <source>× a day</source>
-        <translation>× al día</translation>
-    </message>
-    <message>
         <source>Default dosage:</source>
         <translation>Dosis predeterminada:</translation>
     </message>
@@ -496,7 +490,7 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>El ejercicio de la clínica %1 ya no supera las comprobaciones del catálogo; vuelva a introducirlo.</translation>
     </message>
     <message>
-        <source>Identifier: "%1" is a shipped exercise; choose another identifier.</source>
+        <source>Identifier: &quot;%1&quot; is a shipped exercise; choose another identifier.</source>
         <translation>Identificador: «%1» es un ejercicio incluido con el programa; elija otro identificador.</translation>
     </message>
     <message>
@@ -516,7 +510,7 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>&amp;Quitar foto</translation>
     </message>
     <message>
-        <source>Printed on the handout where the catalog's exercises have their drawing. PNG or JPEG, at most 5 MiB.</source>
+        <source>Printed on the handout where the catalog&apos;s exercises have their drawing. PNG or JPEG, at most 5 MiB.</source>
         <translation>Se imprime en la hoja donde los ejercicios del catálogo llevan su dibujo. PNG o JPEG, de 5 MiB como máximo.</translation>
     </message>
     <message>
@@ -585,7 +579,110 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
     </message>
 </context>
 <context>
+    <name>hepdesk::gui::DosageEditor</name>
+    <message>
+        <source>Sets</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <source>Repetitions</source>
+        <translation>Repeticiones</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguna</translation>
+    </message>
+    <message>
+        <source>Hold or duration</source>
+        <translation>Mantener o duración</translation>
+    </message>
+    <message>
+        <source>Unit of the hold</source>
+        <translation>Unidad del tiempo</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>segundos</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
+        <source>Times a day</source>
+        <translation>Veces al día</translation>
+    </message>
+    <message>
+        <source>Days a week</source>
+        <translation>Días a la semana</translation>
+    </message>
+    <message>
+        <source>Number of weeks</source>
+        <translation>Número de semanas</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>sin fijar</translation>
+    </message>
+    <message>
+        <source>Each side</source>
+        <translation>Cada lado</translation>
+    </message>
+    <message>
+        <source>S&amp;ets:</source>
+        <translation>&amp;Series:</translation>
+    </message>
+    <message>
+        <source>Re&amp;petitions:</source>
+        <translation>&amp;Repeticiones:</translation>
+    </message>
+    <message>
+        <source>&amp;Hold:</source>
+        <translation>&amp;Mantener:</translation>
+    </message>
+    <message>
+        <source>How &amp;often:</source>
+        <translation>&amp;Frecuencia:</translation>
+    </message>
+    <message>
+        <source>Days a wee&amp;k:</source>
+        <translation>Días a &amp;la semana:</translation>
+    </message>
+    <message>
+        <source>Weeks:</source>
+        <translation>Semanas:</translation>
+    </message>
+    <message>
+        <source>Not kept</source>
+        <translation>No se guarda</translation>
+    </message>
+    <message>
+        <source>%1. The program keeps the last allowed dosage until this is changed.</source>
+        <translation>%1. El programa conserva la última dosis permitida hasta que esto se corrija.</translation>
+    </message>
+    <message>
+        <source>%1 seconds is not a whole number of minutes, so the hold stays in seconds.</source>
+        <translation>%1 segundos no son minutos enteros, así que el tiempo sigue en segundos.</translation>
+    </message>
+    <message>
+        <source>%1 minutes is too long to show in seconds; the hold stays in minutes.</source>
+        <translation>%1 minutos es demasiado para mostrarlo en segundos; el tiempo sigue en minutos.</translation>
+    </message>
+</context>
+<context>
     <name>hepdesk::gui::ExercisesPage</name>
+    <message>
+        <source>This patient&apos;s regions</source>
+        <translation>Zonas de este paciente</translation>
+    </message>
+    <message>
+        <source>This patient&apos;s regions (none recorded yet)</source>
+        <translation>Zonas de este paciente (aún sin registrar)</translation>
+    </message>
+    <message>
+        <source>This patient&apos;s regions: %1</source>
+        <translation>Zonas de este paciente: %1</translation>
+    </message>
     <message>
         <source>Exercise search</source>
         <translation>Búsqueda de ejercicios</translation>
@@ -651,38 +748,6 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>&amp;Quitar</translation>
     </message>
     <message>
-        <source>Sets</source>
-        <translation>Series</translation>
-    </message>
-    <message>
-        <source>Repetitions</source>
-        <translation>Repeticiones</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation>ninguna</translation>
-    </message>
-    <message>
-        <source>Hold in seconds</source>
-        <translation>Mantener, en segundos</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> s</translation>
-    </message>
-    <message>
-        <source>Times a day</source>
-        <translation>Veces al día</translation>
-    </message>
-    <message>
-        <source> × a day</source>
-        <translation> × al día</translation>
-    </message>
-    <message>
-        <source>Each side</source>
-        <translation>Cada lado</translation>
-    </message>
-    <message>
         <source>Note to the patient for this exercise</source>
         <translation>Nota al paciente para este ejercicio</translation>
     </message>
@@ -691,24 +756,8 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>Nota impresa con este ejercicio (opcional)</translation>
     </message>
     <message>
-        <source>That dosage is not allowed: an exercise needs repetitions or a hold.</source>
-        <translation>Esa dosis no es válida: un ejercicio necesita repeticiones o un tiempo de mantenimiento.</translation>
-    </message>
-    <message>
         <source>Dosage of the selected exercise</source>
         <translation>Dosis del ejercicio seleccionado</translation>
-    </message>
-    <message>
-        <source>S&amp;ets:</source>
-        <translation>&amp;Series:</translation>
-    </message>
-    <message>
-        <source>Re&amp;petitions:</source>
-        <translation>&amp;Repeticiones:</translation>
-    </message>
-    <message>
-        <source>&amp;Hold:</source>
-        <translation>&amp;Mantener:</translation>
     </message>
     <message>
         <source>&amp;Note:</source>
@@ -731,24 +780,20 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>&lt;p&gt;&lt;i&gt;Aún sin cribado: registre primero el cribado.&lt;/i&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p style='color:#A30000'&gt;&lt;b&gt;Excluded for this patient:&lt;/b&gt;&lt;/p&gt;</source>
-        <translation>&lt;p style='color:#A30000'&gt;&lt;b&gt;Excluido para este paciente:&lt;/b&gt;&lt;/p&gt;</translation>
+        <source>&lt;p style=&apos;color:#A30000&apos;&gt;&lt;b&gt;Excluded for this patient:&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#A30000&apos;&gt;&lt;b&gt;Excluido para este paciente:&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p style='color:#8A4B00'&gt;&lt;b&gt;Caution for this patient:&lt;/b&gt;&lt;/p&gt;</source>
-        <translation>&lt;p style='color:#8A4B00'&gt;&lt;b&gt;Precaución para este paciente:&lt;/b&gt;&lt;/p&gt;</translation>
+        <source>&lt;p style=&apos;color:#8A4B00&apos;&gt;&lt;b&gt;Caution for this patient:&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#8A4B00&apos;&gt;&lt;b&gt;Precaución para este paciente:&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p style='color:#1B7F3A'&gt;&lt;b&gt;Eligible.&lt;/b&gt;&lt;/p&gt;</source>
-        <translation>&lt;p style='color:#1B7F3A'&gt;&lt;b&gt;Apto.&lt;/b&gt;&lt;/p&gt;</translation>
+        <source>&lt;p style=&apos;color:#1B7F3A&apos;&gt;&lt;b&gt;Eligible.&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#1B7F3A&apos;&gt;&lt;b&gt;Apto.&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>⚠ %1 exercises: more than %2 lowers how many patients keep doing them. Consider fewer.</source>
         <translation>⚠ %1 ejercicios: con más de %2, menos pacientes siguen haciéndolos. Valore poner menos.</translation>
-    </message>
-    <message>
-        <source>How &amp;often:</source>
-        <translation>&amp;Frecuencia:</translation>
     </message>
     <message>
         <source>Search exercises (%1); Enter goes to the list</source>
@@ -757,6 +802,26 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
     <message>
         <source>&lt;b&gt;Home program&lt;/b&gt; (drag, or %1 / %2, to reorder)</source>
         <translation>&lt;b&gt;Programa para casa&lt;/b&gt; (arrastre, o use %1 / %2, para reordenar)</translation>
+    </message>
+    <message>
+        <source>Not added.</source>
+        <translation>No se ha añadido.</translation>
+    </message>
+    <message>
+        <source>Caution for this patient</source>
+        <translation>Precaución para este paciente</translation>
+    </message>
+    <message>
+        <source>%1 needs caution for this patient:</source>
+        <translation>%1 requiere precaución para este paciente:</translation>
+    </message>
+    <message>
+        <source>Add with caution</source>
+        <translation>Añadir con precaución</translation>
+    </message>
+    <message>
+        <source>Do not add</source>
+        <translation>No añadir</translation>
     </message>
     <message>
         <source>Easier</source>
@@ -885,7 +950,7 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>Motivo de la excepción</translation>
     </message>
     <message>
-        <source>The handout's font cannot draw some characters; they show as empty boxes in the PDF. Check them with the patient (a name may be written in Latin letters): %1</source>
+        <source>The handout&apos;s font cannot draw some characters; they show as empty boxes in the PDF. Check them with the patient (a name may be written in Latin letters): %1</source>
         <translation>La letra de la hoja no puede dibujar algunos caracteres; en el PDF aparecen como cuadros vacíos. Revíselos con el paciente (un nombre puede escribirse en letras latinas): %1</translation>
     </message>
     <message>
@@ -944,6 +1009,10 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <source>See the sheets as the printer gets them (%1)</source>
         <translation>Muestra las hojas tal como le llegan a la impresora (%1)</translation>
     </message>
+    <message>
+        <source>No handout to show yet.</source>
+        <translation>Todavía no hay hoja que mostrar.</translation>
+    </message>
 </context>
 <context>
     <name>hepdesk::gui::HandoutPreview</name>
@@ -953,7 +1022,50 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
     </message>
     <message numerus="yes">
         <source>%n page(s)</source>
-        <translation><numerusform>%n página</numerusform><numerusform>%n páginas</numerusform></translation>
+        <translation>
+            <numerusform>%n página</numerusform>
+            <numerusform>%n páginas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>◀ Previous page</source>
+        <translation>◀ Página anterior</translation>
+    </message>
+    <message>
+        <source>Previous page (Ctrl+Page Up)</source>
+        <translation>Página anterior (Ctrl+Re Pág)</translation>
+    </message>
+    <message>
+        <source>Next page ▶</source>
+        <translation>Página siguiente ▶</translation>
+    </message>
+    <message>
+        <source>Next page (Ctrl+Page Down)</source>
+        <translation>Página siguiente (Ctrl+Av Pág)</translation>
+    </message>
+    <message>
+        <source>Preview zoom</source>
+        <translation>Zoom de la vista previa</translation>
+    </message>
+    <message>
+        <source>Fit page</source>
+        <translation>Página entera</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>Ajustar al ancho</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Zoom:</source>
+        <translation>Zoom:</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
     </message>
 </context>
 <context>
@@ -963,7 +1075,7 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>No se ha empezado ninguna sesión.</translation>
     </message>
     <message>
-        <source>The patient's details cannot be changed.</source>
+        <source>The patient&apos;s details cannot be changed.</source>
         <translation>Los datos del paciente no se pueden cambiar.</translation>
     </message>
     <message>
@@ -1007,7 +1119,7 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>&amp;Nuevo paciente…</translation>
     </message>
     <message>
-        <source>Add a patient to the clinic's list</source>
+        <source>Add a patient to the clinic&apos;s list</source>
         <translation>Añade un paciente a la lista de la clínica</translation>
     </message>
     <message>
@@ -1015,7 +1127,7 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>Mo&amp;dificar paciente…</translation>
     </message>
     <message>
-        <source>Change the selected patient's details</source>
+        <source>Change the selected patient&apos;s details</source>
         <translation>Cambia los datos del paciente seleccionado</translation>
     </message>
     <message>
@@ -1047,7 +1159,7 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>Sesión de se&amp;guimiento</translation>
     </message>
     <message>
-        <source>Start a new visit from the last session's program</source>
+        <source>Start a new visit from the last session&apos;s program</source>
         <translation>Empieza una nueva visita a partir del programa de la última sesión</translation>
     </message>
     <message>
@@ -1071,7 +1183,7 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>E&amp;jercicios de la clínica…</translation>
     </message>
     <message>
-        <source>Create or edit the clinic's own exercises</source>
+        <source>Create or edit the clinic&apos;s own exercises</source>
         <translation>Crea o modifica los ejercicios propios de la clínica</translation>
     </message>
     <message>
@@ -1125,7 +1237,7 @@ Primero el cribado; después, movimiento seguro y al ritmo de cada paciente.</tr
         <translation>Los cambios no se han guardado.</translation>
     </message>
     <message>
-        <source>Check the disk and try again; the patient's previous details are kept.</source>
+        <source>Check the disk and try again; the patient&apos;s previous details are kept.</source>
         <translation>Compruebe el disco e inténtelo de nuevo; se conservan los datos anteriores del paciente.</translation>
     </message>
     <message>
@@ -1215,7 +1327,7 @@ Add the first patient (%1) to start a session.</source>
 Añada el primer paciente (%1) para empezar una sesión.</translation>
     </message>
     <message>
-        <source>No patient matches "%1".</source>
+        <source>No patient matches &quot;%1&quot;.</source>
         <translation>Ningún paciente coincide con «%1».</translation>
     </message>
     <message>
@@ -1247,7 +1359,7 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
     </message>
     <message>
         <source>The clinic's chart number (optional)</source>
-        <translation>Número de historia clínica de la clínica (opcional)</translation>
+        <translation>Nº de historia clínica (opcional)</translation>
     </message>
     <message>
         <source>Contact</source>
@@ -1278,7 +1390,7 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <translation>Modificar paciente</translation>
     </message>
     <message>
-        <source>Full name: type the patient's name (any alphabet is fine).</source>
+        <source>Full name: type the patient&apos;s name (any alphabet is fine).</source>
         <translation>Nombre completo: escriba el nombre del paciente (sirve cualquier alfabeto).</translation>
     </message>
     <message>
@@ -1286,7 +1398,7 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <translation>Nombre completo: quite el carácter de control (un tabulador o un salto de línea).</translation>
     </message>
     <message>
-        <source>Date of birth: "%1" is not a date. Write it as YYYY-MM-DD, for example 1975-04-01, or leave it empty.</source>
+        <source>Date of birth: &quot;%1&quot; is not a date. Write it as YYYY-MM-DD, for example 1975-04-01, or leave it empty.</source>
         <translation>Fecha de nacimiento: «%1» no es una fecha. Escríbala como AAAA-MM-DD, por ejemplo 1975-04-01, o déjela vacía.</translation>
     </message>
     <message>
@@ -1372,7 +1484,7 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <translation>Nueva visita con el cribado vacío (%1)</translation>
     </message>
     <message>
-        <source>New visit that starts from the last session's program (%1)</source>
+        <source>New visit that starts from the last session&apos;s program (%1)</source>
         <translation>Nueva visita que parte del programa de la última sesión (%1)</translation>
     </message>
     <message>
@@ -1380,7 +1492,7 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <translation>Abre la sesión seleccionada (%1, o Intro en la lista)</translation>
     </message>
     <message>
-        <source>Change the patient's name, date of birth, record or contact (%1)</source>
+        <source>Change the patient&apos;s name, date of birth, record or contact (%1)</source>
         <translation>Cambia el nombre, la fecha de nacimiento, la historia o el contacto del paciente (%1)</translation>
     </message>
 </context>
@@ -1407,10 +1519,6 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <translation>una vez al día</translation>
     </message>
     <message>
-        <source>%1×/day</source>
-        <translation>%1×/día</translation>
-    </message>
-    <message>
         <source>each side</source>
         <translation>cada lado</translation>
     </message>
@@ -1427,7 +1535,7 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <translation>Esta sesión está firmada: su programa ya no se puede cambiar.</translation>
     </message>
     <message>
-        <source>No exercise "%1" in the catalog.</source>
+        <source>No exercise &quot;%1&quot; in the catalog.</source>
         <translation>No hay ningún ejercicio «%1» en el catálogo.</translation>
     </message>
     <message>
@@ -1441,6 +1549,34 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
     <message>
         <source>%1 is excluded for this patient: %2</source>
         <translation>%1 está excluido para este paciente: %2</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>twice a day</source>
+        <translation>dos veces al día</translation>
+    </message>
+    <message>
+        <source>%1 times a day</source>
+        <translation>%1 veces al día</translation>
+    </message>
+    <message>
+        <source>%1 days a week</source>
+        <translation>%1 días a la semana</translation>
+    </message>
+    <message>
+        <source>1 week</source>
+        <translation>1 semana</translation>
+    </message>
+    <message>
+        <source>%1 weeks</source>
+        <translation>%1 semanas</translation>
+    </message>
+    <message>
+        <source>%1. ⚠ %2 (caution) — %3</source>
+        <translation>%1. ⚠ %2 (precaución) — %3</translation>
     </message>
     <message>
         <source>Select an exercise of the program first.</source>
@@ -1824,10 +1960,6 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <translation>La hoja de ejercicios aún no se puede exportar.</translation>
     </message>
     <message>
-        <source>See the message above the preview.</source>
-        <translation>Vea el mensaje encima de la vista previa.</translation>
-    </message>
-    <message>
         <source>Export handout</source>
         <translation>Exportar hoja de ejercicios</translation>
     </message>
@@ -1942,6 +2074,14 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
     <message>
         <source>Sign</source>
         <translation>Firmar</translation>
+    </message>
+    <message>
+        <source>The reason is shown above the preview.</source>
+        <translation>El motivo se muestra encima de la vista previa.</translation>
+    </message>
+    <message>
+        <source>%1 %2 session %3</source>
+        <translation>%1 %2 sesión %3</translation>
     </message>
 </context>
 <context>
@@ -2180,10 +2320,6 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>El nuevo idioma de la interfaz se aplica la próxima vez que se inicie HepDesk.</translation>
     </message>
     <message>
-        <source>Logo %1: cannot be read (%2).</source>
-        <translation>Logotipo %1: no se puede leer (%2).</translation>
-    </message>
-    <message>
         <source>Logo %1: larger than 2 MB; use a smaller PNG or JPEG.</source>
         <translation>Logotipo %1: ocupa más de 2 MB; use un PNG o JPEG más pequeño.</translation>
     </message>
@@ -2210,6 +2346,22 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
     <message>
         <source>%1, %2 bytes, SHA-256 %3</source>
         <translation>%1, %2 bytes, SHA-256 %3</translation>
+    </message>
+    <message>
+        <source>Default paper size</source>
+        <translation>Tamaño de papel predeterminado</translation>
+    </message>
+    <message>
+        <source>A4</source>
+        <translation>A4</translation>
+    </message>
+    <message>
+        <source>US Letter</source>
+        <translation>Carta (EE. UU.)</translation>
+    </message>
+    <message>
+        <source>Default pape&amp;r:</source>
+        <translation>P&amp;apel predeterminado:</translation>
     </message>
 </context>
 <context>
@@ -2238,9 +2390,9 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <source>  • %1</source>
         <translation>  • %1</translation>
     </message>
-    <message>
-        <source>Program: %1 exercises</source>
-        <translation>Programa: %1 ejercicios</translation>
+    <message numerus="yes">
+        <source>Program: %n exercise(s)</source>
+        <translation><numerusform>Programa: %n ejercicio</numerusform><numerusform>Programa: %n ejercicios</numerusform></translation>
     </message>
     <message>
         <source>Override reason: %1</source>
@@ -2267,7 +2419,7 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>Firmada por %1 el %2. La sesión es de solo lectura; añada una adenda para corregirla o completarla.</translation>
     </message>
     <message>
-        <source>Draft. Signing records the handout's fingerprint and locks the session.</source>
+        <source>Draft. Signing records the handout&apos;s fingerprint and locks the session.</source>
         <translation>Borrador. Al firmar se registra la huella de la hoja de ejercicios y se bloquea la sesión.</translation>
     </message>
     <message>

@@ -83,6 +83,12 @@ nlohmann::json toJson(const Assessment& a) {
     if (a.scores.ndi) {
         scores["ndi"] = disabilityJson(*a.scores.ndi);
     }
+    if (a.scores.psfs) {
+        const auto& p = *a.scores.psfs;
+        scores["psfs"] = {{"mean", std::round(p.mean * 100.0) / 100.0},
+                          {"rated", p.rated},
+                          {"activities", p.activities}};
+    }
     j["scores"] = scores;
     j["eligibility"] = nlohmann::json::array();
     for (const Eligibility& e : a.eligibility) {
@@ -149,6 +155,21 @@ Result<Assessment> assessmentFromJson(const nlohmann::json& j, std::string_view 
         }
         a.scores.odi = readDisability(sr, "odi");
         a.scores.ndi = readDisability(sr, "ndi");
+        if (const auto* p = sr.get("psfs", false)) {
+            JsonObjectReader pr = sr.child(*p, "/scores/psfs");
+            PsfsScore ps;
+            if (const auto* m = pr.get("mean", true)) {
+                if (!m->is_number() || m->get<double>() < 0 || m->get<double>() > 10) {
+                    pr.fail(pr.at("mean"), "expected a number from 0 to 10");
+                } else {
+                    ps.mean = m->get<double>();
+                }
+            }
+            ps.rated = pr.integer("rated", 1, static_cast<int>(kPsfsMaxActivities), true);
+            ps.activities = pr.integer("activities", 1, static_cast<int>(kPsfsMaxActivities), true);
+            pr.finish();
+            a.scores.psfs = ps;
+        }
         sr.finish();
     }
     if (const auto* es = r.array("eligibility", 0)) {

@@ -19,6 +19,23 @@ std::optional<int> wholeNumber(std::string_view s) {
     return v;
 }
 
+struct HoldModifier {
+    std::optional<int> amount;
+    HoldUnit unit;
+};
+
+/// "5s", "10m" or "10min": a hold or duration with its unit; nullopt when it has no unit.
+std::optional<HoldModifier> holdModifier(std::string_view p) {
+    for (const auto& [suffix, unit] : {std::pair{std::string_view("min"), HoldUnit::Minutes},
+                                       std::pair{std::string_view("m"), HoldUnit::Minutes},
+                                       std::pair{std::string_view("s"), HoldUnit::Seconds}}) {
+        if (p.size() > suffix.size() && p.ends_with(suffix)) {
+            return HoldModifier{wholeNumber(p.substr(0, p.size() - suffix.size())), unit};
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 Result<ProgramItem> parseExerciseSpec(std::string_view spec, const Catalog& catalog,
@@ -26,8 +43,9 @@ Result<ProgramItem> parseExerciseSpec(std::string_view spec, const Catalog& cata
     const std::string whole = std::string(option) + " '" + std::string(spec.substr(0, 200)) + "'";
     const auto bad = [&](const std::string& why) {
         return Error::invalid(whole + ": " + why +
-                              " (expected ID, ID:SETSxREPS, ID:HOLDs or ID:SETSxREPS:HOLDs, "
-                              "e.g. cat_cow:2x10:5s)");
+                              " (expected ID, ID:SETSxREPS, ID:HOLDs or ID:SETSxREPS:HOLDs, a "
+                              "duration in minutes as HOLDm, e.g. cat_cow:2x10:5s or "
+                              "short_walk:1x1:10m)");
     };
     std::vector<std::string_view> parts;
     for (std::size_t start = 0;;) {
@@ -61,18 +79,26 @@ Result<ProgramItem> parseExerciseSpec(std::string_view spec, const Catalog& cata
             setsGiven = true;
             item.dosage.sets = *sets;
             item.dosage.reps = *reps;
-        } else if (!p.empty() && p.back() == 's') {
-            const auto hold = wholeNumber(p.substr(0, p.size() - 1));
-            if (!hold) {
-                return bad("'" + std::string(p) + "' is not HOLDs");
+        } else if (const auto hold = holdModifier(p)) {
+            if (!hold->amount) {
+                return bad("'" + std::string(p) + "' is not HOLDs or HOLDm");
             }
             if (holdGiven) {
-                return bad("HOLDs is given twice");
+                return bad("the hold is given twice");
             }
             holdGiven = true;
-            item.dosage.holdSeconds = *hold;
+            item.dosage.holdUnit = hold->unit;
+            if (hold->unit == HoldUnit::Minutes && *hold->amount > kHoldMinutesLimit.max) {
+                // Said before multiplying, which could overflow; the same words as validate().
+                return Error::invalid(whole + ": hold minutes must be " +
+                                      std::to_string(kHoldMinutesLimit.min) + " to " +
+                                      std::to_string(kHoldMinutesLimit.max) + ", got " +
+                                      std::to_string(*hold->amount));
+            }
+            item.dosage.holdSeconds =
+                hold->unit == HoldUnit::Minutes ? *hold->amount * 60 : *hold->amount;
         } else {
-            return bad("'" + std::string(p) + "' is not SETSxREPS or HOLDs");
+            return bad("'" + std::string(p) + "' is not SETSxREPS, HOLDs or HOLDm");
         }
     }
     if (parts.size() > 3) {

@@ -89,6 +89,59 @@ std::optional<DisabilityScore> scoreDisability(const std::map<std::string, int>&
     return d;
 }
 
+std::optional<PsfsScore> scorePsfs(const std::vector<PsfsActivity>& activities) {
+    PsfsScore p;
+    p.activities = static_cast<int>(activities.size());
+    int sum = 0;
+    for (const PsfsActivity& a : activities) {
+        if (a.rating) {
+            sum += *a.rating;
+            ++p.rated;
+        }
+    }
+    if (p.rated == 0) {
+        return std::nullopt;
+    }
+    p.mean = static_cast<double>(sum) / p.rated;
+    return p;
+}
+
+std::string_view toId(ScoreChange c) {
+    switch (c) {
+    case ScoreChange::Worse:
+        return "worse";
+    case ScoreChange::NoImportantChange:
+        return "no_important_change";
+    case ScoreChange::Better:
+        return "better";
+    }
+    return "no_important_change";
+}
+
+ScoreChange psfsMeanChange(double before, double after) {
+    // Means are sums of whole numbers over at most five: compare with a tolerance so 2.0
+    // computed as 6.6 - 4.6 still counts.
+    const double d = after - before;
+    if (d >= kPsfsImportantChangeMean - 1e-9) {
+        return ScoreChange::Better;
+    }
+    if (d <= -kPsfsImportantChangeMean + 1e-9) {
+        return ScoreChange::Worse;
+    }
+    return ScoreChange::NoImportantChange;
+}
+
+ScoreChange psfsActivityChange(int before, int after) {
+    const int d = after - before;
+    if (d >= kPsfsImportantChangeActivity) {
+        return ScoreChange::Better;
+    }
+    if (d <= -kPsfsImportantChangeActivity) {
+        return ScoreChange::Worse;
+    }
+    return ScoreChange::NoImportantChange;
+}
+
 OutcomeScores scoreOutcomes(const Screening& s, const ScreeningItems& items) {
     OutcomeScores o;
     if (s.pain.now) {
@@ -100,6 +153,7 @@ OutcomeScores scoreOutcomes(const Screening& s, const ScreeningItems& items) {
     }
     o.odi = scoreDisability(s.odi, items.odi());
     o.ndi = scoreDisability(s.ndi, items.ndi());
+    o.psfs = scorePsfs(s.psfs);
     return o;
 }
 

@@ -2,6 +2,7 @@
 
 #include "hepdesk/core/JsonRead.h"
 
+#include <limits>
 #include <nlohmann/json.hpp>
 
 namespace hepdesk {
@@ -21,10 +22,20 @@ Status checkRange(int v, DosageLimit limit, std::string_view where, std::string_
 } // namespace
 
 Status validate(const Dosage& d, std::string_view where) {
-    for (const Status& s : {checkRange(d.sets, kSetsLimit, where, "sets"),
-                            checkRange(d.reps, kRepsLimit, where, "reps"),
-                            checkRange(d.holdSeconds, kHoldSecondsLimit, where, "hold seconds"),
-                            checkRange(d.timesPerDay, kTimesPerDayLimit, where, "times per day")}) {
+    const bool minutes = d.holdUnit == HoldUnit::Minutes;
+    if (minutes && d.holdSeconds % 60 != 0) {
+        return Error::invalid(std::string(where) +
+                              ": a hold in minutes must be whole minutes, got " +
+                              std::to_string(d.holdSeconds) + " seconds");
+    }
+    for (const Status& s :
+         {checkRange(d.sets, kSetsLimit, where, "sets"),
+          checkRange(d.reps, kRepsLimit, where, "reps"),
+          minutes ? checkRange(d.holdSeconds / 60, kHoldMinutesLimit, where, "hold minutes")
+                  : checkRange(d.holdSeconds, kHoldSecondsLimit, where, "hold seconds"),
+          checkRange(d.timesPerDay, kTimesPerDayLimit, where, "times per day"),
+          checkRange(d.daysPerWeek, kDaysPerWeekLimit, where, "days per week"),
+          checkRange(d.weeks, kWeeksLimit, where, "weeks")}) {
         if (!s) {
             return s;
         }
@@ -35,12 +46,30 @@ Status validate(const Dosage& d, std::string_view where) {
     return {};
 }
 
+int holdInUnit(const Dosage& d) {
+    return d.holdUnit == HoldUnit::Minutes ? d.holdSeconds / 60 : d.holdSeconds;
+}
+
+std::string_view toId(HoldUnit u) {
+    return u == HoldUnit::Minutes ? "min" : "s";
+}
+
 nlohmann::json toJson(const Dosage& d) {
-    return {{"sets", d.sets},
-            {"reps", d.reps},
-            {"hold_seconds", d.holdSeconds},
-            {"times_per_day", d.timesPerDay},
-            {"per_side", d.perSide}};
+    nlohmann::json j = {{"sets", d.sets}, {"reps", d.reps}};
+    if (d.holdUnit == HoldUnit::Minutes) {
+        j["hold_minutes"] = d.holdSeconds / 60;
+    } else {
+        j["hold_seconds"] = d.holdSeconds;
+    }
+    j["times_per_day"] = d.timesPerDay;
+    j["per_side"] = d.perSide;
+    if (d.daysPerWeek != Dosage{}.daysPerWeek) {
+        j["days_per_week"] = d.daysPerWeek;
+    }
+    if (d.weeks != Dosage{}.weeks) {
+        j["weeks"] = d.weeks;
+    }
+    return j;
 }
 
 nlohmann::json toJson(const Program& p) {
@@ -58,7 +87,12 @@ Result<Dosage> dosageFromJson(const nlohmann::json& j, std::string_view source,
     if (!j.is_object()) {
         return json::fieldError(source, ptr, "expected a dosage object, got " + json::describe(j));
     }
+    if (j.contains("hold_seconds") && j.contains("hold_minutes")) {
+        return json::fieldError(source, ptr + "/hold_minutes",
+                                "give hold_seconds or hold_minutes, not both");
+    }
     Dosage d;
+    int holdMinutes = 0;
     for (const auto& [k, v] : j.items()) {
         const std::string p = ptr + "/" + k;
         int* target = nullptr;
@@ -68,8 +102,15 @@ Result<Dosage> dosageFromJson(const nlohmann::json& j, std::string_view source,
             target = &d.reps;
         } else if (k == "hold_seconds") {
             target = &d.holdSeconds;
+        } else if (k == "hold_minutes") {
+            target = &holdMinutes;
+            d.holdUnit = HoldUnit::Minutes;
         } else if (k == "times_per_day") {
             target = &d.timesPerDay;
+        } else if (k == "days_per_week") {
+            target = &d.daysPerWeek;
+        } else if (k == "weeks") {
+            target = &d.weeks;
         } else if (k == "per_side") {
             if (!v.is_boolean()) {
                 return json::fieldError(source, p,
@@ -79,13 +120,19 @@ Result<Dosage> dosageFromJson(const nlohmann::json& j, std::string_view source,
             continue;
         } else {
             return json::fieldError(source, p,
-                                    "unknown field (expected sets, reps, hold_seconds, "
-                                    "times_per_day, per_side)");
+                                    "unknown field (expected sets, reps, hold_seconds or "
+                                    "hold_minutes, times_per_day, per_side, days_per_week, "
+                                    "weeks)");
         }
-        if (!v.is_number_integer() || v.get<long long>() < 0 || v.get<long long>() > 1000) {
+        // Only guards the int (and minutes * 60); validate() below names the real limit.
+        if (!v.is_number_integer() || v.get<long long>() < 0 ||
+            v.get<long long>() > std::numeric_limits<int>::max() / 60) {
             return json::fieldError(source, p, "expected a whole number, got " + json::describe(v));
         }
         *target = v.get<int>();
+    }
+    if (d.holdUnit == HoldUnit::Minutes) {
+        d.holdSeconds = holdMinutes * 60;
     }
     if (auto s = validate(d, std::string(source) + ": " + ptr); !s) {
         return s.error();

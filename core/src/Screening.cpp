@@ -3,6 +3,7 @@
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/core/JsonRead.h"
 
+#include <algorithm>
 #include <array>
 #include <nlohmann/json.hpp>
 
@@ -11,6 +12,14 @@ namespace {
 
 constexpr std::array<std::string_view, 3> kRegionIds = {"neck", "mid_back", "low_back"};
 constexpr std::array<std::string_view, 4> kSexIds = {"unspecified", "female", "male", "other"};
+
+std::string trimmed(const std::string& t) {
+    const auto b = t.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) {
+        return {};
+    }
+    return t.substr(b, t.find_last_not_of(" \t\r\n") - b + 1);
+}
 
 template <std::size_t N> std::string joined(const std::array<std::string_view, N>& ids) {
     std::string s;
@@ -48,6 +57,116 @@ public:
             return std::nullopt;
         }
         return static_cast<int>(x);
+    }
+
+    /// "psfs": [{"activity": text, "rating": 0..10 | null}], at most five, distinct activities.
+    std::vector<PsfsActivity> psfs(const nlohmann::json& v, const std::string& ptr) {
+        std::vector<PsfsActivity> out;
+        if (!v.is_array()) {
+            fail(ptr, "expected an array of up to " + std::to_string(kPsfsMaxActivities) +
+                          " activities, got " + json::describe(v));
+            return out;
+        }
+        if (v.size() > kPsfsMaxActivities) {
+            fail(ptr, "expected at most " + std::to_string(kPsfsMaxActivities) +
+                          " activities, got " + std::to_string(v.size()));
+            return out;
+        }
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            const std::string ep = ptr + "/" + std::to_string(i);
+            const auto& e = v[i];
+            if (!e.is_object()) {
+                fail(ep, "expected an object with activity and rating, got " + json::describe(e));
+                continue;
+            }
+            PsfsActivity a;
+            for (const auto& [k, x] : e.items()) {
+                if (k == "activity") {
+                    if (!x.is_string() || trimmed(x.get<std::string>()).empty() ||
+                        x.get<std::string>().size() > kPsfsMaxActivityBytes) {
+                        fail(ep + "/activity",
+                             "expected the activity in the patient's words (1 to " +
+                                 std::to_string(kPsfsMaxActivityBytes) + " bytes), got " +
+                                 json::describe(x));
+                    } else {
+                        a.activity = trimmed(x.get<std::string>());
+                    }
+                } else if (k == "rating") {
+                    if (!x.is_null()) {
+                        a.rating = intIn(x, ep + "/rating", 0, 10);
+                    }
+                } else {
+                    fail(ep + "/" + k, "unknown field (expected activity or rating)");
+                }
+            }
+            if (!e.contains("activity")) {
+                fail(ep + "/activity", "missing: the activity in the patient's words");
+            }
+            for (const PsfsActivity& o : out) {
+                if (!a.activity.empty() && o.activity == a.activity) {
+                    fail(ep + "/activity", "activity \"" + a.activity + "\" is listed twice");
+                }
+            }
+            out.push_back(std::move(a));
+        }
+        return out;
+    }
+
+    /// "adherence": [{"exercise": id, "days_done": 0..14 | "not_asked"}], distinct exercises.
+    std::vector<Adherence> adherence(const nlohmann::json& v, const std::string& ptr) {
+        std::vector<Adherence> out;
+        if (!v.is_array()) {
+            fail(ptr, "expected an array of exercise, days_done, got " + json::describe(v));
+            return out;
+        }
+        for (std::size_t i = 0; i < v.size(); ++i) {
+            const std::string ep = ptr + "/" + std::to_string(i);
+            const auto& e = v[i];
+            if (!e.is_object()) {
+                fail(ep,
+                     "expected an object with exercise and days_done, got " + json::describe(e));
+                continue;
+            }
+            Adherence a;
+            bool hasDays = false;
+            for (const auto& [k, x] : e.items()) {
+                if (k == "exercise") {
+                    if (!x.is_string() || x.get<std::string>().empty() ||
+                        x.get<std::string>().size() > kPsfsMaxActivityBytes) {
+                        fail(ep + "/exercise", "expected an exercise id, got " + json::describe(x));
+                    } else {
+                        a.exerciseId = x.get<std::string>();
+                    }
+                } else if (k == "days_done") {
+                    hasDays = true;
+                    if (x.is_string() && x.get<std::string>() == "not_asked") {
+                        a.daysDone = std::nullopt;
+                    } else if (x.is_number_integer()) {
+                        a.daysDone = intIn(x, ep + "/days_done", 0, kAdherenceDays);
+                    } else {
+                        fail(ep + "/days_done", "expected a whole number from 0 to " +
+                                                    std::to_string(kAdherenceDays) +
+                                                    " or \"not_asked\", got " + json::describe(x));
+                    }
+                } else {
+                    fail(ep + "/" + k, "unknown field (expected exercise or days_done)");
+                }
+            }
+            if (!e.contains("exercise")) {
+                fail(ep + "/exercise", "missing: the exercise id");
+            }
+            if (!hasDays) {
+                fail(ep + "/days_done", "missing: days done of " + std::to_string(kAdherenceDays) +
+                                            " or \"not_asked\"");
+            }
+            for (const Adherence& o : out) {
+                if (!a.exerciseId.empty() && o.exerciseId == a.exerciseId) {
+                    fail(ep + "/exercise", "exercise \"" + a.exerciseId + "\" is listed twice");
+                }
+            }
+            out.push_back(std::move(a));
+        }
+        return out;
     }
 
     std::map<std::string, int> answers(const nlohmann::json& v, const std::string& ptr, int hi) {
@@ -97,8 +216,13 @@ std::optional<Sex> sexFromId(std::string_view id) {
 }
 
 bool isScreeningRecorded(const Screening& s) {
+    const bool psfsRated = std::any_of(s.psfs.begin(), s.psfs.end(),
+                                       [](const PsfsActivity& a) { return a.rating.has_value(); });
+    const bool adherenceAsked =
+        std::any_of(s.adherence.begin(), s.adherence.end(),
+                    [](const Adherence& a) { return a.daysDone.has_value(); });
     return !s.findings.empty() || s.pain.now || s.pain.best || s.pain.worst ||
-           !s.startBack.empty() || !s.odi.empty() || !s.ndi.empty();
+           !s.startBack.empty() || !s.odi.empty() || !s.ndi.empty() || psfsRated || adherenceAsked;
 }
 
 Result<Screening> screeningFromJson(const nlohmann::json& j, std::string_view source) {
@@ -196,9 +320,13 @@ Result<Screening> screeningFromJson(const nlohmann::json& j, std::string_view so
             } else {
                 s.notes = v.get<std::string>();
             }
+        } else if (key == "psfs") {
+            s.psfs = r.psfs(v, ptr);
+        } else if (key == "adherence") {
+            s.adherence = r.adherence(v, ptr);
         } else {
             r.fail(ptr, "unknown field (expected date, age, sex, regions, pain, duration_days, "
-                        "findings, start_back, odi, ndi, notes)");
+                        "findings, start_back, odi, ndi, notes, psfs, adherence)");
         }
     }
     if (r.failed()) {
@@ -239,6 +367,21 @@ nlohmann::json toJson(const Screening& s) {
     j["odi"] = s.odi;
     j["ndi"] = s.ndi;
     j["notes"] = s.notes;
+    if (!s.psfs.empty()) {
+        j["psfs"] = nlohmann::json::array();
+        for (const PsfsActivity& a : s.psfs) {
+            j["psfs"].push_back({{"activity", a.activity},
+                                 {"rating", a.rating ? nlohmann::json(*a.rating) : nullptr}});
+        }
+    }
+    if (!s.adherence.empty()) {
+        j["adherence"] = nlohmann::json::array();
+        for (const Adherence& a : s.adherence) {
+            j["adherence"].push_back(
+                {{"exercise", a.exerciseId},
+                 {"days_done", a.daysDone ? nlohmann::json(*a.daysDone) : "not_asked"}});
+        }
+    }
     return j;
 }
 

@@ -39,6 +39,9 @@ SessionScores sessionScores(const Screening& screening, const OutcomeScores& sco
         s.startBackPsychosocial = scores.startBack->psychosocial;
         s.startBackRisk = scores.startBack->risk;
     }
+    if (scores.psfs) {
+        s.psfsMean = scores.psfs->mean;
+    }
     return s;
 }
 
@@ -64,7 +67,8 @@ nlohmann::json toJson(const SessionScores& s) {
             {"start_back_total", optional(s.startBackTotal)},
             {"start_back_psychosocial", optional(s.startBackPsychosocial)},
             {"start_back_risk",
-             s.startBackRisk ? nlohmann::json(riskId(*s.startBackRisk)) : nlohmann::json(nullptr)}};
+             s.startBackRisk ? nlohmann::json(riskId(*s.startBackRisk)) : nlohmann::json(nullptr)},
+            {"psfs_mean", optional(s.psfsMean)}};
 }
 
 nlohmann::json toJson(const Session& s) {

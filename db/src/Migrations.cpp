@@ -310,6 +310,53 @@ CREATE TABLE protocol_exercise (
     UNIQUE (protocol_id, exercise_id)
 ) WITHOUT ROWID;
 )sql"},
+    Migration{10, R"sql(
+-- Patient-Specific Functional Scale: up to five activities in the patient's words, each rated
+-- 0..10 or not yet rated (NULL: carried over to a follow-up and not re-rated).
+CREATE TABLE session_psfs (
+    session_id INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL CHECK (position BETWEEN 0 AND 4),
+    activity   TEXT NOT NULL CHECK (length(trim(activity)) > 0),
+    rating     INTEGER CHECK (rating BETWEEN 0 AND 10),
+    PRIMARY KEY (session_id, position),
+    UNIQUE (session_id, activity)
+) WITHOUT ROWID;
+
+-- Days of the 14-day exercise log the patient did each exercise; NULL = not asked (never 0).
+CREATE TABLE session_adherence (
+    session_id  INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL CHECK (position >= 0),
+    exercise_id TEXT NOT NULL CHECK (length(exercise_id) > 0),
+    days_done   INTEGER CHECK (days_done BETWEEN 0 AND 14),
+    PRIMARY KEY (session_id, position),
+    UNIQUE (session_id, exercise_id)
+) WITHOUT ROWID;
+
+CREATE TRIGGER session_psfs_signed_no_insert BEFORE INSERT ON session_psfs
+WHEN (SELECT signed_at FROM session WHERE id = new.session_id) IS NOT NULL BEGIN
+    SELECT RAISE(ABORT, 'a signed session cannot be changed; add an addendum instead');
+END;
+CREATE TRIGGER session_psfs_signed_no_update BEFORE UPDATE ON session_psfs
+WHEN (SELECT signed_at FROM session WHERE id = old.session_id) IS NOT NULL BEGIN
+    SELECT RAISE(ABORT, 'a signed session cannot be changed; add an addendum instead');
+END;
+CREATE TRIGGER session_psfs_signed_no_delete BEFORE DELETE ON session_psfs
+WHEN (SELECT signed_at FROM session WHERE id = old.session_id) IS NOT NULL BEGIN
+    SELECT RAISE(ABORT, 'a signed session cannot be changed; add an addendum instead');
+END;
+CREATE TRIGGER session_adherence_signed_no_insert BEFORE INSERT ON session_adherence
+WHEN (SELECT signed_at FROM session WHERE id = new.session_id) IS NOT NULL BEGIN
+    SELECT RAISE(ABORT, 'a signed session cannot be changed; add an addendum instead');
+END;
+CREATE TRIGGER session_adherence_signed_no_update BEFORE UPDATE ON session_adherence
+WHEN (SELECT signed_at FROM session WHERE id = old.session_id) IS NOT NULL BEGIN
+    SELECT RAISE(ABORT, 'a signed session cannot be changed; add an addendum instead');
+END;
+CREATE TRIGGER session_adherence_signed_no_delete BEFORE DELETE ON session_adherence
+WHEN (SELECT signed_at FROM session WHERE id = old.session_id) IS NOT NULL BEGIN
+    SELECT RAISE(ABORT, 'a signed session cannot be changed; add an addendum instead');
+END;
+)sql"},
 };
 
 } // namespace

@@ -5,6 +5,7 @@
 #include "TextCheck.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/core/JsonRead.h"
+#include "hepdesk/core/OutcomeScoring.h"
 #include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/TamperCheck.h"
@@ -18,6 +19,10 @@ namespace {
 constexpr const char* kScoreColumns =
     "pain_now, pain_best, pain_worst, odi_percent, ndi_percent, start_back_total, "
     "start_back_psychosocial, start_back_risk";
+
+/// The PSFS mean of the row's session (NULL when no activity is rated): avg() skips NULLs.
+constexpr const char* kPsfsMean = "(SELECT avg(rating) FROM session_psfs p "
+                                  "WHERE p.session_id = session.id)";
 
 std::optional<int> optInt(const Statement& st, int col) {
     if (st.isNull(col)) {
@@ -54,6 +59,28 @@ TriageLevel readLevel(const Statement& st, int col) {
 }
 
 /// Reads exercise id, sets, reps, hold seconds, times a day, per side and note from `col` on.
+/// Schema v8's program_item has no column for a hold's unit, days a week or weeks, and holds
+/// only up to kStoredHoldSecondsMax: such a dosage is refused with its field named rather than
+/// stored without them (a later migration adds the columns).
+Status checkStorable(const Dosage& d, const std::string& where) {
+    const Dosage plain{};
+    std::string what;
+    if (d.holdSeconds > kStoredHoldSecondsMax) {
+        what = "a hold over " + std::to_string(kStoredHoldSecondsMax / 60) + " minutes";
+    } else if (d.holdUnit != plain.holdUnit) {
+        what = "a hold in minutes";
+    } else if (d.daysPerWeek != plain.daysPerWeek) {
+        what = "days per week";
+    } else if (d.weeks != plain.weeks) {
+        what = "a number of weeks";
+    } else {
+        return {};
+    }
+    return Error::invalid(where + ": this database cannot store " + what +
+                          " yet (it needs a newer schema); give the hold in seconds, up to " +
+                          std::to_string(kStoredHoldSecondsMax) + ", every day, with no weeks");
+}
+
 ProgramItem readProgramItem(const Statement& st, int col) {
     const auto number = [&](int i) { return static_cast<int>(st.columnInt(col + i)); };
     return ProgramItem{
@@ -171,7 +198,11 @@ Status checkHandout(const HandoutRecord& h) {
 /// rather than store something unreadable.
 Result<std::string> screeningText(const Screening& s) {
     try {
-        return toJson(s).dump();
+        // PSFS and adherence live in their own tables (session_psfs, session_adherence).
+        nlohmann::json j = toJson(s);
+        j.erase("psfs");
+        j.erase("adherence");
+        return j.dump();
     } catch (const nlohmann::json::exception&) {
         return Error::invalid("the screening contains text that is not valid UTF-8");
     }
@@ -221,8 +252,47 @@ Status checkSession(const Session& s) {
         if (auto st = hepdesk::validate(it.dosage, where); !st) {
             return st;
         }
+        if (auto st = checkStorable(it.dosage, where); !st) {
+            return st;
+        }
         if (auto st = checkText(it.note, where + " note", kMaxNoteBytes); !st) {
             return st;
+        }
+    }
+    if (s.screening.psfs.size() > kPsfsMaxActivities) {
+        return Error::invalid("session PSFS has at most " + std::to_string(kPsfsMaxActivities) +
+                              " activities, got " + std::to_string(s.screening.psfs.size()));
+    }
+    for (std::size_t i = 0; i < s.screening.psfs.size(); ++i) {
+        const PsfsActivity& a = s.screening.psfs[i];
+        const std::string where = "PSFS activity " + std::to_string(i + 1);
+        if (auto st = checkRequiredText(a.activity, where, kPsfsMaxActivityBytes); !st) {
+            return st;
+        }
+        if (auto st = checkRange(a.rating, 0, 10, "PSFS rating"); !st) {
+            return Error::invalid(st.error().message + " ('" + a.activity.substr(0, 80) + "')");
+        }
+        for (std::size_t k = 0; k < i; ++k) {
+            if (s.screening.psfs[k].activity == a.activity) {
+                return Error::invalid(where + " ('" + a.activity.substr(0, 80) +
+                                      "') is listed twice");
+            }
+        }
+    }
+    for (std::size_t i = 0; i < s.screening.adherence.size(); ++i) {
+        const Adherence& a = s.screening.adherence[i];
+        const std::string where = "adherence " + std::to_string(i + 1) + " exercise id";
+        if (auto st = checkRequiredText(a.exerciseId, where, kMaxNameBytes); !st) {
+            return st;
+        }
+        if (auto st = checkRange(a.daysDone, 0, kAdherenceDays, "adherence days done"); !st) {
+            return Error::invalid(st.error().message + " ('" + a.exerciseId.substr(0, 80) + "')");
+        }
+        for (std::size_t k = 0; k < i; ++k) {
+            if (s.screening.adherence[k].exerciseId == a.exerciseId) {
+                return Error::invalid("adherence for exercise '" + a.exerciseId.substr(0, 80) +
+                                      "' is listed twice");
+            }
         }
     }
     for (const Finding& f : s.findings) {
@@ -266,6 +336,27 @@ Status SqliteSessionRepository::writeChildren(std::int64_t id, const Session& s)
         if (auto st = p.bindAll(id, static_cast<std::int64_t>(i), it.exerciseId, d.sets, d.reps,
                                 d.holdSeconds, d.timesPerDay, d.perSide, it.note)
                           .execute();
+            !st) {
+            return st;
+        }
+    }
+    auto ps = Statement::on(c, "INSERT INTO session_psfs(session_id, position, activity, rating) "
+                               "VALUES (?1, ?2, ?3, ?4)");
+    for (std::size_t i = 0; i < s.screening.psfs.size(); ++i) {
+        const PsfsActivity& a = s.screening.psfs[i];
+        ps.reset();
+        if (auto st = ps.bindAll(id, static_cast<std::int64_t>(i), a.activity, a.rating).execute();
+            !st) {
+            return st;
+        }
+    }
+    auto ad = Statement::on(c, "INSERT INTO session_adherence(session_id, position, exercise_id, "
+                               "days_done) VALUES (?1, ?2, ?3, ?4)");
+    for (std::size_t i = 0; i < s.screening.adherence.size(); ++i) {
+        const Adherence& a = s.screening.adherence[i];
+        ad.reset();
+        if (auto st =
+                ad.bindAll(id, static_cast<std::int64_t>(i), a.exerciseId, a.daysDone).execute();
             !st) {
             return st;
         }
@@ -368,7 +459,9 @@ Status SqliteSessionRepository::update(const Session& s) {
         }
         const std::string del = std::to_string(s.id);
         if (auto r = c.exec("DELETE FROM session_finding WHERE session_id = " + del +
-                            "; DELETE FROM program_item WHERE session_id = " + del);
+                            "; DELETE FROM program_item WHERE session_id = " + del +
+                            "; DELETE FROM session_psfs WHERE session_id = " + del +
+                            "; DELETE FROM session_adherence WHERE session_id = " + del);
             !r) {
             return r;
         }
@@ -706,13 +799,31 @@ Result<Session> readSession(Connection& c, std::int64_t id) {
          readRows(c,
                   "SELECT id, clinician_id, actor, created_at, reason FROM session_override "
                   "WHERE session_id = ?1 ORDER BY id",
-                  id, s.overrides, [](const Statement& q) {
+                  id, s.overrides,
+                  [](const Statement& q) {
                       return HandoutOverride{q.columnInt(0), q.columnOptInt(1), q.columnText(2),
                                              q.columnText(3), q.columnText(4)};
+                  }),
+         readRows(c,
+                  "SELECT activity, rating FROM session_psfs WHERE session_id = ?1 "
+                  "ORDER BY position",
+                  id, s.screening.psfs,
+                  [](const Statement& q) {
+                      return PsfsActivity{q.columnText(0), optInt(q, 1)};
+                  }),
+         readRows(c,
+                  "SELECT exercise_id, days_done FROM session_adherence WHERE session_id = ?1 "
+                  "ORDER BY position",
+                  id, s.screening.adherence, [](const Statement& q) {
+                      return Adherence{q.columnText(0), optInt(q, 1)};
                   })}) {
         if (!r) {
             return r.error();
         }
+    }
+    // The PSFS mean follows from the stored ratings; it has no column of its own.
+    if (auto p = scorePsfs(s.screening.psfs)) {
+        s.scores.psfsMean = p->mean;
     }
     return std::move(*row);
 }
@@ -726,22 +837,22 @@ Result<std::vector<SessionSummary>> SqliteSessionRepository::history(std::int64_
     Connection& c = db_.connection();
     const ReadTransaction snapshot(c);
 
-    auto summaries =
-        Statement::on(c, std::string("SELECT id, clinician_id, started_at, triage, ") +
-                             kScoreColumns +
-                             ", signed_at IS NOT NULL FROM session WHERE patient_id = ?1 "
-                             "ORDER BY started_at DESC, id DESC LIMIT ?2")
-            .bindAll(patientId, options.limit)
-            .queryAll([](const Statement& q) {
-                SessionSummary s;
-                s.id = q.columnInt(0);
-                s.clinicianId = q.columnOptInt(1);
-                s.startedAt = q.columnText(2);
-                s.triage = readLevel(q, 3);
-                s.scores = readScores(q, 4);
-                s.isSigned = q.columnInt(12) != 0;
-                return s;
-            });
+    auto summaries = Statement::on(c, std::string("SELECT id, clinician_id, started_at, triage, ") +
+                                          kScoreColumns + ", signed_at IS NOT NULL, " + kPsfsMean +
+                                          " FROM session WHERE patient_id = ?1 "
+                                          "ORDER BY started_at DESC, id DESC LIMIT ?2")
+                         .bindAll(patientId, options.limit)
+                         .queryAll([](const Statement& q) {
+                             SessionSummary s;
+                             s.id = q.columnInt(0);
+                             s.clinicianId = q.columnOptInt(1);
+                             s.startedAt = q.columnText(2);
+                             s.triage = readLevel(q, 3);
+                             s.scores = readScores(q, 4);
+                             s.isSigned = q.columnInt(12) != 0;
+                             s.scores.psfsMean = q.columnOptDouble(13);
+                             return s;
+                         });
     if (!summaries || summaries->empty()) {
         return summaries;
     }
@@ -768,11 +879,14 @@ Result<std::vector<SessionSummary>> SqliteSessionRepository::history(std::int64_
 
 Result<std::vector<TrendPoint>> SqliteSessionRepository::trend(std::int64_t patientId) {
     return Statement::on(db_.connection(), std::string("SELECT id, started_at, ") + kScoreColumns +
+                                               ", " + kPsfsMean +
                                                " FROM session WHERE patient_id = ?1 "
                                                "ORDER BY started_at, id")
         .bindAll(patientId)
         .queryAll([](const Statement& q) {
-            return TrendPoint{q.columnInt(0), q.columnText(1), readScores(q, 2)};
+            TrendPoint p{q.columnInt(0), q.columnText(1), readScores(q, 2)};
+            p.scores.psfsMean = q.columnOptDouble(10);
+            return p;
         });
 }
 

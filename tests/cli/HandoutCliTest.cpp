@@ -63,6 +63,26 @@ TEST_F(HandoutCli, WritesAPdfWithPatientExercisesAndDosage) {
     EXPECT_EQ(check.exitCode, 0) << check.out;
 }
 
+// Issue 12 item 4: "10m" is ten minutes of walking in the handout; 61 minutes is refused with
+// the limit, and the session command reads the same grammar.
+TEST_F(HandoutCli, WalkingInMinutesStaysMinutesAndTooLongIsRefused) {
+    const auto out = dir / "walk.pdf";
+    const auto r =
+        cli({"handout", "--screening", screening("").string(), "--exercise", "short_walk:1x1:10m",
+             "--exercise", "chin_tuck:2x10:45s", "--patient", "Ann Lee", "-o", out.string()});
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const std::string text = pdfText(out);
+    EXPECT_NE(text.find("1 time, for 10 minutes, twice a day"), std::string::npos) << text;
+    EXPECT_NE(text.find("hold 45 seconds"), std::string::npos) << text;
+    const auto tooLong =
+        cli({"handout", "--screening", screening("").string(), "--exercise", "short_walk:61m",
+             "--patient", "Ann Lee", "-o", (dir / "no.pdf").string()});
+    EXPECT_EQ(tooLong.exitCode, 2) << tooLong.err;
+    EXPECT_NE(tooLong.err.find("hold minutes must be 0 to 60, got 61"), std::string::npos)
+        << tooLong.err;
+    EXPECT_FALSE(fs::exists(dir / "no.pdf"));
+}
+
 TEST_F(HandoutCli, SpanishLargePrintWithClinicFileAndLogo) {
     const auto sheet = dir / "sheet.pdf";
     ASSERT_EQ(cli({"handout", "--screening", screening("").string(), "--exercise", "bird_dog",

@@ -38,13 +38,35 @@ TEST_F(ExerciseSpec, ModifiersApplyOnTopOfTheCatalogsDefaultInEitherOrder) {
     EXPECT_EQ(hold->dosage.holdSeconds, 30);
 }
 
+// Issue 12 item 4: walking "10 min" stays 10 minutes, an hour is allowed, 900 s stays 900 s.
+TEST_F(ExerciseSpec, DurationsInMinutesKeepTheirUnit) {
+    for (const std::string spec : {"short_walk:1x1:10m", "short_walk:1x1:10min"}) {
+        auto walk = parseExerciseSpec(spec, *catalog_);
+        ASSERT_TRUE(walk.ok()) << walk.error().message;
+        EXPECT_EQ(walk->dosage.holdUnit, HoldUnit::Minutes) << spec;
+        EXPECT_EQ(holdInUnit(walk->dosage), 10) << spec;
+        EXPECT_EQ(walk->dosage.holdSeconds, 600) << spec;
+    }
+    auto hour = parseExerciseSpec("short_walk:60m", *catalog_);
+    ASSERT_TRUE(hour.ok()) << hour.error().message;
+    EXPECT_EQ(hour->dosage.holdSeconds, 3600);
+    auto seconds = parseExerciseSpec("chin_tuck:900s", *catalog_);
+    ASSERT_TRUE(seconds.ok()) << seconds.error().message;
+    EXPECT_EQ(seconds->dosage.holdSeconds, 900);
+    EXPECT_EQ(seconds->dosage.holdUnit, HoldUnit::Seconds);
+}
+
 TEST_F(ExerciseSpec, MistakesAndOutOfLimitDosesNameTheValueAndTheField) {
     const std::vector<std::pair<std::string, std::string>> cases = {
         {"cat_cow:2y10", "'2y10'"},
         {"cat_cow:0x10", "sets must be 1 to 10"},
         {"cat_cow:11x10", "sets must be 1 to 10"},
         {"cat_cow:2x101", "reps must be 0 to 100"},
-        {"cat_cow:2x10:601s", "hold seconds must be 0 to 600"},
+        {"cat_cow:2x10:3601s", "hold seconds must be 0 to 3600"},
+        {"short_walk:1x1:61m", "hold minutes must be 0 to 60, got 61"},
+        {"short_walk:1x1:99999999999m", "'99999999999m'"},
+        {"short_walk:10m:5s", "twice"},
+        {"short_walk:1x1:m", "'m'"},
         {"cat_cow:2x10:3x5", "twice"},
         {"cat_cow:5s:6s", "twice"},
         {"cat_cow:", "''"},

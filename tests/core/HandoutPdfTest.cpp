@@ -321,5 +321,29 @@ TEST(HandoutPdf, DosageInWords) {
               "2 series de 10, mantenga 5 segundos, dos veces al día, cada lado");
 }
 
+// Issue 12 item 4: a duration in minutes reads as minutes (up to an hour), a hold typed in
+// seconds stays seconds, and days a week and weeks are said in plain words in both languages.
+TEST(HandoutPdf, DosageInMinutesDaysAWeekAndWeeks) {
+    const auto catalog = test::smallCatalog();
+    const auto& figs = writer().figures();
+    const HandoutComposer en(catalog, figs, *writer().strings("en"));
+    const HandoutComposer es(catalog, figs, *writer().strings("es"));
+    Dosage walk{1, 0, 10 * 60, 1, false, HoldUnit::Minutes, 5, 6};
+    EXPECT_EQ(en.dosageText(walk), "For 10 minutes, once a day, 5 days a week, for 6 weeks");
+    EXPECT_EQ(es.dosageText(walk),
+              "Durante 10 minutos, una vez al día, 5 días a la semana, durante 6 semanas");
+    walk.holdSeconds = 60;
+    walk.weeks = 1;
+    EXPECT_EQ(en.dosageText(walk), "For 1 minute, once a day, 5 days a week, for 1 week");
+    walk.holdSeconds = 60 * 60;
+    EXPECT_EQ(en.dosageText(walk), "For 60 minutes, once a day, 5 days a week, for 1 week");
+    EXPECT_EQ(en.dosageText({1, 0, 900, 1, false}), "For 15 minutes, once a day");
+    EXPECT_EQ(en.dosageText({1, 0, 90, 1, false}), "Hold 90 seconds, once a day");
+    EXPECT_EQ(en.dosageText({1, 1, 600, 1, false, HoldUnit::Minutes}),
+              "1 time, for 10 minutes, once a day"); // not "1 times"
+    EXPECT_EQ(es.dosageText({1, 1, 600, 1, false, HoldUnit::Minutes}),
+              "1 vez, durante 10 minutos, una vez al día");
+}
+
 } // namespace
 } // namespace hepdesk::handout

@@ -74,3 +74,34 @@ TEST(ScreeningSchema, ExamplesParseAndAssess) {
 
 } // namespace
 } // namespace hepdesk
+
+namespace hepdesk {
+namespace {
+
+TEST(ScreeningSchema, DescribesPsfsAndAdherenceWithTheParsersLimits) {
+    auto sc =
+        hepdesk::json::parseFile((test::templatesDir() / "schema/screening.schema.json").string());
+    ASSERT_TRUE(sc.ok()) << sc.error().message;
+    const auto& psfs = (*sc)["properties"]["psfs"];
+    EXPECT_EQ(psfs["maxItems"], kPsfsMaxActivities);
+    EXPECT_EQ(psfs["items"]["properties"]["rating"]["maximum"], 10);
+    EXPECT_EQ(psfs["items"]["properties"]["activity"]["maxLength"], kPsfsMaxActivityBytes);
+    const auto& days = (*sc)["properties"]["adherence"]["items"]["properties"]["days_done"];
+    EXPECT_EQ(days["oneOf"][0]["maximum"], kAdherenceDays);
+    EXPECT_EQ(days["oneOf"][1]["const"], "not_asked");
+
+    // The example with both parses with them, and toJson writes only described fields.
+    auto doc = hepdesk::json::parseFile(
+        (test::templatesDir() / "schema/examples/neck-follow-up-psfs.json").string());
+    ASSERT_TRUE(doc.ok()) << doc.error().message;
+    auto s = screeningFromJson(*doc, "example");
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    EXPECT_EQ(s->psfs.size(), 3U);
+    EXPECT_EQ(s->adherence.size(), 3U);
+    for (const auto& [k, v] : toJson(*s).items()) {
+        EXPECT_TRUE((*sc)["properties"].contains(k)) << k;
+    }
+}
+
+} // namespace
+} // namespace hepdesk

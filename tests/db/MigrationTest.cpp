@@ -137,7 +137,7 @@ TEST(Migrations, VersionsAreConsecutiveFromOne) {
     for (const Migration& m : migrations()) {
         EXPECT_EQ(m.version, expected++);
     }
-    EXPECT_EQ(Database::latestSchemaVersion(), 9);
+    EXPECT_EQ(Database::latestSchemaVersion(), 10);
 }
 
 TEST(Migrations, EveryEarlierVersionWithDataMigratesToLatest) {

@@ -49,6 +49,29 @@ TEST_F(SessionRepositoryTest, StoresAndLoadsTheWholeSession) {
     EXPECT_TRUE(test::sameSession(*back, s));
 }
 
+// Issue 12 item 4: schema v8 has no place for a hold's unit, days a week or weeks and holds
+// only 600 s; such a dosage is refused with the field named instead of being stored without it.
+TEST_F(SessionRepositoryTest, DosageTheSchemaCannotKeepIsRefusedNotTruncated) {
+    SqliteSessionRepository repo(*db_);
+    const std::vector<std::pair<Dosage, std::string>> cases = {
+        {Dosage{1, 0, 900, 1, false}, "a hold over 10 minutes"},
+        {Dosage{1, 0, 600, 1, false, HoldUnit::Minutes}, "a hold in minutes"},
+        {Dosage{1, 10, 0, 1, false, HoldUnit::Seconds, 5}, "days per week"},
+        {Dosage{1, 10, 0, 1, false, HoldUnit::Seconds, 7, 6}, "a number of weeks"},
+    };
+    for (const auto& [dosage, needle] : cases) {
+        Session s = test::sampleSession(patientId_, 1);
+        s.program.items = {ProgramItem{"short_walk", dosage, ""}};
+        auto id = repo.add(s);
+        ASSERT_FALSE(id.ok()) << needle;
+        EXPECT_EQ(id.error().kind, Error::Kind::InvalidInput);
+        EXPECT_NE(id.error().message.find("cannot store " + needle), std::string::npos)
+            << id.error().message;
+        EXPECT_NE(id.error().message.find("short_walk"), std::string::npos) << id.error().message;
+    }
+    EXPECT_EQ(count("SELECT count(*) FROM session"), 0);
+}
+
 TEST_F(SessionRepositoryTest, SignedSessionIsRefusedByRepositoryAndByDatabase) {
     SqliteSessionRepository repo(*db_);
     const auto id = *repo.add(test::sampleSession(patientId_, 1));

@@ -393,6 +393,27 @@ TEST_F(VisitFixture, TheSnapshotCannotBeChangedAfterSigning) {
     EXPECT_FALSE(snapshotFromJson("{\"version\": 99}", "snapshot").ok());
 }
 
+TEST_F(VisitFixture, ASnapshotKeepsTheLayoutItWasSignedWith) {
+    const Session s = draft({}, {"cat_cow"});
+    ASSERT_TRUE(visit().sign(s.id, clinicianId_).ok());
+    const std::string text = sessions_->get(s.id)->signedSnapshot;
+    const std::string key = ",\"layout_version\":2";
+    const std::size_t at = text.find(key);
+    ASSERT_NE(at, std::string::npos) << "a new signature pins the current layout";
+    // Signed before layout versions: no key, read as version 1, written back unchanged.
+    std::string before = text;
+    before.erase(at, key.size());
+    auto old = snapshotFromJson(before, "snapshot");
+    ASSERT_TRUE(old.ok()) << old.error().message;
+    EXPECT_EQ(old->request.options.layoutVersion, 1);
+    EXPECT_EQ(snapshotToJson(*old), before);
+    std::string future = text;
+    future.replace(at, key.size(), ",\"layout_version\":9");
+    auto refused = snapshotFromJson(future, "session 4 snapshot");
+    ASSERT_FALSE(refused.ok());
+    EXPECT_NE(refused.error().message.find("layout_version"), std::string::npos);
+}
+
 TEST_F(VisitFixture, NothingIsSignedWhenTheSessionChangedSinceItsSnapshotWasMade) {
     Session s = draft({}, {"cat_cow"});
     const Session asRead = *sessions_->get(s.id);
@@ -444,6 +465,48 @@ TEST_F(VisitFixture, AddendaGoToSignedSessionsWithWhoAndWhen) {
     EXPECT_EQ(added->addenda[0].text, "Phoned on day 3: doing well");
     EXPECT_EQ(added->addenda[0].clinicianId, clinicianId_);
     EXPECT_FALSE(added->addenda[0].createdAt.empty());
+}
+
+} // namespace
+} // namespace hepdesk::visit::test
+
+namespace hepdesk::visit::test {
+namespace {
+
+TEST_F(VisitFixture, FollowUpCarriesThePsfsActivitiesToBeRatedAgain) {
+    using namespace std::chrono;
+    Session first;
+    {
+        const FixedClock firstDay(sys_days{year{2026} / 11 / 21} + hours{9});
+        ClockGuard clock(firstDay);
+        first = draft({}, {"cat_cow", "bird_dog"});
+        first.screening.psfs = {{"Lifting my grandson", 3}, {"Sitting through a film", 5}};
+        first.screening.adherence = {{"pelvic_tilt", 9}};
+        ASSERT_TRUE(visit().saveDraft(first).ok());
+        auto stored = sessions_->get(first.id);
+        ASSERT_TRUE(stored.ok());
+        EXPECT_EQ(stored->scores.psfsMean, 4.0);
+    }
+    const FixedClock later(sys_days{year{2026} / 12 / 5} + hours{9});
+    ClockGuard clock(later);
+    auto follow = visit().start(patientId_, {clinicianId_, {}, 0, {}});
+    ASSERT_TRUE(follow.ok()) << follow.error().message;
+    const Screening& today = follow->session.screening;
+    ASSERT_EQ(today.psfs.size(), 2U);
+    EXPECT_EQ(today.psfs[0], (PsfsActivity{"Lifting my grandson", std::nullopt}));
+    EXPECT_EQ(today.psfs[1], (PsfsActivity{"Sitting through a film", std::nullopt}));
+    EXPECT_EQ(follow->carried.psfsActivities, 2U);
+    EXPECT_FALSE(follow->carried.empty());
+    EXPECT_TRUE(today.adherence.empty()) << "adherence is asked afresh at each visit";
+    EXPECT_FALSE(isScreeningRecorded(today)) << "unrated activities record nothing yet";
+
+    // Activities the clinician gave for today win over the carried ones.
+    Screening given;
+    given.psfs = {{"Gardening", 2}};
+    auto own = visit().start(patientId_, {clinicianId_, {}, 0, given});
+    ASSERT_TRUE(own.ok());
+    EXPECT_EQ(own->session.screening.psfs, given.psfs);
+    EXPECT_EQ(own->carried.psfsActivities, 0U);
 }
 
 } // namespace

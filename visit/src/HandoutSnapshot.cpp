@@ -79,13 +79,24 @@ std::string snapshotToJson(const HandoutSnapshot& s) {
                           {"clinician_name", c.clinicianName},
                           {"clinician_credentials", c.clinicianCredentials},
                           {"logo", c.logo ? nlohmann::json(base64(c.logo->bytes)) : nullptr}};
-    const nlohmann::json j{
-        {"version", kSnapshotVersion},       {"patient_name", r.patientName},
-        {"session_date", r.sessionDate},     {"clinic", clinic},
-        {"language", r.options.lang},        {"large_print", r.options.largePrint},
-        {"paper", paperId(r.options.paper)}, {"override_reason", r.overrideReason},
-        {"program", toJson(r.program)},      {"finding_ids", r.findingIds},
-        {"assessment", assessmentJson(r)},   {"handout_sha256", s.handoutSha256}};
+    nlohmann::json j{{"version", kSnapshotVersion},       {"patient_name", r.patientName},
+                     {"session_date", r.sessionDate},     {"clinic", clinic},
+                     {"language", r.options.lang},        {"large_print", r.options.largePrint},
+                     {"paper", paperId(r.options.paper)}, {"override_reason", r.overrideReason},
+                     {"program", toJson(r.program)},      {"finding_ids", r.findingIds},
+                     {"assessment", assessmentJson(r)},   {"handout_sha256", s.handoutSha256}};
+    // Snapshots from before layout versions had none and mean version 1: written only when
+    // later, so such a snapshot's text stays what it was.
+    if (r.options.layoutVersion != 1) {
+        j["layout_version"] = r.options.layoutVersion;
+    }
+    // Written only when used, so snapshots of handouts without them read as before.
+    if (r.options.exerciseLog) {
+        j["exercise_log"] = true;
+    }
+    if (!r.goals.empty()) {
+        j["goals"] = r.goals;
+    }
     // nlohmann's object keeps keys sorted: the same snapshot is always the same text.
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -126,6 +137,18 @@ Result<HandoutSnapshot> snapshotFromJson(std::string_view text, std::string_view
         r.options.paper = paper == "letter" ? handout::HandoutOptions::Paper::Letter
                                             : handout::HandoutOptions::Paper::A4;
         r.overrideReason = j.at("override_reason").get<std::string>();
+        r.options.layoutVersion = 1;
+        if (j.contains("layout_version")) {
+            const nlohmann::json& v = j.at("layout_version");
+            if (!v.is_number_integer() || v.get<int>() < 1 ||
+                v.get<int>() > handout::HandoutOptions::kCurrentLayoutVersion) {
+                return Error::invalid(
+                    std::string(source) + ": field 'layout_version' is " + v.dump() +
+                    "; this version of HepDesk lays out 1 to " +
+                    std::to_string(handout::HandoutOptions::kCurrentLayoutVersion));
+            }
+            r.options.layoutVersion = v.get<int>();
+        }
         s.handoutSha256 = j.at("handout_sha256").get<std::string>();
         const nlohmann::json& c = j.at("clinic");
         r.clinic.name = c.at("name").get<std::string>();
@@ -155,6 +178,10 @@ Result<HandoutSnapshot> snapshotFromJson(std::string_view text, std::string_view
             return assessment.error();
         }
         r.assessment = std::move(*assessment);
+        r.options.exerciseLog = j.value("exercise_log", false);
+        if (j.contains("goals")) {
+            r.goals = j.at("goals").get<std::vector<std::string>>();
+        }
         return s;
     } catch (const nlohmann::json::exception& e) {
         return Error::invalid(std::string(source) + ": " + e.what());

@@ -233,6 +233,14 @@ CarriedOver VisitWorkflow::carryOver(const Session& last, Screening& today,
         today.durationDays = std::min(36500, *last.screening.durationDays + days);
         carried.duration = true;
     }
+    // PSFS: the same activities, in the patient's words, are rated again at each follow-up
+    // (clinical-reference); today's ratings start empty so no old rating passes for a new one.
+    if (today.psfs.empty()) {
+        for (const PsfsActivity& a : last.screening.psfs) {
+            today.psfs.push_back(PsfsActivity{a.activity, std::nullopt});
+        }
+        carried.psfsActivities = today.psfs.size();
+    }
     return carried;
 }
 
@@ -361,6 +369,12 @@ Result<HandoutPlan> VisitWorkflow::draftHandout(const Session& s, const HandoutC
     r.options.lang = changes.language.value_or(s.handoutOptions.language);
     r.options.largePrint = changes.largePrint.value_or(s.handoutOptions.largePrint);
     r.options.paper = changes.paper.value_or(handout::HandoutOptions::Paper::A4);
+    r.options.exerciseLog = changes.exerciseLog.value_or(false);
+    if (changes.goals.value_or(false)) {
+        for (const PsfsActivity& a : s.screening.psfs) {
+            r.goals.push_back(a.activity);
+        }
+    }
     return plan;
 }
 
@@ -400,6 +414,13 @@ Result<HandoutPlan> VisitWorkflow::signedHandout(const Session& s, const Handout
     }
     if (changes.paper && *changes.paper != r.options.paper) {
         differs(changes.names.paper, paperName(r.options.paper), paperName(*changes.paper));
+    }
+    if (changes.exerciseLog && *changes.exerciseLog != r.options.exerciseLog) {
+        differs("exercise log", r.options.exerciseLog ? "on" : "off",
+                *changes.exerciseLog ? "on" : "off");
+    }
+    if (changes.goals && *changes.goals != !r.goals.empty()) {
+        differs("goals", r.goals.empty() ? "off" : "on", *changes.goals ? "on" : "off");
     }
     if (changes.clinic && !sameClinic(*changes.clinic, r.clinic)) {
         differs(changes.names.clinic, r.clinic.name, changes.clinic->name);
@@ -477,7 +498,8 @@ Result<HandoutRecord> VisitWorkflow::recordHandout(std::int64_t sessionId,
 }
 
 Result<SignedSession> VisitWorkflow::sign(std::int64_t sessionId, std::int64_t clinicianId,
-                                          handout::HandoutOptions::Paper paper) {
+                                          handout::HandoutOptions::Paper paper,
+                                          HandoutExtras extras) {
     auto session = repos_.sessions.get(sessionId);
     if (!session) {
         return session.error();
@@ -500,6 +522,8 @@ Result<SignedSession> VisitWorkflow::sign(std::int64_t sessionId, std::int64_t c
     asSigned.signedBy = clinicianId;
     HandoutChanges changes;
     changes.paper = paper;
+    changes.exerciseLog = extras.exerciseLog;
+    changes.goals = extras.goals;
     auto plan = draftHandout(asSigned, changes);
     if (!plan) {
         return plan.error();

@@ -21,12 +21,21 @@ std::string HandoutComposer::dosageText(const Dosage& d) const {
     const HandoutStrings& s = strings_;
     std::vector<std::string> parts;
     if (d.reps > 0) {
-        parts.push_back(d.sets > 1 ? s.format("sets_reps", {{"sets", std::to_string(d.sets)},
-                                                            {"reps", std::to_string(d.reps)}})
-                                   : s.format("reps_only", {{"reps", std::to_string(d.reps)}}));
+        parts.push_back(d.sets > 1    ? s.format("sets_reps", {{"sets", std::to_string(d.sets)},
+                                                               {"reps", std::to_string(d.reps)}})
+                        : d.reps == 1 ? s.text("one_time")
+                                      : s.format("reps_only", {{"reps", std::to_string(d.reps)}}));
     }
     if (d.holdSeconds > 0) {
-        if (d.holdSeconds >= 120 && d.holdSeconds % 60 == 0) {
+        if (d.holdUnit == HoldUnit::Minutes) {
+            // As the clinician gave it: "for 1 minute", "for 10 minutes".
+            parts.push_back(
+                d.holdSeconds == 60
+                    ? s.text("for_one_minute")
+                    : s.format("for_minutes", {{"n", std::to_string(d.holdSeconds / 60)}}));
+        } else if (d.holdSeconds >= 120 && d.holdSeconds % 60 == 0) {
+            // Whole minutes given in seconds read as minutes, as handouts always have (a signed
+            // session reprints with the same words).
             parts.push_back(s.format("for_minutes", {{"n", std::to_string(d.holdSeconds / 60)}}));
         } else if (d.holdSeconds == 1) {
             parts.push_back(s.text("hold_one_second"));
@@ -46,6 +55,15 @@ std::string HandoutComposer::dosageText(const Dosage& d) const {
     }
     if (d.perSide) {
         parts.push_back(s.text("each_side"));
+    }
+    // Every day and "no end said" are the defaults and are not printed.
+    if (d.daysPerWeek < kDaysPerWeekLimit.max) {
+        parts.push_back(s.format("days_a_week", {{"n", std::to_string(d.daysPerWeek)}}));
+    }
+    if (d.weeks == 1) {
+        parts.push_back(s.text("for_one_week"));
+    } else if (d.weeks > 1) {
+        parts.push_back(s.format("for_weeks", {{"n", std::to_string(d.weeks)}}));
     }
     std::string out;
     for (const std::string& p : parts) {
@@ -101,6 +119,13 @@ Result<HandoutDocument> HandoutComposer::compose(const HandoutRequest& req) cons
     doc.lang = lang;
     doc.largePrint = req.options.largePrint;
     doc.paper = req.options.paper;
+    doc.layoutVersion = req.options.layoutVersion;
+    doc.exerciseLog = req.options.exerciseLog;
+    for (const std::string& g : req.goals) {
+        if (!trimmed(g).empty()) {
+            doc.goals.push_back(trimmed(g));
+        }
+    }
     doc.clinic = req.clinic;
     doc.patientName = trimmed(req.patientName);
     doc.dateText = strings_.longDate(req.sessionDate);

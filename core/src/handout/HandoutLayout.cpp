@@ -21,15 +21,27 @@ constexpr Style kLarge{18, 14, 26, 22, 20, 1.5, 56, 50, 84, 12, 26, 210, 135, 15
 /// Content of some height whose commands use y relative to the row's top (x is absolute).
 struct Row {
     double height = 0;
+    /// How far the drawing reaches below the row's top when more than `height`: a figure
+    /// beside the lines that follow it must fit on the row's page too.
+    double extent = 0;
+    /// The next row is this paragraph's next line and stays on the same page.
+    bool joinNext = false;
     std::vector<DrawCommand> cmds;
+    [[nodiscard]] double reach() const { return std::max(height, extent); }
 };
 
 /// Rows the paginator places together when it can.
 struct Group {
     std::vector<Row> rows;
     std::string blockId;       ///< exercise blocks: recorded in the result
-    bool keepTogether = false; ///< move to the next page rather than split
+    bool keepTogether = false; ///< move to the next page rather than split (when it fits one)
     bool keepWithNext = false; ///< headings: never the last thing on a page
+    /// The signature: never alone on a page, its first row sits with the last row before it.
+    bool keepWithPrevious = false;
+    std::size_t keepHead = 1; ///< rows at the start that stay on one page (title, first lines)
+    std::size_t keepTail = 1; ///< rows at the end that stay on one page (no lone last line)
+    /// When the group breaks across pages, the next page opens with this title, "continued".
+    std::string continuedTitle;
     bool pageBreakBefore = false;
     double gapBefore = 0;
     [[nodiscard]] double height() const {
@@ -74,7 +86,11 @@ public:
         pageW = d.paper == HandoutOptions::Paper::A4 ? 595.28 : 612;
         pageH = d.paper == HandoutOptions::Paper::A4 ? 841.89 : 792;
         contentW = pageW - 2 * st.margin;
+        bodyH = pageH - st.bottom - st.top;
     }
+
+    /// Layout version 2 and later: pages fill, long blocks continue (see HandoutOptions).
+    [[nodiscard]] bool paged() const { return doc.layoutVersion >= 2; }
 
     /// Wrapped text as one row per line at x, width w.
     std::vector<Row> text(const std::vector<Span>& spans, double size, double x, double w,
@@ -91,6 +107,11 @@ public:
                     TextRun{{x + run.x, baseline}, run.face, size, color, std::move(run.text)});
             }
             rows.push_back(std::move(r));
+        }
+        // A short paragraph never breaks; a long one leaves at least two lines on each page.
+        const std::size_t n = rows.size();
+        for (std::size_t i = 0; i + 1 < n; ++i) {
+            rows[i].joinNext = n <= 4 || i < 1 || i + 2 >= n;
         }
         return rows;
     }
@@ -130,6 +151,39 @@ public:
         out.cmds.emplace_back(Rect{{x, 0}, st.body * 0.3, out.height, bar, std::nullopt});
         append(out.cmds, std::move(body.cmds), pad);
         return out;
+    }
+
+    /// Like boxed(), but a box taller than most of a page becomes several boxes, one below
+    /// the other, so the paginator can continue it on the next page instead of cutting it.
+    std::vector<Row> boxes(const std::vector<Row>& inner, double x, double w, Color fill,
+                           Color bar) const {
+        if (!paged()) {
+            return {boxed(inner, x, w, fill, bar)};
+        }
+        std::vector<Row> out, part;
+        const double limit = bodyH - 2 * st.body; // only what no page could hold
+        double h = 0;
+        for (const Row& r : inner) {
+            if (!part.empty() && h + r.height > limit) {
+                out.push_back(boxed(part, x, w, fill, bar));
+                part.clear();
+                h = 0;
+            }
+            part.push_back(r);
+            h += r.height;
+        }
+        if (!part.empty()) {
+            out.push_back(boxed(part, x, w, fill, bar));
+        }
+        return out;
+    }
+
+    /// "Title (continued)" atop a page where a broken block goes on.
+    Row continuedRow(const std::string& title) const {
+        Row r = stack(text({{str.format("continued", {{"title", title}}), FontFace::Bold}},
+                           st.small * 1.1, st.margin, contentW, kMuted));
+        r.height += st.paraGap;
+        return r;
     }
 
     Group heading(const std::string& title) const {
@@ -312,11 +366,10 @@ public:
         }
         for (const std::string& c : ex.cautions) {
             const double inset = st.body * 0.9;
-            Row box = boxed(text({{str.text("caution") + " ", FontFace::Bold}, {c}}, st.body,
-                                 x + inset, w - inset - st.body * 0.4),
-                            x, w, kCautionFill, kCautionBar);
-            box.height += st.paraGap;
-            rows.push_back(std::move(box));
+            std::vector<Row> parts = boxes(text({{str.text("caution") + " ", FontFace::Bold}, {c}},
+                                                st.body, x + inset, w - inset - st.body * 0.4),
+                                           x, w, kCautionFill, kCautionBar);
+            add(std::move(parts), st.paraGap);
         }
         return rows;
     }
@@ -338,7 +391,9 @@ public:
                          Rect{{st.margin, 0}, contentW, band.height, kBand, std::nullopt});
         band.height += st.paraGap * 1.5;
         g.rows.push_back(std::move(band));
-        if (!doc.largePrint) {
+        if (paged()) {
+            exerciseBody(ex, number, g);
+        } else if (!doc.largePrint) {
             // Two columns: the pictures at the left, the words at the right.
             const double gap = 16;
             const double textX = st.margin + st.figureW + gap;
@@ -361,6 +416,49 @@ public:
         return g;
     }
 
+    /// Layout version 2: the words are one row per line so a long note continues on the next
+    /// page; the band, the picture and the first lines stay together, as do the last two rows.
+    void exerciseBody(const ExerciseSection& ex, int number, Group& g) const {
+        g.continuedTitle = std::to_string(number) + ". " + ex.name;
+        g.keepTail = 2;
+        if (!doc.largePrint) {
+            // Two columns: the pictures at the left, the words at the right beside them.
+            const double gap = 16;
+            const double textX = st.margin + st.figureW + gap;
+            Row figs = figureRow(ex, st.margin, st.figureW, st.figureH, false);
+            std::vector<Row> words = exerciseText(ex, textX, contentW - st.figureW - gap);
+            double wordsH = 0;
+            for (const Row& r : words) {
+                wordsH += r.height;
+            }
+            if (wordsH < figs.height) { // the block ends below its picture
+                Row spacer;
+                spacer.height = figs.height - wordsH;
+                words.push_back(std::move(spacer));
+            }
+            words[0].extent = figs.height;
+            // The picture first, as in version 1: text extraction reads it before the words.
+            figs.cmds.insert(figs.cmds.end(), std::make_move_iterator(words[0].cmds.begin()),
+                             std::make_move_iterator(words[0].cmds.end()));
+            words[0].cmds = std::move(figs.cmds);
+            g.rows.insert(g.rows.end(), std::make_move_iterator(words.begin()),
+                          std::make_move_iterator(words.end()));
+            g.keepHead = 3; // the band, the picture with the first line, the second line
+        } else {
+            // Large print: one column, the pictures above the words, as large as the page
+            // allows two of them side by side: they grow with the text.
+            const double w = (contentW - st.body * 0.6) / 2;
+            Row figs = figureRow(ex, st.margin, w, w * st.figureH / st.figureW, true);
+            figs.height += st.paraGap;
+            g.rows.push_back(std::move(figs));
+            auto words = exerciseText(ex, st.margin, contentW);
+            g.rows.insert(g.rows.end(), std::make_move_iterator(words.begin()),
+                          std::make_move_iterator(words.end()));
+            g.keepTogether = false; // fill pages: a long exercise continues on the next
+            g.keepHead = 4;         // the band, the pictures and two lines
+        }
+    }
+
     std::vector<Group> avoid() const {
         std::vector<Group> out;
         if (doc.avoid.empty()) {
@@ -370,6 +468,8 @@ public:
         Group intro;
         intro.rows = text({{str.text("avoid_intro")}}, st.body, st.margin, contentW);
         intro.rows.back().height += st.paraGap;
+        // The heading, its intro and the first entry share a page (version 2).
+        intro.keepTogether = intro.keepWithNext = paged();
         out.push_back(std::move(intro));
         for (const AvoidSection& a : doc.avoid) {
             Group g;
@@ -400,7 +500,7 @@ public:
             }
             Group g;
             g.keepTogether = true;
-            g.rows.push_back(boxed(rows, st.margin, contentW, fill, bar));
+            g.rows = boxes(rows, st.margin, contentW, fill, bar);
             g.rows.back().height += st.paraGap * 1.5;
             out.push_back(std::move(g));
         };
@@ -421,18 +521,155 @@ public:
         g.rows = text({{str.format("override_text", {{"level", doc.overrideLevel}})}}, st.body,
                       st.margin, contentW);
         g.rows.back().height += st.paraGap;
-        auto reason = boxed(
+        auto reason = boxes(
             text({{doc.overrideReason}}, st.body, st.margin + st.body, contentW - st.body * 1.5),
             st.margin, contentW, kCautionFill, kCautionBar);
-        g.rows.push_back(std::move(reason));
+        g.rows.insert(g.rows.end(), std::make_move_iterator(reason.begin()),
+                      std::make_move_iterator(reason.end()));
         out.push_back(std::move(g));
+        return out;
+    }
+
+    /// "Your goals": the patient's PSFS activities, in their words.
+    Group goals() const {
+        Group g;
+        g.keepTogether = true;
+        g.gapBefore = st.sectionGap;
+        g.rows = text({{str.text("goals_heading"), FontFace::Bold}}, st.heading, st.margin,
+                      contentW, kHeading);
+        g.rows.back().height += st.paraGap;
+        auto intro = text({{str.text("goals_intro")}}, st.body, st.margin, contentW);
+        intro.back().height += st.paraGap;
+        g.rows.insert(g.rows.end(), intro.begin(), intro.end());
+        for (const std::string& goal : doc.goals) {
+            auto r = item("•", {{goal}}, st.body, st.margin, contentW);
+            r.back().height += st.paraGap * 0.5;
+            g.rows.insert(g.rows.end(), r.begin(), r.end());
+        }
+        return g;
+    }
+
+    /// One grid of the exercise log: days `firstDay`..`lastDay` (1-based) as columns, a row of
+    /// tick boxes per exercise and a row of boxes for the day's pain 0-10.
+    Group logGrid(int firstDay, int lastDay) const {
+        Group g;
+        g.keepTogether = true;
+        g.gapBefore = st.paraGap * 2;
+        const int days = lastDay - firstDay + 1;
+        const double labelW = doc.largePrint ? contentW * 0.36 : contentW * 0.3;
+        const double colW = (contentW - labelW) / days;
+        const double x0 = st.margin + labelW;
+        const double pad = st.small * 0.35;
+        const Stroke grid{kRule, 0.6};
+        const auto cellText = [&](const std::string& t, FontFace face, int column, double rowH) {
+            const double w =
+                (face == FontFace::Bold ? fonts.bold : fonts.regular)->textWidth(t, st.small);
+            return TextRun{{x0 + colW * column + (colW - w) / 2,
+                            rowH / 2 + fonts.regular->ascent(st.small) * 0.4},
+                           face,
+                           st.small,
+                           kHeading,
+                           t};
+        };
+        // Header: "Day" and the day numbers, on a band.
+        Row header;
+        header.height = st.small * 2;
+        header.cmds.emplace_back(Rect{{st.margin, 0}, contentW, header.height, kBand, grid});
+        auto dayLabel = text({{str.text("log_day"), FontFace::Bold}}, st.small, st.margin + pad,
+                             labelW - 2 * pad, kHeading);
+        if (!dayLabel.empty()) {
+            append(header.cmds, std::move(dayLabel[0].cmds),
+                   (header.height - dayLabel[0].height) / 2);
+        }
+        for (int d = 0; d < days; ++d) {
+            header.cmds.emplace_back(
+                cellText(std::to_string(firstDay + d), FontFace::Bold, d, header.height));
+            header.cmds.emplace_back(
+                Line{{x0 + colW * d, 0}, {x0 + colW * d, header.height}, grid});
+        }
+        g.rows.push_back(std::move(header));
+        const double box = std::min(colW * 0.55, st.body * 1.2);
+        const auto bodyRow = [&](const std::vector<Span>& label, bool painRow) {
+            Row r = stack(text(label, st.body, st.margin + pad, labelW - 2 * pad));
+            r.height = std::max(r.height, box) + 2 * pad;
+            for (DrawCommand& c : r.cmds) {
+                std::visit(Shift{pad}, c);
+            }
+            r.cmds.insert(r.cmds.begin(),
+                          Rect{{st.margin, 0}, contentW, r.height, std::nullopt, grid});
+            for (int d = 0; d < days; ++d) {
+                const double cx = x0 + colW * d;
+                r.cmds.emplace_back(Line{{cx, 0}, {cx, r.height}, grid});
+                if (painRow) {
+                    continue; // the patient writes a number in the cell
+                }
+                r.cmds.emplace_back(Rect{{cx + (colW - box) / 2, (r.height - box) / 2},
+                                         box,
+                                         box,
+                                         std::nullopt,
+                                         Stroke{kText, 0.9}});
+            }
+            return r;
+        };
+        int n = 0;
+        for (const ExerciseSection& ex : doc.exercises) {
+            g.rows.push_back(bodyRow({{std::to_string(++n) + ". " + ex.name}}, false));
+        }
+        g.rows.push_back(bodyRow({{str.text("log_pain"), FontFace::Bold}}, true));
+        g.rows.back().cmds.insert(
+            g.rows.back().cmds.begin(),
+            Rect{{st.margin, 0}, contentW, g.rows.back().height, kCautionFill, std::nullopt});
+        return g;
+    }
+
+    /// The exercise log page: a heading, how to fill it in, the grid (two weeks side by side,
+    /// or week by week in large print), and ruled lines for a note.
+    std::vector<Group> exerciseLog() const {
+        std::vector<Group> out;
+        if (!doc.exerciseLog) {
+            return out;
+        }
+        Group h = heading(str.text("log_heading"));
+        h.pageBreakBefore = true;
+        out.push_back(std::move(h));
+        Group intro;
+        intro.rows = text({{str.text("log_intro")}}, st.body, st.margin, contentW);
+        out.push_back(std::move(intro));
+        const int perGrid = doc.largePrint ? 7 : 14;
+        for (int first = 1; first <= 14; first += perGrid) {
+            Group grid = logGrid(first, first + perGrid - 1);
+            if (perGrid < 14) {
+                auto week = text(
+                    {{str.format("log_week", {{"n", std::to_string((first - 1) / perGrid + 1)}}),
+                      FontFace::Bold}},
+                    st.body, st.margin, contentW, kHeading);
+                week.back().height += st.paraGap * 0.5;
+                grid.rows.insert(grid.rows.begin(), week.begin(), week.end());
+            }
+            out.push_back(std::move(grid));
+        }
+        Group notes;
+        notes.keepTogether = true;
+        notes.gapBefore = st.sectionGap;
+        notes.rows = text({{str.text("log_notes"), FontFace::Bold}}, st.body, st.margin, contentW);
+        for (int i = 0; i < 3; ++i) {
+            Row line;
+            line.height = st.body * 2;
+            line.cmds.emplace_back(Line{
+                {st.margin, line.height}, {st.margin + contentW, line.height}, Stroke{kRule, 0.8}});
+            notes.rows.push_back(std::move(line));
+        }
+        out.push_back(std::move(notes));
         return out;
     }
 
     Group signature() const {
         Group g;
         g.keepTogether = true;
-        g.gapBefore = st.sectionGap * 2;
+        g.keepWithPrevious = paged(); // never alone on a last page
+        // Version 2: a smaller gap, so the signature fits below a box that nearly fills a
+        // page (the urgent signs in Spanish large print).
+        g.gapBefore = st.sectionGap * (paged() ? 1 : 2);
         Row r;
         const double lineY = st.body * 2.2;
         const double sigW = contentW * 0.6;
@@ -490,28 +727,12 @@ public:
     const std::map<std::string, Figure, std::less<>>& figures;
     const HandoutDocument& doc;
     const Style& st;
-    double pageW = 0, pageH = 0, contentW = 0;
+    double pageW = 0, pageH = 0, contentW = 0, bodyH = 0;
 };
 
-} // namespace
-
-HandoutLayoutResult HandoutLayout::layout(const HandoutDocument& doc) const {
-    Builder b(fonts_, strings_, figures_, doc);
-    std::vector<Group> groups;
-    groups.push_back(b.header());
-    groups.push_back(b.heading(strings_.text("how_to_heading")));
-    groups.push_back(b.howTo());
-    int n = 0;
-    for (const ExerciseSection& ex : doc.exercises) {
-        groups.push_back(b.exercise(ex, ++n));
-    }
-    for (std::vector<Group> gs : {b.avoid(), b.stopAndSeekCare(), b.override()}) {
-        groups.insert(groups.end(), std::make_move_iterator(gs.begin()),
-                      std::make_move_iterator(gs.end()));
-    }
-    groups.push_back(b.signature());
-
-    HandoutLayoutResult res;
+/// Layout version 1, kept so signed handouts reprint byte-identical: whole groups move to
+/// the next page, and a row taller than what is left of a page overflows it.
+void paginateV1(const Builder& b, std::vector<Group>& groups, HandoutLayoutResult& res) {
     const double top = b.st.top, bottom = b.pageH - b.st.bottom;
     double y = top;
     const auto newPage = [&] {
@@ -551,6 +772,135 @@ HandoutLayoutResult HandoutLayout::layout(const HandoutDocument& doc) const {
             place.bottom = y;
             res.blocks.push_back(place);
         }
+    }
+}
+
+/// One row to place, and whether it must share a page with the row after it.
+struct Unit {
+    std::size_t group = 0, row = 0;
+    bool glueNext = false;
+};
+
+/// Layout version 2: rows are placed one by one; rows glued together (a heading and what
+/// follows, a box, the start and the end of an exercise, the signature and what precedes it)
+/// move to the next page together when they would not fit, unless they are taller than a
+/// page. A group broken across pages opens the next page with its "continued" title.
+void paginateV2(const Builder& b, std::vector<Group>& groups, HandoutLayoutResult& res) {
+    const double top = b.st.top, bottom = b.pageH - b.st.bottom, pageBody = bottom - top;
+    std::vector<Unit> units;
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        const Group& g = groups[gi];
+        const std::size_t n = g.rows.size();
+        const bool whole = g.keepTogether && g.height() <= pageBody;
+        for (std::size_t r = 0; r < n; ++r) {
+            Unit u{gi, r, false};
+            if (r + 1 < n) {
+                u.glueNext =
+                    whole || g.rows[r].joinNext || r + 1 < g.keepHead || r + 1 + g.keepTail > n;
+            } else if (gi + 1 < groups.size() && !groups[gi + 1].pageBreakBefore) {
+                u.glueNext = g.keepWithNext || groups[gi + 1].keepWithPrevious;
+            }
+            units.push_back(u);
+        }
+    }
+    const auto gapOf = [&](const Unit& u) { return u.row == 0 ? groups[u.group].gapBefore : 0; };
+    const auto rowOf = [&](const Unit& u) -> Row& { return groups[u.group].rows[u.row]; };
+    // Height units i.. need from y (gap included unless at the top of a page), as far as
+    // they are glued together (`chain`) or unit i alone.
+    const auto need = [&](std::size_t i, bool atTop, bool chain) {
+        double cur = 0, most = 0;
+        for (std::size_t j = i; j < units.size(); ++j) {
+            if (j > i || !atTop) {
+                cur += gapOf(units[j]);
+            }
+            most = std::max(most, cur + rowOf(units[j]).reach());
+            cur += rowOf(units[j]).height;
+            if (!chain || !units[j].glueNext) {
+                break;
+            }
+        }
+        return most;
+    };
+
+    double y = top;
+    const auto newPage = [&] {
+        res.pages.push_back(LayoutPage{b.pageW, b.pageH, {}});
+        y = top;
+    };
+    newPage();
+    std::vector<BlockPlacement> placed(groups.size());
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        const Unit& u = units[i];
+        Group& g = groups[u.group];
+        if (u.row == 0 && g.pageBreakBefore && y > top) {
+            newPage();
+        }
+        if (y > top) {
+            const bool chainStart = i == 0 || !units[i - 1].glueNext;
+            const bool chainFitsHere = y + need(i, false, chainStart) <= bottom;
+            const bool chainFitsPage = need(i, true, chainStart) <= pageBody;
+            const bool rowFitsHere = y + need(i, false, false) <= bottom;
+            if (!chainFitsHere && (chainFitsPage || !rowFitsHere)) {
+                newPage();
+                if (u.row > 0 && !g.continuedTitle.empty()) {
+                    Row c = b.continuedRow(g.continuedTitle);
+                    append(res.pages.back().commands, std::move(c.cmds), y);
+                    y += c.height;
+                }
+            }
+        }
+        if (y > top) {
+            y += gapOf(u);
+        }
+        const int page = static_cast<int>(res.pages.size()) - 1;
+        if (u.row == 0) {
+            placed[u.group] = BlockPlacement{g.blockId, page, page, y, y};
+        }
+        Row& r = rowOf(u);
+        append(res.pages.back().commands, std::move(r.cmds), y);
+        y += r.height;
+        placed[u.group].lastPage = page;
+        placed[u.group].bottom = y;
+    }
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        if (!groups[gi].blockId.empty() && !groups[gi].rows.empty()) {
+            res.blocks.push_back(placed[gi]);
+        }
+    }
+}
+
+} // namespace
+
+HandoutLayoutResult HandoutLayout::layout(const HandoutDocument& doc) const {
+    Builder b(fonts_, strings_, figures_, doc);
+    std::vector<Group> groups;
+    groups.push_back(b.header());
+    groups.push_back(b.heading(strings_.text("how_to_heading")));
+    groups.push_back(b.howTo());
+    int n = 0;
+    for (const ExerciseSection& ex : doc.exercises) {
+        groups.push_back(b.exercise(ex, ++n));
+    }
+    for (std::vector<Group> gs : {b.avoid(), b.stopAndSeekCare(), b.override()}) {
+        groups.insert(groups.end(), std::make_move_iterator(gs.begin()),
+                      std::make_move_iterator(gs.end()));
+    }
+    if (!doc.goals.empty() && !doc.exerciseLog) {
+        groups.push_back(b.goals());
+    }
+    groups.push_back(b.signature());
+    for (Group& g : b.exerciseLog()) {
+        groups.push_back(std::move(g));
+    }
+    if (!doc.goals.empty() && doc.exerciseLog) {
+        groups.push_back(b.goals()); // on the log page, which goes to the next visit
+    }
+
+    HandoutLayoutResult res;
+    if (doc.layoutVersion >= 2) {
+        paginateV2(b, groups, res);
+    } else {
+        paginateV1(b, groups, res);
     }
     const int count = static_cast<int>(res.pages.size());
     for (int p = 0; p < count; ++p) {

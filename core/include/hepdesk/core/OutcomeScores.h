@@ -27,6 +27,13 @@ struct DisabilityScore {
     bool reliable = true; ///< false when fewer than 8 of 10 sections were answered
 };
 
+/// Patient-Specific Functional Scale: the mean of the rated activities (0..10).
+struct PsfsScore {
+    double mean = 0.0;
+    int rated = 0;      ///< activities with a rating
+    int activities = 0; ///< activities named, rated or not
+};
+
 /// Every score a screening yields; a measure not recorded is absent.
 struct OutcomeScores {
     std::optional<int> painNow;
@@ -34,6 +41,7 @@ struct OutcomeScores {
     std::optional<StartBackScore> startBack;
     std::optional<DisabilityScore> odi;
     std::optional<DisabilityScore> ndi;
+    std::optional<PsfsScore> psfs = std::nullopt;
 };
 
 } // namespace hepdesk

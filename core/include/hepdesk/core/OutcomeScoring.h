@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace hepdesk {
 
@@ -27,6 +28,22 @@ StartBackScore scoreStartBack(const std::map<std::string, int>& answers,
 /// nullopt when nothing was answered.
 std::optional<DisabilityScore> scoreDisability(const std::map<std::string, int>& answers,
                                                const DisabilityInstrument& instrument);
+
+/// PSFS (Stratford 1995): the mean of the rated activities; unrated ones are left out of the
+/// mean. nullopt when no activity is rated.
+std::optional<PsfsScore> scorePsfs(const std::vector<PsfsActivity>& activities);
+
+/// The change in PSFS that counts (clinical-reference: minimal detectable change, Stratford
+/// 1995): 2 points for the mean, 3 points for a single activity.
+inline constexpr double kPsfsImportantChangeMean = 2.0;
+inline constexpr int kPsfsImportantChangeActivity = 3;
+
+enum class ScoreChange { Worse, NoImportantChange, Better };
+std::string_view toId(ScoreChange c); ///< "worse", "no_important_change", "better"
+/// PSFS mean from `before` to `after` (higher is better): Better or Worse at 2 points or more.
+ScoreChange psfsMeanChange(double before, double after);
+/// One activity from `before` to `after`: Better or Worse at 3 points or more.
+ScoreChange psfsActivityChange(int before, int after);
 
 /// Every score of a screening whose ids were validated.
 OutcomeScores scoreOutcomes(const Screening& s, const ScreeningItems& items);

@@ -28,6 +28,25 @@ struct PainScores {
     bool operator==(const PainScores&) const = default;
 };
 
+/// One activity of the Patient-Specific Functional Scale (Stratford 1995), in the patient's own
+/// words, rated 0 (unable to do it) .. 10 (as before the problem); unrated until asked.
+struct PsfsActivity {
+    std::string activity;
+    std::optional<int> rating;
+    bool operator==(const PsfsActivity&) const = default;
+};
+inline constexpr std::size_t kPsfsMaxActivities = 5;
+inline constexpr std::size_t kPsfsMaxActivityBytes = 200;
+
+/// How many of the 14 days of the exercise log the patient did one exercise; absent when the
+/// clinician did not ask (never recorded as 0).
+struct Adherence {
+    std::string exerciseId;
+    std::optional<int> daysDone; ///< 0..kAdherenceDays; nullopt = "not asked"
+    bool operator==(const Adherence&) const = default;
+};
+inline constexpr int kAdherenceDays = 14;
+
 /// What the clinician recorded at one visit. Every answer is keyed by a stable construct id
 /// (never by position): ids of the red-flag and contraindication items, of STarT Back items,
 /// of ODI and NDI sections, all defined in templates/rules/.
@@ -43,13 +62,16 @@ struct Screening {
     std::map<std::string, int> odi;       ///< section id -> 0..5 (absent = skipped)
     std::map<std::string, int> ndi;       ///< item id -> 0..5 (absent = skipped)
     std::string notes;
+    std::vector<PsfsActivity> psfs = {};   ///< at most kPsfsMaxActivities, distinct activities
+    std::vector<Adherence> adherence = {}; ///< per exercise of the last program, distinct ids
 
     bool operator==(const Screening&) const = default;
 };
 
 /// Whether the clinician has recorded anything of today's screening: a ticked finding, a pain
-/// score or an answer of STarT Back, ODI or NDI. Patient facts (age, sex, regions, duration)
-/// and notes do not count: a follow-up starts with them, and they alone screen nothing.
+/// score, an answer of STarT Back, ODI or NDI, a PSFS rating or an adherence entry. Patient facts
+/// (age, sex, regions, duration) and notes do not count: a follow-up starts with them, and they
+/// alone screen nothing.
 [[nodiscard]] bool isScreeningRecorded(const Screening& s);
 
 /// Parses the screening JSON document (templates/schema/screening.schema.json).

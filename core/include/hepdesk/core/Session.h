@@ -26,6 +26,7 @@ struct SessionScores {
     std::optional<int> startBackTotal;        ///< 0..9
     std::optional<int> startBackPsychosocial; ///< 0..5
     std::optional<StartBackRisk> startBackRisk;
+    std::optional<double> psfsMean = std::nullopt; ///< PSFS mean of the rated activities, 0..10
     bool operator==(const SessionScores&) const = default;
 };
 

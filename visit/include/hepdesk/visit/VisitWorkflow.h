@@ -69,7 +69,11 @@ struct CarriedOver {
     bool age = false;
     /// The last duration of symptoms plus the days since the last visit.
     bool duration = false;
-    [[nodiscard]] bool empty() const { return findings.empty() && !sex && !age && !duration; }
+    /// The last visit's PSFS activities, copied unrated for the patient to rate again.
+    std::size_t psfsActivities = 0;
+    [[nodiscard]] bool empty() const {
+        return findings.empty() && !sex && !age && !duration && psfsActivities == 0;
+    }
 };
 
 /// A new, unsaved session (id 0) and what was left out of the copied program.
@@ -118,6 +122,16 @@ struct HandoutChanges {
     /// Who gives an override reason after signing (stored with it).
     std::optional<std::int64_t> clinicianId;
     OptionNames names;
+    /// Adds the exercise log as the last page.
+    std::optional<bool> exerciseLog = std::nullopt;
+    /// Prints "Your goals": the session's PSFS activities.
+    std::optional<bool> goals = std::nullopt;
+};
+
+/// Optional parts of a handout chosen at signing (kept in the snapshot for every reprint).
+struct HandoutExtras {
+    bool exerciseLog = false;
+    bool goals = false;
 };
 
 /// The handout of one session, ready to render.
@@ -194,9 +208,11 @@ public:
     /// Signs stored session `sessionId` as `clinicianId`: stores the snapshot of its handout
     /// (today's rules and details, on `paper`) and the fingerprint of the handout as it stands
     /// when one can be made, in the signing transaction. The signed session.
+    /// `extras` chooses the exercise log page and "Your goals" for the signed handout.
     Result<SignedSession>
     sign(std::int64_t sessionId, std::int64_t clinicianId,
-         handout::HandoutOptions::Paper paper = handout::HandoutOptions::Paper::A4);
+         handout::HandoutOptions::Paper paper = handout::HandoutOptions::Paper::A4,
+         HandoutExtras extras = {});
 
     /// Adds a correction to a signed session, by `clinicianId`, now. The updated session.
     Result<Session> addAddendum(std::int64_t sessionId, std::optional<std::int64_t> clinicianId,

@@ -50,6 +50,15 @@ struct HandoutOptions {
     std::string lang = "en";
     bool largePrint = false; ///< 18 pt body, one column, wider spacing
     Paper paper = Paper::A4;
+    /// How pages are laid out. A signed session's snapshot keeps the version it was signed
+    /// with, so its reprint stays byte-identical after the layout improves. 1: exercises never
+    /// split, a block taller than a page overflows; 2: pages fill, long blocks continue on the
+    /// next page marked "continued", headings and the signature keep with their content.
+    int layoutVersion = kCurrentLayoutVersion;
+    static constexpr int kCurrentLayoutVersion = 2;
+    /// Adds the exercise log as the last page: a two-week grid of tick boxes per exercise, a
+    /// daily pain 0-10 row and room for a note, for the patient to bring to the next visit.
+    bool exerciseLog = false;
 };
 
 /// Everything one handout is made from.
@@ -63,6 +72,9 @@ struct HandoutRequest {
     /// Required when the triage level forbids a handout; printed on a final page.
     std::string overrideReason;
     HandoutOptions options;
+    /// The patient's PSFS activities, in their words: printed under "Your goals" (none: no
+    /// such section).
+    std::vector<std::string> goals = {};
 };
 
 /// One exercise as the patient reads it: every text already in the handout's language.
@@ -91,6 +103,7 @@ struct HandoutDocument {
     std::string lang;
     bool largePrint = false;
     HandoutOptions::Paper paper = HandoutOptions::Paper::A4;
+    int layoutVersion = HandoutOptions::kCurrentLayoutVersion;
     ClinicInfo clinic;
     std::string patientName;
     std::string dateText; ///< long form, in the handout's language
@@ -98,6 +111,8 @@ struct HandoutDocument {
     std::vector<AvoidSection> avoid;
     std::string overrideLevel; ///< translated triage level when an override was needed
     std::string overrideReason;
+    bool exerciseLog = false;
+    std::vector<std::string> goals = {};
 };
 
 } // namespace hepdesk::handout

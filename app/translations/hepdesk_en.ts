@@ -1,0 +1,20 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en">
+<!-- English is the source language: this catalogue holds only the plural forms, so that
+     "%n exercise(s)" reads "1 exercise" and "2 exercises". -->
+<context>
+    <name>hepdesk::gui::HandoutPreview</name>
+    <message numerus="yes">
+        <source>%n page(s)</source>
+        <translation><numerusform>%n page</numerusform><numerusform>%n pages</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::SignPage</name>
+    <message numerus="yes">
+        <source>Program: %n exercise(s)</source>
+        <translation><numerusform>Program: %n exercise</numerusform><numerusform>Program: %n exercises</numerusform></translation>
+    </message>
+</context>
+</TS>
