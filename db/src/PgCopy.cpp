@@ -24,7 +24,7 @@ struct Table {
     bool identity; ///< its id comes from a sequence, to be moved past the copied ids
 };
 
-// Every table of schema 9, parents before children. A new schema version adds its tables
+// Every table of schema 10, parents before children. A new schema version adds its tables
 // and columns here (and the content comparison then covers them).
 const std::vector<Table>& tables() {
     using K = Kind;
@@ -170,6 +170,17 @@ const std::vector<Table>& tables() {
           {"per_side", K::Bool},
           {"note", K::Text}},
          "protocol_id, position",
+         false},
+        {"session_psfs",
+         {{"session_id", K::Int}, {"position", K::Int}, {"activity", K::Text}, {"rating", K::Int}},
+         "session_id, position",
+         false},
+        {"session_adherence",
+         {{"session_id", K::Int},
+          {"position", K::Int},
+          {"exercise_id", K::Text},
+          {"days_done", K::Int}},
+         "session_id, position",
          false},
     };
     return kTables;

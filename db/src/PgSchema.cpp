@@ -349,6 +349,38 @@ CREATE TABLE protocol_exercise (
     UNIQUE (protocol_id, exercise_id)
 );
 )sql"},
+    PgMigration{10, R"sql(
+-- Patient-Specific Functional Scale, as in SQLite schema 10: up to five activities in the
+-- patient's words, each rated 0..10 or not yet rated (NULL: carried over to a follow-up and
+-- not re-rated).
+CREATE TABLE session_psfs (
+    session_id bigint NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+    position   integer NOT NULL CHECK (position BETWEEN 0 AND 4),
+    activity   text NOT NULL CHECK (length(btrim(activity)) > 0),
+    rating     integer CHECK (rating BETWEEN 0 AND 10),
+    PRIMARY KEY (session_id, position),
+    UNIQUE (session_id, activity)
+);
+
+-- Days of the 14-day exercise log the patient did each exercise; NULL = not asked (never 0).
+CREATE TABLE session_adherence (
+    session_id  bigint NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+    position    integer NOT NULL CHECK (position >= 0),
+    exercise_id text NOT NULL CHECK (length(exercise_id) > 0),
+    days_done   integer CHECK (days_done BETWEEN 0 AND 14),
+    PRIMARY KEY (session_id, position),
+    UNIQUE (session_id, exercise_id)
+);
+
+-- Part of the record: once the session is signed, neither is added to, changed or removed.
+CREATE TRIGGER session_psfs_signed_guard BEFORE INSERT OR UPDATE OR DELETE ON session_psfs
+    FOR EACH ROW EXECUTE FUNCTION hepdesk_child_of_signed_guard(
+        'a signed session cannot be changed; add an addendum instead');
+CREATE TRIGGER session_adherence_signed_guard BEFORE INSERT OR UPDATE OR DELETE
+    ON session_adherence
+    FOR EACH ROW EXECUTE FUNCTION hepdesk_child_of_signed_guard(
+        'a signed session cannot be changed; add an addendum instead');
+)sql"},
 };
 
 Error refusedAsForeign(const PgConnection& c, const std::string& why) {

@@ -3,6 +3,7 @@
 #include "TextCheck.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/core/JsonRead.h"
+#include "hepdesk/core/OutcomeScoring.h"
 #include "hepdesk/db/PgRepositories.h"
 #include "hepdesk/db/Sqlite.h"
 #include "hepdesk/db/TamperCheck.h"
@@ -16,6 +17,11 @@ namespace {
 constexpr const char* kScoreColumns =
     "pain_now, pain_best, pain_worst, odi_percent, ndi_percent, start_back_total, "
     "start_back_psychosocial, start_back_risk";
+
+/// The PSFS mean of the row's session (NULL when no activity is rated), in double precision as
+/// SQLite's avg().
+constexpr const char* kPsfsMean = "(SELECT avg(rating::double precision) FROM session_psfs p "
+                                  "WHERE p.session_id = session.id)";
 
 std::optional<int> optInt(const PgResult& r, int i, int col) {
     if (r.isNull(i, col)) {
@@ -207,6 +213,28 @@ Result<Session> pgReadSession(PgConnection& c, std::int64_t id) {
                                               overrides->text(i, 2), overrides->text(i, 3),
                                               overrides->text(i, 4)});
     }
+    auto psfs = c.exec("SELECT activity, rating FROM session_psfs WHERE session_id = $1 "
+                       "ORDER BY position",
+                       {id});
+    if (!psfs) {
+        return psfs.error();
+    }
+    for (int i = 0; i < psfs->rows(); ++i) {
+        s.screening.psfs.push_back(PsfsActivity{psfs->text(i, 0), optInt(*psfs, i, 1)});
+    }
+    auto adherence = c.exec("SELECT exercise_id, days_done FROM session_adherence "
+                            "WHERE session_id = $1 ORDER BY position",
+                            {id});
+    if (!adherence) {
+        return adherence.error();
+    }
+    for (int i = 0; i < adherence->rows(); ++i) {
+        s.screening.adherence.push_back(Adherence{adherence->text(i, 0), optInt(*adherence, i, 1)});
+    }
+    // The PSFS mean follows from the stored ratings; it has no column of its own.
+    if (auto score = scorePsfs(s.screening.psfs)) {
+        s.scores.psfsMean = score->mean;
+    }
     return s;
 }
 
@@ -230,6 +258,24 @@ Status PgSessionRepository::writeChildren(std::int64_t id, const Session& s) {
                             "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
                             {id, static_cast<std::int64_t>(i), it.exerciseId, d.sets, d.reps,
                              d.holdSeconds, d.timesPerDay, d.perSide, it.note});
+            !r) {
+            return r.error();
+        }
+    }
+    for (std::size_t i = 0; i < s.screening.psfs.size(); ++i) {
+        const PsfsActivity& a = s.screening.psfs[i];
+        if (auto r = c.exec("INSERT INTO session_psfs(session_id, position, activity, rating) "
+                            "VALUES ($1, $2, $3, $4)",
+                            {id, static_cast<std::int64_t>(i), a.activity, a.rating});
+            !r) {
+            return r.error();
+        }
+    }
+    for (std::size_t i = 0; i < s.screening.adherence.size(); ++i) {
+        const Adherence& a = s.screening.adherence[i];
+        if (auto r = c.exec("INSERT INTO session_adherence(session_id, position, exercise_id, "
+                            "days_done) VALUES ($1, $2, $3, $4)",
+                            {id, static_cast<std::int64_t>(i), a.exerciseId, a.daysDone});
             !r) {
             return r.error();
         }
@@ -349,7 +395,9 @@ Status PgSessionRepository::update(const Session& s) {
             return r.error();
         }
         for (const char* sql : {"DELETE FROM session_finding WHERE session_id = $1",
-                                "DELETE FROM program_item WHERE session_id = $1"}) {
+                                "DELETE FROM program_item WHERE session_id = $1",
+                                "DELETE FROM session_psfs WHERE session_id = $1",
+                                "DELETE FROM session_adherence WHERE session_id = $1"}) {
             if (auto r = c.exec(sql, {s.id}); !r) {
                 return r.error();
             }
@@ -601,8 +649,8 @@ Result<std::vector<SessionSummary>> PgSessionRepository::history(std::int64_t pa
         c,
         [&]() -> Result<std::vector<SessionSummary>> {
             auto rows = c.exec(std::string("SELECT id, clinician_id, started_at, triage, ") +
-                                   kScoreColumns +
-                                   ", signed_at IS NOT NULL FROM session WHERE patient_id = $1 "
+                                   kScoreColumns + ", signed_at IS NOT NULL, " + kPsfsMean +
+                                   " FROM session WHERE patient_id = $1 "
                                    "ORDER BY started_at COLLATE \"C\" DESC, id DESC LIMIT $2",
                                {patientId, options.limit});
             if (!rows) {
@@ -618,6 +666,7 @@ Result<std::vector<SessionSummary>> PgSessionRepository::history(std::int64_t pa
                 s.triage = readLevel(*rows, i, 3);
                 s.scores = readScores(*rows, i, 4);
                 s.isSigned = rows->boolean(i, 12);
+                s.scores.psfsMean = rows->optReal(i, 13);
                 index.emplace(s.id, out.size());
                 out.push_back(std::move(s));
             }
@@ -643,7 +692,8 @@ Result<std::vector<SessionSummary>> PgSessionRepository::history(std::int64_t pa
 }
 
 Result<std::vector<TrendPoint>> PgSessionRepository::trend(std::int64_t patientId) {
-    auto r = db_.connection().exec(std::string("SELECT id, started_at, ") + kScoreColumns +
+    auto r = db_.connection().exec(std::string("SELECT id, started_at, ") + kScoreColumns + ", " +
+                                       kPsfsMean +
                                        " FROM session WHERE patient_id = $1 "
                                        "ORDER BY started_at COLLATE \"C\", id",
                                    {patientId});
@@ -652,7 +702,9 @@ Result<std::vector<TrendPoint>> PgSessionRepository::trend(std::int64_t patientI
     }
     std::vector<TrendPoint> out;
     for (int i = 0; i < r->rows(); ++i) {
-        out.push_back(TrendPoint{r->int64(i, 0), r->text(i, 1), readScores(*r, i, 2)});
+        TrendPoint point{r->int64(i, 0), r->text(i, 1), readScores(*r, i, 2)};
+        point.scores.psfsMean = r->optReal(i, 10);
+        out.push_back(std::move(point));
     }
     return out;
 }

@@ -157,5 +157,54 @@ TEST_P(SessionContract, HistoryNewestFirstWithProgramTrendOldestFirst) {
     EXPECT_EQ(trend->at(0).scores.painNow, 1);
 }
 
+TEST_P(SessionContract, PsfsAndAdherenceKeptWithTheSessionTheirMeanInHistoryAndTrend) {
+    Session s = test::sampleSession(patientId_, 2);
+    s.screening.psfs = {{"Lifting my grandchild", 4},
+                        {"Walking 30 minutes", std::nullopt},
+                        {"Climbing the stairs at home", 7}};
+    s.screening.adherence = {{"cat_cow", 10}, {"chin_tuck", std::nullopt}, {"bridge", 0}};
+    const auto id = sessions().add(s);
+    ASSERT_TRUE(id) << id.error().message;
+    Session back = *sessions().get(*id);
+    EXPECT_EQ(back.screening.psfs, s.screening.psfs);
+    EXPECT_EQ(back.screening.adherence, s.screening.adherence);
+    ASSERT_TRUE(back.scores.psfsMean.has_value());
+    EXPECT_DOUBLE_EQ(*back.scores.psfsMean, 5.5); // the two rated activities
+
+    back.screening.psfs.erase(back.screening.psfs.begin());
+    back.screening.psfs[0].rating = 2;
+    back.screening.adherence.pop_back();
+    ASSERT_TRUE(sessions().update(back));
+    const Session edited = *sessions().get(*id);
+    EXPECT_EQ(edited.screening.psfs, back.screening.psfs);
+    EXPECT_EQ(edited.screening.adherence.size(), 2U);
+    EXPECT_DOUBLE_EQ(*edited.scores.psfsMean, 4.5);
+
+    ASSERT_TRUE(sessions().add(test::sampleSession(patientId_, 1))); // no PSFS
+    auto history = sessions().history(patientId_, {10});
+    ASSERT_TRUE(history) << history.error().message;
+    ASSERT_EQ(history->size(), 2U);
+    EXPECT_DOUBLE_EQ(history->at(0).scores.psfsMean.value_or(-1), 4.5);
+    EXPECT_FALSE(history->at(1).scores.psfsMean.has_value());
+    auto trend = sessions().trend(patientId_);
+    ASSERT_TRUE(trend) << trend.error().message;
+    ASSERT_EQ(trend->size(), 2U);
+    EXPECT_FALSE(trend->at(0).scores.psfsMean.has_value());
+    EXPECT_DOUBLE_EQ(trend->at(1).scores.psfsMean.value_or(-1), 4.5);
+
+    // Signed, they are part of the record.
+    ASSERT_TRUE(sessions().sign(*id, clinicianId_));
+    Session late = *sessions().get(*id);
+    EXPECT_EQ(late.screening.psfs, back.screening.psfs);
+    late.isSigned = false;
+    late.screening.psfs[0].rating = 9;
+    EXPECT_EQ(sessions().update(late).error().kind, Error::Kind::Refused);
+    EXPECT_EQ(sessions().get(*id)->screening.psfs[0].rating, 2);
+
+    Session twice = test::sampleSession(patientId_, 3);
+    twice.screening.psfs = {{"Walking", 3}, {"Walking", 4}};
+    EXPECT_EQ(sessions().add(twice).error().kind, Error::Kind::InvalidInput);
+}
+
 } // namespace
 } // namespace hepdesk::db
