@@ -57,7 +57,9 @@ const std::array kCommands = {
         "session",
         "session new --patient ID --screening FILE.json [--exercise "
         "ID[:SETSxREPS][:HOLDs|:HOLDm]]...\n"
-        "              [--clinician ID] [--language en|es] [--large-print] [--override-reason T]\n"
+        "              [--clinician ID] [--language en|es] [--large-print]\n"
+        "              [--override-kind K --override-reason SENTENCE]  (K: declines_referral,\n"
+        "              seen_by_doctor_today, referral_arranged, other)\n"
         "              [--follow-up [--clear-finding ID]...]  (starts from the last program, less\n"
         "              what is now excluded, with the last visit's lasting findings unless "
         "cleared)",
@@ -91,16 +93,22 @@ const std::array kCommands = {
             "clinician add --name N --login LOGIN [--admin]   (clinic server: the clinician\n"
             "              logs in as their own PostgreSQL role; password asked, never stored)",
             runClinician},
-    Command{
-        "handout",
-        "handout --screening F --patient NAME --exercise ID[:SETSxREPS][:HOLDs|:HOLDm]... -o OUT\n"
-        "      | --session ID -o OUT  (records the PDF's SHA-256 with the session; a signed\n"
-        "        session reprints exactly as signed: options that would change it are\n"
-        "        refused; --override-reason after signing is stored with --clinician ID)\n"
-        "      [--clinic F] [--large-print] [--lang en|es] [--paper a4|letter]\n"
-        "      [--log] (last page: a two-week exercise log) [--goals] (the PSFS activities)\n"
-        "      [--note ID=TEXT] [--override-reason TEXT]   write the patient's PDF handout",
-        runHandout},
+    Command{"handout",
+            "handout --screening F --patient NAME --exercise ID[:SETSxREPS][:HOLDs|:HOLDm]...\n"
+            "        -o OUT\n"
+            "      | --session ID -o OUT  (records the PDF's SHA-256 with the session; a signed\n"
+            "        session reprints exactly as signed: options that would change it are\n"
+            "        refused; --override-reason after signing is stored with --clinician ID)\n"
+            "      [--clinic F] [--large-print] [--lang en|es] [--paper a4|letter]\n"
+            "      [--log] (last page: a two-week exercise log) [--goals] (the PSFS activities)\n"
+            "      [--note ID=TEXT] [--override-kind K --override-reason SENTENCE]\n"
+            "        write the patient's PDF handout\n"
+            "      [--clinician-copy]  the clinician's copy: with the referral override page\n"
+            "        (the patient's copy opens with what the triage means for them; not recorded)\n"
+            "      | --session ID --referral -o LETTER.pdf [--lang en|es] [--paper a4|letter]\n"
+            "        the one-page referral letter to the doctor or emergency department\n"
+            "        (refer and monitor, urgent referral, emergency; refused when routine)",
+            runHandout},
 };
 
 void printHelp(std::ostream& out) {

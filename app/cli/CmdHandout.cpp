@@ -68,27 +68,34 @@ int sessionHandout(Context& ctx, const std::string& sessionArg, const std::strin
     if (auto st = writeFileAtomically(output, rendered->pdf, 0600); !st) {
         return ctx.fail(st.error());
     }
-    // The record proves later which bytes this patient was given.
-    auto record = workflow.recordHandout(*id, rendered->pdf, *plan, "file " + output);
-    if (!record) {
-        return ctx.fail(record.error());
+    // The record proves later which bytes this patient was given; the clinician's copy was not
+    // given to the patient and is not recorded.
+    std::optional<HandoutRecord> record;
+    if (!plan->request.options.clinicianCopy) {
+        auto recorded = workflow.recordHandout(*id, rendered->pdf, *plan, "file " + output);
+        if (!recorded) {
+            return ctx.fail(recorded.error());
+        }
+        record = std::move(*recorded);
     }
-    const std::string& sha = record->sha256;
+    const std::string sha = record ? record->sha256 : sha256Hex(rendered->pdf);
     const bool asSigned = plan->fromSnapshot && sha == plan->signedSha256;
-    if (plan->fromSnapshot && !plan->signedSha256.empty() && !asSigned) {
+    if (record && plan->fromSnapshot && !plan->signedSha256.empty() && !asSigned) {
         ctx.err << "hepdesk-cli: warning: this reprint differs from the handout fingerprinted at "
                    "signing (sha256 "
                 << plan->signedSha256 << "): the fonts or templates of this installation changed\n";
     }
     if (ctx.format == Format::Json) {
-        const nlohmann::json j{{"output", output},
-                               {"sha256", sha},
-                               {"pages", rendered->pages},
-                               {"bytes", rendered->pdf.size()},
-                               {"triage", toId(plan->request.assessment.level)},
-                               {"override", !plan->request.overrideReason.empty()},
-                               {"reprint_of_signed", plan->fromSnapshot},
-                               {"handout", record->id}};
+        const nlohmann::json j{
+            {"output", output},
+            {"sha256", sha},
+            {"pages", rendered->pages},
+            {"bytes", rendered->pdf.size()},
+            {"triage", toId(plan->request.assessment.level)},
+            {"override", !plan->request.overrideReason.empty()},
+            {"reprint_of_signed", plan->fromSnapshot},
+            {"clinician_copy", plan->request.options.clinicianCopy},
+            {"handout", record ? nlohmann::json(record->id) : nlohmann::json(nullptr)}};
         printJson(ctx, j);
     } else {
         ctx.out << "wrote " << output << " (" << rendered->pages << " pages, "
@@ -98,17 +105,60 @@ int sessionHandout(Context& ctx, const std::string& sessionArg, const std::strin
     return kOk;
 }
 
+/// `handout --session ID --referral`: the one-page letter to the doctor or the emergency
+/// department, through the visit workflow; refused for a routine triage.
+int referralLetter(Context& ctx, const std::string& sessionArg, const std::string& output,
+                   const std::string& lang, handout::HandoutOptions::Paper paper) {
+    auto id = parseId(sessionArg, "session id");
+    if (!id) {
+        return ctx.fail(id.error());
+    }
+    auto database = ctx.openExistingDatabase();
+    if (!database) {
+        return ctx.fail(database.error());
+    }
+    auto visit = CliVisit::open(*database, ctx.err);
+    if (!visit) {
+        return ctx.fail(visit.error());
+    }
+    visit::VisitWorkflow& workflow = (*visit)->workflow();
+    auto letter = workflow.referralLetter(*id, lang, paper);
+    if (!letter) {
+        return ctx.fail(letter.error());
+    }
+    auto pdf = workflow.renderReferral(*letter);
+    if (!pdf) {
+        return ctx.fail(pdf.error());
+    }
+    if (auto st = writeFileAtomically(output, *pdf, 0600); !st) {
+        return ctx.fail(st.error());
+    }
+    if (ctx.format == Format::Json) {
+        printJson(ctx, nlohmann::json{{"output", output},
+                                      {"sha256", sha256Hex(*pdf)},
+                                      {"pages", 1},
+                                      {"bytes", pdf->size()},
+                                      {"triage", toId(letter->level)},
+                                      {"language", letter->lang}});
+    } else {
+        ctx.out << "wrote referral letter " << output << " (" << toId(letter->level) << ", "
+                << letter->lang << ", 1 page, " << pdf->size() << " bytes)\n";
+    }
+    return kOk;
+}
+
 } // namespace
 
 int runHandout(Context& ctx, Args args) {
     std::optional<std::string> screeningFile, patient, clinicFile, output, overrideReason, session;
-    std::optional<std::string> lang, clinician;
+    std::optional<std::string> lang, clinician, overrideKind;
     std::optional<handout::HandoutOptions::Paper> paper;
     std::vector<std::string> exercises;
     std::vector<std::pair<std::string, std::string>> notes;
     handout::HandoutOptions options;
     bool largePrint = false;
     bool goals = false;
+    bool referral = false;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         const auto value = [&]() -> const std::string* {
@@ -127,9 +177,17 @@ int runHandout(Context& ctx, Args args) {
             goals = true;
             continue;
         }
+        if (a == "--clinician-copy") {
+            options.clinicianCopy = true;
+            continue;
+        }
+        if (a == "--referral") {
+            referral = true;
+            continue;
+        }
         if (a == "--screening" || a == "--exercise" || a == "--patient" || a == "--clinic" ||
             a == "--lang" || a == "--override-reason" || a == "-o" || a == "--note" ||
-            a == "--paper" || a == "--session" || a == "--clinician") {
+            a == "--paper" || a == "--session" || a == "--clinician" || a == "--override-kind") {
             const std::string* v = value();
             if (v == nullptr) {
                 return ctx.usage("option '" + a + "' needs a value");
@@ -151,6 +209,8 @@ int runHandout(Context& ctx, Args args) {
                 clinician = *v;
             } else if (a == "--override-reason") {
                 overrideReason = *v;
+            } else if (a == "--override-kind") {
+                overrideKind = *v;
             } else if (a == "-o") {
                 output = *v;
             } else if (a == "--paper") {
@@ -170,6 +230,17 @@ int runHandout(Context& ctx, Args args) {
             continue;
         }
         return ctx.usage("unexpected argument '" + a + "' for 'handout'");
+    }
+    if (referral) {
+        if (!session || !output) {
+            return ctx.usage("'handout --referral' needs --session ID and -o LETTER.pdf");
+        }
+        if (screeningFile || patient || !exercises.empty() || !notes.empty() || largePrint ||
+            overrideReason || overrideKind || clinicFile || clinician || options.clinicianCopy) {
+            return ctx.usage("'handout --referral' takes only --session, -o, --lang and --paper");
+        }
+        return referralLetter(ctx, *session, *output, lang.value_or(""),
+                              paper.value_or(handout::HandoutOptions::Paper::A4));
     }
     if (session && (screeningFile || patient || !exercises.empty() || !notes.empty())) {
         return ctx.usage("'handout --session' takes the screening, patient and program from the "
@@ -197,13 +268,19 @@ int runHandout(Context& ctx, Args args) {
         clinicInfo = std::move(*clinic);
     }
     if (session) {
-        return sessionHandout(ctx, *session, *output, clinician,
-                              {lang, largePrint ? std::optional(true) : std::nullopt, paper,
-                               overrideReason, std::move(clinicInfo), std::nullopt,
-                               visit::OptionNames{"--lang", "--large-print", "--paper",
-                                                  "--override-reason", "--clinic"},
-                               options.exerciseLog ? std::optional(true) : std::nullopt,
-                               goals ? std::optional(true) : std::nullopt});
+        visit::HandoutChanges changes{lang,
+                                      largePrint ? std::optional(true) : std::nullopt,
+                                      paper,
+                                      overrideReason,
+                                      std::move(clinicInfo),
+                                      std::nullopt,
+                                      visit::OptionNames{"--lang", "--large-print", "--paper",
+                                                         "--override-reason", "--clinic"},
+                                      options.exerciseLog ? std::optional(true) : std::nullopt,
+                                      goals ? std::optional(true) : std::nullopt,
+                                      options.clinicianCopy,
+                                      overrideKind};
+        return sessionHandout(ctx, *session, *output, clinician, std::move(changes));
     }
 
     handout::HandoutRequest req;
@@ -246,11 +323,12 @@ int runHandout(Context& ctx, Args args) {
             req.goals.push_back(a.activity);
         }
     }
-    req.overrideReason = overrideReason.value_or("");
-    if (!req.overrideReason.empty()) {
-        if (auto st = visit::checkOverrideReason(req.overrideReason); !st) {
+    if (overrideReason && !overrideReason->empty()) {
+        if (auto st = visit::checkOverride(overrideKind.value_or(""), *overrideReason); !st) {
             return ctx.fail(st.error());
         }
+        req.overrideReason =
+            visit::overrideText(overrideKind.value_or(""), *overrideReason, req.options.lang);
     }
     for (const std::string& e : exercises) {
         auto item = parseExerciseSpec(e, catalog);

@@ -2,6 +2,7 @@
 #include "CmdCommon.h"
 #include "hepdesk/core/Catalog.h"
 #include "hepdesk/core/ExerciseSpec.h"
+#include "hepdesk/core/ProgramEligibility.h"
 #include "hepdesk/db/Database.h"
 
 #include <algorithm>
@@ -31,6 +32,7 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
     handout.language = a.value("language").value_or("en");
     handout.largePrint = a.flag("large-print");
     handout.overrideReason = a.value("override-reason").value_or("");
+    handout.overrideKind = a.value("override-kind").value_or("");
     // The clinic's own exercises can be chosen like shipped ones, as in the desktop app.
     auto visit = CliVisit::open(db, ctx.err);
     if (!visit) {
@@ -117,11 +119,13 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
     if (!assessment) {
         return ctx.fail(assessment.error());
     }
+    std::vector<std::string> givenNow;
     for (const std::string& spec : a.values("exercise")) {
         auto item = parseExerciseSpec(spec, catalog);
         if (!item) {
             return ctx.fail(item.error());
         }
+        givenNow.push_back(item->exerciseId);
         // An exercise given again replaces the one copied from the last program.
         auto same =
             std::find_if(s.program.items.begin(), s.program.items.end(),
@@ -133,9 +137,25 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
         }
     }
     // Eligibility is the clinical core's decision; the command only enforces it.
-    const visit::ProgramCheck check = workflow.checkProgram(s.program, *assessment);
+    const visit::ProgramCheck check =
+        workflow.checkProgram(s.program, *assessment, !handout.overrideReason.empty());
     if (!check.excluded.empty()) {
         return ctx.fail(Error::refused(check.excluded.front()));
+    }
+    // An emergency or urgent triage blocks exercises given now, as the app refuses adding
+    // them; a follow-up's copied program stays for the clinician to review.
+    for (const std::string& id : givenNow) {
+        const ProgramDecision d =
+            checkProgramItem(*assessment, id, !handout.overrideReason.empty());
+        if (d.verdict == ProgramVerdict::BlockedByTriage) {
+            const CatalogEntry* entry = catalog.find(id);
+            return ctx.fail(Error::refused(
+                refusalMessage(d, id, entry != nullptr ? entry->name.text("en") : "") +
+                " (--override-reason)"));
+        }
+    }
+    for (const std::string& why : check.blocked) {
+        ctx.err << "hepdesk-cli: note: " << why << '\n';
     }
     for (const std::string& c : check.cautions) {
         ctx.err << "hepdesk-cli: caution: " << c << '\n';

@@ -1,6 +1,8 @@
 #include "CatalogModel.h"
 
 #include "FigureThumbnail.h"
+#include "ProgramDecisionText.h"
+#include "TriageBanner.h"
 #include "UiLanguage.h"
 #include "Vocabulary.h"
 
@@ -43,6 +45,23 @@ void CatalogModel::setLanguage(const QString& lang) {
 
 void CatalogModel::setRules(const EligibilityRules* rules) {
     rules_ = rules;
+    if (!rows_.empty()) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    }
+}
+
+void CatalogModel::setTriageRules(const TriageRules* rules) {
+    triageRules_ = rules;
+    if (!rows_.empty()) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    }
+}
+
+void CatalogModel::setOverridden(bool overridden) {
+    if (overridden == overridden_) {
+        return;
+    }
+    overridden_ = overridden;
     if (!rows_.empty()) {
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
     }
@@ -94,7 +113,15 @@ QVariant CatalogModel::data(const QModelIndex& index, int role) const {
     const CatalogEntry& e = *rows_[static_cast<std::size_t>(index.row())];
     const Eligibility* el = eligibilityAt(index.row());
     const EligibilityStatus status = el != nullptr ? el->status : EligibilityStatus::Eligible;
+    const ProgramDecision decision = assessment_ != nullptr
+                                         ? checkProgramItem(*assessment_, e.id, overridden_)
+                                         : ProgramDecision{};
+    const bool blocked = decision.verdict == ProgramVerdict::BlockedByTriage;
     QStringList reasons;
+    if (blocked) {
+        reasons << tr("No exercises until the referral: %1")
+                       .arg(triageBlockText(decision, triageRules_));
+    }
     if (el != nullptr) {
         const std::string lang = uiLanguage();
         for (const auto& r : el->reasons) {
@@ -154,6 +181,9 @@ QVariant CatalogModel::data(const QModelIndex& index, int role) const {
             if (assessment_ == nullptr) {
                 return tr("Not screened");
             }
+            if (blocked) {
+                return tr("Blocked: %1").arg(TriageBanner::levelLabel(*decision.triageBlock));
+            }
             switch (status) {
             case EligibilityStatus::Excluded:
                 return tr("Excluded");
@@ -173,7 +203,7 @@ QVariant CatalogModel::data(const QModelIndex& index, int role) const {
         return index.column() == NameColumn ? QString::fromStdString(e.illustration.text(lang_))
                                             : QVariant();
     case Qt::ForegroundRole:
-        if (status == EligibilityStatus::Excluded) {
+        if (status == EligibilityStatus::Excluded || blocked) {
             return QBrush(QColor(0x6B, 0x6B, 0x6B));
         }
         return {};
@@ -181,7 +211,7 @@ QVariant CatalogModel::data(const QModelIndex& index, int role) const {
         if (index.column() != EligibilityColumn) {
             return {};
         }
-        if (status == EligibilityStatus::Excluded) {
+        if (status == EligibilityStatus::Excluded || blocked) {
             return QBrush(QColor(0xF6, 0xD5, 0xD5));
         }
         if (status == EligibilityStatus::Caution) {
@@ -194,6 +224,8 @@ QVariant CatalogModel::data(const QModelIndex& index, int role) const {
         return QString::fromStdString(e.id);
     case EligibilityRole:
         return static_cast<int>(status);
+    case VerdictRole:
+        return static_cast<int>(decision.verdict);
     case ReasonsRole:
         return reasons.join(QLatin1Char('\n'));
     case RegionIdsRole:

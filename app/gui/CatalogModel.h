@@ -3,6 +3,7 @@
 #include "hepdesk/core/Assessment.h"
 #include "hepdesk/core/Catalog.h"
 #include "hepdesk/core/EligibilityRules.h"
+#include "hepdesk/core/TriageRules.h"
 #include "hepdesk/core/handout/Figure.h"
 
 #include <QAbstractTableModel>
@@ -27,11 +28,12 @@ public:
     };
     enum Role {
         ExerciseIdRole = Qt::UserRole + 1,
-        EligibilityRole, ///< int(EligibilityStatus)
-        ReasonsRole,     ///< the clinician-facing reasons, one per line
-        RegionIdsRole,   ///< QStringList of region ids
-        PositionIdRole,  ///< position id
-        EquipmentIdsRole ///< QStringList of equipment ids
+        EligibilityRole,  ///< int(EligibilityStatus)
+        ReasonsRole,      ///< the clinician-facing reasons, one per line
+        RegionIdsRole,    ///< QStringList of region ids
+        PositionIdRole,   ///< position id
+        EquipmentIdsRole, ///< QStringList of equipment ids
+        VerdictRole       ///< int(ProgramVerdict): may it be added now (core's checkProgramItem)
     };
 
     explicit CatalogModel(QObject* parent = nullptr);
@@ -46,6 +48,11 @@ public:
     /// The rules whose reasons are shown in the interface language (nullptr: as the assessment
     /// stores them, in English). They must outlive the model.
     void setRules(const EligibilityRules* rules);
+    /// The triage rules whose reasons a blocked row shows (nullptr: as stored, in English).
+    void setTriageRules(const TriageRules* rules);
+    /// Whether a valid override reason is recorded: it lifts an urgent or emergency triage's
+    /// block on every row (never an exclusion).
+    void setOverridden(bool overridden);
     /// The handout figures, drawn as row pictures (nullptr: none; a custom exercise's photo is
     /// shown either way). Must outlive the model.
     void setFigures(const std::map<std::string, handout::Figure, std::less<>>* figures);
@@ -70,6 +77,8 @@ private:
     const Catalog* catalog_ = nullptr;
     const Assessment* assessment_ = nullptr;
     const EligibilityRules* rules_ = nullptr;
+    const TriageRules* triageRules_ = nullptr;
+    bool overridden_ = false;
     std::vector<const CatalogEntry*> rows_;
     std::string lang_;
     const std::map<std::string, handout::Figure, std::less<>>* figures_ = nullptr;

@@ -7,6 +7,7 @@
 #include "ProgramModel.h"
 #include "ProtocolChooser.h"
 #include "UiLanguage.h"
+#include "hepdesk/core/ProgramEligibility.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -352,6 +353,18 @@ void ExercisesPage::setRules(const EligibilityRules* rules) {
     showDetails(catalogView_->currentIndex());
 }
 
+void ExercisesPage::setTriageRules(const TriageRules* rules) {
+    catalogModel_->setTriageRules(rules);
+    program_.setTriageRules(rules);
+    showDetails(catalogView_->currentIndex());
+}
+
+void ExercisesPage::setOverridden(bool overridden) {
+    catalogModel_->setOverridden(overridden);
+    program_.setOverridden(overridden);
+    showDetails(catalogView_->currentIndex());
+}
+
 void ExercisesPage::setReadOnly(bool readOnly) {
     readOnly_ = readOnly;
     program_.setReadOnly(readOnly);
@@ -479,25 +492,29 @@ void ExercisesPage::showEntryDetails(const CatalogEntry& entry) {
                       catalogModel_->index(row, 0).data(CatalogModel::EligibilityRole).toInt());
     QString html = QStringLiteral("<h3>%1</h3>")
                        .arg(QString::fromStdString(e->name.text(lang_)).toHtmlEscaped());
+    const auto verdict = static_cast<ProgramVerdict>(
+        source.siblingAtColumn(0).data(CatalogModel::VerdictRole).toInt());
     if (assessment_ == nullptr) {
         html += tr("<p><i>Not screened yet: record the screening first.</i></p>");
     } else if (status == EligibilityStatus::Excluded) {
         html += tr("<p style='color:#A30000'><b>Excluded for this patient:</b></p>");
+    } else if (verdict == ProgramVerdict::BlockedByTriage) {
+        html += tr("<p style='color:#A30000'><b>Blocked by the triage: refer the patient "
+                   "first.</b></p>");
     } else if (status == EligibilityStatus::Caution) {
         html += tr("<p style='color:#8A4B00'><b>Caution for this patient:</b></p>");
     } else {
         html += tr("<p style='color:#1B7F3A'><b>Eligible.</b></p>");
     }
     if (assessment_ != nullptr) {
-        if (const Eligibility* el = assessment_->eligibilityOf(e->id)) {
+        const QStringList reasons = source.siblingAtColumn(0)
+                                        .data(CatalogModel::ReasonsRole)
+                                        .toString()
+                                        .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        if (!reasons.isEmpty()) {
             html += QStringLiteral("<ul>");
-            const std::string lang = uiLanguage();
-            for (const auto& r : el->reasons) {
-                html +=
-                    QStringLiteral("<li>%1</li>")
-                        .arg(QString::fromStdString(rules_ != nullptr ? rules_->reasonIn(r, lang)
-                                                                      : r.clinicianReason)
-                                 .toHtmlEscaped());
+            for (const QString& r : reasons) {
+                html += QStringLiteral("<li>%1</li>").arg(r.toHtmlEscaped());
             }
             html += QStringLiteral("</ul>");
         }
@@ -509,6 +526,8 @@ void ExercisesPage::showEntryDetails(const CatalogEntry& entry) {
     }
     html += QStringLiteral("</ol>");
     details_->setHtml(html);
+    add_->setEnabled(!readOnly_ && assessment_ != nullptr &&
+                     (verdict == ProgramVerdict::Allowed || verdict == ProgramVerdict::Caution));
     (void)fromView;
 }
 

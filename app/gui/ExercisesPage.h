@@ -4,6 +4,7 @@
 #include "hepdesk/core/Catalog.h"
 #include "hepdesk/core/EligibilityRules.h"
 #include "hepdesk/core/Progressions.h"
+#include "hepdesk/core/TriageRules.h"
 
 #include <QWidget>
 
@@ -40,6 +41,10 @@ public:
     /// The rules whose reasons the catalog, the program and the details pane show in the
     /// interface language (nullptr: as stored, in English). They must outlive the page.
     void setRules(const EligibilityRules* rules);
+    /// The triage rules that say why an urgent or emergency triage blocks every exercise.
+    void setTriageRules(const TriageRules* rules);
+    /// Whether a valid override reason is recorded (step 3): it lifts the triage's block.
+    void setOverridden(bool overridden);
     void setReadOnly(bool readOnly);
     /// The language of exercise names and steps in the lists and details (default: the
     /// interface language; the clinician reads the catalog in it whatever the handout's).

@@ -49,7 +49,24 @@ HandoutPage::HandoutPage(const handout::HandoutWriter& writer, const Catalog& ca
         tr("Why a handout is given despite the referral (printed on the handout)"));
     override_->setMaxLength(500);
     overrideLabel_ = new QLabel(tr("O&verride reason:"), this);
-    overrideLabel_->setBuddy(override_);
+    overrideKind_ = new QComboBox(this);
+    overrideKind_->setObjectName(QStringLiteral("overrideKind"));
+    overrideKind_->setAccessibleName(tr("Why the handout is given despite the referral"));
+    overrideKind_->addItem(tr("Choose why…"), QString());
+    overrideKind_->addItem(tr("Patient declines referral and was told the risk"),
+                           QStringLiteral("declines_referral"));
+    overrideKind_->addItem(tr("Already seen by a doctor for this today"),
+                           QStringLiteral("seen_by_doctor_today"));
+    overrideKind_->addItem(tr("Referral arranged, exercises agreed with the doctor"),
+                           QStringLiteral("referral_arranged"));
+    overrideKind_->addItem(tr("Other"), QStringLiteral("other"));
+    overrideLabel_->setBuddy(overrideKind_);
+    override_->setPlaceholderText(tr("In a sentence: what was said or agreed (kept in the "
+                                     "record and on the clinician's copy, never the patient's)"));
+    clinicianCopy_ = new QCheckBox(tr("Clinician's copy (with the override page; not given to "
+                                      "the patient, not recorded)"),
+                                   this);
+    clinicianCopy_->setObjectName(QStringLiteral("clinicianCopy"));
 
     blocked_ = new QLabel(this);
     blocked_->setObjectName(QStringLiteral("handoutBlocked"));
@@ -97,6 +114,9 @@ HandoutPage::HandoutPage(const handout::HandoutWriter& writer, const Catalog& ca
     connect(largePrint_, &QCheckBox::toggled, this, options);
     connect(paper_, &QComboBox::currentIndexChanged, this, options);
     connect(override_, &QLineEdit::textEdited, this, options);
+    connect(overrideKind_, &QComboBox::currentIndexChanged, this, options);
+    // The copy is a choice of this print, not of the session: not "unsaved".
+    connect(clinicianCopy_, &QCheckBox::toggled, this, [this] { relayout(); });
 
     auto* form = new QFormLayout;
     auto* optionRow = new QHBoxLayout;
@@ -105,7 +125,11 @@ HandoutPage::HandoutPage(const handout::HandoutWriter& writer, const Catalog& ca
     optionRow->addWidget(paper_);
     optionRow->addStretch(1);
     form->addRow(tr("Options:"), optionRow);
-    form->addRow(overrideLabel_, override_);
+    auto* overrideRow = new QHBoxLayout;
+    overrideRow->addWidget(overrideKind_);
+    overrideRow->addWidget(override_, 1);
+    form->addRow(overrideLabel_, overrideRow);
+    form->addRow(QString(), clinicianCopy_);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(export_);
     buttons->addWidget(print_);
@@ -126,6 +150,8 @@ HandoutPage::HandoutPage(const handout::HandoutWriter& writer, const Catalog& ca
 void HandoutPage::setOverrideRequired(bool required, const QString& levelLabel) {
     overrideRequired_ = required;
     override_->setVisible(required);
+    overrideKind_->setVisible(required);
+    clinicianCopy_->setVisible(required);
     overrideLabel_->setVisible(required);
     overrideLabel_->setText(required ? tr("O&verride reason (%1):").arg(levelLabel)
                                      : tr("O&verride reason:"));
@@ -133,9 +159,12 @@ void HandoutPage::setOverrideRequired(bool required, const QString& levelLabel) 
 }
 
 void HandoutPage::setOptions(const std::string& lang, bool largePrint,
-                             const std::string& overrideReason) {
+                             const std::string& overrideReason, const std::string& overrideKind) {
     const QSignalBlocker b1(language_);
     const QSignalBlocker b2(largePrint_);
+    const QSignalBlocker b3(overrideKind_);
+    overrideKind_->setCurrentIndex(
+        std::max(0, overrideKind_->findData(QString::fromStdString(overrideKind))));
     language_->setCurrentIndex(std::max(0, language_->findData(QString::fromStdString(lang))));
     largePrint_->setChecked(largePrint);
     override_->setText(QString::fromStdString(overrideReason));
@@ -160,6 +189,7 @@ void HandoutPage::setReadOnly(bool readOnly) {
     largePrint_->setEnabled(!readOnly);
     paper_->setEnabled(!readOnly);
     override_->setReadOnly(readOnly);
+    overrideKind_->setEnabled(!readOnly);
 }
 
 void HandoutPage::setRequest(handout::HandoutRequest request) {
@@ -169,16 +199,29 @@ void HandoutPage::setRequest(handout::HandoutRequest request) {
 }
 
 handout::HandoutRequest HandoutPage::request() const {
-    if (readOnly_) {
-        return request_; // a signed session reprints exactly as signed
-    }
     handout::HandoutRequest r = request_;
+    // The clinician's copy changes nothing the patient was given: a signed session too.
+    r.options.clinicianCopy = overrideRequired_ && clinicianCopy_->isChecked();
+    if (readOnly_) {
+        return r; // a signed session reprints exactly as signed
+    }
     r.options.lang = language_->currentData().toString().toStdString();
     r.options.largePrint = largePrint_->isChecked();
     r.options.paper = static_cast<handout::HandoutOptions::Paper>(paper_->currentData().toInt());
-    r.overrideReason =
-        overrideRequired_ ? override_->text().trimmed().toStdString() : std::string();
+    const std::string sentence = overrideSentence();
+    // The record's text, as the visit layer makes it: "<kind>: <sentence>".
+    r.overrideReason = !overrideRequired_ || sentence.empty()
+                           ? std::string()
+                           : visit::overrideText(overrideKind(), sentence, r.options.lang);
     return r;
+}
+
+std::string HandoutPage::overrideKind() const {
+    return overrideKind_->currentData().toString().toStdString();
+}
+
+std::string HandoutPage::overrideSentence() const {
+    return overrideRequired_ ? override_->text().trimmed().toStdString() : std::string();
 }
 
 void HandoutPage::relayout() {
@@ -194,10 +237,11 @@ void HandoutPage::relayout() {
     } else if (overrideRequired_ && r.overrideReason.empty()) {
         blockedReason_ = tr("No handout yet: the screening calls for a medical referral first. "
                             "Refer the patient as the banner says. If you still give exercises, "
-                            "write the reason above; it is printed on the handout.");
+                            "choose why above and say it in a sentence; the patient's copy then "
+                            "opens with what the triage means for them.");
     } else if (overrideRequired_ && !readOnly_) {
-        // The same test as the command line's and the database's: visible words, not "x".
-        if (auto st = visit::checkOverrideReason(r.overrideReason); !st) {
+        // The same test as the command line's: a kind from the list and real words, not "x".
+        if (auto st = visit::checkOverride(overrideKind(), overrideSentence()); !st) {
             blockedReason_ = QString::fromStdString(st.error().message);
         }
     }

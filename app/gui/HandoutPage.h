@@ -42,7 +42,11 @@ public:
     [[nodiscard]] handout::HandoutRequest request() const;
     /// Whether the triage level needs an override reason before any handout.
     void setOverrideRequired(bool required, const QString& levelLabel);
-    void setOptions(const std::string& lang, bool largePrint, const std::string& overrideReason);
+    void setOptions(const std::string& lang, bool largePrint, const std::string& overrideReason,
+                    const std::string& overrideKind = {});
+    /// The override's kind id (visit::kOverrideKinds; empty: not chosen) and sentence.
+    [[nodiscard]] std::string overrideKind() const;
+    [[nodiscard]] std::string overrideSentence() const;
     void setPaper(handout::HandoutOptions::Paper paper);
     /// No handout can be made for the session (its request could not be built): says why.
     void setUnavailable(const QString& reason);
@@ -69,6 +73,8 @@ public:
     [[nodiscard]] QPushButton* printButton() const { return print_; }
     [[nodiscard]] QPushButton* printPreviewButton() const { return printPreview_; }
     [[nodiscard]] QLineEdit* overrideEdit() const { return override_; }
+    [[nodiscard]] QComboBox* overrideKindBox() const { return overrideKind_; }
+    [[nodiscard]] QCheckBox* clinicianCopyBox() const { return clinicianCopy_; }
     [[nodiscard]] QComboBox* languageBox() const { return language_; }
     [[nodiscard]] QCheckBox* largePrintBox() const { return largePrint_; }
     /// Milliseconds the last layout + preview redraw took.
@@ -98,6 +104,8 @@ private:
     QLabel* undrawable_ = nullptr;
     QLabel* overrideLabel_ = nullptr;
     QLineEdit* override_ = nullptr;
+    QComboBox* overrideKind_ = nullptr;
+    QCheckBox* clinicianCopy_ = nullptr;
     QComboBox* language_ = nullptr;
     QCheckBox* largePrint_ = nullptr;
     QComboBox* paper_ = nullptr;

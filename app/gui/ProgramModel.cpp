@@ -1,5 +1,6 @@
 #include "ProgramModel.h"
 
+#include "ProgramDecisionText.h"
 #include "UiLanguage.h"
 
 #include <QColor>
@@ -71,18 +72,18 @@ Status ProgramModel::add(const std::string& exerciseId) {
         return Error::refused(
             tr("Record the screening first: exercises are checked against it.").toStdString());
     }
-    const Eligibility* e = assessment_->eligibilityOf(exerciseId);
-    if (e != nullptr && e->status == EligibilityStatus::Excluded) {
-        std::string why;
+    // Core's one program rule: excluded, or blocked by an urgent or emergency triage.
+    const ProgramDecision d = checkProgramItem(*assessment_, exerciseId, overridden_);
+    if (!d.allowed()) {
+        QStringList why;
         const std::string lang = uiLanguage();
-        for (const auto& r : e->reasons) {
-            why += (why.empty() ? "" : "; ") +
-                   (rules_ != nullptr ? rules_->reasonIn(r, lang) : r.clinicianReason);
+        for (const auto& r : d.reasons) {
+            why << QString::fromStdString(rules_ != nullptr ? rules_->reasonIn(r, lang)
+                                                            : r.clinicianReason);
         }
-        return Error::refused(
-            tr("%1 is excluded for this patient: %2")
-                .arg(QString::fromStdString(entry->name.text(lang_)), QString::fromStdString(why))
-                .toStdString());
+        return Error::refused(programRefusalText(d, QString::fromStdString(entry->name.text(lang_)),
+                                                 why.join(QStringLiteral("; ")), triageRules_)
+                                  .toStdString());
     }
     const int row = rowCount();
     beginInsertRows({}, row, row);

@@ -6,6 +6,7 @@
 #include "hepdesk/core/Error.h"
 #include "hepdesk/core/Program.h"
 #include "hepdesk/core/Progressions.h"
+#include "hepdesk/core/TriageRules.h"
 
 #include <QAbstractListModel>
 
@@ -47,9 +48,16 @@ public:
     /// The rules whose reasons the tool tips show in the interface language (nullptr: as the
     /// assessment stores them, in English). They must outlive the model.
     void setRules(const EligibilityRules* rules) { rules_ = rules; }
+    /// The triage rules that name why an urgent or emergency triage blocks adding (nullptr: the
+    /// stored English reasons). They must outlive the model.
+    void setTriageRules(const TriageRules* rules) { triageRules_ = rules; }
+    /// Whether a valid override reason is recorded: it lifts the triage's block on adding
+    /// (never an exclusion).
+    void setOverridden(bool overridden) { overridden_ = overridden; }
 
     /// Appends `exerciseId` with the catalog's default dosage. Refused (with the reason) when
-    /// read-only, when the exercise is unknown, already in the program, or excluded.
+    /// read-only, when the exercise is unknown, already in the program, excluded, or blocked by
+    /// an urgent or emergency triage without an override (core's checkProgramItem).
     Status add(const std::string& exerciseId);
     /// Replaces row `row`'s dosage; refused (false) when read-only or outside the core's limits.
     bool setDosage(int row, const Dosage& d);
@@ -89,6 +97,8 @@ private:
     const Catalog& catalog_;
     const Assessment* assessment_ = nullptr;
     const EligibilityRules* rules_ = nullptr;
+    const TriageRules* triageRules_ = nullptr;
+    bool overridden_ = false;
     Program program_;
     std::string lang_ = "en";
     bool readOnly_ = false;

@@ -15,6 +15,7 @@
 #include "UiLanguage.h"
 #include "WindowPlacement.h"
 #include "hepdesk/core/Assess.h"
+#include "hepdesk/core/AtomicFile.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/db/AuditLog.h"
 #include "hepdesk/visit/HandoutSnapshot.h"
@@ -115,6 +116,7 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     exercises_->catalogModel()->setFigures(&services_.writer().figures());
     exercises_->setRules(&services_.rules().eligibility());
     exercises_->setProtocolLibrary(&services_.protocols());
+    exercises_->setTriageRules(&services_.rules().triage());
     handout_ = new HandoutPage(services_.writer(), services_.catalog(), this);
     // A draft starts on the paper chosen in Settings; a signed session keeps its own (below).
     handout_->setPaper(SettingsDialog::defaultPaper());
@@ -230,6 +232,7 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
                       tr("Correct what the message names, then sign again."));
         }
     });
+    connect(sign_, &SignPage::referralRequested, this, [this] { onReferral(); });
     connect(sign_, &SignPage::addendumRequested, this, [this](const QString& text) {
         if (auto s = addAddendum(text); !s) {
             showError(tr("The addendum was not added."), s.error(), tr("Try again."));
@@ -239,7 +242,8 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     screening_->setScreening(session_.screening);
     program_->setProgram(session_.program);
     handout_->setOptions(session_.handoutOptions.language, session_.handoutOptions.largePrint,
-                         session_.handoutOptions.overrideReason);
+                         session_.handoutOptions.overrideReason,
+                         session_.handoutOptions.overrideKind);
     // The clinician reads the catalog and the program in the interface language; the handout
     // has its own language (step 3).
     exercises_->setLanguage(QString::fromStdString(uiLanguage()));
@@ -292,6 +296,8 @@ void SessionEditor::reassess() {
     }
     exercises_->setPatientRegions(painful);
     exercises_->setAssessment(&assessment_);
+    sign_->setReferralAvailable((session_.isSigned ? session_.triage : assessment_.level) !=
+                                TriageLevel::Routine);
     handout_->setOverrideRequired(!handoutAllowedWithoutOverride(assessment_.level),
                                   TriageBanner::levelLabel(assessment_.level));
     refreshHandout();
@@ -300,6 +306,12 @@ void SessionEditor::reassess() {
 
 void SessionEditor::updateExercisesNotice() {
     const TriageLevel level = session_.isSigned ? session_.triage : assessment_.level;
+    // A signed session keeps the override it was signed with (or given after signing).
+    const bool overridden =
+        session_.isSigned
+            ? !session_.handoutOptions.overrideReason.empty() || !session_.overrides.empty()
+            : visit::checkOverride(handout_->overrideKind(), handout_->overrideSentence()).ok();
+    exercises_->setOverridden(overridden);
     if (handoutAllowedWithoutOverride(level)) {
         exercises_->setHandoutNotice({});
         return;
@@ -316,15 +328,14 @@ void SessionEditor::updateExercisesNotice() {
         }
     }
     const QString because = reasons.join(QStringLiteral("; "));
-    const std::string reason = handout_->overrideEdit()->text().trimmed().toStdString();
-    if (!reason.empty() && visit::checkOverrideReason(reason).ok()) {
+    if (overridden) {
         exercises_->setHandoutNotice(
             tr("%1 (%2): a handout is given only under the override reason recorded on step 3.")
                 .arg(TriageBanner::levelLabel(level), because));
     } else {
         exercises_->setHandoutNotice(
-            tr("No handout: %1 (%2). Refer the patient first. You may plan exercises, but a "
-               "handout needs an override reason on step 3.")
+            tr("No handout and no exercises: %1 (%2). Refer the patient first. To plan "
+               "exercises anyway, record an override reason on step 3.")
                 .arg(TriageBanner::levelLabel(level), because));
     }
 }
@@ -451,7 +462,8 @@ Status SessionEditor::save() {
     session_.program = program_->program();
     session_.handoutOptions.language = r.options.lang;
     session_.handoutOptions.largePrint = r.options.largePrint;
-    session_.handoutOptions.overrideReason = r.overrideReason;
+    session_.handoutOptions.overrideReason = handout_->overrideSentence();
+    session_.handoutOptions.overrideKind = handout_->overrideKind();
     if (auto saved = visit_->saveDraft(session_); !saved) {
         return saved.error();
     }
@@ -481,7 +493,9 @@ Status SessionEditor::startExport(const QString& path) {
     exportPlan_ = visit::HandoutPlan{job.request, false, {}, std::nullopt};
     if (session_.isSigned) {
         // A signed session's handout is its snapshot's (the page shows exactly that request).
-        auto plan = visit_->handout(session_);
+        visit::HandoutChanges changes;
+        changes.clinicianCopy = job.request.options.clinicianCopy;
+        auto plan = visit_->handout(session_, changes);
         if (!plan) {
             return plan.error();
         }
@@ -497,12 +511,58 @@ Status SessionEditor::startExport(const QString& path) {
     return {};
 }
 
+Status SessionEditor::exportReferral(const QString& path) {
+    if (!session_.isSigned) {
+        if (auto s = save(); !s) {
+            return s;
+        }
+    }
+    // The visit layer writes the letter from the session as stored: findings, scores, clinic.
+    auto letter = visit_->referralLetter(session_, handout_->request().options.lang,
+                                         handout_->request().options.paper);
+    if (!letter) {
+        return letter.error();
+    }
+    auto pdf = visit_->renderReferral(*letter);
+    if (!pdf) {
+        return pdf.error();
+    }
+    if (auto st = writeFileAtomically(std::filesystem::path(path.toStdString()), *pdf, 0600); !st) {
+        return st;
+    }
+    status_->showMessage(tr("Referral letter saved to %1").arg(QDir::toNativeSeparators(path)),
+                         15000);
+    return {};
+}
+
+void SessionEditor::onReferral() {
+    const QString suggested =
+        QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+            .filePath(tr("referral-letter-%1.pdf").arg(session_.id));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save referral letter"), suggested,
+                                                      tr("PDF files (*.pdf)"));
+    if (path.isEmpty()) {
+        return;
+    }
+    if (auto s = exportReferral(path); !s) {
+        showError(tr("The referral letter was not written."), s.error(),
+                  tr("Correct what the message names, then try again."));
+    }
+}
+
 bool SessionEditor::isExporting() const {
     return exporter_->isRunning();
 }
 
 void SessionEditor::onExportFinished(const QString& path, const QString& sha256, qint64 byteSize) {
     handout_->setExporting(false);
+    if (exportPlan_.request.options.clinicianCopy) {
+        // Not given to the patient: the records prove only what the patient was given.
+        status_->showMessage(tr("Clinician's copy saved to %1 (not recorded as a handout)")
+                                 .arg(QDir::toNativeSeparators(path)),
+                             15000);
+        return;
+    }
     // None twice for one SHA-256: a re-export of a signed session is the same handout.
     auto rec = visit_->recordHandout(session_.id, sha256.toStdString(), byteSize, exportPlan_,
                                      "file " + path.toStdString());

@@ -61,6 +61,9 @@ public:
     /// emitted, else exportFailed() (and a message box names the file and the problem).
     /// Refused at once when the handout is blocked or an export is already running.
     Status startExport(const QString& path);
+    /// Writes the referral letter (refer and monitor, urgent referral, emergency) of the session
+    /// to `path`, in the handout's language, through the visit layer; refused when routine.
+    Status exportReferral(const QString& path);
     [[nodiscard]] bool isExporting() const;
     [[nodiscard]] HandoutExporter* exporter() const { return exporter_; }
     [[nodiscard]] QStatusBar* statusBar() const { return status_; }
@@ -126,6 +129,7 @@ private:
     /// When the handout is blocked, shows the Handout step and says why; false then.
     bool mayMakeHandout(const QString& what);
     void onExport();
+    void onReferral();
     void onExportFinished(const QString& path, const QString& sha256, qint64 byteSize);
     void onExportFailed(const QString& path, const QString& message);
     void onPrint();

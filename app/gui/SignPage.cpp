@@ -6,6 +6,7 @@
 #include "UiLanguage.h"
 
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListView>
 #include <QPlainTextEdit>
@@ -58,6 +59,12 @@ SignPage::SignPage(QWidget* parent) : QWidget(parent) {
     sign_->setToolTip(tr("Sign: the session can no longer be changed, only added to (%1)")
                           .arg(accessKeyText(sign_->text())));
     connect(sign_, &QPushButton::clicked, this, &SignPage::signRequested);
+    referral_ = new QPushButton(tr("Referral le&tter…"), this);
+    referral_->setObjectName(QStringLiteral("referralLetter"));
+    referral_->setToolTip(tr("A one-page letter to the patient's doctor or the emergency "
+                             "department: findings, scores and your advice"));
+    referral_->setEnabled(false);
+    connect(referral_, &QPushButton::clicked, this, &SignPage::referralRequested);
 
     addenda_ = new QStringListModel(this);
     addendaView_ = new QListView(this);
@@ -91,10 +98,23 @@ SignPage::SignPage(QWidget* parent) : QWidget(parent) {
     layout->addWidget(summary_);
     layout->addWidget(status_);
     layout->addWidget(reprint_);
-    layout->addWidget(sign_, 0, Qt::AlignLeft);
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(sign_);
+    actions->addWidget(referral_);
+    actions->addStretch(1);
+    layout->addLayout(actions);
     layout->addWidget(detailsButton_, 0, Qt::AlignLeft);
     layout->addWidget(details_);
     layout->addWidget(addendaBox, 1);
+}
+
+void SignPage::setReferralAvailable(bool available) {
+    referral_->setEnabled(available);
+    referral_->setToolTip(
+        available ? tr("A one-page letter to the patient's doctor or the emergency department: "
+                       "findings, scores and your advice")
+                  : tr("A referral letter is for refer and monitor, urgent referral or emergency; "
+                       "this screening is routine"));
 }
 
 void SignPage::showSession(const Session& s, const QString& signerName) {

@@ -44,6 +44,9 @@ public:
     [[nodiscard]] QLabel* detailsLabel() const { return details_; }
 
     [[nodiscard]] QPushButton* signButton() const { return sign_; }
+    /// Referral letter…: enabled for refer and monitor, urgent referral and emergency.
+    [[nodiscard]] QPushButton* referralButton() const { return referral_; }
+    void setReferralAvailable(bool available);
     [[nodiscard]] QPushButton* addAddendumButton() const { return addAddendum_; }
     [[nodiscard]] QPlainTextEdit* addendumEdit() const { return addendum_; }
     [[nodiscard]] QStringListModel* addendaModel() const { return addenda_; }
@@ -52,6 +55,7 @@ public:
 signals:
     void signRequested();
     void addendumRequested(const QString& text);
+    void referralRequested();
 
 private:
     const TriageRules* rules_ = nullptr;
@@ -63,6 +67,7 @@ private:
     QString signedSha256_;
     std::function<QString(std::optional<std::int64_t>)> nameOf_;
     QPushButton* sign_ = nullptr;
+    QPushButton* referral_ = nullptr;
     QStringListModel* addenda_ = nullptr;
     QListView* addendaView_ = nullptr;
     QPlainTextEdit* addendum_ = nullptr;

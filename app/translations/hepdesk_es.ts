@@ -376,6 +376,14 @@ Descartar elimina estos cambios; Cancelar vuelve a ellos.</translation>
         <source>Eligibility</source>
         <translation>Idoneidad</translation>
     </message>
+    <message>
+        <source>No exercises until the referral: %1</source>
+        <translation>Ningún ejercicio hasta la derivación: %1</translation>
+    </message>
+    <message>
+        <source>Blocked: %1</source>
+        <translation>Bloqueado: %1</translation>
+    </message>
 </context>
 <context>
     <name>hepdesk::gui::CustomExerciseDialog</name>
@@ -804,6 +812,10 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>&lt;b&gt;Programa para casa&lt;/b&gt; (arrastre, o use %1 / %2, para reordenar)</translation>
     </message>
     <message>
+        <source>&lt;p style='color:#A30000'&gt;&lt;b&gt;Blocked by the triage: refer the patient first.&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p style='color:#A30000'&gt;&lt;b&gt;Bloqueado por el triaje: derive primero al paciente.&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>Not added.</source>
         <translation>No se ha añadido.</translation>
     </message>
@@ -982,10 +994,6 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>Añada al menos un ejercicio (paso 2) para crear la hoja.</translation>
     </message>
     <message>
-        <source>No handout yet: the screening calls for a medical referral first. Refer the patient as the banner says. If you still give exercises, write the reason above; it is printed on the handout.</source>
-        <translation>Todavía no hay hoja: el cribado indica primero una derivación médica. Derive al paciente como indica el aviso. Si aun así pauta ejercicios, escriba el motivo arriba; se imprime en la hoja.</translation>
-    </message>
-    <message>
         <source>The printer could not be started; check that it is connected and try again.</source>
         <translation>No se ha podido iniciar la impresora; compruebe que está conectada e inténtelo de nuevo.</translation>
     </message>
@@ -1008,6 +1016,42 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
     <message>
         <source>See the sheets as the printer gets them (%1)</source>
         <translation>Muestra las hojas tal como le llegan a la impresora (%1)</translation>
+    </message>
+    <message>
+        <source>Why the handout is given despite the referral</source>
+        <translation>Por qué se da la hoja pese a la derivación</translation>
+    </message>
+    <message>
+        <source>Choose why…</source>
+        <translation>Elija el motivo…</translation>
+    </message>
+    <message>
+        <source>Patient declines referral and was told the risk</source>
+        <translation>El paciente rechaza la derivación y conoce el riesgo</translation>
+    </message>
+    <message>
+        <source>Already seen by a doctor for this today</source>
+        <translation>Ya le ha visto un médico por esto hoy</translation>
+    </message>
+    <message>
+        <source>Referral arranged, exercises agreed with the doctor</source>
+        <translation>Derivación organizada, ejercicios acordados con el médico</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Otro motivo</translation>
+    </message>
+    <message>
+        <source>In a sentence: what was said or agreed (kept in the record and on the clinician's copy, never the patient's)</source>
+        <translation>En una frase: qué se dijo o acordó (queda en la historia y en la copia del profesional, nunca en la del paciente)</translation>
+    </message>
+    <message>
+        <source>Clinician's copy (with the override page; not given to the patient, not recorded)</source>
+        <translation>Copia del profesional (con la página de la justificación; no se entrega al paciente ni se registra)</translation>
+    </message>
+    <message>
+        <source>No handout yet: the screening calls for a medical referral first. Refer the patient as the banner says. If you still give exercises, choose why above and say it in a sentence; the patient's copy then opens with what the triage means for them.</source>
+        <translation>Todavía no hay hoja: el cribado indica primero una derivación médica. Derive al paciente como indica el aviso. Si aun así pauta ejercicios, elija el motivo arriba y explíquelo en una frase; la copia del paciente empezará diciendo qué significa el triaje para él.</translation>
     </message>
     <message>
         <source>No handout to show yet.</source>
@@ -1868,10 +1912,6 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <translation>%1 (%2): la hoja solo se entrega con el motivo de la excepción registrado en el paso 3.</translation>
     </message>
     <message>
-        <source>No handout: %1 (%2). Refer the patient first. You may plan exercises, but a handout needs an override reason on step 3.</source>
-        <translation>Sin hoja: %1 (%2). Derive primero al paciente. Puede planificar ejercicios, pero la hoja necesita un motivo de la excepción en el paso 3.</translation>
-    </message>
-    <message>
         <source>&amp;1 Screening</source>
         <translation>&amp;1 Cribado</translation>
     </message>
@@ -2074,6 +2114,30 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
     <message>
         <source>Sign</source>
         <translation>Firmar</translation>
+    </message>
+    <message>
+        <source>No handout and no exercises: %1 (%2). Refer the patient first. To plan exercises anyway, record an override reason on step 3.</source>
+        <translation>Ni hoja ni ejercicios: %1 (%2). Derive primero al paciente. Para pautar ejercicios de todos modos, registre un motivo en el paso 3.</translation>
+    </message>
+    <message>
+        <source>Clinician's copy saved to %1 (not recorded as a handout)</source>
+        <translation>Copia del profesional guardada en %1 (no se registra como hoja entregada)</translation>
+    </message>
+    <message>
+        <source>Referral letter saved to %1</source>
+        <translation>Carta de derivación guardada en %1</translation>
+    </message>
+    <message>
+        <source>referral-letter-%1.pdf</source>
+        <translation>carta-derivacion-%1.pdf</translation>
+    </message>
+    <message>
+        <source>Save referral letter</source>
+        <translation>Guardar la carta de derivación</translation>
+    </message>
+    <message>
+        <source>The referral letter was not written.</source>
+        <translation>No se escribió la carta de derivación.</translation>
     </message>
     <message>
         <source>The reason is shown above the preview.</source>
@@ -2434,6 +2498,18 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <source>Sign: the session can no longer be changed, only added to (%1)</source>
         <translation>Firmar: la sesión ya no se podrá cambiar, solo completar con adendas (%1)</translation>
     </message>
+    <message>
+        <source>Referral le&amp;tter…</source>
+        <translation>Car&amp;ta de derivación…</translation>
+    </message>
+    <message>
+        <source>A one-page letter to the patient's doctor or the emergency department: findings, scores and your advice</source>
+        <translation>Una carta de una página al médico del paciente o a urgencias: hallazgos, puntuaciones y su indicación</translation>
+    </message>
+    <message>
+        <source>A referral letter is for refer and monitor, urgent referral or emergency; this screening is routine</source>
+        <translation>La carta de derivación es para derivar y vigilar, derivación urgente o urgencia; este cribado es rutinario</translation>
+    </message>
 </context>
 <context>
     <name>hepdesk::gui::TrendChart</name>
@@ -2543,6 +2619,17 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
     <message>
         <source>Routine</source>
         <translation>Rutina</translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::ProgramDecisionText</name>
+    <message>
+        <source>%1 is excluded for this patient: %2</source>
+        <translation>%1 está excluido para este paciente: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be added: %2. Refer the patient first; to plan exercises anyway, record an override reason on step 3.</source>
+        <translation>No se puede añadir %1: %2. Derive primero al paciente; para pautar ejercicios de todos modos, registre un motivo en el paso 3.</translation>
     </message>
 </context>
 </TS>

@@ -100,7 +100,8 @@ nlohmann::json toJson(const Session& s) {
                              {"clinician", optional(o.clinicianId)},
                              {"actor", o.actor},
                              {"created_at", o.createdAt},
-                             {"reason", o.reason}});
+                             {"reason", o.reason},
+                             {"kind", o.kind}});
     }
     // The snapshot as the object it is (null for a draft); text that is not JSON (never
     // written by HepDesk: the database checks it) is kept as a string rather than lost.
@@ -123,7 +124,10 @@ nlohmann::json toJson(const Session& s) {
             {"handout_options",
              {{"language", s.handoutOptions.language},
               {"large_print", s.handoutOptions.largePrint},
-              {"override_reason", s.handoutOptions.overrideReason}}},
+              {"override_reason", s.handoutOptions.overrideReason},
+              {"override_kind", s.handoutOptions.overrideKind},
+              {"override_by", optional(s.handoutOptions.overrideBy)},
+              {"override_at", s.handoutOptions.overrideAt}}},
             {"handouts", handouts},
             {"signed", s.isSigned},
             {"signed_at", s.isSigned ? nlohmann::json(s.signedAt) : nlohmann::json(nullptr)},

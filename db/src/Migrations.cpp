@@ -357,6 +357,18 @@ WHEN (SELECT signed_at FROM session WHERE id = old.session_id) IS NOT NULL BEGIN
     SELECT RAISE(ABORT, 'a signed session cannot be changed; add an addendum instead');
 END;
 )sql"},
+    Migration{11, R"sql(
+-- An override of an urgent or emergency triage names its kind from a short list with the
+-- clinician's sentence, and who recorded it and when (a draft's; after signing
+-- session_override keeps who and when already). Empty or NULL for overrides recorded before.
+ALTER TABLE session ADD COLUMN handout_override_kind TEXT NOT NULL DEFAULT ''
+    CHECK (handout_override_kind IN
+        ('', 'declines_referral', 'seen_by_doctor_today', 'referral_arranged', 'other'));
+ALTER TABLE session ADD COLUMN handout_override_by INTEGER REFERENCES clinician(id);
+ALTER TABLE session ADD COLUMN handout_override_at TEXT;
+ALTER TABLE session_override ADD COLUMN kind TEXT NOT NULL DEFAULT ''
+    CHECK (kind IN ('', 'declines_referral', 'seen_by_doctor_today', 'referral_arranged', 'other'));
+)sql"},
 };
 
 } // namespace

@@ -210,6 +210,11 @@ Result<std::string> screeningText(const Screening& s) {
 
 } // namespace
 
+/// NULL for an empty text (a time not recorded).
+static std::optional<std::string> optionalText(const std::string& s) {
+    return s.empty() ? std::nullopt : std::optional<std::string>(s);
+}
+
 Status SqliteSessionRepository::validate(const Session& s) {
     return checkSession(s);
 }
@@ -232,6 +237,8 @@ Status checkSession(const Session& s) {
           checkRange(sc.startBackPsychosocial, 0, 5, "STarT Back psychosocial score"),
           checkText(s.handoutOptions.language, "handout language", 16),
           checkText(s.handoutOptions.overrideReason, "handout override reason", kMaxNoteBytes),
+          checkText(s.handoutOptions.overrideKind, "handout override kind", 40),
+          checkText(s.handoutOptions.overrideAt, "handout override time", 40),
           checkText(s.screening.notes, "screening notes", kMaxNoteBytes)}) {
         if (!st) {
             return st;
@@ -383,14 +390,17 @@ Result<std::int64_t> SqliteSessionRepository::add(const Session& s) {
                            "screening_json, triage, ") +
                    kScoreColumns +
                    ", handout_language, handout_large_print, handout_override_reason, "
-                   "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
-                   "?14, ?15, ?16, ?17)");
+                   "created_at, handout_override_kind, handout_override_by, handout_override_at) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
+                   "?16, ?17, ?18, ?19, ?20)");
         st.bindAll(s.patientId, s.clinicianId, s.startedAt.empty() ? now : s.startedAt, *screening,
                    toId(s.triage));
         bindScores(st, 6, s.scores);
-        auto id = st.bindFrom(14, s.handoutOptions.language, s.handoutOptions.largePrint,
-                              s.handoutOptions.overrideReason, now)
-                      .insert();
+        auto id =
+            st.bindFrom(14, s.handoutOptions.language, s.handoutOptions.largePrint,
+                        s.handoutOptions.overrideReason, now, s.handoutOptions.overrideKind,
+                        s.handoutOptions.overrideBy, optionalText(s.handoutOptions.overrideAt))
+                .insert();
         if (!id) {
             return id;
         }
@@ -448,12 +458,15 @@ Status SqliteSessionRepository::update(const Session& s) {
                "triage = ?5, pain_now = ?6, pain_best = ?7, pain_worst = ?8, odi_percent = ?9, "
                "ndi_percent = ?10, start_back_total = ?11, start_back_psychosocial = ?12, "
                "start_back_risk = ?13, handout_language = ?14, handout_large_print = ?15, "
-               "handout_override_reason = ?16 WHERE id = ?1");
+               "handout_override_reason = ?16, handout_override_kind = ?17, "
+               "handout_override_by = ?18, handout_override_at = ?19 WHERE id = ?1");
         st.bindAll(s.id, s.clinicianId, s.startedAt, *screening, toId(s.triage));
         bindScores(st, 6, s.scores);
-        if (auto r = st.bindFrom(14, s.handoutOptions.language, s.handoutOptions.largePrint,
-                                 s.handoutOptions.overrideReason)
-                         .execute();
+        if (auto r =
+                st.bindFrom(14, s.handoutOptions.language, s.handoutOptions.largePrint,
+                            s.handoutOptions.overrideReason, s.handoutOptions.overrideKind,
+                            s.handoutOptions.overrideBy, optionalText(s.handoutOptions.overrideAt))
+                    .execute();
             !r) {
             return r;
         }
@@ -689,11 +702,12 @@ SqliteSessionRepository::recordHandout(std::int64_t sessionId, const HandoutReco
         if (override) {
             const std::string actor = db_.actor().empty() ? "unknown" : db_.actor();
             auto id = Statement::on(c, "INSERT INTO session_override(session_id, clinician_id, "
-                                       "actor, created_at, reason) VALUES (?1, ?2, ?3, ?4, ?5)")
+                                       "actor, created_at, reason, kind) VALUES (?1, ?2, ?3, ?4, "
+                                       "?5, ?6)")
                           .bindAll(sessionId, override->clinicianId, actor,
                                    override->createdAt.empty() ? isoDateTime(Clock::current().now())
                                                                : override->createdAt,
-                                   override->reason)
+                                   override->reason, override->kind)
                           .insert();
             if (!id) {
                 return id.error();
@@ -727,7 +741,8 @@ Result<Session> readSession(Connection& c, std::int64_t id) {
                                      "screening_json, triage, ") +
                              kScoreColumns +
                              ", handout_language, handout_large_print, "
-                             "handout_override_reason, signed_at, signed_by, signed_snapshot "
+                             "handout_override_reason, signed_at, signed_by, signed_snapshot, "
+                             "handout_override_kind, handout_override_by, handout_override_at "
                              "FROM session "
                              "WHERE id = ?1")
             .bindAll(id)
@@ -748,6 +763,9 @@ Result<Session> readSession(Connection& c, std::int64_t id) {
                     s.signedAt = q.columnText(16);
                     s.signedBy = q.columnOptInt(17);
                     s.signedSnapshot = q.columnOptText(18).value_or("");
+                    s.handoutOptions.overrideKind = q.columnText(19);
+                    s.handoutOptions.overrideBy = q.columnOptInt(20);
+                    s.handoutOptions.overrideAt = q.columnOptText(21).value_or("");
                     return s;
                 },
                 missingRow("session", id));
@@ -797,12 +815,12 @@ Result<Session> readSession(Connection& c, std::int64_t id) {
                                       q.columnText(3)};
                   }),
          readRows(c,
-                  "SELECT id, clinician_id, actor, created_at, reason FROM session_override "
+                  "SELECT id, clinician_id, actor, created_at, reason, kind FROM session_override "
                   "WHERE session_id = ?1 ORDER BY id",
                   id, s.overrides,
                   [](const Statement& q) {
-                      return HandoutOverride{q.columnInt(0), q.columnOptInt(1), q.columnText(2),
-                                             q.columnText(3), q.columnText(4)};
+                      return HandoutOverride{q.columnInt(0),  q.columnOptInt(1), q.columnText(2),
+                                             q.columnText(3), q.columnText(4),   q.columnText(5)};
                   }),
          readRows(c,
                   "SELECT activity, rating FROM session_psfs WHERE session_id = ?1 "

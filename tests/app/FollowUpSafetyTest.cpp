@@ -148,7 +148,7 @@ TEST(FollowUpSafety, TheExercisesStepSaysAHandoutIsBlockedAndWhy) {
     editor->screeningPage()->findingBox("ces_saddle_numbness")->click();
     EXPECT_TRUE(page.handoutNotice()->isVisible());
     const QString emergency = page.handoutNotice()->text();
-    EXPECT_TRUE(emergency.startsWith(QStringLiteral("No handout: Emergency")))
+    EXPECT_TRUE(emergency.startsWith(QStringLiteral("No handout and no exercises: Emergency")))
         << emergency.toStdString();
     EXPECT_TRUE(emergency.contains(QStringLiteral("Possible cauda equina syndrome")))
         << emergency.toStdString();
@@ -159,13 +159,15 @@ TEST(FollowUpSafety, TheExercisesStepSaysAHandoutIsBlockedAndWhy) {
     editor->screeningPage()->findingBox("ces_saddle_numbness")->click();
     editor->screeningPage()->findingBox("significant_trauma")->click();
     const QString urgent = page.handoutNotice()->text();
-    EXPECT_TRUE(urgent.startsWith(QStringLiteral("No handout: Urgent referral")))
+    EXPECT_TRUE(urgent.startsWith(QStringLiteral("No handout and no exercises: Urgent referral")))
         << urgent.toStdString();
     EXPECT_TRUE(urgent.contains(QStringLiteral("significant recent trauma")))
         << urgent.toStdString();
 
     // With a real override reason the notice says the handout goes out under it.
     QLineEdit* reason = editor->handoutPage()->overrideEdit();
+    QComboBox* kind = editor->handoutPage()->overrideKindBox();
+    kind->setCurrentIndex(kind->findData(QStringLiteral("seen_by_doctor_today")));
     reason->setFocus();
     QTest::keyClicks(reason, QStringLiteral("x"));
     EXPECT_TRUE(page.handoutNotice()->text().startsWith(QStringLiteral("No handout")))

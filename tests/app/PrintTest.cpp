@@ -13,6 +13,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPrintDialog>
@@ -247,6 +248,8 @@ TEST(Print, EmergencyBlocksPrintAndPreviewLikeExport) {
     }
 
     // With the override reason written, printing is allowed again.
+    handout.overrideKindBox()->setCurrentIndex(
+        handout.overrideKindBox()->findData(QStringLiteral("referral_arranged")));
     handout.overrideEdit()->setFocus();
     QTest::keyClicks(handout.overrideEdit(), QStringLiteral("Sent to ED; exercises for after"));
     ASSERT_TRUE(handout.canExport());

@@ -219,6 +219,8 @@ TEST(SessionSafety, CaudaEquinaSignShowsEmergencyAndBlocksExport) {
     EXPECT_TRUE(test::grabTo(*v.editor, "session-emergency-blocked.png"));
 
     // With a recorded reason the clinician may still give the exercises.
+    handout.overrideKindBox()->setCurrentIndex(
+        handout.overrideKindBox()->findData(QStringLiteral("referral_arranged")));
     handout.overrideEdit()->setFocus();
     QTest::keyClicks(handout.overrideEdit(), QStringLiteral("Sent to ED; exercises for after"));
     EXPECT_TRUE(handout.canExport());

@@ -124,7 +124,7 @@ TEST_F(HandoutCli, ExcludedExerciseIsRefusedWithExitCode3AndNoFile) {
     EXPECT_FALSE(fs::exists(out));
 }
 
-TEST_F(HandoutCli, EmergencyNeedsAnOverrideReasonThatIsThenPrinted) {
+TEST_F(HandoutCli, EmergencyNeedsAnOverrideReasonPrintedOnlyOnTheClinicianCopy) {
     const auto out = dir / "h.pdf";
     const auto s = screening(R"("ces_saddle_numbness")");
     auto r = cli({"handout", "--screening", s.string(), "--exercise", "belly_breathing",
@@ -136,9 +136,36 @@ TEST_F(HandoutCli, EmergencyNeedsAnOverrideReasonThatIsThenPrinted) {
     r = cli({"handout", "--screening", s.string(), "--exercise", "belly_breathing", "--patient",
              "A", "--override-reason", "Sent to the ED by ambulance; breathing sheet only.", "-o",
              out.string()});
+    EXPECT_EQ(r.exitCode, 2) << "a reason needs its kind from the list: " << r.err;
+    EXPECT_NE(r.err.find("declines_referral"), std::string::npos) << r.err;
+    const std::vector<std::string> given = {"handout",
+                                            "--screening",
+                                            s.string(),
+                                            "--exercise",
+                                            "belly_breathing",
+                                            "--patient",
+                                            "A",
+                                            "--override-kind",
+                                            "referral_arranged",
+                                            "--override-reason",
+                                            "Sent to the ED by ambulance; breathing sheet only."};
+    auto patientCopy = given;
+    patientCopy.insert(patientCopy.end(), {"-o", out.string()});
+    r = cli(patientCopy);
     ASSERT_EQ(r.exitCode, 0) << r.err;
-    const std::string text = pdfText(out);
-    EXPECT_NE(text.find("Sent to the ED by ambulance; breathing sheet only."), std::string::npos);
+    std::string text = pdfText(out);
+    EXPECT_EQ(text.find("breathing sheet only"), std::string::npos) << "not on the patient's copy";
+    EXPECT_EQ(text.find("referral override"), std::string::npos);
+    EXPECT_NE(text.find("Go to an emergency department now"), std::string::npos);
+    auto clinicianCopy = given;
+    clinicianCopy.insert(clinicianCopy.end(), {"--clinician-copy", "-o", out.string()});
+    r = cli(clinicianCopy);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    text = pdfText(out);
+    EXPECT_NE(text.find("Referral arranged, exercises agreed with the doctor: Sent to the ED by "
+                        "ambulance; breathing sheet only."),
+              std::string::npos)
+        << text;
     EXPECT_NE(text.find("referral override"), std::string::npos);
 }
 

@@ -159,10 +159,10 @@ TEST_F(RecordsCli, AFollowUpCarriesLastingFindingsNotAcuteOnes) {
     test::writeFile(dir_ / "first.json",
                     R"({"date": "2026-11-20", "sex": "female", "regions": ["low_back"],
                         "findings": ["osteoporosis", "recent_trauma", "ces_saddle_numbness"]})");
-    auto first =
-        cli({"session", "new", "--patient", "2", "--clinician", "1", "--screening",
-             (dir_ / "first.json").string(), "--exercise", "seated_thoracic_twist",
-             "--override-reason", "Sent to the emergency department; exercises for after"});
+    auto first = cli({"session", "new", "--patient", "2", "--clinician", "1", "--screening",
+                      (dir_ / "first.json").string(), "--exercise", "seated_thoracic_twist",
+                      "--override-kind", "declines_referral", "--override-reason",
+                      "Sent to the emergency department; exercises for after"});
     ASSERT_EQ(first.exitCode, 0) << first.err;
     test::writeFile(dir_ / "today.json", R"({"date": "2026-11-30", "pain": {"now": 3}})");
     auto follow = cli({"session", "new", "--patient", "2", "--clinician", "1", "--screening",

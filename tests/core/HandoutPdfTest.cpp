@@ -170,9 +170,10 @@ TEST(HandoutPdf, UrgentOrEmergencyTriageIsRefusedWithoutOverrideReason) {
     EXPECT_TRUE(writer().renderPdf(req, catalog).ok());
 }
 
-TEST(HandoutPdf, OverrideReasonIsPrintedOnAFinalPage) {
+TEST(HandoutPdf, OverrideReasonIsPrintedOnAFinalPageOfTheClinicianCopy) {
     const auto catalog = test::smallCatalog();
     auto req = test::routineRequest();
+    req.options.clinicianCopy = true;
     req.assessment.level = TriageLevel::UrgentReferral;
     req.overrideReason = "Seen by her GP today; imaging booked; gentle program agreed.";
     const std::string pdf = render(req, catalog, "handout-override.pdf");
@@ -183,7 +184,9 @@ TEST(HandoutPdf, OverrideReasonIsPrintedOnAFinalPage) {
     expectContains(last, "urgent referral");
     expectContains(last, req.overrideReason);
     expectContains(last, "Clinician signature");
-    EXPECT_EQ(squash(pages.front()).find("override"), std::string::npos);
+    // The first page says whose copy this is; the reason itself only on the last.
+    expectContains(squash(pages.front()), "Clinician copy: not for the patient");
+    EXPECT_EQ(squash(pages.front()).find(req.overrideReason), std::string::npos);
 }
 
 TEST(HandoutPdf, UnknownExerciseOrLanguageIsAClearError) {

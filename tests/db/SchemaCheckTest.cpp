@@ -5,6 +5,7 @@
 #include "hepdesk/db/Backup.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/DatabaseCheck.h"
+#include "hepdesk/db/Migrations.h"
 #include "hepdesk/db/PatientRepository.h"
 #include "hepdesk/db/SessionRepository.h"
 
@@ -68,7 +69,9 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT 1; EN
 
 TEST(SchemaCheck, AFreshDatabaseAndEveryOlderVersionMatchHepDesks) {
     test::TempDir dir;
-    for (int v = 1; v <= Database::latestSchemaVersion(); ++v) {
+    // Every version a migration builds (9 and 10 are other work of this round).
+    for (const Migration& m : migrations()) {
+        const int v = m.version;
         SCOPED_TRACE(v);
         const auto path = dir / ("v" + std::to_string(v) + ".sqlite");
         auto db = Database::open(path, {.targetVersion = v});

@@ -119,11 +119,17 @@ TEST_F(SignedReprintCli, Defect4AnOverrideAfterSigningIsStoredWithWhoAndWhenOrRe
                    (dir_ / "routine.json").string(), "--exercise", "cat_cow", "--clinician", "1"})
                   .exitCode,
               0);
-    ASSERT_EQ(
+    // An emergency refuses exercises given without an override; a follow-up keeps the last
+    // program for the clinician to review, so this session is signed with one and no reason.
+    EXPECT_EQ(
         cli({"session", "new", "--patient", "1", "--screening", (dir_ / "emergency.json").string(),
              "--exercise", "belly_breathing", "--clinician", "1"})
             .exitCode,
-        0);
+        3);
+    ASSERT_EQ(cli({"session", "new", "--patient", "1", "--screening",
+                   (dir_ / "emergency.json").string(), "--follow-up", "--clinician", "1"})
+                  .exitCode,
+              0);
     const nlohmann::json signedJson = json({"session", "sign", "2", "--clinician", "2"});
     EXPECT_TRUE(signedJson["handout_sha256"].is_null()) << "no handout before the referral";
 
@@ -139,16 +145,22 @@ TEST_F(SignedReprintCli, Defect4AnOverrideAfterSigningIsStoredWithWhoAndWhenOrRe
     EXPECT_EQ(handout("2", dir_ / "e.pdf").exitCode, 3) << "still a referral first";
 
     const std::string reason = "Patient declined the ambulance; breathing sheet only";
-    const auto given =
-        handout("2", dir_ / "e.pdf", {"--override-reason", reason, "--clinician", "2"});
+    const auto given = handout(
+        "2", dir_ / "e.pdf",
+        {"--override-kind", "declines_referral", "--override-reason", reason, "--clinician", "2"});
     ASSERT_EQ(given.exitCode, 0) << given.err;
     const std::string bytes = hepdesk::test::readFile(dir_ / "e.pdf");
-    EXPECT_NE(text(dir_ / "e.pdf").find("breathing sheet only"), std::string::npos);
+    // The reason stays in the record and on the clinician's copy, never on the patient's.
+    EXPECT_EQ(text(dir_ / "e.pdf").find("breathing sheet only"), std::string::npos);
+    EXPECT_NE(text(dir_ / "e.pdf").find("Go to an emergency department now"), std::string::npos);
+    ASSERT_EQ(handout("2", dir_ / "clinician.pdf", {"--clinician-copy"}).exitCode, 0);
+    EXPECT_NE(text(dir_ / "clinician.pdf").find("breathing sheet only"), std::string::npos);
 
     const nlohmann::json shown = json({"session", "show", "2"});
     ASSERT_EQ(shown["overrides"].size(), 1U) << shown.dump(2);
     const nlohmann::json& o = shown["overrides"][0];
     EXPECT_EQ(o["reason"], reason);
+    EXPECT_EQ(o["kind"], "declines_referral");
     EXPECT_EQ(o["clinician"], 2);
     EXPECT_FALSE(o["actor"].get<std::string>().empty());
     EXPECT_EQ(o["created_at"].get<std::string>().size(), 20U);

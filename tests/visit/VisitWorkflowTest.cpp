@@ -29,7 +29,8 @@ TEST_F(VisitFixture, LoadsTheShippedCatalogWithTheClinicsOwnAndNamesWhatItLeaves
 }
 
 TEST_F(VisitFixture, StartsANewSessionForAnExistingPatientAndClinicianOnly) {
-    auto started = visit().start(patientId_, {clinicianId_, {"es", true, ""}, std::nullopt, {}});
+    auto started = visit().start(
+        patientId_, {clinicianId_, {"es", true, "", "", std::nullopt, ""}, std::nullopt, {}});
     ASSERT_TRUE(started.ok()) << started.error().message;
     EXPECT_EQ(started->session.id, 0);
     EXPECT_EQ(started->session.patientId, patientId_);
@@ -43,7 +44,8 @@ TEST_F(VisitFixture, StartsANewSessionForAnExistingPatientAndClinicianOnly) {
 }
 
 TEST_F(VisitFixture, FollowUpCopiesTheLastProgramLessWhatTodaysScreeningExcludes) {
-    const Session first = draft({}, {"cat_cow", "dead_hang"}, {"es", false, ""});
+    const Session first =
+        draft({}, {"cat_cow", "dead_hang"}, {"es", false, "", "", std::nullopt, ""});
     Screening today;
     today.regions = {Region::LowBack};
     today.findings = {"osteoporosis"};
@@ -197,8 +199,15 @@ TEST_F(VisitFixture, ADraftsHandoutFollowsTodaysPatientClinicAndRules) {
     Patient p = *patients_->get(patientId_);
     p.name = "Someone Else";
     ASSERT_TRUE(patients_->update(p).ok());
-    auto renamed = visit().handout(
-        s.id, {"es", true, Paper::Letter, std::nullopt, std::nullopt, std::nullopt, {}});
+    auto renamed = visit().handout(s.id, {"es",
+                                          true,
+                                          Paper::Letter,
+                                          std::nullopt,
+                                          std::nullopt,
+                                          std::nullopt,
+                                          {},
+                                          false,
+                                          std::nullopt});
     ASSERT_TRUE(renamed.ok());
     EXPECT_EQ(renamed->request.patientName, "Someone Else");
     EXPECT_EQ(renamed->request.options.lang, "es");
@@ -228,11 +237,18 @@ TEST_F(VisitFixture, ADraftsHandoutFollowsTodaysPatientClinicAndRules) {
 }
 
 TEST_F(VisitFixture, SigningStoresTheSnapshotAndTheFingerprintAndReprintsByteIdentical) {
-    const Session s =
-        draft({"osteoporosis"}, {"supine_lumbar_rotation", "cat_cow"}, {"es", true, ""});
-    auto before = pdfOf(
-        visit(), s.id,
-        {std::nullopt, std::nullopt, Paper::Letter, std::nullopt, std::nullopt, std::nullopt, {}});
+    const Session s = draft({"osteoporosis"}, {"supine_lumbar_rotation", "cat_cow"},
+                            {"es", true, "", "", std::nullopt, ""});
+    auto before = pdfOf(visit(), s.id,
+                        {std::nullopt,
+                         std::nullopt,
+                         Paper::Letter,
+                         std::nullopt,
+                         std::nullopt,
+                         std::nullopt,
+                         {},
+                         false,
+                         std::nullopt});
     ASSERT_TRUE(before.ok()) << before.error().message;
     auto signedSession = visit().sign(s.id, clinicianId_, Paper::Letter);
     ASSERT_TRUE(signedSession.ok()) << signedSession.error().message;
@@ -305,8 +321,15 @@ TEST_F(VisitFixture, ASignedSessionRefusesEveryOptionThatWouldChangeItsHandoutNa
             << option << " in: " << refused.error().message;
     }
     // Asking for what it already is changes nothing and is allowed.
-    auto same = visit().handout(
-        s.id, {"en", false, Paper::A4, std::nullopt, std::nullopt, std::nullopt, {}});
+    auto same = visit().handout(s.id, {"en",
+                                       false,
+                                       Paper::A4,
+                                       std::nullopt,
+                                       std::nullopt,
+                                       std::nullopt,
+                                       {},
+                                       false,
+                                       std::nullopt});
     ASSERT_TRUE(same.ok()) << same.error().message;
     EXPECT_TRUE(same->fromSnapshot);
 }
@@ -328,6 +351,10 @@ TEST_F(VisitFixture, AnOverrideAfterSigningIsStoredWithWhoAndWhenAndStandsForRep
     HandoutChanges given;
     given.overrideReason = "Patient declined the ambulance; breathing sheet only";
     given.clinicianId = clinicianId_;
+    auto noKind = visit().handout(s.id, given);
+    ASSERT_FALSE(noKind.ok()) << "a reason needs its kind from the list";
+    EXPECT_EQ(noKind.error().kind, Error::Kind::InvalidInput);
+    given.overrideKind = "declines_referral";
     auto plan = visit().handout(s.id, given);
     ASSERT_TRUE(plan.ok()) << plan.error().message;
     ASSERT_TRUE(plan->newOverride);
@@ -340,6 +367,7 @@ TEST_F(VisitFixture, AnOverrideAfterSigningIsStoredWithWhoAndWhenAndStandsForRep
     ASSERT_EQ(stored->overrides.size(), 1U);
     const HandoutOverride& o = stored->overrides[0];
     EXPECT_EQ(o.reason, *given.overrideReason);
+    EXPECT_EQ(o.kind, "declines_referral");
     EXPECT_EQ(o.clinicianId, clinicianId_);
     EXPECT_EQ(o.actor, "test clinician account");
     EXPECT_EQ(o.createdAt.size(), 20U) << o.createdAt;

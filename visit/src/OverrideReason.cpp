@@ -48,4 +48,45 @@ Status checkOverrideReason(std::string_view reason) {
     return {};
 }
 
+const OverrideKind* overrideKind(std::string_view id) {
+    for (const OverrideKind& k : kOverrideKinds) {
+        if (k.id == id) {
+            return &k;
+        }
+    }
+    return nullptr;
+}
+
+std::string overrideKindIds() {
+    std::string ids;
+    for (const OverrideKind& k : kOverrideKinds) {
+        ids += (ids.empty() ? "" : ", ") + std::string(k.id);
+    }
+    return ids;
+}
+
+Status checkOverride(std::string_view kindId, std::string_view sentence) {
+    if (auto st = checkOverrideReason(sentence); !st) {
+        return st;
+    }
+    if (kindId.empty()) {
+        return Error::invalid("the override needs its kind, one of " + overrideKindIds() +
+                              ", with a sentence of why");
+    }
+    if (overrideKind(kindId) == nullptr) {
+        return Error::invalid("unknown override kind '" + std::string(kindId.substr(0, 40)) +
+                              "' (expected one of " + overrideKindIds() + ")");
+    }
+    return {};
+}
+
+std::string overrideText(std::string_view kindId, std::string_view sentence,
+                         std::string_view lang) {
+    const OverrideKind* k = overrideKind(kindId);
+    if (k == nullptr) {
+        return std::string(sentence);
+    }
+    return std::string(lang == "es" ? k->es : k->en) + ": " + std::string(sentence);
+}
+
 } // namespace hepdesk::visit

@@ -2,6 +2,8 @@
 
 #include "hepdesk/core/Assess.h"
 #include "hepdesk/core/Clock.h"
+#include "hepdesk/core/LocalizedText.h"
+#include "hepdesk/core/ProgramEligibility.h"
 #include "hepdesk/core/Sha256.h"
 #include "hepdesk/core/handout/HandoutWriter.h"
 #include "hepdesk/db/ClinicRepository.h"
@@ -24,14 +26,6 @@ std::string trimmed(std::string_view s) {
     }
     const auto last = s.find_last_not_of(" \t\r\n");
     return std::string(s.substr(first, last - first + 1));
-}
-
-std::string reasonsText(const Eligibility& e) {
-    std::string why;
-    for (const EligibilityReason& r : e.reasons) {
-        why += (why.empty() ? "" : "; ") + r.clinicianReason;
-    }
-    return why;
 }
 
 std::string sessionDate(const Session& s) {
@@ -116,19 +110,19 @@ Result<Assessment> VisitWorkflow::assess(const Screening& screening, std::string
     return hepdesk::assess(screening, rules_, catalog_, source, doc);
 }
 
-ProgramCheck VisitWorkflow::checkProgram(const Program& program,
-                                         const Assessment& assessment) const {
+ProgramCheck VisitWorkflow::checkProgram(const Program& program, const Assessment& assessment,
+                                         bool overridden) const {
     ProgramCheck check;
     for (const ProgramItem& item : program.items) {
-        const Eligibility* e = assessment.eligibilityOf(item.exerciseId);
-        if (e == nullptr) {
-            continue;
-        }
-        if (e->status == EligibilityStatus::Excluded) {
-            check.excluded.push_back("exercise '" + item.exerciseId +
-                                     "' is excluded for this screening: " + reasonsText(*e));
-        } else if (e->status == EligibilityStatus::Caution) {
-            for (const EligibilityReason& r : e->reasons) {
+        const CatalogEntry* entry = catalog_.find(item.exerciseId);
+        const ProgramDecision d = checkProgramItem(assessment, item.exerciseId, overridden);
+        const std::string name = entry != nullptr ? entry->name.text("en") : std::string();
+        if (d.verdict == ProgramVerdict::Excluded) {
+            check.excluded.push_back(refusalMessage(d, item.exerciseId, name));
+        } else if (d.verdict == ProgramVerdict::BlockedByTriage) {
+            check.blocked.push_back(refusalMessage(d, item.exerciseId, name));
+        } else if (d.verdict == ProgramVerdict::Caution) {
+            for (const EligibilityReason& r : d.reasons) {
                 check.cautions.push_back(item.exerciseId + ": " + r.clinicianReason);
             }
         }
@@ -254,10 +248,11 @@ std::vector<std::string> VisitWorkflow::leaveOut(Program& program, const Assessm
                               ": no longer in the catalog");
             return true;
         }
-        const Eligibility* e = assessment.eligibilityOf(item.exerciseId);
-        if (e != nullptr && e->status == EligibilityStatus::Excluded) {
+        // Only an exclusion leaves an exercise out: a triage block is lifted by an override.
+        const ProgramDecision d = checkProgramItem(assessment, item.exerciseId, true);
+        if (d.verdict == ProgramVerdict::Excluded) {
             leftOut.push_back("left out '" + item.exerciseId + "' of " + std::string(from) +
-                              ": excluded for today's screening: " + reasonsText(*e));
+                              ": excluded for today's screening: " + reasonsText(d));
             return true;
         }
         return false;
@@ -270,9 +265,29 @@ Result<SavedDraft> VisitWorkflow::saveDraft(Session& s) {
         return Error::refused("session " + std::to_string(s.id) +
                               " is signed: it can no longer change; add an addendum instead");
     }
-    if (!s.handoutOptions.overrideReason.empty()) {
-        if (auto st = checkOverrideReason(s.handoutOptions.overrideReason); !st) {
+    HandoutOptions& o = s.handoutOptions;
+    o.overrideReason = trimmed(o.overrideReason);
+    if (o.overrideReason.empty()) {
+        o.overrideKind.clear();
+        o.overrideBy.reset();
+        o.overrideAt.clear();
+    } else {
+        if (auto st = checkOverride(o.overrideKind, o.overrideReason); !st) {
             return st.error();
+        }
+        // Who and when: the session's clinician, now, whenever the override itself changes.
+        std::optional<Session> stored;
+        if (s.id != 0) {
+            auto got = repos_.sessions.get(s.id);
+            if (!got) {
+                return got.error();
+            }
+            stored = std::move(*got);
+        }
+        if (!stored || stored->handoutOptions.overrideReason != o.overrideReason ||
+            stored->handoutOptions.overrideKind != o.overrideKind || o.overrideAt.empty()) {
+            o.overrideBy = s.clinicianId;
+            o.overrideAt = isoDateTime(Clock::current().now());
         }
     }
     auto assessment = assess(s.screening);
@@ -292,7 +307,8 @@ Result<SavedDraft> VisitWorkflow::saveDraft(Session& s) {
         return st.error();
     }
     SavedDraft saved{s.id, std::move(*assessment), {}};
-    saved.program = checkProgram(s.program, saved.assessment);
+    saved.program = checkProgram(s.program, saved.assessment,
+                                 !trimmed(s.handoutOptions.overrideReason).empty());
     return saved;
 }
 
@@ -326,11 +342,16 @@ Result<handout::ClinicInfo> VisitWorkflow::clinicInfo(std::optional<std::int64_t
 Result<HandoutPlan> VisitWorkflow::draftHandout(const Session& s, const HandoutChanges& changes) {
     HandoutPlan plan;
     handout::HandoutRequest& r = plan.request;
-    r.overrideReason = trimmed(changes.overrideReason.value_or(s.handoutOptions.overrideReason));
-    if (!r.overrideReason.empty()) {
-        if (auto st = checkOverrideReason(r.overrideReason); !st) {
+    const std::string sentence =
+        trimmed(changes.overrideReason.value_or(s.handoutOptions.overrideReason));
+    const std::string kind = changes.overrideKind.value_or(s.handoutOptions.overrideKind);
+    if (!sentence.empty()) {
+        if (auto st = checkOverride(kind, sentence); !st) {
             return st.error();
         }
+        // The record's text, on the clinician's copy and in the snapshot: "<kind>: <sentence>".
+        r.overrideReason =
+            overrideText(kind, sentence, changes.language.value_or(s.handoutOptions.language));
     }
     // A screening that contradicts itself (pregnancy with sex male, pain now above worst) is
     // no basis for a handout or a signature: it is fixed first.
@@ -375,6 +396,7 @@ Result<HandoutPlan> VisitWorkflow::draftHandout(const Session& s, const HandoutC
             r.goals.push_back(a.activity);
         }
     }
+    r.options.clinicianCopy = changes.clinicianCopy;
     return plan;
 }
 
@@ -393,10 +415,12 @@ Result<HandoutPlan> VisitWorkflow::signedHandout(const Session& s, const Handout
     plan.signedSha256 = snapshot->handoutSha256;
     plan.request = std::move(snapshot->request);
     handout::HandoutRequest& r = plan.request;
+    r.options.clinicianCopy = changes.clinicianCopy;
     // An override given after signing stands for every later reprint.
     const bool overrideAfterSigning = r.overrideReason.empty() && !s.overrides.empty();
     if (overrideAfterSigning) {
-        r.overrideReason = s.overrides.front().reason;
+        r.overrideReason =
+            overrideText(s.overrides.front().kind, s.overrides.front().reason, r.options.lang);
     }
 
     std::vector<std::string> changed;
@@ -426,9 +450,11 @@ Result<HandoutPlan> VisitWorkflow::signedHandout(const Session& s, const Handout
         differs(changes.names.clinic, r.clinic.name, changes.clinic->name);
     }
     if (changes.overrideReason) {
-        const std::string asked = trimmed(*changes.overrideReason);
+        const std::string sentence = trimmed(*changes.overrideReason);
+        const std::string kind = changes.overrideKind.value_or("");
+        const std::string asked = overrideText(kind, sentence, r.options.lang);
         if (!r.overrideReason.empty()) {
-            if (asked != trimmed(r.overrideReason)) {
+            if (asked != trimmed(r.overrideReason) && sentence != trimmed(r.overrideReason)) {
                 differs(changes.names.overrideReason, r.overrideReason, asked,
                         overrideAfterSigning ? "given after signing" : "signed");
             }
@@ -437,13 +463,19 @@ Result<HandoutPlan> VisitWorkflow::signedHandout(const Session& s, const Handout
         } else {
             // Signed without a reason, so no handout could be made then: the override given now
             // is stored with who and when, and prints on this and every later reprint.
-            if (auto st = checkOverrideReason(asked); !st) {
+            if (auto st = checkOverride(kind, sentence); !st) {
                 return st.error();
+            }
+            if (changes.clinicianCopy) {
+                return Error::refused(
+                    what + ": give the override reason with the patient's handout first (it is "
+                           "stored with that handout's record), then print the clinician's copy");
             }
             HandoutOverride o;
             o.clinicianId = changes.clinicianId;
             o.createdAt = isoDateTime(Clock::current().now());
-            o.reason = asked;
+            o.reason = sentence;
+            o.kind = kind;
             plan.newOverride = o;
             r.overrideReason = asked;
         }
@@ -473,6 +505,90 @@ Result<HandoutPlan> VisitWorkflow::handout(std::int64_t sessionId, const Handout
     return handout(*session, changes);
 }
 
+Result<handout::ReferralLetter>
+VisitWorkflow::referralLetter(const Session& s, std::string_view lang,
+                              handout::HandoutOptions::Paper paper) {
+    const std::string what = "session " + std::to_string(s.id);
+    if (lang.empty()) {
+        lang = s.handoutOptions.language; // the patient's language, as for the handout
+    }
+    if (std::find(std::begin(kLanguages), std::end(kLanguages), lang) == std::end(kLanguages)) {
+        return Error::invalid("language '" + std::string(lang).substr(0, 40) +
+                              "' is not supported for a referral letter (en, es)");
+    }
+    handout::ReferralLetter l;
+    l.lang = std::string(lang);
+    l.paper = paper;
+    l.sessionDate = sessionDate(s);
+    std::vector<Finding> findings;
+    if (s.isSigned) {
+        // What was signed: the stored triage, findings and scores, whatever today's rules say.
+        l.level = s.triage;
+        findings = s.findings;
+        l.scores = s.scores;
+    } else {
+        auto assessment = assess(s.screening, what);
+        if (!assessment) {
+            return assessment.error();
+        }
+        l.level = assessment->level;
+        findings = assessment->findings;
+        l.scores = sessionScores(s.screening, assessment->scores);
+    }
+    if (l.level == TriageLevel::Routine) {
+        return Error::refused(what + ": the triage is 'Routine': a referral letter is written for "
+                                     "refer and monitor, urgent referral or emergency, and there "
+                                     "is nothing to refer");
+    }
+    for (const Finding& f : findings) {
+        if (f.level == TriageLevel::Routine) {
+            continue;
+        }
+        // "What was found: why it matters" (the finding, then its rule's reason).
+        std::string line = rules_.triage().reasonIn(f, lang);
+        if (const FindingItem* item = rules_.items().finding(f.itemId); item != nullptr) {
+            const std::string& label = item->clinicianLabel.text(lang);
+            if (!label.empty() && line.find(label) == std::string::npos) {
+                line = label + ": " + line;
+            }
+        }
+        if (std::find(l.findings.begin(), l.findings.end(), line) == l.findings.end()) {
+            l.findings.push_back(std::move(line));
+        }
+    }
+    auto patient = repos_.patients.get(s.patientId);
+    if (!patient) {
+        return patient.error();
+    }
+    l.patientName = patient->name;
+    l.patientBirthDate = patient->birthDate;
+    l.patientRecord = patient->recordNumber;
+    auto clinic = clinicInfo(s.signedBy ? s.signedBy : s.clinicianId);
+    if (!clinic) {
+        return clinic.error();
+    }
+    l.clinic = std::move(*clinic);
+    return l;
+}
+
+Result<handout::ReferralLetter>
+VisitWorkflow::referralLetter(std::int64_t sessionId, std::string_view lang,
+                              handout::HandoutOptions::Paper paper) {
+    auto session = repos_.sessions.get(sessionId);
+    if (!session) {
+        return session.error();
+    }
+    return referralLetter(*session, lang, paper);
+}
+
+Result<std::string> VisitWorkflow::renderReferral(const handout::ReferralLetter& letter) const {
+    auto r = writer_.renderReferral(letter);
+    if (!r) {
+        return r.error();
+    }
+    return std::move(r->pdf);
+}
+
 Result<std::string> VisitWorkflow::render(const HandoutPlan& plan) const {
     return writer_.renderPdf(plan.request, catalog_.entries());
 }
@@ -488,6 +604,11 @@ Result<HandoutRecord> VisitWorkflow::recordHandout(std::int64_t sessionId,
                                                    const std::string& sha256, std::int64_t byteSize,
                                                    const HandoutPlan& plan,
                                                    std::string_view destination) {
+    if (plan.request.options.clinicianCopy) {
+        return Error::refused("session " + std::to_string(sessionId) +
+                              ": the clinician's copy is not recorded as a handout given to the "
+                              "patient");
+    }
     HandoutRecord record;
     record.sha256 = sha256;
     record.byteSize = byteSize;

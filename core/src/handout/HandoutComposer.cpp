@@ -1,5 +1,6 @@
 #include "hepdesk/core/handout/HandoutComposer.h"
 
+#include "hepdesk/core/ProgramEligibility.h"
 #include "hepdesk/core/TriageLevel.h"
 
 #include <algorithm>
@@ -13,6 +14,29 @@ std::string trimmed(const std::string& s) {
         return {};
     }
     return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+/// With an override, the patient's copy opens with what the triage means for them: go to an
+/// emergency department now, or see a doctor within 24 hours, and why in plain words.
+void addPatientAlert(HandoutDocument& doc, const HandoutStrings& strings, const Assessment& a,
+                     TriageLevel level) {
+    const bool emergency = level == TriageLevel::Emergency;
+    doc.alertEmergency = emergency;
+    doc.alertTitle = strings.text(emergency ? "alert_emergency_title" : "alert_urgent_title");
+    doc.alertText = strings.text(emergency ? "alert_emergency_text" : "alert_urgent_text");
+    for (const Finding& f : a.findings) {
+        if (f.level != level) {
+            continue;
+        }
+        const std::string* why = strings.triageWhy(f.ruleId);
+        const std::string& text = why != nullptr ? *why : strings.text("triage_why_other");
+        if (std::find(doc.alertWhy.begin(), doc.alertWhy.end(), text) == doc.alertWhy.end()) {
+            doc.alertWhy.push_back(text);
+        }
+    }
+    if (doc.alertWhy.empty()) {
+        doc.alertWhy.push_back(strings.text("triage_why_other"));
+    }
 }
 
 } // namespace
@@ -112,11 +136,22 @@ Result<HandoutDocument> HandoutComposer::compose(const HandoutRequest& req) cons
                 "': refer the patient first; a handout needs an override reason from the "
                 "clinician (--override-reason)");
         }
-        doc.overrideLevel = strings_.text(
-            level == TriageLevel::Emergency ? "level_emergency" : "level_urgent_referral");
-        doc.overrideReason = trimmed(req.overrideReason);
+        const bool emergency = level == TriageLevel::Emergency;
+        doc.overrideLevel = strings_.text(emergency ? "level_emergency" : "level_urgent_referral");
+        if (req.options.layoutVersion < 2) {
+            // A handout signed with layout version 1 printed the override page on the
+            // patient's copy and had no alert box: its reprint stays byte-identical.
+            doc.overrideReason = trimmed(req.overrideReason);
+        } else {
+            // The reason is the clinician's record: never on the patient's copy.
+            if (req.options.clinicianCopy) {
+                doc.overrideReason = trimmed(req.overrideReason);
+            }
+            addPatientAlert(doc, strings_, req.assessment, level);
+        }
     }
     doc.lang = lang;
+    doc.clinicianCopy = req.options.clinicianCopy;
     doc.largePrint = req.options.largePrint;
     doc.paper = req.options.paper;
     doc.layoutVersion = req.options.layoutVersion;
@@ -151,18 +186,14 @@ Result<HandoutDocument> HandoutComposer::compose(const HandoutRequest& req) cons
                                   "' has no eligibility decision for this screening");
         }
         ExerciseSection sec;
-        if (el != nullptr && el->status == EligibilityStatus::Excluded) {
-            std::string why;
-            for (const auto& r : el->reasons) {
-                why += (why.empty() ? "" : "; ") + r.clinicianReason;
-            }
-            return Error::refused("exercise '" + item.exerciseId + "' (" + e->name.text("en") +
-                                  ") is excluded for this patient" +
-                                  (why.empty() ? std::string() : ": " + why) +
-                                  "; remove it from the program");
+        // The one program rule of core: excluded exercises never print, whatever the override.
+        const ProgramDecision decision =
+            checkProgramItem(req.assessment, item.exerciseId, !trimmed(req.overrideReason).empty());
+        if (!decision.allowed()) {
+            return Error::refused(refusalMessage(decision, item.exerciseId, e->name.text("en")));
         }
-        if (el != nullptr && el->status == EligibilityStatus::Caution) {
-            for (const auto& r : el->reasons) {
+        if (decision.verdict == ProgramVerdict::Caution) {
+            for (const auto& r : decision.reasons) {
                 const std::string& note = r.patientNote.text(lang);
                 if (!note.empty()) {
                     sec.cautions.push_back(note);

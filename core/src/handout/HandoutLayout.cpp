@@ -509,6 +509,48 @@ public:
         return out;
     }
 
+    /// With an override, the patient's copy opens with what the triage means for them: go to
+    /// an emergency department now, or see a doctor within 24 hours, and why in plain words.
+    std::vector<Group> alert() const {
+        std::vector<Group> out;
+        if (doc.clinicianCopy) {
+            Group note;
+            note.rows = text({{str.text("clinician_copy_note"), FontFace::Bold}}, st.body,
+                             st.margin, contentW, kEmergencyBar);
+            note.rows.back().height += st.paraGap;
+            out.push_back(std::move(note));
+        }
+        if (doc.alertTitle.empty()) {
+            return out;
+        }
+        const double inset = st.body * 1.0;
+        const double w = contentW - inset - st.body * 0.5;
+        std::vector<Row> rows = text({{doc.alertTitle, FontFace::Bold}}, st.heading,
+                                     st.margin + inset, w, kEmergencyBar);
+        rows.back().height += st.paraGap * 0.5;
+        for (Row& r : text({{doc.alertText}}, st.body, st.margin + inset, w)) {
+            rows.push_back(std::move(r));
+        }
+        rows.back().height += st.paraGap * 0.5;
+        for (Row& r :
+             text({{str.text("alert_why"), FontFace::Bold}}, st.body, st.margin + inset, w)) {
+            rows.push_back(std::move(r));
+        }
+        for (const std::string& why : doc.alertWhy) {
+            for (Row& r : item("•", {{why}}, st.body, st.margin + inset, w)) {
+                rows.push_back(std::move(r));
+            }
+        }
+        Group g;
+        g.keepTogether = true;
+        g.gapBefore = st.paraGap;
+        g.rows.push_back(boxed(rows, st.margin, contentW,
+                               doc.alertEmergency ? kEmergencyFill : kCautionFill,
+                               doc.alertEmergency ? kEmergencyBar : kCautionBar));
+        out.push_back(std::move(g));
+        return out;
+    }
+
     std::vector<Group> override() const {
         std::vector<Group> out;
         if (doc.overrideReason.empty()) {
@@ -875,6 +917,9 @@ HandoutLayoutResult HandoutLayout::layout(const HandoutDocument& doc) const {
     Builder b(fonts_, strings_, figures_, doc);
     std::vector<Group> groups;
     groups.push_back(b.header());
+    for (Group& g : b.alert()) {
+        groups.push_back(std::move(g));
+    }
     groups.push_back(b.heading(strings_.text("how_to_heading")));
     groups.push_back(b.howTo());
     int n = 0;

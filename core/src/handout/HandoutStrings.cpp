@@ -58,6 +58,41 @@ const std::vector<std::string_view>& HandoutStrings::textKeys() {
                                                     "log_notes",
                                                     "goals_heading",
                                                     "goals_intro",
+                                                    "alert_emergency_title",
+                                                    "alert_emergency_text",
+                                                    "alert_urgent_title",
+                                                    "alert_urgent_text",
+                                                    "alert_why",
+                                                    "triage_why_other",
+                                                    "clinician_copy_note",
+                                                    "referral_document_title",
+                                                    "referral_title",
+                                                    "referral_to_emergency",
+                                                    "referral_to_urgent",
+                                                    "referral_to_monitor",
+                                                    "referral_birth_date",
+                                                    "referral_record",
+                                                    "referral_triage",
+                                                    "level_refer_and_monitor",
+                                                    "referral_intro_emergency",
+                                                    "referral_intro_urgent",
+                                                    "referral_intro_monitor",
+                                                    "referral_findings",
+                                                    "referral_scores",
+                                                    "referral_score_pain",
+                                                    "referral_score_pain_now",
+                                                    "referral_score_odi",
+                                                    "referral_score_ndi",
+                                                    "referral_score_start_back",
+                                                    "referral_risk_low",
+                                                    "referral_risk_medium",
+                                                    "referral_risk_high",
+                                                    "referral_no_scores",
+                                                    "referral_advice",
+                                                    "referral_advice_emergency",
+                                                    "referral_advice_urgent",
+                                                    "referral_advice_monitor",
+                                                    "referral_closing",
                                                     "date_format",
                                                     "document_title"};
     return k;
@@ -113,9 +148,24 @@ Result<HandoutStrings> HandoutStrings::load(const std::filesystem::path& dir,
     if (s.lists_["months"].size() != 12) {
         return json::fieldError(src, "/months", "expected 12 month names");
     }
+    // The patient's words for why each urgent or emergency triage rule sends them to a doctor.
+    if (const auto it = j->find(std::string(kTriageWhyKey)); it != j->end()) {
+        if (!it->is_object()) {
+            return json::fieldError(src, "/" + std::string(kTriageWhyKey),
+                                    "expected an object of rule id -> text");
+        }
+        for (const auto& [rule, v] : it->items()) {
+            if (!v.is_string() || v.get<std::string>().empty()) {
+                return json::fieldError(src, "/" + std::string(kTriageWhyKey) + "/" + rule,
+                                        "expected a non-empty string, got " + json::describe(v));
+            }
+            s.triageWhy_.emplace(rule, v.get<std::string>());
+        }
+    }
     for (const auto& [k, v] : j->items()) {
         const bool known = std::find(textKeys().begin(), textKeys().end(), k) != textKeys().end() ||
-                           std::find(listKeys().begin(), listKeys().end(), k) != listKeys().end();
+                           std::find(listKeys().begin(), listKeys().end(), k) != listKeys().end() ||
+                           k == kTriageWhyKey;
         if (!known) {
             return json::fieldError(src, "/" + k, "unknown key (a typo?)");
         }
@@ -127,6 +177,11 @@ const std::string& HandoutStrings::text(std::string_view key) const {
     static const std::string kEmpty;
     const auto it = texts_.find(key);
     return it == texts_.end() ? kEmpty : it->second;
+}
+
+const std::string* HandoutStrings::triageWhy(std::string_view ruleId) const {
+    const auto it = triageWhy_.find(ruleId);
+    return it == triageWhy_.end() ? nullptr : &it->second;
 }
 
 const std::vector<std::string>& HandoutStrings::list(std::string_view key) const {

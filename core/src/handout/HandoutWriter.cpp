@@ -89,6 +89,28 @@ HandoutWriter::render(const HandoutRequest& request,
                     std::move(laid->undrawable)};
 }
 
+Result<HandoutWriter::Rendered> HandoutWriter::renderReferral(const ReferralLetter& letter) const {
+    const HandoutStrings* s = strings(letter.lang);
+    if (s == nullptr) {
+        return Error::invalid("language '" + letter.lang + "' is not supported");
+    }
+    auto page = layoutReferral(letter, fonts(), *s);
+    if (!page) {
+        return page.error();
+    }
+    auto painter = PdfPainter::create(fontFiles_, s->text("referral_document_title") + " - " +
+                                                      letter.patientName);
+    if (!painter) {
+        return painter.error();
+    }
+    paintPages({*page}, **painter);
+    auto pdf = (*painter)->finish();
+    if (!pdf) {
+        return pdf.error();
+    }
+    return Rendered{std::move(*pdf), 1, {}};
+}
+
 Result<std::string> HandoutWriter::renderPdf(const HandoutRequest& request,
                                              const std::vector<CatalogEntry>& catalog) const {
     auto r = render(request, catalog);

@@ -41,8 +41,15 @@ std::optional<StartBackRisk> riskFromId(std::string_view id);
 struct HandoutOptions {
     std::string language = "en";
     bool largePrint = false;
-    /// Why a handout was produced despite urgent or emergency triage; empty otherwise.
+    /// Why a handout was produced despite urgent or emergency triage, in the clinician's
+    /// sentence; empty otherwise.
     std::string overrideReason;
+    /// The kind of that override (visit/OverrideReason.h: "declines_referral", ...); empty for
+    /// none, or for a reason recorded before kinds existed.
+    std::string overrideKind;
+    /// Who recorded the override reason (the session's clinician then) and when.
+    std::optional<std::int64_t> overrideBy;
+    std::string overrideAt; ///< "YYYY-MM-DDTHH:MM:SSZ", empty without an override
     bool operator==(const HandoutOptions&) const = default;
 };
 
@@ -74,6 +81,7 @@ struct HandoutOverride {
     std::string actor;     ///< who, as the database recorded it (clinician or system user)
     std::string createdAt; ///< "YYYY-MM-DDTHH:MM:SSZ"
     std::string reason;
+    std::string kind; ///< visit/OverrideReason.h; empty before kinds existed
     bool operator==(const HandoutOverride&) const = default;
 };
 

@@ -6,6 +6,7 @@
 #include "hepdesk/core/Error.h"
 #include "hepdesk/core/Session.h"
 #include "hepdesk/core/handout/Handout.h"
+#include "hepdesk/core/handout/ReferralLetter.h"
 
 #include <cstdint>
 #include <nlohmann/json_fwd.hpp>
@@ -89,6 +90,8 @@ struct StartedSession {
 struct ProgramCheck {
     /// One message per excluded exercise, naming it and the reasons.
     std::vector<std::string> excluded;
+    /// One message per exercise the urgent or emergency triage blocks (no override reason).
+    std::vector<std::string> blocked;
     /// One message per caution reason ("cat_cow: Osteoporosis: ...").
     std::vector<std::string> cautions;
 };
@@ -126,6 +129,11 @@ struct HandoutChanges {
     std::optional<bool> exerciseLog = std::nullopt;
     /// Prints "Your goals": the session's PSFS activities.
     std::optional<bool> goals = std::nullopt;
+    /// The clinician's copy (with the referral override page) instead of the patient's. Allowed
+    /// for a signed session too: it changes nothing the patient was given, and is not recorded.
+    bool clinicianCopy = false;
+    /// The kind of the override reason (visit/OverrideReason.h); required with a new reason.
+    std::optional<std::string> overrideKind;
 };
 
 /// Optional parts of a handout chosen at signing (kept in the snapshot for every reprint).
@@ -162,9 +170,10 @@ public:
     [[nodiscard]] Result<Assessment> assess(const Screening& screening,
                                             std::string_view source = "screening",
                                             const nlohmann::json* doc = nullptr) const;
-    /// The excluded and cautioned exercises of `program` for `assessment`.
-    [[nodiscard]] ProgramCheck checkProgram(const Program& program,
-                                            const Assessment& assessment) const;
+    /// The excluded, triage-blocked and cautioned exercises of `program` for `assessment`
+    /// (core's checkProgramItem; `overridden`: an override reason is recorded).
+    [[nodiscard]] ProgramCheck checkProgram(const Program& program, const Assessment& assessment,
+                                            bool overridden = false) const;
 
     /// A new session for patient `patientId` (not stored yet), or a follow-up: the last
     /// program copied, the last visit's lasting findings and patient facts carried into today's
@@ -192,11 +201,26 @@ public:
     Result<HandoutPlan> handout(const Session& session, const HandoutChanges& changes = {});
     /// The handout of stored session `sessionId`.
     Result<HandoutPlan> handout(std::int64_t sessionId, const HandoutChanges& changes = {});
+    /// The referral letter of `session` (as in memory) to the patient's doctor or the emergency
+    /// department, in `lang` (empty: the session's handout language): a draft with today's
+    /// assessment, a signed session with the triage, findings and scores it stored. Refused for a
+    /// routine triage (nothing to refer).
+    Result<handout::ReferralLetter>
+    referralLetter(const Session& session, std::string_view lang,
+                   handout::HandoutOptions::Paper paper = handout::HandoutOptions::Paper::A4);
+    /// The referral letter of stored session `sessionId`.
+    Result<handout::ReferralLetter>
+    referralLetter(std::int64_t sessionId, std::string_view lang,
+                   handout::HandoutOptions::Paper paper = handout::HandoutOptions::Paper::A4);
+    /// Renders a referral letter (one page of PDF bytes).
+    [[nodiscard]] Result<std::string> renderReferral(const handout::ReferralLetter& letter) const;
+
     /// Renders `plan` (the PDF bytes).
     [[nodiscard]] Result<std::string> render(const HandoutPlan& plan) const;
 
     /// Records a produced handout (none twice for one SHA-256) and the plan's new override,
-    /// in one transaction. The record, new or the one already there.
+    /// in one transaction. The record, new or the one already there. A clinician's copy is
+    /// refused: the records prove what the patient was given.
     Result<HandoutRecord> recordHandout(std::int64_t sessionId, std::string_view pdf,
                                         const HandoutPlan& plan, std::string_view destination);
     /// The same for a handout written elsewhere (the app's export worker), known by its

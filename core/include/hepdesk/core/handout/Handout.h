@@ -59,6 +59,10 @@ struct HandoutOptions {
     /// Adds the exercise log as the last page: a two-week grid of tick boxes per exercise, a
     /// daily pain 0-10 row and room for a note, for the patient to bring to the next visit.
     bool exerciseLog = false;
+    /// The clinician's copy: the patient's handout plus the referral override page. Chosen
+    /// when rendering, never stored in a signed session's snapshot: the patient's copy is what
+    /// a session records and reprints.
+    bool clinicianCopy = false;
 };
 
 /// Everything one handout is made from.
@@ -69,7 +73,8 @@ struct HandoutRequest {
     Program program;
     Assessment assessment;
     std::set<std::string> findingIds; ///< screening findings (selects the "avoid" entries)
-    /// Required when the triage level forbids a handout; printed on a final page.
+    /// Required when the triage level forbids a handout. Printed only on the clinician's copy
+    /// (a final page); the patient's copy opens instead with what the triage means for them.
     std::string overrideReason;
     HandoutOptions options;
     /// The patient's PSFS activities, in their words: printed under "Your goals" (none: no
@@ -109,10 +114,17 @@ struct HandoutDocument {
     std::string dateText; ///< long form, in the handout's language
     std::vector<ExerciseSection> exercises;
     std::vector<AvoidSection> avoid;
-    std::string overrideLevel; ///< translated triage level when an override was needed
-    std::string overrideReason;
+    std::string overrideLevel;  ///< translated triage level when an override was needed
+    std::string overrideReason; ///< empty on the patient's copy
     bool exerciseLog = false;
     std::vector<std::string> goals = {};
+    /// With an override: the box that opens the patient's handout, in their language ("Go to
+    /// an emergency department now"), what to do, and why in plain words (one per rule).
+    std::string alertTitle;
+    std::string alertText;
+    std::vector<std::string> alertWhy;
+    bool alertEmergency = false;
+    bool clinicianCopy = false;
 };
 
 } // namespace hepdesk::handout

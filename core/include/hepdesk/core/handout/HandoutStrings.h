@@ -27,6 +27,11 @@ public:
     /// The string under `key` (empty if unknown: only loaded keys are ever asked for).
     [[nodiscard]] const std::string& text(std::string_view key) const;
     [[nodiscard]] const std::vector<std::string>& list(std::string_view key) const;
+    /// Why triage rule `ruleId` sends the patient to a doctor, in the patient's words (the
+    /// "triage_why" object), or nullptr when the file gives none for that rule.
+    [[nodiscard]] const std::string* triageWhy(std::string_view ruleId) const;
+    /// The key of the object of rule id -> the patient's words for why.
+    static constexpr std::string_view kTriageWhyKey = "triage_why";
     /// text(key) with every "{name}" replaced by its value.
     [[nodiscard]] std::string
     format(std::string_view key,
@@ -38,6 +43,7 @@ private:
     std::string lang_;
     std::map<std::string, std::string, std::less<>> texts_;
     std::map<std::string, std::vector<std::string>, std::less<>> lists_;
+    std::map<std::string, std::string, std::less<>> triageWhy_;
 };
 
 } // namespace hepdesk::handout

@@ -8,6 +8,7 @@
 #include "hepdesk/core/handout/HandoutLayout.h"
 #include "hepdesk/core/handout/HandoutStrings.h"
 #include "hepdesk/core/handout/PdfPainter.h"
+#include "hepdesk/core/handout/ReferralLetter.h"
 
 #include <filesystem>
 #include <map>
@@ -46,6 +47,10 @@ public:
     [[nodiscard]] Status writePdf(const HandoutRequest& request,
                                   const std::vector<CatalogEntry>& catalog,
                                   const std::filesystem::path& target) const;
+
+    /// The one-page referral letter (core/handout/ReferralLetter) as PDF bytes, in the letter's
+    /// language; refused for a routine triage.
+    [[nodiscard]] Result<Rendered> renderReferral(const ReferralLetter& letter) const;
 
     [[nodiscard]] const std::map<std::string, Figure, std::less<>>& figures() const {
         return *figures_;
