@@ -381,6 +381,19 @@ CREATE TRIGGER session_adherence_signed_guard BEFORE INSERT OR UPDATE OR DELETE
     FOR EACH ROW EXECUTE FUNCTION hepdesk_child_of_signed_guard(
         'a signed session cannot be changed; add an addendum instead');
 )sql"},
+    PgMigration{11, R"sql(
+-- As in SQLite schema 11: an override of an urgent or emergency triage names its kind from a
+-- short list with the clinician's sentence, and who recorded it and when (a draft's; after
+-- signing session_override keeps who and when already). Empty or NULL for overrides recorded
+-- before.
+ALTER TABLE session ADD COLUMN handout_override_kind text NOT NULL DEFAULT ''
+    CHECK (handout_override_kind IN
+        ('', 'declines_referral', 'seen_by_doctor_today', 'referral_arranged', 'other'));
+ALTER TABLE session ADD COLUMN handout_override_by bigint REFERENCES clinician(id);
+ALTER TABLE session ADD COLUMN handout_override_at text;
+ALTER TABLE session_override ADD COLUMN kind text NOT NULL DEFAULT ''
+    CHECK (kind IN ('', 'declines_referral', 'seen_by_doctor_today', 'referral_arranged', 'other'));
+)sql"},
 };
 
 Error refusedAsForeign(const PgConnection& c, const std::string& why) {

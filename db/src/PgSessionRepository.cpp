@@ -79,6 +79,11 @@ std::string now() {
     return isoDateTime(Clock::current().now());
 }
 
+/// NULL for an empty text (a time not recorded), as on SQLite.
+std::optional<std::string> optionalText(const std::string& s) {
+    return s.empty() ? std::nullopt : std::optional<std::string>(s);
+}
+
 Status requireActiveClinician(PgConnection& c, std::int64_t id, std::string_view what) {
     auto r = c.exec("SELECT name, active FROM clinician WHERE id = $1", {id});
     if (!r) {
@@ -131,7 +136,8 @@ Result<Session> pgReadSession(PgConnection& c, std::int64_t id) {
                                 "triage, ") +
                         kScoreColumns +
                         ", handout_language, handout_large_print, handout_override_reason, "
-                        "signed_at, signed_by, signed_snapshot FROM session WHERE id = $1",
+                        "signed_at, signed_by, signed_snapshot, handout_override_kind, "
+                        "handout_override_by, handout_override_at FROM session WHERE id = $1",
                     {id});
     if (!r) {
         return r.error();
@@ -154,6 +160,9 @@ Result<Session> pgReadSession(PgConnection& c, std::int64_t id) {
     s.signedAt = r->text(0, 16);
     s.signedBy = r->optInt64(0, 17);
     s.signedSnapshot = r->optText(0, 18).value_or("");
+    s.handoutOptions.overrideKind = r->text(0, 19);
+    s.handoutOptions.overrideBy = r->optInt64(0, 20);
+    s.handoutOptions.overrideAt = r->optText(0, 21).value_or("");
 
     const std::string source = "session " + std::to_string(id) + " screening";
     auto j = json::parse(screeningJson, source);
@@ -202,7 +211,7 @@ Result<Session> pgReadSession(PgConnection& c, std::int64_t id) {
         s.addenda.push_back(Addendum{addenda->int64(i, 0), addenda->optInt64(i, 1),
                                      addenda->text(i, 2), addenda->text(i, 3)});
     }
-    auto overrides = c.exec("SELECT id, clinician_id, actor, created_at, reason "
+    auto overrides = c.exec("SELECT id, clinician_id, actor, created_at, reason, kind "
                             "FROM session_override WHERE session_id = $1 ORDER BY id",
                             {id});
     if (!overrides) {
@@ -211,7 +220,7 @@ Result<Session> pgReadSession(PgConnection& c, std::int64_t id) {
     for (int i = 0; i < overrides->rows(); ++i) {
         s.overrides.push_back(HandoutOverride{overrides->int64(i, 0), overrides->optInt64(i, 1),
                                               overrides->text(i, 2), overrides->text(i, 3),
-                                              overrides->text(i, 4)});
+                                              overrides->text(i, 4), overrides->text(i, 5)});
     }
     auto psfs = c.exec("SELECT activity, rating FROM session_psfs WHERE session_id = $1 "
                        "ORDER BY position",
@@ -301,16 +310,20 @@ Result<std::int64_t> PgSessionRepository::add(const Session& s) {
                                     s.startedAt.empty() ? at : s.startedAt, *screening,
                                     std::string(toId(s.triage))};
         addScores(params, s.scores);
-        for (PgParam p : {PgParam(s.handoutOptions.language), PgParam(s.handoutOptions.largePrint),
-                          PgParam(s.handoutOptions.overrideReason), PgParam(at)}) {
+        for (PgParam p :
+             {PgParam(s.handoutOptions.language), PgParam(s.handoutOptions.largePrint),
+              PgParam(s.handoutOptions.overrideReason), PgParam(at),
+              PgParam(s.handoutOptions.overrideKind), PgParam(s.handoutOptions.overrideBy),
+              PgParam(optionalText(s.handoutOptions.overrideAt))}) {
             params.push_back(std::move(p));
         }
         auto r = c.exec(std::string("INSERT INTO session(patient_id, clinician_id, started_at, "
                                     "screening_json, triage, ") +
                             kScoreColumns +
                             ", handout_language, handout_large_print, handout_override_reason, "
-                            "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-                            "$12, $13, $14, $15, $16, $17) RETURNING id",
+                            "created_at, handout_override_kind, handout_override_by, "
+                            "handout_override_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+                            "$10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id",
                         params);
         if (!r) {
             return r.error();
@@ -379,8 +392,11 @@ Status PgSessionRepository::update(const Session& s) {
         std::vector<PgParam> params{s.id, s.clinicianId, s.startedAt, *screening,
                                     std::string(toId(s.triage))};
         addScores(params, s.scores);
-        for (PgParam p : {PgParam(s.handoutOptions.language), PgParam(s.handoutOptions.largePrint),
-                          PgParam(s.handoutOptions.overrideReason)}) {
+        for (PgParam p :
+             {PgParam(s.handoutOptions.language), PgParam(s.handoutOptions.largePrint),
+              PgParam(s.handoutOptions.overrideReason), PgParam(s.handoutOptions.overrideKind),
+              PgParam(s.handoutOptions.overrideBy),
+              PgParam(optionalText(s.handoutOptions.overrideAt))}) {
             params.push_back(std::move(p));
         }
         if (auto r = c.exec("UPDATE session SET clinician_id = $2, started_at = $3, "
@@ -388,8 +404,9 @@ Status PgSessionRepository::update(const Session& s) {
                             "pain_worst = $8, odi_percent = $9, ndi_percent = $10, "
                             "start_back_total = $11, start_back_psychosocial = $12, "
                             "start_back_risk = $13, handout_language = $14, "
-                            "handout_large_print = $15, handout_override_reason = $16 "
-                            "WHERE id = $1",
+                            "handout_large_print = $15, handout_override_reason = $16, "
+                            "handout_override_kind = $17, handout_override_by = $18, "
+                            "handout_override_at = $19 WHERE id = $1",
                             params);
             !r) {
             return r.error();
@@ -616,10 +633,11 @@ PgSessionRepository::recordHandout(std::int64_t sessionId, const HandoutRecord& 
         if (override) {
             const std::string actor = db_.actor().empty() ? "unknown" : db_.actor();
             auto id = c.exec("INSERT INTO session_override(session_id, clinician_id, actor, "
-                             "created_at, reason) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                             "created_at, reason, kind) VALUES ($1, $2, $3, $4, $5, $6) "
+                             "RETURNING id",
                              {sessionId, override->clinicianId, actor,
                               override->createdAt.empty() ? now() : override->createdAt,
-                              override->reason});
+                              override->reason, override->kind});
             if (!id) {
                 return id.error();
             }

@@ -121,7 +121,8 @@ TEST_P(SessionContract, SignWithSnapshotKeepsItAndRefusesAChangedSession) {
 TEST_P(SessionContract, HandoutRecordedOnceOverrideKeptAfterSigning) {
     store().setActor("Dr Rivera");
     const auto id = *sessions().add(test::sampleSession(patientId_, 5));
-    const HandoutOverride why{0, clinicianId_, "", "", "patient declined the ER; documented"};
+    const HandoutOverride why{
+        0, clinicianId_, "", "", "patient declined the ER; documented", "declines_referral"};
     auto early = sessions().recordHandout(id, kHandout, why, "file a.pdf");
     ASSERT_FALSE(early); // overrides after signing are for signed sessions
     ASSERT_TRUE(sessions().sign(id, clinicianId_));
@@ -204,6 +205,46 @@ TEST_P(SessionContract, PsfsAndAdherenceKeptWithTheSessionTheirMeanInHistoryAndT
     Session twice = test::sampleSession(patientId_, 3);
     twice.screening.psfs = {{"Walking", 3}, {"Walking", 4}};
     EXPECT_EQ(sessions().add(twice).error().kind, Error::Kind::InvalidInput);
+}
+
+TEST_P(SessionContract, OverrideKindWhoAndWhenKeptOnADraftAndAfterSigning) {
+    store().setActor("Dr Rivera");
+    Session s = test::sampleSession(patientId_, 6);
+    s.clinicianId = clinicianId_;
+    s.handoutOptions.overrideReason = "She will see her doctor this afternoon.";
+    s.handoutOptions.overrideKind = "seen_by_doctor_today";
+    s.handoutOptions.overrideBy = clinicianId_;
+    s.handoutOptions.overrideAt = "2026-01-10T09:00:00Z";
+    const auto id = sessions().add(s);
+    ASSERT_TRUE(id) << id.error().message;
+    Session back = *sessions().get(*id);
+    EXPECT_EQ(back.handoutOptions, s.handoutOptions);
+
+    back.handoutOptions.overrideKind = "declines_referral";
+    back.handoutOptions.overrideAt = "2026-01-10T09:05:00Z";
+    ASSERT_TRUE(sessions().update(back));
+    EXPECT_EQ(sessions().get(*id)->handoutOptions, back.handoutOptions);
+    // No override: no kind, no one, no time.
+    back.handoutOptions.overrideReason.clear();
+    back.handoutOptions.overrideKind.clear();
+    back.handoutOptions.overrideBy.reset();
+    back.handoutOptions.overrideAt.clear();
+    ASSERT_TRUE(sessions().update(back));
+    EXPECT_EQ(sessions().get(*id)->handoutOptions, back.handoutOptions);
+    // A kind off the list is refused by the database.
+    back.handoutOptions.overrideKind = "because";
+    EXPECT_FALSE(sessions().update(back));
+    EXPECT_EQ(sessions().get(*id)->handoutOptions.overrideKind, "");
+
+    ASSERT_TRUE(sessions().sign(*id, clinicianId_));
+    const HandoutOverride why{
+        0, clinicianId_, "", "", "Referral booked for tomorrow morning.", "referral_arranged"};
+    ASSERT_TRUE(sessions().recordHandout(*id, kHandout, why, "printer"));
+    const Session signedSession = *sessions().get(*id);
+    ASSERT_EQ(signedSession.overrides.size(), 1U);
+    EXPECT_EQ(signedSession.overrides[0].kind, "referral_arranged");
+    EXPECT_EQ(signedSession.overrides[0].reason, why.reason);
+    EXPECT_EQ(signedSession.overrides[0].actor, actorFor("Dr Rivera"));
 }
 
 } // namespace
