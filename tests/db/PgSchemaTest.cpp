@@ -104,6 +104,14 @@ void seed(PgConnection& c, int version) {
                   "UNION ALL SELECT min(id), 'record', 0, 'mrn' FROM patient "
                   "UNION ALL SELECT min(id), 'record', 1, '77' FROM patient"));
     }
+    if (version >= 10) { // the signed session's PSFS and adherence
+        ok(c.exec("ALTER TABLE session_psfs DISABLE TRIGGER USER"));
+        ok(c.exec("INSERT INTO session_psfs VALUES (1, 0, 'Walking to work', 5)"));
+        ok(c.exec("ALTER TABLE session_psfs ENABLE TRIGGER USER"));
+        ok(c.exec("ALTER TABLE session_adherence DISABLE TRIGGER USER"));
+        ok(c.exec("INSERT INTO session_adherence VALUES (1, 0, 'cat_cow', 12)"));
+        ok(c.exec("ALTER TABLE session_adherence ENABLE TRIGGER USER"));
+    }
     if (version >= 9) {
         ok(c.exec("INSERT INTO protocol(name, created_at, updated_at) "
                   "VALUES ('Neck, office', '2026-01-04T00:00:00Z', '2026-01-04T00:00:00Z')"));
@@ -186,6 +194,13 @@ TEST_F(PgSchemaTest, RulesOfTheRecordHoldOnTheServer) {
              Case{"UPDATE session SET triage = 'emergency'", "a signed session cannot be changed"},
              Case{"DELETE FROM session", "a signed session cannot be deleted"},
              Case{"DELETE FROM program_item", "a signed session cannot be changed"},
+             Case{"UPDATE session_psfs SET rating = 9", "a signed session cannot be changed"},
+             Case{"DELETE FROM session_psfs", "a signed session cannot be changed"},
+             Case{"INSERT INTO session_psfs VALUES (1, 1, 'Running', 2)",
+                  "a signed session cannot be changed"},
+             Case{"UPDATE session_adherence SET days_done = 14",
+                  "a signed session cannot be changed"},
+             Case{"DELETE FROM session_adherence", "a signed session cannot be changed"},
              Case{"UPDATE addendum SET text = 'x'", "an addendum cannot be changed"},
              Case{"DELETE FROM audit_log", "the audit log is append-only"},
              Case{"UPDATE audit_log SET actor = 'someone else'", "the audit log is append-only"},
