@@ -159,11 +159,17 @@ GRANT SELECT ON ALL TABLES IN SCHEMA public TO hepdesk_clinician, hepdesk_admin;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO hepdesk_clinician, hepdesk_admin;
 GRANT INSERT, UPDATE ON patient TO hepdesk_clinician;
 GRANT INSERT, DELETE ON patient_search TO hepdesk_clinician;
-GRANT INSERT, UPDATE, DELETE ON session, session_finding, program_item TO hepdesk_clinician;
+GRANT INSERT, UPDATE, DELETE ON session, session_finding, program_item, session_psfs,
+    session_adherence TO hepdesk_clinician;
 GRANT INSERT ON handout, addendum, session_override, audit_log TO hepdesk_clinician;
 GRANT INSERT, UPDATE ON clinician, clinic_settings TO hepdesk_admin;
 GRANT INSERT, UPDATE, DELETE ON custom_exercise TO hepdesk_admin;
 GRANT INSERT ON audit_log TO hepdesk_admin;
+-- Saved protocols are the clinic's shared programs: every clinician (admins are clinicians
+-- too) saves, replaces, renames and removes them; each change is in the audit log under the
+-- login. Nothing clinical rests on them (applying one re-checks it against the screening), so
+-- they are not kept to admins as clinic exercises are.
+GRANT INSERT, UPDATE, DELETE ON protocol, protocol_exercise TO hepdesk_clinician;
 )sql";
 
 } // namespace hepdesk::db

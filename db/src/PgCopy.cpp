@@ -24,7 +24,7 @@ struct Table {
     bool identity; ///< its id comes from a sequence, to be moved past the copied ids
 };
 
-// Every table of schema 8, parents before children. A new schema version adds its tables
+// Every table of schema 11, parents before children. A new schema version adds its tables
 // and columns here (and the content comparison then covers them).
 const std::vector<Table>& tables() {
     using K = Kind;
@@ -81,7 +81,10 @@ const std::vector<Table>& tables() {
           {"created_at", K::Text},
           {"seal", K::Text},
           {"seal_handouts", K::Int},
-          {"signed_snapshot", K::Text}},
+          {"signed_snapshot", K::Text},
+          {"handout_override_kind", K::Text},
+          {"handout_override_by", K::Int},
+          {"handout_override_at", K::Text}},
          "id",
          true},
         {"session_finding",
@@ -129,7 +132,8 @@ const std::vector<Table>& tables() {
           {"clinician_id", K::Int},
           {"actor", K::Text},
           {"created_at", K::Text},
-          {"reason", K::Text}},
+          {"reason", K::Text},
+          {"kind", K::Text}},
          "id",
          true},
         {"custom_exercise",
@@ -155,6 +159,33 @@ const std::vector<Table>& tables() {
          "id",
          true},
         {"session_seal_pending", {{"session_id", K::Int}}, "session_id", false},
+        {"protocol",
+         {{"id", K::Int}, {"name", K::Text}, {"created_at", K::Text}, {"updated_at", K::Text}},
+         "id",
+         true},
+        {"protocol_exercise",
+         {{"protocol_id", K::Int},
+          {"position", K::Int},
+          {"exercise_id", K::Text},
+          {"sets", K::Int},
+          {"reps", K::Int},
+          {"hold_seconds", K::Int},
+          {"times_per_day", K::Int},
+          {"per_side", K::Bool},
+          {"note", K::Text}},
+         "protocol_id, position",
+         false},
+        {"session_psfs",
+         {{"session_id", K::Int}, {"position", K::Int}, {"activity", K::Text}, {"rating", K::Int}},
+         "session_id, position",
+         false},
+        {"session_adherence",
+         {{"session_id", K::Int},
+          {"position", K::Int},
+          {"exercise_id", K::Text},
+          {"days_done", K::Int}},
+         "session_id, position",
+         false},
     };
     return kTables;
 }

@@ -24,6 +24,90 @@ std::string noCase(const std::string& column) {
     return out;
 }
 
+// As on SQLite (db/src/PatientRepository.cpp): the longest word tried as two (three) stored
+// words, and most words tried joined; these bound the size of the query.
+constexpr std::size_t kMaxSplitWord = 32;
+constexpr std::size_t kMaxSplitTwiceWord = 16;
+constexpr std::size_t kMaxJoinedWords = 4;
+
+bool asciiBoundary(const std::string& word, std::size_t i) {
+    return static_cast<unsigned char>(word[i - 1]) < 0x80 &&
+           static_cast<unsigned char>(word[i]) < 0x80;
+}
+
+/// The patients one typed word matches, as a subquery adding its values to `params`: a stored
+/// word it starts, or two or three adjacent stored words of one field it spells (the last one
+/// only started), since people leave out the punctuation and spaces inside a name ("obrien"
+/// finds "O'Brien", stored as "o" and "brien"; "delacruz" finds "de la Cruz").
+std::string wordOrSplit(const std::string& word, std::vector<PgParam>& params) {
+    const auto param = [&](PgParam v) {
+        params.push_back(std::move(v));
+        return "$" + std::to_string(params.size());
+    };
+    std::string sql =
+        "SELECT patient_id FROM patient_search WHERE term LIKE " + param(word) + " || '%'";
+    std::vector<std::string> a2, b2, a3, b3, c3;
+    const std::size_t n = word.size();
+    for (std::size_t i = 1; n <= kMaxSplitWord && i < n; ++i) {
+        if (!asciiBoundary(word, i)) {
+            continue;
+        }
+        a2.push_back(word.substr(0, i));
+        b2.push_back(word.substr(i));
+        for (std::size_t j = i + 1; n <= kMaxSplitTwiceWord && j < n; ++j) {
+            if (asciiBoundary(word, j)) {
+                a3.push_back(word.substr(0, i));
+                b3.push_back(word.substr(i, j - i));
+                c3.push_back(word.substr(j));
+            }
+        }
+    }
+    if (!a2.empty()) {
+        sql += " UNION SELECT s1.patient_id FROM unnest(" + param(pgTextArray(a2)) + "::text[], " +
+               param(pgTextArray(b2)) +
+               "::text[]) AS sp(x, y) "
+               "JOIN patient_search s1 ON s1.term = sp.x "
+               "JOIN patient_search s2 ON s2.patient_id = s1.patient_id AND s2.field = s1.field "
+               "AND s2.position = s1.position + 1 AND s2.term LIKE sp.y || '%'";
+    }
+    if (!a3.empty()) {
+        sql += " UNION SELECT s1.patient_id FROM unnest(" + param(pgTextArray(a3)) + "::text[], " +
+               param(pgTextArray(b3)) + "::text[], " + param(pgTextArray(c3)) +
+               "::text[]) AS sp(x, y, z) "
+               "JOIN patient_search s1 ON s1.term = sp.x "
+               "JOIN patient_search s2 ON s2.patient_id = s1.patient_id AND s2.field = s1.field "
+               "AND s2.position = s1.position + 1 AND s2.term = sp.y "
+               "JOIN patient_search s3 ON s3.patient_id = s1.patient_id AND s3.field = s1.field "
+               "AND s3.position = s1.position + 2 AND s3.term LIKE sp.z || '%'";
+    }
+    return sql;
+}
+
+/// Every typed word must match (in any order); adjacent typed words may also be one stored
+/// word ("mc donald" finds "McDonald"). A condition on patient p.
+std::string anywhereCondition(const std::vector<std::string>& words, std::vector<PgParam>& params) {
+    const std::size_t n = words.size();
+    const std::size_t joins = n <= kMaxJoinedWords ? n - 1 : 0;
+    std::string out;
+    for (std::size_t mask = 0; mask < (std::size_t{1} << joins); ++mask) {
+        std::string option;
+        std::string group = words[0];
+        for (std::size_t i = 1; i <= n; ++i) {
+            if (i < n && i - 1 < joins && ((mask >> (i - 1)) & 1U) != 0) {
+                group += words[i];
+                continue;
+            }
+            option += (option.empty() ? "p.id IN (" : " AND p.id IN (") +
+                      wordOrSplit(group, params) + ")";
+            if (i < n) {
+                group = words[i];
+            }
+        }
+        out += (out.empty() ? "((" : " OR (") + option + ")";
+    }
+    return out + ")";
+}
+
 Patient readPatient(const PgResult& r, int i) {
     Patient p;
     p.id = r.int64(i, 0);
@@ -202,14 +286,18 @@ Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
     const auto wordStage = [&](bool initial, std::size_t fetch) -> Status {
         std::string sql = select + "true";
         std::vector<PgParam> params{options.includeArchived};
-        for (std::size_t i = 0; i < words.size(); ++i) {
-            params.emplace_back(words[i]);
-            const std::string n = "$" + std::to_string(params.size());
-            sql += " AND EXISTS (SELECT 1 FROM patient_search s WHERE s.patient_id = p.id AND ";
-            if (initial && i == 0) {
-                sql += "s.field = 'name' AND s.position = 0 AND ";
+        if (initial) {
+            for (std::size_t i = 0; i < words.size(); ++i) {
+                params.emplace_back(words[i]);
+                const std::string n = "$" + std::to_string(params.size());
+                sql += " AND EXISTS (SELECT 1 FROM patient_search s WHERE s.patient_id = p.id AND ";
+                if (i == 0) {
+                    sql += "s.field = 'name' AND s.position = 0 AND ";
+                }
+                sql += "s.term LIKE " + n + " || '%')";
             }
-            sql += "s.term LIKE " + n + " || '%')";
+        } else {
+            sql += " AND " + anywhereCondition(words, params);
         }
         params.emplace_back(static_cast<std::int64_t>(fetch));
         sql += " ORDER BY p.id LIMIT $" + std::to_string(params.size());

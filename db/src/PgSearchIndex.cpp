@@ -3,10 +3,7 @@
 #include "hepdesk/db/SearchKey.h"
 
 namespace hepdesk::db {
-namespace {
-
-/// `words` as a PostgreSQL array literal, sent as one parameter (never pasted into SQL).
-std::string arrayLiteral(const std::vector<std::string>& words) {
+std::string pgTextArray(const std::vector<std::string>& words) {
     std::string out = "{";
     for (std::size_t i = 0; i < words.size(); ++i) {
         out += i > 0 ? ",\"" : "\"";
@@ -20,8 +17,6 @@ std::string arrayLiteral(const std::vector<std::string>& words) {
     }
     return out + "}";
 }
-
-} // namespace
 
 std::vector<std::string> searchWords(std::string_view key) {
     std::vector<std::string> words;
@@ -51,8 +46,8 @@ Status indexPatient(PgConnection& c, std::int64_t id, std::string_view name,
                     "AS u(w, ord) "
                     "UNION ALL SELECT $1::bigint, 'record', ord - 1, w FROM unnest($3::text[]) "
                     "WITH ORDINALITY AS v(w, ord)",
-                    {id, arrayLiteral(searchWords(searchKey(name))),
-                     arrayLiteral(searchWords(searchKey(recordNumber)))});
+                    {id, pgTextArray(searchWords(searchKey(name))),
+                     pgTextArray(searchWords(searchKey(recordNumber)))});
     return r ? Status{} : Status{r.error()};
 }
 

@@ -14,6 +14,9 @@ namespace hepdesk::db {
 /// them (ASCII punctuation and spaces), so both backends index and query the same words.
 std::vector<std::string> searchWords(std::string_view key);
 
+/// `words` as a PostgreSQL text[] literal, sent as one parameter (never pasted into SQL).
+std::string pgTextArray(const std::vector<std::string>& words);
+
 /// Replaces patient `id`'s rows of the server search index (table patient_search) with the
 /// words of its folded name and record number; inside the caller's transaction.
 Status indexPatient(PgConnection& c, std::int64_t id, std::string_view name,

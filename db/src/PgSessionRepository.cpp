@@ -3,6 +3,7 @@
 #include "TextCheck.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/core/JsonRead.h"
+#include "hepdesk/core/OutcomeScoring.h"
 #include "hepdesk/db/PgRepositories.h"
 #include "hepdesk/db/Sqlite.h"
 #include "hepdesk/db/TamperCheck.h"
@@ -16,6 +17,11 @@ namespace {
 constexpr const char* kScoreColumns =
     "pain_now, pain_best, pain_worst, odi_percent, ndi_percent, start_back_total, "
     "start_back_psychosocial, start_back_risk";
+
+/// The PSFS mean of the row's session (NULL when no activity is rated), in double precision as
+/// SQLite's avg().
+constexpr const char* kPsfsMean = "(SELECT avg(rating::double precision) FROM session_psfs p "
+                                  "WHERE p.session_id = session.id)";
 
 std::optional<int> optInt(const PgResult& r, int i, int col) {
     if (r.isNull(i, col)) {
@@ -73,6 +79,11 @@ std::string now() {
     return isoDateTime(Clock::current().now());
 }
 
+/// NULL for an empty text (a time not recorded), as on SQLite.
+std::optional<std::string> optionalText(const std::string& s) {
+    return s.empty() ? std::nullopt : std::optional<std::string>(s);
+}
+
 Status requireActiveClinician(PgConnection& c, std::int64_t id, std::string_view what) {
     auto r = c.exec("SELECT name, active FROM clinician WHERE id = $1", {id});
     if (!r) {
@@ -125,7 +136,8 @@ Result<Session> pgReadSession(PgConnection& c, std::int64_t id) {
                                 "triage, ") +
                         kScoreColumns +
                         ", handout_language, handout_large_print, handout_override_reason, "
-                        "signed_at, signed_by, signed_snapshot FROM session WHERE id = $1",
+                        "signed_at, signed_by, signed_snapshot, handout_override_kind, "
+                        "handout_override_by, handout_override_at FROM session WHERE id = $1",
                     {id});
     if (!r) {
         return r.error();
@@ -148,6 +160,9 @@ Result<Session> pgReadSession(PgConnection& c, std::int64_t id) {
     s.signedAt = r->text(0, 16);
     s.signedBy = r->optInt64(0, 17);
     s.signedSnapshot = r->optText(0, 18).value_or("");
+    s.handoutOptions.overrideKind = r->text(0, 19);
+    s.handoutOptions.overrideBy = r->optInt64(0, 20);
+    s.handoutOptions.overrideAt = r->optText(0, 21).value_or("");
 
     const std::string source = "session " + std::to_string(id) + " screening";
     auto j = json::parse(screeningJson, source);
@@ -196,7 +211,7 @@ Result<Session> pgReadSession(PgConnection& c, std::int64_t id) {
         s.addenda.push_back(Addendum{addenda->int64(i, 0), addenda->optInt64(i, 1),
                                      addenda->text(i, 2), addenda->text(i, 3)});
     }
-    auto overrides = c.exec("SELECT id, clinician_id, actor, created_at, reason "
+    auto overrides = c.exec("SELECT id, clinician_id, actor, created_at, reason, kind "
                             "FROM session_override WHERE session_id = $1 ORDER BY id",
                             {id});
     if (!overrides) {
@@ -205,7 +220,29 @@ Result<Session> pgReadSession(PgConnection& c, std::int64_t id) {
     for (int i = 0; i < overrides->rows(); ++i) {
         s.overrides.push_back(HandoutOverride{overrides->int64(i, 0), overrides->optInt64(i, 1),
                                               overrides->text(i, 2), overrides->text(i, 3),
-                                              overrides->text(i, 4), std::string{}});
+                                              overrides->text(i, 4), overrides->text(i, 5)});
+    }
+    auto psfs = c.exec("SELECT activity, rating FROM session_psfs WHERE session_id = $1 "
+                       "ORDER BY position",
+                       {id});
+    if (!psfs) {
+        return psfs.error();
+    }
+    for (int i = 0; i < psfs->rows(); ++i) {
+        s.screening.psfs.push_back(PsfsActivity{psfs->text(i, 0), optInt(*psfs, i, 1)});
+    }
+    auto adherence = c.exec("SELECT exercise_id, days_done FROM session_adherence "
+                            "WHERE session_id = $1 ORDER BY position",
+                            {id});
+    if (!adherence) {
+        return adherence.error();
+    }
+    for (int i = 0; i < adherence->rows(); ++i) {
+        s.screening.adherence.push_back(Adherence{adherence->text(i, 0), optInt(*adherence, i, 1)});
+    }
+    // The PSFS mean follows from the stored ratings; it has no column of its own.
+    if (auto score = scorePsfs(s.screening.psfs)) {
+        s.scores.psfsMean = score->mean;
     }
     return s;
 }
@@ -234,6 +271,24 @@ Status PgSessionRepository::writeChildren(std::int64_t id, const Session& s) {
             return r.error();
         }
     }
+    for (std::size_t i = 0; i < s.screening.psfs.size(); ++i) {
+        const PsfsActivity& a = s.screening.psfs[i];
+        if (auto r = c.exec("INSERT INTO session_psfs(session_id, position, activity, rating) "
+                            "VALUES ($1, $2, $3, $4)",
+                            {id, static_cast<std::int64_t>(i), a.activity, a.rating});
+            !r) {
+            return r.error();
+        }
+    }
+    for (std::size_t i = 0; i < s.screening.adherence.size(); ++i) {
+        const Adherence& a = s.screening.adherence[i];
+        if (auto r = c.exec("INSERT INTO session_adherence(session_id, position, exercise_id, "
+                            "days_done) VALUES ($1, $2, $3, $4)",
+                            {id, static_cast<std::int64_t>(i), a.exerciseId, a.daysDone});
+            !r) {
+            return r.error();
+        }
+    }
     return {};
 }
 
@@ -255,16 +310,20 @@ Result<std::int64_t> PgSessionRepository::add(const Session& s) {
                                     s.startedAt.empty() ? at : s.startedAt, *screening,
                                     std::string(toId(s.triage))};
         addScores(params, s.scores);
-        for (PgParam p : {PgParam(s.handoutOptions.language), PgParam(s.handoutOptions.largePrint),
-                          PgParam(s.handoutOptions.overrideReason), PgParam(at)}) {
+        for (PgParam p :
+             {PgParam(s.handoutOptions.language), PgParam(s.handoutOptions.largePrint),
+              PgParam(s.handoutOptions.overrideReason), PgParam(at),
+              PgParam(s.handoutOptions.overrideKind), PgParam(s.handoutOptions.overrideBy),
+              PgParam(optionalText(s.handoutOptions.overrideAt))}) {
             params.push_back(std::move(p));
         }
         auto r = c.exec(std::string("INSERT INTO session(patient_id, clinician_id, started_at, "
                                     "screening_json, triage, ") +
                             kScoreColumns +
                             ", handout_language, handout_large_print, handout_override_reason, "
-                            "created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-                            "$12, $13, $14, $15, $16, $17) RETURNING id",
+                            "created_at, handout_override_kind, handout_override_by, "
+                            "handout_override_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
+                            "$10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) RETURNING id",
                         params);
         if (!r) {
             return r.error();
@@ -333,8 +392,11 @@ Status PgSessionRepository::update(const Session& s) {
         std::vector<PgParam> params{s.id, s.clinicianId, s.startedAt, *screening,
                                     std::string(toId(s.triage))};
         addScores(params, s.scores);
-        for (PgParam p : {PgParam(s.handoutOptions.language), PgParam(s.handoutOptions.largePrint),
-                          PgParam(s.handoutOptions.overrideReason)}) {
+        for (PgParam p :
+             {PgParam(s.handoutOptions.language), PgParam(s.handoutOptions.largePrint),
+              PgParam(s.handoutOptions.overrideReason), PgParam(s.handoutOptions.overrideKind),
+              PgParam(s.handoutOptions.overrideBy),
+              PgParam(optionalText(s.handoutOptions.overrideAt))}) {
             params.push_back(std::move(p));
         }
         if (auto r = c.exec("UPDATE session SET clinician_id = $2, started_at = $3, "
@@ -342,14 +404,17 @@ Status PgSessionRepository::update(const Session& s) {
                             "pain_worst = $8, odi_percent = $9, ndi_percent = $10, "
                             "start_back_total = $11, start_back_psychosocial = $12, "
                             "start_back_risk = $13, handout_language = $14, "
-                            "handout_large_print = $15, handout_override_reason = $16 "
-                            "WHERE id = $1",
+                            "handout_large_print = $15, handout_override_reason = $16, "
+                            "handout_override_kind = $17, handout_override_by = $18, "
+                            "handout_override_at = $19 WHERE id = $1",
                             params);
             !r) {
             return r.error();
         }
         for (const char* sql : {"DELETE FROM session_finding WHERE session_id = $1",
-                                "DELETE FROM program_item WHERE session_id = $1"}) {
+                                "DELETE FROM program_item WHERE session_id = $1",
+                                "DELETE FROM session_psfs WHERE session_id = $1",
+                                "DELETE FROM session_adherence WHERE session_id = $1"}) {
             if (auto r = c.exec(sql, {s.id}); !r) {
                 return r.error();
             }
@@ -568,10 +633,11 @@ PgSessionRepository::recordHandout(std::int64_t sessionId, const HandoutRecord& 
         if (override) {
             const std::string actor = db_.actor().empty() ? "unknown" : db_.actor();
             auto id = c.exec("INSERT INTO session_override(session_id, clinician_id, actor, "
-                             "created_at, reason) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                             "created_at, reason, kind) VALUES ($1, $2, $3, $4, $5, $6) "
+                             "RETURNING id",
                              {sessionId, override->clinicianId, actor,
                               override->createdAt.empty() ? now() : override->createdAt,
-                              override->reason});
+                              override->reason, override->kind});
             if (!id) {
                 return id.error();
             }
@@ -601,8 +667,8 @@ Result<std::vector<SessionSummary>> PgSessionRepository::history(std::int64_t pa
         c,
         [&]() -> Result<std::vector<SessionSummary>> {
             auto rows = c.exec(std::string("SELECT id, clinician_id, started_at, triage, ") +
-                                   kScoreColumns +
-                                   ", signed_at IS NOT NULL FROM session WHERE patient_id = $1 "
+                                   kScoreColumns + ", signed_at IS NOT NULL, " + kPsfsMean +
+                                   " FROM session WHERE patient_id = $1 "
                                    "ORDER BY started_at COLLATE \"C\" DESC, id DESC LIMIT $2",
                                {patientId, options.limit});
             if (!rows) {
@@ -618,6 +684,7 @@ Result<std::vector<SessionSummary>> PgSessionRepository::history(std::int64_t pa
                 s.triage = readLevel(*rows, i, 3);
                 s.scores = readScores(*rows, i, 4);
                 s.isSigned = rows->boolean(i, 12);
+                s.scores.psfsMean = rows->optReal(i, 13);
                 index.emplace(s.id, out.size());
                 out.push_back(std::move(s));
             }
@@ -643,7 +710,8 @@ Result<std::vector<SessionSummary>> PgSessionRepository::history(std::int64_t pa
 }
 
 Result<std::vector<TrendPoint>> PgSessionRepository::trend(std::int64_t patientId) {
-    auto r = db_.connection().exec(std::string("SELECT id, started_at, ") + kScoreColumns +
+    auto r = db_.connection().exec(std::string("SELECT id, started_at, ") + kScoreColumns + ", " +
+                                       kPsfsMean +
                                        " FROM session WHERE patient_id = $1 "
                                        "ORDER BY started_at COLLATE \"C\", id",
                                    {patientId});
@@ -652,7 +720,9 @@ Result<std::vector<TrendPoint>> PgSessionRepository::trend(std::int64_t patientI
     }
     std::vector<TrendPoint> out;
     for (int i = 0; i < r->rows(); ++i) {
-        out.push_back(TrendPoint{r->int64(i, 0), r->text(i, 1), readScores(*r, i, 2)});
+        TrendPoint point{r->int64(i, 0), r->text(i, 1), readScores(*r, i, 2)};
+        point.scores.psfsMean = r->optReal(i, 10);
+        out.push_back(std::move(point));
     }
     return out;
 }

@@ -11,7 +11,7 @@ class FileStore final : public Store {
 public:
     explicit FileStore(Database db)
         : db_(std::move(db)), patients_(db_), sessions_(db_), clinicians_(db_), clinic_(db_),
-          custom_(db_), audit_(db_) {}
+          custom_(db_), protocols_(db_), audit_(db_) {}
     [[nodiscard]] Backend backend() const override { return Backend::File; }
     [[nodiscard]] std::string describe() const override { return "file " + db_.path().string(); }
     void setActor(std::string actor) override { db_.setActor(std::move(actor)); }
@@ -20,6 +20,7 @@ public:
     ClinicianRepository& clinicians() override { return clinicians_; }
     ClinicRepository& clinic() override { return clinic_; }
     CustomExerciseRepository& customExercises() override { return custom_; }
+    ProtocolRepository& protocols() override { return protocols_; }
     AuditLog& audit() override { return audit_; }
 
 private:
@@ -29,6 +30,7 @@ private:
     SqliteClinicianRepository clinicians_;
     SqliteClinicRepository clinic_;
     SqliteCustomExerciseRepository custom_;
+    SqliteProtocolRepository protocols_;
     SqliteAuditLog audit_;
 };
 
@@ -36,7 +38,7 @@ class ServerStore final : public Store {
 public:
     explicit ServerStore(PgDatabase db)
         : db_(std::move(db)), patients_(db_), sessions_(db_), clinicians_(db_), clinic_(db_),
-          custom_(db_), audit_(db_) {}
+          custom_(db_), protocols_(db_), audit_(db_) {}
     [[nodiscard]] Backend backend() const override { return Backend::Server; }
     [[nodiscard]] std::string describe() const override {
         return db_.connection().label() + " as " + db_.connection().user();
@@ -49,6 +51,7 @@ public:
     ClinicianRepository& clinicians() override { return clinicians_; }
     ClinicRepository& clinic() override { return clinic_; }
     CustomExerciseRepository& customExercises() override { return custom_; }
+    ProtocolRepository& protocols() override { return protocols_; }
     AuditLog& audit() override { return audit_; }
 
 private:
@@ -58,6 +61,7 @@ private:
     PgClinicianRepository clinicians_;
     PgClinicRepository clinic_;
     PgCustomExerciseRepository custom_;
+    PgProtocolRepository protocols_;
     PgAuditLog audit_;
 };
 

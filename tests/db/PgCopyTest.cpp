@@ -36,7 +36,10 @@ TEST(PgCopy, EverythingArrivesAsWrittenAndCountsAndContentsMatch) {
         ASSERT_TRUE(st.customExercises().put(CustomExercise{"wall_slide", "Wall slide",
                                                             R"({"id":"wall_slide"})",
                                                             test::greyJpeg(8, 8), "image/jpeg"}));
-        signedId = *st.sessions().add(test::sampleSession(p, 1));
+        Session first = test::sampleSession(p, 1);
+        first.screening.psfs = {{"Walking to work", 5}, {"Carrying shopping", std::nullopt}};
+        first.screening.adherence = {{"cat_cow", 12}};
+        signedId = *st.sessions().add(first);
         const Session asRead = *st.sessions().get(signedId);
         ASSERT_TRUE(st.sessions().signWithSnapshot(
             signedId, c, R"({"snapshot":true})",
@@ -44,8 +47,18 @@ TEST(PgCopy, EverythingArrivesAsWrittenAndCountsAndContentsMatch) {
         ASSERT_TRUE(st.sessions().addAddendum(signedId, Addendum{0, c, "", "pain now 2"}));
         ASSERT_TRUE(st.sessions().recordHandout(
             signedId, HandoutRecord{0, std::string(64, 'c'), 1000, "", "es", true},
-            HandoutOverride{0, c, "", "", "declined the ER", ""}, "printer"));
-        draftId = *st.sessions().add(test::sampleSession(p, 2));
+            HandoutOverride{0, c, "", "", "declined the ER", "declines_referral"}, "printer"));
+        Session second = test::sampleSession(p, 2);
+        second.handoutOptions.overrideReason = "She will see her doctor today.";
+        second.handoutOptions.overrideKind = "seen_by_doctor_today";
+        second.handoutOptions.overrideBy = c;
+        second.handoutOptions.overrideAt = "2026-01-10T09:00:00Z";
+        draftId = *st.sessions().add(second);
+        Protocol neck;
+        neck.name = "Neck, office";
+        neck.program.items = {{"chin_tuck", {2, 10, 3, 3, false}, "Sit tall first"},
+                              {"neck_side_bend_stretch", {1, 0, 30, 2, true}, ""}};
+        ASSERT_TRUE(st.protocols().save(neck, false));
     }
     testing::ScratchDatabase scratch;
     ASSERT_TRUE(scratch.ready());
@@ -66,6 +79,10 @@ TEST(PgCopy, EverythingArrivesAsWrittenAndCountsAndContentsMatch) {
     EXPECT_EQ(rows["addendum"], 1);
     EXPECT_EQ(rows["session_override"], 1);
     EXPECT_GE(rows["audit_log"], 10);
+    EXPECT_EQ(rows["session_psfs"], 2);
+    EXPECT_EQ(rows["session_adherence"], 1);
+    EXPECT_EQ(rows["protocol"], 1);
+    EXPECT_EQ(rows["protocol_exercise"], 2);
 
     auto fileStore = Store::open(file);
     auto server = Store::open(scratch.conninfo());
@@ -77,10 +94,19 @@ TEST(PgCopy, EverythingArrivesAsWrittenAndCountsAndContentsMatch) {
         EXPECT_EQ(toJson(*a), toJson(*b)); // signature, signer and time as signed, snapshot...
         EXPECT_EQ(a->signedSnapshot, b->signedSnapshot);
         EXPECT_EQ(a->overrides, b->overrides);
+        EXPECT_EQ(a->screening, b->screening); // PSFS and adherence too
+        EXPECT_EQ(a->handoutOptions, b->handoutOptions);
+        EXPECT_EQ(a->scores, b->scores);
     }
     EXPECT_EQ(*(*server)->clinic().load(), *(*fileStore)->clinic().load());
     EXPECT_EQ(*(*server)->customExercises().get("wall_slide"),
               *(*fileStore)->customExercises().get("wall_slide"));
+    auto serverProtocols = (*server)->protocols().list();
+    auto fileProtocols = (*fileStore)->protocols().list();
+    ASSERT_TRUE(serverProtocols && fileProtocols);
+    ASSERT_EQ(serverProtocols->size(), 1U);
+    ASSERT_EQ(fileProtocols->size(), 1U);
+    EXPECT_EQ(toJson(serverProtocols->front()), toJson(fileProtocols->front()));
     auto fileLog = (*fileStore)->audit().list({});
     auto serverLog = (*server)->audit().list({});
     ASSERT_EQ(fileLog->size(), serverLog->size());

@@ -187,5 +187,62 @@ TEST_F(PgIdentityTest, OnlyAnAdminManagesClinicSettingsAndLogins) {
     EXPECT_EQ(sign.error().kind, Error::Kind::Refused);
 }
 
+TEST_F(PgIdentityTest, AClinicianRecordsPsfsAdherenceAndOverrideKindsUnderTheirLogin) {
+    auto ana = loginAs(ana_);
+    ASSERT_TRUE(ana);
+    PgSessionRepository sessions(*ana);
+    Session s = test::sampleSession(patientId_, 1);
+    s.screening.psfs = {{"Walking to work", 5}};
+    s.screening.adherence = {{"cat_cow", 12}};
+    s.handoutOptions.overrideReason = "She will see her doctor today.";
+    s.handoutOptions.overrideKind = "seen_by_doctor_today";
+    s.handoutOptions.overrideBy = anaId_;
+    s.handoutOptions.overrideAt = "2026-01-10T09:00:00Z";
+    auto id = sessions.add(s);
+    ASSERT_TRUE(id) << id.error().message;
+    Session draft = *sessions.get(*id);
+    draft.screening.psfs[0].rating = 6;
+    ASSERT_TRUE(sessions.update(draft)) << "the clinician's role may change a draft's PSFS";
+    ASSERT_TRUE(sessions.sign(*id, anaId_));
+    ASSERT_TRUE(sessions.recordHandout(
+        *id, HandoutRecord{0, std::string(64, 'a'), 10, "", "en", false},
+        HandoutOverride{0, anaId_, "", "", "Referral booked.", "referral_arranged"}, "printer"));
+    const Session done = *sessions.get(*id);
+    EXPECT_EQ(done.screening.psfs[0].rating, 6);
+    EXPECT_EQ(done.screening.adherence, s.screening.adherence);
+    EXPECT_EQ(done.handoutOptions.overrideKind, "seen_by_doctor_today");
+    ASSERT_EQ(done.overrides.size(), 1U);
+    EXPECT_EQ(done.overrides[0].kind, "referral_arranged");
+    // Signed, not even raw SQL under her role changes them.
+    expectRefused(ana->connection(), "UPDATE session_psfs SET rating = 0",
+                  "a signed session cannot be changed");
+    expectRefused(ana->connection(), "UPDATE session_override SET kind = 'other'",
+                  "permission denied");
+}
+
+TEST_F(PgIdentityTest, EveryClinicianSavesRenamesAndRemovesClinicProtocolsUnderTheirLogin) {
+    auto ana = loginAs(ana_);
+    auto bo = loginAs(bo_);
+    ASSERT_TRUE(ana && bo);
+    Protocol neck;
+    neck.name = "Neck, office";
+    neck.program.items = {{"chin_tuck", {2, 10, 3, 3, false}, "Sit tall first"}};
+    // Ana (not an admin) saves one; Bo sees it, renames it and removes it.
+    ASSERT_TRUE(PgProtocolRepository(*ana).save(neck, false));
+    EXPECT_EQ(PgProtocolRepository(*bo).get("neck, office")->program, neck.program);
+    ASSERT_TRUE(PgProtocolRepository(*bo).rename("Neck, office", "Neck"));
+    ASSERT_TRUE(PgProtocolRepository(*bo).remove("Neck"));
+    EXPECT_TRUE(PgProtocolRepository(*ana).list()->empty());
+    // The audit log names who did each.
+    auto log = PgAuditLog(*owner_).list({"protocol", "", 10});
+    ASSERT_TRUE(log) << log.error().message;
+    std::vector<std::string> seen;
+    for (const AuditEntry& e : *log) {
+        seen.push_back(e.action + " " + e.actor);
+    }
+    EXPECT_EQ(seen, (std::vector<std::string>{"protocol.remove " + bo_, "protocol.rename " + bo_,
+                                              "protocol.save " + ana_}));
+}
+
 } // namespace
 } // namespace hepdesk::db

@@ -53,9 +53,10 @@ TEST_F(PgSchemaTest, EmptyDatabaseMigratesToLatestOnceAndAgainIsNothing) {
     const auto tables = scalar("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'");
     ASSERT_TRUE(pgMigrate(*conn_));
     EXPECT_EQ(scalar("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"), tables);
-    for (const char* t : {"patient", "patient_search", "clinician", "clinic_settings", "session",
-                          "session_finding", "program_item", "handout", "addendum",
-                          "custom_exercise", "audit_log", "session_override"}) {
+    for (const char* t :
+         {"patient", "patient_search", "clinician", "clinic_settings", "session", "session_finding",
+          "program_item", "handout", "addendum", "custom_exercise", "audit_log", "session_override",
+          "protocol", "protocol_exercise"}) {
         EXPECT_EQ(
             scalar(std::string("SELECT count(*) FROM pg_tables WHERE tablename = '") + t + "'"), 1)
             << t;
@@ -96,6 +97,27 @@ void seed(PgConnection& c, int version) {
         ok(c.exec("INSERT INTO audit_log(at, actor, action, entity, entity_id) VALUES "
                   "('2026-01-02T10:01:00Z', 'Ana Ruiz', 'patient.edit', 'patient', '1')"));
     }
+    if (version >= 8) { // a workstation at 8 indexes the patient it writes (today's key)
+        ok(c.exec("INSERT INTO patient_search SELECT min(id), 'name', 0, 'lukasz' FROM patient "
+                  "UNION ALL SELECT min(id), 'name', 1, 'zolc' FROM patient "
+                  "UNION ALL SELECT min(id), 'name', 2, 'ostergard' FROM patient "
+                  "UNION ALL SELECT min(id), 'record', 0, 'mrn' FROM patient "
+                  "UNION ALL SELECT min(id), 'record', 1, '77' FROM patient"));
+    }
+    if (version >= 10) { // the signed session's PSFS and adherence
+        ok(c.exec("ALTER TABLE session_psfs DISABLE TRIGGER USER"));
+        ok(c.exec("INSERT INTO session_psfs VALUES (1, 0, 'Walking to work', 5)"));
+        ok(c.exec("ALTER TABLE session_psfs ENABLE TRIGGER USER"));
+        ok(c.exec("ALTER TABLE session_adherence DISABLE TRIGGER USER"));
+        ok(c.exec("INSERT INTO session_adherence VALUES (1, 0, 'cat_cow', 12)"));
+        ok(c.exec("ALTER TABLE session_adherence ENABLE TRIGGER USER"));
+    }
+    if (version >= 9) {
+        ok(c.exec("INSERT INTO protocol(name, created_at, updated_at) "
+                  "VALUES ('Neck, office', '2026-01-04T00:00:00Z', '2026-01-04T00:00:00Z')"));
+        ok(c.exec("INSERT INTO protocol_exercise SELECT id, 0, 'chin_tuck', 2, 10, 3, 3, false, "
+                  "'Sit tall' FROM protocol"));
+    }
 }
 
 TEST_F(PgSchemaTest, MigratesFromEveryEarlierVersionWithItsData) {
@@ -120,13 +142,19 @@ TEST_F(PgSchemaTest, MigratesFromEveryEarlierVersionWithItsData) {
         };
         EXPECT_EQ(one("SELECT name FROM patient"), "Łukasz Żółć-Østergård");
         // The name and record number were indexed with today's search key by the steps that
-        // build (2) and rebuild (8) the index, whatever version the patient was written at.
+        // build (2) and rebuild (8) the index, whatever version the patient was written at
+        // (from 8 on, seed() writes the index as that version's workstation does).
         EXPECT_EQ(one("SELECT string_agg(term, ' ' ORDER BY position) FROM patient_search "
                       "WHERE field = 'name'"),
                   "lukasz zolc ostergard");
         EXPECT_EQ(one("SELECT string_agg(term, ' ' ORDER BY position) FROM patient_search "
                       "WHERE field = 'record'"),
                   "mrn 77");
+        if (from >= 9) { // the saved protocol is kept
+            EXPECT_EQ(one("SELECT name || ': ' || string_agg(exercise_id, ',') FROM protocol "
+                          "JOIN protocol_exercise ON protocol_id = id GROUP BY name"),
+                      "Neck, office: chin_tuck");
+        }
         if (from == 1) { // step 2 gave the existing patient its "updated" time
             EXPECT_EQ(one("SELECT updated_at FROM patient"), "2026-01-01T00:00:00Z");
         }
@@ -166,6 +194,13 @@ TEST_F(PgSchemaTest, RulesOfTheRecordHoldOnTheServer) {
              Case{"UPDATE session SET triage = 'emergency'", "a signed session cannot be changed"},
              Case{"DELETE FROM session", "a signed session cannot be deleted"},
              Case{"DELETE FROM program_item", "a signed session cannot be changed"},
+             Case{"UPDATE session_psfs SET rating = 9", "a signed session cannot be changed"},
+             Case{"DELETE FROM session_psfs", "a signed session cannot be changed"},
+             Case{"INSERT INTO session_psfs VALUES (1, 1, 'Running', 2)",
+                  "a signed session cannot be changed"},
+             Case{"UPDATE session_adherence SET days_done = 14",
+                  "a signed session cannot be changed"},
+             Case{"DELETE FROM session_adherence", "a signed session cannot be changed"},
              Case{"UPDATE addendum SET text = 'x'", "an addendum cannot be changed"},
              Case{"DELETE FROM audit_log", "the audit log is append-only"},
              Case{"UPDATE audit_log SET actor = 'someone else'", "the audit log is append-only"},

@@ -168,6 +168,11 @@ TEST_P(MigrationContract, EveryEarlierVersionWithDataOpensUpToDateAndFindsIt) {
             ASSERT_TRUE(c);
             ASSERT_TRUE(pgMigrate(*c, from));
             ASSERT_TRUE(c->execScript(insert));
+            if (from >= 8) { // from 8 on, the workstation that writes a patient indexes it
+                ASSERT_TRUE(c->execScript("INSERT INTO patient_search VALUES "
+                                          "(1, 'name', 0, 'lukasz'), (1, 'name', 1, 'zolc'), "
+                                          "(1, 'record', 0, 'mrn'), (1, 'record', 1, '9')"));
+            }
             target = scratch->conninfo();
         } else {
             const auto path = dir_ / ("v" + std::to_string(from) + ".sqlite");

@@ -121,7 +121,8 @@ TEST_P(SessionContract, SignWithSnapshotKeepsItAndRefusesAChangedSession) {
 TEST_P(SessionContract, HandoutRecordedOnceOverrideKeptAfterSigning) {
     store().setActor("Dr Rivera");
     const auto id = *sessions().add(test::sampleSession(patientId_, 5));
-    const HandoutOverride why{0, clinicianId_, "", "", "patient declined the ER; documented", ""};
+    const HandoutOverride why{
+        0, clinicianId_, "", "", "patient declined the ER; documented", "declines_referral"};
     auto early = sessions().recordHandout(id, kHandout, why, "file a.pdf");
     ASSERT_FALSE(early); // overrides after signing are for signed sessions
     ASSERT_TRUE(sessions().sign(id, clinicianId_));
@@ -155,6 +156,95 @@ TEST_P(SessionContract, HistoryNewestFirstWithProgramTrendOldestFirst) {
     ASSERT_EQ(trend->size(), 3U);
     EXPECT_LT(trend->at(0).startedAt, trend->at(2).startedAt);
     EXPECT_EQ(trend->at(0).scores.painNow, 1);
+}
+
+TEST_P(SessionContract, PsfsAndAdherenceKeptWithTheSessionTheirMeanInHistoryAndTrend) {
+    Session s = test::sampleSession(patientId_, 2);
+    s.screening.psfs = {{"Lifting my grandchild", 4},
+                        {"Walking 30 minutes", std::nullopt},
+                        {"Climbing the stairs at home", 7}};
+    s.screening.adherence = {{"cat_cow", 10}, {"chin_tuck", std::nullopt}, {"bridge", 0}};
+    const auto id = sessions().add(s);
+    ASSERT_TRUE(id) << id.error().message;
+    Session back = *sessions().get(*id);
+    EXPECT_EQ(back.screening.psfs, s.screening.psfs);
+    EXPECT_EQ(back.screening.adherence, s.screening.adherence);
+    ASSERT_TRUE(back.scores.psfsMean.has_value());
+    EXPECT_DOUBLE_EQ(*back.scores.psfsMean, 5.5); // the two rated activities
+
+    back.screening.psfs.erase(back.screening.psfs.begin());
+    back.screening.psfs[0].rating = 2;
+    back.screening.adherence.pop_back();
+    ASSERT_TRUE(sessions().update(back));
+    const Session edited = *sessions().get(*id);
+    EXPECT_EQ(edited.screening.psfs, back.screening.psfs);
+    EXPECT_EQ(edited.screening.adherence.size(), 2U);
+    EXPECT_DOUBLE_EQ(*edited.scores.psfsMean, 4.5);
+
+    ASSERT_TRUE(sessions().add(test::sampleSession(patientId_, 1))); // no PSFS
+    auto history = sessions().history(patientId_, {10});
+    ASSERT_TRUE(history) << history.error().message;
+    ASSERT_EQ(history->size(), 2U);
+    EXPECT_DOUBLE_EQ(history->at(0).scores.psfsMean.value_or(-1), 4.5);
+    EXPECT_FALSE(history->at(1).scores.psfsMean.has_value());
+    auto trend = sessions().trend(patientId_);
+    ASSERT_TRUE(trend) << trend.error().message;
+    ASSERT_EQ(trend->size(), 2U);
+    EXPECT_FALSE(trend->at(0).scores.psfsMean.has_value());
+    EXPECT_DOUBLE_EQ(trend->at(1).scores.psfsMean.value_or(-1), 4.5);
+
+    // Signed, they are part of the record.
+    ASSERT_TRUE(sessions().sign(*id, clinicianId_));
+    Session late = *sessions().get(*id);
+    EXPECT_EQ(late.screening.psfs, back.screening.psfs);
+    late.isSigned = false;
+    late.screening.psfs[0].rating = 9;
+    EXPECT_EQ(sessions().update(late).error().kind, Error::Kind::Refused);
+    EXPECT_EQ(sessions().get(*id)->screening.psfs[0].rating, 2);
+
+    Session twice = test::sampleSession(patientId_, 3);
+    twice.screening.psfs = {{"Walking", 3}, {"Walking", 4}};
+    EXPECT_EQ(sessions().add(twice).error().kind, Error::Kind::InvalidInput);
+}
+
+TEST_P(SessionContract, OverrideKindWhoAndWhenKeptOnADraftAndAfterSigning) {
+    store().setActor("Dr Rivera");
+    Session s = test::sampleSession(patientId_, 6);
+    s.clinicianId = clinicianId_;
+    s.handoutOptions.overrideReason = "She will see her doctor this afternoon.";
+    s.handoutOptions.overrideKind = "seen_by_doctor_today";
+    s.handoutOptions.overrideBy = clinicianId_;
+    s.handoutOptions.overrideAt = "2026-01-10T09:00:00Z";
+    const auto id = sessions().add(s);
+    ASSERT_TRUE(id) << id.error().message;
+    Session back = *sessions().get(*id);
+    EXPECT_EQ(back.handoutOptions, s.handoutOptions);
+
+    back.handoutOptions.overrideKind = "declines_referral";
+    back.handoutOptions.overrideAt = "2026-01-10T09:05:00Z";
+    ASSERT_TRUE(sessions().update(back));
+    EXPECT_EQ(sessions().get(*id)->handoutOptions, back.handoutOptions);
+    // No override: no kind, no one, no time.
+    back.handoutOptions.overrideReason.clear();
+    back.handoutOptions.overrideKind.clear();
+    back.handoutOptions.overrideBy.reset();
+    back.handoutOptions.overrideAt.clear();
+    ASSERT_TRUE(sessions().update(back));
+    EXPECT_EQ(sessions().get(*id)->handoutOptions, back.handoutOptions);
+    // A kind off the list is refused by the database.
+    back.handoutOptions.overrideKind = "because";
+    EXPECT_FALSE(sessions().update(back));
+    EXPECT_EQ(sessions().get(*id)->handoutOptions.overrideKind, "");
+
+    ASSERT_TRUE(sessions().sign(*id, clinicianId_));
+    const HandoutOverride why{
+        0, clinicianId_, "", "", "Referral booked for tomorrow morning.", "referral_arranged"};
+    ASSERT_TRUE(sessions().recordHandout(*id, kHandout, why, "printer"));
+    const Session signedSession = *sessions().get(*id);
+    ASSERT_EQ(signedSession.overrides.size(), 1U);
+    EXPECT_EQ(signedSession.overrides[0].kind, "referral_arranged");
+    EXPECT_EQ(signedSession.overrides[0].reason, why.reason);
+    EXPECT_EQ(signedSession.overrides[0].actor, actorFor("Dr Rivera"));
 }
 
 } // namespace

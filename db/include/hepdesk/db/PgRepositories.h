@@ -10,6 +10,7 @@
 #include "hepdesk/db/CustomExerciseRepository.h"
 #include "hepdesk/db/PatientRepository.h"
 #include "hepdesk/db/PgDatabase.h"
+#include "hepdesk/db/ProtocolRepository.h"
 #include "hepdesk/db/SessionRepository.h"
 
 namespace hepdesk::db {
@@ -84,6 +85,23 @@ public:
     Result<CustomExercise> get(std::string_view id) override;
     Status remove(std::string_view id) override;
     Result<std::vector<CustomExercise>> list() override;
+
+private:
+    PgDatabase& db_;
+};
+
+/// ProtocolRepository on the server: the same shape checks, names unique ignoring case as in
+/// SQLite, each change one transaction with its audit line. Writes take turns (a
+/// transaction-long lock), so two workstations saving one new name get "already saved" rather
+/// than a clash of keys.
+class PgProtocolRepository final : public ProtocolRepository {
+public:
+    explicit PgProtocolRepository(PgDatabase& db) : db_(db) {}
+    Status save(const Protocol& protocol, bool replace) override;
+    Result<Protocol> get(std::string_view name) override;
+    Status rename(std::string_view from, std::string_view to) override;
+    Status remove(std::string_view name) override;
+    Result<std::vector<Protocol>> list() override;
 
 private:
     PgDatabase& db_;

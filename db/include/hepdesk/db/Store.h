@@ -6,6 +6,7 @@
 #include "hepdesk/db/ClinicianRepository.h"
 #include "hepdesk/db/CustomExerciseRepository.h"
 #include "hepdesk/db/PatientRepository.h"
+#include "hepdesk/db/ProtocolRepository.h"
 #include "hepdesk/db/SessionRepository.h"
 
 #include <memory>
@@ -41,6 +42,8 @@ public:
     virtual ClinicianRepository& clinicians() = 0;
     virtual ClinicRepository& clinic() = 0;
     virtual CustomExerciseRepository& customExercises() = 0;
+    /// The clinic's saved protocols.
+    virtual ProtocolRepository& protocols() = 0;
     virtual AuditLog& audit() = 0;
 };
 

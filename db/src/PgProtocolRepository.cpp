@@ -1,0 +1,210 @@
+#include "TextCheck.h"
+#include "hepdesk/core/Clock.h"
+#include "hepdesk/db/PgRepositories.h"
+
+namespace hepdesk::db {
+namespace {
+
+// The name as compared: SQLite's NOCASE (ASCII letters folded), as the unique index of schema 9.
+constexpr std::string_view kSameName = "lower(name COLLATE \"C\") = lower($1::text COLLATE \"C\")";
+
+Error missingProtocol(std::string_view name) {
+    return Error::notFound("no saved protocol named \"" + std::string(name) + "\"");
+}
+
+/// Protocol writes from every workstation take turns for the length of their transaction.
+Status lockProtocols(PgConnection& c) {
+    auto r = c.exec("SELECT pg_advisory_xact_lock(4847, 4552)");
+    return r ? Status{} : Status{r.error()};
+}
+
+/// The protocol's id, or nullopt when no protocol has this name (ignoring case).
+Result<std::optional<std::int64_t>> idOf(PgConnection& c, std::string_view name) {
+    auto r = c.exec("SELECT id FROM protocol WHERE " + std::string(kSameName), {name});
+    if (!r) {
+        return r.error();
+    }
+    if (r->rows() == 0) {
+        return std::optional<std::int64_t>();
+    }
+    return std::optional<std::int64_t>(r->int64(0, 0));
+}
+
+Status insertExercises(PgConnection& c, std::int64_t id, const Program& program) {
+    for (std::size_t i = 0; i < program.items.size(); ++i) {
+        const ProgramItem& it = program.items[i];
+        const Dosage& d = it.dosage;
+        if (auto r = c.exec("INSERT INTO protocol_exercise(protocol_id, position, exercise_id, "
+                            "sets, reps, hold_seconds, times_per_day, per_side, note) "
+                            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                            {id, static_cast<std::int64_t>(i), it.exerciseId, d.sets, d.reps,
+                             d.holdSeconds, d.timesPerDay, d.perSide, it.note});
+            !r) {
+            return r.error();
+        }
+    }
+    return {};
+}
+
+/// Protocols with their exercises in one statement (one consistent read), `where` on the
+/// protocol, sorted by name ignoring case as SQLite's NOCASE sorts.
+Result<std::vector<Protocol>> readProtocols(PgConnection& c, const std::string& where,
+                                            const std::vector<PgParam>& params) {
+    auto r = c.exec("SELECT p.id, p.name, p.created_at, p.updated_at, e.exercise_id, e.sets, "
+                    "e.reps, e.hold_seconds, e.times_per_day, e.per_side, e.note "
+                    "FROM protocol p LEFT JOIN protocol_exercise e ON e.protocol_id = p.id " +
+                        where + " ORDER BY lower(p.name COLLATE \"C\"), p.id, e.position",
+                    params);
+    if (!r) {
+        return r.error();
+    }
+    std::vector<Protocol> out;
+    std::int64_t current = 0;
+    for (int i = 0; i < r->rows(); ++i) {
+        const std::int64_t id = r->int64(i, 0);
+        if (out.empty() || id != current) {
+            current = id;
+            Protocol p;
+            p.name = r->text(i, 1);
+            p.createdAt = r->text(i, 2);
+            p.updatedAt = r->text(i, 3);
+            out.push_back(std::move(p));
+        }
+        if (r->isNull(i, 4)) {
+            continue;
+        }
+        ProgramItem it;
+        it.exerciseId = r->text(i, 4);
+        it.dosage.sets = static_cast<int>(r->int64(i, 5));
+        it.dosage.reps = static_cast<int>(r->int64(i, 6));
+        it.dosage.holdSeconds = static_cast<int>(r->int64(i, 7));
+        it.dosage.timesPerDay = static_cast<int>(r->int64(i, 8));
+        it.dosage.perSide = r->boolean(i, 9);
+        it.note = r->text(i, 10);
+        out.back().program.items.push_back(std::move(it));
+    }
+    return out;
+}
+
+} // namespace
+
+Status PgProtocolRepository::save(const Protocol& p, bool replace) {
+    if (auto s = checkProtocolShape(p); !s) {
+        return s;
+    }
+    auto& conn = db_.connection();
+    return PgTransaction::run(conn, [&]() -> Status {
+        if (auto s = lockProtocols(conn); !s) {
+            return s;
+        }
+        auto existing = idOf(conn, p.name);
+        if (!existing) {
+            return existing.error();
+        }
+        const std::string now = isoDateTime(Clock::current().now());
+        std::int64_t id = 0;
+        if (existing->has_value()) {
+            if (!replace) {
+                return Error::refused("a protocol named \"" + p.name +
+                                      "\" is already saved: choose another name or replace it");
+            }
+            id = **existing;
+            if (auto r = conn.exec("UPDATE protocol SET name = $2, updated_at = $3 WHERE id = $1",
+                                   {id, p.name, now});
+                !r) {
+                return r.error();
+            }
+            if (auto r = conn.exec("DELETE FROM protocol_exercise WHERE protocol_id = $1", {id});
+                !r) {
+                return r.error();
+            }
+        } else {
+            auto r = conn.exec("INSERT INTO protocol(name, created_at, updated_at) "
+                               "VALUES ($1, $2, $2) RETURNING id",
+                               {p.name, now});
+            if (!r) {
+                return r.error();
+            }
+            id = r->int64(0, 0);
+        }
+        if (auto s = insertExercises(conn, id, p.program); !s) {
+            return s;
+        }
+        return PgAuditLog::record(db_, existing->has_value() ? "protocol.replace" : "protocol.save",
+                                  "protocol", id, p.name);
+    });
+}
+
+Result<Protocol> PgProtocolRepository::get(std::string_view name) {
+    auto found =
+        readProtocols(db_.connection(),
+                      "WHERE lower(p.name COLLATE \"C\") = lower($1::text COLLATE \"C\")", {name});
+    if (!found) {
+        return found.error();
+    }
+    if (found->empty()) {
+        return missingProtocol(name);
+    }
+    return std::move(found->front());
+}
+
+Status PgProtocolRepository::rename(std::string_view from, std::string_view to) {
+    if (auto s = checkProtocolName(std::string(to), "new protocol name"); !s) {
+        return s;
+    }
+    if (auto s = checkText(to, "protocol name", kMaxProtocolNameBytes); !s) {
+        return s;
+    }
+    auto& conn = db_.connection();
+    return PgTransaction::run(conn, [&]() -> Status {
+        if (auto s = lockProtocols(conn); !s) {
+            return s;
+        }
+        auto src = idOf(conn, from);
+        if (!src) {
+            return src.error();
+        }
+        if (!src->has_value()) {
+            return missingProtocol(from);
+        }
+        auto dst = idOf(conn, to);
+        if (!dst) {
+            return dst.error();
+        }
+        if (dst->has_value() && **dst != **src) {
+            return Error::refused("a protocol named \"" + std::string(to) +
+                                  "\" is already saved: choose another name");
+        }
+        if (auto r = conn.exec("UPDATE protocol SET name = $2, updated_at = $3 WHERE id = $1",
+                               {**src, to, isoDateTime(Clock::current().now())});
+            !r) {
+            return r.error();
+        }
+        return PgAuditLog::record(db_, "protocol.rename", "protocol", **src,
+                                  std::string(from) + " -> " + std::string(to));
+    });
+}
+
+Status PgProtocolRepository::remove(std::string_view name) {
+    auto& conn = db_.connection();
+    return PgTransaction::run(conn, [&]() -> Status {
+        if (auto s = lockProtocols(conn); !s) {
+            return s;
+        }
+        auto r = conn.exec("DELETE FROM protocol WHERE " + std::string(kSameName) + " RETURNING id",
+                           {name});
+        if (!r) {
+            return r.error();
+        }
+        if (r->rows() == 0) {
+            return missingProtocol(name);
+        }
+        return PgAuditLog::record(db_, "protocol.remove", "protocol", r->int64(0, 0), name);
+    });
+}
+
+Result<std::vector<Protocol>> PgProtocolRepository::list() {
+    return readProtocols(db_.connection(), "", {});
+}
+
+} // namespace hepdesk::db
