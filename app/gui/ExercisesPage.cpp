@@ -20,6 +20,7 @@
 #include <QListView>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
@@ -280,9 +281,15 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     programLayout->addLayout(moveRow);
     programLayout->addWidget(dosage);
 
+    // On a small screen the program side scrolls rather than forcing the window wider than
+    // the screen (the catalog side keeps its own minimum).
+    auto* programScroll = new QScrollArea(this);
+    programScroll->setWidget(programSide);
+    programScroll->setWidgetResizable(true);
+    programScroll->setFrameShape(QFrame::NoFrame);
     auto* split = new QSplitter(this);
     split->addWidget(catalogSide);
-    split->addWidget(programSide);
+    split->addWidget(programScroll);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     handoutNotice_ = new QLabel(this);

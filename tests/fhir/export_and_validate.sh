@@ -34,7 +34,7 @@ run session new --patient 2 --clinician 1 --screening "$ex/cauda-equina-emergenc
     --exercise cat_cow >/dev/null
 run session sign 2 --clinician 1 >/dev/null
 run handout --session 2 --clinician 2 -o "$work/override.pdf" \
-    --override-reason "Patient declined the emergency referral in writing" >/dev/null
+    --override-kind declines_referral --override-reason "Patient declined the emergency referral in writing" >/dev/null
 run session addendum 2 --clinician 2 --text "Ambulance called; patient transferred." >/dev/null
 # Patient 3: the neck example as a draft, and a second, signed visit.
 run session new --patient 3 --clinician 2 --screening "$ex/neck-routine.json" >/dev/null

@@ -269,6 +269,7 @@ TEST_F(FhirExportTest, AnOverrideAfterSigningBringsTheHandoutAndItsProvenance) {
 
     HandoutChanges given;
     given.overrideReason = "Patient declined the ambulance; breathing sheet only";
+    given.overrideKind = "declines_referral";
     given.clinicianId = clinicianId_;
     auto plan = visit().handout(s.id, given);
     ASSERT_TRUE(plan.ok()) << plan.error().message;
