@@ -28,22 +28,4 @@ std::string nameUuid(std::string_view name) {
     return out;
 }
 
-std::string base64(std::string_view bytes) {
-    static constexpr std::string_view kAlphabet =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    std::string out;
-    out.reserve((bytes.size() + 2) / 3 * 4);
-    for (std::size_t i = 0; i < bytes.size(); i += 3) {
-        const std::size_t n = std::min<std::size_t>(3, bytes.size() - i);
-        std::uint32_t v = 0;
-        for (std::size_t k = 0; k < 3; ++k) {
-            v = (v << 8) | (k < n ? static_cast<unsigned char>(bytes[i + k]) : 0U);
-        }
-        for (std::size_t k = 0; k < 4; ++k) {
-            out += k <= n ? kAlphabet[(v >> (18 - 6 * k)) & 0x3F] : '=';
-        }
-    }
-    return out;
-}
-
 } // namespace hepdesk::fhir

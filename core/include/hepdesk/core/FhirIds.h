@@ -1,5 +1,7 @@
 #pragma once
 
+#include "hepdesk/core/Base64.h"
+
 #include <string>
 #include <string_view>
 
@@ -17,6 +19,6 @@ inline constexpr std::string_view kBase = "https://hepdesk.invalid/fhir";
 std::string nameUuid(std::string_view name);
 
 /// RFC 4648 base64 (with padding), the encoding of FHIR's base64Binary.
-std::string base64(std::string_view bytes);
+using hepdesk::base64;
 
 } // namespace hepdesk::fhir
