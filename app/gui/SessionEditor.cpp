@@ -657,6 +657,7 @@ void SessionEditor::lockStepsWhileContradictory() {
     // The triage banner keeps its level (an emergency sign is never hidden by a slip elsewhere),
     // but no program, handout or signature is built on a screening that contradicts itself.
     const bool locked = screening_->hasContradiction() && !session_.isSigned;
+    banner_->setContradiction(locked);
     for (int i = ExercisesStep; i <= SignStep; ++i) {
         tabs_->setTabEnabled(i, !locked);
     }

@@ -107,7 +107,18 @@ QString TriageBanner::headline() const {
     return tr("Routine: no red flags recorded");
 }
 
+void TriageBanner::setContradiction(bool contradiction) {
+    contradiction_ = contradiction;
+    action_->setText(instruction());
+    setAccessibleDescription(headline() + QStringLiteral(". ") + instruction());
+}
+
 QString TriageBanner::instruction() const {
+    // An emergency or urgent referral is never hidden by a slip elsewhere in the screening.
+    if (contradiction_ && handoutAllowedWithoutOverride(level_)) {
+        return tr("The screening contradicts itself: correct it on the Screening step. "
+                  "Exercises, the handout and signing wait until then.");
+    }
     if (level_ == TriageLevel::Routine && !recorded_) {
         return tr("Nothing is recorded yet: tick the red flags and conditions that apply, or "
                   "record the pain scores or a questionnaire. The screening decides whether "
@@ -119,12 +130,11 @@ QString TriageBanner::instruction() const {
     }
     switch (level_) {
     case TriageLevel::Emergency:
-        return tr("Send the patient to hospital emergency care today (suspected cauda equina: MRI "
-                  "within hours). Do not start exercise. A handout needs a recorded override "
-                  "reason.");
+        return tr("Send the patient to emergency care today: the findings below say why. Do not "
+                  "start exercise. A handout needs a recorded override reason.");
     case TriageLevel::UrgentReferral:
-        return tr("Refer to a physician before exercise (suspected fracture, cancer, infection "
-                  "or progressing nerve loss). A handout needs a recorded override reason.");
+        return tr("Refer to a physician before exercise: the findings below say why. A handout "
+                  "needs a recorded override reason.");
     case TriageLevel::ReferAndMonitor:
         return tr("A handout is allowed. Follow up the findings below; affected exercises carry "
                   "cautions.");

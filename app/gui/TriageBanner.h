@@ -27,6 +27,9 @@ public:
     /// (their labels: "Osteoporosis or osteopenia").
     void setScreeningState(bool recorded, const QStringList& exerciseCautions);
     [[nodiscard]] bool screeningRecorded() const { return recorded_; }
+    /// While the screening contradicts itself the banner says so instead of "a handout is
+    /// allowed" (an emergency or urgent referral keeps its own instruction).
+    void setContradiction(bool contradiction);
     /// The rules whose reasons are shown in the interface language (nullptr: as stored, in
     /// English). They must outlive the banner; set them before setAssessment().
     void setRules(const TriageRules* rules) { rules_ = rules; }
@@ -45,6 +48,7 @@ private:
     TriageLevel level_ = TriageLevel::Routine;
     bool recorded_ = true;
     QStringList cautions_;
+    bool contradiction_ = false;
     const TriageRules* rules_ = nullptr;
     QLabel* icon_ = nullptr;
     QLabel* title_ = nullptr;

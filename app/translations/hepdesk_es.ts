@@ -2589,12 +2589,16 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>Rutina: sin banderas rojas registradas</translation>
     </message>
     <message>
-        <source>Send the patient to hospital emergency care today (suspected cauda equina: MRI within hours). Do not start exercise. A handout needs a recorded override reason.</source>
-        <translation>Envíe hoy al paciente a urgencias hospitalarias (sospecha de cauda equina: resonancia magnética en pocas horas). No empiece ejercicios. Una hoja de ejercicios exige registrar un motivo de excepción.</translation>
+        <source>Send the patient to emergency care today: the findings below say why. Do not start exercise. A handout needs a recorded override reason.</source>
+        <translation>Envíe hoy al paciente a urgencias: los hallazgos de abajo dicen por qué. No empiece ejercicios. Una hoja de ejercicios exige registrar un motivo de excepción.</translation>
     </message>
     <message>
-        <source>Refer to a physician before exercise (suspected fracture, cancer, infection or progressing nerve loss). A handout needs a recorded override reason.</source>
-        <translation>Derive a un médico antes de pautar ejercicio (sospecha de fractura, cáncer, infección o déficit neurológico progresivo). Una hoja de ejercicios exige registrar un motivo de excepción.</translation>
+        <source>The screening contradicts itself: correct it on the Screening step. Exercises, the handout and signing wait until then.</source>
+        <translation>El cribado se contradice: corríjalo en el paso Cribado. Los ejercicios, la hoja y la firma esperan hasta entonces.</translation>
+    </message>
+    <message>
+        <source>Refer to a physician before exercise: the findings below say why. A handout needs a recorded override reason.</source>
+        <translation>Derive a un médico antes de pautar ejercicio: los hallazgos de abajo dicen por qué. Una hoja de ejercicios exige registrar un motivo de excepción.</translation>
     </message>
     <message>
         <source>A handout is allowed. Follow up the findings below; affected exercises carry cautions.</source>

@@ -130,6 +130,9 @@ TEST(SessionSafety, AContradictionLocksTheLaterStepsAndWarningsSitBesideTheirFie
     v.editor->showStep(SessionEditor::HandoutStep);
     EXPECT_EQ(steps->currentIndex(), SessionEditor::ScreeningStep);
     EXPECT_TRUE(v.editor->statusBar()->currentMessage().contains(QStringLiteral("contradicts")));
+    // The banner no longer says "a handout is allowed" while the steps are locked.
+    EXPECT_TRUE(v.editor->banner()->instruction().contains(QStringLiteral("contradicts itself")))
+        << v.editor->banner()->instruction().toStdString();
     v.editor->resize(1200, 820);
     EXPECT_TRUE(test::grabTo(*v.editor, "screening-contradiction.png"));
 
@@ -139,6 +142,7 @@ TEST(SessionSafety, AContradictionLocksTheLaterStepsAndWarningsSitBesideTheirFie
     EXPECT_TRUE(findingsCheck->isHidden());
     EXPECT_TRUE(page->checksLabel()->isHidden());
     EXPECT_TRUE(steps->isTabEnabled(SessionEditor::HandoutStep));
+    EXPECT_FALSE(v.editor->banner()->instruction().contains(QStringLiteral("contradicts")));
     v.editor->showStep(SessionEditor::HandoutStep);
     EXPECT_EQ(steps->currentIndex(), SessionEditor::HandoutStep);
     EXPECT_FALSE(age->isHidden());
