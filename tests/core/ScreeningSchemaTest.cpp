@@ -98,7 +98,8 @@ TEST(ScreeningSchema, DescribesPsfsAndAdherenceWithTheParsersLimits) {
     ASSERT_TRUE(s.ok()) << s.error().message;
     EXPECT_EQ(s->psfs.size(), 3U);
     EXPECT_EQ(s->adherence.size(), 3U);
-    for (const auto& [k, v] : toJson(*s).items()) {
+    const auto written = toJson(*s); // kept alive: items() only refers to it
+    for (const auto& [k, v] : written.items()) {
         EXPECT_TRUE((*sc)["properties"].contains(k)) << k;
     }
 }
