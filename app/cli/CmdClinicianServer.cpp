@@ -97,22 +97,7 @@ int list(Context& ctx, const CliArgs& a, db::PgDatabase& db) {
     if (!list) {
         return ctx.fail(list.error());
     }
-    if (ctx.format == Format::Json) {
-        nlohmann::json j = nlohmann::json::array();
-        for (const Clinician& c : *list) {
-            j.push_back({{"id", c.id},
-                         {"name", c.name},
-                         {"credentials", c.credentials},
-                         {"active", c.active}});
-        }
-        printJson(ctx, j);
-        return kOk;
-    }
-    for (const Clinician& c : *list) {
-        ctx.out << c.id << '\t' << esc(c.name) << '\t'
-                << (c.credentials.empty() ? "-" : esc(c.credentials))
-                << (c.active ? "" : "\tinactive") << '\n';
-    }
+    printClinicians(ctx, *list);
     return kOk;
 }
 

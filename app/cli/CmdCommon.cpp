@@ -104,4 +104,23 @@ void printJson(Context& ctx, const nlohmann::json& j) {
     ctx.out << json::dump(j, 2) << '\n';
 }
 
+void printClinicians(Context& ctx, const std::vector<Clinician>& clinicians) {
+    if (ctx.format == Format::Json) {
+        nlohmann::json j = nlohmann::json::array();
+        for (const Clinician& c : clinicians) {
+            j.push_back({{"id", c.id},
+                         {"name", c.name},
+                         {"credentials", c.credentials},
+                         {"active", c.active}});
+        }
+        printJson(ctx, j);
+        return;
+    }
+    for (const Clinician& c : clinicians) {
+        ctx.out << c.id << '\t' << esc(c.name) << '\t'
+                << (c.credentials.empty() ? "-" : esc(c.credentials))
+                << (c.active ? "" : "\tinactive") << '\n';
+    }
+}
+
 } // namespace hepdesk::cli

@@ -3,6 +3,7 @@
 #include "Cli.h"
 #include "CliArgs.h"
 #include "hepdesk/core/ClinicalRules.h"
+#include "hepdesk/core/Clinician.h"
 #include "hepdesk/core/Patient.h"
 #include "hepdesk/core/Screening.h"
 #include "hepdesk/core/Session.h"
@@ -10,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 namespace hepdesk::cli {
 
@@ -41,5 +43,8 @@ Status checkScreening(const Context& ctx, const ClinicalRules& rules, const Scre
                       std::string_view source);
 /// Prints `j` (indented) followed by a newline.
 void printJson(Context& ctx, const nlohmann::json& j);
+/// `clinician list` on a file and on a server: JSON, or one line per clinician (id, name,
+/// credentials or "-", "inactive" when archived).
+void printClinicians(Context& ctx, const std::vector<Clinician>& clinicians);
 
 } // namespace hepdesk::cli
