@@ -35,6 +35,15 @@ HandoutPage::HandoutPage(const handout::HandoutWriter& writer, const Catalog& ca
     language_->addItem(tr("Spanish (Español)"), QStringLiteral("es"));
     largePrint_ = new QCheckBox(tr("&Large print (18 pt)"), this);
     largePrint_->setObjectName(QStringLiteral("handoutLargePrint"));
+    exerciseLog_ = new QCheckBox(tr("Exercise l&og page (two weeks to tick)"), this);
+    exerciseLog_->setObjectName(QStringLiteral("handoutExerciseLog"));
+    exerciseLog_->setToolTip(tr("Adds a last page: a tick box per exercise and day for two "
+                                "weeks, a row for pain 0-10 and room for a note. The patient "
+                                "brings it to the next visit."));
+    goals_ = new QCheckBox(tr("&Your goals (the PSFS activities)"), this);
+    goals_->setObjectName(QStringLiteral("handoutGoals"));
+    goals_->setToolTip(tr("Prints \"Your goals\": the activities the patient named on the "
+                          "Patient-Specific Functional Scale (step 1)."));
     paper_ = new QComboBox(this);
     paper_->setAccessibleName(tr("Paper size"));
     paper_->addItem(tr("A4"), static_cast<int>(handout::HandoutOptions::Paper::A4));
@@ -115,6 +124,9 @@ HandoutPage::HandoutPage(const handout::HandoutWriter& writer, const Catalog& ca
     connect(paper_, &QComboBox::currentIndexChanged, this, options);
     connect(override_, &QLineEdit::textEdited, this, options);
     connect(overrideKind_, &QComboBox::currentIndexChanged, this, options);
+    // Chosen again at signing (stored in the snapshot); a draft's are a choice of the print.
+    connect(exerciseLog_, &QCheckBox::toggled, this, &HandoutPage::extrasEdited);
+    connect(goals_, &QCheckBox::toggled, this, &HandoutPage::extrasEdited);
     // The copy is a choice of this print, not of the session: not "unsaved".
     connect(clinicianCopy_, &QCheckBox::toggled, this, [this] { relayout(); });
 
@@ -125,6 +137,11 @@ HandoutPage::HandoutPage(const handout::HandoutWriter& writer, const Catalog& ca
     optionRow->addWidget(paper_);
     optionRow->addStretch(1);
     form->addRow(tr("Options:"), optionRow);
+    auto* extrasRow = new QHBoxLayout;
+    extrasRow->addWidget(exerciseLog_);
+    extrasRow->addWidget(goals_);
+    extrasRow->addStretch(1);
+    form->addRow(tr("Add:"), extrasRow);
     auto* overrideRow = new QHBoxLayout;
     overrideRow->addWidget(overrideKind_);
     overrideRow->addWidget(override_, 1);
@@ -190,6 +207,19 @@ void HandoutPage::setReadOnly(bool readOnly) {
     paper_->setEnabled(!readOnly);
     override_->setReadOnly(readOnly);
     overrideKind_->setEnabled(!readOnly);
+    exerciseLog_->setEnabled(!readOnly);
+    goals_->setEnabled(!readOnly);
+}
+
+visit::HandoutExtras HandoutPage::extras() const {
+    return {exerciseLog_->isChecked(), goals_->isChecked()};
+}
+
+void HandoutPage::setExtras(const visit::HandoutExtras& extras) {
+    const QSignalBlocker b1(exerciseLog_);
+    const QSignalBlocker b2(goals_);
+    exerciseLog_->setChecked(extras.exerciseLog);
+    goals_->setChecked(extras.goals);
 }
 
 void HandoutPage::setRequest(handout::HandoutRequest request) {

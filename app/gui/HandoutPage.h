@@ -2,6 +2,7 @@
 
 #include "hepdesk/core/Error.h"
 #include "hepdesk/core/handout/Handout.h"
+#include "hepdesk/visit/VisitWorkflow.h"
 
 #include <QWidget>
 #include <optional>
@@ -51,6 +52,13 @@ public:
     /// No handout can be made for the session (its request could not be built): says why.
     void setUnavailable(const QString& reason);
     void setReadOnly(bool readOnly);
+    /// The optional parts ticked (the exercise log page, "Your goals"). The visit layer builds
+    /// them into the request (HandoutChanges), and stores them at signing (HandoutExtras).
+    [[nodiscard]] visit::HandoutExtras extras() const;
+    /// Shows `extras` ticked (a signed session's, from its snapshot) without emitting.
+    void setExtras(const visit::HandoutExtras& extras);
+    [[nodiscard]] QCheckBox* exerciseLogBox() const { return exerciseLog_; }
+    [[nodiscard]] QCheckBox* goalsBox() const { return goals_; }
 
     /// While an export runs its button is off (the editor writes the PDF on a worker).
     void setExporting(bool exporting);
@@ -83,6 +91,9 @@ public:
 signals:
     /// The options or override reason changed (the session is unsaved).
     void optionsEdited();
+    /// The exercise log page or "Your goals" was ticked or cleared (a choice of the handout,
+    /// not of the session: the editor asks the visit layer for the handout again).
+    void extrasEdited();
     /// The user asked for Export PDF… (the editor picks the file and records the hash).
     void exportRequested();
     void printRequested();
@@ -108,6 +119,8 @@ private:
     QCheckBox* clinicianCopy_ = nullptr;
     QComboBox* language_ = nullptr;
     QCheckBox* largePrint_ = nullptr;
+    QCheckBox* exerciseLog_ = nullptr;
+    QCheckBox* goals_ = nullptr;
     QComboBox* paper_ = nullptr;
     QPushButton* export_ = nullptr;
     QPushButton* print_ = nullptr;

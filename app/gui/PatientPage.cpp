@@ -4,6 +4,7 @@
 #include "KeyText.h"
 #include "SessionHistoryModel.h"
 #include "TrendChart.h"
+#include "hepdesk/core/OutcomeScoring.h"
 #include "hepdesk/db/ClinicianRepository.h"
 #include "hepdesk/db/PatientRepository.h"
 #include "hepdesk/db/SessionRepository.h"
@@ -154,8 +155,24 @@ bool PatientPage::reload() {
         updateButtons();
         return false;
     }
-    history_->setSessions(std::move(history).value(), *clinicians);
-    trend_->setSeries(trendSeries(*trend));
+    // The exercise log of each session lives with its screening: read it per session (a
+    // patient has tens of sessions at most).
+    std::map<std::int64_t, AdherenceSummary> adherence;
+    for (const SessionSummary& s : *history) {
+        auto full = sessions_.get(s.id);
+        if (!full) {
+            lastError_ = QString::fromStdString(full.error().message);
+            history_->setSessions({}, {});
+            trend_->setSeries({});
+            updateButtons();
+            return false;
+        }
+        if (!full->screening.adherence.empty()) {
+            adherence[s.id] = summarizeAdherence(full->screening.adherence);
+        }
+    }
+    history_->setSessions(std::move(history).value(), *clinicians, adherence);
+    trend_->setSeries(trendSeries(*trend, adherence));
     lastError_.clear();
     updateButtons();
     return true;
@@ -180,16 +197,29 @@ void PatientPage::updateButtons() {
     open_->setEnabled(hasSessions);
 }
 
-std::vector<TrendSeries> PatientPage::trendSeries(const std::vector<TrendPoint>& points) {
+std::vector<TrendSeries>
+PatientPage::trendSeries(const std::vector<TrendPoint>& points,
+                         const std::map<std::int64_t, AdherenceSummary>& adherence) {
     // Thresholds of clinically important change, from /work/shared/clinical-reference.md:
     // NPRS 2 points (Childs et al. 2005); NDI MDC90 4.7 of 50 points = 9.4 %; ODI 10 points
     // (Ostelo et al., Spine 2008 consensus). STarT Back has no published change threshold
-    // for its total: the panel shows the values without a band.
+    // for its total: the panel shows the values without a band. PSFS: 2 points for the mean
+    // (Stratford 1995, core's kPsfsImportantChangeMean); higher is better. Exercises done has
+    // no threshold: the panel shows the values without a band.
     TrendSeries pain{tr("Pain now (NPRS 0–10)"), 0, 10, 2.0, true, QStringLiteral("%1"), {}};
     TrendSeries odi{
         tr("Low back disability (ODI %)"), 0, 100, 10.0, true, QStringLiteral("%1 %"), {}};
     TrendSeries ndi{tr("Neck disability (NDI %)"), 0, 100, 9.4, true, QStringLiteral("%1 %"), {}};
     TrendSeries startBack{tr("STarT Back total (0–9)"), 0, 9, 0.0, true, QStringLiteral("%1"), {}};
+    TrendSeries psfs{tr("Patient's goals (PSFS mean 0–10)"),
+                     0,
+                     10,
+                     kPsfsImportantChangeMean,
+                     false,
+                     QStringLiteral("%1"),
+                     {}};
+    TrendSeries done{
+        tr("Exercises done (% of days asked)"), 0, 100, 0.0, false, QStringLiteral("%1 %"), {}};
     int session = 0;
     for (const TrendPoint& p : points) {
         const QDate d = dateOf(p.startedAt);
@@ -206,8 +236,14 @@ std::vector<TrendSeries> PatientPage::trendSeries(const std::vector<TrendPoint>&
         if (p.scores.startBackTotal) {
             startBack.points.push_back({d, static_cast<double>(*p.scores.startBackTotal), at});
         }
+        if (p.scores.psfsMean) {
+            psfs.points.push_back({d, *p.scores.psfsMean, at});
+        }
+        if (auto a = adherence.find(p.sessionId); a != adherence.end() && a->second.percent) {
+            done.points.push_back({d, *a->second.percent, at});
+        }
     }
-    return {pain, odi, ndi, startBack};
+    return {pain, odi, ndi, startBack, psfs, done};
 }
 
 } // namespace hepdesk::gui

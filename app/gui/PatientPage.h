@@ -1,10 +1,12 @@
 #pragma once
 
 #include "TrendChart.h"
+#include "hepdesk/core/AdherenceSummary.h"
 #include "hepdesk/core/Patient.h"
 #include "hepdesk/core/Session.h"
 
 #include <QWidget>
+#include <map>
 #include <vector>
 
 class QLabel;
@@ -43,9 +45,12 @@ public:
     /// The selected session, else the newest; 0 when there is none.
     [[nodiscard]] std::int64_t currentSessionId() const;
 
-    /// The trend series of NPRS, ODI %, NDI % and STarT Back from the stored points, each with
-    /// its clinically important change.
-    static std::vector<TrendSeries> trendSeries(const std::vector<TrendPoint>& points);
+    /// The trend series of NPRS, ODI %, NDI %, STarT Back and the PSFS mean from the stored
+    /// points, each with its clinically important change, and the exercises done (% of the
+    /// days asked) from each session's exercise log (`adherence`, by session id).
+    static std::vector<TrendSeries>
+    trendSeries(const std::vector<TrendPoint>& points,
+                const std::map<std::int64_t, AdherenceSummary>& adherence = {});
 
 signals:
     void startSessionRequested(std::int64_t patientId);

@@ -220,6 +220,17 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
         setModified(true);
         updateExercisesNotice();
     });
+    // The exercise log page and "Your goals": one choice shown on steps 3 and 4, built into the
+    // handout by the visit layer (as `handout --log --goals` does) and stored at signing.
+    connect(handout_, &HandoutPage::extrasEdited, this, [this] {
+        const visit::HandoutExtras e = handout_->extras();
+        sign_->setExtras(e.exerciseLog, e.goals);
+        refreshHandout();
+    });
+    connect(sign_, &SignPage::extrasEdited, this, [this](bool exerciseLog, bool goals) {
+        handout_->setExtras({exerciseLog, goals});
+        refreshHandout();
+    });
     connect(handout_, &HandoutPage::exportRequested, this, [this] { onExport(); });
     connect(handout_, &HandoutPage::printRequested, this, [this] { onPrint(); });
     connect(handout_, &HandoutPage::printPreviewRequested, this, [this] { onPrintPreview(); });
@@ -347,6 +358,8 @@ void SessionEditor::refreshHandout() {
     visit::HandoutChanges changes;
     if (!session_.isSigned) {
         changes.overrideReason = std::string();
+        changes.exerciseLog = handout_->extras().exerciseLog;
+        changes.goals = handout_->extras().goals;
     }
     auto plan = visit_->handout(session_, changes);
     if (!plan) {
@@ -359,6 +372,8 @@ void SessionEditor::refreshHandout() {
                                       TriageBanner::levelLabel(r.assessment.level));
         handout_->setOptions(r.options.lang, r.options.largePrint, r.overrideReason);
         handout_->setPaper(r.options.paper);
+        handout_->setExtras({r.options.exerciseLog, !r.goals.empty()});
+        sign_->setExtras(r.options.exerciseLog, !r.goals.empty());
     }
     handout_->setRequest(std::move(plan->request));
 }
@@ -626,7 +641,8 @@ Status SessionEditor::sign() {
     }
     // The snapshot of the handout as it stands (on the paper chosen) and its fingerprint are
     // stored with the signature, so a later re-export is made from them, byte-identical.
-    auto stored = visit_->sign(session_.id, who, handout_->request().options.paper);
+    auto stored =
+        visit_->sign(session_.id, who, handout_->request().options.paper, handout_->extras());
     if (!stored) {
         return stored.error();
     }

@@ -20,9 +20,11 @@ QString percent(double v) {
 SessionHistoryModel::SessionHistoryModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 void SessionHistoryModel::setSessions(std::vector<SessionSummary> sessions,
-                                      const std::vector<Clinician>& clinicians) {
+                                      const std::vector<Clinician>& clinicians,
+                                      std::map<std::int64_t, AdherenceSummary> adherence) {
     beginResetModel();
     rows_ = std::move(sessions);
+    adherence_ = std::move(adherence);
     clinicianNames_.clear();
     for (const Clinician& c : clinicians) {
         QString name = QString::fromStdString(c.name);
@@ -48,7 +50,24 @@ QString SessionHistoryModel::scoresText(const SessionScores& s) {
                                         .arg(vocabularyLabel(riskId(*s.startBackRisk)).toLower())
                                   : tr("STarT Back %1").arg(*s.startBackTotal));
     }
+    if (s.psfsMean) {
+        parts << tr("PSFS %1").arg(QLocale().toString(*s.psfsMean, 'f', 1));
+    }
     return parts.join(QStringLiteral(", "));
+}
+
+QString SessionHistoryModel::adherenceText(const std::optional<AdherenceSummary>& a) {
+    if (!a) {
+        return {};
+    }
+    if (!a->percent) {
+        return tr("not asked");
+    }
+    if (a->exercisesAsked == 1) {
+        return tr("%1 of %2 days").arg(a->daysDone).arg(a->daysAsked);
+    }
+    return tr("%1 % of days, %n exercise(s)", nullptr, a->exercisesAsked)
+        .arg(QLocale().toString(*a->percent, 'f', 0));
 }
 
 int SessionHistoryModel::rowCount(const QModelIndex& parent) const {
@@ -104,6 +123,11 @@ QVariant SessionHistoryModel::data(const QModelIndex& index, int role) const {
         return scoresText(s.scores);
     case ExercisesColumn:
         return static_cast<int>(s.program.items.size());
+    case AdherenceColumn: {
+        const auto a = adherence_.find(s.id);
+        return adherenceText(a == adherence_.end() ? std::nullopt
+                                                   : std::optional<AdherenceSummary>(a->second));
+    }
     case StatusColumn:
         return s.isSigned ? tr("Signed") : tr("Draft");
     default:
@@ -128,6 +152,8 @@ QVariant SessionHistoryModel::headerData(int section, Qt::Orientation orientatio
         return tr("Scores");
     case ExercisesColumn:
         return tr("Exercises");
+    case AdherenceColumn:
+        return tr("Done at home");
     case StatusColumn:
         return tr("Status");
     default:

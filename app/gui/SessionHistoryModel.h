@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hepdesk/core/AdherenceSummary.h"
 #include "hepdesk/core/Clinician.h"
 #include "hepdesk/core/Session.h"
 
@@ -10,7 +11,8 @@
 namespace hepdesk::gui {
 
 /// A patient's sessions, newest first: date, clinician, triage, pain, scores, number of
-/// exercises, signed or draft (rows come from SessionRepository::history).
+/// exercises, the exercise log (days done), signed or draft (rows come from
+/// SessionRepository::history).
 class SessionHistoryModel final : public QAbstractTableModel {
     Q_OBJECT
 public:
@@ -21,6 +23,7 @@ public:
         PainColumn,
         ScoresColumn,
         ExercisesColumn,
+        AdherenceColumn,
         StatusColumn,
         ColumnCount
     };
@@ -28,12 +31,16 @@ public:
 
     explicit SessionHistoryModel(QObject* parent = nullptr);
 
-    void setSessions(std::vector<SessionSummary> sessions,
-                     const std::vector<Clinician>& clinicians);
+    /// `adherence`: each session's exercise log in total, by session id (none: not recorded).
+    void setSessions(std::vector<SessionSummary> sessions, const std::vector<Clinician>& clinicians,
+                     std::map<std::int64_t, AdherenceSummary> adherence = {});
     [[nodiscard]] const std::vector<SessionSummary>& sessions() const { return rows_; }
 
     /// "ODI 32 %, STarT Back 5 (medium)": what was measured, in one cell.
     static QString scoresText(const SessionScores& s);
+    /// "10 of 14 days" (one exercise asked), "71 % of days, 3 exercises", "not asked", or
+    /// empty when the session has no exercise log.
+    static QString adherenceText(const std::optional<AdherenceSummary>& a);
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex& parent = {}) const override;
@@ -44,6 +51,7 @@ public:
 private:
     std::vector<SessionSummary> rows_;
     std::map<std::int64_t, QString> clinicianNames_;
+    std::map<std::int64_t, AdherenceSummary> adherence_;
 };
 
 } // namespace hepdesk::gui

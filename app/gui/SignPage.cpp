@@ -5,6 +5,7 @@
 #include "TriageBanner.h"
 #include "UiLanguage.h"
 
+#include <QCheckBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -59,6 +60,13 @@ SignPage::SignPage(QWidget* parent) : QWidget(parent) {
     sign_->setToolTip(tr("Sign: the session can no longer be changed, only added to (%1)")
                           .arg(accessKeyText(sign_->text())));
     connect(sign_, &QPushButton::clicked, this, &SignPage::signRequested);
+    exerciseLog_ = new QCheckBox(tr("Sign the handout with the exercise l&og page"), this);
+    exerciseLog_->setObjectName(QStringLiteral("signExerciseLog"));
+    goals_ = new QCheckBox(tr("Sign the handout with \"&Your goals\""), this);
+    goals_->setObjectName(QStringLiteral("signGoals"));
+    auto extras = [this] { emit extrasEdited(exerciseLog_->isChecked(), goals_->isChecked()); };
+    connect(exerciseLog_, &QCheckBox::toggled, this, extras);
+    connect(goals_, &QCheckBox::toggled, this, extras);
     referral_ = new QPushButton(tr("Referral le&tter…"), this);
     referral_->setObjectName(QStringLiteral("referralLetter"));
     referral_->setToolTip(tr("A one-page letter to the patient's doctor or the emergency "
@@ -98,6 +106,8 @@ SignPage::SignPage(QWidget* parent) : QWidget(parent) {
     layout->addWidget(summary_);
     layout->addWidget(status_);
     layout->addWidget(reprint_);
+    layout->addWidget(exerciseLog_);
+    layout->addWidget(goals_);
     auto* actions = new QHBoxLayout;
     actions->addWidget(sign_);
     actions->addWidget(referral_);
@@ -106,6 +116,13 @@ SignPage::SignPage(QWidget* parent) : QWidget(parent) {
     layout->addWidget(detailsButton_, 0, Qt::AlignLeft);
     layout->addWidget(details_);
     layout->addWidget(addendaBox, 1);
+}
+
+void SignPage::setExtras(bool exerciseLog, bool goals) {
+    const QSignalBlocker b1(exerciseLog_);
+    const QSignalBlocker b2(goals_);
+    exerciseLog_->setChecked(exerciseLog);
+    goals_->setChecked(goals);
 }
 
 void SignPage::setReferralAvailable(bool available) {
@@ -233,6 +250,9 @@ void SignPage::showSession(const Session& s, const QString& signerName) {
     addenda_->setStringList(addenda);
     sign_->setEnabled(!s.isSigned && signBlocked_.isEmpty());
     sign_->setVisible(!s.isSigned);
+    // Signed: the boxes say what the handout was signed with, and can no longer change.
+    exerciseLog_->setEnabled(!s.isSigned);
+    goals_->setEnabled(!s.isSigned);
     addendum_->setEnabled(s.isSigned);
     addAddendum_->setEnabled(s.isSigned);
     if (s.isSigned) {

@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 
+class QCheckBox;
 class QLabel;
 class QListView;
 class QPlainTextEdit;
@@ -44,6 +45,11 @@ public:
     [[nodiscard]] QLabel* detailsLabel() const { return details_; }
 
     [[nodiscard]] QPushButton* signButton() const { return sign_; }
+    /// The handout's optional parts to sign with: the same choice as step 3's (the editor
+    /// keeps the two in step); shown ticked as signed afterwards, read-only.
+    [[nodiscard]] QCheckBox* exerciseLogBox() const { return exerciseLog_; }
+    [[nodiscard]] QCheckBox* goalsBox() const { return goals_; }
+    void setExtras(bool exerciseLog, bool goals);
     /// Referral letter…: enabled for refer and monitor, urgent referral and emergency.
     [[nodiscard]] QPushButton* referralButton() const { return referral_; }
     void setReferralAvailable(bool available);
@@ -56,6 +62,8 @@ signals:
     void signRequested();
     void addendumRequested(const QString& text);
     void referralRequested();
+    /// The exercise log page or "Your goals" was ticked or cleared here.
+    void extrasEdited(bool exerciseLog, bool goals);
 
 private:
     const TriageRules* rules_ = nullptr;
@@ -67,6 +75,8 @@ private:
     QString signedSha256_;
     std::function<QString(std::optional<std::int64_t>)> nameOf_;
     QPushButton* sign_ = nullptr;
+    QCheckBox* exerciseLog_ = nullptr;
+    QCheckBox* goals_ = nullptr;
     QPushButton* referral_ = nullptr;
     QStringListModel* addenda_ = nullptr;
     QListView* addendaView_ = nullptr;

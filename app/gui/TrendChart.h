@@ -1,13 +1,17 @@
 #pragma once
 
 #include <QDate>
+#include <QPointF>
+#include <QRectF>
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 #include <vector>
 
 namespace hepdesk::gui {
 
-/// One measure across sessions (NPRS, ODI %, NDI %, STarT Back total).
+/// One measure across sessions (NPRS, ODI %, NDI %, STarT Back total, PSFS mean, exercises
+/// done).
 struct TrendSeries {
     struct Point {
         QDate date;
@@ -26,6 +30,7 @@ struct TrendSeries {
 /// Small-multiple line charts, one panel per measure on a shared date axis. Each panel shades
 /// the band of change that does not matter clinically around the first session's value and
 /// rings the sessions that moved beyond it (green better, red worse), with the change written.
+/// A legend under the dates says what the line, the band and the rings mean.
 class TrendChart final : public QWidget {
     Q_OBJECT
 public:
@@ -39,6 +44,15 @@ public:
     /// The chart in words (for screen readers and tests): one line per measure.
     [[nodiscard]] QString summary() const;
 
+    /// Where panel `panel` shades its band (widget coordinates; empty without a threshold).
+    [[nodiscard]] QRectF bandRect(std::size_t panel) const;
+    /// Where point `k` of panel `panel` is drawn (widget coordinates).
+    [[nodiscard]] QPointF pointPosition(std::size_t panel, std::size_t k) const;
+    /// The legend's area, under the dates (empty when there is nothing to explain).
+    [[nodiscard]] QRect legendRect() const;
+    /// The legend's entries, in the order drawn.
+    [[nodiscard]] QStringList legendTexts() const;
+
     [[nodiscard]] QSize sizeHint() const override;
     [[nodiscard]] QSize minimumSizeHint() const override;
 
@@ -46,6 +60,11 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    struct Geometry;
+    [[nodiscard]] Geometry geometry() const;
+    /// Rows of legend entries (indexes into legendTexts()) that fit `width`.
+    [[nodiscard]] std::vector<std::vector<int>> legendRows(int width) const;
+
     std::vector<TrendSeries> series_;
 };
 

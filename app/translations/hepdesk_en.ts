@@ -11,6 +11,13 @@
     </message>
 </context>
 <context>
+    <name>hepdesk::gui::SessionHistoryModel</name>
+    <message numerus="yes">
+        <source>%1 % of days, %n exercise(s)</source>
+        <translation><numerusform>%1 % of days, %n exercise</numerusform><numerusform>%1 % of days, %n exercises</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>hepdesk::gui::SignPage</name>
     <message numerus="yes">
         <source>Program: %n exercise(s)</source>
