@@ -20,11 +20,16 @@ QString mean(double m) {
 } // namespace
 
 PsfsForm::PsfsForm(QWidget* parent)
-    : QGroupBox(tr("Patient-Specific Functional Scale (activities in the patient's words; "
-                   "0 = unable, 10 = as before the problem)"),
-                parent) {
+    : QGroupBox(tr("Patient-Specific Functional Scale (PSFS)"), parent) {
     setObjectName(QStringLiteral("psfsForm"));
     auto* layout = new QVBoxLayout(this);
+    // A group box title does not wrap: the scale's anchors go in a label that does.
+    auto* how = new QLabel(tr("Up to five activities in the patient's own words, each rated "
+                              "0 (unable to do it) to 10 (as before the problem)."),
+                           this);
+    how->setObjectName(QStringLiteral("psfsHow"));
+    how->setWordWrap(true);
+    layout->addWidget(how);
     auto* form = new QFormLayout;
     form->setVerticalSpacing(2);
     for (std::size_t i = 0; i < kPsfsMaxActivities; ++i) {

@@ -56,14 +56,6 @@
         <translation>Muestra los tiempos de arranque, búsqueda y vista previa, y sale.</translation>
     </message>
     <message>
-        <source>Add made-up patients until the database holds &lt;n&gt;, then quit (benchmarks only: never on a real database).</source>
-        <translation>Añade pacientes ficticios hasta que la base de datos tenga &lt;n&gt; y sale (solo para medir rendimiento: nunca en una base de datos real).</translation>
-    </message>
-    <message>
-        <source>n</source>
-        <translation>n</translation>
-    </message>
-    <message>
         <source>Cannot create the data folder %1.</source>
         <translation>No se puede crear la carpeta de datos %1.</translation>
     </message>
@@ -812,8 +804,8 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>&lt;b&gt;Programa para casa&lt;/b&gt; (arrastre, o use %1 / %2, para reordenar)</translation>
     </message>
     <message>
-        <source>&lt;p style='color:#A30000'&gt;&lt;b&gt;Blocked by the triage: refer the patient first.&lt;/b&gt;&lt;/p&gt;</source>
-        <translation>&lt;p style='color:#A30000'&gt;&lt;b&gt;Bloqueado por el triaje: derive primero al paciente.&lt;/b&gt;&lt;/p&gt;</translation>
+        <source>&lt;p style=&apos;color:#A30000&apos;&gt;&lt;b&gt;Blocked by the triage: refer the patient first.&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;color:#A30000&apos;&gt;&lt;b&gt;Bloqueado por el triaje: derive primero al paciente.&lt;/b&gt;&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Not added.</source>
@@ -899,7 +891,7 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>Exportar para la &amp;historia clínica (FHIR)…</translation>
     </message>
     <message>
-        <source>Save the selected session as an HL7 FHIR file for the clinic's health record</source>
+        <source>Save the selected session as an HL7 FHIR file for the clinic&apos;s health record</source>
         <translation>Guarda la sesión seleccionada como archivo HL7 FHIR para la historia clínica del centro</translation>
     </message>
     <message>
@@ -907,7 +899,7 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>Exportar paciente para la historia &amp;clínica (FHIR)…</translation>
     </message>
     <message>
-        <source>Save the patient and all sessions as an HL7 FHIR file for the clinic's health record</source>
+        <source>Save the patient and all sessions as an HL7 FHIR file for the clinic&apos;s health record</source>
         <translation>Guarda al paciente y todas sus sesiones como archivo HL7 FHIR para la historia clínica del centro</translation>
     </message>
     <message>
@@ -1042,20 +1034,40 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>Otro motivo</translation>
     </message>
     <message>
-        <source>In a sentence: what was said or agreed (kept in the record and on the clinician's copy, never the patient's)</source>
+        <source>In a sentence: what was said or agreed (kept in the record and on the clinician&apos;s copy, never the patient&apos;s)</source>
         <translation>En una frase: qué se dijo o acordó (queda en la historia y en la copia del profesional, nunca en la del paciente)</translation>
     </message>
     <message>
-        <source>Clinician's copy (with the override page; not given to the patient, not recorded)</source>
+        <source>Clinician&apos;s copy (with the override page; not given to the patient, not recorded)</source>
         <translation>Copia del profesional (con la página de la justificación; no se entrega al paciente ni se registra)</translation>
     </message>
     <message>
-        <source>No handout yet: the screening calls for a medical referral first. Refer the patient as the banner says. If you still give exercises, choose why above and say it in a sentence; the patient's copy then opens with what the triage means for them.</source>
+        <source>No handout yet: the screening calls for a medical referral first. Refer the patient as the banner says. If you still give exercises, choose why above and say it in a sentence; the patient&apos;s copy then opens with what the triage means for them.</source>
         <translation>Todavía no hay hoja: el cribado indica primero una derivación médica. Derive al paciente como indica el aviso. Si aun así pauta ejercicios, elija el motivo arriba y explíquelo en una frase; la copia del paciente empezará diciendo qué significa el triaje para él.</translation>
     </message>
     <message>
         <source>No handout to show yet.</source>
         <translation>Todavía no hay hoja que mostrar.</translation>
+    </message>
+    <message>
+        <source>Exercise l&amp;og page (two weeks to tick)</source>
+        <translation>Página de &amp;registro de ejercicios (dos semanas para marcar)</translation>
+    </message>
+    <message>
+        <source>Adds a last page: a tick box per exercise and day for two weeks, a row for pain 0-10 and room for a note. The patient brings it to the next visit.</source>
+        <translation>Añade una última página: una casilla por ejercicio y día durante dos semanas, una fila para el dolor de 0 a 10 y espacio para una nota. El paciente la trae a la próxima visita.</translation>
+    </message>
+    <message>
+        <source>&amp;Your goals (the PSFS activities)</source>
+        <translation>&amp;Sus objetivos (las actividades de la PSFS)</translation>
+    </message>
+    <message>
+        <source>Prints &quot;Your goals&quot;: the activities the patient named on the Patient-Specific Functional Scale (step 1).</source>
+        <translation>Imprime «Sus objetivos»: las actividades que el paciente nombró en la Escala Funcional Específica del Paciente (paso 1).</translation>
+    </message>
+    <message>
+        <source>Add:</source>
+        <translation>Añadir:</translation>
     </message>
 </context>
 <context>
@@ -1402,7 +1414,7 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <translation>Número de historia</translation>
     </message>
     <message>
-        <source>The clinic's chart number (optional)</source>
+        <source>The clinic&apos;s chart number (optional)</source>
         <translation>Nº de historia clínica (opcional)</translation>
     </message>
     <message>
@@ -1539,6 +1551,25 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <source>Change the patient&apos;s name, date of birth, record or contact (%1)</source>
         <translation>Cambia el nombre, la fecha de nacimiento, la historia o el contacto del paciente (%1)</translation>
     </message>
+    <message>
+        <source>Patient&apos;s goals (PSFS mean 0–10)</source>
+        <translation>Objetivos del paciente (media PSFS 0–10)</translation>
+    </message>
+    <message>
+        <source>Exercises done (% of days asked)</source>
+        <translation>Ejercicios hechos (% de los días preguntados)</translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::ProgramDecisionText</name>
+    <message>
+        <source>%1 is excluded for this patient: %2</source>
+        <translation>%1 está excluido para este paciente: %2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be added: %2. Refer the patient first; to plan exercises anyway, record an override reason on step 3.</source>
+        <translation>No se puede añadir %1: %2. Derive primero al paciente; para pautar ejercicios de todos modos, registre un motivo en el paso 3.</translation>
+    </message>
 </context>
 <context>
     <name>hepdesk::gui::ProgramModel</name>
@@ -1589,10 +1620,6 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
     <message>
         <source>Record the screening first: exercises are checked against it.</source>
         <translation>Registre primero el cribado: los ejercicios se comprueban con él.</translation>
-    </message>
-    <message>
-        <source>%1 is excluded for this patient: %2</source>
-        <translation>%1 está excluido para este paciente: %2</translation>
     </message>
     <message>
         <source>%1 min</source>
@@ -1666,11 +1693,11 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <translation>Registre primero la evaluación: cada ejercicio se comprueba con ella.</translation>
     </message>
     <message>
-        <source>Add the protocol's exercises to the program; those this patient's screening excludes are left out and named.</source>
+        <source>Add the protocol&apos;s exercises to the program; those this patient&apos;s screening excludes are left out and named.</source>
         <translation>Añade los ejercicios del protocolo al programa; los que la evaluación de este paciente excluye se dejan fuera y se nombran.</translation>
     </message>
     <message>
-        <source>Save the current program (exercises, dosage, notes) as the clinic's protocol.</source>
+        <source>Save the current program (exercises, dosage, notes) as the clinic&apos;s protocol.</source>
         <translation>Guarda el programa actual (ejercicios, dosis, notas) como protocolo de la clínica.</translation>
     </message>
     <message>
@@ -1691,11 +1718,17 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
     </message>
     <message numerus="yes">
         <source>Applied “%1”: %n exercise(s) added.</source>
-        <translation><numerusform>Se aplicó “%1”: %n ejercicio añadido.</numerusform><numerusform>Se aplicó “%1”: %n ejercicios añadidos.</numerusform></translation>
+        <translation>
+            <numerusform>Se aplicó “%1”: %n ejercicio añadido.</numerusform>
+            <numerusform>Se aplicó “%1”: %n ejercicios añadidos.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n already in the program, kept as they were.</source>
-        <translation><numerusform>%n ya estaba en el programa y se mantuvo igual.</numerusform><numerusform>%n ya estaban en el programa y se mantuvieron igual.</numerusform></translation>
+        <translation>
+            <numerusform>%n ya estaba en el programa y se mantuvo igual.</numerusform>
+            <numerusform>%n ya estaban en el programa y se mantuvieron igual.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Left out %1: excluded by %2 (%3).</source>
@@ -1703,7 +1736,10 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
     </message>
     <message numerus="yes">
         <source>%n caution(s) apply: see the program.</source>
-        <translation><numerusform>Hay %n precaución: vea el programa.</numerusform><numerusform>Hay %n precauciones: vea el programa.</numerusform></translation>
+        <translation>
+            <numerusform>Hay %n precaución: vea el programa.</numerusform>
+            <numerusform>Hay %n precauciones: vea el programa.</numerusform>
+        </translation>
     </message>
     <message>
         <source>No database: protocols cannot be saved.</source>
@@ -1756,6 +1792,45 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
     <message>
         <source>Delete the protocol “%1”? Sessions keep their programs.</source>
         <translation>¿Eliminar el protocolo “%1”? Las sesiones conservan sus programas.</translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::PsfsForm</name>
+    <message>
+        <source>Activity %1</source>
+        <translation>Actividad %1</translation>
+    </message>
+    <message>
+        <source>not rated</source>
+        <translation>sin puntuar</translation>
+    </message>
+    <message>
+        <source>Exercise log: days done of %1</source>
+        <translation>Registro de ejercicios: días hechos de %1</translation>
+    </message>
+    <message>
+        <source>not asked</source>
+        <translation>no preguntado</translation>
+    </message>
+    <message>
+        <source> of %1 days</source>
+        <translation> de %1 días</translation>
+    </message>
+    <message>
+        <source>PSFS: not rated</source>
+        <translation>PSFS: sin puntuar</translation>
+    </message>
+    <message>
+        <source>PSFS mean: %1 of 10 (%2 of %3 activities rated)</source>
+        <translation>Media PSFS: %1 de 10 (%2 de %3 actividades puntuadas)</translation>
+    </message>
+    <message>
+        <source>Patient-Specific Functional Scale (PSFS)</source>
+        <translation>Escala Funcional Específica del Paciente (PSFS)</translation>
+    </message>
+    <message>
+        <source>Up to five activities in the patient&apos;s own words, each rated 0 (unable to do it) to 10 (as before the problem).</source>
+        <translation>Hasta cinco actividades en palabras del paciente, cada una puntuada de 0 (no puede hacerla) a 10 (como antes del problema).</translation>
     </message>
 </context>
 <context>
@@ -2120,7 +2195,7 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <translation>Ni hoja ni ejercicios: %1 (%2). Derive primero al paciente. Para pautar ejercicios de todos modos, registre un motivo en el paso 3.</translation>
     </message>
     <message>
-        <source>Clinician's copy saved to %1 (not recorded as a handout)</source>
+        <source>Clinician&apos;s copy saved to %1 (not recorded as a handout)</source>
         <translation>Copia del profesional guardada en %1 (no se registra como hoja entregada)</translation>
     </message>
     <message>
@@ -2146,6 +2221,22 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
     <message>
         <source>%1 %2 session %3</source>
         <translation>%1 %2 sesión %3</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>&amp;Configuración…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Correct what the message names, then try again.</source>
+        <translation>Corrija lo que indica el mensaje y vuelva a intentarlo.</translation>
     </message>
 </context>
 <context>
@@ -2213,6 +2304,29 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
     <message>
         <source>STarT Back %1 (%2 risk)</source>
         <translation>STarT Back %1 (riesgo %2)</translation>
+    </message>
+    <message>
+        <source>PSFS %1</source>
+        <translation>PSFS %1</translation>
+    </message>
+    <message>
+        <source>not asked</source>
+        <translation>no preguntado</translation>
+    </message>
+    <message>
+        <source>%1 of %2 days</source>
+        <translation>%1 de %2 días</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 % of days, %n exercise(s)</source>
+        <translation>
+            <numerusform>%1 % de los días, %n ejercicio</numerusform>
+            <numerusform>%1 % de los días, %n ejercicios</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Done at home</source>
+        <translation>Hecho en casa</translation>
     </message>
 </context>
 <context>
@@ -2427,6 +2541,22 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <source>Default pape&amp;r:</source>
         <translation>P&amp;apel predeterminado:</translation>
     </message>
+    <message>
+        <source>Welcome to HepDesk. Enter your clinic and your name first: they are printed on every handout, and your name signs your sessions. You can change them later in Settings (%1).</source>
+        <translation>Bienvenido a HepDesk. Primero escriba su clínica y su nombre: se imprimen en cada hoja, y su nombre firma sus sesiones. Puede cambiarlos más tarde en Configuración (%1).</translation>
+    </message>
+    <message>
+        <source>Welcome to HepDesk</source>
+        <translation>Bienvenido a HepDesk</translation>
+    </message>
+    <message>
+        <source>Clinic name: type the name printed on handouts.</source>
+        <translation>Nombre de la clínica: escriba el nombre que se imprime en las hojas.</translation>
+    </message>
+    <message>
+        <source>Full name: type your name; it signs your sessions.</source>
+        <translation>Nombre completo: escriba su nombre; firma sus sesiones.</translation>
+    </message>
 </context>
 <context>
     <name>hepdesk::gui::SignPage</name>
@@ -2456,7 +2586,10 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
     </message>
     <message numerus="yes">
         <source>Program: %n exercise(s)</source>
-        <translation><numerusform>Programa: %n ejercicio</numerusform><numerusform>Programa: %n ejercicios</numerusform></translation>
+        <translation>
+            <numerusform>Programa: %n ejercicio</numerusform>
+            <numerusform>Programa: %n ejercicios</numerusform>
+        </translation>
     </message>
     <message>
         <source>Override reason: %1</source>
@@ -2469,10 +2602,6 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
     <message>
         <source>Handouts: none recorded yet</source>
         <translation>Hojas de ejercicios: ninguna registrada aún</translation>
-    </message>
-    <message>
-        <source>Handout %1, %2 bytes, %3%4, SHA-256 %5</source>
-        <translation>Hoja %1, %2 bytes, %3%4, SHA-256 %5</translation>
     </message>
     <message>
         <source>, large print</source>
@@ -2503,12 +2632,56 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>Car&amp;ta de derivación…</translation>
     </message>
     <message>
-        <source>A one-page letter to the patient's doctor or the emergency department: findings, scores and your advice</source>
+        <source>A one-page letter to the patient&apos;s doctor or the emergency department: findings, scores and your advice</source>
         <translation>Una carta de una página al médico del paciente o a urgencias: hallazgos, puntuaciones y su indicación</translation>
     </message>
     <message>
         <source>A referral letter is for refer and monitor, urgent referral or emergency; this screening is routine</source>
         <translation>La carta de derivación es para derivar y vigilar, derivación urgente o urgencia; este cribado es rutinario</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Show the fingerprints, sizes and times</source>
+        <translation>Mostrar las huellas, los tamaños y las horas</translation>
+    </message>
+    <message>
+        <source>Sign the handout with the exercise l&amp;og page</source>
+        <translation>Firmar la hoja con la página de &amp;registro de ejercicios</translation>
+    </message>
+    <message>
+        <source>Sign the handout with &quot;&amp;Your goals&quot;</source>
+        <translation>Firmar la hoja con «Sus &amp;objetivos»</translation>
+    </message>
+    <message>
+        <source>Handouts made: %1, the last on %2</source>
+        <translation>Hojas hechas: %1, la última el %2</translation>
+    </message>
+    <message>
+        <source>Handout %1 (UTC), %2 bytes, %3%4, SHA-256 %5</source>
+        <translation>Hoja %1 (UTC), %2 bytes, %3%4, SHA-256 %5</translation>
+    </message>
+    <message>
+        <source>Signed %1 (UTC); the signed handout&apos;s SHA-256: %2</source>
+        <translation>Firmada %1 (UTC); SHA-256 de la hoja firmada: %2</translation>
+    </message>
+    <message>
+        <source>none kept</source>
+        <translation>no guardada</translation>
+    </message>
+    <message>
+        <source>Every copy printed from this session matches the signed handout exactly: reprints are made from what was signed.</source>
+        <translation>Cada copia impresa de esta sesión coincide exactamente con la hoja firmada: las reimpresiones se hacen a partir de lo firmado.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 reprints do NOT match the signed handout: they differ from what was signed. Give the patient a copy that matches, or add an addendum saying why.</source>
+        <translation>%1 de %2 reimpresiones NO coinciden con la hoja firmada: difieren de lo firmado. Dé al paciente una copia que coincida o añada una adenda que explique por qué.</translation>
+    </message>
+    <message>
+        <source>%1, %2 — %3</source>
+        <translation>%1, %2 — %3</translation>
     </message>
 </context>
 <context>
@@ -2548,6 +2721,22 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
     <message>
         <source>latest %1</source>
         <translation>último %1</translation>
+    </message>
+    <message>
+        <source>Score at each session</source>
+        <translation>Puntuación en cada sesión</translation>
+    </message>
+    <message>
+        <source>Shaded: change too small to matter, around the first session</source>
+        <translation>Sombreado: cambio demasiado pequeño para importar, alrededor de la primera sesión</translation>
+    </message>
+    <message>
+        <source>Clinically important improvement</source>
+        <translation>Mejoría clínicamente importante</translation>
+    </message>
+    <message>
+        <source>Clinically important worsening</source>
+        <translation>Empeoramiento clínicamente importante</translation>
     </message>
 </context>
 <context>
@@ -2623,17 +2812,6 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
     <message>
         <source>Routine</source>
         <translation>Rutina</translation>
-    </message>
-</context>
-<context>
-    <name>hepdesk::gui::ProgramDecisionText</name>
-    <message>
-        <source>%1 is excluded for this patient: %2</source>
-        <translation>%1 está excluido para este paciente: %2</translation>
-    </message>
-    <message>
-        <source>%1 cannot be added: %2. Refer the patient first; to plan exercises anyway, record an override reason on step 3.</source>
-        <translation>No se puede añadir %1: %2. Derive primero al paciente; para pautar ejercicios de todos modos, registre un motivo en el paso 3.</translation>
     </message>
 </context>
 </TS>

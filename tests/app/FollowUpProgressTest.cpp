@@ -12,10 +12,12 @@
 #include "Translations.h"
 #include "TrendChart.h"
 #include "WidgetTestSupport.h"
+#include "hepdesk/core/OutcomeScoring.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QLineEdit>
+#include <QSpinBox>
 #include <QTableView>
 #include <gtest/gtest.h>
 #include <poppler-document.h>
@@ -178,6 +180,56 @@ TEST(FollowUpProgress, PatientPageShowsThePsfsBandAndTheExercisesDoneFromStoredS
     EXPECT_GT(legend.top(), chart.pointPosition(donePanel, 0).y());
 }
 
+TEST(FollowUpProgress, ThePatientPageAndThePsfsFormSpeakSpanish) {
+    Translations spanish;
+    QString why;
+    ASSERT_TRUE(spanish.install(QStringLiteral("es"), &why)) << why.toStdString();
+    test::AppFixture app;
+    ASSERT_TRUE(app.services);
+    auto patient =
+        app.services->patients().add(Patient{0, "Rosa Díaz", "1960-03-02", "R-1", "", false});
+    ASSERT_TRUE(patient.ok());
+    storeVisit(app, *patient, "2026-01-05T09:00:00Z", {3, 6}, {{"pelvic_tilt", std::nullopt}});
+    storeVisit(app, *patient, "2026-01-19T09:00:00Z", {4, 6}, {{"pelvic_tilt", 10}});
+    storeVisit(app, *patient, "2026-02-02T09:00:00Z", {7, 8},
+               {{"pelvic_tilt", 14}, {"cat_cow", 7}});
+    PatientPage page(app.services->patients(), app.services->sessions(),
+                     app.services->clinicians());
+    ASSERT_TRUE(page.showPatient(*patient));
+    SessionHistoryModel& history = *page.historyModel();
+    const int col = SessionHistoryModel::AdherenceColumn;
+    EXPECT_EQ(history.headerData(col, Qt::Horizontal, Qt::DisplayRole).toString(),
+              QStringLiteral("Hecho en casa"));
+    EXPECT_EQ(history.index(0, col).data().toString(),
+              QStringLiteral("75 % de los días, 2 ejercicios"));
+    EXPECT_EQ(history.index(1, col).data().toString(), QStringLiteral("10 de 14 días"));
+    EXPECT_EQ(history.index(2, col).data().toString(), QStringLiteral("no preguntado"));
+    EXPECT_TRUE(page.trendChart()->summary().contains(
+        QStringLiteral("Objetivos del paciente (media PSFS 0–10)")))
+        << page.trendChart()->summary().toStdString();
+    EXPECT_TRUE(page.trendChart()->legendTexts().contains(
+        QStringLiteral("Mejoría clínicamente importante")));
+    page.resize(900, 1000);
+    page.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&page));
+    EXPECT_TRUE(page.grab().save(QStringLiteral("/tmp/h2-patient-page-es.png")));
+
+    PsfsForm form;
+    EXPECT_EQ(form.title(), QStringLiteral("Escala Funcional Específica del Paciente (PSFS)"));
+    Screening s;
+    s.psfs = {{"Levantar a mi nieto", 3}, {"Ver una película sentada", std::nullopt}};
+    s.adherence = {{"pelvic_tilt", std::nullopt}};
+    form.setExerciseNames([](const std::string&) { return QStringLiteral("Basculación pélvica"); });
+    form.set(s);
+    form.showScore(scorePsfs(s.psfs));
+    EXPECT_EQ(form.ratingBox(1)->text(), QStringLiteral("sin puntuar"));
+    EXPECT_EQ(form.adherenceBox("pelvic_tilt")->text(), QStringLiteral("no preguntado"));
+    form.resize(form.sizeHint().expandedTo(QSize(640, 0)));
+    form.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&form));
+    EXPECT_TRUE(form.grab().save(QStringLiteral("/tmp/h2-psfs-form-es.png")));
+}
+
 TEST(FollowUpProgress, ExportWithTheLogPageTickedHasTheLogPageAndYourGoals) {
     test::AppFixture app;
     ASSERT_TRUE(app.services);
@@ -212,7 +264,13 @@ TEST(FollowUpProgress, ExportWithTheLogPageTickedHasTheLogPageAndYourGoals) {
     EXPECT_NE(text.find("Pain (0-10)"), std::string::npos) << text;
     EXPECT_NE(text.find("Your goals"), std::string::npos) << text;
     EXPECT_NE(text.find("Lifting my grandson"), std::string::npos) << text;
-    EXPECT_TRUE(page.grab().save(QStringLiteral("/tmp/h2-handout-page-extras.png")));
+    std::filesystem::copy_file(withLog, "/tmp/h2-handout-with-log.pdf",
+                               std::filesystem::copy_options::overwrite_existing);
+    e->resize(1100, 800);
+    e->show();
+    e->showStep(SessionEditor::HandoutStep);
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(e));
+    EXPECT_TRUE(e->grab().save(QStringLiteral("/tmp/h2-handout-page-extras.png")));
 }
 
 TEST(FollowUpProgress, SigningWithTheLogPageKeepsItForEveryReprint) {
@@ -237,7 +295,11 @@ TEST(FollowUpProgress, SigningWithTheLogPageKeepsItForEveryReprint) {
     e->signPage()->exerciseLogBox()->setChecked(true);
     EXPECT_TRUE(e->handoutPage()->exerciseLogBox()->isChecked());
     EXPECT_FALSE(e->handoutPage()->goalsBox()->isChecked());
-    EXPECT_TRUE(e->signPage()->grab().save(QStringLiteral("/tmp/h2-sign-page-extras.png")));
+    e->resize(1000, 700);
+    e->show();
+    e->showStep(SessionEditor::SignStep);
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(e));
+    EXPECT_TRUE(e->grab().save(QStringLiteral("/tmp/h2-sign-page-extras.png")));
     ASSERT_TRUE(e->sign().ok());
     const std::int64_t sessionId = e->session().id;
     e->close();
@@ -256,6 +318,8 @@ TEST(FollowUpProgress, SigningWithTheLogPageKeepsItForEveryReprint) {
     auto rec = test::exportAndWait(*past, QString::fromStdString(pdf.string()));
     ASSERT_TRUE(rec.ok()) << rec.error().message;
     EXPECT_NE(pdfText(pdf).find("Your exercise log"), std::string::npos);
+    std::filesystem::copy_file(pdf, "/tmp/h2-signed-with-log.pdf",
+                               std::filesystem::copy_options::overwrite_existing);
 }
 
 } // namespace
