@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QSpinBox>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -14,7 +15,7 @@ namespace {
 constexpr int kNotRated = -1; ///< the spin boxes' special value: "not rated" / "not asked"
 
 QString mean(double m) {
-    return QString::number(m, 'f', 1);
+    return QLocale().toString(m, 'f', 1); // "4,5" in Spanish
 }
 
 } // namespace

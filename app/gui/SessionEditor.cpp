@@ -215,6 +215,7 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
         session_.program = program_->program();
         refreshHandout();
         setModified(true);
+        showSignStep(); // "Program: 2 exercises" on step 4 follows the program
     });
     connect(handout_, &HandoutPage::optionsEdited, this, [this] {
         setModified(true);

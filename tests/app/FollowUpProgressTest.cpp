@@ -16,6 +16,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QTableView>
@@ -224,6 +225,8 @@ TEST(FollowUpProgress, ThePatientPageAndThePsfsFormSpeakSpanish) {
     form.showScore(scorePsfs(s.psfs));
     EXPECT_EQ(form.ratingBox(1)->text(), QStringLiteral("sin puntuar"));
     EXPECT_EQ(form.adherenceBox("pelvic_tilt")->text(), QStringLiteral("no preguntado"));
+    EXPECT_EQ(form.scoreLabel()->text(),
+              QStringLiteral("Media PSFS: 3,0 de 10 (1 de 2 actividades puntuadas)"));
     form.resize(form.sizeHint().expandedTo(QSize(640, 0)));
     form.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&form));
@@ -291,6 +294,8 @@ TEST(FollowUpProgress, SigningWithTheLogPageKeepsItForEveryReprint) {
     ASSERT_NE(e, nullptr);
     e->screeningPage()->regionBox(Region::LowBack)->setChecked(true);
     ASSERT_TRUE(e->exercisesPage()->addExercise("pelvic_tilt"));
+    EXPECT_TRUE(e->signPage()->summaryText().contains(QStringLiteral("Program: 1 exercise")))
+        << "step 4 follows the program before saving";
     // Chosen on the sign step this time.
     e->signPage()->exerciseLogBox()->setChecked(true);
     EXPECT_TRUE(e->handoutPage()->exerciseLogBox()->isChecked());
