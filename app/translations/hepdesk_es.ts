@@ -1059,11 +1059,11 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
     </message>
     <message>
         <source>&amp;Your goals (the PSFS activities)</source>
-        <translation>&amp;Sus objetivos (las actividades de la PSFS)</translation>
+        <translation>&amp;Sus metas (las actividades de la PSFS)</translation>
     </message>
     <message>
         <source>Prints &quot;Your goals&quot;: the activities the patient named on the Patient-Specific Functional Scale (step 1).</source>
-        <translation>Imprime «Sus objetivos»: las actividades que el paciente nombró en la Escala Funcional Específica del Paciente (paso 1).</translation>
+        <translation>Imprime «Sus metas»: las actividades que el paciente nombró en la Escala Funcional Específica del Paciente (paso 1).</translation>
     </message>
     <message>
         <source>Add:</source>
@@ -2653,7 +2653,7 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
     </message>
     <message>
         <source>Sign the handout with &quot;&amp;Your goals&quot;</source>
-        <translation>Firmar la hoja con «Sus &amp;objetivos»</translation>
+        <translation>Firmar la hoja con «Sus &amp;metas»</translation>
     </message>
     <message>
         <source>Handouts made: %1, the last on %2</source>
