@@ -14,6 +14,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -101,7 +102,14 @@ PatientPage::PatientPage(db::PatientRepository& patients, db::SessionRepository&
 
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(historyView_);
-    split->addWidget(trend_);
+    // Up to six measures: the chart keeps readable panels and scrolls rather than pushing the
+    // window past a laptop screen.
+    auto* trendScroll = new QScrollArea(this);
+    trendScroll->setObjectName(QStringLiteral("trendScroll"));
+    trendScroll->setWidget(trend_);
+    trendScroll->setWidgetResizable(true);
+    trendScroll->setFrameShape(QFrame::NoFrame);
+    split->addWidget(trendScroll);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
 

@@ -222,7 +222,7 @@ QSize TrendChart::sizeHint() const {
 QSize TrendChart::minimumSizeHint() const {
     const QFontMetrics fm(font());
     return {320, std::max<int>(1, static_cast<int>(series_.size())) * kPanelMinHeight + 30 +
-                     3 * (fm.height() + 4) + 4};
+                     4 * (fm.height() + 4) + 4};
 }
 
 void TrendChart::paintEvent(QPaintEvent* /*event*/) {
@@ -358,8 +358,10 @@ void TrendChart::paintEvent(QPaintEvent* /*event*/) {
             }
             p.setPen(text);
             const int tx = x + kLegendSwatch + 6;
-            p.drawText(QPointF(tx, mid - fm.height() / 2.0 + fm.ascent()), texts[e]);
-            x = tx + fm.horizontalAdvance(texts[e]) + kLegendGap;
+            // On a narrow window an entry alone on its row is shortened, never cut mid-letter.
+            const QString shown = fm.elidedText(texts[e], Qt::ElideRight, width() - tx - 8);
+            p.drawText(QPointF(tx, mid - fm.height() / 2.0 + fm.ascent()), shown);
+            x = tx + fm.horizontalAdvance(shown) + kLegendGap;
         }
     }
 }

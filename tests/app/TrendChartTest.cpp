@@ -77,5 +77,33 @@ TEST(TrendChart, DrawsOnePanelPerMeasureAndSummarisesInWords) {
     EXPECT_TRUE(test::grabTo(chart, "trend-chart.png"));
 }
 
+TEST(TrendChart, LegendSaysWhatTheBandMeansAndFitsAtTheSmallestSize) {
+    TrendChart chart;
+    TrendSeries startBack; // no published threshold: no band
+    startBack.name = QStringLiteral("STarT Back total (0-9)");
+    startBack.maximum = 9;
+    startBack.importantChange = 0;
+    startBack.points = {{QDate(2026, 1, 5), 6}, {QDate(2026, 1, 19), 4}};
+    chart.setSeries({startBack});
+    EXPECT_EQ(chart.legendTexts().size(), 3) << "no band drawn, none explained";
+    EXPECT_TRUE(chart.bandRect(0).isEmpty());
+
+    chart.setSeries({nprs({{QDate(2026, 1, 5), 7}, {QDate(2026, 1, 19), 4}}), startBack});
+    EXPECT_TRUE(chart.legendTexts().contains(
+        QStringLiteral("Shaded: change too small to matter, around the first session")));
+    chart.resize(chart.minimumSizeHint());
+    chart.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&chart));
+    const QRect legend = chart.legendRect();
+    ASSERT_FALSE(legend.isEmpty());
+    EXPECT_LE(legend.bottom(), chart.height() - 1);
+    EXPECT_GT(legend.top(), static_cast<int>(chart.pointPosition(1, 0).y()))
+        << "under the last panel, not over it";
+    const QRectF band = chart.bandRect(0);
+    EXPECT_GT(band.height(), 0.0);
+    EXPECT_LT(band.bottom(), chart.pointPosition(1, 0).y()) << "the band stays in its panel";
+    EXPECT_TRUE(test::grabTo(chart, "h2-trend-chart-narrow.png"));
+}
+
 } // namespace
 } // namespace hepdesk::gui
