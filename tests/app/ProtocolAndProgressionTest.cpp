@@ -80,6 +80,8 @@ TEST(EasierHarder, SwapsInPlaceKeepingTheDosageAndNeverOffersAnExcludedVersion) 
     page.programView()->setCurrentIndex(program.index(1));
     e->resize(1400, 900);
     e->steps()->setCurrentWidget(&page);
+    e->show(); // laid out as on screen, not as a hidden widget
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(e));
     EXPECT_TRUE(test::grabTo(*e, "h3-easier-harder.png"));
 }
 
@@ -117,6 +119,8 @@ TEST(ProtocolChooserTest, AppliesWithExclusionsNamedSavesRenamesAndDeletes) {
     EXPECT_TRUE(e->isModified());
     e->resize(1400, 900);
     e->steps()->setCurrentWidget(&page);
+    e->show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(e));
     EXPECT_TRUE(test::grabTo(*e, "h3-protocol-chooser.png"));
 
     // Saved as the clinic's own, renamed, deleted.
