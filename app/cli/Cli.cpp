@@ -157,13 +157,12 @@ std::span<const Command> commands() {
 }
 
 namespace {
-/// Commands other than `db info` and `db migrate` do not run on a clinic server yet.
+/// The few commands that still need a database file.
 Error notOnServerYet() {
     return Error::invalid(
         "this command does not work on a clinic server yet (--db names a "
-        "PostgreSQL server); give --db a database file, or use 'db info', "
-        "'db migrate', 'patient', 'clinician' and 'session show|list|trend' on the "
-        "server");
+        "PostgreSQL server); give --db a database file, or use 'db info|migrate|backup', "
+        "'patient', 'clinician', 'session', 'handout' and 'protocol' on the server");
 }
 
 } // namespace
