@@ -27,8 +27,7 @@ Result<std::unique_ptr<CliVisit>> CliVisit::open(db::Store& store, std::ostream&
     return std::unique_ptr<CliVisit>(new CliVisit(store, std::move(*data), std::move(*writer)));
 }
 
-Result<std::optional<std::int64_t>>
-CliVisit::actingClinician(std::optional<std::int64_t> given) {
+Result<std::optional<std::int64_t>> CliVisit::actingClinician(std::optional<std::int64_t> given) {
     if (store_.backend() != db::Store::Backend::Server) {
         return given;
     }
@@ -46,9 +45,9 @@ CliVisit::actingClinician(std::optional<std::int64_t> given) {
 
 Status CliVisit::audit(std::string_view action, std::string_view entity, std::int64_t id,
                        std::string_view detail) {
-    auto r = store_.audit().append(db::AuditEntry{0, "", "", std::string(action),
-                                                  std::string(entity), std::to_string(id),
-                                                  std::string(detail)});
+    auto r =
+        store_.audit().append(db::AuditEntry{0, "", "", std::string(action), std::string(entity),
+                                             std::to_string(id), std::string(detail)});
     if (!r) {
         return r.error();
     }

@@ -37,8 +37,9 @@ int exportFhir(Context& ctx, const CliArgs& a, db::Store& store, FhirScope scope
     }
     const char* entity = scope == FhirScope::Session ? "session" : "patient";
     // A copy of a clinical record left HepDesk: the log says where to.
-    if (auto r = (*visit)->audit(std::string(entity) + ".export", entity, id,
-                                 "FHIR " + (out ? "file " + *out : std::string("to standard output")));
+    if (auto r =
+            (*visit)->audit(std::string(entity) + ".export", entity, id,
+                            "FHIR " + (out ? "file " + *out : std::string("to standard output")));
         !r) {
         return ctx.fail(r.error());
     }

@@ -2,9 +2,9 @@
 #include "CmdCommon.h"
 #include "Subcommand.h"
 #include "hepdesk/core/ExerciseSpec.h"
-#include "hepdesk/db/Store.h"
 #include "hepdesk/db/ProtocolRepository.h"
 #include "hepdesk/db/SessionRepository.h"
+#include "hepdesk/db/Store.h"
 #include "hepdesk/visit/ProtocolLibrary.h"
 
 #include <array>

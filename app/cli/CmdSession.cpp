@@ -280,9 +280,9 @@ int exportSession(Context& ctx, const CliArgs& a, db::Store& store) {
         }
     }
     // A copy of a clinical record left HepDesk: the log says where to.
-    if (auto r = store.audit().append(db::AuditEntry{
-            0, "", "", "session.export", "session", std::to_string(id),
-            out ? "file " + *out : "to standard output"});
+    if (auto r = store.audit().append(db::AuditEntry{0, "", "", "session.export", "session",
+                                                     std::to_string(id),
+                                                     out ? "file " + *out : "to standard output"});
         !r) {
         return ctx.fail(r.error());
     }
