@@ -72,6 +72,8 @@ public:
         nlohmann::json protocol;
         nlohmann::json applied;
         nlohmann::json protocols;
+        std::string draftPdf;
+        std::string plainPdf;
     };
     Outcome visit() const {
         Outcome o;
@@ -114,6 +116,13 @@ public:
                                   (dir_ / "today.json").string()}))["id"],
                   2);
         o.applied = ok(run({"protocol", "apply", "Neck basics", "--session", "2"}));
+        // The draft's handout (today's rules) and one made from a screening file alone.
+        auto draft = ok(run({"handout", "--session", "2", "-o", file("draft.pdf").string()}));
+        EXPECT_EQ(draft["reprint_of_signed"], false);
+        o.draftPdf = test::readFile(file("draft.pdf"));
+        ok(run({"handout", "--screening", (dir_ / "screening.json").string(), "--patient",
+                "Zoë Ørsted", "--exercise", "chin_tuck", "-o", file("plain.pdf").string()}));
+        o.plainPdf = test::readFile(file("plain.pdf"));
         EXPECT_EQ(run({"protocol", "remove", "Neck basics"}, false).exitCode, 0) << tag_;
         o.protocols = ok(run({"protocol", "list"}));
         o.signedSession = ok(run({"session", "show", "1"}));
@@ -160,6 +169,9 @@ TEST(ServerVisitCli, AWholeVisitOnAServerStoresWhatItStoresOnAFile) {
     ASSERT_GT(file.pdf.size(), 10000U);
     ASSERT_NE(file.exportFhir.find("\"Bundle\""), std::string::npos);
     EXPECT_EQ(server.signedSha, file.signedSha);
+    EXPECT_TRUE(server.draftPdf == file.draftPdf) << "the draft handouts differ";
+    EXPECT_TRUE(server.plainPdf == file.plainPdf) << "the handouts from a screening file differ";
+    EXPECT_GT(file.draftPdf.size(), 10000U);
     EXPECT_TRUE(server.pdf == file.pdf) << "the signed handouts differ";
     EXPECT_EQ(withoutTimes(server.signedSession.dump(2)), withoutTimes(file.signedSession.dump(2)));
     EXPECT_EQ(withoutTimes(server.exportJson), withoutTimes(file.exportJson));
