@@ -35,7 +35,10 @@ const std::array kCommands = {
             "db check                    integrity, schema and foreign-key checks\n"
             "                              (exit 1 naming each problem)",
             runDb},
-    Command{"db", "db backup FILE | --folder DIR [--keep N]   online backup (daily rotation)",
+    Command{"db",
+            "db backup FILE | --folder DIR [--keep N]   online backup (daily rotation);\n"
+            "                              on a clinic server pg_dump --format=custom (exit 1\n"
+            "                              when pg_dump is missing or fails; HEPDESK_PG_DUMP)",
             runDb},
     Command{"db", "db restore BACKUP           replace the database with a checked backup", runDb},
     Command{"db", "db migrate                  bring the schema up to date", runDb},
@@ -119,8 +122,8 @@ void printHelp(std::ostream& out) {
            "Options:\n"
            "  --db PATH|SERVER database file (created by commands that write if missing;\n"
            "                   a postgresql:// URI or libpq 'host=... dbname=...' string\n"
-           "                   names a clinic server (db info, db migrate, patient,\n"
-           "                   clinician, session show/list/trend so far); default: "
+           "                   names a clinic server (every command but db check,\n"
+           "                   db restore, catalog and assess); default: "
         << (defaultDatabasePath() ? defaultDatabasePath()->string()
                                   : std::string("none: HOME is not set"))
         << ")\n"
@@ -157,13 +160,12 @@ std::span<const Command> commands() {
 }
 
 namespace {
-/// Commands other than `db info` and `db migrate` do not run on a clinic server yet.
+/// The few commands that still need a database file.
 Error notOnServerYet() {
     return Error::invalid(
         "this command does not work on a clinic server yet (--db names a "
-        "PostgreSQL server); give --db a database file, or use 'db info', "
-        "'db migrate', 'patient', 'clinician' and 'session show|list|trend' on the "
-        "server");
+        "PostgreSQL server); give --db a database file, or use 'db info|migrate|backup', "
+        "'patient', 'clinician', 'session', 'handout' and 'protocol' on the server");
 }
 
 } // namespace

@@ -1,18 +1,22 @@
 #include "CliVisit.h"
 
 #include "hepdesk/core/Paths.h"
+#include "hepdesk/db/PgRepositories.h"
 
 namespace hepdesk::cli {
 
-CliVisit::CliVisit(db::Database& db, ClinicalData data, handout::HandoutWriter writer)
-    : patients_(db), sessions_(db), clinicians_(db), clinic_(db), data_(std::move(data)),
-      writer_(std::move(writer)),
-      workflow_(std::make_unique<visit::VisitWorkflow>(
-          visit::Repositories{patients_, sessions_, clinicians_, clinic_}, data_.catalog,
-          data_.rules, writer_)) {}
+CliVisit::CliVisit(db::Store& store, ClinicalData data, handout::HandoutWriter writer)
+    : store_(store), data_(std::move(data)), writer_(std::move(writer)),
+      workflow_(std::make_unique<visit::VisitWorkflow>(repositories(), data_.catalog, data_.rules,
+                                                       writer_)) {}
 
-Result<std::unique_ptr<CliVisit>> CliVisit::open(db::Database& db, std::ostream& warnings) {
-    auto data = ClinicalData::loadWithClinic({}, db, warnings);
+visit::Repositories CliVisit::repositories() {
+    return visit::Repositories{store_.patients(), store_.sessions(), store_.clinicians(),
+                               store_.clinic()};
+}
+
+Result<std::unique_ptr<CliVisit>> CliVisit::open(db::Store& store, std::ostream& warnings) {
+    auto data = ClinicalData::loadWithClinic({}, store.customExercises(), warnings);
     if (!data) {
         return data.error();
     }
@@ -20,7 +24,34 @@ Result<std::unique_ptr<CliVisit>> CliVisit::open(db::Database& db, std::ostream&
     if (!writer) {
         return writer.error();
     }
-    return std::unique_ptr<CliVisit>(new CliVisit(db, std::move(*data), std::move(*writer)));
+    return std::unique_ptr<CliVisit>(new CliVisit(store, std::move(*data), std::move(*writer)));
+}
+
+Result<std::optional<std::int64_t>> CliVisit::actingClinician(std::optional<std::int64_t> given) {
+    if (store_.backend() != db::Store::Backend::Server) {
+        return given;
+    }
+    // The server stamps the signer from the login; the one repository that knows it.
+    auto* server = dynamic_cast<db::PgClinicianRepository*>(&store_.clinicians());
+    if (server == nullptr) {
+        return Error::internal("a clinic server without its clinician repository");
+    }
+    auto me = server->loggedIn();
+    if (!me) {
+        return me.error();
+    }
+    return std::optional<std::int64_t>(me->id);
+}
+
+Status CliVisit::audit(std::string_view action, std::string_view entity, std::int64_t id,
+                       std::string_view detail) {
+    auto r =
+        store_.audit().append(db::AuditEntry{0, "", "", std::string(action), std::string(entity),
+                                             std::to_string(id), std::string(detail)});
+    if (!r) {
+        return r.error();
+    }
+    return {};
 }
 
 } // namespace hepdesk::cli

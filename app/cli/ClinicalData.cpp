@@ -16,9 +16,9 @@ Result<ClinicalData> ClinicalData::load(const std::filesystem::path& templates) 
 }
 
 Result<ClinicalData> ClinicalData::loadWithClinic(const std::filesystem::path& templates,
-                                                  db::Database& db, std::ostream& warnings) {
-    db::SqliteCustomExerciseRepository repo(db);
-    auto data = visit::loadClinic(templates, repo);
+                                                  db::CustomExerciseRepository& customExercises,
+                                                  std::ostream& warnings) {
+    auto data = visit::loadClinic(templates, customExercises);
     if (!data) {
         return data.error();
     }
@@ -27,6 +27,12 @@ Result<ClinicalData> ClinicalData::loadWithClinic(const std::filesystem::path& t
         warnings << "hepdesk-cli: warning: skipped " << escapeForTerminal(why) << '\n';
     }
     return ClinicalData{std::move(*data)};
+}
+
+Result<ClinicalData> ClinicalData::loadWithClinic(const std::filesystem::path& templates,
+                                                  db::Database& db, std::ostream& warnings) {
+    db::SqliteCustomExerciseRepository repo(db);
+    return loadWithClinic(templates, repo, warnings);
 }
 
 } // namespace hepdesk::cli

@@ -6,8 +6,9 @@
 #include <iosfwd>
 
 namespace hepdesk::db {
+class CustomExerciseRepository;
 class Database;
-}
+} // namespace hepdesk::db
 
 namespace hepdesk::cli {
 
@@ -16,9 +17,14 @@ namespace hepdesk::cli {
 struct ClinicalData : visit::ClinicData {
     /// `templates`/catalog and `templates`/rules; the installation's folder when empty.
     static Result<ClinicalData> load(const std::filesystem::path& templates);
-    /// The same plus the clinic's own exercises stored in `db` (with their photos), the rules
-    /// checked against that merged catalog, as the desktop app does. Each stored exercise
-    /// left out is printed on `warnings` ("hepdesk-cli: warning: ...") and is not an error.
+    /// The same plus the clinic's own exercises stored in the clinic's database (with their
+    /// photos), the rules checked against that merged catalog, as the desktop app does. Each stored
+    /// exercise left out is printed on `warnings` ("hepdesk-cli: warning: ...") and is not an
+    /// error.
+    static Result<ClinicalData> loadWithClinic(const std::filesystem::path& templates,
+                                               db::CustomExerciseRepository& customExercises,
+                                               std::ostream& warnings);
+    /// The same with the exercises of database file `db`.
     static Result<ClinicalData> loadWithClinic(const std::filesystem::path& templates,
                                                db::Database& db, std::ostream& warnings);
 };

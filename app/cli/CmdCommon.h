@@ -28,7 +28,7 @@ std::string dosageText(const ProgramItem& item);
 /// One line for a session in a history list.
 std::string summaryLine(const SessionSummary& s);
 /// `session new`: assess the screening with the clinical core and store the session.
-int newSession(Context& ctx, const CliArgs& a, db::Database& db);
+int newSession(Context& ctx, const CliArgs& a, db::Store& store);
 /// A screening read from a JSON file, and the document itself (assess() points into it).
 struct ScreeningFile {
     nlohmann::json doc;

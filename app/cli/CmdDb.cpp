@@ -217,7 +217,10 @@ int runDb(Context& ctx, Args args) {
         if (sub == "migrate") {
             return serverDbMigrate(ctx, *a);
         }
-        if (sub == "check" || isBackup || sub == "restore") {
+        if (isBackup) {
+            return serverDbBackup(ctx, *a);
+        }
+        if (sub == "check" || sub == "restore") {
             return serverDbUnsupported(ctx, sub);
         }
     }

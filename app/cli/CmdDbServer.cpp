@@ -1,9 +1,13 @@
 #include "CmdDbServer.h"
 
 #include "CmdCommon.h"
+#include "hepdesk/core/Clock.h"
+#include "hepdesk/db/Backup.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/Pg.h"
 #include "hepdesk/db/PgCopy.h"
+#include "hepdesk/db/PgDatabase.h"
+#include "hepdesk/db/PgRepositories.h"
 #include "hepdesk/db/PgSchema.h"
 
 #include <ostream>
@@ -67,6 +71,61 @@ int serverDbMigrate(Context& ctx, const CliArgs& a) {
     return kOk;
 }
 
+int serverDbBackup(Context& ctx, const CliArgs& a) {
+    const auto folder = a.value("folder");
+    if (auto s = a.expectPositional(folder ? 0 : 1, "backup file (or --folder DIR)"); !s) {
+        return ctx.usage(s.error().message);
+    }
+    const auto keep = a.intOr("keep", 7, 1, 10000);
+    if (!keep) {
+        return ctx.fail(keep.error());
+    }
+    // A database of another program, or of a newer HepDesk, is refused before pg_dump runs.
+    auto db = db::PgDatabase::open(*ctx.server, {.migrate = false});
+    if (!db) {
+        return ctx.fail(db.error());
+    }
+    std::optional<std::filesystem::path> written;
+    if (folder) {
+        auto r = db::Backup::writeServerIfDue(*ctx.server, *folder, *keep, Clock::current());
+        if (!r) {
+            return ctx.fail(r.error());
+        }
+        written = *r;
+    } else {
+        if (auto s = db::Backup::writeServer(*ctx.server, a.positional()[0]); !s) {
+            return ctx.fail(s.error());
+        }
+        written = a.positional()[0];
+    }
+    if (written) {
+        if (auto r = db::PgAuditLog(*db).append(db::AuditEntry{
+                0, "", "", "db.backup", "database", "", "pg_dump file " + written->string()});
+            !r) {
+            return ctx.fail(r.error());
+        }
+        if (folder) {
+            if (const std::string note = db::Backup::folderExposure(*folder); !note.empty()) {
+                ctx.err << "hepdesk-cli: note: " << note << '\n';
+            }
+        }
+    }
+    const std::string label = db->connection().label();
+    if (ctx.format == Format::Json) {
+        printJson(ctx, {{"server", label},
+                        {"written", written.has_value()},
+                        {"file", written ? written->string() : std::string()}});
+    } else if (written) {
+        ctx.out << "backup of " << label << " written: " << written->string() << '\n'
+                << "to restore it into a new, empty database (as the schema owner): "
+                   "pg_restore --exit-on-error --dbname=NEWDB "
+                << written->string() << '\n';
+    } else {
+        ctx.out << "today's backup of " << label << " already exists in " << *folder << '\n';
+    }
+    return kOk;
+}
+
 int dbCopyToServer(Context& ctx, const CliArgs& a) {
     if (auto s = a.expectPositional(0, ""); !s) {
         return ctx.usage(s.error().message);
@@ -117,12 +176,10 @@ int dbCopyToServer(Context& ctx, const CliArgs& a) {
 
 int serverDbUnsupported(Context& ctx, std::string_view sub) {
     std::string advice;
-    if (sub == "backup") {
-        advice = "back up a clinic server with PostgreSQL's own tool on the server, e.g. "
-                 "'pg_dump --format=custom --file=hepdesk.dump DBNAME'";
-    } else if (sub == "restore") {
-        advice = "restore a clinic server with 'pg_restore --clean --dbname=DBNAME "
-                 "hepdesk.dump' on the server";
+    if (sub == "restore") {
+        advice = "restore a backup of a clinic server ('db backup') into a new, empty "
+                 "database with 'pg_restore --exit-on-error --dbname=NEWDB FILE.dump' (README: "
+                 "restoring a clinic server)";
     } else {
         advice = "the server checks its own data; run 'db info' to see its schema version";
     }

@@ -3,14 +3,13 @@
 #include "CliVisit.h"
 #include "CmdCommon.h"
 #include "hepdesk/core/AtomicFile.h"
-#include "hepdesk/db/AuditLog.h"
 #include "hepdesk/visit/FhirExport.h"
 
 #include <ostream>
 
 namespace hepdesk::cli {
 
-int exportFhir(Context& ctx, const CliArgs& a, db::Database& db, FhirScope scope, std::int64_t id) {
+int exportFhir(Context& ctx, const CliArgs& a, db::Store& store, FhirScope scope, std::int64_t id) {
     visit::FhirExportOptions options;
     if (auto system = a.value("record-system")) {
         if (system->find(':') == std::string::npos || system->find(' ') != std::string::npos) {
@@ -20,13 +19,11 @@ int exportFhir(Context& ctx, const CliArgs& a, db::Database& db, FhirScope scope
         }
         options.recordNumberSystem = *system;
     }
-    auto visit = CliVisit::open(db, ctx.err);
+    auto visit = CliVisit::open(store, ctx.err);
     if (!visit) {
         return ctx.fail(visit.error());
     }
-    visit::FhirExport exporter(visit::Repositories{(*visit)->patients(), (*visit)->sessions(),
-                                                   (*visit)->clinicians(), (*visit)->clinic()},
-                               (*visit)->workflow(), options);
+    visit::FhirExport exporter((*visit)->repositories(), (*visit)->workflow(), options);
     auto text = scope == FhirScope::Session ? exporter.session(id) : exporter.patient(id);
     if (!text) {
         return ctx.fail(text.error());
@@ -40,9 +37,9 @@ int exportFhir(Context& ctx, const CliArgs& a, db::Database& db, FhirScope scope
     }
     const char* entity = scope == FhirScope::Session ? "session" : "patient";
     // A copy of a clinical record left HepDesk: the log says where to.
-    if (auto r = db::SqliteAuditLog::record(
-            db, std::string(entity) + ".export", entity, id,
-            "FHIR " + (out ? "file " + *out : std::string("to standard output")));
+    if (auto r =
+            (*visit)->audit(std::string(entity) + ".export", entity, id,
+                            "FHIR " + (out ? "file " + *out : std::string("to standard output")));
         !r) {
         return ctx.fail(r.error());
     }

@@ -6,7 +6,7 @@
 #include <cstdint>
 
 namespace hepdesk::db {
-class Database;
+class Store;
 }
 
 namespace hepdesk::cli {
@@ -16,6 +16,7 @@ enum class FhirScope { Session, Patient };
 
 /// Writes the FHIR R4 Bundle of `id` to --out (atomically, owner-only) or standard output,
 /// with the record number's identifier system from --record-system, and logs where it went.
-int exportFhir(Context& ctx, const CliArgs& a, db::Database& db, FhirScope scope, std::int64_t id);
+/// The same on a database file and on a clinic server.
+int exportFhir(Context& ctx, const CliArgs& a, db::Store& store, FhirScope scope, std::int64_t id);
 
 } // namespace hepdesk::cli

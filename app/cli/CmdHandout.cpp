@@ -13,7 +13,7 @@
 #include "hepdesk/core/Sha256.h"
 #include "hepdesk/core/TextEscape.h"
 #include "hepdesk/core/handout/HandoutWriter.h"
-#include "hepdesk/db/Database.h"
+#include "hepdesk/db/Store.h"
 #include "hepdesk/visit/OverrideReason.h"
 
 #include <nlohmann/json.hpp>
@@ -47,13 +47,19 @@ int sessionHandout(Context& ctx, const std::string& sessionArg, const std::strin
         }
         changes.clinicianId = *who;
     }
-    auto database = ctx.openExistingDatabase();
-    if (!database) {
-        return ctx.fail(database.error());
+    auto store = ctx.openStore(true); // a file or a clinic server
+    if (!store) {
+        return ctx.fail(store.error());
     }
-    auto visit = CliVisit::open(*database, ctx.err);
+    auto visit = CliVisit::open(**store, ctx.err);
     if (!visit) {
         return ctx.fail(visit.error());
+    }
+    if (!changes.clinicianId && (*store)->backend() == db::Store::Backend::Server) {
+        // An override after signing is the logged-in clinician's (the server stamps it so).
+        if (auto me = (*visit)->actingClinician(std::nullopt); me) {
+            changes.clinicianId = *me;
+        }
     }
     visit::VisitWorkflow& workflow = (*visit)->workflow();
     auto plan = workflow.handout(*id, changes);
@@ -113,11 +119,11 @@ int referralLetter(Context& ctx, const std::string& sessionArg, const std::strin
     if (!id) {
         return ctx.fail(id.error());
     }
-    auto database = ctx.openExistingDatabase();
-    if (!database) {
-        return ctx.fail(database.error());
+    auto store = ctx.openStore(true); // a file or a clinic server
+    if (!store) {
+        return ctx.fail(store.error());
     }
-    auto visit = CliVisit::open(*database, ctx.err);
+    auto visit = CliVisit::open(**store, ctx.err);
     if (!visit) {
         return ctx.fail(visit.error());
     }
@@ -284,18 +290,18 @@ int runHandout(Context& ctx, Args args) {
     }
 
     handout::HandoutRequest req;
-    std::optional<db::Database> database;
-    // With a database named by --db the clinic's own exercises join the catalog, photos
-    // included, exactly as the desktop app loads them.
-    if (ctx.dbPath) {
-        auto opened = ctx.openExistingDatabase();
+    std::unique_ptr<db::Store> store;
+    // With a database named by --db (a file or a clinic server) the clinic's own exercises
+    // join the catalog, photos included, exactly as the desktop app loads them.
+    if (ctx.dbPath || ctx.server) {
+        auto opened = ctx.openStore(true);
         if (!opened) {
             return ctx.fail(opened.error());
         }
-        database.emplace(std::move(*opened));
+        store = std::move(*opened);
     }
-    auto data =
-        database ? ClinicalData::loadWithClinic({}, *database, ctx.err) : ClinicalData::load({});
+    auto data = store ? ClinicalData::loadWithClinic({}, store->customExercises(), ctx.err)
+                      : ClinicalData::load({});
     if (!data) {
         return ctx.fail(data.error());
     }

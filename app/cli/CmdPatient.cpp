@@ -170,7 +170,7 @@ int archive(Context& ctx, const CliArgs& a, db::Store& store) {
 
 /// patient export ID [--format fhir] [--out FILE] [--record-system URI]: the patient and all
 /// their sessions as one FHIR R4 Bundle (the only format of a whole patient's record).
-int exportPatient(Context& ctx, const CliArgs& a, db::Database& db) {
+int exportPatient(Context& ctx, const CliArgs& a, db::Store& store) {
     if (const std::string format = a.value("format").value_or("fhir"); format != "fhir") {
         return ctx.usage("unknown format '" + format + "' for patient export (expected fhir)");
     }
@@ -178,7 +178,7 @@ int exportPatient(Context& ctx, const CliArgs& a, db::Database& db) {
     if (!id) {
         return ctx.fail(id.error());
     }
-    return exportFhir(ctx, a, db, FhirScope::Patient, *id);
+    return exportFhir(ctx, a, store, FhirScope::Patient, *id);
 }
 
 } // namespace
@@ -192,8 +192,7 @@ int runPatient(Context& ctx, Args args) {
         readsOnly(onAnyBackend("search", {"limit"}, {"all"}, search)),
         readsOnly(onAnyBackend("show", {}, {}, show)),
         onAnyBackend("archive", {}, {"undo"}, archive),
-        // The FHIR export remakes handouts through the visit layer: a database file for now.
-        readsOnly(Subcommand{"export", {"format", "out", "record-system"}, {}, exportPatient}),
+        readsOnly(onAnyBackend("export", {"format", "out", "record-system"}, {}, exportPatient)),
     };
     return runSubcommand(ctx, "patient", args, kSubcommands);
 }

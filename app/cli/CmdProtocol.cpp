@@ -2,9 +2,9 @@
 #include "CmdCommon.h"
 #include "Subcommand.h"
 #include "hepdesk/core/ExerciseSpec.h"
-#include "hepdesk/db/Database.h"
 #include "hepdesk/db/ProtocolRepository.h"
 #include "hepdesk/db/SessionRepository.h"
+#include "hepdesk/db/Store.h"
 #include "hepdesk/visit/ProtocolLibrary.h"
 
 #include <array>
@@ -13,23 +13,22 @@
 namespace hepdesk::cli {
 namespace {
 
-/// The clinic's catalog, rules and workflow with the protocol library over `db`.
+/// The clinic's catalog, rules and workflow with the protocol library over `store` (a file or
+/// a clinic server).
 struct Library {
     std::unique_ptr<CliVisit> visit;
-    db::SqliteProtocolRepository repo;
     std::optional<visit::ProtocolLibrary> lib;
-    explicit Library(db::Database& db) : repo(db) {}
 };
 
-Result<std::unique_ptr<Library>> openLibrary(Context& ctx, db::Database& db) {
-    auto l = std::make_unique<Library>(db);
-    auto v = CliVisit::open(db, ctx.err);
+Result<std::unique_ptr<Library>> openLibrary(Context& ctx, db::Store& store) {
+    auto l = std::make_unique<Library>();
+    auto v = CliVisit::open(store, ctx.err);
     if (!v) {
         return v.error();
     }
     l->visit = std::move(*v);
-    auto lib =
-        visit::ProtocolLibrary::load({}, l->repo, l->visit->data().catalog, l->visit->data().rules);
+    auto lib = visit::ProtocolLibrary::load({}, store.protocols(), l->visit->data().catalog,
+                                            l->visit->data().rules);
     if (!lib) {
         return lib.error();
     }
@@ -50,11 +49,11 @@ void printProgram(Context& ctx, const Program& p) {
     }
 }
 
-int list(Context& ctx, const CliArgs& a, db::Database& db) {
+int list(Context& ctx, const CliArgs& a, db::Store& store) {
     if (auto s = a.expectPositional(0, ""); !s) {
         return ctx.usage(s.error().message);
     }
-    auto l = openLibrary(ctx, db);
+    auto l = openLibrary(ctx, store);
     if (!l) {
         return ctx.fail(l.error());
     }
@@ -77,11 +76,11 @@ int list(Context& ctx, const CliArgs& a, db::Database& db) {
     return kOk;
 }
 
-int show(Context& ctx, const CliArgs& a, db::Database& db) {
+int show(Context& ctx, const CliArgs& a, db::Store& store) {
     if (auto s = a.expectPositional(1, "the protocol's name"); !s) {
         return ctx.usage(s.error().message);
     }
-    auto l = openLibrary(ctx, db);
+    auto l = openLibrary(ctx, store);
     if (!l) {
         return ctx.fail(l.error());
     }
@@ -104,7 +103,7 @@ int show(Context& ctx, const CliArgs& a, db::Database& db) {
     return kOk;
 }
 
-int save(Context& ctx, const CliArgs& a, db::Database& db) {
+int save(Context& ctx, const CliArgs& a, db::Store& store) {
     if (auto s = a.expectPositional(1, "the protocol's name"); !s) {
         return ctx.usage(s.error().message);
     }
@@ -116,7 +115,7 @@ int save(Context& ctx, const CliArgs& a, db::Database& db) {
     if (fromSession && a.has("note")) {
         return ctx.usage("--note goes with --exercise; a session's program has its own notes");
     }
-    auto l = openLibrary(ctx, db);
+    auto l = openLibrary(ctx, store);
     if (!l) {
         return ctx.fail(l.error());
     }
@@ -126,7 +125,7 @@ int save(Context& ctx, const CliArgs& a, db::Database& db) {
         if (!id) {
             return ctx.fail(id.error());
         }
-        auto s = db::SqliteSessionRepository(db).get(*id);
+        auto s = store.sessions().get(*id);
         if (!s) {
             return ctx.fail(s.error());
         }
@@ -166,7 +165,7 @@ int save(Context& ctx, const CliArgs& a, db::Database& db) {
     return kOk;
 }
 
-int apply(Context& ctx, const CliArgs& a, db::Database& db) {
+int apply(Context& ctx, const CliArgs& a, db::Store& store) {
     if (auto s = a.expectPositional(1, "the protocol's name"); !s) {
         return ctx.usage(s.error().message);
     }
@@ -174,11 +173,11 @@ int apply(Context& ctx, const CliArgs& a, db::Database& db) {
     if (!id) {
         return ctx.fail(id.error());
     }
-    auto l = openLibrary(ctx, db);
+    auto l = openLibrary(ctx, store);
     if (!l) {
         return ctx.fail(l.error());
     }
-    auto session = db::SqliteSessionRepository(db).get(*id);
+    auto session = store.sessions().get(*id);
     if (!session) {
         return ctx.fail(session.error());
     }
@@ -230,11 +229,11 @@ int apply(Context& ctx, const CliArgs& a, db::Database& db) {
     return kOk;
 }
 
-int rename(Context& ctx, const CliArgs& a, db::Database& db) {
+int rename(Context& ctx, const CliArgs& a, db::Store& store) {
     if (auto s = a.expectPositional(2, "the protocol's name and its new name"); !s) {
         return ctx.usage(s.error().message);
     }
-    auto l = openLibrary(ctx, db);
+    auto l = openLibrary(ctx, store);
     if (!l) {
         return ctx.fail(l.error());
     }
@@ -246,11 +245,11 @@ int rename(Context& ctx, const CliArgs& a, db::Database& db) {
     return kOk;
 }
 
-int remove(Context& ctx, const CliArgs& a, db::Database& db) {
+int remove(Context& ctx, const CliArgs& a, db::Store& store) {
     if (auto s = a.expectPositional(1, "the protocol's name"); !s) {
         return ctx.usage(s.error().message);
     }
-    auto l = openLibrary(ctx, db);
+    auto l = openLibrary(ctx, store);
     if (!l) {
         return ctx.fail(l.error());
     }
@@ -265,12 +264,13 @@ int remove(Context& ctx, const CliArgs& a, db::Database& db) {
 
 int runProtocol(Context& ctx, Args args) {
     static const std::array<Subcommand, 6> kSubcommands = {
-        readsOnly(Subcommand{"list", {}, {}, list}),
-        readsOnly(Subcommand{"show", {}, {}, show}),
-        Subcommand{"save", {"session", "exercise", "note"}, {"replace"}, save},
-        Subcommand{"apply", {"session"}, {"replace"}, apply},
-        Subcommand{"rename", {}, {}, rename},
-        Subcommand{"remove", {}, {}, remove},
+        // The same on a database file and on a clinic server.
+        readsOnly(onAnyBackend("list", {}, {}, list)),
+        readsOnly(onAnyBackend("show", {}, {}, show)),
+        onAnyBackend("save", {"session", "exercise", "note"}, {"replace"}, save),
+        onAnyBackend("apply", {"session"}, {"replace"}, apply),
+        onAnyBackend("rename", {}, {}, rename),
+        onAnyBackend("remove", {}, {}, remove),
     };
     return runSubcommand(ctx, "protocol", args, kSubcommands);
 }

@@ -4,7 +4,6 @@
 #include "Subcommand.h"
 #include "hepdesk/core/AtomicFile.h"
 #include "hepdesk/db/AuditLog.h"
-#include "hepdesk/db/Database.h"
 #include "hepdesk/db/PatientRepository.h"
 #include "hepdesk/db/SessionRepository.h"
 #include "hepdesk/db/Store.h"
@@ -26,14 +25,6 @@ Result<std::int64_t> sessionId(const CliArgs& a) {
 }
 
 /// The session whose id is the one positional argument.
-Result<Session> positionalSession(const CliArgs& a, db::Database& db) {
-    auto id = sessionId(a);
-    if (!id) {
-        return id.error();
-    }
-    return db::SqliteSessionRepository(db).get(*id);
-}
-
 Result<Session> positionalSession(const CliArgs& a, db::SessionRepository& sessions) {
     auto id = sessionId(a);
     if (!id) {
@@ -162,34 +153,41 @@ int trend(Context& ctx, const CliArgs& a, db::Store& store) {
     return kOk;
 }
 
-/// The visit workflow on `db`, or the exit code of the failure (already reported).
-std::variant<std::unique_ptr<CliVisit>, int> openVisit(Context& ctx, db::Database& db) {
-    auto visit = CliVisit::open(db, ctx.err);
+/// The visit workflow on `store`, or the exit code of the failure (already reported).
+std::variant<std::unique_ptr<CliVisit>, int> openVisit(Context& ctx, db::Store& store) {
+    auto visit = CliVisit::open(store, ctx.err);
     if (!visit) {
         return ctx.fail(visit.error());
     }
     return std::move(*visit);
 }
 
-int sign(Context& ctx, const CliArgs& a, db::Database& db) {
+int sign(Context& ctx, const CliArgs& a, db::Store& store) {
     auto id = sessionId(a);
     if (!id) {
         return ctx.fail(id.error());
     }
-    auto clinician = a.requiredId("clinician");
-    if (!clinician) {
-        return ctx.fail(clinician.error());
+    // On a clinic server the signer is the clinician logged in (--clinician is refused there).
+    const bool onServer = store.backend() == db::Store::Backend::Server;
+    auto given = onServer ? Result<std::int64_t>(0) : a.requiredId("clinician");
+    if (!given) {
+        return ctx.fail(given.error());
     }
     const std::string paper = a.value("paper").value_or("a4");
     if (paper != "a4" && paper != "letter") {
         return ctx.usage("unknown paper '" + paper + "' (expected a4 or letter)");
     }
-    auto visit = openVisit(ctx, db);
+    auto visit = openVisit(ctx, store);
     if (const int* failed = std::get_if<int>(&visit)) {
         return *failed;
     }
+    auto signer = std::get<0>(visit)->actingClinician(*given);
+    if (!signer) {
+        return ctx.fail(signer.error());
+    }
+    const std::int64_t clinician = signer->value_or(*given);
     // The snapshot of the handout and its fingerprint are stored in the signing transaction.
-    auto s = std::get<0>(visit)->workflow().sign(*id, *clinician,
+    auto s = std::get<0>(visit)->workflow().sign(*id, clinician,
                                                  paper == "letter"
                                                      ? handout::HandoutOptions::Paper::Letter
                                                      : handout::HandoutOptions::Paper::A4,
@@ -202,7 +200,7 @@ int sign(Context& ctx, const CliArgs& a, db::Database& db) {
         printJson(
             ctx, {{"id", *id},
                   {"signed_at", s->session.signedAt},
-                  {"signed_by", *clinician},
+                  {"signed_by", clinician},
                   {"handout_sha256", sha.empty() ? nlohmann::json(nullptr) : nlohmann::json(sha)}});
     } else {
         ctx.out << "signed session " << *id << " at " << s->session.signedAt << '\n';
@@ -216,7 +214,7 @@ int sign(Context& ctx, const CliArgs& a, db::Database& db) {
     return kOk;
 }
 
-int addendum(Context& ctx, const CliArgs& a, db::Database& db) {
+int addendum(Context& ctx, const CliArgs& a, db::Store& store) {
     auto id = sessionId(a);
     if (!id) {
         return ctx.fail(id.error());
@@ -229,11 +227,16 @@ int addendum(Context& ctx, const CliArgs& a, db::Database& db) {
     if (!text) {
         return ctx.fail(text.error());
     }
-    auto visit = openVisit(ctx, db);
+    auto visit = openVisit(ctx, store);
     if (const int* failed = std::get_if<int>(&visit)) {
         return *failed;
     }
-    auto s = std::get<0>(visit)->workflow().addAddendum(*id, *clinician, *text);
+    // On a clinic server the author is the clinician logged in.
+    auto author = std::get<0>(visit)->actingClinician(*clinician);
+    if (!author) {
+        return ctx.fail(author.error());
+    }
+    auto s = std::get<0>(visit)->workflow().addAddendum(*id, *author, *text);
     if (!s) {
         return ctx.fail(s.error());
     }
@@ -246,7 +249,7 @@ int addendum(Context& ctx, const CliArgs& a, db::Database& db) {
     return kOk;
 }
 
-int exportSession(Context& ctx, const CliArgs& a, db::Database& db) {
+int exportSession(Context& ctx, const CliArgs& a, db::Store& store) {
     const std::string format = a.value("format").value_or("json");
     if (format != "json" && format != "fhir") {
         return ctx.usage("unknown format '" + format +
@@ -257,12 +260,12 @@ int exportSession(Context& ctx, const CliArgs& a, db::Database& db) {
         if (!id) {
             return ctx.fail(id.error());
         }
-        return exportFhir(ctx, a, db, FhirScope::Session, *id);
+        return exportFhir(ctx, a, store, FhirScope::Session, *id);
     }
     if (a.value("record-system")) {
         return ctx.usage("--record-system needs --format fhir");
     }
-    auto s = positionalSession(a, db);
+    auto s = positionalSession(a, store.sessions());
     if (!s) {
         return ctx.fail(s.error());
     }
@@ -277,8 +280,9 @@ int exportSession(Context& ctx, const CliArgs& a, db::Database& db) {
         }
     }
     // A copy of a clinical record left HepDesk: the log says where to.
-    if (auto r = db::SqliteAuditLog::record(db, "session.export", "session", id,
-                                            out ? "file " + *out : "to standard output");
+    if (auto r = store.audit().append(db::AuditEntry{0, "", "", "session.export", "session",
+                                                     std::to_string(id),
+                                                     out ? "file " + *out : "to standard output"});
         !r) {
         return ctx.fail(r.error());
     }
@@ -296,17 +300,17 @@ int exportSession(Context& ctx, const CliArgs& a, db::Database& db) {
 
 int runSession(Context& ctx, Args args) {
     static const std::array<Subcommand, 7> kSubcommands = {
-        Subcommand{"new",
-                   {"patient", "screening", "exercise", "clinician", "language", "override-reason",
-                    "override-kind", "clear-finding"},
-                   {"large-print", "follow-up"},
-                   newSession},
-        readsOnly(onAnyBackend("show", {}, {}, show)), // a file or a clinic server
+        // Every step of a visit works on a database file and on a clinic server alike.
+        onAnyBackend("new",
+                     {"patient", "screening", "exercise", "clinician", "language",
+                      "override-reason", "override-kind", "clear-finding"},
+                     {"large-print", "follow-up"}, newSession),
+        readsOnly(onAnyBackend("show", {}, {}, show)),
         readsOnly(onAnyBackend("list", {"patient", "limit"}, {}, list)),
         readsOnly(onAnyBackend("trend", {"patient"}, {}, trend)),
-        Subcommand{"sign", {"clinician", "paper"}, {"log", "goals"}, sign},
-        Subcommand{"addendum", {"clinician", "text"}, {}, addendum},
-        readsOnly(Subcommand{"export", {"out", "format", "record-system"}, {}, exportSession}),
+        onAnyBackend("sign", {"clinician", "paper"}, {"log", "goals"}, sign),
+        onAnyBackend("addendum", {"clinician", "text"}, {}, addendum),
+        readsOnly(onAnyBackend("export", {"out", "format", "record-system"}, {}, exportSession)),
     };
     return runSubcommand(ctx, "session", args, kSubcommands);
 }

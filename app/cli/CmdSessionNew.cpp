@@ -3,7 +3,7 @@
 #include "hepdesk/core/Catalog.h"
 #include "hepdesk/core/ExerciseSpec.h"
 #include "hepdesk/core/ProgramEligibility.h"
-#include "hepdesk/db/Database.h"
+#include "hepdesk/db/Store.h"
 
 #include <algorithm>
 #include <iterator>
@@ -12,7 +12,7 @@
 
 namespace hepdesk::cli {
 
-int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
+int newSession(Context& ctx, const CliArgs& a, db::Store& store) {
     if (auto s = a.expectPositional(0, ""); !s) {
         return ctx.usage(s.error().message);
     }
@@ -34,10 +34,16 @@ int newSession(Context& ctx, const CliArgs& a, db::Database& db) {
     handout.overrideReason = a.value("override-reason").value_or("");
     handout.overrideKind = a.value("override-kind").value_or("");
     // The clinic's own exercises can be chosen like shipped ones, as in the desktop app.
-    auto visit = CliVisit::open(db, ctx.err);
+    auto visit = CliVisit::open(store, ctx.err);
     if (!visit) {
         return ctx.fail(visit.error());
     }
+    // On a clinic server the session is the logged-in clinician's (--clinician is refused).
+    auto acting = (*visit)->actingClinician(*clinicianId);
+    if (!acting) {
+        return ctx.fail(acting.error());
+    }
+    clinicianId = std::move(acting);
     visit::VisitWorkflow& workflow = (*visit)->workflow();
     const Catalog& catalog = workflow.catalog();
     // The patient and the clinician are named before the file's problems.

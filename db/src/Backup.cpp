@@ -1,5 +1,6 @@
 #include "hepdesk/db/Backup.h"
 
+#include "BackupRotation.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/SchemaCheck.h"
 #include "hepdesk/db/Sqlite.h"
@@ -20,6 +21,10 @@ namespace {
 
 constexpr std::string_view kPrefix = "hepdesk-";
 constexpr std::string_view kSuffix = ".sqlite";
+
+} // namespace
+
+namespace backup_detail {
 
 Status createPrivateFile(const fs::path& path) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
@@ -43,6 +48,13 @@ Status fsyncPath(const fs::path& path, bool directory) {
     }
     return {};
 }
+
+} // namespace backup_detail
+
+using backup_detail::createPrivateFile;
+using backup_detail::fsyncPath;
+
+namespace {
 
 fs::path folderOf(const fs::path& p) {
     return p.has_parent_path() ? p.parent_path() : fs::path(".");
@@ -99,11 +111,12 @@ std::string stamp(std::chrono::system_clock::time_point t) {
     return s; // 2026-11-22T010203Z
 }
 
-/// Exactly the names writeIfDue writes, "hepdesk-YYYY-MM-DDTHHMMSSZ.sqlite": rotation deletes
-/// nothing else (not "hepdesk-clinic.sqlite", not a -wal or -shm file, not a ".partial").
-bool isBackupName(std::string_view name) {
-    constexpr std::string_view kShape = "hepdesk-DDDD-DD-DDTDDDDDDZ.sqlite";
-    if (name.size() != kShape.size()) {
+/// Exactly the names writeIfDue writes, "hepdesk-YYYY-MM-DDTHHMMSSZ" and `suffix` (".sqlite",
+/// or ".dump" for a clinic server): rotation deletes nothing else (not "hepdesk-clinic.sqlite",
+/// not a -wal or -shm file, not a ".partial").
+bool isBackupName(std::string_view name, std::string_view suffix) {
+    constexpr std::string_view kShape = "hepdesk-DDDD-DD-DDTDDDDDDZ";
+    if (name.size() != kShape.size() + suffix.size() || !name.ends_with(suffix)) {
         return false;
     }
     for (std::size_t i = 0; i < kShape.size(); ++i) {
@@ -182,14 +195,16 @@ Status Backup::write(Database& db, const fs::path& target) {
     return fsyncPath(dir, true);
 }
 
-Result<std::vector<fs::path>> Backup::list(const fs::path& folder) {
+namespace backup_detail {
+
+Result<std::vector<fs::path>> listBackups(const fs::path& folder, std::string_view suffix) {
     std::vector<fs::path> out;
     std::error_code ec;
     if (!fs::is_directory(folder, ec)) {
         return out;
     }
     for (const auto& e : fs::directory_iterator(folder, ec)) {
-        if (e.is_regular_file(ec) && isBackupName(e.path().filename().string())) {
+        if (e.is_regular_file(ec) && isBackupName(e.path().filename().string(), suffix)) {
             out.push_back(e.path());
         }
     }
@@ -202,8 +217,10 @@ Result<std::vector<fs::path>> Backup::list(const fs::path& folder) {
     return out;
 }
 
-Result<std::optional<fs::path>> Backup::writeIfDue(Database& db, const fs::path& folder, int keep,
-                                                   const Clock& clock) {
+Result<std::optional<fs::path>> rotateDaily(const fs::path& folder, int keep, const Clock& clock,
+                                            std::string_view suffix,
+                                            const std::function<bool(const fs::path&)>& isLive,
+                                            const std::function<Status(const fs::path&)>& write) {
     if (keep < 1) {
         return Error::invalid("the number of backups to keep must be at least 1, got " +
                               std::to_string(keep));
@@ -219,7 +236,7 @@ Result<std::optional<fs::path>> Backup::writeIfDue(Database& db, const fs::path&
     }
     const auto now = clock.now();
     const std::string today = std::string(kPrefix) + isoDate(now);
-    auto found = list(folder);
+    auto found = listBackups(folder, suffix);
     if (!found) {
         return found.error();
     }
@@ -227,7 +244,7 @@ Result<std::optional<fs::path>> Backup::writeIfDue(Database& db, const fs::path&
     // backup, and is never deleted, whatever its name.
     std::vector<fs::path> existing;
     for (fs::path& p : *found) {
-        if (!isDatabaseFile(p, db.path())) {
+        if (!isLive(p)) {
             existing.push_back(std::move(p));
         }
     }
@@ -236,19 +253,36 @@ Result<std::optional<fs::path>> Backup::writeIfDue(Database& db, const fs::path&
             return std::optional<fs::path>();
         }
     }
-    const fs::path target = folder / (std::string(kPrefix) + stamp(now) + std::string(kSuffix));
-    if (auto s = write(db, target); !s) {
+    const fs::path target = folder / (std::string(kPrefix) + stamp(now) + std::string(suffix));
+    if (auto s = write(target); !s) {
         return s.error();
     }
     existing.push_back(target);
     const auto excess = static_cast<std::ptrdiff_t>(existing.size()) - keep;
     for (std::ptrdiff_t i = 0; i < excess; ++i) {
         const fs::path& old = existing.at(static_cast<std::size_t>(i));
-        if (isBackupName(old.filename().string()) && !isDatabaseFile(old, db.path())) {
+        if (isBackupName(old.filename().string(), suffix) && !isLive(old)) {
             fs::remove(old, ec);
         }
     }
     return std::optional<fs::path>(target);
+}
+
+} // namespace backup_detail
+
+using backup_detail::listBackups;
+using backup_detail::rotateDaily;
+
+Result<std::vector<fs::path>> Backup::list(const fs::path& folder) {
+    return listBackups(folder, kSuffix);
+}
+
+Result<std::optional<fs::path>> Backup::writeIfDue(Database& db, const fs::path& folder, int keep,
+                                                   const Clock& clock) {
+    return rotateDaily(
+        folder, keep, clock, kSuffix,
+        [&](const fs::path& p) { return isDatabaseFile(p, db.path()); },
+        [&](const fs::path& target) { return write(db, target); });
 }
 
 std::string Backup::folderExposure(const fs::path& folder) {

@@ -75,13 +75,13 @@ TEST(ServerCli, FileOnlyCommandsSayWhatToDoOnAServer) {
     HEPDESK_REQUIRE_PG();
     ScratchDatabase scratch;
     ASSERT_TRUE(scratch.ready());
-    auto backup = onServer(scratch.conninfo(), {"db", "backup", "x.sqlite"});
-    EXPECT_EQ(backup.exitCode, kUsage);
-    EXPECT_NE(backup.err.find("pg_dump --format=custom"), std::string::npos) << backup.err;
-    auto exported = onServer(scratch.conninfo(), {"session", "export", "1"});
-    EXPECT_EQ(exported.exitCode, kUsage);
-    EXPECT_NE(exported.err.find("does not work on a clinic server yet"), std::string::npos)
-        << exported.err;
+    auto restore = onServer(scratch.conninfo(), {"db", "restore", "x.dump"});
+    EXPECT_EQ(restore.exitCode, kUsage);
+    EXPECT_NE(restore.err.find("pg_restore --exit-on-error --dbname=NEWDB"), std::string::npos)
+        << restore.err;
+    auto check = onServer(scratch.conninfo(), {"db", "check"});
+    EXPECT_EQ(check.exitCode, kUsage);
+    EXPECT_NE(check.err.find("the server checks its own data"), std::string::npos) << check.err;
 }
 
 TEST(ServerCli, UnreachableServerIsAFailureNamingItWithoutThePassword) {

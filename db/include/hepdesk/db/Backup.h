@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hepdesk::db {
@@ -52,6 +53,31 @@ public:
 
     /// True when another process has `file` open as an SQLite database (its locks are held).
     static bool isOpenElsewhere(const std::filesystem::path& file);
+
+    // --- A clinic server (PostgreSQL) ---------------------------------------------------
+
+    /// Writes a backup of the clinic server database `conninfo` (a postgresql:// URI or libpq
+    /// key=value string) to `target` (which must not exist yet) with PostgreSQL's own tool:
+    /// `pg_dump --format=custom`, into `<target>.partial` (owner-only), checked to be a
+    /// custom-format archive, synced and renamed whole. A password in `conninfo` reaches
+    /// pg_dump in its environment (PGPASSWORD), never on its command line nor on disk; without
+    /// one libpq's ~/.pgpass and PG* variables apply, and pg_dump never prompts. The program is
+    /// $HEPDESK_PG_DUMP when set, else `pg_dump` on PATH, else the newest
+    /// /usr/lib/postgresql/N/bin/pg_dump. Io errors say when it is missing or quote why it failed.
+    static Status writeServer(std::string_view conninfo, const std::filesystem::path& target);
+
+    /// writeIfDue for a clinic server: `hepdesk-YYYY-MM-DDTHHMMSSZ.dump` in `folder` when it has
+    /// none from today, keeping the newest `keep` (the same daily rotation, only those names).
+    static Result<std::optional<std::filesystem::path>>
+    writeServerIfDue(std::string_view conninfo, const std::filesystem::path& folder, int keep,
+                     const Clock& clock);
+
+    /// Server backups written by writeServerIfDue in `folder`, oldest first.
+    static Result<std::vector<std::filesystem::path>>
+    listServer(const std::filesystem::path& folder);
+
+    /// The pg_dump writeServer runs, or an Io error saying how to install or name it.
+    static Result<std::filesystem::path> findPgDump();
 };
 
 /// Same as Backup::writeIfDue, under the name the app uses at start-up.
