@@ -286,9 +286,42 @@ private:
         addPsfs(cx);
     }
 
-    /// PSFS (Patient-Specific Functional Scale) observations belong here, one per activity,
-    /// once the session carries them (migration v10, another change of this round).
-    void addPsfs(SessionContext& /*cx*/) {}
+    /// The Patient-Specific Functional Scale: one Observation per rated activity (the activity
+    /// in the patient's own words as its text, the rating 0-10 as an integer), then one for the
+    /// mean of the rated activities, which names them as its members. No public code for the
+    /// PSFS was found (README): both are coded in HepDesk's measure CodeSystem.
+    void addPsfs(SessionContext& cx) {
+        const std::vector<PsfsActivity>& activities = cx.s->screening.psfs;
+        json members = json::array();
+        for (std::size_t i = 0; i < activities.size(); ++i) {
+            const PsfsActivity& a = activities[i];
+            if (!a.rating) {
+                continue; // not asked yet: nothing was observed
+            }
+            json code = {{"coding", json::array({coding(codeSystem("measure"), "psfs-activity",
+                                                        "PSFS activity rating (0-10)")})},
+                         {"text", a.activity}};
+            json o = observation(cx, "survey", std::move(code));
+            o["valueInteger"] = *a.rating;
+            o["referenceRange"] = json::array(
+                {{{"low", quantity(json(0), "score", "{score}")},
+                  {"high", quantity(json(10), "score", "{score}")},
+                  {"text", "0 = unable to do the activity, 10 = as before the problem"}}});
+            const std::string id =
+                addFor(cx, "observation/psfs-activity/" + std::to_string(i + 1), std::move(o));
+            members.push_back(refTo(id, "Observation"));
+        }
+        if (!cx.s->scores.psfsMean || members.empty()) {
+            return;
+        }
+        json o =
+            observation(cx, "survey",
+                        measureCode("psfs-mean", "Patient-Specific Functional Scale mean (0-10)"));
+        o["valueQuantity"] =
+            quantity(json(std::round(*cx.s->scores.psfsMean * 100.0) / 100.0), "score", "{score}");
+        o["hasMember"] = members;
+        addFor(cx, "observation/psfs-mean", std::move(o));
+    }
 
     /// Each screening finding the clinician ticked, coded by its HepDesk id.
     std::map<std::string, std::string> addFindings(SessionContext& cx) {

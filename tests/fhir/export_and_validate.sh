@@ -42,9 +42,14 @@ run session new --patient 3 --clinician 2 --screening "$ex/neck-routine.json" >/
 run session new --patient 3 --clinician 2 --screening "$ex/neck-routine.json" \
     --exercise chin_tuck >/dev/null
 run session sign 4 --clinician 2 --paper letter >/dev/null
+# Patient 3's follow-up with the Patient-Specific Functional Scale (two rated activities, one
+# not rated yet), signed.
+run session new --patient 3 --clinician 2 --screening "$ex/neck-follow-up-psfs.json" \
+    --exercise chin_tuck >/dev/null
+run session sign 5 --clinician 2 >/dev/null
 
 bundles=""
-for s in 1 2 3 4; do
+for s in 1 2 3 4 5; do
     run session export "$s" --format fhir --out "$work/session-$s.json" >/dev/null
     bundles="$bundles $work/session-$s.json"
 done
@@ -56,6 +61,10 @@ done
 
 # shellcheck disable=SC2086 # one argument per Bundle
 node "$validator/validate.js" $bundles
+
+# The PSFS is in the export: each rated activity and the mean.
+grep -q '"text": "Turning my head to reverse the car"' "$work/session-5.json"
+grep -q '"code": "psfs-mean"' "$work/session-5.json"
 
 # A Bundle broken on purpose (an impossible birth date, an unknown element) must fail.
 sed -e 's/"birthDate": "1961-04-12"/"birthDate": "1961-13-45"/' \

@@ -4,6 +4,7 @@
 #include "hepdesk/core/FhirIds.h"
 #include "hepdesk/core/Sha256.h"
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 // The FHIR R4 export read back as a receiving health record would: every score, finding,
@@ -46,6 +47,9 @@ protected:
         auto doc = json::parse(hepdesk::test::readFile(hepdesk::test::templatesDir() / "schema" /
                                                        "examples" / "low-back-osteoporosis.json"));
         doc["ndi"] = {{"pain_intensity", 2}, {"reading", 1}, {"headaches", 3}};
+        doc["psfs"] = json::array({{{"activity", "Lifting my grandson"}, {"rating", 3}},
+                                   {{"activity", "Standing to cook"}, {"rating", nullptr}},
+                                   {{"activity", "Walking to the market"}, {"rating", 6}}});
         auto screening = screeningFromJson(doc, "test screening");
         EXPECT_TRUE(screening.ok()) << screening.error().message;
         auto started = visit().start(patientId_, {clinicianId_, {}, std::nullopt, {}});
@@ -138,6 +142,18 @@ TEST_F(FhirExportTest, ABundleReadBackHoldsEveryScoreFindingExerciseAndTheHandou
     EXPECT_EQ(observed(bundle, "start-back-psychosocial"), json(*sc.startBackPsychosocial));
     EXPECT_EQ(observed(bundle, "start-back-risk")->at("coding")[0].at("code"),
               riskId(*sc.startBackRisk));
+    // PSFS: each rated activity in the patient's words, then the mean of the rated ones; the
+    // activity not rated yet is left out.
+    ASSERT_TRUE(sc.psfsMean);
+    std::map<std::string, int> psfs;
+    for (const json& o : resources(bundle, "Observation")) {
+        if (hasCoding(o.at("code"), kMeasure, "psfs-activity")) {
+            psfs[o.at("code").at("text")] = o.at("valueInteger");
+        }
+    }
+    EXPECT_EQ(psfs, (std::map<std::string, int>{{"Lifting my grandson", 3},
+                                                {"Walking to the market", 6}}));
+    EXPECT_NEAR(observed(bundle, "psfs-mean")->get<double>(), 4.5, 1e-9);
     int loincPain = 0;
     for (const json& o : resources(bundle, "Observation")) {
         loincPain += hasCoding(o.at("code"), "http://loinc.org", "72514-3") ? 1 : 0;
