@@ -598,16 +598,41 @@ private:
             p["reason"] = json::array({{{"text", a.text}}});
             addFor(cx, "provenance/addendum/" + std::to_string(a.id), std::move(p));
         }
-        for (const HandoutOverride& o : s.overrides) {
-            json p = provenance(
-                {{cx.encounter, "Encounter"}}, o.createdAt,
-                agent(who(o.clinicianId, o.actor), "author", "Author"),
-                {{"coding", json::array({coding(codeSystem("activity"), "handout-override",
-                                                "Handout given despite the triage")})},
-                 {"text", "Handout override"}});
-            p["reason"] = json::array({{{"text", o.reason}}});
-            addFor(cx, "provenance/override/" + std::to_string(o.id), std::move(p));
+        // The override given with the session (before signing), then each one after.
+        const HandoutOptions& h = s.handoutOptions;
+        if (!h.overrideReason.empty()) {
+            const auto by = h.overrideBy ? h.overrideBy : s.clinicianId;
+            addFor(cx, "provenance/override",
+                   overrideProvenance(cx, h.overrideKind, h.overrideReason, who(by, ""),
+                                      h.overrideAt.empty() ? s.startedAt : h.overrideAt));
         }
+        for (const HandoutOverride& o : s.overrides) {
+            addFor(
+                cx, "provenance/override/" + std::to_string(o.id),
+                overrideProvenance(cx, o.kind, o.reason, who(o.clinicianId, o.actor), o.createdAt));
+        }
+    }
+
+    /// A handout given despite an urgent or emergency triage: who and when, and why as the
+    /// reason: the kind coded in HepDesk's override-kind CodeSystem (none for an override
+    /// recorded before kinds existed), the clinician's sentence as its text.
+    json overrideProvenance(const SessionContext& cx, const std::string& kind,
+                            const std::string& sentence, json author,
+                            const std::string& when) const {
+        json p = provenance(
+            {{cx.encounter, "Encounter"}}, when, agent(std::move(author), "author", "Author"),
+            {{"coding", json::array({coding(codeSystem("activity"), "handout-override",
+                                            "Handout given despite the triage")})},
+             {"text", "Handout override"}});
+        json reason = {{"text", sentence}};
+        if (!kind.empty()) {
+            const auto label = labels_.overrideKinds.find(kind);
+            reason["coding"] = json::array(
+                {coding(codeSystem("override-kind"), kind,
+                        label == labels_.overrideKinds.end() ? std::string() : label->second)});
+        }
+        p["reason"] = json::array({std::move(reason)});
+        return p;
     }
 
     void addSession(const SessionRecord& record) {
