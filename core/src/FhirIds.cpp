@@ -36,26 +36,26 @@ Status checkSystemUri(std::string_view uri, std::string_view field) {
                               std::string(why) + "), got '" + shown + "'");
     };
     if (uri.size() > kMaxSystemUriBytes) {
-        return refuse("at most " + std::to_string(kMaxSystemUriBytes) + " bytes");
+        return refuse("it may be at most " + std::to_string(kMaxSystemUriBytes) + " bytes");
     }
     const auto isAlpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
     const auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
     const std::size_t colon = uri.find(':');
     if (colon == std::string_view::npos || colon == 0 || !isAlpha(uri[0])) {
-        return refuse("it starts with a scheme such as 'urn:' or 'https:'");
+        return refuse("it must start with a scheme such as 'urn:' or 'https:'");
     }
     for (char c : uri.substr(0, colon)) {
         if (!isAlpha(c) && !isDigit(c) && c != '+' && c != '-' && c != '.') {
-            return refuse("it starts with a scheme such as 'urn:' or 'https:'");
+            return refuse("it must start with a scheme such as 'urn:' or 'https:'");
         }
     }
     if (colon + 1 == uri.size()) {
-        return refuse("something follows the scheme");
+        return refuse("something must follow the scheme");
     }
     for (char c : uri) {
         const auto u = static_cast<unsigned char>(c);
         if (u <= 0x20 || u == 0x7F) {
-            return refuse("no spaces");
+            return refuse("it may not hold spaces");
         }
     }
     return {};
