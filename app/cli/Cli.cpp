@@ -96,6 +96,11 @@ const std::array kCommands = {
             "clinician add --name N --login LOGIN [--admin]   (clinic server: the clinician\n"
             "              logs in as their own PostgreSQL role; password asked, never stored)",
             runClinician},
+    Command{"clinic",
+            "clinic show | set [--name N] [--address A] [--phone P] [--record-system URI]\n"
+            "              the clinic's settings; --record-system: the identifier system (an\n"
+            "              absolute URI) of record numbers in the FHIR export ('' = default)",
+            runClinic},
     Command{"handout",
             "handout --screening F --patient NAME --exercise ID[:SETSxREPS][:HOLDs|:HOLDm]...\n"
             "        -o OUT\n"

@@ -80,6 +80,7 @@ int runCatalog(Context& ctx, Args args);
 int runPatient(Context& ctx, Args args);
 int runSession(Context& ctx, Args args);
 int runClinician(Context& ctx, Args args);
+int runClinic(Context& ctx, Args args);
 int runHandout(Context& ctx, Args args);
 int runProtocol(Context& ctx, Args args);
 

@@ -3,6 +3,7 @@
 #include "CliVisit.h"
 #include "CmdCommon.h"
 #include "hepdesk/core/AtomicFile.h"
+#include "hepdesk/core/FhirIds.h"
 #include "hepdesk/visit/FhirExport.h"
 
 #include <ostream>
@@ -12,10 +13,8 @@ namespace hepdesk::cli {
 int exportFhir(Context& ctx, const CliArgs& a, db::Store& store, FhirScope scope, std::int64_t id) {
     visit::FhirExportOptions options;
     if (auto system = a.value("record-system")) {
-        if (system->find(':') == std::string::npos || system->find(' ') != std::string::npos) {
-            return ctx.usage("--record-system must be a URI without spaces (e.g. "
-                             "'urn:oid:1.2.3' or 'https://clinic.example/mrn'), got '" +
-                             system->substr(0, 80) + "'");
+        if (auto s = fhir::checkSystemUri(*system, "--record-system"); !s) {
+            return ctx.usage(s.error().message);
         }
         options.recordNumberSystem = *system;
     }

@@ -2,6 +2,7 @@
 
 #include "AppSettings.h"
 #include "Translations.h"
+#include "hepdesk/core/FhirIds.h"
 #include "hepdesk/core/ReadFile.h"
 #include "hepdesk/core/Sha256.h"
 #include "hepdesk/db/ClinicRepository.h"
@@ -56,6 +57,12 @@ SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianReposi
     clinicAddress_->setFixedHeight(clinicAddress_->fontMetrics().lineSpacing() * 4);
     clinicPhone_ = new QLineEdit(this);
     clinicPhone_->setAccessibleName(tr("Clinic phone"));
+    recordSystem_ = new QLineEdit(this);
+    recordSystem_->setObjectName(QStringLiteral("recordSystemEdit"));
+    recordSystem_->setAccessibleName(tr("Record number system"));
+    recordSystem_->setPlaceholderText(tr("for example urn:oid:1.2.3 (empty: HepDesk's own)"));
+    recordSystem_->setToolTip(tr("The address your health record gives to its record numbers. "
+                                 "Exports for the health record (FHIR) name it."));
     logo_ = new QLabel(this);
     logo_->setObjectName(QStringLiteral("logoPreview"));
     logo_->setMinimumSize(160, 60);
@@ -81,6 +88,7 @@ SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianReposi
     clinicForm->addRow(tr("&Address:"), clinicAddress_);
     clinicForm->addRow(tr("&Phone:"), clinicPhone_);
     clinicForm->addRow(tr("Logo:"), logoRow);
+    clinicForm->addRow(tr("Record n&umber system:"), recordSystem_);
 
     clinicianName_ = new QLineEdit(this);
     clinicianName_->setAccessibleName(tr("Clinician name"));
@@ -239,6 +247,7 @@ Status SettingsDialog::load() {
     clinicName_->setText(QString::fromStdString(clinic_.name));
     clinicAddress_->setPlainText(QString::fromStdString(clinic_.address));
     clinicPhone_->setText(QString::fromStdString(clinic_.phone));
+    recordSystem_->setText(QString::fromStdString(clinic_.recordSystem));
     clinicianName_->setText(QString::fromStdString(clinician_.name));
     credentials_->setText(QString::fromStdString(clinician_.credentials));
     language_->setCurrentIndex(std::max(0, language_->findData(defaultLanguage())));
@@ -319,10 +328,18 @@ Status SettingsDialog::save() {
                                   .arg(backupFolder())
                                   .toStdString());
     }
+    const std::string recordSystem = recordSystem_->text().trimmed().toStdString();
+    if (!recordSystem.empty() && !fhir::checkSystemUri(recordSystem, "record number system")) {
+        return Error::invalid(tr("Record number system: type the full address your health "
+                                 "record uses, such as urn:oid:1.2.3 or "
+                                 "https://clinic.example/mrn (no spaces), or leave it empty.")
+                                  .toStdString());
+    }
     ClinicSettings c = clinic_;
     c.name = clinicName_->text().trimmed().toStdString();
     c.address = clinicAddress_->toPlainText().trimmed().toStdString();
     c.phone = clinicPhone_->text().trimmed().toStdString();
+    c.recordSystem = recordSystem;
     if (auto s = clinicRepo_.save(c); !s) {
         return s;
     }

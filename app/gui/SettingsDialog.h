@@ -48,6 +48,7 @@ public:
     [[nodiscard]] QLineEdit* clinicNameEdit() const { return clinicName_; }
     [[nodiscard]] QPlainTextEdit* clinicAddressEdit() const { return clinicAddress_; }
     [[nodiscard]] QLineEdit* clinicPhoneEdit() const { return clinicPhone_; }
+    [[nodiscard]] QLineEdit* recordSystemEdit() const { return recordSystem_; }
     [[nodiscard]] QLineEdit* clinicianNameEdit() const { return clinicianName_; }
     [[nodiscard]] QLineEdit* credentialsEdit() const { return credentials_; }
     [[nodiscard]] QComboBox* languageBox() const { return language_; }
@@ -86,6 +87,7 @@ private:
     QLineEdit* clinicName_ = nullptr;
     QPlainTextEdit* clinicAddress_ = nullptr;
     QLineEdit* clinicPhone_ = nullptr;
+    QLineEdit* recordSystem_ = nullptr;
     QLabel* logo_ = nullptr;
     QLineEdit* clinicianName_ = nullptr;
     QLineEdit* credentials_ = nullptr;

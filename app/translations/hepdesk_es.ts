@@ -2348,6 +2348,26 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <translation>Teléfono de la clínica</translation>
     </message>
     <message>
+        <source>Record number system</source>
+        <translation>Sistema de números de historia</translation>
+    </message>
+    <message>
+        <source>for example urn:oid:1.2.3 (empty: HepDesk&apos;s own)</source>
+        <translation>por ejemplo urn:oid:1.2.3 (vacío: el propio de HepDesk)</translation>
+    </message>
+    <message>
+        <source>The address your health record gives to its record numbers. Exports for the health record (FHIR) name it.</source>
+        <translation>La dirección que su historia clínica da a sus números de historia. Las exportaciones para la historia clínica (FHIR) la nombran.</translation>
+    </message>
+    <message>
+        <source>Record n&amp;umber system:</source>
+        <translation>Sistema de números de hist&amp;oria:</translation>
+    </message>
+    <message>
+        <source>Record number system: type the full address your health record uses, such as urn:oid:1.2.3 or https://clinic.example/mrn (no spaces), or leave it empty.</source>
+        <translation>Sistema de números de historia: escriba la dirección completa que usa su historia clínica, como urn:oid:1.2.3 o https://clinic.example/mrn (sin espacios), o déjelo vacío.</translation>
+    </message>
+    <message>
         <source>Choose &amp;logo…</source>
         <translation>Elegir &amp;logotipo…</translation>
     </message>

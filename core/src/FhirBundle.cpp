@@ -286,9 +286,42 @@ private:
         addPsfs(cx);
     }
 
-    /// PSFS (Patient-Specific Functional Scale) observations belong here, one per activity,
-    /// once the session carries them (migration v10, another change of this round).
-    void addPsfs(SessionContext& /*cx*/) {}
+    /// The Patient-Specific Functional Scale: one Observation per rated activity (the activity
+    /// in the patient's own words as its text, the rating 0-10 as an integer), then one for the
+    /// mean of the rated activities, which names them as its members. No public code for the
+    /// PSFS was found (README): both are coded in HepDesk's measure CodeSystem.
+    void addPsfs(SessionContext& cx) {
+        const std::vector<PsfsActivity>& activities = cx.s->screening.psfs;
+        json members = json::array();
+        for (std::size_t i = 0; i < activities.size(); ++i) {
+            const PsfsActivity& a = activities[i];
+            if (!a.rating) {
+                continue; // not asked yet: nothing was observed
+            }
+            json code = {{"coding", json::array({coding(codeSystem("measure"), "psfs-activity",
+                                                        "PSFS activity rating (0-10)")})},
+                         {"text", a.activity}};
+            json o = observation(cx, "survey", std::move(code));
+            o["valueInteger"] = *a.rating;
+            o["referenceRange"] = json::array(
+                {{{"low", quantity(json(0), "score", "{score}")},
+                  {"high", quantity(json(10), "score", "{score}")},
+                  {"text", "0 = unable to do the activity, 10 = as before the problem"}}});
+            const std::string id =
+                addFor(cx, "observation/psfs-activity/" + std::to_string(i + 1), std::move(o));
+            members.push_back(refTo(id, "Observation"));
+        }
+        if (!cx.s->scores.psfsMean || members.empty()) {
+            return;
+        }
+        json o =
+            observation(cx, "survey",
+                        measureCode("psfs-mean", "Patient-Specific Functional Scale mean (0-10)"));
+        o["valueQuantity"] =
+            quantity(json(std::round(*cx.s->scores.psfsMean * 100.0) / 100.0), "score", "{score}");
+        o["hasMember"] = members;
+        addFor(cx, "observation/psfs-mean", std::move(o));
+    }
 
     /// Each screening finding the clinician ticked, coded by its HepDesk id.
     std::map<std::string, std::string> addFindings(SessionContext& cx) {
@@ -565,16 +598,41 @@ private:
             p["reason"] = json::array({{{"text", a.text}}});
             addFor(cx, "provenance/addendum/" + std::to_string(a.id), std::move(p));
         }
-        for (const HandoutOverride& o : s.overrides) {
-            json p = provenance(
-                {{cx.encounter, "Encounter"}}, o.createdAt,
-                agent(who(o.clinicianId, o.actor), "author", "Author"),
-                {{"coding", json::array({coding(codeSystem("activity"), "handout-override",
-                                                "Handout given despite the triage")})},
-                 {"text", "Handout override"}});
-            p["reason"] = json::array({{{"text", o.reason}}});
-            addFor(cx, "provenance/override/" + std::to_string(o.id), std::move(p));
+        // The override given with the session (before signing), then each one after.
+        const HandoutOptions& h = s.handoutOptions;
+        if (!h.overrideReason.empty()) {
+            const auto by = h.overrideBy ? h.overrideBy : s.clinicianId;
+            addFor(cx, "provenance/override",
+                   overrideProvenance(cx, h.overrideKind, h.overrideReason, who(by, ""),
+                                      h.overrideAt.empty() ? s.startedAt : h.overrideAt));
         }
+        for (const HandoutOverride& o : s.overrides) {
+            addFor(
+                cx, "provenance/override/" + std::to_string(o.id),
+                overrideProvenance(cx, o.kind, o.reason, who(o.clinicianId, o.actor), o.createdAt));
+        }
+    }
+
+    /// A handout given despite an urgent or emergency triage: who and when, and why as the
+    /// reason: the kind coded in HepDesk's override-kind CodeSystem (none for an override
+    /// recorded before kinds existed), the clinician's sentence as its text.
+    json overrideProvenance(const SessionContext& cx, const std::string& kind,
+                            const std::string& sentence, json author,
+                            const std::string& when) const {
+        json p = provenance(
+            {{cx.encounter, "Encounter"}}, when, agent(std::move(author), "author", "Author"),
+            {{"coding", json::array({coding(codeSystem("activity"), "handout-override",
+                                            "Handout given despite the triage")})},
+             {"text", "Handout override"}});
+        json reason = {{"text", sentence}};
+        if (!kind.empty()) {
+            const auto label = labels_.overrideKinds.find(kind);
+            reason["coding"] = json::array(
+                {coding(codeSystem("override-kind"), kind,
+                        label == labels_.overrideKinds.end() ? std::string() : label->second)});
+        }
+        p["reason"] = json::array({std::move(reason)});
+        return p;
     }
 
     void addSession(const SessionRecord& record) {

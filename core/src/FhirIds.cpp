@@ -28,4 +28,37 @@ std::string nameUuid(std::string_view name) {
     return out;
 }
 
+Status checkSystemUri(std::string_view uri, std::string_view field) {
+    const auto refuse = [&](std::string_view why) {
+        std::string shown(uri.substr(0, 80));
+        return Error::invalid(std::string(field) + " must be an absolute URI such as " +
+                              "'urn:oid:1.2.3' or 'https://clinic.example/mrn' (" +
+                              std::string(why) + "), got '" + shown + "'");
+    };
+    if (uri.size() > kMaxSystemUriBytes) {
+        return refuse("it may be at most " + std::to_string(kMaxSystemUriBytes) + " bytes");
+    }
+    const auto isAlpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    const auto isDigit = [](char c) { return c >= '0' && c <= '9'; };
+    const std::size_t colon = uri.find(':');
+    if (colon == std::string_view::npos || colon == 0 || !isAlpha(uri[0])) {
+        return refuse("it must start with a scheme such as 'urn:' or 'https:'");
+    }
+    for (char c : uri.substr(0, colon)) {
+        if (!isAlpha(c) && !isDigit(c) && c != '+' && c != '-' && c != '.') {
+            return refuse("it must start with a scheme such as 'urn:' or 'https:'");
+        }
+    }
+    if (colon + 1 == uri.size()) {
+        return refuse("something must follow the scheme");
+    }
+    for (char c : uri) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u <= 0x20 || u == 0x7F) {
+            return refuse("it may not hold spaces");
+        }
+    }
+    return {};
+}
+
 } // namespace hepdesk::fhir

@@ -3,6 +3,7 @@
 #include "RecordChecks.h"
 #include "TextCheck.h"
 #include "hepdesk/core/Clock.h"
+#include "hepdesk/core/FhirIds.h"
 #include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/Database.h"
 
@@ -51,15 +52,18 @@ Status checkClinicSettings(const ClinicSettings& s) {
             return st;
         }
     }
+    if (!s.recordSystem.empty()) {
+        return fhir::checkSystemUri(s.recordSystem, "clinic record number system");
+    }
     return {};
 }
 
 Result<ClinicSettings> SqliteClinicRepository::load() {
-    auto s = Statement::on(db_.connection(), "SELECT name, address, phone, logo, logo_mime FROM "
-                                             "clinic_settings WHERE id = 1")
+    auto s = Statement::on(db_.connection(), "SELECT name, address, phone, logo, logo_mime, "
+                                             "record_system FROM clinic_settings WHERE id = 1")
                  .queryOptional([](const Statement& st) {
                      return ClinicSettings{st.columnText(0), st.columnText(1), st.columnText(2),
-                                           st.columnText(3), st.columnText(4)};
+                                           st.columnText(3), st.columnText(4), st.columnText(5)};
                  });
     if (!s) {
         return s.error();
@@ -68,24 +72,22 @@ Result<ClinicSettings> SqliteClinicRepository::load() {
 }
 
 Status SqliteClinicRepository::save(const ClinicSettings& s) {
-    for (const Status& st : {checkText(s.name, "clinic name", kMaxNameBytes),
-                             checkText(s.address, "clinic address", kMaxFieldBytes),
-                             checkText(s.phone, "clinic phone", kMaxNameBytes), checkLogo(s)}) {
-        if (!st) {
-            return st;
-        }
+    if (auto st = checkClinicSettings(s); !st) {
+        return st;
     }
     const auto logo = s.logo.empty() ? std::nullopt : std::optional<Blob>(Blob{s.logo});
     return Transaction::run(db_.connection(), [&] {
         if (auto r = Statement::on(db_.connection(),
                                    "INSERT INTO clinic_settings(id, name, address, phone, logo, "
-                                   "logo_mime, updated_at) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6) "
+                                   "logo_mime, updated_at, record_system) "
+                                   "VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7) "
                                    "ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
                                    "address = excluded.address, phone = excluded.phone, "
                                    "logo = excluded.logo, logo_mime = excluded.logo_mime, "
-                                   "updated_at = excluded.updated_at")
+                                   "updated_at = excluded.updated_at, "
+                                   "record_system = excluded.record_system")
                          .bindAll(s.name, s.address, s.phone, logo, s.logoMime,
-                                  isoDateTime(Clock::current().now()))
+                                  isoDateTime(Clock::current().now()), s.recordSystem)
                          .execute();
             !r) {
             return r;

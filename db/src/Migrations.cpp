@@ -369,6 +369,24 @@ ALTER TABLE session ADD COLUMN handout_override_at TEXT;
 ALTER TABLE session_override ADD COLUMN kind TEXT NOT NULL DEFAULT ''
     CHECK (kind IN ('', 'declines_referral', 'seen_by_doctor_today', 'referral_arranged', 'other'));
 )sql"},
+    // Branch h1 only: schema 12 is reserved for the program dosage storage (helper h3), merged
+    // in its place; this empty step keeps the versions consecutive until then.
+    Migration{12, R"sql(
+SELECT 1;
+)sql"},
+    Migration{13, R"sql(
+-- The identifier system of patients' record numbers in the clinic's health record (the FHIR
+-- export): an absolute URI (a scheme, ':', no spaces or control characters), or '' for
+-- HepDesk's own.
+ALTER TABLE clinic_settings ADD COLUMN record_system TEXT NOT NULL DEFAULT ''
+    CHECK (record_system = '' OR (
+        length(CAST(record_system AS BLOB)) <= 500
+        AND substr(record_system, 1, 1) GLOB '[A-Za-z]'
+        AND instr(record_system, ':') > 1
+        AND substr(record_system, 1, instr(record_system, ':') - 1) NOT GLOB '*[^A-Za-z0-9+.-]*'
+        AND length(record_system) > instr(record_system, ':')
+        AND record_system NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || ']*')));
+)sql"},
 };
 
 } // namespace

@@ -6,15 +6,17 @@ namespace hepdesk::db {
 
 Result<ClinicSettings> PgClinicRepository::load() {
     auto r = db_.connection().exec(
-        "SELECT name, address, phone, logo, logo_mime FROM clinic_settings WHERE id = 1");
+        "SELECT name, address, phone, logo, logo_mime, record_system FROM clinic_settings "
+        "WHERE id = 1");
     if (!r) {
         return r.error();
     }
     if (r->rows() == 0) {
         return ClinicSettings{}; // none saved yet
     }
-    return ClinicSettings{r->text(0, 0), r->text(0, 1), r->text(0, 2),
-                          r->isNull(0, 3) ? std::string() : r->bytes(0, 3), r->text(0, 4)};
+    return ClinicSettings{r->text(0, 0), r->text(0, 1),
+                          r->text(0, 2), r->isNull(0, 3) ? std::string() : r->bytes(0, 3),
+                          r->text(0, 4), r->text(0, 5)};
 }
 
 Status PgClinicRepository::save(const ClinicSettings& s) {
@@ -25,12 +27,13 @@ Status PgClinicRepository::save(const ClinicSettings& s) {
     return PgTransaction::run(conn, [&]() -> Status {
         if (auto r = conn.exec(
                 "INSERT INTO clinic_settings(id, name, address, phone, logo, logo_mime, "
-                "updated_at) VALUES (1, $1, $2, $3, $4, $5, $6) "
+                "updated_at, record_system) VALUES (1, $1, $2, $3, $4, $5, $6, $7) "
                 "ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
                 "address = excluded.address, phone = excluded.phone, logo = excluded.logo, "
-                "logo_mime = excluded.logo_mime, updated_at = excluded.updated_at",
+                "logo_mime = excluded.logo_mime, updated_at = excluded.updated_at, "
+                "record_system = excluded.record_system",
                 {s.name, s.address, s.phone, s.logo.empty() ? PgParam() : PgParam::bytes(s.logo),
-                 s.logoMime, isoDateTime(Clock::current().now())});
+                 s.logoMime, isoDateTime(Clock::current().now()), s.recordSystem});
             !r) {
             return r.error();
         }

@@ -394,6 +394,18 @@ ALTER TABLE session ADD COLUMN handout_override_at text;
 ALTER TABLE session_override ADD COLUMN kind text NOT NULL DEFAULT ''
     CHECK (kind IN ('', 'declines_referral', 'seen_by_doctor_today', 'referral_arranged', 'other'));
 )sql"},
+    // Branch h1 only: step 12 is reserved for the program dosage storage (helper h3), merged in
+    // its place; this empty step keeps the versions the same as SQLite's until then.
+    PgMigration{12, R"sql(
+SELECT 1;
+)sql"},
+    PgMigration{13, R"sql(
+-- As in SQLite schema 13: the identifier system of patients' record numbers in the clinic's
+-- health record, an absolute URI, or '' for HepDesk's own.
+ALTER TABLE clinic_settings ADD COLUMN record_system text NOT NULL DEFAULT ''
+    CHECK (record_system = '' OR (octet_length(record_system) <= 500
+        AND record_system ~ '^[A-Za-z][A-Za-z0-9+.-]*:[^[:space:][:cntrl:]]+$'));
+)sql"},
 };
 
 Error refusedAsForeign(const PgConnection& c, const std::string& why) {

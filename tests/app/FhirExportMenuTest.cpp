@@ -1,11 +1,13 @@
 #include "FhirExportActions.h"
 #include "MainWindow.h"
 #include "PatientPage.h"
+#include "SettingsDialog.h"
 #include "WidgetTestSupport.h"
 #include "hepdesk/core/Sha256.h"
 #include "hepdesk/visit/VisitWorkflow.h"
 
 #include <QAction>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QTableView>
@@ -98,6 +100,48 @@ TEST(FhirExportMenu, ExportsTheSelectedSessionAndThePatientFromTheMenus) {
     EXPECT_FALSE(fhir->exportTo(false, s.id, QString::fromStdString((app.dir / "folder").string()))
                      .isEmpty());
     EXPECT_TRUE(w.grab().save(test::artifact("h2-fhir-menu.png")));
+}
+
+// Settings > Clinic: the record number system the health record uses, typed by the clinician,
+// refused with a plain message unless it is an absolute URI, then named by every export.
+TEST(FhirExportMenu, TheRecordNumberSystemIsSetInSettingsAndNamedByTheExport) {
+    test::AppFixture app;
+    ASSERT_TRUE(app.services);
+    auto patient =
+        app.services->patients().add(Patient{0, "Иван Смирнов", "1975-09-30", "RU-17", "", false});
+    ASSERT_TRUE(patient.ok());
+
+    SettingsDialog d(app.services->clinic(), app.services->clinicians());
+    ASSERT_TRUE(d.load().ok());
+    ASSERT_NE(d.recordSystemEdit(), nullptr);
+    EXPECT_TRUE(d.recordSystemEdit()->text().isEmpty());
+    d.clinicNameEdit()->setText(QStringLiteral("Riverside Physical Therapy"));
+    d.backupFolderEdit()->setText(QString::fromStdString((app.dir / "backups").string()));
+    QTest::keyClicks(d.recordSystemEdit(), QStringLiteral("clinic mrn"));
+    auto refused = d.save();
+    ASSERT_FALSE(refused.ok());
+    EXPECT_TRUE(refused.error().message.starts_with("Record number system: type the full address"))
+        << refused.error().message;
+    EXPECT_EQ(app.services->clinic().load()->recordSystem, ""); // nothing saved
+
+    d.recordSystemEdit()->clear();
+    QTest::keyClicks(d.recordSystemEdit(), QStringLiteral("https://riverside.example/fhir/mrn"));
+    ASSERT_TRUE(d.save().ok());
+    EXPECT_EQ(app.services->clinic().load()->recordSystem, "https://riverside.example/fhir/mrn");
+    d.show();
+    EXPECT_TRUE(d.grab().save(test::artifact("h1-settings-record-system.png")));
+
+    // Opened again, the field shows it; the patient's export names it.
+    SettingsDialog again(app.services->clinic(), app.services->clinicians());
+    ASSERT_TRUE(again.load().ok());
+    EXPECT_EQ(again.recordSystemEdit()->text(),
+              QStringLiteral("https://riverside.example/fhir/mrn"));
+    MainWindow w(*app.services);
+    const QString path = QString::fromStdString((app.dir / "patient.fhir.json").string());
+    ASSERT_EQ(w.fhirExport()->exportTo(true, *patient, path), QString());
+    const auto bundle = nlohmann::json::parse(hepdesk::test::readFile(path.toStdString()));
+    EXPECT_EQ(bundle.at("entry")[0].at("resource").at("identifier")[0].at("system"),
+              "https://riverside.example/fhir/mrn");
 }
 
 } // namespace

@@ -73,6 +73,47 @@ TEST_F(FhirExportCli, ExportsThePatientWithAllSessionsAndTheClinicsRecordSystem)
     EXPECT_EQ(encounters, 1);
 }
 
+TEST_F(FhirExportCli, TheClinicsStoredRecordSystemUnlessTheExportGivesOne) {
+    const auto systemOf = [this](std::vector<std::string> args) {
+        const auto r = cli(args);
+        EXPECT_EQ(r.exitCode, 0) << r.err;
+        return json::parse(r.out).at("entry")[0].at("resource").at("identifier")[0].at("system");
+    };
+    // Neither: HepDesk's default.
+    EXPECT_EQ(systemOf({"session", "export", "1", "--format", "fhir"}),
+              "https://hepdesk.invalid/fhir/record-number");
+    const auto set = cli({"clinic", "set", "--name", "Clínica Sol", "--record-system",
+                          "https://clinica-sol.example/fhir/mrn"});
+    ASSERT_EQ(set.exitCode, 0) << set.err;
+    const auto shown = cli({"clinic", "show"});
+    ASSERT_EQ(shown.exitCode, 0) << shown.err;
+    EXPECT_NE(shown.out.find("record number system: https://clinica-sol.example/fhir/mrn"),
+              std::string::npos)
+        << shown.out;
+    EXPECT_NE(shown.out.find("Clinic: Clínica Sol"), std::string::npos) << shown.out;
+    // The stored one; the export's own wins over it.
+    EXPECT_EQ(systemOf({"session", "export", "1", "--format", "fhir"}),
+              "https://clinica-sol.example/fhir/mrn");
+    EXPECT_EQ(systemOf({"patient", "export", "1", "--record-system", "urn:oid:1.2.3.4"}),
+              "urn:oid:1.2.3.4");
+    // Setting one field keeps the others.
+    ASSERT_EQ(cli({"clinic", "set", "--phone", "+34 600"}).exitCode, 0);
+    const auto j = json::parse(cli({"--format", "json", "clinic", "show"}).out);
+    EXPECT_EQ(j.at("name"), "Clínica Sol");
+    EXPECT_EQ(j.at("record_system"), "https://clinica-sol.example/fhir/mrn");
+    // Not an absolute URI: a usage error naming the option, nothing changed.
+    const auto bad = cli({"clinic", "set", "--record-system", "clinic mrn"});
+    EXPECT_EQ(bad.exitCode, 2);
+    EXPECT_NE(bad.err.find("--record-system must be an absolute URI"), std::string::npos)
+        << bad.err;
+    EXPECT_EQ(json::parse(cli({"--format", "json", "clinic", "show"}).out).at("record_system"),
+              "https://clinica-sol.example/fhir/mrn");
+    // Empty: back to the default.
+    ASSERT_EQ(cli({"clinic", "set", "--record-system", ""}).exitCode, 0);
+    EXPECT_EQ(systemOf({"session", "export", "1", "--format", "fhir"}),
+              "https://hepdesk.invalid/fhir/record-number");
+}
+
 TEST_F(FhirExportCli, RefusesBadFormatsSystemsAndOutputFilesAndUnknownIds) {
     const auto xml = cli({"session", "export", "1", "--format", "xml"});
     EXPECT_EQ(xml.exitCode, 2);
@@ -81,7 +122,8 @@ TEST_F(FhirExportCli, RefusesBadFormatsSystemsAndOutputFilesAndUnknownIds) {
     EXPECT_EQ(patientJson.exitCode, 2);
     const auto system = cli({"patient", "export", "1", "--record-system", "not a uri"});
     EXPECT_EQ(system.exitCode, 2);
-    EXPECT_NE(system.err.find("--record-system"), std::string::npos) << system.err;
+    EXPECT_NE(system.err.find("--record-system must be an absolute URI"), std::string::npos)
+        << system.err;
     // The output-file refusals of every export: a folder is never replaced.
     fs::create_directory(dir_ / "folder");
     const auto folder =

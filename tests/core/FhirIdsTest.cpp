@@ -27,6 +27,23 @@ TEST(FhirIds, ANameGivesTheSameVersion8UuidEveryTimeAndAnotherNameAnother) {
     EXPECT_EQ(a.substr(33), hex.substr(20, 12));
 }
 
+TEST(FhirIds, ARecordNumberSystemMustBeAnAbsoluteUri) {
+    for (const char* good : {"urn:oid:1.2.840.99", "https://clinic.example/fhir/mrn",
+                             "http://hospital.example.org/mrn", "urn:uuid:1234", "x-local+a.b:c"}) {
+        EXPECT_TRUE(checkSystemUri(good, "record system")) << good;
+    }
+    for (const char* bad : {"", "mrn", "clinic mrn", "urn:", ":x", "1urn:x", "ur n:x",
+                            "urn:oid:1.2 3", "urn:x\ty", "c_d:x"}) {
+        auto s = checkSystemUri(bad, "record system");
+        ASSERT_FALSE(s) << bad;
+        EXPECT_EQ(s.error().kind, Error::Kind::InvalidInput);
+        EXPECT_TRUE(s.error().message.starts_with("record system must be an absolute URI such as "
+                                                  "'urn:oid:1.2.3'"))
+            << s.error().message;
+    }
+    EXPECT_FALSE(checkSystemUri("urn:" + std::string(kMaxSystemUriBytes, 'a'), "record system"));
+}
+
 TEST(FhirIds, Base64MatchesTheRfc4648TestVectors) {
     EXPECT_EQ(base64(""), "");
     EXPECT_EQ(base64("f"), "Zg==");

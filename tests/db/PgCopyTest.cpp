@@ -31,8 +31,9 @@ TEST(PgCopy, EverythingArrivesAsWrittenAndCountsAndContentsMatch) {
         const auto p = *st.patients().add(Patient{0, "Zoë Ørsted", "1980-02-29", "R-1", "", false});
         (void)*st.patients().add(Patient{0, "Old Patient", "", "", "", true});
         const auto c = *st.clinicians().add(Clinician{0, "Ana Ruiz", "PT", true});
-        ASSERT_TRUE(st.clinic().save(
-            ClinicSettings{"Clínica", "Calle 1", "+34", test::pngImage(6, 6), "image/png"}));
+        ClinicSettings clinic{"Clínica", "Calle 1", "+34", test::pngImage(6, 6), "image/png"};
+        clinic.recordSystem = "urn:oid:1.2.840.99";
+        ASSERT_TRUE(st.clinic().save(clinic));
         ASSERT_TRUE(st.customExercises().put(CustomExercise{"wall_slide", "Wall slide",
                                                             R"({"id":"wall_slide"})",
                                                             test::greyJpeg(8, 8), "image/jpeg"}));
@@ -99,6 +100,7 @@ TEST(PgCopy, EverythingArrivesAsWrittenAndCountsAndContentsMatch) {
         EXPECT_EQ(a->scores, b->scores);
     }
     EXPECT_EQ(*(*server)->clinic().load(), *(*fileStore)->clinic().load());
+    EXPECT_EQ((*server)->clinic().load()->recordSystem, "urn:oid:1.2.840.99");
     EXPECT_EQ(*(*server)->customExercises().get("wall_slide"),
               *(*fileStore)->customExercises().get("wall_slide"));
     auto serverProtocols = (*server)->protocols().list();

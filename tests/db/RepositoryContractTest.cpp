@@ -109,6 +109,49 @@ TEST_P(RepositoryContract, ClinicSettingsWithLogoRoundTrip) {
     EXPECT_EQ(*clinic.load(), s); // nothing half-written
 }
 
+TEST_P(RepositoryContract, ClinicRecordNumberSystemStoredOnlyAsAnAbsoluteUri) {
+    auto& clinic = store().clinic();
+    EXPECT_EQ(clinic.load()->recordSystem, ""); // HepDesk's default until the clinic sets one
+    ClinicSettings s{"Clínica Sol", "", "", "", ""};
+    s.recordSystem = "https://clinica-sol.example/fhir/mrn";
+    ASSERT_TRUE(clinic.save(s));
+    EXPECT_EQ(clinic.load()->recordSystem, "https://clinica-sol.example/fhir/mrn");
+    for (const char* bad : {"clinic mrn", "mrn", "1urn:x", "urn:", "urn:oid:1.2 3"}) {
+        ClinicSettings b = s;
+        b.recordSystem = bad;
+        auto refused = clinic.save(b);
+        ASSERT_FALSE(refused) << bad;
+        EXPECT_EQ(refused.error().kind, Error::Kind::InvalidInput);
+        EXPECT_NE(refused.error().message.find("clinic record number system must be an "
+                                               "absolute URI"),
+                  std::string::npos)
+            << refused.error().message;
+    }
+    EXPECT_EQ(clinic.load()->recordSystem, "https://clinica-sol.example/fhir/mrn");
+    s.recordSystem = "urn:oid:1.2.840.99";
+    ASSERT_TRUE(clinic.save(s));
+    EXPECT_EQ(clinic.load()->recordSystem, "urn:oid:1.2.840.99");
+    s.recordSystem.clear(); // back to the default
+    ASSERT_TRUE(clinic.save(s));
+    EXPECT_EQ(clinic.load()->recordSystem, "");
+
+    // The database itself refuses what is not an absolute URI, whoever writes it.
+    store_.reset();
+    const std::string bad = "UPDATE clinic_settings SET record_system = 'clinic mrn'";
+    const std::string good = "UPDATE clinic_settings SET record_system = 'urn:oid:1.2.3'";
+    if (GetParam() == Store::Backend::Server) {
+        auto c = PgConnection::connect(target());
+        ASSERT_TRUE(c);
+        EXPECT_FALSE(c->execScript(bad));
+        EXPECT_TRUE(c->execScript(good));
+    } else {
+        auto d = Database::open(dir_ / "clinic.sqlite");
+        ASSERT_TRUE(d) << d.error().message;
+        EXPECT_FALSE(d->connection().exec(bad));
+        EXPECT_TRUE(d->connection().exec(good));
+    }
+}
+
 TEST_P(RepositoryContract, ClinicExercisesWithPhotosPutListRemove) {
     auto& custom = store().customExercises();
     const CustomExercise withPhoto{"wall_slide", "Wall slide", R"({"id":"wall_slide"})",

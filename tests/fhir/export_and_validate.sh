@@ -2,7 +2,8 @@
 # Exports FHIR R4 Bundles with the real hepdesk-cli and validates every Bundle and each of its
 # resources with the installed validator (Medplum's validateResource on the R4 profiles):
 # the three example screenings, a signed session with addenda, an emergency session with an
-# override, and patients named in Greek, Cyrillic and Vietnamese. Then proves the validator is
+# override (its kind coded in the Provenance), a follow-up with the PSFS, the clinic's stored record
+# number system, and patients named in Greek, Cyrillic and Vietnamese. Then proves the validator is
 # live: a Bundle broken on purpose must fail.
 # Usage: export_and_validate.sh HEPDESK_CLI VALIDATOR_DIR TEMPLATES_DIR WORK_DIR
 set -eu
@@ -42,9 +43,18 @@ run session new --patient 3 --clinician 2 --screening "$ex/neck-routine.json" >/
 run session new --patient 3 --clinician 2 --screening "$ex/neck-routine.json" \
     --exercise chin_tuck >/dev/null
 run session sign 4 --clinician 2 --paper letter >/dev/null
+# Patient 3's follow-up with the Patient-Specific Functional Scale (two rated activities, one
+# not rated yet), signed.
+run session new --patient 3 --clinician 2 --screening "$ex/neck-follow-up-psfs.json" \
+    --exercise chin_tuck >/dev/null
+run session sign 5 --clinician 2 >/dev/null
+
+# The clinic's record number system, stored (patient exports below give their own).
+run clinic set --name "Clínica Sol" --record-system "https://clinica-sol.example/fhir/mrn" \
+    >/dev/null
 
 bundles=""
-for s in 1 2 3 4; do
+for s in 1 2 3 4 5; do
     run session export "$s" --format fhir --out "$work/session-$s.json" >/dev/null
     bundles="$bundles $work/session-$s.json"
 done
@@ -56,6 +66,14 @@ done
 
 # shellcheck disable=SC2086 # one argument per Bundle
 node "$validator/validate.js" $bundles
+
+# The PSFS is in the export: each rated activity and the mean.
+grep -q '"text": "Turning my head to reverse the car"' "$work/session-5.json"
+grep -q '"code": "psfs-mean"' "$work/session-5.json"
+# The override's kind is coded in its Provenance; the stored record number system is used.
+grep -q '"code": "declines_referral"' "$work/session-2.json"
+grep -q '"system": "https://clinica-sol.example/fhir/mrn"' "$work/session-1.json"
+grep -q '"system": "urn:oid:1.2.3.4.5"' "$work/patient-1.json"
 
 # A Bundle broken on purpose (an impossible birth date, an unknown element) must fail.
 sed -e 's/"birthDate": "1961-04-12"/"birthDate": "1961-13-45"/' \

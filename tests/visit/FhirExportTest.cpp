@@ -4,6 +4,7 @@
 #include "hepdesk/core/FhirIds.h"
 #include "hepdesk/core/Sha256.h"
 
+#include <map>
 #include <nlohmann/json.hpp>
 
 // The FHIR R4 export read back as a receiving health record would: every score, finding,
@@ -17,6 +18,7 @@ using nlohmann::json;
 constexpr std::string_view kMeasure = "https://hepdesk.invalid/fhir/CodeSystem/measure";
 constexpr std::string_view kFinding = "https://hepdesk.invalid/fhir/CodeSystem/finding";
 constexpr std::string_view kExercise = "https://hepdesk.invalid/fhir/CodeSystem/exercise";
+constexpr std::string_view kOverrideKind = "https://hepdesk.invalid/fhir/CodeSystem/override-kind";
 
 std::string unbase64(std::string_view text) {
     static constexpr std::string_view kAlphabet =
@@ -46,6 +48,9 @@ protected:
         auto doc = json::parse(hepdesk::test::readFile(hepdesk::test::templatesDir() / "schema" /
                                                        "examples" / "low-back-osteoporosis.json"));
         doc["ndi"] = {{"pain_intensity", 2}, {"reading", 1}, {"headaches", 3}};
+        doc["psfs"] = json::array({{{"activity", "Lifting my grandson"}, {"rating", 3}},
+                                   {{"activity", "Standing to cook"}, {"rating", nullptr}},
+                                   {{"activity", "Walking to the market"}, {"rating", 6}}});
         auto screening = screeningFromJson(doc, "test screening");
         EXPECT_TRUE(screening.ok()) << screening.error().message;
         auto started = visit().start(patientId_, {clinicianId_, {}, std::nullopt, {}});
@@ -138,6 +143,18 @@ TEST_F(FhirExportTest, ABundleReadBackHoldsEveryScoreFindingExerciseAndTheHandou
     EXPECT_EQ(observed(bundle, "start-back-psychosocial"), json(*sc.startBackPsychosocial));
     EXPECT_EQ(observed(bundle, "start-back-risk")->at("coding")[0].at("code"),
               riskId(*sc.startBackRisk));
+    // PSFS: each rated activity in the patient's words, then the mean of the rated ones; the
+    // activity not rated yet is left out.
+    ASSERT_TRUE(sc.psfsMean);
+    std::map<std::string, int> psfs;
+    for (const json& o : resources(bundle, "Observation")) {
+        if (hasCoding(o.at("code"), kMeasure, "psfs-activity")) {
+            psfs[o.at("code").at("text")] = o.at("valueInteger");
+        }
+    }
+    EXPECT_EQ(psfs, (std::map<std::string, int>{{"Lifting my grandson", 3},
+                                                {"Walking to the market", 6}}));
+    EXPECT_NEAR(observed(bundle, "psfs-mean")->get<double>(), 4.5, 1e-9);
     int loincPain = 0;
     for (const json& o : resources(bundle, "Observation")) {
         loincPain += hasCoding(o.at("code"), "http://loinc.org", "72514-3") ? 1 : 0;
@@ -237,12 +254,20 @@ TEST_F(FhirExportTest, TheSameSessionExportsByteIdenticalAndIdsComeFromTheSessio
     EXPECT_EQ(json::parse(*whole).at("entry"), bundle.at("entry"));
 }
 
-TEST_F(FhirExportTest, TheRecordNumberSystemIsTheClinicsWhenGiven) {
+TEST_F(FhirExportTest, TheRecordNumberSystemIsTheExportsThenTheClinicsThenTheDefault) {
     const std::int64_t id = signedSession();
-    auto text = exporter({"urn:oid:1.2.840.99", "en"}).session(id);
-    ASSERT_TRUE(text.ok());
-    const json patient = json::parse(*text).at("entry")[0].at("resource");
-    EXPECT_EQ(patient.at("identifier")[0].at("system"), "urn:oid:1.2.840.99");
+    const auto systemOf = [&](FhirExportOptions options) {
+        auto text = exporter(std::move(options)).session(id);
+        EXPECT_TRUE(text.ok());
+        return json::parse(*text).at("entry")[0].at("resource").at("identifier")[0].at("system");
+    };
+    EXPECT_EQ(systemOf({}), fhir::kDefaultRecordNumberSystem);
+    EXPECT_EQ(systemOf({"urn:oid:1.2.840.99", "en"}), "urn:oid:1.2.840.99");
+    ClinicSettings clinic = *clinicRepo_->load();
+    clinic.recordSystem = "https://riverside.example/fhir/mrn";
+    ASSERT_TRUE(clinicRepo_->save(clinic).ok());
+    EXPECT_EQ(systemOf({}), "https://riverside.example/fhir/mrn");
+    EXPECT_EQ(systemOf({"urn:oid:1.2.840.99", "en"}), "urn:oid:1.2.840.99");
 }
 
 TEST_F(FhirExportTest, ADraftWithoutAProgramExportsWithoutAHandoutOrSignature) {
@@ -294,9 +319,47 @@ TEST_F(FhirExportTest, AnOverrideAfterSigningBringsTheHandoutAndItsProvenance) {
             EXPECT_EQ(p.at("recorded"), stored->overrides[0].createdAt);
             EXPECT_EQ(p.at("agent")[0].at("who").at("reference"),
                       fhir::nameUuid("clinician/" + std::to_string(clinicianId_)));
+            // The kind, coded, with its label.
+            EXPECT_TRUE(hasCoding(p.at("reason")[0], kOverrideKind, "declines_referral"));
+            EXPECT_EQ(p.at("reason")[0].at("coding")[0].at("display"),
+                      "Patient declines referral and was told the risk");
         }
     }
     EXPECT_TRUE(found) << "the override, with who and when";
+}
+
+TEST_F(FhirExportTest, AnOverrideGivenBeforeSigningHasItsKindSentenceAuthorAndTime) {
+    HandoutOptions options;
+    options.overrideReason = "Already seen by her GP this morning; gentle exercises agreed";
+    options.overrideKind = "seen_by_doctor_today";
+    const Session s = draft({"ces_saddle_numbness"}, {"belly_breathing"}, options);
+    ASSERT_TRUE(visit().sign(s.id, clinicianId_).ok());
+    const auto stored = sessions_->get(s.id);
+    ASSERT_TRUE(stored.ok());
+    ASSERT_EQ(stored->handoutOptions.overrideKind, "seen_by_doctor_today");
+
+    auto text = exporter().session(s.id);
+    ASSERT_TRUE(text.ok()) << text.error().message;
+    const json bundle = json::parse(*text);
+    std::vector<json> overrides;
+    for (const json& p : resources(bundle, "Provenance")) {
+        if (hasCoding(p.at("activity"), "https://hepdesk.invalid/fhir/CodeSystem/activity",
+                      "handout-override")) {
+            overrides.push_back(p);
+        }
+    }
+    ASSERT_EQ(overrides.size(), 1U);
+    const json& p = overrides[0];
+    EXPECT_TRUE(hasCoding(p.at("reason")[0], kOverrideKind, "seen_by_doctor_today"));
+    EXPECT_EQ(p.at("reason")[0].at("text"), options.overrideReason);
+    ASSERT_FALSE(stored->handoutOptions.overrideAt.empty());
+    EXPECT_EQ(p.at("recorded"), stored->handoutOptions.overrideAt);
+    EXPECT_EQ(p.at("agent")[0].at("who").at("reference"),
+              fhir::nameUuid("clinician/" + std::to_string(clinicianId_)));
+    // In Spanish, the kind's label is the Spanish one.
+    auto es = exporter({std::nullopt, "es"}).session(s.id);
+    ASSERT_TRUE(es.ok());
+    EXPECT_NE(es->find("Ya le ha visto un médico por esto hoy"), std::string::npos);
 }
 
 TEST_F(FhirExportTest, AnUnknownSessionOrPatientIsNotFound) {

@@ -5,6 +5,7 @@
 #include "hepdesk/db/ClinicianRepository.h"
 #include "hepdesk/db/PatientRepository.h"
 #include "hepdesk/db/SessionRepository.h"
+#include "hepdesk/visit/OverrideReason.h"
 
 #include <algorithm>
 #include <set>
@@ -48,7 +49,6 @@ Result<std::string> FhirExport::bundle(std::int64_t patientId, const std::vector
                                        std::string bundleName) {
     fhir::BundleInput in;
     in.bundleName = std::move(bundleName);
-    in.recordNumberSystem = options_.recordNumberSystem;
     auto patient = repos_.patients.get(patientId);
     if (!patient) {
         return patient.error();
@@ -59,9 +59,14 @@ Result<std::string> FhirExport::bundle(std::int64_t patientId, const std::vector
         return clinic.error();
     }
     in.clinic = std::move(*clinic);
+    if (options_.recordNumberSystem) {
+        in.recordNumberSystem = *options_.recordNumberSystem;
+    } else if (!in.clinic.recordSystem.empty()) {
+        in.recordNumberSystem = in.clinic.recordSystem;
+    }
     std::set<std::int64_t> clinicianIds;
     for (const Session& s : sessions) {
-        for (const auto& id : {s.clinicianId, s.signedBy}) {
+        for (const auto& id : {s.clinicianId, s.signedBy, s.handoutOptions.overrideBy}) {
             if (id) {
                 clinicianIds.insert(*id);
             }
@@ -91,8 +96,11 @@ Result<std::string> FhirExport::bundle(std::int64_t patientId, const std::vector
         }
         in.sessions.push_back(std::move(*r));
     }
-    const fhir::BundleLabels labels{workflow_.rules().items(), workflow_.catalog(),
-                                    options_.language};
+    fhir::BundleLabels labels{workflow_.rules().items(), workflow_.catalog(), options_.language};
+    for (const OverrideKind& k : kOverrideKinds) {
+        labels.overrideKinds[std::string(k.id)] =
+            std::string(options_.language == "es" ? k.es : k.en);
+    }
     return fhir::toFhirText(in, labels);
 }
 

@@ -11,6 +11,9 @@ struct ClinicSettings {
     std::string phone;
     std::string logo;     ///< image bytes (PNG or JPEG), empty when there is no logo
     std::string logoMime; ///< "image/png" or "image/jpeg"; empty when there is no logo
+    /// The identifier system (an absolute URI) of patients' record numbers in the clinic's
+    /// health record, for the FHIR export; empty: HepDesk's own (fhir::kDefaultRecordNumberSystem).
+    std::string recordSystem = {};
     bool operator==(const ClinicSettings&) const = default;
 };
 

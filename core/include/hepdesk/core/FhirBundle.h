@@ -7,6 +7,7 @@
 #include "hepdesk/core/ScreeningItems.h"
 #include "hepdesk/core/Session.h"
 
+#include <map>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
@@ -50,6 +51,8 @@ struct BundleLabels {
     const ScreeningItems& items;
     const Catalog& catalog;
     std::string language = "en";
+    /// The label of each override kind (visit/OverrideReason.h) in `language`, by its id.
+    std::map<std::string, std::string> overrideKinds = {};
 };
 
 /// One HL7 FHIR R4 Bundle (type "collection") as JSON: Patient, Organization, Practitioners,

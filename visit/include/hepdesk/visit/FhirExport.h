@@ -5,14 +5,17 @@
 #include "hepdesk/visit/VisitWorkflow.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 namespace hepdesk::visit {
 
 /// What an export to the health record may set.
 struct FhirExportOptions {
-    /// The identifier system (a URI) of the patient's record number in the receiving record.
-    std::string recordNumberSystem = std::string(fhir::kDefaultRecordNumberSystem);
+    /// The identifier system (a URI) of the patient's record number in the receiving record,
+    /// given for this export: it wins over the clinic's (ClinicSettings::recordSystem); without
+    /// either, fhir::kDefaultRecordNumberSystem.
+    std::optional<std::string> recordNumberSystem = std::nullopt;
     /// The language of the labels shown as text (finding, question and exercise names).
     std::string language = "en";
 };
