@@ -259,10 +259,21 @@ Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
     };
     const std::string select =
         std::string("SELECT ") + kColumns + " FROM patient p WHERE (NOT p.archived OR $1) AND ";
-    // 1. A record number typed in full is the most certain match there is.
-    auto exact = conn.exec(select + "p.record_number <> '' AND " + noCase("p.record_number") +
-                               " = " + noCase("$2::text") + " ORDER BY p.id",
-                           {options.includeArchived, q});
+    const std::vector<std::string> words = searchWords(searchKey(q));
+    // 1. A record number typed in full is the most certain match there is. Two record numbers
+    // that differ only in case have the same folded words, so the first word's row in the
+    // search index finds the candidates (an index lookup, not a pass over every patient).
+    std::vector<PgParam> exactParams{options.includeArchived, q};
+    std::string candidates;
+    if (!words.empty()) {
+        exactParams.emplace_back(words.front());
+        candidates = "p.id IN (SELECT patient_id FROM patient_search WHERE term = $3 AND "
+                     "field = 'record' AND position = 0) AND ";
+    }
+    auto exact =
+        conn.exec(select + candidates + "p.record_number <> '' AND " + noCase("p.record_number") +
+                      " = " + noCase("$2::text") + " ORDER BY p.id",
+                  exactParams);
     if (!exact) {
         return exact.error();
     }
@@ -282,7 +293,6 @@ Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
     // 3. As on SQLite: names whose first word starts with the first word typed (every other
     // word typed must start some word), then names and record numbers with all words
     // anywhere; first matches by id, alphabetical (folded) within one stage.
-    const std::vector<std::string> words = searchWords(searchKey(q));
     const auto wordStage = [&](bool initial, std::size_t fetch) -> Status {
         std::string sql = select + "true";
         std::vector<PgParam> params{options.includeArchived};
