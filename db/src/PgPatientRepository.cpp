@@ -84,7 +84,10 @@ std::string wordOrSplit(const std::string& word, std::vector<PgParam>& params) {
 }
 
 /// Every typed word must match (in any order); adjacent typed words may also be one stored
-/// word ("mc donald" finds "McDonald"). A condition on patient p.
+/// word ("mc donald" finds "McDonald"). A condition on patient p: one set of patient ids, the
+/// union over the ways of joining words of the intersection of each word's matches, so the
+/// server computes it once and looks the patients up by id (an OR of IN conditions would test
+/// every patient of the clinic against each).
 std::string anywhereCondition(const std::vector<std::string>& words, std::vector<PgParam>& params) {
     const std::size_t n = words.size();
     const std::size_t joins = n <= kMaxJoinedWords ? n - 1 : 0;
@@ -97,15 +100,14 @@ std::string anywhereCondition(const std::vector<std::string>& words, std::vector
                 group += words[i];
                 continue;
             }
-            option += (option.empty() ? "p.id IN (" : " AND p.id IN (") +
-                      wordOrSplit(group, params) + ")";
+            option += (option.empty() ? "(" : " INTERSECT (") + wordOrSplit(group, params) + ")";
             if (i < n) {
                 group = words[i];
             }
         }
-        out += (out.empty() ? "((" : " OR (") + option + ")";
+        out += (out.empty() ? "(" : " UNION (") + option + ")";
     }
-    return out + ")";
+    return "p.id IN (SELECT m.id FROM (" + out + ") AS m(id))";
 }
 
 Patient readPatient(const PgResult& r, int i) {
