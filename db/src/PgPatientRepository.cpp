@@ -265,14 +265,22 @@ Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
         std::string("SELECT ") + kColumns + " FROM patient p WHERE (NOT p.archived OR $1) AND ";
     const std::vector<std::string> words = searchWords(searchKey(q));
     // 1. A record number typed in full is the most certain match there is. Two record numbers
-    // that differ only in case have the same folded words, so the first word's row in the
-    // search index finds the candidates (an index lookup, not a pass over every patient).
+    // that differ only in case have the same folded words at the same places, so the search
+    // index finds the candidates by the longest word (the rarest, as a rule: "136589" rather
+    // than the "r" of every "R-..."), instead of a pass over every patient.
     std::vector<PgParam> exactParams{options.includeArchived, q};
     std::string candidates;
     if (!words.empty()) {
-        exactParams.emplace_back(words.front());
+        std::size_t longest = 0;
+        for (std::size_t i = 1; i < words.size(); ++i) {
+            if (words[i].size() > words[longest].size()) {
+                longest = i;
+            }
+        }
+        exactParams.emplace_back(words[longest]);
+        exactParams.emplace_back(static_cast<std::int64_t>(longest));
         candidates = "p.id IN (SELECT patient_id FROM patient_search WHERE term = $3 AND "
-                     "field = 'record' AND position = 0) AND ";
+                     "field = 'record' AND position = $4) AND ";
     }
     auto exact =
         conn.exec(select + candidates + "p.record_number <> '' AND " + noCase("p.record_number") +
