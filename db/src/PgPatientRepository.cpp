@@ -38,14 +38,17 @@ bool asciiBoundary(const std::string& word, std::size_t i) {
 /// The patients one typed word matches, as a subquery adding its values to `params`: a stored
 /// word it starts, or two or three adjacent stored words of one field it spells (the last one
 /// only started), since people leave out the punctuation and spaces inside a name ("obrien"
-/// finds "O'Brien", stored as "o" and "brien"; "delacruz" finds "de la Cruz").
-std::string wordOrSplit(const std::string& word, std::vector<PgParam>& params) {
+/// finds "O'Brien", stored as "o" and "brien"; "delacruz" finds "de la Cruz"). With `patient`
+/// (an SQL expression), only that patient's rows are looked at: a test for one candidate.
+std::string wordOrSplit(const std::string& word, std::vector<PgParam>& params,
+                        const std::string& patient = {}) {
     const auto param = [&](PgParam v) {
         params.push_back(std::move(v));
         return "$" + std::to_string(params.size());
     };
-    std::string sql =
-        "SELECT patient_id FROM patient_search WHERE term LIKE " + param(word) + " || '%'";
+    const std::string onlyHis = patient.empty() ? "" : " AND s1.patient_id = " + patient;
+    std::string sql = "SELECT patient_id FROM patient_search WHERE term LIKE " + param(word) +
+                      " || '%'" + (patient.empty() ? "" : " AND patient_id = " + patient);
     std::vector<std::string> a2, b2, a3, b3, c3;
     const std::size_t n = word.size();
     for (std::size_t i = 1; n <= kMaxSplitWord && i < n; ++i) {
@@ -66,7 +69,9 @@ std::string wordOrSplit(const std::string& word, std::vector<PgParam>& params) {
         sql += " UNION SELECT s1.patient_id FROM unnest(" + param(pgTextArray(a2)) + "::text[], " +
                param(pgTextArray(b2)) +
                "::text[]) AS sp(x, y) "
-               "JOIN patient_search s1 ON s1.term = sp.x "
+               "JOIN patient_search s1 ON s1.term = sp.x" +
+               onlyHis +
+               " "
                "JOIN patient_search s2 ON s2.patient_id = s1.patient_id AND s2.field = s1.field "
                "AND s2.position = s1.position + 1 AND s2.term LIKE sp.y || '%'";
     }
@@ -74,7 +79,9 @@ std::string wordOrSplit(const std::string& word, std::vector<PgParam>& params) {
         sql += " UNION SELECT s1.patient_id FROM unnest(" + param(pgTextArray(a3)) + "::text[], " +
                param(pgTextArray(b3)) + "::text[], " + param(pgTextArray(c3)) +
                "::text[]) AS sp(x, y, z) "
-               "JOIN patient_search s1 ON s1.term = sp.x "
+               "JOIN patient_search s1 ON s1.term = sp.x" +
+               onlyHis +
+               " "
                "JOIN patient_search s2 ON s2.patient_id = s1.patient_id AND s2.field = s1.field "
                "AND s2.position = s1.position + 1 AND s2.term = sp.y "
                "JOIN patient_search s3 ON s3.patient_id = s1.patient_id AND s3.field = s1.field "
@@ -85,30 +92,40 @@ std::string wordOrSplit(const std::string& word, std::vector<PgParam>& params) {
 
 /// Every typed word must match (in any order); adjacent typed words may also be one stored
 /// word ("mc donald" finds "McDonald"). A condition on patient p: one set of patient ids, the
-/// union over the ways of joining words of the intersection of each word's matches, so the
-/// server computes it once and looks the patients up by id (an OR of IN conditions tests every
-/// patient of the clinic against each).
+/// union over the ways of joining words; for each way, the patients the longest word matches
+/// (the rarest, as a rule), each tested for the other words. So "r 145909" does not gather the
+/// whole clinic for the "r" of every record number, and no patient is tested who does not
+/// match the longest word.
 std::string anywhereCondition(const std::vector<std::string>& words, std::vector<PgParam>& params) {
     const std::size_t n = words.size();
     const std::size_t joins = n <= kMaxJoinedWords ? n - 1 : 0;
     std::string out;
     for (std::size_t mask = 0; mask < (std::size_t{1} << joins); ++mask) {
-        std::string option;
-        std::string group = words[0];
-        for (std::size_t i = 1; i <= n; ++i) {
-            if (i < n && i - 1 < joins && ((mask >> (i - 1)) & 1U) != 0) {
-                group += words[i];
-                continue;
+        std::vector<std::string> groups{words[0]};
+        for (std::size_t i = 1; i < n; ++i) {
+            if (i - 1 < joins && ((mask >> (i - 1)) & 1U) != 0) {
+                groups.back() += words[i];
+            } else {
+                groups.push_back(words[i]);
             }
-            option += (option.empty() ? "(" : " INTERSECT (") + wordOrSplit(group, params) + ")";
-            if (i < n) {
-                group = words[i];
+        }
+        std::size_t longest = 0;
+        for (std::size_t g = 1; g < groups.size(); ++g) {
+            if (groups[g].size() > groups[longest].size()) {
+                longest = g;
+            }
+        }
+        std::string option =
+            "SELECT c.id FROM (" + wordOrSplit(groups[longest], params) + ") AS c(id) WHERE true";
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            if (g != longest) {
+                option += " AND EXISTS (" + wordOrSplit(groups[g], params, "c.id") + ")";
             }
         }
         out += (out.empty() ? "(" : " UNION (") + option + ")";
     }
     // ARRAY(...): computed once, then each patient fetched through its primary key; as IN,
-    // the planner (not knowing how few ids an intersection leaves) may walk every patient.
+    // the planner (not knowing how few ids are left) may walk every patient.
     return "p.id = ANY (ARRAY(SELECT m.id FROM (" + out + ") AS m(id)))";
 }
 
