@@ -35,57 +35,91 @@ bool asciiBoundary(const std::string& word, std::size_t i) {
            static_cast<unsigned char>(word[i]) < 0x80;
 }
 
+/// A stored word of patient_search row `row` equal to (exact) or starting with (!exact) the
+/// text in `value`. The prefix is also written as a byte range, so the term index is used
+/// even though the value is only known when the query runs (a LIKE with a parameter's
+/// pattern cannot use it); the words hold no LIKE wildcards (searchWords).
+std::string termIs(const std::string& row, const std::string& value, bool exact) {
+    if (exact) {
+        return row + ".term = " + value;
+    }
+    return row + ".term ~>=~ " + value + " AND " + row + ".term ~<~ (" + value +
+           " || chr(1114111)) AND " + row + ".term LIKE " + value + " || '%'";
+}
+
 /// The patients one typed word matches, as a subquery adding its values to `params`: a stored
 /// word it starts, or two or three adjacent stored words of one field it spells (the last one
 /// only started), since people leave out the punctuation and spaces inside a name ("obrien"
 /// finds "O'Brien", stored as "o" and "brien"; "delacruz" finds "de la Cruz"). With `patient`
 /// (an SQL expression), only that patient's rows are looked at: a test for one candidate.
+///
+/// Each split is looked up by its longest part (the rarest, as a rule) and the other parts
+/// checked on that patient's neighbouring words: looked up by a short part, "r" + "oberts"
+/// would go through the "r" of every "R-..." record number in the clinic.
 std::string wordOrSplit(const std::string& word, std::vector<PgParam>& params,
                         const std::string& patient = {}) {
     const auto param = [&](PgParam v) {
         params.push_back(std::move(v));
         return "$" + std::to_string(params.size());
     };
-    const std::string onlyHis = patient.empty() ? "" : " AND s1.patient_id = " + patient;
     std::string sql = "SELECT patient_id FROM patient_search WHERE term LIKE " + param(word) +
                       " || '%'" + (patient.empty() ? "" : " AND patient_id = " + patient);
-    std::vector<std::string> a2, b2, a3, b3, c3;
+    // parts[k][d]: the splits into k + 2 parts whose part d is the longest, part by part.
+    std::vector<std::string> parts[2][3][3];
+    const auto add = [&](const std::vector<std::string>& split) {
+        std::size_t d = 0;
+        for (std::size_t i = 1; i < split.size(); ++i) {
+            if (split[i].size() > split[d].size()) {
+                d = i;
+            }
+        }
+        for (std::size_t i = 0; i < split.size(); ++i) {
+            parts[split.size() - 2][d][i].push_back(split[i]);
+        }
+    };
     const std::size_t n = word.size();
     for (std::size_t i = 1; n <= kMaxSplitWord && i < n; ++i) {
         if (!asciiBoundary(word, i)) {
             continue;
         }
-        a2.push_back(word.substr(0, i));
-        b2.push_back(word.substr(i));
+        add({word.substr(0, i), word.substr(i)});
         for (std::size_t j = i + 1; n <= kMaxSplitTwiceWord && j < n; ++j) {
             if (asciiBoundary(word, j)) {
-                a3.push_back(word.substr(0, i));
-                b3.push_back(word.substr(i, j - i));
-                c3.push_back(word.substr(j));
+                add({word.substr(0, i), word.substr(i, j - i), word.substr(j)});
             }
         }
     }
-    if (!a2.empty()) {
-        sql += " UNION SELECT s1.patient_id FROM unnest(" + param(pgTextArray(a2)) + "::text[], " +
-               param(pgTextArray(b2)) +
-               "::text[]) AS sp(x, y) "
-               "JOIN patient_search s1 ON s1.term = sp.x" +
-               onlyHis +
-               " "
-               "JOIN patient_search s2 ON s2.patient_id = s1.patient_id AND s2.field = s1.field "
-               "AND s2.position = s1.position + 1 AND s2.term LIKE sp.y || '%'";
-    }
-    if (!a3.empty()) {
-        sql += " UNION SELECT s1.patient_id FROM unnest(" + param(pgTextArray(a3)) + "::text[], " +
-               param(pgTextArray(b3)) + "::text[], " + param(pgTextArray(c3)) +
-               "::text[]) AS sp(x, y, z) "
-               "JOIN patient_search s1 ON s1.term = sp.x" +
-               onlyHis +
-               " "
-               "JOIN patient_search s2 ON s2.patient_id = s1.patient_id AND s2.field = s1.field "
-               "AND s2.position = s1.position + 1 AND s2.term = sp.y "
-               "JOIN patient_search s3 ON s3.patient_id = s1.patient_id AND s3.field = s1.field "
-               "AND s3.position = s1.position + 2 AND s3.term LIKE sp.z || '%'";
+    const char* names[] = {"a", "b", "c"};
+    for (std::size_t k = 0; k < 2; ++k) {
+        const std::size_t count = k + 2;
+        for (std::size_t d = 0; d < count; ++d) {
+            if (parts[k][d][0].empty()) {
+                continue;
+            }
+            std::string columns;
+            std::string arrays;
+            for (std::size_t i = 0; i < count; ++i) {
+                columns += std::string(i > 0 ? ", " : "") + names[i];
+                arrays += (i > 0 ? ", " : "") + param(pgTextArray(parts[k][d][i])) + "::text[]";
+            }
+            sql += " UNION SELECT sd.patient_id FROM unnest(" + arrays + ") AS sp(" + columns +
+                   ") JOIN patient_search sd ON " +
+                   termIs("sd", std::string("sp.") + names[d], d + 1 < count) +
+                   (patient.empty() ? "" : " AND sd.patient_id = " + patient) + " WHERE true";
+            // OFFSET 0 keeps each check a test of this row's neighbours (not a join the
+            // planner could start from the short part).
+            for (std::size_t i = 0; i < count; ++i) {
+                if (i == d) {
+                    continue;
+                }
+                const std::string offset =
+                    std::to_string(static_cast<int>(i) - static_cast<int>(d));
+                sql += " AND EXISTS (SELECT 1 FROM patient_search so WHERE so.patient_id = "
+                       "sd.patient_id AND so.field = sd.field AND so.position = sd.position + " +
+                       offset + " AND " +
+                       termIs("so", std::string("sp.") + names[i], i + 1 < count) + " OFFSET 0)";
+            }
+        }
     }
     return sql;
 }
