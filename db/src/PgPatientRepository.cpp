@@ -29,6 +29,8 @@ std::string noCase(const std::string& column) {
 constexpr std::size_t kMaxSplitWord = 32;
 constexpr std::size_t kMaxSplitTwiceWord = 16;
 constexpr std::size_t kMaxJoinedWords = 4;
+/// Shortest typed word whose matches the every-word stage gathers as a set (see below).
+constexpr std::size_t kMinGatheredWord = 3;
 
 bool asciiBoundary(const std::string& word, std::size_t i) {
     return static_cast<unsigned char>(word[i - 1]) < 0x80 &&
@@ -102,7 +104,8 @@ std::string wordOrSplit(const std::string& word, std::vector<PgParam>& params,
                 columns += std::string(i > 0 ? ", " : "") + names[i];
                 arrays += (i > 0 ? ", " : "") + param(pgTextArray(parts[k][d][i])) + "::text[]";
             }
-            sql += " UNION SELECT sd.patient_id FROM unnest(" + arrays + ") AS sp(" + columns +
+            sql += std::string(patient.empty() ? " UNION" : " UNION ALL") +
+                   " SELECT sd.patient_id FROM unnest(" + arrays + ") AS sp(" + columns +
                    ") JOIN patient_search sd ON " +
                    termIs("sd", std::string("sp.") + names[d], d + 1 < count) +
                    (patient.empty() ? "" : " AND sd.patient_id = " + patient) + " WHERE true";
@@ -127,9 +130,8 @@ std::string wordOrSplit(const std::string& word, std::vector<PgParam>& params,
 /// Every typed word must match (in any order); adjacent typed words may also be one stored
 /// word ("mc donald" finds "McDonald"). A condition on patient p: one set of patient ids, the
 /// union over the ways of joining words; for each way, the patients the longest word matches
-/// (the rarest, as a rule), each tested for the other words. So "r 145909" does not gather the
-/// whole clinic for the "r" of every record number, and no patient is tested who does not
-/// match the longest word.
+/// (the rarest, as a rule), narrowed by the other words. So "r 145909" does not gather the
+/// whole clinic for the "r" of every record number.
 std::string anywhereCondition(const std::vector<std::string>& words, std::vector<PgParam>& params) {
     const std::size_t n = words.size();
     const std::size_t joins = n <= kMaxJoinedWords ? n - 1 : 0;
@@ -152,9 +154,14 @@ std::string anywhereCondition(const std::vector<std::string>& words, std::vector
         std::string option =
             "SELECT c.id FROM (" + wordOrSplit(groups[longest], params) + ") AS c(id) WHERE true";
         for (std::size_t g = 0; g < groups.size(); ++g) {
-            if (g != longest) {
-                option += " AND EXISTS (" + wordOrSplit(groups[g], params, "c.id") + ")";
+            if (g == longest) {
+                continue;
             }
+            // A word of three letters or more matches few enough patients to gather them once;
+            // a shorter one ("r", "mc") is tested on each candidate instead.
+            option += groups[g].size() >= kMinGatheredWord
+                          ? " AND c.id IN (" + wordOrSplit(groups[g], params) + ")"
+                          : " AND EXISTS (" + wordOrSplit(groups[g], params, "c.id") + ")";
         }
         out += (out.empty() ? "(" : " UNION (") + option + ")";
     }
