@@ -69,9 +69,15 @@ std::string wordOrSplit(const std::string& word, std::vector<PgParam>& params,
     // parts[k][d]: the splits into k + 2 parts whose part d is the longest, part by part.
     std::vector<std::string> parts[2][3][3];
     const auto add = [&](const std::vector<std::string>& split) {
+        // The longest part; between parts as long, a whole word after the first (a first
+        // letter is often an initial or the "R" of every record number; the last part is only
+        // a beginning, so it matches more).
+        const auto weight = [&](std::size_t i) {
+            return split[i].size() * 2 + (i > 0 && i + 1 < split.size() ? 1 : 0);
+        };
         std::size_t d = 0;
         for (std::size_t i = 1; i < split.size(); ++i) {
-            if (split[i].size() > split[d].size()) {
+            if (weight(i) > weight(d)) {
                 d = i;
             }
         }
