@@ -372,16 +372,35 @@ Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
     const auto wordStage = [&](bool initial, std::size_t fetch) -> Status {
         std::string sql = select + "true";
         std::vector<PgParam> params{options.includeArchived};
-        if (initial) {
-            for (std::size_t i = 0; i < words.size(); ++i) {
-                params.emplace_back(words[i]);
-                const std::string n = "$" + std::to_string(params.size());
-                sql += " AND EXISTS (SELECT 1 FROM patient_search s WHERE s.patient_id = p.id AND ";
-                if (i == 0) {
-                    sql += "s.field = 'name' AND s.position = 0 AND ";
+        if (initial && words.size() == 1) {
+            params.emplace_back(words[0]);
+            sql += " AND EXISTS (SELECT 1 FROM patient_search s WHERE s.patient_id = p.id AND "
+                   "s.field = 'name' AND s.position = 0 AND s.term LIKE $2 || '%')";
+        } else if (initial) {
+            // Several words: the patients the longest one matches (the rarest, as a rule),
+            // tested for the others and fetched by id; the server would otherwise walk the
+            // patients in id order looking for the rare word ("R-145909": "r", "145909").
+            std::size_t longest = 0;
+            for (std::size_t i = 1; i < words.size(); ++i) {
+                if (words[i].size() > words[longest].size()) {
+                    longest = i;
                 }
-                sql += "s.term LIKE " + n + " || '%')";
             }
+            const auto matches = [&](std::size_t i, const std::string& row) {
+                params.emplace_back(words[i]);
+                return (i == 0 ? row + ".field = 'name' AND " + row + ".position = 0 AND " : "") +
+                       row + ".term LIKE $" + std::to_string(params.size()) + " || '%'";
+            };
+            sql += " AND p.id = ANY (ARRAY(SELECT c.patient_id FROM patient_search c WHERE " +
+                   matches(longest, "c");
+            for (std::size_t i = 0; i < words.size(); ++i) {
+                if (i != longest) {
+                    sql += " AND EXISTS (SELECT 1 FROM patient_search s WHERE s.patient_id = "
+                           "c.patient_id AND " +
+                           matches(i, "s") + ")";
+                }
+            }
+            sql += "))";
         } else {
             sql += " AND " + anywhereCondition(words, params);
         }
