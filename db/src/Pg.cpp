@@ -194,11 +194,15 @@ std::optional<double> PgResult::optReal(int row, int col) const {
 Result<PgConnection> PgConnection::connect(std::string_view conninfo) {
     const std::string info(conninfo);
     // Keywords before "dbname" are defaults the target may override; the one after is ours.
-    const char* keys[] = {"application_name", "connect_timeout", "dbname", "client_encoding",
-                          nullptr};
+    // JIT compilation off: HepDesk's statements are short, and the planner's cost estimate of
+    // a patient search can pass jit_above_cost, where compiling takes seconds for a query
+    // that runs in milliseconds.
+    const char* keys[] = {"application_name", "connect_timeout", "options",
+                          "dbname",           "client_encoding", nullptr};
     const char* connectTimeout = std::getenv("PGCONNECT_TIMEOUT");
-    const char* values[] = {"hepdesk", connectTimeout != nullptr ? connectTimeout : "10",
-                            info.c_str(), "UTF8", nullptr};
+    const char* values[] = {"hepdesk",    connectTimeout != nullptr ? connectTimeout : "10",
+                            "-c jit=off", info.c_str(),
+                            "UTF8",       nullptr};
     pg_conn* c = PQconnectdbParams(keys, values, /*expand_dbname=*/1);
     if (c == nullptr) {
         return Error::database(labelOf(conninfo) + ": out of memory while connecting");

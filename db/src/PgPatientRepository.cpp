@@ -29,83 +29,151 @@ std::string noCase(const std::string& column) {
 constexpr std::size_t kMaxSplitWord = 32;
 constexpr std::size_t kMaxSplitTwiceWord = 16;
 constexpr std::size_t kMaxJoinedWords = 4;
+/// Shortest typed word whose matches the every-word stage gathers as a set (see below).
+constexpr std::size_t kMinGatheredWord = 3;
 
 bool asciiBoundary(const std::string& word, std::size_t i) {
     return static_cast<unsigned char>(word[i - 1]) < 0x80 &&
            static_cast<unsigned char>(word[i]) < 0x80;
 }
 
+/// A stored word of patient_search row `row` equal to (exact) or starting with (!exact) the
+/// text in `value`. The prefix is also written as a byte range, so the term index is used
+/// even though the value is only known when the query runs (a LIKE with a parameter's
+/// pattern cannot use it); the words hold no LIKE wildcards (searchWords).
+std::string termIs(const std::string& row, const std::string& value, bool exact) {
+    if (exact) {
+        return row + ".term = " + value;
+    }
+    return row + ".term ~>=~ " + value + " AND " + row + ".term ~<~ (" + value +
+           " || chr(1114111)) AND " + row + ".term LIKE " + value + " || '%'";
+}
+
 /// The patients one typed word matches, as a subquery adding its values to `params`: a stored
 /// word it starts, or two or three adjacent stored words of one field it spells (the last one
 /// only started), since people leave out the punctuation and spaces inside a name ("obrien"
-/// finds "O'Brien", stored as "o" and "brien"; "delacruz" finds "de la Cruz").
-std::string wordOrSplit(const std::string& word, std::vector<PgParam>& params) {
+/// finds "O'Brien", stored as "o" and "brien"; "delacruz" finds "de la Cruz"). With `patient`
+/// (an SQL expression), only that patient's rows are looked at: a test for one candidate.
+///
+/// Each split is looked up by its longest part (the rarest, as a rule) and the other parts
+/// checked on that patient's neighbouring words: looked up by a short part, "r" + "oberts"
+/// would go through the "r" of every "R-..." record number in the clinic.
+std::string wordOrSplit(const std::string& word, std::vector<PgParam>& params,
+                        const std::string& patient = {}) {
     const auto param = [&](PgParam v) {
         params.push_back(std::move(v));
         return "$" + std::to_string(params.size());
     };
-    std::string sql =
-        "SELECT patient_id FROM patient_search WHERE term LIKE " + param(word) + " || '%'";
-    std::vector<std::string> a2, b2, a3, b3, c3;
+    std::string sql = "SELECT patient_id FROM patient_search WHERE term LIKE " + param(word) +
+                      " || '%'" + (patient.empty() ? "" : " AND patient_id = " + patient);
+    // parts[k][d]: the splits into k + 2 parts whose part d is the longest, part by part.
+    std::vector<std::string> parts[2][3][3];
+    const auto add = [&](const std::vector<std::string>& split) {
+        // The longest part; between parts as long, a whole word after the first (a first
+        // letter is often an initial or the "R" of every record number; the last part is only
+        // a beginning, so it matches more).
+        const auto weight = [&](std::size_t i) {
+            return split[i].size() * 2 + (i > 0 && i + 1 < split.size() ? 1 : 0);
+        };
+        std::size_t d = 0;
+        for (std::size_t i = 1; i < split.size(); ++i) {
+            if (weight(i) > weight(d)) {
+                d = i;
+            }
+        }
+        for (std::size_t i = 0; i < split.size(); ++i) {
+            parts[split.size() - 2][d][i].push_back(split[i]);
+        }
+    };
     const std::size_t n = word.size();
     for (std::size_t i = 1; n <= kMaxSplitWord && i < n; ++i) {
         if (!asciiBoundary(word, i)) {
             continue;
         }
-        a2.push_back(word.substr(0, i));
-        b2.push_back(word.substr(i));
+        add({word.substr(0, i), word.substr(i)});
         for (std::size_t j = i + 1; n <= kMaxSplitTwiceWord && j < n; ++j) {
             if (asciiBoundary(word, j)) {
-                a3.push_back(word.substr(0, i));
-                b3.push_back(word.substr(i, j - i));
-                c3.push_back(word.substr(j));
+                add({word.substr(0, i), word.substr(i, j - i), word.substr(j)});
             }
         }
     }
-    if (!a2.empty()) {
-        sql += " UNION SELECT s1.patient_id FROM unnest(" + param(pgTextArray(a2)) + "::text[], " +
-               param(pgTextArray(b2)) +
-               "::text[]) AS sp(x, y) "
-               "JOIN patient_search s1 ON s1.term = sp.x "
-               "JOIN patient_search s2 ON s2.patient_id = s1.patient_id AND s2.field = s1.field "
-               "AND s2.position = s1.position + 1 AND s2.term LIKE sp.y || '%'";
-    }
-    if (!a3.empty()) {
-        sql += " UNION SELECT s1.patient_id FROM unnest(" + param(pgTextArray(a3)) + "::text[], " +
-               param(pgTextArray(b3)) + "::text[], " + param(pgTextArray(c3)) +
-               "::text[]) AS sp(x, y, z) "
-               "JOIN patient_search s1 ON s1.term = sp.x "
-               "JOIN patient_search s2 ON s2.patient_id = s1.patient_id AND s2.field = s1.field "
-               "AND s2.position = s1.position + 1 AND s2.term = sp.y "
-               "JOIN patient_search s3 ON s3.patient_id = s1.patient_id AND s3.field = s1.field "
-               "AND s3.position = s1.position + 2 AND s3.term LIKE sp.z || '%'";
+    const char* names[] = {"a", "b", "c"};
+    for (std::size_t k = 0; k < 2; ++k) {
+        const std::size_t count = k + 2;
+        for (std::size_t d = 0; d < count; ++d) {
+            if (parts[k][d][0].empty()) {
+                continue;
+            }
+            std::string columns;
+            std::string arrays;
+            for (std::size_t i = 0; i < count; ++i) {
+                columns += std::string(i > 0 ? ", " : "") + names[i];
+                arrays += (i > 0 ? ", " : "") + param(pgTextArray(parts[k][d][i])) + "::text[]";
+            }
+            sql += std::string(patient.empty() ? " UNION" : " UNION ALL") +
+                   " SELECT sd.patient_id FROM unnest(" + arrays + ") AS sp(" + columns +
+                   ") JOIN patient_search sd ON " +
+                   termIs("sd", std::string("sp.") + names[d], d + 1 < count) +
+                   (patient.empty() ? "" : " AND sd.patient_id = " + patient) + " WHERE true";
+            // OFFSET 0 keeps each check a test of this row's neighbours (not a join the
+            // planner could start from the short part).
+            for (std::size_t i = 0; i < count; ++i) {
+                if (i == d) {
+                    continue;
+                }
+                const std::string offset =
+                    std::to_string(static_cast<int>(i) - static_cast<int>(d));
+                sql += " AND EXISTS (SELECT 1 FROM patient_search so WHERE so.patient_id = "
+                       "sd.patient_id AND so.field = sd.field AND so.position = sd.position + " +
+                       offset + " AND " +
+                       termIs("so", std::string("sp.") + names[i], i + 1 < count) + " OFFSET 0)";
+            }
+        }
     }
     return sql;
 }
 
 /// Every typed word must match (in any order); adjacent typed words may also be one stored
-/// word ("mc donald" finds "McDonald"). A condition on patient p.
+/// word ("mc donald" finds "McDonald"). A condition on patient p: one set of patient ids, the
+/// union over the ways of joining words; for each way, the patients the longest word matches
+/// (the rarest, as a rule), narrowed by the other words. So "r 145909" does not gather the
+/// whole clinic for the "r" of every record number.
 std::string anywhereCondition(const std::vector<std::string>& words, std::vector<PgParam>& params) {
     const std::size_t n = words.size();
     const std::size_t joins = n <= kMaxJoinedWords ? n - 1 : 0;
     std::string out;
     for (std::size_t mask = 0; mask < (std::size_t{1} << joins); ++mask) {
-        std::string option;
-        std::string group = words[0];
-        for (std::size_t i = 1; i <= n; ++i) {
-            if (i < n && i - 1 < joins && ((mask >> (i - 1)) & 1U) != 0) {
-                group += words[i];
-                continue;
-            }
-            option += (option.empty() ? "p.id IN (" : " AND p.id IN (") +
-                      wordOrSplit(group, params) + ")";
-            if (i < n) {
-                group = words[i];
+        std::vector<std::string> groups{words[0]};
+        for (std::size_t i = 1; i < n; ++i) {
+            if (i - 1 < joins && ((mask >> (i - 1)) & 1U) != 0) {
+                groups.back() += words[i];
+            } else {
+                groups.push_back(words[i]);
             }
         }
-        out += (out.empty() ? "((" : " OR (") + option + ")";
+        std::size_t longest = 0;
+        for (std::size_t g = 1; g < groups.size(); ++g) {
+            if (groups[g].size() > groups[longest].size()) {
+                longest = g;
+            }
+        }
+        std::string option =
+            "SELECT c.id FROM (" + wordOrSplit(groups[longest], params) + ") AS c(id) WHERE true";
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            if (g == longest) {
+                continue;
+            }
+            // A word of three letters or more matches few enough patients to gather them once;
+            // a shorter one ("r", "mc") is tested on each candidate instead.
+            option += groups[g].size() >= kMinGatheredWord
+                          ? " AND c.id IN (" + wordOrSplit(groups[g], params) + ")"
+                          : " AND EXISTS (" + wordOrSplit(groups[g], params, "c.id") + ")";
+        }
+        out += (out.empty() ? "(" : " UNION (") + option + ")";
     }
-    return out + ")";
+    // ARRAY(...): computed once, then each patient fetched through its primary key; as IN,
+    // the planner (not knowing how few ids are left) may walk every patient.
+    return "p.id = ANY (ARRAY(SELECT m.id FROM (" + out + ") AS m(id)))";
 }
 
 Patient readPatient(const PgResult& r, int i) {
@@ -259,10 +327,29 @@ Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
     };
     const std::string select =
         std::string("SELECT ") + kColumns + " FROM patient p WHERE (NOT p.archived OR $1) AND ";
-    // 1. A record number typed in full is the most certain match there is.
-    auto exact = conn.exec(select + "p.record_number <> '' AND " + noCase("p.record_number") +
-                               " = " + noCase("$2::text") + " ORDER BY p.id",
-                           {options.includeArchived, q});
+    const std::vector<std::string> words = searchWords(searchKey(q));
+    // 1. A record number typed in full is the most certain match there is. Two record numbers
+    // that differ only in case have the same folded words at the same places, so the search
+    // index finds the candidates by the longest word (the rarest, as a rule: "136589" rather
+    // than the "r" of every "R-..."), instead of a pass over every patient.
+    std::vector<PgParam> exactParams{options.includeArchived, q};
+    std::string candidates;
+    if (!words.empty()) {
+        std::size_t longest = 0;
+        for (std::size_t i = 1; i < words.size(); ++i) {
+            if (words[i].size() > words[longest].size()) {
+                longest = i;
+            }
+        }
+        exactParams.emplace_back(words[longest]);
+        exactParams.emplace_back(static_cast<std::int64_t>(longest));
+        candidates = "p.id IN (SELECT patient_id FROM patient_search WHERE term = $3 AND "
+                     "field = 'record' AND position = $4) AND ";
+    }
+    auto exact =
+        conn.exec(select + candidates + "p.record_number <> '' AND " + noCase("p.record_number") +
+                      " = " + noCase("$2::text") + " ORDER BY p.id",
+                  exactParams);
     if (!exact) {
         return exact.error();
     }
@@ -282,20 +369,38 @@ Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
     // 3. As on SQLite: names whose first word starts with the first word typed (every other
     // word typed must start some word), then names and record numbers with all words
     // anywhere; first matches by id, alphabetical (folded) within one stage.
-    const std::vector<std::string> words = searchWords(searchKey(q));
     const auto wordStage = [&](bool initial, std::size_t fetch) -> Status {
         std::string sql = select + "true";
         std::vector<PgParam> params{options.includeArchived};
-        if (initial) {
-            for (std::size_t i = 0; i < words.size(); ++i) {
-                params.emplace_back(words[i]);
-                const std::string n = "$" + std::to_string(params.size());
-                sql += " AND EXISTS (SELECT 1 FROM patient_search s WHERE s.patient_id = p.id AND ";
-                if (i == 0) {
-                    sql += "s.field = 'name' AND s.position = 0 AND ";
+        if (initial && words.size() == 1) {
+            params.emplace_back(words[0]);
+            sql += " AND EXISTS (SELECT 1 FROM patient_search s WHERE s.patient_id = p.id AND "
+                   "s.field = 'name' AND s.position = 0 AND s.term LIKE $2 || '%')";
+        } else if (initial) {
+            // Several words: the patients the longest one matches (the rarest, as a rule),
+            // tested for the others and fetched by id; the server would otherwise walk the
+            // patients in id order looking for the rare word ("R-145909": "r", "145909").
+            std::size_t longest = 0;
+            for (std::size_t i = 1; i < words.size(); ++i) {
+                if (words[i].size() > words[longest].size()) {
+                    longest = i;
                 }
-                sql += "s.term LIKE " + n + " || '%')";
             }
+            const auto matches = [&](std::size_t i, const std::string& row) {
+                params.emplace_back(words[i]);
+                return (i == 0 ? row + ".field = 'name' AND " + row + ".position = 0 AND " : "") +
+                       row + ".term LIKE $" + std::to_string(params.size()) + " || '%'";
+            };
+            sql += " AND p.id = ANY (ARRAY(SELECT c.patient_id FROM patient_search c WHERE " +
+                   matches(longest, "c");
+            for (std::size_t i = 0; i < words.size(); ++i) {
+                if (i != longest) {
+                    sql += " AND EXISTS (SELECT 1 FROM patient_search s WHERE s.patient_id = "
+                           "c.patient_id AND " +
+                           matches(i, "s") + ")";
+                }
+            }
+            sql += "))";
         } else {
             sql += " AND " + anywhereCondition(words, params);
         }
