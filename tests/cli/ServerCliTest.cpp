@@ -273,7 +273,8 @@ TEST(ServerCli, CatalogAndAssessIncludeTheClinicsOwnExercisesOnAServer) {
     auto a = onServer(scratch.conninfo(), {"assess", screening.string()});
     ASSERT_EQ(a.exitCode, 0) << a.err;
     bool judged = false;
-    for (const auto& e : nlohmann::json::parse(a.out)["eligibility"]) {
+    const auto assessment = nlohmann::json::parse(a.out);
+    for (const auto& e : assessment["eligibility"]) {
         if (e["exercise"] == "clinic_towel_glide") {
             judged = true;
             EXPECT_EQ(e["status"], "eligible") << e.dump();
