@@ -89,7 +89,7 @@ CREATE TRIGGER session_signer_is_login BEFORE UPDATE ON session
 -- `db copy`, is exempt as it is not a workstation). Its owner is the clinician whose login
 -- created it; a draft created by the schema owner (copied from a file) belongs to the
 -- clinician it names when that one has a login, else to no one in particular. Signed
--- sessions are kept by their own triggers. `doing` is 'change', 'delete' or 'sign'.
+-- sessions are kept by their own triggers. `doing` is 'change or sign', 'delete' or 'sign'.
 CREATE OR REPLACE FUNCTION hepdesk_require_draft_owner(sid bigint, doing text) RETURNS void
 LANGUAGE plpgsql STABLE AS $$
 DECLARE
@@ -124,7 +124,7 @@ BEGIN
     END IF;
     IF TG_OP = 'UPDATE' THEN
         PERFORM hepdesk_require_draft_owner(old.id,
-            CASE WHEN new.signed_at IS NOT NULL THEN 'sign' ELSE 'change' END);
+            CASE WHEN new.signed_at IS NOT NULL THEN 'sign' ELSE 'change or sign' END);
         IF hepdesk_is_workstation() THEN
             new.created_by := old.created_by; -- a draft is not handed to someone else
         END IF;
@@ -154,10 +154,10 @@ CREATE OR REPLACE FUNCTION hepdesk_child_draft_owner_guard() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP <> 'INSERT' THEN
-        PERFORM hepdesk_require_draft_owner(old.session_id, 'change');
+        PERFORM hepdesk_require_draft_owner(old.session_id, 'change or sign');
     END IF;
     IF TG_OP <> 'DELETE' THEN
-        PERFORM hepdesk_require_draft_owner(new.session_id, 'change');
+        PERFORM hepdesk_require_draft_owner(new.session_id, 'change or sign');
         RETURN new;
     END IF;
     RETURN old;

@@ -254,7 +254,7 @@ TEST_F(PgIdentityTest, AnotherClinicianCannotChangeDeleteOrSignADraft) {
     const auto id = anasDraft(*ana);
     const std::string sid = std::to_string(id);
     const std::string change =
-        "session " + sid + " is Ana Ruiz's draft; only Ana Ruiz can change it";
+        "session " + sid + " is Ana Ruiz's draft; only Ana Ruiz can change or sign it";
     PgConnection& c = bo->connection();
     expectRefused(c, "UPDATE session SET triage = 'emergency' WHERE id = " + sid, change);
     expectRefused(c, "DELETE FROM program_item WHERE session_id = " + sid, change);
