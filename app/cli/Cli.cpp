@@ -170,7 +170,8 @@ Error notOnServerYet() {
     return Error::invalid(
         "this command does not work on a clinic server yet (--db names a "
         "PostgreSQL server); give --db a database file, or use 'db info|migrate|backup', "
-        "'patient', 'clinician', 'session', 'handout' and 'protocol' on the server");
+        "'patient', 'clinician', 'session', 'handout', 'protocol', 'catalog' and 'assess' on"
+        " the server");
 }
 
 } // namespace

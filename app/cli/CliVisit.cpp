@@ -1,7 +1,6 @@
 #include "CliVisit.h"
 
 #include "hepdesk/core/Paths.h"
-#include "hepdesk/db/PgRepositories.h"
 
 namespace hepdesk::cli {
 
@@ -31,16 +30,15 @@ Result<std::optional<std::int64_t>> CliVisit::actingClinician(std::optional<std:
     if (store_.backend() != db::Store::Backend::Server) {
         return given;
     }
-    // The server stamps the signer from the login; the one repository that knows it.
-    auto* server = dynamic_cast<db::PgClinicianRepository*>(&store_.clinicians());
-    if (server == nullptr) {
-        return Error::internal("a clinic server without its clinician repository");
-    }
-    auto me = server->loggedIn();
+    // The server stamps the signer from the login.
+    auto me = store_.loggedIn();
     if (!me) {
         return me.error();
     }
-    return std::optional<std::int64_t>(me->id);
+    if (!*me) {
+        return Error::internal("a clinic server that names no logged-in clinician");
+    }
+    return std::optional<std::int64_t>((*me)->id);
 }
 
 Status CliVisit::audit(std::string_view action, std::string_view entity, std::int64_t id,

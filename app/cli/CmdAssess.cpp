@@ -5,6 +5,7 @@
 #include "hepdesk/core/JsonRead.h"
 #include "hepdesk/core/OutcomeScoring.h"
 #include "hepdesk/db/Database.h"
+#include "hepdesk/db/Store.h"
 
 #include <cmath>
 #include <iomanip>
@@ -191,16 +192,16 @@ int runAssess(Context& ctx, Args args) {
         return ctx.fail(screening.error());
     }
     // With --db the clinic's own exercises are judged too, as the desktop app judges them.
-    std::optional<db::Database> db;
-    if (ctx.dbPath) {
-        auto opened = ctx.openExistingDatabase();
+    std::unique_ptr<db::Store> store;
+    if (ctx.dbPath || ctx.server) {
+        auto opened = ctx.openStore(true);
         if (!opened) {
             return ctx.fail(opened.error());
         }
-        db.emplace(std::move(*opened));
+        store = std::move(*opened);
     }
-    auto data =
-        db ? ClinicalData::loadWithClinic(templates, *db, ctx.err) : ClinicalData::load(templates);
+    auto data = store ? ClinicalData::loadWithClinic(templates, store->customExercises(), ctx.err)
+                      : ClinicalData::load(templates);
     if (!data) {
         return ctx.fail(data.error());
     }

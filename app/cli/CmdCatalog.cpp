@@ -8,6 +8,7 @@
 #include "hepdesk/core/Readability.h"
 #include "hepdesk/core/RulesMatrix.h"
 #include "hepdesk/db/Database.h"
+#include "hepdesk/db/Store.h"
 
 #include <algorithm>
 #include <iomanip>
@@ -229,12 +230,12 @@ int runCatalog(Context& ctx, Args args) {
     // output is the shipped catalog alone.
     std::vector<std::string> customIds;
     auto catalog = Catalog::loadDefault();
-    if (catalog && ctx.dbPath) {
-        auto db = ctx.openExistingDatabase();
-        if (!db) {
-            return ctx.fail(db.error());
+    if (catalog && (ctx.dbPath || ctx.server)) {
+        auto store = ctx.openStore(true);
+        if (!store) {
+            return ctx.fail(store.error());
         }
-        auto data = ClinicalData::loadWithClinic({}, *db, ctx.err);
+        auto data = ClinicalData::loadWithClinic({}, (*store)->customExercises(), ctx.err);
         if (!data) {
             return ctx.fail(data.error());
         }

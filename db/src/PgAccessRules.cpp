@@ -84,6 +84,97 @@ CREATE TRIGGER session_signer_is_login BEFORE UPDATE ON session
     FOR EACH ROW WHEN (old.signed_at IS NULL AND new.signed_at IS NOT NULL)
     EXECUTE FUNCTION hepdesk_signer_is_login();
 
+-- A draft belongs to the clinician who started it: only their login changes, deletes or
+-- signs it (admins too follow this rule; the schema owner, which moves practices with
+-- `db copy`, is exempt as it is not a workstation). Its owner is the clinician whose login
+-- created it; a draft created by the schema owner (copied from a file) belongs to the
+-- clinician it names when that one has a login, else to no one in particular. Signed
+-- sessions are kept by their own triggers. `doing` is 'change or sign', 'delete' or 'sign'.
+CREATE OR REPLACE FUNCTION hepdesk_require_draft_owner(sid bigint, doing text) RETURNS void
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+    owner_login text;
+    owner_name text;
+BEGIN
+    IF sid IS NULL OR NOT hepdesk_is_workstation() THEN
+        RETURN;
+    END IF;
+    SELECT COALESCE(creator.login, named.login), COALESCE(creator.name, named.name)
+        INTO owner_login, owner_name
+        FROM session s
+        LEFT JOIN clinician creator ON creator.login = s.created_by
+        LEFT JOIN clinician named ON named.id = s.clinician_id AND named.login IS NOT NULL
+        WHERE s.id = sid AND s.signed_at IS NULL;
+    IF owner_login IS NULL OR owner_login = session_user THEN
+        RETURN; -- gone (a cascade), signed (guarded elsewhere), unowned, or the caller's own
+    END IF;
+    RAISE EXCEPTION 'session % is %''s draft; only % can % it (you are logged in as %)',
+        sid, owner_name, owner_name, doing, session_user
+        USING ERRCODE = 'P0001';
+END $$;
+
+CREATE OR REPLACE FUNCTION hepdesk_session_draft_owner_guard() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    me bigint;
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        PERFORM hepdesk_require_draft_owner(old.id, 'delete');
+        RETURN old;
+    END IF;
+    IF TG_OP = 'UPDATE' THEN
+        PERFORM hepdesk_require_draft_owner(old.id,
+            CASE WHEN new.signed_at IS NOT NULL THEN 'sign' ELSE 'change or sign' END);
+        IF hepdesk_is_workstation() THEN
+            new.created_by := old.created_by; -- a draft is not handed to someone else
+        END IF;
+    END IF;
+    -- A draft's override names the clinician logged in when it was recorded, never one the
+    -- client says (as the signer); an unchanged override keeps who recorded it.
+    IF hepdesk_is_workstation()
+       AND (new.handout_override_by IS NOT NULL OR new.handout_override_reason <> ''
+            OR new.handout_override_kind <> '') THEN
+        IF TG_OP = 'UPDATE' AND new.handout_override_reason = old.handout_override_reason
+           AND new.handout_override_kind = old.handout_override_kind
+           AND new.handout_override_at IS NOT DISTINCT FROM old.handout_override_at THEN
+            new.handout_override_by := old.handout_override_by;
+        ELSE
+            me := hepdesk_login_clinician();
+            new.handout_override_by := me;
+        END IF;
+    END IF;
+    RETURN new;
+END $$;
+DROP TRIGGER IF EXISTS session_draft_owner ON session;
+CREATE TRIGGER session_draft_owner BEFORE INSERT OR UPDATE OR DELETE ON session
+    FOR EACH ROW EXECUTE FUNCTION hepdesk_session_draft_owner_guard();
+
+-- The findings, program, PSFS and adherence of a draft: its owner's, as the draft itself.
+CREATE OR REPLACE FUNCTION hepdesk_child_draft_owner_guard() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP <> 'INSERT' THEN
+        PERFORM hepdesk_require_draft_owner(old.session_id, 'change or sign');
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        PERFORM hepdesk_require_draft_owner(new.session_id, 'change or sign');
+        RETURN new;
+    END IF;
+    RETURN old;
+END $$;
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['session_finding', 'program_item', 'session_psfs',
+                             'session_adherence'] LOOP
+        EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', t || '_draft_owner', t);
+        EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE OR DELETE ON %I '
+                       'FOR EACH ROW EXECUTE FUNCTION hepdesk_child_draft_owner_guard()',
+                       t || '_draft_owner', t);
+    END LOOP;
+END $$;
+
 -- Addenda and overrides: written by the clinician logged in, "created by" the login.
 CREATE OR REPLACE FUNCTION hepdesk_writer_is_login() RETURNS trigger
 LANGUAGE plpgsql AS $$

@@ -15,6 +15,7 @@ public:
     [[nodiscard]] Backend backend() const override { return Backend::File; }
     [[nodiscard]] std::string describe() const override { return "file " + db_.path().string(); }
     void setActor(std::string actor) override { db_.setActor(std::move(actor)); }
+    Result<std::optional<Clinician>> loggedIn() override { return std::optional<Clinician>(); }
     PatientRepository& patients() override { return patients_; }
     SessionRepository& sessions() override { return sessions_; }
     ClinicianRepository& clinicians() override { return clinicians_; }
@@ -46,6 +47,13 @@ public:
     /// On a server the audit log names the login role, whoever the caller says it is: the
     /// server refuses any other actor from a workstation (see PgAccessRules.h).
     void setActor(std::string /*actor*/) override {}
+    Result<std::optional<Clinician>> loggedIn() override {
+        auto me = clinicians_.loggedIn();
+        if (!me) {
+            return me.error();
+        }
+        return std::optional<Clinician>(std::move(*me));
+    }
     PatientRepository& patients() override { return patients_; }
     SessionRepository& sessions() override { return sessions_; }
     ClinicianRepository& clinicians() override { return clinicians_; }
@@ -80,6 +88,14 @@ Result<std::unique_ptr<Store>> Store::open(std::string_view target) {
         return db.error();
     }
     return onFile(std::move(*db));
+}
+
+std::optional<std::int64_t> Store::loggedInClinician() {
+    auto me = loggedIn();
+    if (!me || !*me) {
+        return std::nullopt;
+    }
+    return (*me)->id;
 }
 
 std::unique_ptr<Store> Store::onFile(Database db) {

@@ -5,6 +5,7 @@
 #include "Cli.h"
 #include "CliOnDatabase.h"
 #include "TestSupport.h"
+#include "hepdesk/core/Catalog.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/Pg.h"
 #include "hepdesk/db/PgSchema.h"
@@ -238,6 +239,48 @@ TEST(ServerCli, SessionHistoryShowAndTrendReadFromAServer) {
     auto show = onServer(scratch.conninfo(), {"session", "show", std::to_string(last)});
     ASSERT_EQ(show.exitCode, 0) << show.err;
     EXPECT_NE(show.out.find("chin_tuck"), std::string::npos) << show.out;
+}
+
+TEST(ServerCli, CatalogAndAssessIncludeTheClinicsOwnExercisesOnAServer) {
+    HEPDESK_REQUIRE_PG();
+    ScratchDatabase scratch;
+    ASSERT_TRUE(scratch.ready());
+    auto shipped = Catalog::loadDir(test::templatesDir() / "catalog");
+    ASSERT_TRUE(shipped) << shipped.error().message;
+    nlohmann::json j = toJson(*shipped->find("chin_tuck"));
+    j["id"] = "clinic_towel_glide";
+    j["name"]["en"] = "Towel neck glide";
+    j["name"]["es"] = "Deslizamiento del cuello con toalla";
+    {
+        auto store = db::Store::open(scratch.conninfo());
+        ASSERT_TRUE(store) << store.error().message;
+        ASSERT_TRUE((*store)->customExercises().put(
+            {"clinic_towel_glide", "Towel neck glide", j.dump(2), "", ""}));
+    }
+    auto list = onServer(scratch.conninfo(), {"catalog", "list"});
+    ASSERT_EQ(list.exitCode, 0) << list.err;
+    EXPECT_NE(list.out.find("clinic_towel_glide\texercise\tTowel neck glide\tclinic\n"),
+              std::string::npos)
+        << list.out;
+    auto show = onServer(scratch.conninfo(), {"catalog", "show", "clinic_towel_glide"});
+    ASSERT_EQ(show.exitCode, 0) << show.err;
+    EXPECT_NE(show.out.find("Towel neck glide"), std::string::npos) << show.out;
+
+    test::TempDir dir;
+    const auto screening = dir / "screening.json";
+    test::writeFile(screening, R"({"date": "2026-11-20", "age": 52, "sex": "female",
+        "regions": ["neck"], "pain": {"now": 3, "best": 1, "worst": 5}, "findings": []})");
+    auto a = onServer(scratch.conninfo(), {"assess", screening.string()});
+    ASSERT_EQ(a.exitCode, 0) << a.err;
+    bool judged = false;
+    const auto assessment = nlohmann::json::parse(a.out);
+    for (const auto& e : assessment["eligibility"]) {
+        if (e["exercise"] == "clinic_towel_glide") {
+            judged = true;
+            EXPECT_EQ(e["status"], "eligible") << e.dump();
+        }
+    }
+    EXPECT_TRUE(judged) << a.out;
 }
 
 TEST(ServerCli, ClinicianOptionIsRefusedOnAServer) {

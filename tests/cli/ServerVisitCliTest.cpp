@@ -217,6 +217,46 @@ TEST(ServerVisitCli, ALoginThatIsNoClinicianCannotStartASession) {
         << started.err;
 }
 
+TEST(ServerVisitCli, AnotherClinicianIsToldWhoseDraftItIs) {
+    HEPDESK_REQUIRE_PG();
+    DropRoleAtEnd dropAna, dropBo;
+    ScratchDatabase scratch;
+    ASSERT_TRUE(scratch.ready());
+    test::TempDir dir;
+    ASSERT_EQ(test::runCliOn(scratch.conninfo(), {"db", "migrate"}).exitCode, 0);
+    const std::string suffix = scratch.name().substr(10);
+    dropAna.role = "ana_" + suffix;
+    dropBo.role = "bo_" + suffix;
+    for (const auto& [name, login] : {std::pair<std::string, std::string>{"Ana Ruiz", dropAna.role},
+                                      {"Bo Chen", dropBo.role}}) {
+        auto add = test::runProcess(
+            HEPDESK_CLI_EXE,
+            {"--db", scratch.conninfo(), "clinician", "add", "--name", name, "--login", login},
+            "a long secret 123\n");
+        ASSERT_EQ(add.exitCode, 0) << add.err;
+    }
+    const auto as = [&](const std::string& login) {
+        return Visit(scratch.conninfo() + " user=" + login + " password='a long secret 123'", dir,
+                     login, true);
+    };
+    const Visit ana = as(dropAna.role);
+    const Visit bo = as(dropBo.role);
+    ana.ok(ana.run({"patient", "add", "--name", "Ann Lee"}));
+    test::writeFile(dir / "s.json", R"({"date": "2026-11-20", "regions": ["neck"]})");
+    EXPECT_EQ(ana.ok(ana.asClinician({"session", "new", "--patient", "1", "--screening",
+                                      (dir / "s.json").string()}))["id"],
+              1);
+    auto sign = bo.run({"session", "sign", "1"}, false);
+    EXPECT_EQ(sign.exitCode, kRefused);
+    EXPECT_NE(
+        sign.err.find("session 1 is Ana Ruiz's draft; only Ana Ruiz can change or sign it (you are "
+                      "logged in as " +
+                      dropBo.role + ")"),
+        std::string::npos)
+        << sign.err;
+    EXPECT_EQ(ana.ok(ana.run({"session", "sign", "1"}))["signed_by"], 1);
+}
+
 TEST(ServerVisitCli, ClinicianOptionIsRefusedByEveryVisitCommandOnAServer) {
     // No connection is made: the command line itself is refused, before any record is read.
     for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{

@@ -7,7 +7,9 @@
 #include "hepdesk/db/Pg.h"
 #include "hepdesk/db/PgDatabase.h"
 #include "hepdesk/db/PgRepositories.h"
+#include "hepdesk/db/Store.h"
 
+#include <filesystem>
 #include <gtest/gtest.h>
 
 namespace hepdesk::db {
@@ -242,6 +244,160 @@ TEST_F(PgIdentityTest, EveryClinicianSavesRenamesAndRemovesClinicProtocolsUnderT
     }
     EXPECT_EQ(seen, (std::vector<std::string>{"protocol.remove " + bo_, "protocol.rename " + bo_,
                                               "protocol.save " + ana_}));
+}
+
+TEST_F(PgIdentityTest, AnotherClinicianCannotChangeDeleteOrSignADraft) {
+    auto ana = loginAs(ana_);
+    auto bo = loginAs(bo_);
+    auto admin = loginAs(admin_);
+    ASSERT_TRUE(ana && bo && admin);
+    const auto id = anasDraft(*ana);
+    const std::string sid = std::to_string(id);
+    const std::string change =
+        "session " + sid + " is Ana Ruiz's draft; only Ana Ruiz can change or sign it";
+    PgConnection& c = bo->connection();
+    expectRefused(c, "UPDATE session SET triage = 'emergency' WHERE id = " + sid, change);
+    expectRefused(c, "DELETE FROM program_item WHERE session_id = " + sid, change);
+    expectRefused(c, "UPDATE program_item SET reps = 1 WHERE session_id = " + sid, change);
+    expectRefused(c,
+                  "INSERT INTO session_finding(session_id, position, item_id, rule_id, level, "
+                  "reason) VALUES (" +
+                      sid + ", 9, 'x', 'x', 'routine', 'added by Bo')",
+                  change);
+    expectRefused(c,
+                  "INSERT INTO session_psfs(session_id, position, activity, rating) VALUES (" +
+                      sid + ", 4, 'Running', 3)",
+                  change);
+    expectRefused(c, "DELETE FROM session WHERE id = " + sid,
+                  "session " + sid + " is Ana Ruiz's draft; only Ana Ruiz can delete it");
+    expectRefused(c,
+                  "UPDATE session SET signed_at = '2026-01-01T00:00:00Z', signed_by = " +
+                      std::to_string(boId_) + " WHERE id = " + sid,
+                  "session " + sid + " is Ana Ruiz's draft; only Ana Ruiz can sign it");
+    // An admin follows the same rule for drafts.
+    expectRefused(admin->connection(), "UPDATE session SET triage = 'routine' WHERE id = " + sid,
+                  change);
+
+    // What Bo sees through HepDesk: the server's sentence, naming the draft's clinician.
+    Session draft = *PgSessionRepository(*bo).get(id);
+    draft.screening.notes = "Bo was here";
+    auto edit = PgSessionRepository(*bo).update(draft);
+    ASSERT_FALSE(edit);
+    EXPECT_EQ(edit.error().kind, Error::Kind::Refused);
+    EXPECT_NE(edit.error().message.find(change + " (you are logged in as " + bo_ + ")"),
+              std::string::npos)
+        << edit.error().message;
+    auto sign = PgSessionRepository(*bo).sign(id, boId_);
+    ASSERT_FALSE(sign);
+    EXPECT_NE(sign.error().message.find("only Ana Ruiz can sign it"), std::string::npos)
+        << sign.error().message;
+    auto remove = PgSessionRepository(*bo).remove(id);
+    ASSERT_FALSE(remove);
+    EXPECT_NE(remove.error().message.find("only Ana Ruiz can delete it"), std::string::npos)
+        << remove.error().message;
+
+    // Nothing changed; Ana's own draft is still hers to edit and sign.
+    Session mine = *PgSessionRepository(*ana).get(id);
+    EXPECT_EQ(mine.screening.notes, "visit 1");
+    EXPECT_EQ(mine.program.items.size(), test::sampleSession(patientId_, 1).program.items.size());
+    mine.screening.notes = "Ana's own edit";
+    ASSERT_TRUE(PgSessionRepository(*ana).update(mine));
+    ASSERT_TRUE(
+        ana->connection().exec("UPDATE program_item SET reps = 12 WHERE session_id = " + sid));
+    ASSERT_TRUE(PgSessionRepository(*ana).sign(id, anaId_));
+    EXPECT_EQ(PgSessionRepository(*bo).get(id)->signedBy, anaId_);
+    // Once signed, anyone may add an addendum (the issue: addenda are not limited to drafts'
+    // owners).
+    ASSERT_TRUE(PgSessionRepository(*bo).addAddendum(id, Addendum{0, boId_, "", "seen by Bo"}));
+}
+
+TEST_F(PgIdentityTest, ADraftCopiedFromAFileBelongsToItsNamedClinicianOrToAnyone) {
+    auto ana = loginAs(ana_);
+    auto bo = loginAs(bo_);
+    ASSERT_TRUE(ana && bo);
+    // The schema owner (as `db copy` does) writes drafts naming Ana, and naming no one.
+    Session named = test::sampleSession(patientId_, 2);
+    named.clinicianId = anaId_;
+    const auto anas = *PgSessionRepository(*owner_).add(named);
+    const auto nobodys = *PgSessionRepository(*owner_).add(test::sampleSession(patientId_, 3));
+    expectRefused(bo->connection(),
+                  "UPDATE session SET triage = 'routine' WHERE id = " + std::to_string(anas),
+                  "is Ana Ruiz's draft");
+    ASSERT_TRUE(ana->connection().exec("UPDATE session SET triage = 'routine' WHERE id = " +
+                                       std::to_string(anas)));
+    ASSERT_TRUE(bo->connection().exec("UPDATE session SET triage = 'routine' WHERE id = " +
+                                      std::to_string(nobodys)));
+    // The owner itself is not a workstation: it changes any draft.
+    ASSERT_TRUE(owner_->connection().exec("UPDATE session SET triage = 'routine' WHERE id = " +
+                                          std::to_string(anas)));
+    // A draft is not handed over by rewriting who created it.
+    const auto own = anasDraft(*ana);
+    ASSERT_TRUE(ana->connection().exec("UPDATE session SET created_by = '" + bo_ +
+                                       "' WHERE id = " + std::to_string(own)));
+    expectRefused(bo->connection(),
+                  "UPDATE session SET triage = 'routine' WHERE id = " + std::to_string(own),
+                  "is Ana Ruiz's draft");
+}
+
+TEST_F(PgIdentityTest, ADraftsOverrideNamesTheLoginNotTheClinicianTheClientSends) {
+    auto ana = loginAs(ana_);
+    ASSERT_TRUE(ana);
+    PgSessionRepository sessions(*ana);
+    Session s = test::sampleSession(patientId_, 1);
+    s.handoutOptions.overrideReason = "She will see her doctor today.";
+    s.handoutOptions.overrideKind = "seen_by_doctor_today";
+    s.handoutOptions.overrideBy = boId_; // the client says Bo recorded it
+    s.handoutOptions.overrideAt = "2026-01-10T09:00:00Z";
+    auto id = sessions.add(s);
+    ASSERT_TRUE(id) << id.error().message;
+    EXPECT_EQ(sessions.get(*id)->handoutOptions.overrideBy, anaId_);
+
+    // A new override sent as Bo's: stamped Ana's again.
+    Session draft = *sessions.get(*id);
+    draft.handoutOptions.overrideReason = "Referral booked for Monday.";
+    draft.handoutOptions.overrideKind = "referral_arranged";
+    draft.handoutOptions.overrideAt = "2026-01-10T10:00:00Z";
+    draft.handoutOptions.overrideBy = boId_;
+    ASSERT_TRUE(sessions.update(draft));
+    EXPECT_EQ(sessions.get(*id)->handoutOptions.overrideBy, anaId_);
+    // Raw SQL cannot rename who recorded an unchanged override.
+    ASSERT_TRUE(ana->connection().exec("UPDATE session SET handout_override_by = $1 WHERE id = $2",
+                                       {boId_, *id}));
+    EXPECT_EQ(sessions.get(*id)->handoutOptions.overrideBy, anaId_);
+    // The owner (a practice copied from a file) keeps the clinician the file names.
+    Session copied = test::sampleSession(patientId_, 2);
+    copied.handoutOptions = s.handoutOptions;
+    const auto copiedId = *PgSessionRepository(*owner_).add(copied);
+    EXPECT_EQ(PgSessionRepository(*owner_).get(copiedId)->handoutOptions.overrideBy, boId_);
+}
+
+TEST_F(PgIdentityTest, TheStoreNamesTheLoggedInClinicianOnAServerAndNoneOnAFile) {
+    auto store =
+        Store::open(scratch_->conninfo() + " user='" + ana_ + "' password='" + kPassword + "'");
+    ASSERT_TRUE(store) << store.error().message;
+    EXPECT_EQ((*store)->loggedInClinician(), anaId_);
+    auto me = (*store)->loggedIn();
+    ASSERT_TRUE(me && *me);
+    EXPECT_EQ((*me)->name, "Ana Ruiz");
+    // The schema owner is no clinician: an error that says how to add one.
+    auto owner = Store::open(scratch_->conninfo());
+    ASSERT_TRUE(owner);
+    EXPECT_EQ((*owner)->loggedInClinician(), std::nullopt);
+    auto none = (*owner)->loggedIn();
+    ASSERT_FALSE(none);
+    EXPECT_NE(none.error().message.find("clinician add"), std::string::npos);
+
+    const auto file = std::filesystem::temp_directory_path() / (scratch_->name() + ".sqlite");
+    {
+        auto onFile = Store::open(file.string());
+        ASSERT_TRUE(onFile) << onFile.error().message;
+        EXPECT_EQ((*onFile)->loggedInClinician(), std::nullopt);
+        auto nobody = (*onFile)->loggedIn();
+        ASSERT_TRUE(nobody);
+        EXPECT_FALSE(*nobody);
+    }
+    std::error_code ec;
+    std::filesystem::remove(file, ec);
 }
 
 } // namespace

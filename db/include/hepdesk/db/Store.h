@@ -9,7 +9,9 @@
 #include "hepdesk/db/ProtocolRepository.h"
 #include "hepdesk/db/SessionRepository.h"
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -36,6 +38,13 @@ public:
     [[nodiscard]] virtual std::string describe() const = 0;
     /// Who the audit log names for this store's writes.
     virtual void setActor(std::string actor) = 0;
+    /// On a clinic server, the clinician whose login this store uses (the one the server
+    /// stamps as signer, override and audit actor); nullopt for a file, where the user names
+    /// the clinician. An error when the login is not a clinician of the clinic (the message
+    /// says how an admin adds it) or the server cannot be reached.
+    virtual Result<std::optional<Clinician>> loggedIn() = 0;
+    /// loggedIn()'s clinician id: nullopt for a file and when the server names none.
+    std::optional<std::int64_t> loggedInClinician();
 
     virtual PatientRepository& patients() = 0;
     virtual SessionRepository& sessions() = 0;
