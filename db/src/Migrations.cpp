@@ -369,6 +369,11 @@ ALTER TABLE session ADD COLUMN handout_override_at TEXT;
 ALTER TABLE session_override ADD COLUMN kind TEXT NOT NULL DEFAULT ''
     CHECK (kind IN ('', 'declines_referral', 'seen_by_doctor_today', 'referral_arranged', 'other'));
 )sql"},
+    Migration{14, R"sql(
+-- A draft's row version: each save of a draft adds one, and a save from a window that read an
+-- older version is refused (two computers on one draft: never a silent overwrite).
+ALTER TABLE session ADD COLUMN row_version INTEGER NOT NULL DEFAULT 0 CHECK (row_version >= 0);
+)sql"},
 };
 
 } // namespace

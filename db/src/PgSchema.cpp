@@ -394,6 +394,11 @@ ALTER TABLE session ADD COLUMN handout_override_at text;
 ALTER TABLE session_override ADD COLUMN kind text NOT NULL DEFAULT ''
     CHECK (kind IN ('', 'declines_referral', 'seen_by_doctor_today', 'referral_arranged', 'other'));
 )sql"},
+    PgMigration{14, R"sql(
+-- As in SQLite schema 14: a draft's row version, one more at each save; a save from a window
+-- that read an older version is refused (two workstations on one draft).
+ALTER TABLE session ADD COLUMN row_version bigint NOT NULL DEFAULT 0 CHECK (row_version >= 0);
+)sql"},
 };
 
 Error refusedAsForeign(const PgConnection& c, const std::string& why) {
