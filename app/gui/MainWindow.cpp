@@ -217,10 +217,10 @@ void MainWindow::createActions() {
     const QKeySequence quitKey = QKeySequence(QKeySequence::Quit).isEmpty()
                                      ? QKeySequence(Qt::CTRL | Qt::Key_Q)
                                      : QKeySequence(QKeySequence::Quit);
-    connectServer_ = new QAction(tr("Connect to clinic ser&ver…"), this);
-    connectServer_->setObjectName(QStringLiteral("actionConnectServer"));
-    connectServer_->setStatusTip(
-        tr("Keep the records on the clinic's PostgreSQL server, shared by every workstation"));
+    connectServer_ =
+        make(tr("Connect to clinic ser&ver…"), "actionConnectServer",
+             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+             tr("Keep the records on the clinic's PostgreSQL server, shared by every workstation"));
     connect(connectServer_, &QAction::triggered, this, &MainWindow::connectToServer);
     quit_ = make(tr("&Quit"), "actionQuit", quitKey, tr("Close HepDesk"));
     connect(quit_, &QAction::triggered, this, &QWidget::close);
