@@ -251,6 +251,7 @@ int Context::fail(const Error& error) const {
     case Error::Kind::NotFound:
         return kUsage;
     case Error::Kind::Refused:
+    case Error::Kind::Conflict: // changed meanwhile by another computer: nothing was written
         return kRefused;
     case Error::Kind::Io:       // disk full, read-only, failing disk: never the caller's input
     case Error::Kind::Database: // locked, damaged

@@ -54,8 +54,8 @@ QString FhirExportActions::exportTo(bool wholePatient, std::int64_t id, const QS
         return QString::fromStdString(w.error().message);
     }
     const char* entity = wholePatient ? "patient" : "session";
-    if (auto r = db::SqliteAuditLog::record(services_.database(), std::string(entity) + ".export",
-                                            entity, id, "FHIR file " + path.toStdString());
+    if (auto r = services_.recordAudit(std::string(entity) + ".export", entity, id,
+                                       "FHIR file " + path.toStdString());
         !r) {
         return QString::fromStdString(r.error().message);
     }

@@ -2,6 +2,7 @@
 
 #include "AppSettings.h"
 #include "BackupRunner.h"
+#include "ConnectDialog.h"
 #include "CustomExerciseDialog.h"
 #include "FhirExportActions.h"
 #include "PatientDialog.h"
@@ -137,8 +138,11 @@ MainWindow::MainWindow(Services& services, QWidget* parent)
     createMenus();
     updatePlaceholder();
     updateActions();
-    statusBar()->showMessage(
-        tr("Database: %1").arg(QString::fromStdString(services_.database().path().string())));
+    // Where the records are, always in view: the file, or "server HOST/DB as USER".
+    where_ = new QLabel(services_.where(), this);
+    where_->setObjectName(QStringLiteral("databaseWhere"));
+    where_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(where_);
     resize(1200, 760);
     restoreLayout();
 }
@@ -213,6 +217,11 @@ void MainWindow::createActions() {
     const QKeySequence quitKey = QKeySequence(QKeySequence::Quit).isEmpty()
                                      ? QKeySequence(Qt::CTRL | Qt::Key_Q)
                                      : QKeySequence(QKeySequence::Quit);
+    connectServer_ =
+        make(tr("Connect to clinic ser&ver…"), "actionConnectServer",
+             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+             tr("Keep the records on the clinic's PostgreSQL server, shared by every workstation"));
+    connect(connectServer_, &QAction::triggered, this, &MainWindow::connectToServer);
     quit_ = make(tr("&Quit"), "actionQuit", quitKey, tr("Close HepDesk"));
     connect(quit_, &QAction::triggered, this, &QWidget::close);
     fhir_ = new FhirExportActions(
@@ -233,6 +242,8 @@ void MainWindow::createMenus() {
     file->addSeparator();
     file->addAction(settings_);
     file->addAction(customExercises_);
+    file->addSeparator();
+    file->addAction(connectServer_);
     file->addSeparator();
     file->addAction(quit_);
     QMenu* edit = menuBar()->addMenu(tr("&Edit"));
@@ -473,7 +484,39 @@ void MainWindow::showSettings() {
     showSettingsDialog(false);
 }
 
+void MainWindow::connectToServer() {
+    ConnectDialog dialog(this);
+    dialog.setSettings(ConnectDialog::remembered());
+    while (dialog.exec() == QDialog::Accepted) {
+        // The password typed lives only in this string, for this one connection.
+        auto store = db::Store::open(dialog.conninfo().toStdString());
+        if (!store) {
+            dialog.setMessage(tr("HepDesk could not connect: %1\nCheck the fields and the "
+                                 "password, then try again.")
+                                  .arg(QString::fromStdString(store.error().message)));
+            continue;
+        }
+        // The open session windows ask about their unsaved changes first.
+        for (SessionEditor* e : sessionEditors()) {
+            if (!e->close()) {
+                return;
+            }
+        }
+        ConnectDialog::remember(dialog.settings());
+        opened_ = std::move(*store);
+        emit serverOpened();
+        return;
+    }
+}
+
+std::unique_ptr<db::Store> MainWindow::takeOpenedStore() {
+    return std::move(opened_);
+}
+
 void MainWindow::runFirstRunSetup() {
+    if (services_.onServer()) {
+        return; // the clinic's settings and clinicians are the server administrator's
+    }
     if (SettingsDialog::needsFirstRun(services_.clinic(), services_.clinicians())) {
         showSettingsDialog(true);
     }
@@ -514,10 +557,14 @@ void MainWindow::editCustomExercises() {
 }
 
 void MainWindow::startAutomaticBackup() {
+    if (services_.database() == nullptr) {
+        return; // a server is backed up on the server (hepdesk-cli db backup runs pg_dump)
+    }
     const QString folder = SettingsDialog::backupFolder();
     std::error_code ec;
     std::filesystem::create_directories(folder.toStdString(), ec);
-    backup_->start(services_.database().path(), folder.toStdString(), SettingsDialog::backupKeep());
+    backup_->start(services_.database()->path(), folder.toStdString(),
+                   SettingsDialog::backupKeep());
 }
 
 void MainWindow::onDatabaseDamaged(const QString& problem) {
@@ -533,7 +580,7 @@ void MainWindow::onDatabaseDamaged(const QString& problem) {
     for (SessionEditor* editor : sessionEditors()) {
         editor->setEnabled(false);
     }
-    const QString path = QString::fromStdString(services_.database().path().string());
+    const QString path = services_.where();
     statusBar()->showMessage(tr("The database is damaged: HepDesk is read-only."));
     auto* box = new QMessageBox(QMessageBox::Critical, tr("HepDesk"),
                                 tr("The database %1 is damaged.").arg(path), QMessageBox::Ok, this);

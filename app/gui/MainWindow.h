@@ -4,6 +4,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <memory>
 #include <vector>
 
 class QAction;
@@ -11,6 +12,10 @@ class QLabel;
 class QLineEdit;
 class QStackedWidget;
 class QTableView;
+
+namespace hepdesk::db {
+class Store;
+}
 
 namespace hepdesk::gui {
 
@@ -42,6 +47,10 @@ public:
     [[nodiscard]] QAction* followUpAction() const { return followUp_; }
     [[nodiscard]] QAction* openSessionAction() const { return openSession_; }
     [[nodiscard]] QAction* settingsAction() const { return settings_; }
+    /// File > Connect to clinic server…
+    [[nodiscard]] QAction* connectServerAction() const { return connectServer_; }
+    /// The status bar's "Database: PATH" or "server HOST/DB as USER".
+    [[nodiscard]] QLabel* whereLabel() const { return where_; }
     /// Session > Export for health record (FHIR)… and the patient's export.
     [[nodiscard]] FhirExportActions* fhirExport() const { return fhir_; }
     [[nodiscard]] BackupRunner* backupRunner() const { return backup_; }
@@ -64,7 +73,19 @@ public:
     /// Whether the background integrity check found the database damaged (window read-only).
     [[nodiscard]] bool databaseDamaged() const { return databaseDamaged_; }
 
+    /// The clinic server connected by File > Connect to clinic server… (once).
+    std::unique_ptr<db::Store> takeOpenedStore();
+
+signals:
+    /// File > Connect to clinic server… connected (takeOpenedStore()): main() opens a new
+    /// window on the server in place of this one.
+    void serverOpened();
+
 public slots:
+    /// File > Connect to clinic server…: asks host, port, database, user and password (again
+    /// with the server's answer when it fails); once connected, remembers all but the
+    /// password, closes the session windows and emits serverOpened().
+    void connectToServer();
     void newPatient();
     void editPatient();
     void archivePatient();
@@ -113,6 +134,9 @@ private:
     QAction* settings_ = nullptr;
     QAction* customExercises_ = nullptr;
     QAction* quit_ = nullptr;
+    QAction* connectServer_ = nullptr;
+    QLabel* where_ = nullptr;
+    std::unique_ptr<db::Store> opened_;
     QAction* about_ = nullptr;
     FhirExportActions* fhir_ = nullptr;
     bool databaseDamaged_ = false;

@@ -2,21 +2,70 @@
 
 #include "hepdesk/core/Paths.h"
 #include "hepdesk/core/Progressions.h"
+#include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/Database.h"
+#include "hepdesk/db/PgRepositories.h"
 #include "hepdesk/visit/ClinicData.h"
 
-namespace hepdesk::gui {
+#include <QCoreApplication>
+#include <QRegularExpression>
 
-Services::Services(db::Database& db)
-    : db_(db), patients_(db), sessions_(db), clinicians_(db), clinic_(db), custom_(db),
-      savedProtocols_(db) {}
+namespace hepdesk::gui {
+namespace {
+
+/// The repositories of a database file the caller opened and keeps (the app opens its file
+/// with its own options; the tests keep using theirs).
+class BorrowedFile final : public db::Store {
+public:
+    explicit BorrowedFile(db::Database& db)
+        : db_(db), patients_(db), sessions_(db), clinicians_(db), clinic_(db), custom_(db),
+          protocols_(db), audit_(db) {}
+    [[nodiscard]] Backend backend() const override { return Backend::File; }
+    [[nodiscard]] std::string describe() const override { return "file " + db_.path().string(); }
+    void setActor(std::string actor) override { db_.setActor(std::move(actor)); }
+    db::PatientRepository& patients() override { return patients_; }
+    db::SessionRepository& sessions() override { return sessions_; }
+    db::ClinicianRepository& clinicians() override { return clinicians_; }
+    db::ClinicRepository& clinic() override { return clinic_; }
+    db::CustomExerciseRepository& customExercises() override { return custom_; }
+    db::ProtocolRepository& protocols() override { return protocols_; }
+    db::AuditLog& audit() override { return audit_; }
+
+private:
+    db::Database& db_;
+    db::SqlitePatientRepository patients_;
+    db::SqliteSessionRepository sessions_;
+    db::SqliteClinicianRepository clinicians_;
+    db::SqliteClinicRepository clinic_;
+    db::SqliteCustomExerciseRepository custom_;
+    db::SqliteProtocolRepository protocols_;
+    db::SqliteAuditLog audit_;
+};
+
+} // namespace
+
+Services::Services(db::Store& store, db::Database* file, std::unique_ptr<db::Store> owned)
+    : owned_(std::move(owned)), store_(store), file_(file) {}
 
 Result<std::unique_ptr<Services>> Services::load(db::Database& db,
                                                  std::filesystem::path templatesDir) {
+    auto files = std::make_unique<BorrowedFile>(db);
+    db::Store& store = *files;
+    return loadInto(std::unique_ptr<Services>(new Services(store, &db, std::move(files))),
+                    std::move(templatesDir));
+}
+
+Result<std::unique_ptr<Services>> Services::load(db::Store& store,
+                                                 std::filesystem::path templatesDir) {
+    return loadInto(std::unique_ptr<Services>(new Services(store, nullptr, nullptr)),
+                    std::move(templatesDir));
+}
+
+Result<std::unique_ptr<Services>> Services::loadInto(std::unique_ptr<Services> s,
+                                                     std::filesystem::path templatesDir) {
     if (templatesDir.empty()) {
         templatesDir = hepdesk::templatesDir();
     }
-    std::unique_ptr<Services> s(new Services(db));
     s->templatesDir_ = templatesDir;
     auto catalog = loadCatalogWithProgressions(templatesDir);
     if (!catalog) {
@@ -28,7 +77,7 @@ Result<std::unique_ptr<Services>> Services::load(db::Database& db,
     }
     // The library points at catalog_ and *rules_, which reloads replace in place.
     auto protocols =
-        visit::ProtocolLibrary::load(templatesDir, s->savedProtocols_, s->catalog_, *s->rules_);
+        visit::ProtocolLibrary::load(templatesDir, s->store_.protocols(), s->catalog_, *s->rules_);
     if (!protocols) {
         return protocols.error();
     }
@@ -41,10 +90,43 @@ Result<std::unique_ptr<Services>> Services::load(db::Database& db,
     return s;
 }
 
+QString Services::where() const {
+    const std::string d = store_.describe();
+    if (store_.backend() == db::Store::Backend::File) {
+        return QCoreApplication::translate("hepdesk::gui::Services", "Database: %1")
+            .arg(QString::fromStdString(file_ != nullptr ? file_->path().string()
+                                                         : d.substr(d.find(' ') + 1)));
+    }
+    // "server HOST:PORT/DB as ROLE" reads "server HOST/DB as ROLE".
+    QString text = QString::fromStdString(d);
+    text.replace(QRegularExpression(QStringLiteral("^server ([^ ]*):[0-9]*/")),
+                 QStringLiteral("server \\1/"));
+    return text;
+}
+
+Result<Clinician> Services::loggedInClinician() {
+    auto* server = dynamic_cast<db::PgClinicianRepository*>(&store_.clinicians());
+    if (server == nullptr) {
+        return Error::invalid("a database file has no login: the signer is chosen in Settings");
+    }
+    return server->loggedIn();
+}
+
+Status Services::recordAudit(const std::string& action, const std::string& entity, std::int64_t id,
+                             const std::string& detail) {
+    if (file_ != nullptr) {
+        return db::SqliteAuditLog::record(*file_, action, entity, id, detail);
+    }
+    // The server names the login as the actor whatever is sent; empty means "this login".
+    auto r = store_.audit().append(
+        db::AuditEntry{0, "", "", action, entity, std::to_string(id), detail});
+    return r ? Status{} : Status{r.error()};
+}
+
 Status Services::reloadCustomExercises() {
     // The same loading as the command line's: shipped plus the clinic's own, rules checked
     // against that merged catalog.
-    auto merged = visit::mergeClinic(templatesDir_, shipped_, custom_);
+    auto merged = visit::mergeClinic(templatesDir_, shipped_, store_.customExercises());
     if (!merged) {
         return merged.error();
     }

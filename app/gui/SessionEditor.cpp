@@ -65,10 +65,14 @@ std::unique_ptr<visit::VisitWorkflow> workflowOf(Services& services) {
 Result<visit::StartedSession> SessionEditor::newSession(Services& services, const Patient& patient,
                                                         std::int64_t followUpFrom) {
     visit::StartOptions options;
-    // The clinician set on this computer, if they exist in this database (another --db file
-    // has its own clinicians).
-    if (const auto who = SettingsDialog::currentClinicianId();
-        who != 0 && services.clinicians().get(who).ok()) {
+    // On a clinic server the clinician logged in; else the clinician set on this computer, if
+    // they exist in this database (another --db file has its own clinicians).
+    if (services.onServer()) {
+        if (auto me = services.loggedInClinician()) {
+            options.clinicianId = me->id;
+        }
+    } else if (const auto who = SettingsDialog::currentClinicianId();
+               who != 0 && services.clinicians().get(who).ok()) {
         options.clinicianId = who;
     }
     options.handout.language = SettingsDialog::defaultLanguage().toStdString();
@@ -152,15 +156,7 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     auto* saveAction = new QAction(this);
     saveAction->setShortcut(QKeySequence::Save);
     addAction(saveAction);
-    auto doSave = [this] {
-        if (auto s = save(); !s) {
-            // A refusal (an archived patient, a signed session) is no disk problem.
-            showError(tr("The session was not saved."), s.error(),
-                      s.error().kind == Error::Kind::Refused
-                          ? tr("Your answers are still on screen; nothing was stored.")
-                          : tr("Your answers are still on screen. Check the disk and try again."));
-        }
-    };
+    auto doSave = [this] { saveAndReport(); };
     connect(saveAction, &QAction::triggered, this, doSave);
     connect(save_, &QPushButton::clicked, this, doSave);
     auto* exportAction = new QAction(this);
@@ -443,10 +439,17 @@ void SessionEditor::applyReadOnly() {
     exercises_->setReadOnly(ro);
     handout_->setReadOnly(ro);
     QString blocked;
-    const auto who = SettingsDialog::currentClinicianId();
-    if (!ro && (who == 0 || !services_.clinicians().get(who).ok())) {
+    const auto who = signer();
+    if (!ro && !who) {
+        blocked = QString::fromStdString(who.error().message);
+    } else if (!ro && *who == 0) {
         blocked = tr("To sign, enter your name and credentials in Settings first.");
     }
+    // On a clinic server the signer is the login, shown and never chosen.
+    sign_->setSigner(
+        services_.onServer() && who && *who != 0
+            ? tr("You sign as %1, logged in to %2.").arg(clinicianName(*who), services_.where())
+            : QString());
     sign_->setSignBlocked(blocked);
     showSignStep();
     updateTitle();
@@ -487,6 +490,98 @@ Status SessionEditor::save() {
     showSignStep();
     emit sessionSaved(session_.id);
     return {};
+}
+
+void SessionEditor::saveAndReport() {
+    auto s = save();
+    if (s) {
+        return;
+    }
+    if (s.error().kind == Error::Kind::Conflict) {
+        // Never a silent overwrite, and never silently lost edits: the person chooses.
+        QMessageBox box(QMessageBox::Warning, tr("HepDesk"), tr("The session was not saved."),
+                        QMessageBox::NoButton, this);
+        box.setObjectName(QStringLiteral("draftConflictBox"));
+        const QString why = conflictMessage();
+        box.setInformativeText(
+            (why.isEmpty() ? QString::fromStdString(s.error().message) : why) +
+            QStringLiteral("\n\n") +
+            tr("Reload shows what was saved there; your changes in this window are then "
+               "replaced. Keep my changes leaves them on screen (nothing is saved) so you can "
+               "note what you need first."));
+        QPushButton* reload = box.addButton(tr("&Reload"), QMessageBox::DestructiveRole);
+        reload->setObjectName(QStringLiteral("conflictReload"));
+        QPushButton* keep = box.addButton(tr("&Keep my changes"), QMessageBox::RejectRole);
+        keep->setObjectName(QStringLiteral("conflictKeep"));
+        box.setDefaultButton(keep);
+        box.setEscapeButton(keep);
+        box.exec();
+        if (box.clickedButton() == reload) {
+            if (auto r = reloadFromDatabase(); !r) {
+                showError(tr("The session could not be reloaded."), r.error(), tr("Try again."));
+            }
+        } else {
+            status_->showMessage(tr("Not saved: %1").arg(why));
+        }
+        return;
+    }
+    QString todo;
+    if (s.error().kind == Error::Kind::Refused) {
+        // A refusal (an archived patient, a signed session) is no disk problem.
+        todo = tr("Your answers are still on screen; nothing was stored.");
+    } else if (services_.onServer()) {
+        todo = tr("Your answers are still on screen; nothing was stored. Save again when the "
+                  "clinic server answers (check the network, or ask who looks after it).");
+    } else {
+        todo = tr("Your answers are still on screen. Check the disk and try again.");
+    }
+    status_->showMessage(tr("The session was not saved: save again."));
+    showError(tr("The session was not saved."), s.error(), todo);
+}
+
+QString SessionEditor::conflictMessage() const {
+    if (session_.id == 0) {
+        return {};
+    }
+    auto text = visit_->changedElsewhere(session_.id, uiLanguage());
+    return text ? QString::fromStdString(*text) : QString();
+}
+
+Status SessionEditor::reloadFromDatabase() {
+    auto stored = services_.sessions().get(session_.id);
+    if (!stored) {
+        return stored.error();
+    }
+    session_ = std::move(stored).value();
+    screening_->setScreening(session_.screening);
+    program_->setProgram(session_.program);
+    handout_->setOptions(session_.handoutOptions.language, session_.handoutOptions.largePrint,
+                         session_.handoutOptions.overrideReason,
+                         session_.handoutOptions.overrideKind);
+    reassess();
+    applyReadOnly();
+    setModified(false);
+    status_->showMessage(tr("Reloaded the session as it was saved on the other computer."));
+    return {};
+}
+
+Result<std::int64_t> SessionEditor::signer() const {
+    if (services_.onServer()) {
+        auto me = services_.loggedInClinician();
+        if (!me) {
+            return Error::refused(
+                tr("You are logged in to the clinic server as a user who is not one of its "
+                   "clinicians (%1). Ask the clinic's administrator to add you.")
+                    .arg(QString::fromStdString(me.error().message))
+                    .toStdString());
+        }
+        return me->id;
+    }
+    const auto who = SettingsDialog::currentClinicianId();
+    if (who == 0 || !services_.clinicians().get(who).ok()) {
+        return std::int64_t{0};
+    }
+    return who;
 }
 
 Status SessionEditor::startExport(const QString& path) {
@@ -628,8 +723,12 @@ void SessionEditor::onExportFailed(const QString& path, const QString& message) 
 }
 
 Status SessionEditor::sign() {
-    const std::int64_t who = SettingsDialog::currentClinicianId();
-    if (who == 0 || !services_.clinicians().get(who).ok()) {
+    auto signerId = signer();
+    if (!signerId) {
+        return signerId.error();
+    }
+    const std::int64_t who = *signerId;
+    if (who == 0) {
         return Error::refused(tr("No clinician is set up on this computer: enter your name and "
                                  "credentials in Settings, then sign.")
                                   .toStdString());
@@ -656,9 +755,8 @@ Status SessionEditor::sign() {
 
 Status SessionEditor::addAddendum(const QString& text) {
     std::optional<std::int64_t> clinician;
-    if (const auto who = SettingsDialog::currentClinicianId();
-        who != 0 && services_.clinicians().get(who).ok()) {
-        clinician = who;
+    if (auto who = signer(); who && *who != 0) {
+        clinician = *who;
     }
     auto stored = visit_->addAddendum(session_.id, clinician, text.toStdString());
     if (!stored) {

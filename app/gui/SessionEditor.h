@@ -54,8 +54,19 @@ public:
     [[nodiscard]] bool isModified() const { return modified_; }
     [[nodiscard]] bool isReadOnly() const { return session_.isSigned; }
 
-    /// Stores the session (new or update). Errors are returned, not shown.
+    /// Stores the session (new or update). Errors are returned, not shown; a draft saved on
+    /// another computer since this window read it is a Conflict (conflictMessage() says who
+    /// and when) and nothing is written: the window keeps its edits.
     Status save();
+    /// Save as the Save button does: a failure is shown; a Conflict asks whether to reload
+    /// (box "draftConflictBox"; the window's edits stay unless Reload is chosen).
+    void saveAndReport();
+    /// Reads the session again from the database (what another computer saved); the window's
+    /// unsaved edits are replaced.
+    Status reloadFromDatabase();
+    /// The visit layer's "changed on another computer by NAME at TIME; reload" in the
+    /// interface language (empty when nothing is known).
+    [[nodiscard]] QString conflictMessage() const;
     /// Saves, then writes the handout to `path` on a worker thread (Export is off meanwhile);
     /// when it is written its SHA-256 is recorded with the session and handoutExported() is
     /// emitted, else exportFailed() (and a message box names the file and the problem).
@@ -70,8 +81,9 @@ public:
     /// Prints the handout on `printer` as it is set up (the print dialog's choice, or a PDF file
     /// in tests); refused with the reason while the handout is blocked, like the export.
     Status printHandout(QPrinter& printer);
-    /// Saves, then signs as the configured clinician: the handout's snapshot and fingerprint
-    /// are stored with the signature (the visit workflow's sign step).
+    /// Saves, then signs as the configured clinician (on a clinic server: the clinician logged
+    /// in, never another): the handout's snapshot and fingerprint are stored with the
+    /// signature (the visit workflow's sign step).
     Status sign();
     Status addAddendum(const QString& text);
 
@@ -135,6 +147,9 @@ private:
     void onPrint();
     void onPrintPreview();
     [[nodiscard]] QString clinicianName(std::optional<std::int64_t> id) const;
+    /// Who signs and writes addenda here: on a server the login's clinician (Refused when the
+    /// login is not one), on a file the clinician chosen in Settings (0: none yet).
+    Result<std::int64_t> signer() const;
 
     Services& services_;
     Patient patient_;

@@ -31,6 +31,11 @@ SignPage::SignPage(QWidget* parent) : QWidget(parent) {
     QFont bold = status_->font();
     bold.setBold(true);
     status_->setFont(bold);
+    signer_ = new QLabel(this);
+    signer_->setObjectName(QStringLiteral("signSigner"));
+    signer_->setWordWrap(true);
+    signer_->setTextFormat(Qt::PlainText);
+    signer_->hide();
     reprint_ = new QLabel(this);
     reprint_->setObjectName(QStringLiteral("signReprint"));
     reprint_->setWordWrap(true);
@@ -105,6 +110,7 @@ SignPage::SignPage(QWidget* parent) : QWidget(parent) {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(summary_);
     layout->addWidget(status_);
+    layout->addWidget(signer_);
     layout->addWidget(reprint_);
     layout->addWidget(exerciseLog_);
     layout->addWidget(goals_);
@@ -228,6 +234,7 @@ void SignPage::showSession(const Session& s, const QString& signerName) {
     summary_->setText(lines.join(QLatin1Char('\n')));
 
     signed_ = s.isSigned;
+    signer_->setVisible(!signer_->text().isEmpty() && !signed_);
     if (s.isSigned) {
         status_->setText(tr("Signed by %1 at %2. The session is read-only; add an addendum to "
                             "correct or complete it.")
@@ -258,6 +265,15 @@ void SignPage::showSession(const Session& s, const QString& signerName) {
     if (s.isSigned) {
         addendum_->clear();
     }
+}
+
+void SignPage::setSigner(const QString& text) {
+    signer_->setText(text);
+    signer_->setVisible(!text.isEmpty() && !signed_);
+}
+
+QString SignPage::signerText() const {
+    return signer_->isHidden() ? QString() : signer_->text();
 }
 
 void SignPage::setSignBlocked(const QString& reason) {

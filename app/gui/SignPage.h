@@ -33,6 +33,10 @@ public:
     void setRules(const TriageRules* rules) { rules_ = rules; }
     /// Why signing is not possible right now (empty: it is).
     void setSignBlocked(const QString& reason);
+    /// Who signs this draft, when it is not chosen here (a clinic server's login); empty hides
+    /// the line ("signSigner").
+    void setSigner(const QString& text);
+    [[nodiscard]] QString signerText() const;
     /// The SHA-256 of the handout as signed (from the session's snapshot; empty: none kept).
     void setSignedFingerprint(const QString& sha256) { signedSha256_ = sha256; }
     /// Names a clinician by id (addenda authors); without it addenda show no author.
@@ -66,6 +70,7 @@ signals:
     void extrasEdited(bool exerciseLog, bool goals);
 
 private:
+    QLabel* signer_ = nullptr;
     const TriageRules* rules_ = nullptr;
     QLabel* summary_ = nullptr;
     QLabel* status_ = nullptr;

@@ -1,9 +1,12 @@
+#include "ConnectDialog.h"
 #include "MainWindow.h"
 #include "Services.h"
 #include "StartupBenchmark.h"
 #include "Translations.h"
 #include "hepdesk/core/Version.h"
 #include "hepdesk/db/Database.h"
+#include "hepdesk/db/Pg.h"
+#include "hepdesk/db/Store.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -14,6 +17,9 @@
 #include <QStandardPaths>
 #include <QTimer>
 #include <cstdio>
+#include <functional>
+#include <optional>
+#include <vector>
 
 namespace {
 
@@ -72,7 +78,8 @@ int main(int argc, char** argv) {
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dbOption(QStringLiteral("db"),
-                                      QObject::tr("Database file (default: %1).")
+                                      QObject::tr("Database file (default: %1), or a clinic "
+                                                  "server's postgresql:// address.")
                                           .arg(QStringLiteral("<app data>/hepdesk.sqlite")),
                                       QObject::tr("path"));
     const QCommandLineOption shotOption(
@@ -117,16 +124,55 @@ int main(int argc, char** argv) {
         }
     };
     phase("arguments");
-    // quick_check reads every page (seconds on a large clinic database): the window opens
-    // without it and BackupRunner runs it at once on a worker thread (MainWindow goes read-only
-    // if it finds damage). The command line keeps the check at open.
-    auto db = hepdesk::db::Database::open(dbPath.toStdString(), {.quickCheck = false});
-    phase("database_open");
-    if (!db) {
-        reportFatal(QString::fromStdString(db.error().message));
-        return 2;
+
+    // Where the records are: --db (a file, or a postgresql:// URI or key=value string), else
+    // the clinic server this computer connected to last (its password asked again), else the
+    // database file in the app's data folder.
+    std::unique_ptr<hepdesk::db::Store> server;
+    if (hepdesk::db::isServerTarget(parser.value(dbOption).toStdString())) {
+        auto opened = hepdesk::db::Store::open(parser.value(dbOption).toStdString());
+        if (!opened) {
+            reportFatal(QString::fromStdString(opened.error().message));
+            return 2;
+        }
+        server = std::move(*opened);
+    } else if (!parser.isSet(dbOption) && !parser.isSet(shotOption) && !benchmark &&
+               hepdesk::gui::ConnectDialog::usesServer()) {
+        hepdesk::gui::ConnectDialog dialog;
+        dialog.setSettings(hepdesk::gui::ConnectDialog::remembered());
+        dialog.setMessage(QObject::tr("Log in to the clinic server. Cancel opens the database "
+                                      "file of this computer instead."));
+        while (!server && dialog.exec() == QDialog::Accepted) {
+            auto opened = hepdesk::db::Store::open(dialog.conninfo().toStdString());
+            if (opened) {
+                server = std::move(*opened);
+                hepdesk::gui::ConnectDialog::remember(dialog.settings());
+            } else {
+                dialog.setMessage(QObject::tr("HepDesk could not connect: %1")
+                                      .arg(QString::fromStdString(opened.error().message)));
+            }
+        }
+        if (!server) {
+            hepdesk::gui::ConnectDialog::forgetServer();
+        }
     }
-    auto services = hepdesk::gui::Services::load(*db);
+
+    std::optional<hepdesk::db::Database> file;
+    if (!server) {
+        // quick_check reads every page (seconds on a large clinic database): the window opens
+        // without it and BackupRunner runs it at once on a worker thread (MainWindow goes
+        // read-only if it finds damage). The command line keeps the check at open.
+        auto db = hepdesk::db::Database::open(dbPath.toStdString(), {.quickCheck = false});
+        if (!db) {
+            phase("database_open");
+            reportFatal(QString::fromStdString(db.error().message));
+            return 2;
+        }
+        file.emplace(std::move(*db));
+    }
+    phase("database_open");
+    auto services =
+        server ? hepdesk::gui::Services::load(*server) : hepdesk::gui::Services::load(*file);
     phase("templates_loaded");
     if (!services) {
         reportFatal(QObject::tr("The program's data files are damaged or missing: %1\n"
@@ -135,22 +181,49 @@ int main(int argc, char** argv) {
         return 1;
     }
 
-    hepdesk::gui::MainWindow window(**services);
+    auto window = std::make_unique<hepdesk::gui::MainWindow>(**services);
     phase("window_built");
-    window.show();
+    window->show();
     if (benchmark) {
-        return hepdesk::gui::StartupBenchmark::run(sinceStart, window, **services, stdout);
+        return hepdesk::gui::StartupBenchmark::run(sinceStart, *window, **services, stdout);
     }
-    window.startAutomaticBackup();
+    window->startAutomaticBackup();
     if (!parser.isSet(shotOption)) {
         // First start: ask for the clinic and the clinician once the window is up.
-        QTimer::singleShot(0, &window, [&window] { window.runFirstRunSetup(); });
+        QTimer::singleShot(0, window.get(), [w = window.get()] { w->runFirstRunSetup(); });
     }
+
+    // File > Connect to clinic server…: a new window on the server replaces this one; the
+    // old window, its services and its database are let go once it is gone.
+    struct Opened {
+        std::unique_ptr<hepdesk::db::Store> store;
+        std::unique_ptr<hepdesk::gui::Services> services;
+        std::unique_ptr<hepdesk::gui::MainWindow> window;
+    };
+    std::vector<Opened> servers;
+    std::function<void(hepdesk::gui::MainWindow*)> follow = [&](hepdesk::gui::MainWindow* w) {
+        QObject::connect(w, &hepdesk::gui::MainWindow::serverOpened, w, [&, w] {
+            Opened next;
+            next.store = w->takeOpenedStore();
+            auto loaded = hepdesk::gui::Services::load(*next.store);
+            if (!loaded) {
+                reportFatal(QString::fromStdString(loaded.error().message));
+                return;
+            }
+            next.services = std::move(*loaded);
+            next.window = std::make_unique<hepdesk::gui::MainWindow>(*next.services);
+            next.window->show();
+            follow(next.window.get());
+            w->hide();
+            servers.push_back(std::move(next));
+        });
+    };
+    follow(window.get());
 
     if (parser.isSet(shotOption)) {
         const QString target = parser.value(shotOption);
-        QTimer::singleShot(0, &window, [&window, target] {
-            const bool saved = window.grab().save(target, "PNG");
+        QTimer::singleShot(0, window.get(), [w = window.get(), target] {
+            const bool saved = w->grab().save(target, "PNG");
             if (!saved) {
                 (void)std::fprintf(stderr, "hepdesk: cannot save screenshot to %s\n",
                                    qUtf8Printable(target));
@@ -158,5 +231,11 @@ int main(int argc, char** argv) {
             QApplication::exit(saved ? 0 : 1);
         });
     }
-    return QApplication::exec();
+    const int code = QApplication::exec();
+    // Windows before the services and databases they show.
+    for (auto& o : servers) {
+        o.window.reset();
+    }
+    window.reset();
+    return code;
 }

@@ -4,6 +4,14 @@
 <context>
     <name>QObject</name>
     <message>
+        <source>Log in to the clinic server. Cancel opens the database file of this computer instead.</source>
+        <translation>Inicie sesión en el servidor de la clínica. Cancelar abre en su lugar el archivo de base de datos de este ordenador.</translation>
+    </message>
+    <message>
+        <source>HepDesk could not connect: %1</source>
+        <translation>HepDesk no pudo conectar: %1</translation>
+    </message>
+    <message>
         <source>high risk</source>
         <translation>riesgo alto</translation>
     </message>
@@ -36,8 +44,8 @@
         <translation>HepDesk: cribado de espalda y cuello y hojas de ejercicios seguros para casa.</translation>
     </message>
     <message>
-        <source>Database file (default: %1).</source>
-        <translation>Archivo de base de datos (por defecto: %1).</translation>
+        <source>Database file (default: %1), or a clinic server&apos;s postgresql:// address.</source>
+        <translation>Archivo de base de datos (por defecto: %1), o la dirección postgresql:// del servidor de la clínica.</translation>
     </message>
     <message>
         <source>path</source>
@@ -1127,6 +1135,20 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
 <context>
     <name>hepdesk::gui::MainWindow</name>
     <message>
+        <source>Connect to clinic ser&amp;ver…</source>
+        <translation>Conectar con el ser&amp;vidor de la clínica…</translation>
+    </message>
+    <message>
+        <source>Keep the records on the clinic's PostgreSQL server, shared by every workstation</source>
+        <translation>Guardar los registros en el servidor PostgreSQL de la clínica, compartido por todos los puestos</translation>
+    </message>
+    <message>
+        <source>HepDesk could not connect: %1
+Check the fields and the password, then try again.</source>
+        <translation>HepDesk no pudo conectar: %1
+Revise los campos y la contraseña y vuelva a intentarlo.</translation>
+    </message>
+    <message>
         <source>No session was started.</source>
         <translation>No se ha empezado ninguna sesión.</translation>
     </message>
@@ -1974,6 +1996,46 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
 </context>
 <context>
     <name>hepdesk::gui::SessionEditor</name>
+    <message>
+        <source>Reload shows what was saved there; your changes in this window are then replaced. Keep my changes leaves them on screen (nothing is saved) so you can note what you need first.</source>
+        <translation>Volver a cargar muestra lo que se guardó allí; los cambios de esta ventana se sustituyen. Conservar mis cambios los deja en pantalla (no se guarda nada) para que pueda anotar antes lo que necesite.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Volver a cargar</translation>
+    </message>
+    <message>
+        <source>&amp;Keep my changes</source>
+        <translation>&amp;Conservar mis cambios</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>No se guardó: %1</translation>
+    </message>
+    <message>
+        <source>Your answers are still on screen; nothing was stored. Save again when the clinic server answers (check the network, or ask who looks after it).</source>
+        <translation>Sus respuestas siguen en pantalla; no se guardó nada. Guarde de nuevo cuando el servidor de la clínica responda (revise la red o pregunte a quien lo mantiene).</translation>
+    </message>
+    <message>
+        <source>The session was not saved: save again.</source>
+        <translation>La sesión no se guardó: guárdela de nuevo.</translation>
+    </message>
+    <message>
+        <source>The session could not be reloaded.</source>
+        <translation>No se pudo volver a cargar la sesión.</translation>
+    </message>
+    <message>
+        <source>Reloaded the session as it was saved on the other computer.</source>
+        <translation>Se volvió a cargar la sesión tal como se guardó en el otro ordenador.</translation>
+    </message>
+    <message>
+        <source>You are logged in to the clinic server as a user who is not one of its clinicians (%1). Ask the clinic's administrator to add you.</source>
+        <translation>Ha iniciado sesión en el servidor de la clínica con un usuario que no es uno de sus profesionales (%1). Pida al administrador de la clínica que le añada.</translation>
+    </message>
+    <message>
+        <source>You sign as %1, logged in to %2.</source>
+        <translation>Firma como %1, con sesión iniciada en %2.</translation>
+    </message>
     <message>
         <source>Correct the screening first: it contradicts itself.</source>
         <translation>Corrija primero el cribado: se contradice.</translation>
@@ -2832,6 +2894,80 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
     <message>
         <source>Routine</source>
         <translation>Rutina</translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::Services</name>
+    <message>
+        <source>Database: %1</source>
+        <translation>Base de datos: %1</translation>
+    </message>
+</context>
+<context>
+    <name>hepdesk::gui::ConnectDialog</name>
+    <message>
+        <source>Connect to clinic server</source>
+        <translation>Conectar con el servidor de la clínica</translation>
+    </message>
+    <message>
+        <source>Every workstation of the clinic can share one record on a PostgreSQL server. Log in with your own user name: you sign as yourself.</source>
+        <translation>Todos los puestos de la clínica pueden compartir un mismo registro en un servidor PostgreSQL. Inicie sesión con su propio nombre de usuario: firma usted mismo.</translation>
+    </message>
+    <message>
+        <source>e.g. records.clinic.local</source>
+        <translation>p. ej. records.clinic.local</translation>
+    </message>
+    <message>
+        <source>asked each time; empty: use ~/.pgpass</source>
+        <translation>se pide cada vez; vacía: se usa ~/.pgpass</translation>
+    </message>
+    <message>
+        <source>No encryption (disable)</source>
+        <translation>Sin cifrado (disable)</translation>
+    </message>
+    <message>
+        <source>Encrypt when the server can (prefer)</source>
+        <translation>Cifrar si el servidor puede (prefer)</translation>
+    </message>
+    <message>
+        <source>Always encrypt (require)</source>
+        <translation>Cifrar siempre (require)</translation>
+    </message>
+    <message>
+        <source>Encrypt and check the certificate (verify-ca)</source>
+        <translation>Cifrar y comprobar el certificado (verify-ca)</translation>
+    </message>
+    <message>
+        <source>Encrypt, check the certificate and the name (verify-full)</source>
+        <translation>Cifrar y comprobar el certificado y el nombre (verify-full)</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Puerto:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Base de datos:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Usuario:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>Ci&amp;frado:</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Conectar</translation>
     </message>
 </context>
 </TS>

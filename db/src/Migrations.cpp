@@ -387,6 +387,11 @@ ALTER TABLE clinic_settings ADD COLUMN record_system TEXT NOT NULL DEFAULT ''
         AND length(record_system) > instr(record_system, ':')
         AND record_system NOT GLOB ('*[' || char(1) || '-' || char(32) || char(127) || ']*')));
 )sql"},
+    Migration{14, R"sql(
+-- A draft's row version: each save of a draft adds one, and a save from a window that read an
+-- older version is refused (two computers on one draft: never a silent overwrite).
+ALTER TABLE session ADD COLUMN row_version INTEGER NOT NULL DEFAULT 0 CHECK (row_version >= 0);
+)sql"},
 };
 
 } // namespace

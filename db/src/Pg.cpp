@@ -328,7 +328,25 @@ Result<std::string> PgConnection::scramVerifier(std::string_view role, std::stri
 
 // --- PgTransaction ----------------------------------------------------------------------
 
+Status PgConnection::reconnectIfLost() {
+    if (PQstatus(c_) != CONNECTION_BAD) {
+        return {};
+    }
+    // Only between transactions (PgTransaction::begin): a transaction cut off by a lost
+    // connection is gone whole on the server, and nothing of it is ever run again here.
+    PQreset(c_);
+    if (PQstatus(c_) != CONNECTION_OK) {
+        return Error::io(label_ + ": the server does not answer (" + trimmed(PQerrorMessage(c_)) +
+                         "); nothing was saved: try again when it is back");
+    }
+    PQsetNoticeProcessor(c_, ignoreNotice, nullptr);
+    return {};
+}
+
 Result<PgTransaction> PgTransaction::begin(PgConnection& conn, Isolation isolation) {
+    if (auto s = conn.reconnectIfLost(); !s) {
+        return s.error();
+    }
     const char* sql = "BEGIN ISOLATION LEVEL READ COMMITTED";
     if (isolation == Isolation::RepeatableRead) {
         sql = "BEGIN ISOLATION LEVEL REPEATABLE READ";

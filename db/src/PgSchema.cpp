@@ -406,6 +406,11 @@ ALTER TABLE clinic_settings ADD COLUMN record_system text NOT NULL DEFAULT ''
     CHECK (record_system = '' OR (octet_length(record_system) <= 500
         AND record_system ~ '^[A-Za-z][A-Za-z0-9+.-]*:[^[:space:][:cntrl:]]+$'));
 )sql"},
+    PgMigration{14, R"sql(
+-- As in SQLite schema 14: a draft's row version, one more at each save; a save from a window
+-- that read an older version is refused (two workstations on one draft).
+ALTER TABLE session ADD COLUMN row_version bigint NOT NULL DEFAULT 0 CHECK (row_version >= 0);
+)sql"},
 };
 
 Error refusedAsForeign(const PgConnection& c, const std::string& why) {

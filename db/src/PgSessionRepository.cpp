@@ -137,7 +137,8 @@ Result<Session> pgReadSession(PgConnection& c, std::int64_t id) {
                         kScoreColumns +
                         ", handout_language, handout_large_print, handout_override_reason, "
                         "signed_at, signed_by, signed_snapshot, handout_override_kind, "
-                        "handout_override_by, handout_override_at FROM session WHERE id = $1",
+                        "handout_override_by, handout_override_at, row_version FROM session "
+                        "WHERE id = $1",
                     {id});
     if (!r) {
         return r.error();
@@ -163,6 +164,7 @@ Result<Session> pgReadSession(PgConnection& c, std::int64_t id) {
     s.handoutOptions.overrideKind = r->text(0, 19);
     s.handoutOptions.overrideBy = r->optInt64(0, 20);
     s.handoutOptions.overrideAt = r->optText(0, 21).value_or("");
+    s.rowVersion = r->int64(0, 22);
 
     const std::string source = "session " + std::to_string(id) + " screening";
     auto j = json::parse(screeningJson, source);
@@ -373,6 +375,41 @@ Status PgSessionRepository::requireUnsigned(std::int64_t id) {
     return {};
 }
 
+Status PgSessionRepository::requireVersion(std::int64_t id, std::int64_t version) {
+    // Read under the row lock requireUnsigned took: no other save can slip in between.
+    auto r = db_.connection().exec("SELECT row_version FROM session WHERE id = $1", {id});
+    if (!r) {
+        return r.error();
+    }
+    if (r->rows() == 0) {
+        return missingRow("session", id);
+    }
+    if (r->int64(0, 0) == version) {
+        return {};
+    }
+    auto change = lastChange(id);
+    return Error::conflict(
+        "session " + std::to_string(id) + " was changed on another computer" +
+        (change ? " by " + change->by + " at " + change->at : std::string()) +
+        " since it was opened: nothing was saved; reload it to see those changes");
+}
+
+Result<SessionRepository::LastChange> PgSessionRepository::lastChange(std::int64_t id) {
+    // The audit log names the login; the clinician with that login has a name.
+    auto r = db_.connection().exec(
+        "SELECT COALESCE((SELECT c.name FROM clinician c WHERE c.login = a.actor), a.actor), "
+        "a.at FROM audit_log a WHERE a.entity = 'session' AND a.entity_id = $1 "
+        "ORDER BY a.id DESC LIMIT 1",
+        {std::to_string(id)});
+    if (!r) {
+        return r.error();
+    }
+    if (r->rows() == 0) {
+        return Error::notFound("session " + std::to_string(id) + " has no recorded change");
+    }
+    return LastChange{r->text(0, 0), r->text(0, 1)};
+}
+
 Status PgSessionRepository::update(const Session& s) {
     if (auto st = checkSession(s); !st) {
         return st;
@@ -389,6 +426,9 @@ Status PgSessionRepository::update(const Session& s) {
         if (auto r = requireOpenSessionPatient(c, s.id, "editing a session"); !r) {
             return r;
         }
+        if (auto r = requireVersion(s.id, s.rowVersion); !r) {
+            return r;
+        }
         std::vector<PgParam> params{s.id, s.clinicianId, s.startedAt, *screening,
                                     std::string(toId(s.triage))};
         addScores(params, s.scores);
@@ -399,7 +439,8 @@ Status PgSessionRepository::update(const Session& s) {
               PgParam(optionalText(s.handoutOptions.overrideAt))}) {
             params.push_back(std::move(p));
         }
-        if (auto r = c.exec("UPDATE session SET clinician_id = $2, started_at = $3, "
+        if (auto r = c.exec("UPDATE session SET row_version = row_version + 1, "
+                            "clinician_id = $2, started_at = $3, "
                             "screening_json = $4, triage = $5, pain_now = $6, pain_best = $7, "
                             "pain_worst = $8, odi_percent = $9, ndi_percent = $10, "
                             "start_back_total = $11, start_back_psychosocial = $12, "

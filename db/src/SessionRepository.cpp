@@ -437,6 +437,36 @@ Status SqliteSessionRepository::requireUnsigned(std::int64_t id) {
     return {};
 }
 
+Status SqliteSessionRepository::requireVersion(std::int64_t id, std::int64_t version) {
+    auto stored = Statement::on(db_.connection(), "SELECT row_version FROM session WHERE id = ?1")
+                      .bindAll(id)
+                      .queryOne([](const Statement& st) { return st.columnInt(0); },
+                                missingRow("session", id));
+    if (!stored) {
+        return stored.error();
+    }
+    if (*stored == version) {
+        return {};
+    }
+    auto change = lastChange(id);
+    return Error::conflict(
+        "session " + std::to_string(id) + " was changed on another computer" +
+        (change ? " by " + change->by + " at " + change->at : std::string()) +
+        " since it was opened: nothing was saved; reload it to see those changes");
+}
+
+Result<SessionRepository::LastChange> SqliteSessionRepository::lastChange(std::int64_t id) {
+    return Statement::on(db_.connection(),
+                         "SELECT actor, at FROM audit_log WHERE entity = 'session' "
+                         "AND entity_id = ?1 ORDER BY id DESC LIMIT 1")
+        .bindAll(std::to_string(id))
+        .queryOne(
+            [](const Statement& st) {
+                return LastChange{st.columnText(0), st.columnText(1)};
+            },
+            Error::notFound("session " + std::to_string(id) + " has no recorded change"));
+}
+
 Status SqliteSessionRepository::update(const Session& s) {
     if (auto st = validate(s); !st) {
         return st;
@@ -453,8 +483,12 @@ Status SqliteSessionRepository::update(const Session& s) {
         if (auto r = requireOpenSessionPatient(c, s.id, "editing a session"); !r) {
             return r;
         }
+        if (auto r = requireVersion(s.id, s.rowVersion); !r) {
+            return r;
+        }
         auto st = Statement::on(
-            c, "UPDATE session SET clinician_id = ?2, started_at = ?3, screening_json = ?4, "
+            c, "UPDATE session SET row_version = row_version + 1, clinician_id = ?2, started_at = "
+               "?3, screening_json = ?4, "
                "triage = ?5, pain_now = ?6, pain_best = ?7, pain_worst = ?8, odi_percent = ?9, "
                "ndi_percent = ?10, start_back_total = ?11, start_back_psychosocial = ?12, "
                "start_back_risk = ?13, handout_language = ?14, handout_large_print = ?15, "
@@ -742,8 +776,8 @@ Result<Session> readSession(Connection& c, std::int64_t id) {
                              kScoreColumns +
                              ", handout_language, handout_large_print, "
                              "handout_override_reason, signed_at, signed_by, signed_snapshot, "
-                             "handout_override_kind, handout_override_by, handout_override_at "
-                             "FROM session "
+                             "handout_override_kind, handout_override_by, handout_override_at, "
+                             "row_version FROM session "
                              "WHERE id = ?1")
             .bindAll(id)
             .queryOne(
@@ -766,6 +800,7 @@ Result<Session> readSession(Connection& c, std::int64_t id) {
                     s.handoutOptions.overrideKind = q.columnText(19);
                     s.handoutOptions.overrideBy = q.columnOptInt(20);
                     s.handoutOptions.overrideAt = q.columnOptText(21).value_or("");
+                    s.rowVersion = q.columnInt(22);
                     return s;
                 },
                 missingRow("session", id));

@@ -81,6 +81,44 @@ TEST_P(SessionContract, DraftsChangeSignedSessionsOnlyGetAddenda) {
     EXPECT_EQ(sessions().get(draft2).error().kind, Error::Kind::NotFound);
 }
 
+TEST_P(SessionContract, ASecondSaveOfAnOlderReadIsAConflictNeverAnOverwrite) {
+    // Two computers open one draft; the second to save gets a Conflict naming the first.
+    const auto id = *sessions().add(test::sampleSession(patientId_, 3));
+    auto other = Store::open(target());
+    ASSERT_TRUE(other) << other.error().message;
+    (*other)->setActor("Dr Mora");
+    Session mine = *sessions().get(id);
+    Session theirs = *(*other)->sessions().get(id);
+    EXPECT_EQ(mine.rowVersion, 0);
+
+    theirs.scores.painNow = 7;
+    ASSERT_TRUE((*other)->sessions().update(theirs));
+    mine.scores.painNow = 2;
+    mine.program.items.pop_back();
+    auto second = sessions().update(mine);
+    ASSERT_FALSE(second);
+    EXPECT_EQ(second.error().kind, Error::Kind::Conflict);
+    const std::string who = actorFor("Dr Mora");
+    EXPECT_NE(second.error().message.find("changed on another computer by " + who + " at "),
+              std::string::npos)
+        << second.error().message;
+    const Session stored = *sessions().get(id);
+    EXPECT_EQ(stored.scores.painNow, 7) << "the first save stands";
+    EXPECT_EQ(stored.program.items.size(), 3U) << "nothing of the second save was written";
+    EXPECT_EQ(stored.rowVersion, 1);
+    auto change = sessions().lastChange(id);
+    ASSERT_TRUE(change) << change.error().message;
+    EXPECT_EQ(change->by, who);
+    EXPECT_EQ(change->at.size(), 20U);
+
+    // After reloading, the same edit saves, and the version moves on.
+    Session reloaded = stored;
+    reloaded.scores.painNow = 2;
+    ASSERT_TRUE(sessions().update(reloaded));
+    EXPECT_EQ(sessions().get(id)->rowVersion, 2);
+    EXPECT_EQ((*other)->sessions().update(theirs).error().kind, Error::Kind::Conflict);
+}
+
 TEST_P(SessionContract, InactiveClinicianAndArchivedPatientAreRefused) {
     const auto id = *sessions().add(test::sampleSession(patientId_, 1));
     Clinician c = *store().clinicians().get(clinicianId_);
@@ -223,6 +261,7 @@ TEST_P(SessionContract, OverrideKindWhoAndWhenKeptOnADraftAndAfterSigning) {
     back.handoutOptions.overrideKind = "declines_referral";
     back.handoutOptions.overrideAt = "2026-01-10T09:05:00Z";
     ASSERT_TRUE(sessions().update(back));
+    ++back.rowVersion;
     EXPECT_EQ(sessions().get(*id)->handoutOptions, back.handoutOptions);
     // No override: no kind, no one, no time.
     back.handoutOptions.overrideReason.clear();
@@ -230,6 +269,7 @@ TEST_P(SessionContract, OverrideKindWhoAndWhenKeptOnADraftAndAfterSigning) {
     back.handoutOptions.overrideBy.reset();
     back.handoutOptions.overrideAt.clear();
     ASSERT_TRUE(sessions().update(back));
+    ++back.rowVersion;
     EXPECT_EQ(sessions().get(*id)->handoutOptions, back.handoutOptions);
     // A kind off the list is refused by the database.
     back.handoutOptions.overrideKind = "because";

@@ -303,13 +303,38 @@ Result<SavedDraft> VisitWorkflow::saveDraft(Session& s) {
             return id.error();
         }
         s.id = *id;
+        s.rowVersion = 0; // a new row starts at version 0
     } else if (auto st = repos_.sessions.update(s); !st) {
+        if (st.error().kind == Error::Kind::Conflict) {
+            auto text = changedElsewhere(s.id, "en");
+            return Error::conflict(text ? *text : st.error().message);
+        }
         return st.error();
+    } else {
+        ++s.rowVersion;
     }
     SavedDraft saved{s.id, std::move(*assessment), {}};
     saved.program = checkProgram(s.program, saved.assessment,
                                  !trimmed(s.handoutOptions.overrideReason).empty());
     return saved;
+}
+
+Result<std::string> VisitWorkflow::changedElsewhere(std::int64_t sessionId, std::string_view lang) {
+    auto change = repos_.sessions.lastChange(sessionId);
+    if (!change) {
+        return change.error();
+    }
+    // "2026-03-04T10:15:00Z" reads "2026-03-04 10:15 UTC".
+    std::string at = change->at;
+    if (at.size() >= 16 && at[10] == 'T') {
+        at = at.substr(0, 10) + " " + at.substr(11, 5) + " UTC";
+    }
+    if (lang == "es") {
+        return "La sesión " + std::to_string(sessionId) + " fue modificada en otro ordenador por " +
+               change->by + " el " + at + "; vuelva a cargarla";
+    }
+    return "Session " + std::to_string(sessionId) + " was changed on another computer by " +
+           change->by + " at " + at + "; reload it";
 }
 
 Result<handout::ClinicInfo> VisitWorkflow::clinicInfo(std::optional<std::int64_t> clinicianId) {

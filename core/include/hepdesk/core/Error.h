@@ -15,6 +15,7 @@ struct Error {
         Io,           ///< the operating system refused a read or write
         Database,     ///< SQLite reported a failure
         Refused,      ///< a safety rule forbids the operation
+        Conflict,     ///< the record changed elsewhere since it was read: reload it
         Internal,     ///< a bug: should never reach a user
     };
 
@@ -26,6 +27,7 @@ struct Error {
     static Error io(std::string m) { return {Kind::Io, std::move(m)}; }
     static Error database(std::string m) { return {Kind::Database, std::move(m)}; }
     static Error refused(std::string m) { return {Kind::Refused, std::move(m)}; }
+    static Error conflict(std::string m) { return {Kind::Conflict, std::move(m)}; }
     static Error internal(std::string m) { return {Kind::Internal, std::move(m)}; }
 };
 

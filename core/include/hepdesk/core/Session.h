@@ -108,6 +108,9 @@ struct Session {
     /// this. Empty for a draft and for a session signed before snapshots existed.
     std::string signedSnapshot;
     std::vector<HandoutOverride> overrides; ///< given after signing, oldest first
+    /// The stored row's version when it was read (0 for a new session): saving a draft whose
+    /// row changed since then (another computer or window) is refused as a Conflict.
+    std::int64_t rowVersion = 0;
 };
 
 /// One row of a patient's history: a session without its screening answers.

@@ -99,6 +99,10 @@ public:
     Result<PgResult> exec(std::string_view sql, std::initializer_list<PgParam> params = {}) {
         return exec(sql, std::vector<PgParam>(params));
     }
+    /// After a lost connection (the server restarted, the network dropped), connects again
+    /// with the same settings; Io when the server still does not answer. Called before each
+    /// transaction, so a retry by the person works once the server is back.
+    Status reconnectIfLost();
     /// Runs a script of several statements without parameters (schema migrations only).
     Status execScript(std::string_view sql);
 

@@ -116,6 +116,7 @@ public:
     Result<std::int64_t> add(const Session& session) override;
     Result<Session> get(std::int64_t id) override;
     Status update(const Session& session) override;
+    Result<LastChange> lastChange(std::int64_t id) override;
     Status remove(std::int64_t id) override;
     Status sign(std::int64_t id, std::int64_t clinicianId) override;
     Result<std::int64_t> addAddendum(std::int64_t sessionId, const Addendum& addendum) override;
@@ -134,6 +135,7 @@ private:
     // The parts of a write, inside the caller's transaction.
     Status writeChildren(std::int64_t id, const Session& s);
     Status requireUnsigned(std::int64_t id);
+    Status requireVersion(std::int64_t id, std::int64_t version);
     Status signInTransaction(std::int64_t id, std::int64_t clinicianId);
     Result<std::int64_t> insertHandout(std::int64_t sessionId, const HandoutRecord& handout);
     Result<HandoutRecord> handoutOnce(std::int64_t sessionId, const HandoutRecord& handout);

@@ -24,8 +24,18 @@ public:
     /// The whole session: screening, findings, scores, program, handouts, signature, addenda.
     virtual Result<Session> get(std::int64_t id) = 0;
     /// Replaces the content of an unsigned session (screening, triage, findings, scores,
-    /// program, handout options). Refused once signed.
+    /// program, handout options). Refused once signed. `session.rowVersion` must be the
+    /// stored row's version (as get() read it; 0 right after add()): when the row was saved
+    /// since (another computer or window), nothing is written and the error is a Conflict.
+    /// On success the stored version is one more (the caller's copy is not changed).
     virtual Status update(const Session& session) = 0;
+    /// Who last wrote session `id` and when, as its newest audit entry says: the clinician's
+    /// name for a server login, else the recorded actor. For a Conflict message.
+    struct LastChange {
+        std::string by;
+        std::string at; ///< "YYYY-MM-DDTHH:MM:SSZ"
+    };
+    virtual Result<LastChange> lastChange(std::int64_t id) = 0;
     /// Deletes an unsigned session (a discarded draft). Refused once signed.
     virtual Status remove(std::int64_t id) = 0;
     /// Signs the session now, as `clinicianId`. Refused when already signed.
@@ -70,6 +80,7 @@ public:
     Result<std::int64_t> add(const Session& session) override;
     Result<Session> get(std::int64_t id) override;
     Status update(const Session& session) override;
+    Result<LastChange> lastChange(std::int64_t id) override;
     Status remove(std::int64_t id) override;
     Status sign(std::int64_t id, std::int64_t clinicianId) override;
     Result<std::int64_t> addAddendum(std::int64_t sessionId, const Addendum& addendum) override;
@@ -89,6 +100,8 @@ private:
     Status writeChildren(std::int64_t id, const Session& s);
     /// NotFound when the session does not exist, Refused when it is signed.
     Status requireUnsigned(std::int64_t id);
+    /// Conflict when the stored row version is not `version` (saved meanwhile elsewhere).
+    Status requireVersion(std::int64_t id, std::int64_t version);
     /// The record of `handout` in session `sessionId`: the one already there with its SHA-256,
     /// else a new one (inside the caller's transaction).
     Result<HandoutRecord> handoutOnce(std::int64_t sessionId, const HandoutRecord& handout);

@@ -194,7 +194,13 @@ public:
     /// Stores a draft (new when its id is 0, which is then set): triage, findings and scores
     /// from today's assessment of its screening, an override reason only with visible words.
     /// Excluded exercises are reported in the result, not refused (the clinician is editing).
+    /// When the stored draft was saved elsewhere since `session` was read, nothing is written
+    /// and the error (a Conflict) is changedElsewhere()'s English text; the session's row
+    /// version follows each save.
     Result<SavedDraft> saveDraft(Session& session);
+    /// "Changed on another computer by NAME at TIME; reload" for stored session `sessionId`,
+    /// in `lang` (en or es), from who last saved it.
+    Result<std::string> changedElsewhere(std::int64_t sessionId, std::string_view lang = "en");
 
     /// The handout of `session` as it is in memory (the app's editor): a draft with today's
     /// rules, patient, clinic and clinician; a signed one from its snapshot.
