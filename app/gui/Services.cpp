@@ -30,6 +30,8 @@ public:
     db::CustomExerciseRepository& customExercises() override { return custom_; }
     db::ProtocolRepository& protocols() override { return protocols_; }
     db::AuditLog& audit() override { return audit_; }
+    /// A file has no logins: the signer is chosen in Settings.
+    Result<std::optional<Clinician>> loggedIn() override { return std::optional<Clinician>(); }
 
 private:
     db::Database& db_;
@@ -105,11 +107,14 @@ QString Services::where() const {
 }
 
 Result<Clinician> Services::loggedInClinician() {
-    auto* server = dynamic_cast<db::PgClinicianRepository*>(&store_.clinicians());
-    if (server == nullptr) {
+    auto me = store_.loggedIn();
+    if (!me) {
+        return me.error();
+    }
+    if (!*me) {
         return Error::invalid("a database file has no login: the signer is chosen in Settings");
     }
-    return server->loggedIn();
+    return std::move(**me);
 }
 
 Status Services::recordAudit(const std::string& action, const std::string& entity, std::int64_t id,
