@@ -146,27 +146,17 @@ Status PgProtocolRepository::rename(std::string_view from, std::string_view to) 
         if (auto s = lockProtocols(conn); !s) {
             return s;
         }
-        auto src = idOf(conn, from);
+        auto src = protocolToRename(from, to, idOf(conn, from), idOf(conn, to));
         if (!src) {
             return src.error();
         }
-        if (!src->has_value()) {
-            return missingProtocol(from);
-        }
-        auto dst = idOf(conn, to);
-        if (!dst) {
-            return dst.error();
-        }
-        if (dst->has_value() && **dst != **src) {
-            return protocolNameTaken(to, false);
-        }
         if (auto r = conn.exec("UPDATE protocol SET name = $2, updated_at = $3 WHERE id = $1",
-                               {**src, to, isoDateTime(Clock::current().now())});
+                               {*src, to, isoDateTime(Clock::current().now())});
             !r) {
             return r.error();
         }
-        return PgAuditLog::record(db_, "protocol.rename", "protocol", **src,
-                                  std::string(from) + " -> " + std::string(to));
+        return PgAuditLog::record(db_, "protocol.rename", "protocol", *src,
+                                  auditProtocolRenamed(from, to));
     });
 }
 

@@ -401,15 +401,8 @@ Result<std::int64_t> PgSessionRepository::addAddendum(std::int64_t sessionId, co
     }
     PgConnection& c = db_.connection();
     return PgTransaction::run(c, [&]() -> Result<std::int64_t> {
-        auto r = requireUnsigned(sessionId);
-        if (r) {
-            return addendumToUnsigned(sessionId);
-        }
-        if (r.error().kind != Error::Kind::Refused) {
+        if (auto r = checkAddendumTarget(requireUnsigned(sessionId), sessionId, a); !r) {
             return r.error();
-        }
-        if (!a.clinicianId) {
-            return addendumWithoutClinician(sessionId);
         }
         for (const Status& st : {requireActiveClinician(c, *a.clinicianId, "write an addendum"),
                                  requireOpenSessionPatient(c, sessionId, "an addendum")}) {
@@ -465,17 +458,13 @@ Result<HandoutRecord> PgSessionRepository::handoutOnce(std::int64_t sessionId,
     if (!existing) {
         return existing.error();
     }
+    std::optional<HandoutRecord> found;
     if (existing->rows() > 0) {
-        return handoutFromRow(PgRow{*existing, 0});
+        found = handoutFromRow(PgRow{*existing, 0});
     }
-    HandoutRecord added = h;
-    added.createdAt = timeOr(added.createdAt);
-    auto id = insertHandout(sessionId, added);
-    if (!id) {
-        return id.error();
-    }
-    added.id = *id;
-    return added;
+    return handoutOnceWith(std::move(found), h, [&](const HandoutRecord& added) {
+        return insertHandout(sessionId, added);
+    });
 }
 
 Status PgSessionRepository::signWithSnapshot(std::int64_t id, std::int64_t clinicianId,
@@ -494,8 +483,8 @@ Status PgSessionRepository::signWithSnapshot(std::int64_t id, std::int64_t clini
         if (!stored) {
             return stored.error();
         }
-        if (toJson(*stored) != toJson(asRead)) {
-            return changedWhileSigning(id);
+        if (auto r = checkUnchangedSinceRead(*stored, asRead); !r) {
+            return r;
         }
         if (auto r = c.exec("UPDATE session SET signed_snapshot = $2 "
                             "WHERE id = $1 AND signed_at IS NULL",

@@ -139,29 +139,19 @@ Status SqliteProtocolRepository::rename(std::string_view from, std::string_view 
     }
     Connection& conn = db_.connection();
     return Transaction::run(conn, [&]() -> Status {
-        auto src = idOf(conn, from);
+        auto src = protocolToRename(from, to, idOf(conn, from), idOf(conn, to));
         if (!src) {
             return src.error();
         }
-        if (!src->has_value()) {
-            return missingProtocol(from);
-        }
-        auto dst = idOf(conn, to);
-        if (!dst) {
-            return dst.error();
-        }
-        if (dst->has_value() && **dst != **src) {
-            return protocolNameTaken(to, false);
-        }
         if (auto s = Statement::on(conn, "UPDATE protocol SET name = ?2, updated_at = ?3 "
                                          "WHERE id = ?1")
-                         .bindAll(**src, to, isoDateTime(Clock::current().now()))
+                         .bindAll(*src, to, isoDateTime(Clock::current().now()))
                          .execute();
             !s) {
             return s;
         }
-        return SqliteAuditLog::record(db_, "protocol.rename", "protocol", **src,
-                                      std::string(from) + " -> " + std::string(to));
+        return SqliteAuditLog::record(db_, "protocol.rename", "protocol", *src,
+                                      auditProtocolRenamed(from, to));
     });
 }
 

@@ -181,6 +181,27 @@ Error changedWhileSigning(std::int64_t id) {
                           "sign");
 }
 
+Status checkAddendumTarget(const Status& unsignedAnswer, std::int64_t sessionId,
+                           const Addendum& a) {
+    if (unsignedAnswer) {
+        return addendumToUnsigned(sessionId);
+    }
+    if (unsignedAnswer.error().kind != Error::Kind::Refused) {
+        return unsignedAnswer;
+    }
+    if (!a.clinicianId) {
+        return addendumWithoutClinician(sessionId);
+    }
+    return {};
+}
+
+Status checkUnchangedSinceRead(const Session& stored, const Session& asRead) {
+    if (toJson(stored) != toJson(asRead)) {
+        return changedWhileSigning(stored.id);
+    }
+    return {};
+}
+
 Status checkAddendumText(const Addendum& a) {
     return checkRequiredText(a.text, "addendum text", kMaxNoteBytes);
 }
@@ -313,6 +334,28 @@ Status checkProtocolNewName(std::string_view to) {
         return s;
     }
     return checkText(to, "protocol name", kMaxProtocolNameBytes);
+}
+
+Result<std::int64_t> protocolToRename(std::string_view from, std::string_view to,
+                                      const Result<std::optional<std::int64_t>>& fromId,
+                                      const Result<std::optional<std::int64_t>>& toId) {
+    if (!fromId) {
+        return fromId.error();
+    }
+    if (!fromId->has_value()) {
+        return missingProtocol(from);
+    }
+    if (!toId) {
+        return toId.error();
+    }
+    if (toId->has_value() && **toId != **fromId) {
+        return protocolNameTaken(to, false);
+    }
+    return **fromId;
+}
+
+std::string auditProtocolRenamed(std::string_view from, std::string_view to) {
+    return std::string(from) + " -> " + std::string(to);
 }
 
 Status checkProtocolShape(const Protocol& p) {

@@ -140,6 +140,31 @@ Error addendumToUnsigned(std::int64_t sessionId);
 Error addendumWithoutClinician(std::int64_t sessionId);
 Error changedWhileSigning(std::int64_t id);
 
+/// Whether an addendum may be written to session `sessionId`, given what requireUnsigned
+/// answered for it: only a signed session takes addenda, and an addendum names its clinician.
+Status checkAddendumTarget(const Status& unsignedAnswer, std::int64_t sessionId, const Addendum& a);
+
+/// Refused when the session as stored now is not the one the clinician read and signs.
+Status checkUnchangedSinceRead(const Session& stored, const Session& asRead);
+
+/// The handout record kept once per SHA-256: `existing` when there is one, else `h` (created
+/// now when it has no time) stored by `insert`, which returns the new record's id.
+template <class Insert>
+Result<HandoutRecord> handoutOnceWith(std::optional<HandoutRecord> existing, const HandoutRecord& h,
+                                      Insert&& insert) {
+    if (existing) {
+        return std::move(*existing);
+    }
+    HandoutRecord added = h;
+    added.createdAt = timeOr(added.createdAt);
+    auto id = insert(added);
+    if (!id) {
+        return id.error();
+    }
+    added.id = *id;
+    return added;
+}
+
 /// The checks made before a write begins.
 Status checkAddendumText(const Addendum& a);
 Status checkSigning(const std::string& snapshot, const std::optional<HandoutRecord>& handout);
@@ -169,5 +194,11 @@ Error missingProtocol(std::string_view name);
 Error protocolNameTaken(std::string_view name, bool replaceOffered);
 /// A protocol's new name, as renaming checks it.
 Status checkProtocolNewName(std::string_view to);
+/// The id of the protocol to rename from `from` to `to`, given the ids found by those names:
+/// refused when there is none named `from` or another one already has the name `to`.
+Result<std::int64_t> protocolToRename(std::string_view from, std::string_view to,
+                                      const Result<std::optional<std::int64_t>>& fromId,
+                                      const Result<std::optional<std::int64_t>>& toId);
+std::string auditProtocolRenamed(std::string_view from, std::string_view to);
 
 } // namespace hepdesk::db

@@ -330,15 +330,8 @@ Result<std::int64_t> SqliteSessionRepository::addAddendum(std::int64_t sessionId
     }
     Connection& c = db_.connection();
     return Transaction::run(c, [&]() -> Result<std::int64_t> {
-        auto r = requireUnsigned(sessionId);
-        if (r) {
-            return addendumToUnsigned(sessionId);
-        }
-        if (r.error().kind != Error::Kind::Refused) {
+        if (auto r = checkAddendumTarget(requireUnsigned(sessionId), sessionId, a); !r) {
             return r.error();
-        }
-        if (!a.clinicianId) {
-            return addendumWithoutClinician(sessionId);
         }
         for (const Status& st : {requireActiveClinician(c, *a.clinicianId, "write an addendum"),
                                  requireOpenSessionPatient(c, sessionId, "an addendum")}) {
@@ -397,17 +390,9 @@ Result<HandoutRecord> SqliteSessionRepository::handoutOnce(std::int64_t sessionI
     if (!existing) {
         return existing.error();
     }
-    if (*existing) {
-        return std::move(**existing);
-    }
-    HandoutRecord added = h;
-    added.createdAt = timeOr(added.createdAt);
-    auto id = addHandout(sessionId, added);
-    if (!id) {
-        return id.error();
-    }
-    added.id = *id;
-    return added;
+    return handoutOnceWith(std::move(*existing), h, [&](const HandoutRecord& added) {
+        return addHandout(sessionId, added);
+    });
 }
 
 Status SqliteSessionRepository::signWithSnapshot(std::int64_t id, std::int64_t clinicianId,
@@ -426,8 +411,8 @@ Status SqliteSessionRepository::signWithSnapshot(std::int64_t id, std::int64_t c
         if (!now) {
             return now.error();
         }
-        if (toJson(*now) != toJson(asRead)) {
-            return changedWhileSigning(id);
+        if (auto r = checkUnchangedSinceRead(*now, asRead); !r) {
+            return r;
         }
         // Written while the session is still a draft; once sign() sets signed_at the
         // signed-session trigger keeps it as it is.
