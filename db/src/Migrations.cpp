@@ -369,10 +369,72 @@ ALTER TABLE session ADD COLUMN handout_override_at TEXT;
 ALTER TABLE session_override ADD COLUMN kind TEXT NOT NULL DEFAULT ''
     CHECK (kind IN ('', 'declines_referral', 'seen_by_doctor_today', 'referral_arranged', 'other'));
 )sql"},
-    // Branch h1 only: schema 12 is reserved for the program dosage storage (helper h3), merged
-    // in its place; this empty step keeps the versions consecutive until then.
     Migration{12, R"sql(
-SELECT 1;
+-- A dosage as the clinician typed it: a hold or a duration such as walking up to 60 minutes
+-- (core's kHoldSecondsLimit), its unit (seconds, or whole minutes), days a week (7: every day)
+-- and weeks (0: not said). SQLite cannot change a CHECK in place, so program_item and
+-- protocol_exercise are rebuilt with their rows. The new columns take the values that mean
+-- "as before", so a signed session reads back as it was signed and its seal still holds.
+-- Dropping a table drops its triggers (its implicit delete fires none): the signed-session
+-- triggers of migration 3 are created again as they were.
+CREATE TABLE program_item_v12 (
+    session_id    INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+    position      INTEGER NOT NULL,
+    exercise_id   TEXT NOT NULL CHECK (length(exercise_id) > 0),
+    sets          INTEGER NOT NULL CHECK (sets BETWEEN 1 AND 10),
+    reps          INTEGER NOT NULL CHECK (reps BETWEEN 0 AND 100),
+    hold_seconds  INTEGER NOT NULL CHECK (hold_seconds BETWEEN 0 AND 3600),
+    times_per_day INTEGER NOT NULL CHECK (times_per_day BETWEEN 1 AND 10),
+    per_side      INTEGER NOT NULL CHECK (per_side IN (0, 1)),
+    note          TEXT NOT NULL DEFAULT '',
+    hold_unit     TEXT NOT NULL DEFAULT 's' CHECK (hold_unit IN ('s', 'min')),
+    days_per_week INTEGER NOT NULL DEFAULT 7 CHECK (days_per_week BETWEEN 1 AND 7),
+    weeks         INTEGER NOT NULL DEFAULT 0 CHECK (weeks BETWEEN 0 AND 52),
+    CHECK (hold_unit = 's' OR hold_seconds % 60 = 0),
+    PRIMARY KEY (session_id, position)
+) WITHOUT ROWID;
+INSERT INTO program_item_v12(session_id, position, exercise_id, sets, reps, hold_seconds,
+                             times_per_day, per_side, note)
+    SELECT session_id, position, exercise_id, sets, reps, hold_seconds, times_per_day,
+           per_side, note FROM program_item;
+DROP TABLE program_item;
+ALTER TABLE program_item_v12 RENAME TO program_item;
+CREATE TRIGGER program_item_signed_no_insert BEFORE INSERT ON program_item
+WHEN (SELECT signed_at FROM session WHERE id = new.session_id) IS NOT NULL BEGIN
+    SELECT RAISE(ABORT, 'a signed session cannot be changed; add an addendum instead');
+END;
+CREATE TRIGGER program_item_signed_no_update BEFORE UPDATE ON program_item
+WHEN (SELECT signed_at FROM session WHERE id = old.session_id) IS NOT NULL BEGIN
+    SELECT RAISE(ABORT, 'a signed session cannot be changed; add an addendum instead');
+END;
+CREATE TRIGGER program_item_signed_no_delete BEFORE DELETE ON program_item
+WHEN (SELECT signed_at FROM session WHERE id = old.session_id) IS NOT NULL BEGIN
+    SELECT RAISE(ABORT, 'a signed session cannot be changed; add an addendum instead');
+END;
+
+CREATE TABLE protocol_exercise_v12 (
+    protocol_id   INTEGER NOT NULL REFERENCES protocol(id) ON DELETE CASCADE,
+    position      INTEGER NOT NULL CHECK (position >= 0),
+    exercise_id   TEXT NOT NULL CHECK (length(exercise_id) > 0),
+    sets          INTEGER NOT NULL CHECK (sets BETWEEN 1 AND 10),
+    reps          INTEGER NOT NULL CHECK (reps BETWEEN 0 AND 100),
+    hold_seconds  INTEGER NOT NULL CHECK (hold_seconds BETWEEN 0 AND 3600),
+    times_per_day INTEGER NOT NULL CHECK (times_per_day BETWEEN 1 AND 10),
+    per_side      INTEGER NOT NULL CHECK (per_side IN (0, 1)),
+    note          TEXT NOT NULL DEFAULT '',
+    hold_unit     TEXT NOT NULL DEFAULT 's' CHECK (hold_unit IN ('s', 'min')),
+    days_per_week INTEGER NOT NULL DEFAULT 7 CHECK (days_per_week BETWEEN 1 AND 7),
+    weeks         INTEGER NOT NULL DEFAULT 0 CHECK (weeks BETWEEN 0 AND 52),
+    CHECK (hold_unit = 's' OR hold_seconds % 60 = 0),
+    PRIMARY KEY (protocol_id, position),
+    UNIQUE (protocol_id, exercise_id)
+) WITHOUT ROWID;
+INSERT INTO protocol_exercise_v12(protocol_id, position, exercise_id, sets, reps, hold_seconds,
+                                  times_per_day, per_side, note)
+    SELECT protocol_id, position, exercise_id, sets, reps, hold_seconds, times_per_day,
+           per_side, note FROM protocol_exercise;
+DROP TABLE protocol_exercise;
+ALTER TABLE protocol_exercise_v12 RENAME TO protocol_exercise;
 )sql"},
     Migration{13, R"sql(
 -- The identifier system of patients' record numbers in the clinic's health record (the FHIR

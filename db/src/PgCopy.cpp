@@ -24,7 +24,7 @@ struct Table {
     bool identity; ///< its id comes from a sequence, to be moved past the copied ids
 };
 
-// Every table of schema 11, parents before children. A new schema version adds its tables
+// Every table of schema 12, parents before children. A new schema version adds its tables
 // and columns here (and the content comparison then covers them).
 const std::vector<Table>& tables() {
     using K = Kind;
@@ -107,7 +107,10 @@ const std::vector<Table>& tables() {
           {"hold_seconds", K::Int},
           {"times_per_day", K::Int},
           {"per_side", K::Bool},
-          {"note", K::Text}},
+          {"note", K::Text},
+          {"hold_unit", K::Text},
+          {"days_per_week", K::Int},
+          {"weeks", K::Int}},
          "session_id, position",
          false},
         {"handout",
@@ -174,7 +177,10 @@ const std::vector<Table>& tables() {
           {"hold_seconds", K::Int},
           {"times_per_day", K::Int},
           {"per_side", K::Bool},
-          {"note", K::Text}},
+          {"note", K::Text},
+          {"hold_unit", K::Text},
+          {"days_per_week", K::Int},
+          {"weeks", K::Int}},
          "protocol_id, position",
          false},
         {"session_psfs",

@@ -1,3 +1,5 @@
+#include "SessionRecord.h"
+#include "StoredRow.h"
 #include "TextCheck.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/db/PgRepositories.h"
@@ -7,10 +9,6 @@ namespace {
 
 // The name as compared: SQLite's NOCASE (ASCII letters folded), as the unique index of schema 9.
 constexpr std::string_view kSameName = "lower(name COLLATE \"C\") = lower($1::text COLLATE \"C\")";
-
-Error missingProtocol(std::string_view name) {
-    return Error::notFound("no saved protocol named \"" + std::string(name) + "\"");
-}
 
 /// Protocol writes from every workstation take turns for the length of their transaction.
 Status lockProtocols(PgConnection& c) {
@@ -31,14 +29,15 @@ Result<std::optional<std::int64_t>> idOf(PgConnection& c, std::string_view name)
 }
 
 Status insertExercises(PgConnection& c, std::int64_t id, const Program& program) {
+    const std::string insert = "INSERT INTO protocol_exercise(protocol_id, position, " +
+                               std::string(kProgramItemColumns) +
+                               ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
     for (std::size_t i = 0; i < program.items.size(); ++i) {
-        const ProgramItem& it = program.items[i];
-        const Dosage& d = it.dosage;
-        if (auto r = c.exec("INSERT INTO protocol_exercise(protocol_id, position, exercise_id, "
-                            "sets, reps, hold_seconds, times_per_day, per_side, note) "
-                            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                            {id, static_cast<std::int64_t>(i), it.exerciseId, d.sets, d.reps,
-                             d.holdSeconds, d.timesPerDay, d.perSide, it.note});
+        if (auto r = withProgramItemValues(
+                program.items[i],
+                [&](const auto&... v) {
+                    return c.exec(insert, {id, static_cast<std::int64_t>(i), PgParam(v)...});
+                });
             !r) {
             return r.error();
         }
@@ -50,9 +49,8 @@ Status insertExercises(PgConnection& c, std::int64_t id, const Program& program)
 /// protocol, sorted by name ignoring case as SQLite's NOCASE sorts.
 Result<std::vector<Protocol>> readProtocols(PgConnection& c, const std::string& where,
                                             const std::vector<PgParam>& params) {
-    auto r = c.exec("SELECT p.id, p.name, p.created_at, p.updated_at, e.exercise_id, e.sets, "
-                    "e.reps, e.hold_seconds, e.times_per_day, e.per_side, e.note "
-                    "FROM protocol p LEFT JOIN protocol_exercise e ON e.protocol_id = p.id " +
+    auto r = c.exec("SELECT p.id, p.name, p.created_at, p.updated_at, " + programItemColumns("e") +
+                        " FROM protocol p LEFT JOIN protocol_exercise e ON e.protocol_id = p.id " +
                         where + " ORDER BY lower(p.name COLLATE \"C\"), p.id, e.position",
                     params);
     if (!r) {
@@ -73,15 +71,7 @@ Result<std::vector<Protocol>> readProtocols(PgConnection& c, const std::string& 
         if (r->isNull(i, 4)) {
             continue;
         }
-        ProgramItem it;
-        it.exerciseId = r->text(i, 4);
-        it.dosage.sets = static_cast<int>(r->int64(i, 5));
-        it.dosage.reps = static_cast<int>(r->int64(i, 6));
-        it.dosage.holdSeconds = static_cast<int>(r->int64(i, 7));
-        it.dosage.timesPerDay = static_cast<int>(r->int64(i, 8));
-        it.dosage.perSide = r->boolean(i, 9);
-        it.note = r->text(i, 10);
-        out.back().program.items.push_back(std::move(it));
+        out.back().program.items.push_back(programItemFromRow(PgRow{*r, i}, 4));
     }
     return out;
 }
@@ -105,8 +95,7 @@ Status PgProtocolRepository::save(const Protocol& p, bool replace) {
         std::int64_t id = 0;
         if (existing->has_value()) {
             if (!replace) {
-                return Error::refused("a protocol named \"" + p.name +
-                                      "\" is already saved: choose another name or replace it");
+                return protocolNameTaken(p.name, true);
             }
             id = **existing;
             if (auto r = conn.exec("UPDATE protocol SET name = $2, updated_at = $3 WHERE id = $1",
@@ -149,10 +138,7 @@ Result<Protocol> PgProtocolRepository::get(std::string_view name) {
 }
 
 Status PgProtocolRepository::rename(std::string_view from, std::string_view to) {
-    if (auto s = checkProtocolName(std::string(to), "new protocol name"); !s) {
-        return s;
-    }
-    if (auto s = checkText(to, "protocol name", kMaxProtocolNameBytes); !s) {
+    if (auto s = checkProtocolNewName(to); !s) {
         return s;
     }
     auto& conn = db_.connection();
@@ -160,28 +146,17 @@ Status PgProtocolRepository::rename(std::string_view from, std::string_view to) 
         if (auto s = lockProtocols(conn); !s) {
             return s;
         }
-        auto src = idOf(conn, from);
+        auto src = protocolToRename(from, to, idOf(conn, from), idOf(conn, to));
         if (!src) {
             return src.error();
         }
-        if (!src->has_value()) {
-            return missingProtocol(from);
-        }
-        auto dst = idOf(conn, to);
-        if (!dst) {
-            return dst.error();
-        }
-        if (dst->has_value() && **dst != **src) {
-            return Error::refused("a protocol named \"" + std::string(to) +
-                                  "\" is already saved: choose another name");
-        }
         if (auto r = conn.exec("UPDATE protocol SET name = $2, updated_at = $3 WHERE id = $1",
-                               {**src, to, isoDateTime(Clock::current().now())});
+                               {*src, to, isoDateTime(Clock::current().now())});
             !r) {
             return r.error();
         }
-        return PgAuditLog::record(db_, "protocol.rename", "protocol", **src,
-                                  std::string(from) + " -> " + std::string(to));
+        return PgAuditLog::record(db_, "protocol.rename", "protocol", *src,
+                                  auditProtocolRenamed(from, to));
     });
 }
 

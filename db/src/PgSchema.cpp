@@ -394,10 +394,26 @@ ALTER TABLE session ADD COLUMN handout_override_at text;
 ALTER TABLE session_override ADD COLUMN kind text NOT NULL DEFAULT ''
     CHECK (kind IN ('', 'declines_referral', 'seen_by_doctor_today', 'referral_arranged', 'other'));
 )sql"},
-    // Branch h1 only: step 12 is reserved for the program dosage storage (helper h3), merged in
-    // its place; this empty step keeps the versions the same as SQLite's until then.
     PgMigration{12, R"sql(
-SELECT 1;
+-- As in SQLite schema 12: a dosage as the clinician typed it, a hold or a duration such as
+-- walking up to 60 minutes, its unit (seconds, or whole minutes), days a week (7: every day)
+-- and weeks (0: not said). The defaults mean "as before", so a signed session reads back as it
+-- was signed and its seal still holds; altering a table fires none of its row triggers.
+ALTER TABLE program_item
+    DROP CONSTRAINT program_item_hold_seconds_check,
+    ADD CONSTRAINT program_item_hold_seconds_check CHECK (hold_seconds BETWEEN 0 AND 3600),
+    ADD COLUMN hold_unit text NOT NULL DEFAULT 's' CHECK (hold_unit IN ('s', 'min')),
+    ADD COLUMN days_per_week integer NOT NULL DEFAULT 7 CHECK (days_per_week BETWEEN 1 AND 7),
+    ADD COLUMN weeks integer NOT NULL DEFAULT 0 CHECK (weeks BETWEEN 0 AND 52),
+    ADD CONSTRAINT program_item_whole_minutes CHECK (hold_unit = 's' OR hold_seconds % 60 = 0);
+ALTER TABLE protocol_exercise
+    DROP CONSTRAINT protocol_exercise_hold_seconds_check,
+    ADD CONSTRAINT protocol_exercise_hold_seconds_check CHECK (hold_seconds BETWEEN 0 AND 3600),
+    ADD COLUMN hold_unit text NOT NULL DEFAULT 's' CHECK (hold_unit IN ('s', 'min')),
+    ADD COLUMN days_per_week integer NOT NULL DEFAULT 7 CHECK (days_per_week BETWEEN 1 AND 7),
+    ADD COLUMN weeks integer NOT NULL DEFAULT 0 CHECK (weeks BETWEEN 0 AND 52),
+    ADD CONSTRAINT protocol_exercise_whole_minutes
+        CHECK (hold_unit = 's' OR hold_seconds % 60 = 0);
 )sql"},
     PgMigration{13, R"sql(
 -- As in SQLite schema 13: the identifier system of patients' record numbers in the clinic's

@@ -1,5 +1,7 @@
 #include "PgInternal.h"
 #include "RecordChecks.h"
+#include "SessionRecord.h"
+#include "StoredRow.h"
 #include "TextCheck.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/core/JsonRead.h"
@@ -14,10 +16,6 @@
 namespace hepdesk::db {
 namespace {
 
-constexpr const char* kScoreColumns =
-    "pain_now, pain_best, pain_worst, odi_percent, ndi_percent, start_back_total, "
-    "start_back_psychosocial, start_back_risk";
-
 /// The PSFS mean of the row's session (NULL when no activity is rated), in double precision as
 /// SQLite's avg().
 constexpr const char* kPsfsMean = "(SELECT avg(rating::double precision) FROM session_psfs p "
@@ -28,21 +26,6 @@ std::optional<int> optInt(const PgResult& r, int i, int col) {
         return std::nullopt;
     }
     return static_cast<int>(r.int64(i, col));
-}
-
-SessionScores readScores(const PgResult& r, int i, int col) {
-    SessionScores s;
-    s.painNow = optInt(r, i, col);
-    s.painBest = optInt(r, i, col + 1);
-    s.painWorst = optInt(r, i, col + 2);
-    s.odiPercent = r.optReal(i, col + 3);
-    s.ndiPercent = r.optReal(i, col + 4);
-    s.startBackTotal = optInt(r, i, col + 5);
-    s.startBackPsychosocial = optInt(r, i, col + 6);
-    if (auto risk = r.optText(i, col + 7)) {
-        s.startBackRisk = riskFromId(*risk);
-    }
-    return s;
 }
 
 /// The eight score values, in kScoreColumns order, appended to `params`.
@@ -59,29 +42,8 @@ void addScores(std::vector<PgParam>& params, const SessionScores& s) {
     params.emplace_back(risk);
 }
 
-TriageLevel readLevel(const PgResult& r, int i, int col) {
-    return triageLevelFromId(r.text(i, col)).value_or(TriageLevel::Emergency);
-}
-
-ProgramItem readProgramItem(const PgResult& r, int i, int col) {
-    const auto number = [&](int k) { return static_cast<int>(r.int64(i, col + k)); };
-    return ProgramItem{r.text(i, col),
-                       Dosage{number(1), number(2), number(3), number(4), r.boolean(i, col + 5)},
-                       r.text(i, col + 6)};
-}
-
-HandoutRecord readHandout(const PgResult& r, int i) {
-    return HandoutRecord{r.int64(i, 0), r.text(i, 1), r.int64(i, 2),
-                         r.text(i, 3),  r.text(i, 4), r.boolean(i, 5)};
-}
-
 std::string now() {
-    return isoDateTime(Clock::current().now());
-}
-
-/// NULL for an empty text (a time not recorded), as on SQLite.
-std::optional<std::string> optionalText(const std::string& s) {
-    return s.empty() ? std::nullopt : std::optional<std::string>(s);
+    return timeOr("");
 }
 
 Status requireActiveClinician(PgConnection& c, std::int64_t id, std::string_view what) {
@@ -93,9 +55,7 @@ Status requireActiveClinician(PgConnection& c, std::int64_t id, std::string_view
         return missingRow("clinician", id);
     }
     if (!r->boolean(0, 1)) {
-        return Error::refused("clinician " + std::to_string(id) + " (" + r->text(0, 0) +
-                              ") is inactive (archived) and cannot " + std::string(what) +
-                              "; reactivate them or choose an active clinician");
+        return inactiveClinician(id, r->text(0, 0), what);
     }
     return {};
 }
@@ -109,11 +69,7 @@ Status requireOpenPatient(PgConnection& c, std::int64_t patientId, std::string_v
         return missingRow("patient", patientId);
     }
     if (r->boolean(0, 0)) {
-        const std::string id = std::to_string(patientId);
-        return Error::refused("patient " + id + " is archived and read-only: " + std::string(what) +
-                              " is refused; restore the patient first ('hepdesk-cli patient "
-                              "archive " +
-                              id + " --undo')");
+        return archivedPatient(patientId, what);
     }
     return {};
 }
@@ -132,48 +88,18 @@ Status requireOpenSessionPatient(PgConnection& c, std::int64_t sessionId, std::s
 } // namespace
 
 Result<Session> pgReadSession(PgConnection& c, std::int64_t id) {
-    auto r = c.exec(std::string("SELECT patient_id, clinician_id, started_at, screening_json, "
-                                "triage, ") +
-                        kScoreColumns +
-                        ", handout_language, handout_large_print, handout_override_reason, "
-                        "signed_at, signed_by, signed_snapshot, handout_override_kind, "
-                        "handout_override_by, handout_override_at, row_version FROM session "
-                        "WHERE id = $1",
-                    {id});
+    auto r = c.exec("SELECT " + sessionColumns() + " FROM session WHERE id = $1", {id});
     if (!r) {
         return r.error();
     }
     if (r->rows() == 0) {
         return missingRow("session", id);
     }
-    Session s;
-    s.id = id;
-    s.patientId = r->int64(0, 0);
-    s.clinicianId = r->optInt64(0, 1);
-    s.startedAt = r->text(0, 2);
-    const std::string screeningJson = r->text(0, 3);
-    s.triage = readLevel(*r, 0, 4);
-    s.scores = readScores(*r, 0, 5);
-    s.handoutOptions.language = r->text(0, 13);
-    s.handoutOptions.largePrint = r->boolean(0, 14);
-    s.handoutOptions.overrideReason = r->text(0, 15);
-    s.isSigned = !r->isNull(0, 16);
-    s.signedAt = r->text(0, 16);
-    s.signedBy = r->optInt64(0, 17);
-    s.signedSnapshot = r->optText(0, 18).value_or("");
-    s.handoutOptions.overrideKind = r->text(0, 19);
-    s.handoutOptions.overrideBy = r->optInt64(0, 20);
-    s.handoutOptions.overrideAt = r->optText(0, 21).value_or("");
-    s.rowVersion = r->int64(0, 22);
-
-    const std::string source = "session " + std::to_string(id) + " screening";
-    auto j = json::parse(screeningJson, source);
-    auto screening = j ? json::guarded(source, [&] { return screeningFromJson(*j, source); })
-                       : Result<Screening>(j.error());
-    if (!screening) {
-        return Error::database(screening.error().message + " (the stored record is damaged)");
+    std::string screeningJson;
+    Session s = sessionFromRow(PgRow{*r, 0}, id, screeningJson);
+    if (auto read = readStoredScreening(s, screeningJson); !read) {
+        return read.error();
     }
-    s.screening = std::move(*screening);
 
     auto findings = c.exec("SELECT item_id, rule_id, level, reason FROM session_finding "
                            "WHERE session_id = $1 ORDER BY position",
@@ -183,25 +109,25 @@ Result<Session> pgReadSession(PgConnection& c, std::int64_t id) {
     }
     for (int i = 0; i < findings->rows(); ++i) {
         s.findings.push_back(Finding{findings->text(i, 0), findings->text(i, 1),
-                                     readLevel(*findings, i, 2), findings->text(i, 3)});
+                                     storedLevel(findings->text(i, 2)), findings->text(i, 3)});
     }
-    auto items = c.exec("SELECT exercise_id, sets, reps, hold_seconds, times_per_day, per_side, "
-                        "note FROM program_item WHERE session_id = $1 ORDER BY position",
+    auto items = c.exec("SELECT " + std::string(kProgramItemColumns) +
+                            " FROM program_item WHERE session_id = $1 ORDER BY position",
                         {id});
     if (!items) {
         return items.error();
     }
     for (int i = 0; i < items->rows(); ++i) {
-        s.program.items.push_back(readProgramItem(*items, i, 0));
+        s.program.items.push_back(programItemFromRow(PgRow{*items, i}, 0));
     }
-    auto handouts = c.exec("SELECT id, sha256, byte_size, created_at, language, large_print "
-                           "FROM handout WHERE session_id = $1 ORDER BY id",
+    auto handouts = c.exec("SELECT " + std::string(kHandoutColumns) +
+                               " FROM handout WHERE session_id = $1 ORDER BY id",
                            {id});
     if (!handouts) {
         return handouts.error();
     }
     for (int i = 0; i < handouts->rows(); ++i) {
-        s.handouts.push_back(readHandout(*handouts, i));
+        s.handouts.push_back(handoutFromRow(PgRow{*handouts, i}));
     }
     auto addenda = c.exec("SELECT id, clinician_id, created_at, text FROM addendum "
                           "WHERE session_id = $1 ORDER BY id",
@@ -242,10 +168,7 @@ Result<Session> pgReadSession(PgConnection& c, std::int64_t id) {
     for (int i = 0; i < adherence->rows(); ++i) {
         s.screening.adherence.push_back(Adherence{adherence->text(i, 0), optInt(*adherence, i, 1)});
     }
-    // The PSFS mean follows from the stored ratings; it has no column of its own.
-    if (auto score = scorePsfs(s.screening.psfs)) {
-        s.scores.psfsMean = score->mean;
-    }
+    completeRead(s);
     return s;
 }
 
@@ -261,14 +184,15 @@ Status PgSessionRepository::writeChildren(std::int64_t id, const Session& s) {
             return r.error();
         }
     }
+    const std::string insertItem = "INSERT INTO program_item(session_id, position, " +
+                                   std::string(kProgramItemColumns) +
+                                   ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)";
     for (std::size_t i = 0; i < s.program.items.size(); ++i) {
-        const ProgramItem& it = s.program.items[i];
-        const Dosage& d = it.dosage;
-        if (auto r = c.exec("INSERT INTO program_item(session_id, position, exercise_id, sets, "
-                            "reps, hold_seconds, times_per_day, per_side, note) "
-                            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                            {id, static_cast<std::int64_t>(i), it.exerciseId, d.sets, d.reps,
-                             d.holdSeconds, d.timesPerDay, d.perSide, it.note});
+        if (auto r = withProgramItemValues(
+                s.program.items[i],
+                [&](const auto&... v) {
+                    return c.exec(insertItem, {id, static_cast<std::int64_t>(i), PgParam(v)...});
+                });
             !r) {
             return r.error();
         }
@@ -308,8 +232,7 @@ Result<std::int64_t> PgSessionRepository::add(const Session& s) {
             return r.error();
         }
         const std::string at = now();
-        std::vector<PgParam> params{s.patientId, s.clinicianId,
-                                    s.startedAt.empty() ? at : s.startedAt, *screening,
+        std::vector<PgParam> params{s.patientId, s.clinicianId, timeOr(s.startedAt), *screening,
                                     std::string(toId(s.triage))};
         addScores(params, s.scores);
         for (PgParam p :
@@ -321,7 +244,7 @@ Result<std::int64_t> PgSessionRepository::add(const Session& s) {
         }
         auto r = c.exec(std::string("INSERT INTO session(patient_id, clinician_id, started_at, "
                                     "screening_json, triage, ") +
-                            kScoreColumns +
+                            std::string(kScoreColumns) +
                             ", handout_language, handout_large_print, handout_override_reason, "
                             "created_at, handout_override_kind, handout_override_by, "
                             "handout_override_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, "
@@ -339,9 +262,7 @@ Result<std::int64_t> PgSessionRepository::add(const Session& s) {
                 return w.error();
             }
         }
-        if (auto w = PgAuditLog::record(db_, "session.add", "session", id,
-                                        "patient " + std::to_string(s.patientId) + ", triage " +
-                                            std::string(toId(s.triage)));
+        if (auto w = PgAuditLog::record(db_, "session.add", "session", id, auditSessionAdded(s));
             !w) {
             return w.error();
         }
@@ -369,8 +290,7 @@ Status PgSessionRepository::requireUnsigned(std::int64_t id) {
         return missingRow("session", id);
     }
     if (!r->isNull(0, 0)) {
-        return Error::refused("session " + std::to_string(id) + " was signed at " + r->text(0, 0) +
-                              " and cannot be changed; add an addendum instead");
+        return signedSession(id, r->text(0, 0));
     }
     return {};
 }
@@ -496,23 +416,18 @@ Status PgSessionRepository::signInTransaction(std::int64_t id, std::int64_t clin
     if (!session) {
         return session.error();
     }
-    session->isSigned = true;
-    session->signedAt = now();
-    session->signedBy = clinicianId;
-    const std::size_t handouts = session->handouts.size();
-    auto seal = sessionSeal(*session, handouts);
-    if (!seal) {
-        return seal.error();
+    auto sig = signatureOf(*session, clinicianId);
+    if (!sig) {
+        return sig.error();
     }
-    if (auto r = c.exec(
-            "UPDATE session SET signed_at = $2, signed_by = $3, seal = $4, "
-            "seal_handouts = $5 WHERE id = $1 AND signed_at IS NULL",
-            {id, session->signedAt, clinicianId, *seal, static_cast<std::int64_t>(handouts)});
+    if (auto r = c.exec("UPDATE session SET signed_at = $2, signed_by = $3, seal = $4, "
+                        "seal_handouts = $5 WHERE id = $1 AND signed_at IS NULL",
+                        {id, sig->signedAt, clinicianId, sig->seal, sig->handouts});
         !r) {
         return r.error();
     }
     return PgAuditLog::record(db_, "session.sign", "session", id,
-                              "clinician " + std::to_string(clinicianId) + ", seal " + *seal);
+                              auditSessionSigned(clinicianId, sig->seal));
 }
 
 Status PgSessionRepository::sign(std::int64_t id, std::int64_t clinicianId) {
@@ -520,23 +435,13 @@ Status PgSessionRepository::sign(std::int64_t id, std::int64_t clinicianId) {
 }
 
 Result<std::int64_t> PgSessionRepository::addAddendum(std::int64_t sessionId, const Addendum& a) {
-    if (auto r = checkRequiredText(a.text, "addendum text", kMaxNoteBytes); !r) {
+    if (auto r = checkAddendumText(a); !r) {
         return r.error();
     }
     PgConnection& c = db_.connection();
     return PgTransaction::run(c, [&]() -> Result<std::int64_t> {
-        auto r = requireUnsigned(sessionId);
-        if (r) {
-            return Error::refused("session " + std::to_string(sessionId) +
-                                  " is not signed: edit it instead of adding an addendum");
-        }
-        if (r.error().kind != Error::Kind::Refused) {
+        if (auto r = checkAddendumTarget(requireUnsigned(sessionId), sessionId, a); !r) {
             return r.error();
-        }
-        if (!a.clinicianId) {
-            return Error::invalid("an addendum to session " + std::to_string(sessionId) +
-                                  " must name the clinician who writes it (an active "
-                                  "clinician's id)");
         }
         for (const Status& st : {requireActiveClinician(c, *a.clinicianId, "write an addendum"),
                                  requireOpenSessionPatient(c, sessionId, "an addendum")}) {
@@ -544,10 +449,9 @@ Result<std::int64_t> PgSessionRepository::addAddendum(std::int64_t sessionId, co
                 return st.error();
             }
         }
-        auto id =
-            c.exec("INSERT INTO addendum(session_id, clinician_id, created_at, text) "
-                   "VALUES ($1, $2, $3, $4) RETURNING id",
-                   {sessionId, a.clinicianId, a.createdAt.empty() ? now() : a.createdAt, a.text});
+        auto id = c.exec("INSERT INTO addendum(session_id, clinician_id, created_at, text) "
+                         "VALUES ($1, $2, $3, $4) RETURNING id",
+                         {sessionId, a.clinicianId, timeOr(a.createdAt), a.text});
         if (!id) {
             return id.error();
         }
@@ -566,8 +470,7 @@ Result<std::int64_t> PgSessionRepository::insertHandout(std::int64_t sessionId,
     auto id = db_.connection().exec(
         "INSERT INTO handout(session_id, sha256, byte_size, language, large_print, created_at) "
         "VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-        {sessionId, h.sha256, h.byteSize, h.language, h.largePrint,
-         h.createdAt.empty() ? now() : h.createdAt});
+        {sessionId, h.sha256, h.byteSize, h.language, h.largePrint, timeOr(h.createdAt)});
     if (!id) {
         return id.error();
     }
@@ -588,38 +491,27 @@ Result<std::int64_t> PgSessionRepository::addHandout(std::int64_t sessionId,
 Result<HandoutRecord> PgSessionRepository::handoutOnce(std::int64_t sessionId,
                                                        const HandoutRecord& h) {
     auto existing = db_.connection().exec(
-        "SELECT id, sha256, byte_size, created_at, language, large_print FROM handout "
-        "WHERE session_id = $1 AND sha256 = $2 ORDER BY id LIMIT 1",
+        "SELECT " + std::string(kHandoutColumns) +
+            " FROM handout WHERE session_id = $1 AND sha256 = $2 ORDER BY id LIMIT 1",
         {sessionId, h.sha256});
     if (!existing) {
         return existing.error();
     }
+    std::optional<HandoutRecord> found;
     if (existing->rows() > 0) {
-        return readHandout(*existing, 0);
+        found = handoutFromRow(PgRow{*existing, 0});
     }
-    HandoutRecord added = h;
-    if (added.createdAt.empty()) {
-        added.createdAt = now();
-    }
-    auto id = insertHandout(sessionId, added);
-    if (!id) {
-        return id.error();
-    }
-    added.id = *id;
-    return added;
+    return handoutOnceWith(std::move(found), h, [&](const HandoutRecord& added) {
+        return insertHandout(sessionId, added);
+    });
 }
 
 Status PgSessionRepository::signWithSnapshot(std::int64_t id, std::int64_t clinicianId,
                                              const std::string& snapshot,
                                              const std::optional<HandoutRecord>& handout,
                                              const Session& asRead) {
-    if (auto r = checkRequiredText(snapshot, "signed snapshot", 64 * 1024 * 1024); !r) {
+    if (auto r = checkSigning(snapshot, handout); !r) {
         return r;
-    }
-    if (handout) {
-        if (auto r = checkSessionHandout(*handout); !r) {
-            return r;
-        }
     }
     PgConnection& c = db_.connection();
     return PgTransaction::run(c, [&]() -> Status {
@@ -630,10 +522,8 @@ Status PgSessionRepository::signWithSnapshot(std::int64_t id, std::int64_t clini
         if (!stored) {
             return stored.error();
         }
-        if (toJson(*stored) != toJson(asRead)) {
-            return Error::refused("session " + std::to_string(id) +
-                                  " was changed while it was being signed; open it again, "
-                                  "check it and sign");
+        if (auto r = checkUnchangedSinceRead(*stored, asRead); !r) {
+            return r;
         }
         if (auto r = c.exec("UPDATE session SET signed_snapshot = $2 "
                             "WHERE id = $1 AND signed_at IS NULL",
@@ -654,13 +544,8 @@ Result<HandoutRecord>
 PgSessionRepository::recordHandout(std::int64_t sessionId, const HandoutRecord& h,
                                    const std::optional<HandoutOverride>& override,
                                    std::string_view destination) {
-    if (auto r = checkSessionHandout(h); !r) {
+    if (auto r = checkHandoutExport(h, override); !r) {
         return r.error();
-    }
-    if (override) {
-        if (auto r = checkRequiredText(override->reason, "override reason", kMaxNoteBytes); !r) {
-            return r.error();
-        }
     }
     PgConnection& c = db_.connection();
     return PgTransaction::run(c, [&]() -> Result<HandoutRecord> {
@@ -672,13 +557,11 @@ PgSessionRepository::recordHandout(std::int64_t sessionId, const HandoutRecord& 
             return missingRow("session", sessionId);
         }
         if (override) {
-            const std::string actor = db_.actor().empty() ? "unknown" : db_.actor();
             auto id = c.exec("INSERT INTO session_override(session_id, clinician_id, actor, "
                              "created_at, reason, kind) VALUES ($1, $2, $3, $4, $5, $6) "
                              "RETURNING id",
-                             {sessionId, override->clinicianId, actor,
-                              override->createdAt.empty() ? now() : override->createdAt,
-                              override->reason, override->kind});
+                             {sessionId, override->clinicianId, overrideActor(db_.actor()),
+                              timeOr(override->createdAt), override->reason, override->kind});
             if (!id) {
                 return id.error();
             }
@@ -693,7 +576,7 @@ PgSessionRepository::recordHandout(std::int64_t sessionId, const HandoutRecord& 
             return record;
         }
         if (auto s = PgAuditLog::record(db_, "handout.export", "session", sessionId,
-                                        std::string(destination) + ", sha256 " + h.sha256);
+                                        auditHandoutExported(destination, h.sha256));
             !s) {
             return s.error();
         }
@@ -707,11 +590,12 @@ Result<std::vector<SessionSummary>> PgSessionRepository::history(std::int64_t pa
     return PgTransaction::run(
         c,
         [&]() -> Result<std::vector<SessionSummary>> {
-            auto rows = c.exec(std::string("SELECT id, clinician_id, started_at, triage, ") +
-                                   kScoreColumns + ", signed_at IS NOT NULL, " + kPsfsMean +
-                                   " FROM session WHERE patient_id = $1 "
-                                   "ORDER BY started_at COLLATE \"C\" DESC, id DESC LIMIT $2",
-                               {patientId, options.limit});
+            auto rows =
+                c.exec(std::string("SELECT id, clinician_id, started_at, triage, ") +
+                           std::string(kScoreColumns) + ", signed_at IS NOT NULL, " + kPsfsMean +
+                           " FROM session WHERE patient_id = $1 "
+                           "ORDER BY started_at COLLATE \"C\" DESC, id DESC LIMIT $2",
+                       {patientId, options.limit});
             if (!rows) {
                 return rows.error();
             }
@@ -722,8 +606,8 @@ Result<std::vector<SessionSummary>> PgSessionRepository::history(std::int64_t pa
                 s.id = rows->int64(i, 0);
                 s.clinicianId = rows->optInt64(i, 1);
                 s.startedAt = rows->text(i, 2);
-                s.triage = readLevel(*rows, i, 3);
-                s.scores = readScores(*rows, i, 4);
+                s.triage = storedLevel(rows->text(i, 3));
+                s.scores = scoresFromRow(PgRow{*rows, i}, 4);
                 s.isSigned = rows->boolean(i, 12);
                 s.scores.psfsMean = rows->optReal(i, 13);
                 index.emplace(s.id, out.size());
@@ -732,17 +616,17 @@ Result<std::vector<SessionSummary>> PgSessionRepository::history(std::int64_t pa
             if (out.empty()) {
                 return out;
             }
-            auto items = c.exec("SELECT i.session_id, i.exercise_id, i.sets, i.reps, "
-                                "i.hold_seconds, i.times_per_day, i.per_side, i.note "
-                                "FROM session s JOIN program_item i ON i.session_id = s.id "
-                                "WHERE s.patient_id = $1 ORDER BY i.session_id, i.position",
+            auto items = c.exec("SELECT i.session_id, " + programItemColumns("i") +
+                                    " FROM session s JOIN program_item i ON i.session_id = s.id "
+                                    "WHERE s.patient_id = $1 ORDER BY i.session_id, i.position",
                                 {patientId});
             if (!items) {
                 return items.error();
             }
             for (int i = 0; i < items->rows(); ++i) {
                 if (auto it = index.find(items->int64(i, 0)); it != index.end()) {
-                    out[it->second].program.items.push_back(readProgramItem(*items, i, 1));
+                    out[it->second].program.items.push_back(
+                        programItemFromRow(PgRow{*items, i}, 1));
                 }
             }
             return out;
@@ -751,7 +635,7 @@ Result<std::vector<SessionSummary>> PgSessionRepository::history(std::int64_t pa
 }
 
 Result<std::vector<TrendPoint>> PgSessionRepository::trend(std::int64_t patientId) {
-    auto r = db_.connection().exec(std::string("SELECT id, started_at, ") + kScoreColumns + ", " +
+    auto r = db_.connection().exec("SELECT id, started_at, " + std::string(kScoreColumns) + ", " +
                                        kPsfsMean +
                                        " FROM session WHERE patient_id = $1 "
                                        "ORDER BY started_at COLLATE \"C\", id",
@@ -761,7 +645,7 @@ Result<std::vector<TrendPoint>> PgSessionRepository::trend(std::int64_t patientI
     }
     std::vector<TrendPoint> out;
     for (int i = 0; i < r->rows(); ++i) {
-        TrendPoint point{r->int64(i, 0), r->text(i, 1), readScores(*r, i, 2)};
+        TrendPoint point{r->int64(i, 0), r->text(i, 1), scoresFromRow(PgRow{*r, i}, 2)};
         point.scores.psfsMean = r->optReal(i, 10);
         out.push_back(std::move(point));
     }

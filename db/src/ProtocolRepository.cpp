@@ -1,18 +1,14 @@
 #include "hepdesk/db/ProtocolRepository.h"
 
+#include "SessionRecord.h"
+#include "StoredRow.h"
 #include "TextCheck.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/Database.h"
 
-#include <set>
-
 namespace hepdesk::db {
 namespace {
-
-Error missingProtocol(std::string_view name) {
-    return Error::notFound("no saved protocol named \"" + std::string(name) + "\"");
-}
 
 /// The protocol's id, or nullopt when no protocol has this name (ignoring case).
 Result<std::optional<std::int64_t>> idOf(Connection& conn, std::string_view name) {
@@ -22,16 +18,17 @@ Result<std::optional<std::int64_t>> idOf(Connection& conn, std::string_view name
 }
 
 Status insertExercises(Connection& conn, std::int64_t id, const Program& program) {
+    auto insert = Statement::on(conn, "INSERT INTO protocol_exercise(protocol_id, position, " +
+                                          std::string(kProgramItemColumns) +
+                                          ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+                                          "?11, ?12)");
     for (std::size_t i = 0; i < program.items.size(); ++i) {
-        const ProgramItem& it = program.items[i];
-        const Dosage& d = it.dosage;
-        if (auto s = Statement::on(conn, "INSERT INTO protocol_exercise(protocol_id, position, "
-                                         "exercise_id, sets, reps, hold_seconds, times_per_day, "
-                                         "per_side, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
-                                         "?9)")
-                         .bindAll(id, static_cast<std::int64_t>(i), it.exerciseId, d.sets, d.reps,
-                                  d.holdSeconds, d.timesPerDay, d.perSide, it.note)
-                         .execute();
+        insert.reset();
+        if (auto s = withProgramItemValues(
+                program.items[i],
+                [&](const auto&... v) {
+                    return insert.bindAll(id, static_cast<std::int64_t>(i), v...).execute();
+                });
             !s) {
             return s;
         }
@@ -40,21 +37,12 @@ Status insertExercises(Connection& conn, std::int64_t id, const Program& program
 }
 
 Result<Program> readExercises(Connection& conn, std::int64_t id) {
-    auto rows = Statement::on(conn, "SELECT exercise_id, sets, reps, hold_seconds, times_per_day, "
-                                    "per_side, note FROM protocol_exercise WHERE protocol_id = ?1 "
-                                    "ORDER BY position")
-                    .bindAll(id)
-                    .queryAll([](const Statement& st) {
-                        ProgramItem it;
-                        it.exerciseId = st.columnText(0);
-                        it.dosage.sets = static_cast<int>(st.columnInt(1));
-                        it.dosage.reps = static_cast<int>(st.columnInt(2));
-                        it.dosage.holdSeconds = static_cast<int>(st.columnInt(3));
-                        it.dosage.timesPerDay = static_cast<int>(st.columnInt(4));
-                        it.dosage.perSide = st.columnInt(5) != 0;
-                        it.note = st.columnText(6);
-                        return it;
-                    });
+    auto rows =
+        Statement::on(conn, "SELECT " + std::string(kProgramItemColumns) +
+                                " FROM protocol_exercise WHERE protocol_id = ?1 "
+                                "ORDER BY position")
+            .bindAll(id)
+            .queryAll([](const Statement& st) { return programItemFromRow(SqliteRow{st}, 0); });
     if (!rows) {
         return rows.error();
     }
@@ -76,33 +64,6 @@ Header readHeader(const Statement& st) {
 
 } // namespace
 
-Status checkProtocolShape(const Protocol& p) {
-    if (auto s = checkProtocolName(p.name, "saved protocol"); !s) {
-        return s;
-    }
-    if (auto s = checkText(p.name, "protocol name", kMaxProtocolNameBytes); !s) {
-        return s;
-    }
-    if (p.program.items.empty()) {
-        return Error::invalid("saved protocol \"" + p.name + "\" has no exercises");
-    }
-    std::set<std::string> seen;
-    for (const ProgramItem& it : p.program.items) {
-        const std::string where = "protocol \"" + p.name + "\", exercise " + it.exerciseId;
-        if (it.exerciseId.empty() || !seen.insert(it.exerciseId).second) {
-            return Error::invalid("saved protocol \"" + p.name + "\": exercise \"" + it.exerciseId +
-                                  "\" is empty or listed twice");
-        }
-        if (auto s = validate(it.dosage, where); !s) {
-            return s;
-        }
-        if (auto s = checkText(it.note, where + " note", kMaxFieldBytes); !s) {
-            return s;
-        }
-    }
-    return {};
-}
-
 Status SqliteProtocolRepository::save(const Protocol& p, bool replace) {
     if (auto s = checkProtocolShape(p); !s) {
         return s;
@@ -117,8 +78,7 @@ Status SqliteProtocolRepository::save(const Protocol& p, bool replace) {
         std::int64_t id = 0;
         if (existing->has_value()) {
             if (!replace) {
-                return Error::refused("a protocol named \"" + p.name +
-                                      "\" is already saved: choose another name or replace it");
+                return protocolNameTaken(p.name, true);
             }
             id = **existing;
             if (auto s = Statement::on(conn, "UPDATE protocol SET name = ?2, updated_at = ?3 "
@@ -174,38 +134,24 @@ Result<Protocol> SqliteProtocolRepository::get(std::string_view name) {
 }
 
 Status SqliteProtocolRepository::rename(std::string_view from, std::string_view to) {
-    if (auto s = checkProtocolName(std::string(to), "new protocol name"); !s) {
-        return s;
-    }
-    if (auto s = checkText(to, "protocol name", kMaxProtocolNameBytes); !s) {
+    if (auto s = checkProtocolNewName(to); !s) {
         return s;
     }
     Connection& conn = db_.connection();
     return Transaction::run(conn, [&]() -> Status {
-        auto src = idOf(conn, from);
+        auto src = protocolToRename(from, to, idOf(conn, from), idOf(conn, to));
         if (!src) {
             return src.error();
         }
-        if (!src->has_value()) {
-            return missingProtocol(from);
-        }
-        auto dst = idOf(conn, to);
-        if (!dst) {
-            return dst.error();
-        }
-        if (dst->has_value() && **dst != **src) {
-            return Error::refused("a protocol named \"" + std::string(to) +
-                                  "\" is already saved: choose another name");
-        }
         if (auto s = Statement::on(conn, "UPDATE protocol SET name = ?2, updated_at = ?3 "
                                          "WHERE id = ?1")
-                         .bindAll(**src, to, isoDateTime(Clock::current().now()))
+                         .bindAll(*src, to, isoDateTime(Clock::current().now()))
                          .execute();
             !s) {
             return s;
         }
-        return SqliteAuditLog::record(db_, "protocol.rename", "protocol", **src,
-                                      std::string(from) + " -> " + std::string(to));
+        return SqliteAuditLog::record(db_, "protocol.rename", "protocol", *src,
+                                      auditProtocolRenamed(from, to));
     });
 }
 

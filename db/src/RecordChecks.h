@@ -1,8 +1,9 @@
 #pragma once
 
 // The checks and audit wording of each record, shared by the SQLite and the server backends so
-// both accept, refuse and describe a change the same way. Each is defined next to the SQLite
-// repository it came from.
+// both accept, refuse and describe a change the same way. The session checks are defined in
+// SessionRecord.cpp (with the rest of a session's record rules), the others next to the SQLite
+// repository they came from.
 
 #include "hepdesk/core/ClinicSettings.h"
 #include "hepdesk/core/Clinician.h"

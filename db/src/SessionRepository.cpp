@@ -2,6 +2,8 @@
 
 #include "RecordChecks.h"
 #include "SessionRead.h"
+#include "SessionRecord.h"
+#include "StoredRow.h"
 #include "TextCheck.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/core/JsonRead.h"
@@ -16,10 +18,6 @@
 namespace hepdesk::db {
 namespace {
 
-constexpr const char* kScoreColumns =
-    "pain_now, pain_best, pain_worst, odi_percent, ndi_percent, start_back_total, "
-    "start_back_psychosocial, start_back_risk";
-
 /// The PSFS mean of the row's session (NULL when no activity is rated): avg() skips NULLs.
 constexpr const char* kPsfsMean = "(SELECT avg(rating) FROM session_psfs p "
                                   "WHERE p.session_id = session.id)";
@@ -31,62 +29,11 @@ std::optional<int> optInt(const Statement& st, int col) {
     return static_cast<int>(st.columnInt(col));
 }
 
-/// Reads the eight score columns starting at `col`.
-SessionScores readScores(const Statement& st, int col) {
-    SessionScores s;
-    s.painNow = optInt(st, col);
-    s.painBest = optInt(st, col + 1);
-    s.painWorst = optInt(st, col + 2);
-    s.odiPercent = st.columnOptDouble(col + 3);
-    s.ndiPercent = st.columnOptDouble(col + 4);
-    s.startBackTotal = optInt(st, col + 5);
-    s.startBackPsychosocial = optInt(st, col + 6);
-    if (auto r = st.columnOptText(col + 7)) {
-        s.startBackRisk = riskFromId(*r);
-    }
-    return s;
-}
-
 /// Binds the eight score columns starting at parameter `index`.
 void bindScores(Statement& st, int index, const SessionScores& s) {
     const auto risk = s.startBackRisk ? std::optional(riskId(*s.startBackRisk)) : std::nullopt;
     st.bindFrom(index, s.painNow, s.painBest, s.painWorst, s.odiPercent, s.ndiPercent,
                 s.startBackTotal, s.startBackPsychosocial, risk);
-}
-
-TriageLevel readLevel(const Statement& st, int col) {
-    return triageLevelFromId(st.columnText(col)).value_or(TriageLevel::Emergency);
-}
-
-/// Reads exercise id, sets, reps, hold seconds, times a day, per side and note from `col` on.
-/// Schema v8's program_item has no column for a hold's unit, days a week or weeks, and holds
-/// only up to kStoredHoldSecondsMax: such a dosage is refused with its field named rather than
-/// stored without them (a later migration adds the columns).
-Status checkStorable(const Dosage& d, const std::string& where) {
-    const Dosage plain{};
-    std::string what;
-    if (d.holdSeconds > kStoredHoldSecondsMax) {
-        what = "a hold over " + std::to_string(kStoredHoldSecondsMax / 60) + " minutes";
-    } else if (d.holdUnit != plain.holdUnit) {
-        what = "a hold in minutes";
-    } else if (d.daysPerWeek != plain.daysPerWeek) {
-        what = "days per week";
-    } else if (d.weeks != plain.weeks) {
-        what = "a number of weeks";
-    } else {
-        return {};
-    }
-    return Error::invalid(where + ": this database cannot store " + what +
-                          " yet (it needs a newer schema); give the hold in seconds, up to " +
-                          std::to_string(kStoredHoldSecondsMax) + ", every day, with no weeks");
-}
-
-ProgramItem readProgramItem(const Statement& st, int col) {
-    const auto number = [&](int i) { return static_cast<int>(st.columnInt(col + i)); };
-    return ProgramItem{
-        st.columnText(col),
-        Dosage{number(1), number(2), number(3), number(4), st.columnInt(col + 5) != 0},
-        st.columnText(col + 6)};
 }
 
 /// Replaces `out` with the rows of `sql` (its ?1 bound to `id`), each made by `map`.
@@ -126,9 +73,7 @@ Status requireActiveClinician(Connection& c, std::int64_t id, std::string_view w
         return row.error();
     }
     if (!row->second) {
-        return Error::refused("clinician " + std::to_string(id) + " (" + row->first +
-                              ") is inactive (archived) and cannot " + std::string(what) +
-                              "; reactivate them or choose an active clinician");
+        return inactiveClinician(id, row->first, what);
     }
     return {};
 }
@@ -144,11 +89,7 @@ Status requireOpenPatient(Connection& c, std::int64_t patientId, std::string_vie
         return archived.error();
     }
     if (*archived) {
-        const std::string id = std::to_string(patientId);
-        return Error::refused("patient " + id + " is archived and read-only: " + std::string(what) +
-                              " is refused; restore the patient first ('hepdesk-cli patient "
-                              "archive " +
-                              id + " --undo')");
+        return archivedPatient(patientId, what);
     }
     return {};
 }
@@ -165,158 +106,10 @@ Status requireOpenSessionPatient(Connection& c, std::int64_t sessionId, std::str
     return requireOpenPatient(c, *patient, what);
 }
 
-Status checkRange(const std::optional<int>& v, int lo, int hi, const char* what) {
-    if (v && (*v < lo || *v > hi)) {
-        return Error::invalid(std::string("session ") + what + " must be " + std::to_string(lo) +
-                              " to " + std::to_string(hi) + ", got " + std::to_string(*v));
-    }
-    return {};
-}
-
-Status checkPercent(const std::optional<double>& v, const char* what) {
-    if (v && !(*v >= 0.0 && *v <= 100.0)) {
-        return Error::invalid(std::string("session ") + what + " must be 0 to 100, got " +
-                              std::to_string(*v));
-    }
-    return {};
-}
-
-Status checkHandout(const HandoutRecord& h) {
-    if (h.sha256.size() != 64 ||
-        h.sha256.find_first_not_of("0123456789abcdef") != std::string::npos) {
-        return Error::invalid("handout SHA-256 must be 64 lowercase hex digits, got '" +
-                              h.sha256.substr(0, 80) + "'");
-    }
-    if (h.byteSize <= 0) {
-        return Error::invalid("handout byte size must be positive, got " +
-                              std::to_string(h.byteSize));
-    }
-    return checkText(h.language, "handout language", 16);
-}
-
-/// The screening as stored: its JSON text. Text that is not UTF-8 cannot be JSON; refuse it
-/// rather than store something unreadable.
-Result<std::string> screeningText(const Screening& s) {
-    try {
-        // PSFS and adherence live in their own tables (session_psfs, session_adherence).
-        nlohmann::json j = toJson(s);
-        j.erase("psfs");
-        j.erase("adherence");
-        return j.dump();
-    } catch (const nlohmann::json::exception&) {
-        return Error::invalid("the screening contains text that is not valid UTF-8");
-    }
-}
-
 } // namespace
-
-/// NULL for an empty text (a time not recorded).
-static std::optional<std::string> optionalText(const std::string& s) {
-    return s.empty() ? std::nullopt : std::optional<std::string>(s);
-}
 
 Status SqliteSessionRepository::validate(const Session& s) {
     return checkSession(s);
-}
-
-// Shared with the server backend (RecordChecks.h).
-Status checkSessionHandout(const HandoutRecord& h) {
-    return checkHandout(h);
-}
-Result<std::string> sessionScreeningText(const Screening& s) {
-    return screeningText(s);
-}
-
-Status checkSession(const Session& s) {
-    const SessionScores& sc = s.scores;
-    for (const Status& st :
-         {checkRange(sc.painNow, 0, 10, "pain now"), checkRange(sc.painBest, 0, 10, "pain best"),
-          checkRange(sc.painWorst, 0, 10, "pain worst"), checkPercent(sc.odiPercent, "ODI %"),
-          checkPercent(sc.ndiPercent, "NDI %"),
-          checkRange(sc.startBackTotal, 0, 9, "STarT Back total"),
-          checkRange(sc.startBackPsychosocial, 0, 5, "STarT Back psychosocial score"),
-          checkText(s.handoutOptions.language, "handout language", 16),
-          checkText(s.handoutOptions.overrideReason, "handout override reason", kMaxNoteBytes),
-          checkText(s.handoutOptions.overrideKind, "handout override kind", 40),
-          checkText(s.handoutOptions.overrideAt, "handout override time", 40),
-          checkText(s.screening.notes, "screening notes", kMaxNoteBytes)}) {
-        if (!st) {
-            return st;
-        }
-    }
-    if (s.isSigned || !s.addenda.empty()) {
-        return Error::invalid("a new session is stored unsigned and without addenda; sign it "
-                              "and add addenda afterwards");
-    }
-    for (std::size_t i = 0; i < s.program.items.size(); ++i) {
-        const ProgramItem& it = s.program.items[i];
-        const std::string where =
-            "program item " + std::to_string(i + 1) + " ('" + it.exerciseId.substr(0, 80) + "')";
-        if (auto st = checkRequiredText(it.exerciseId, where + " exercise id", kMaxNameBytes);
-            !st) {
-            return st;
-        }
-        if (auto st = hepdesk::validate(it.dosage, where); !st) {
-            return st;
-        }
-        if (auto st = checkStorable(it.dosage, where); !st) {
-            return st;
-        }
-        if (auto st = checkText(it.note, where + " note", kMaxNoteBytes); !st) {
-            return st;
-        }
-    }
-    if (s.screening.psfs.size() > kPsfsMaxActivities) {
-        return Error::invalid("session PSFS has at most " + std::to_string(kPsfsMaxActivities) +
-                              " activities, got " + std::to_string(s.screening.psfs.size()));
-    }
-    for (std::size_t i = 0; i < s.screening.psfs.size(); ++i) {
-        const PsfsActivity& a = s.screening.psfs[i];
-        const std::string where = "PSFS activity " + std::to_string(i + 1);
-        if (auto st = checkRequiredText(a.activity, where, kPsfsMaxActivityBytes); !st) {
-            return st;
-        }
-        if (auto st = checkRange(a.rating, 0, 10, "PSFS rating"); !st) {
-            return Error::invalid(st.error().message + " ('" + a.activity.substr(0, 80) + "')");
-        }
-        for (std::size_t k = 0; k < i; ++k) {
-            if (s.screening.psfs[k].activity == a.activity) {
-                return Error::invalid(where + " ('" + a.activity.substr(0, 80) +
-                                      "') is listed twice");
-            }
-        }
-    }
-    for (std::size_t i = 0; i < s.screening.adherence.size(); ++i) {
-        const Adherence& a = s.screening.adherence[i];
-        const std::string where = "adherence " + std::to_string(i + 1) + " exercise id";
-        if (auto st = checkRequiredText(a.exerciseId, where, kMaxNameBytes); !st) {
-            return st;
-        }
-        if (auto st = checkRange(a.daysDone, 0, kAdherenceDays, "adherence days done"); !st) {
-            return Error::invalid(st.error().message + " ('" + a.exerciseId.substr(0, 80) + "')");
-        }
-        for (std::size_t k = 0; k < i; ++k) {
-            if (s.screening.adherence[k].exerciseId == a.exerciseId) {
-                return Error::invalid("adherence for exercise '" + a.exerciseId.substr(0, 80) +
-                                      "' is listed twice");
-            }
-        }
-    }
-    for (const Finding& f : s.findings) {
-        for (const Status& st : {checkText(f.itemId, "finding item id", kMaxNameBytes),
-                                 checkText(f.ruleId, "finding rule id", kMaxNameBytes),
-                                 checkText(f.reason, "finding reason", kMaxNoteBytes)}) {
-            if (!st) {
-                return st;
-            }
-        }
-    }
-    for (const HandoutRecord& h : s.handouts) {
-        if (auto st = checkHandout(h); !st) {
-            return st;
-        }
-    }
-    return {};
 }
 
 Status SqliteSessionRepository::writeChildren(std::int64_t id, const Session& s) {
@@ -333,16 +126,16 @@ Status SqliteSessionRepository::writeChildren(std::int64_t id, const Session& s)
             return st;
         }
     }
-    auto p = Statement::on(c, "INSERT INTO program_item(session_id, position, exercise_id, "
-                              "sets, reps, hold_seconds, times_per_day, per_side, note) "
-                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+    auto p = Statement::on(c, "INSERT INTO program_item(session_id, position, " +
+                                  std::string(kProgramItemColumns) +
+                                  ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)");
     for (std::size_t i = 0; i < s.program.items.size(); ++i) {
-        const ProgramItem& it = s.program.items[i];
-        const Dosage& d = it.dosage;
         p.reset();
-        if (auto st = p.bindAll(id, static_cast<std::int64_t>(i), it.exerciseId, d.sets, d.reps,
-                                d.holdSeconds, d.timesPerDay, d.perSide, it.note)
-                          .execute();
+        if (auto st = withProgramItemValues(
+                s.program.items[i],
+                [&](const auto&... v) {
+                    return p.bindAll(id, static_cast<std::int64_t>(i), v...).execute();
+                });
             !st) {
             return st;
         }
@@ -375,7 +168,7 @@ Result<std::int64_t> SqliteSessionRepository::add(const Session& s) {
     if (auto st = validate(s); !st) {
         return st.error();
     }
-    auto screening = screeningText(s.screening);
+    auto screening = sessionScreeningText(s.screening);
     if (!screening) {
         return screening.error();
     }
@@ -384,17 +177,16 @@ Result<std::int64_t> SqliteSessionRepository::add(const Session& s) {
         if (auto r = requireOpenPatient(c, s.patientId, "a new session"); !r) {
             return r.error();
         }
-        const std::string now = isoDateTime(Clock::current().now());
+        const std::string now = timeOr("");
         auto st = Statement::on(
             c, std::string("INSERT INTO session(patient_id, clinician_id, started_at, "
                            "screening_json, triage, ") +
-                   kScoreColumns +
+                   std::string(kScoreColumns) +
                    ", handout_language, handout_large_print, handout_override_reason, "
                    "created_at, handout_override_kind, handout_override_by, handout_override_at) "
                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, "
                    "?16, ?17, ?18, ?19, ?20)");
-        st.bindAll(s.patientId, s.clinicianId, s.startedAt.empty() ? now : s.startedAt, *screening,
-                   toId(s.triage));
+        st.bindAll(s.patientId, s.clinicianId, timeOr(s.startedAt), *screening, toId(s.triage));
         bindScores(st, 6, s.scores);
         auto id =
             st.bindFrom(14, s.handoutOptions.language, s.handoutOptions.largePrint,
@@ -412,9 +204,8 @@ Result<std::int64_t> SqliteSessionRepository::add(const Session& s) {
                 return r.error();
             }
         }
-        if (auto r = SqliteAuditLog::record(db_, "session.add", "session", *id,
-                                            "patient " + std::to_string(s.patientId) + ", triage " +
-                                                std::string(toId(s.triage)));
+        if (auto r =
+                SqliteAuditLog::record(db_, "session.add", "session", *id, auditSessionAdded(s));
             !r) {
             return r.error();
         }
@@ -431,8 +222,7 @@ Status SqliteSessionRepository::requireUnsigned(std::int64_t id) {
         return signedAt.error();
     }
     if (*signedAt) {
-        return Error::refused("session " + std::to_string(id) + " was signed at " + **signedAt +
-                              " and cannot be changed; add an addendum instead");
+        return signedSession(id, **signedAt);
     }
     return {};
 }
@@ -471,7 +261,7 @@ Status SqliteSessionRepository::update(const Session& s) {
     if (auto st = validate(s); !st) {
         return st;
     }
-    auto screening = screeningText(s.screening);
+    auto screening = sessionScreeningText(s.screening);
     if (!screening) {
         return screening.error();
     }
@@ -550,48 +340,32 @@ Status SqliteSessionRepository::sign(std::int64_t id, std::int64_t clinicianId) 
         if (!session) {
             return Status(session.error());
         }
-        session->isSigned = true;
-        session->signedAt = isoDateTime(Clock::current().now());
-        session->signedBy = clinicianId;
-        const std::size_t handouts = session->handouts.size();
-        auto seal = sessionSeal(*session, handouts);
-        if (!seal) {
-            return Status(seal.error());
+        auto sig = signatureOf(*session, clinicianId);
+        if (!sig) {
+            return Status(sig.error());
         }
         if (auto r = Statement::on(c, "UPDATE session SET signed_at = ?2, signed_by = ?3, "
                                       "seal = ?4, seal_handouts = ?5 "
                                       "WHERE id = ?1 AND signed_at IS NULL")
-                         .bindAll(id, session->signedAt, clinicianId, *seal,
-                                  static_cast<std::int64_t>(handouts))
+                         .bindAll(id, sig->signedAt, clinicianId, sig->seal, sig->handouts)
                          .execute();
             !r) {
             return r;
         }
         return SqliteAuditLog::record(db_, "session.sign", "session", id,
-                                      "clinician " + std::to_string(clinicianId) + ", seal " +
-                                          *seal);
+                                      auditSessionSigned(clinicianId, sig->seal));
     });
 }
 
 Result<std::int64_t> SqliteSessionRepository::addAddendum(std::int64_t sessionId,
                                                           const Addendum& a) {
-    if (auto r = checkRequiredText(a.text, "addendum text", kMaxNoteBytes); !r) {
+    if (auto r = checkAddendumText(a); !r) {
         return r.error();
     }
     Connection& c = db_.connection();
     return Transaction::run(c, [&]() -> Result<std::int64_t> {
-        auto r = requireUnsigned(sessionId);
-        if (r) {
-            return Error::refused("session " + std::to_string(sessionId) +
-                                  " is not signed: edit it instead of adding an addendum");
-        }
-        if (r.error().kind != Error::Kind::Refused) {
+        if (auto r = checkAddendumTarget(requireUnsigned(sessionId), sessionId, a); !r) {
             return r.error();
-        }
-        if (!a.clinicianId) {
-            return Error::invalid("an addendum to session " + std::to_string(sessionId) +
-                                  " must name the clinician who writes it (an active "
-                                  "clinician's id)");
         }
         for (const Status& st : {requireActiveClinician(c, *a.clinicianId, "write an addendum"),
                                  requireOpenSessionPatient(c, sessionId, "an addendum")}) {
@@ -599,13 +373,10 @@ Result<std::int64_t> SqliteSessionRepository::addAddendum(std::int64_t sessionId
                 return st.error();
             }
         }
-        auto id =
-            Statement::on(c, "INSERT INTO addendum(session_id, clinician_id, created_at, "
-                             "text) VALUES (?1, ?2, ?3, ?4)")
-                .bindAll(sessionId, a.clinicianId,
-                         a.createdAt.empty() ? isoDateTime(Clock::current().now()) : a.createdAt,
-                         a.text)
-                .insert();
+        auto id = Statement::on(c, "INSERT INTO addendum(session_id, clinician_id, created_at, "
+                                   "text) VALUES (?1, ?2, ?3, ?4)")
+                      .bindAll(sessionId, a.clinicianId, timeOr(a.createdAt), a.text)
+                      .insert();
         if (!id) {
             return id;
         }
@@ -620,18 +391,17 @@ Result<std::int64_t> SqliteSessionRepository::addAddendum(std::int64_t sessionId
 
 Result<std::int64_t> SqliteSessionRepository::addHandout(std::int64_t sessionId,
                                                          const HandoutRecord& h) {
-    if (auto r = checkHandout(h); !r) {
+    if (auto r = checkSessionHandout(h); !r) {
         return r.error();
     }
     Connection& c = db_.connection();
     return Transaction::run(c, [&]() -> Result<std::int64_t> {
-        auto id =
-            Statement::on(c, "INSERT INTO handout(session_id, sha256, byte_size, "
-                             "language, large_print, created_at) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-                .bindAll(sessionId, h.sha256, h.byteSize, h.language, h.largePrint,
-                         h.createdAt.empty() ? isoDateTime(Clock::current().now()) : h.createdAt)
-                .insert();
+        auto id = Statement::on(c, "INSERT INTO handout(session_id, sha256, byte_size, "
+                                   "language, large_print, created_at) "
+                                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+                      .bindAll(sessionId, h.sha256, h.byteSize, h.language, h.largePrint,
+                               timeOr(h.createdAt))
+                      .insert();
         if (!id) {
             return id;
         }
@@ -647,42 +417,24 @@ Result<HandoutRecord> SqliteSessionRepository::handoutOnce(std::int64_t sessionI
                                                            const HandoutRecord& h) {
     auto existing =
         Statement::on(db_.connection(),
-                      "SELECT id, sha256, byte_size, created_at, language, large_print "
-                      "FROM handout WHERE session_id = ?1 AND sha256 = ?2 ORDER BY id LIMIT 1")
+                      "SELECT " + std::string(kHandoutColumns) +
+                          " FROM handout WHERE session_id = ?1 AND sha256 = ?2 ORDER BY id LIMIT 1")
             .bindAll(sessionId, h.sha256)
-            .queryOptional([](const Statement& q) {
-                return HandoutRecord{q.columnInt(0),  q.columnText(1), q.columnInt(2),
-                                     q.columnText(3), q.columnText(4), q.columnInt(5) != 0};
-            });
+            .queryOptional([](const Statement& q) { return handoutFromRow(SqliteRow{q}); });
     if (!existing) {
         return existing.error();
     }
-    if (*existing) {
-        return std::move(**existing);
-    }
-    HandoutRecord added = h;
-    if (added.createdAt.empty()) {
-        added.createdAt = isoDateTime(Clock::current().now());
-    }
-    auto id = addHandout(sessionId, added);
-    if (!id) {
-        return id.error();
-    }
-    added.id = *id;
-    return added;
+    return handoutOnceWith(std::move(*existing), h, [&](const HandoutRecord& added) {
+        return addHandout(sessionId, added);
+    });
 }
 
 Status SqliteSessionRepository::signWithSnapshot(std::int64_t id, std::int64_t clinicianId,
                                                  const std::string& snapshot,
                                                  const std::optional<HandoutRecord>& handout,
                                                  const Session& asRead) {
-    if (auto r = checkRequiredText(snapshot, "signed snapshot", 64 * 1024 * 1024); !r) {
+    if (auto r = checkSigning(snapshot, handout); !r) {
         return r;
-    }
-    if (handout) {
-        if (auto r = checkHandout(*handout); !r) {
-            return r;
-        }
     }
     Connection& c = db_.connection();
     return Transaction::run(c, [&]() -> Status {
@@ -693,10 +445,8 @@ Status SqliteSessionRepository::signWithSnapshot(std::int64_t id, std::int64_t c
         if (!now) {
             return now.error();
         }
-        if (toJson(*now) != toJson(asRead)) {
-            return Error::refused("session " + std::to_string(id) +
-                                  " was changed while it was being signed; open it again, "
-                                  "check it and sign");
+        if (auto r = checkUnchangedSinceRead(*now, asRead); !r) {
+            return r;
         }
         // Written while the session is still a draft; once sign() sets signed_at the
         // signed-session trigger keeps it as it is.
@@ -720,13 +470,8 @@ Result<HandoutRecord>
 SqliteSessionRepository::recordHandout(std::int64_t sessionId, const HandoutRecord& h,
                                        const std::optional<HandoutOverride>& override,
                                        std::string_view destination) {
-    if (auto r = checkHandout(h); !r) {
+    if (auto r = checkHandoutExport(h, override); !r) {
         return r.error();
-    }
-    if (override) {
-        if (auto r = checkRequiredText(override->reason, "override reason", kMaxNoteBytes); !r) {
-            return r.error();
-        }
     }
     Connection& c = db_.connection();
     return Transaction::run(c, [&]() -> Result<HandoutRecord> {
@@ -734,14 +479,11 @@ SqliteSessionRepository::recordHandout(std::int64_t sessionId, const HandoutReco
             return r.error();
         }
         if (override) {
-            const std::string actor = db_.actor().empty() ? "unknown" : db_.actor();
             auto id = Statement::on(c, "INSERT INTO session_override(session_id, clinician_id, "
                                        "actor, created_at, reason, kind) VALUES (?1, ?2, ?3, ?4, "
                                        "?5, ?6)")
-                          .bindAll(sessionId, override->clinicianId, actor,
-                                   override->createdAt.empty() ? isoDateTime(Clock::current().now())
-                                                               : override->createdAt,
-                                   override->reason, override->kind)
+                          .bindAll(sessionId, override->clinicianId, overrideActor(db_.actor()),
+                                   timeOr(override->createdAt), override->reason, override->kind)
                           .insert();
             if (!id) {
                 return id.error();
@@ -758,7 +500,7 @@ SqliteSessionRepository::recordHandout(std::int64_t sessionId, const HandoutReco
         }
         // Every copy that leaves HepDesk is in the audit log, a re-export of the same bytes too.
         if (auto s = SqliteAuditLog::record(db_, "handout.export", "session", sessionId,
-                                            std::string(destination) + ", sha256 " + h.sha256);
+                                            auditHandoutExported(destination, h.sha256));
             !s) {
             return s.error();
         }
@@ -771,113 +513,71 @@ Result<Session> readSession(Connection& c, std::int64_t id) {
 
     std::string screeningJson;
     auto row =
-        Statement::on(c, std::string("SELECT patient_id, clinician_id, started_at, "
-                                     "screening_json, triage, ") +
-                             kScoreColumns +
-                             ", handout_language, handout_large_print, "
-                             "handout_override_reason, signed_at, signed_by, signed_snapshot, "
-                             "handout_override_kind, handout_override_by, handout_override_at, "
-                             "row_version FROM session "
-                             "WHERE id = ?1")
+        Statement::on(c, "SELECT " + sessionColumns() + " FROM session WHERE id = ?1")
             .bindAll(id)
             .queryOne(
-                [&](const Statement& q) {
-                    Session s;
-                    s.id = id;
-                    s.patientId = q.columnInt(0);
-                    s.clinicianId = q.columnOptInt(1);
-                    s.startedAt = q.columnText(2);
-                    screeningJson = q.columnText(3);
-                    s.triage = readLevel(q, 4);
-                    s.scores = readScores(q, 5);
-                    s.handoutOptions.language = q.columnText(13);
-                    s.handoutOptions.largePrint = q.columnInt(14) != 0;
-                    s.handoutOptions.overrideReason = q.columnText(15);
-                    s.isSigned = !q.isNull(16);
-                    s.signedAt = q.columnText(16);
-                    s.signedBy = q.columnOptInt(17);
-                    s.signedSnapshot = q.columnOptText(18).value_or("");
-                    s.handoutOptions.overrideKind = q.columnText(19);
-                    s.handoutOptions.overrideBy = q.columnOptInt(20);
-                    s.handoutOptions.overrideAt = q.columnOptText(21).value_or("");
-                    s.rowVersion = q.columnInt(22);
-                    return s;
-                },
+                [&](const Statement& q) { return sessionFromRow(SqliteRow{q}, id, screeningJson); },
                 missingRow("session", id));
     if (!row) {
         return row.error();
     }
     Session& s = *row;
-    const std::string source = "session " + std::to_string(id) + " screening";
-    // A damaged stored screening is reported for this session alone, never an abort.
-    auto j = json::parse(screeningJson, source);
-    auto screening = j ? json::guarded(source, [&] { return screeningFromJson(*j, source); })
-                       : Result<Screening>(j.error());
-    if (!screening) {
-        return Error::database(screening.error().message +
-                               " (the stored record is damaged: restore it from a backup)");
+    if (auto r = readStoredScreening(s, screeningJson); !r) {
+        return r.error();
     }
-    s.screening = std::move(*screening);
 
-    for (
-        const Status& r :
-        {readRows(
-             c,
-             "SELECT item_id, rule_id, level, reason FROM session_finding "
-             "WHERE session_id = ?1 ORDER BY position",
-             id, s.findings,
-             [](const Statement& q) {
-                 return Finding{q.columnText(0), q.columnText(1), readLevel(q, 2), q.columnText(3)};
-             }),
-         readRows(c,
-                  "SELECT exercise_id, sets, reps, hold_seconds, times_per_day, per_side, note "
-                  "FROM program_item WHERE session_id = ?1 ORDER BY position",
-                  id, s.program.items, [](const Statement& q) { return readProgramItem(q, 0); }),
-         readRows(c,
-                  "SELECT id, sha256, byte_size, created_at, language, large_print "
-                  "FROM handout WHERE session_id = ?1 ORDER BY id",
-                  id, s.handouts,
-                  [](const Statement& q) {
-                      return HandoutRecord{q.columnInt(0),  q.columnText(1), q.columnInt(2),
-                                           q.columnText(3), q.columnText(4), q.columnInt(5) != 0};
-                  }),
-         readRows(c,
-                  "SELECT id, clinician_id, created_at, text FROM addendum "
-                  "WHERE session_id = ?1 ORDER BY id",
-                  id, s.addenda,
-                  [](const Statement& q) {
-                      return Addendum{q.columnInt(0), q.columnOptInt(1), q.columnText(2),
-                                      q.columnText(3)};
-                  }),
-         readRows(c,
-                  "SELECT id, clinician_id, actor, created_at, reason, kind FROM session_override "
-                  "WHERE session_id = ?1 ORDER BY id",
-                  id, s.overrides,
-                  [](const Statement& q) {
-                      return HandoutOverride{q.columnInt(0),  q.columnOptInt(1), q.columnText(2),
-                                             q.columnText(3), q.columnText(4),   q.columnText(5)};
-                  }),
-         readRows(c,
-                  "SELECT activity, rating FROM session_psfs WHERE session_id = ?1 "
-                  "ORDER BY position",
-                  id, s.screening.psfs,
-                  [](const Statement& q) {
-                      return PsfsActivity{q.columnText(0), optInt(q, 1)};
-                  }),
-         readRows(c,
-                  "SELECT exercise_id, days_done FROM session_adherence WHERE session_id = ?1 "
-                  "ORDER BY position",
-                  id, s.screening.adherence, [](const Statement& q) {
-                      return Adherence{q.columnText(0), optInt(q, 1)};
-                  })}) {
+    for (const Status& r :
+         {readRows(c,
+                   "SELECT item_id, rule_id, level, reason FROM session_finding "
+                   "WHERE session_id = ?1 ORDER BY position",
+                   id, s.findings,
+                   [](const Statement& q) {
+                       return Finding{q.columnText(0), q.columnText(1),
+                                      storedLevel(q.columnText(2)), q.columnText(3)};
+                   }),
+          readRows(c,
+                   "SELECT " + std::string(kProgramItemColumns) +
+                       " FROM program_item WHERE session_id = ?1 ORDER BY position",
+                   id, s.program.items,
+                   [](const Statement& q) { return programItemFromRow(SqliteRow{q}, 0); }),
+          readRows(c,
+                   "SELECT " + std::string(kHandoutColumns) +
+                       " FROM handout WHERE session_id = ?1 ORDER BY id",
+                   id, s.handouts, [](const Statement& q) { return handoutFromRow(SqliteRow{q}); }),
+          readRows(c,
+                   "SELECT id, clinician_id, created_at, text FROM addendum "
+                   "WHERE session_id = ?1 ORDER BY id",
+                   id, s.addenda,
+                   [](const Statement& q) {
+                       return Addendum{q.columnInt(0), q.columnOptInt(1), q.columnText(2),
+                                       q.columnText(3)};
+                   }),
+          readRows(c,
+                   "SELECT id, clinician_id, actor, created_at, reason, kind FROM session_override "
+                   "WHERE session_id = ?1 ORDER BY id",
+                   id, s.overrides,
+                   [](const Statement& q) {
+                       return HandoutOverride{q.columnInt(0),  q.columnOptInt(1), q.columnText(2),
+                                              q.columnText(3), q.columnText(4),   q.columnText(5)};
+                   }),
+          readRows(c,
+                   "SELECT activity, rating FROM session_psfs WHERE session_id = ?1 "
+                   "ORDER BY position",
+                   id, s.screening.psfs,
+                   [](const Statement& q) {
+                       return PsfsActivity{q.columnText(0), optInt(q, 1)};
+                   }),
+          readRows(c,
+                   "SELECT exercise_id, days_done FROM session_adherence WHERE session_id = ?1 "
+                   "ORDER BY position",
+                   id, s.screening.adherence, [](const Statement& q) {
+                       return Adherence{q.columnText(0), optInt(q, 1)};
+                   })}) {
         if (!r) {
             return r.error();
         }
     }
-    // The PSFS mean follows from the stored ratings; it has no column of its own.
-    if (auto p = scorePsfs(s.screening.psfs)) {
-        s.scores.psfsMean = p->mean;
-    }
+    completeRead(s);
     return std::move(*row);
 }
 
@@ -890,22 +590,23 @@ Result<std::vector<SessionSummary>> SqliteSessionRepository::history(std::int64_
     Connection& c = db_.connection();
     const ReadTransaction snapshot(c);
 
-    auto summaries = Statement::on(c, std::string("SELECT id, clinician_id, started_at, triage, ") +
-                                          kScoreColumns + ", signed_at IS NOT NULL, " + kPsfsMean +
-                                          " FROM session WHERE patient_id = ?1 "
-                                          "ORDER BY started_at DESC, id DESC LIMIT ?2")
-                         .bindAll(patientId, options.limit)
-                         .queryAll([](const Statement& q) {
-                             SessionSummary s;
-                             s.id = q.columnInt(0);
-                             s.clinicianId = q.columnOptInt(1);
-                             s.startedAt = q.columnText(2);
-                             s.triage = readLevel(q, 3);
-                             s.scores = readScores(q, 4);
-                             s.isSigned = q.columnInt(12) != 0;
-                             s.scores.psfsMean = q.columnOptDouble(13);
-                             return s;
-                         });
+    auto summaries =
+        Statement::on(c, std::string("SELECT id, clinician_id, started_at, triage, ") +
+                             std::string(kScoreColumns) + ", signed_at IS NOT NULL, " + kPsfsMean +
+                             " FROM session WHERE patient_id = ?1 "
+                             "ORDER BY started_at DESC, id DESC LIMIT ?2")
+            .bindAll(patientId, options.limit)
+            .queryAll([](const Statement& q) {
+                SessionSummary s;
+                s.id = q.columnInt(0);
+                s.clinicianId = q.columnOptInt(1);
+                s.startedAt = q.columnText(2);
+                s.triage = storedLevel(q.columnText(3));
+                s.scores = scoresFromRow(SqliteRow{q}, 4);
+                s.isSigned = q.columnInt(12) != 0;
+                s.scores.psfsMean = q.columnOptDouble(13);
+                return s;
+            });
     if (!summaries || summaries->empty()) {
         return summaries;
     }
@@ -914,14 +615,14 @@ Result<std::vector<SessionSummary>> SqliteSessionRepository::history(std::int64_
     for (std::size_t i = 0; i < out.size(); ++i) {
         index.emplace(out[i].id, i);
     }
-    if (auto r = Statement::on(c, "SELECT i.session_id, i.exercise_id, i.sets, i.reps, "
-                                  "i.hold_seconds, i.times_per_day, i.per_side, i.note "
-                                  "FROM session s JOIN program_item i ON i.session_id = s.id "
-                                  "WHERE s.patient_id = ?1 ORDER BY i.session_id, i.position")
+    if (auto r = Statement::on(c, "SELECT i.session_id, " + programItemColumns("i") +
+                                      " FROM session s JOIN program_item i ON i.session_id = s.id "
+                                      "WHERE s.patient_id = ?1 ORDER BY i.session_id, i.position")
                      .bindAll(patientId)
                      .forEachRow([&](const Statement& q) {
                          if (auto it = index.find(q.columnInt(0)); it != index.end()) {
-                             out[it->second].program.items.push_back(readProgramItem(q, 1));
+                             out[it->second].program.items.push_back(
+                                 programItemFromRow(SqliteRow{q}, 1));
                          } // else beyond the limit
                      });
         !r) {
@@ -931,13 +632,13 @@ Result<std::vector<SessionSummary>> SqliteSessionRepository::history(std::int64_
 }
 
 Result<std::vector<TrendPoint>> SqliteSessionRepository::trend(std::int64_t patientId) {
-    return Statement::on(db_.connection(), std::string("SELECT id, started_at, ") + kScoreColumns +
+    return Statement::on(db_.connection(), "SELECT id, started_at, " + std::string(kScoreColumns) +
                                                ", " + kPsfsMean +
                                                " FROM session WHERE patient_id = ?1 "
                                                "ORDER BY started_at, id")
         .bindAll(patientId)
         .queryAll([](const Statement& q) {
-            TrendPoint p{q.columnInt(0), q.columnText(1), readScores(q, 2)};
+            TrendPoint p{q.columnInt(0), q.columnText(1), scoresFromRow(SqliteRow{q}, 2)};
             p.scores.psfsMean = q.columnOptDouble(10);
             return p;
         });

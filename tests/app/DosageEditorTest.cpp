@@ -168,14 +168,18 @@ TEST(DosageEditor, TenMinutesOfWalkingStayTenMinutesInTheHandout) {
     EXPECT_NE(text.find("for 15 minutes"), std::string::npos) << "900 s, not 90 s: " << text;
     EXPECT_EQ(text.find("90 seconds"), std::string::npos) << text;
 
-    // Until the schema stores minutes, days a week and weeks (migration requested), saving
-    // says so instead of storing the walk without them.
+    // Schema 12 stores minutes, days a week and weeks: the exported session keeps them as typed.
     auto id =
         test::exportAndWait(*v.editor, QString::fromStdString((v.app.dir / "x.pdf").string()));
-    ASSERT_FALSE(id.ok());
-    EXPECT_NE(id.error().message.find("cannot store a hold in minutes"), std::string::npos)
-        << id.error().message;
-    EXPECT_EQ(v.editor->programModel()->program().items[0].dosage, walk) << "nothing changed";
+    ASSERT_TRUE(id.ok()) << id.error().message;
+    auto rosa = v.app.services->patients().search("Rosa Diaz", {});
+    ASSERT_TRUE(rosa.ok() && rosa->size() == 1U);
+    auto stored = v.app.services->sessions().history(rosa->front().id, {});
+    ASSERT_TRUE(stored.ok() && stored->size() == 1U);
+    const auto& items = stored->front().program.items;
+    ASSERT_EQ(items.size(), 2U);
+    EXPECT_EQ(items[0].dosage, walk) << "nothing changed";
+    EXPECT_EQ(items[1].dosage.holdSeconds, 900);
 }
 
 TEST(DosageEditor, CautionIsMarkedInTheProgramAndAskedOnceWhenAdded) {

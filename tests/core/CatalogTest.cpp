@@ -3,6 +3,7 @@
 #include "TestSupport.h"
 #include "hepdesk/core/JsonRead.h"
 
+#include <algorithm>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -50,6 +51,18 @@ const Catalog& shipped() {
         return r.ok() ? std::move(r).value() : Catalog{};
     }();
     return c;
+}
+
+// Issue 12 item 4: a walk is dosed in minutes, as a clinician says it and the patient reads it
+// ("10 minutes", not "600 seconds"); schema 12 stores the unit.
+TEST(Catalog, ShortWalkDefaultsToTenMinutes) {
+    const auto& entries = shipped().entries();
+    const auto walk = std::find_if(entries.begin(), entries.end(),
+                                   [](const CatalogEntry& e) { return e.id == "short_walk"; });
+    ASSERT_NE(walk, entries.end());
+    EXPECT_EQ(walk->defaultDosage.holdUnit, HoldUnit::Minutes);
+    EXPECT_EQ(holdInUnit(walk->defaultDosage), 10);
+    EXPECT_EQ(walk->defaultDosage.holdSeconds, 600);
 }
 
 TEST(Catalog, ShipsExactlyTheAgreedExercisesAndAvoidEntries) {

@@ -34,9 +34,10 @@ inline Session sampleSession(std::int64_t patientId, int n) {
     s.scores.startBackTotal = n % 10;
     s.scores.startBackPsychosocial = n % 6;
     s.scores.startBackRisk = StartBackRisk::Medium;
-    s.program.items = {ProgramItem{"cat_cow", Dosage{2, 10, 0, 2, false}, "slowly"},
-                       ProgramItem{"pelvic_tilt", Dosage{1, 0, 20, 1, true}, ""},
-                       ProgramItem{"walking", Dosage{1, 0, 600, 1, false}, "every day"}};
+    s.program.items = {
+        ProgramItem{"cat_cow", Dosage{2, 10, 0, 2, false}, "slowly"},
+        ProgramItem{"pelvic_tilt", Dosage{1, 0, 20, 1, true}, ""},
+        ProgramItem{"walking", Dosage{1, 0, 600, 1, false, HoldUnit::Minutes, 5, 6}, "daily"}};
     s.handoutOptions = HandoutOptions{"es", n % 2 == 0, "", "", std::nullopt, ""};
     return s;
 }

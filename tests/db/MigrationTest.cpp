@@ -1,13 +1,17 @@
 #include "TestSupport.h"
+#include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/ClinicRepository.h"
 #include "hepdesk/db/ClinicianRepository.h"
 #include "hepdesk/db/CustomExerciseRepository.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/Migrations.h"
 #include "hepdesk/db/PatientRepository.h"
+#include "hepdesk/db/ProtocolRepository.h"
 #include "hepdesk/db/SessionRepository.h"
+#include "hepdesk/db/TamperCheck.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace hepdesk::db {
 namespace {
@@ -43,7 +47,9 @@ void writeDataOfVersion(Connection& c, int version) {
             "'refer_and_monitor', 6, 42.0, 5, 3, 'medium', '2025-03-01T09:00:00Z'); "
             "INSERT INTO session_finding VALUES (1, 0, 'night_pain', 'r1', 'refer_and_monitor', "
             "'Night pain'); "
-            "INSERT INTO program_item VALUES (1, 0, 'cat_cow', 2, 10, 0, 2, 0, 'slow'); "
+            "INSERT INTO program_item(session_id, position, exercise_id, sets, reps, "
+            "hold_seconds, times_per_day, per_side, note) VALUES (1, 0, 'cat_cow', 2, 10, 0, 2, 0, "
+            "'slow'); "
             "INSERT INTO handout(session_id, sha256, byte_size, language, large_print, "
             "created_at) VALUES (1, '" +
             std::string(64, 'c') +
@@ -61,6 +67,56 @@ void writeDataOfVersion(Connection& c, int version) {
                            "'2025-04-01T00:00:00Z', '2025-04-01T00:00:00Z')")
                         .ok());
         break;
+    case 9: {
+        const auto r =
+            c.exec("INSERT INTO protocol(id, name, created_at, updated_at) VALUES "
+                   "(1, 'Neck, office', '2025-09-01T00:00:00Z', '2025-09-01T00:00:00Z'); "
+                   "INSERT INTO protocol_exercise(protocol_id, position, exercise_id, sets, reps, "
+                   "hold_seconds, times_per_day, per_side, note) VALUES (1, 0, 'chin_tuck', 2, 10, "
+                   "3, 3, 0, 'Sit tall'), "
+                   "(1, 1, 'short_walk', 1, 0, 600, 2, 0, '')");
+        ASSERT_TRUE(r.ok()) << r.error().message;
+        break;
+    }
+    case 11: {
+        // A session signed and sealed at schema 11 (its seal made from the session as HepDesk
+        // reads it, as signing does), with a program of the longest hold schema 11 stores.
+        Session s;
+        s.id = 2;
+        s.patientId = 3;
+        s.clinicianId = 1;
+        s.startedAt = "2025-11-01T09:00:00Z";
+        s.screening.date = "2025-11-01";
+        s.triage = TriageLevel::Routine;
+        s.handoutOptions.language = "en";
+        s.program.items = {ProgramItem{"short_walk", Dosage{1, 0, 600, 2, false}, "easy pace"},
+                           ProgramItem{"cat_cow", Dosage{2, 10, 0, 1, true}, ""}};
+        s.isSigned = true;
+        s.signedAt = "2025-11-01T09:40:00Z";
+        s.signedBy = 1;
+        s.signedSnapshot = R"({"program":"as printed at signing"})";
+        auto seal = sessionSeal(s, 0);
+        ASSERT_TRUE(seal.ok()) << seal.error().message;
+        auto r = c.exec(
+            "INSERT INTO session(id, patient_id, clinician_id, started_at, screening_json, triage, "
+            "handout_language, created_at) VALUES (2, 3, 1, '2025-11-01T09:00:00Z', '" +
+            toJson(s.screening).dump() +
+            "', 'routine', 'en', '2025-11-01T09:00:00Z'); "
+            "INSERT INTO program_item(session_id, position, exercise_id, sets, reps, "
+            "hold_seconds, times_per_day, per_side, note) VALUES (2, 0, 'short_walk', 1, 0, 600, "
+            "2, 0, 'easy pace'), "
+            "(2, 1, 'cat_cow', 2, 10, 0, 1, 1, ''); "
+            "UPDATE session SET signed_snapshot = '" +
+            s.signedSnapshot +
+            "' WHERE id = 2; "
+            "UPDATE session SET signed_at = '2025-11-01T09:40:00Z', signed_by = 1, seal = '" +
+            *seal + "', seal_handouts = 0 WHERE id = 2");
+        ASSERT_TRUE(r.ok()) << r.error().message;
+        ASSERT_TRUE(appendChained(c, AuditEntry{0, s.signedAt, "ana", "session.sign", "session",
+                                                "2", "clinician 1, seal " + *seal})
+                        .ok());
+        break;
+    }
     default:
         break;
     }
@@ -110,13 +166,43 @@ void expectDataOfVersion(Database& db, int fromVersion) {
         EXPECT_TRUE(c->photo.empty()) << "exercises from before photos have none";
         EXPECT_TRUE(c->photoMime.empty());
     }
+    if (fromVersion >= 9) {
+        SqliteProtocolRepository protocols(db);
+        auto p = protocols.get("neck, office");
+        ASSERT_TRUE(p.ok()) << p.error().message;
+        ASSERT_EQ(p->program.items.size(), 2U);
+        EXPECT_EQ(p->program.items[0].note, "Sit tall");
+        EXPECT_EQ(p->program.items[1].dosage, (Dosage{1, 0, 600, 2, false}))
+            << "seconds, every day, no weeks: as it was";
+    }
+    if (fromVersion >= 11) {
+        // Signed at 11: reads back as signed, its seal holds and its rows are still guarded.
+        SqliteSessionRepository sessions(db);
+        auto s = sessions.get(2);
+        ASSERT_TRUE(s.ok()) << s.error().message;
+        ASSERT_EQ(s->program.items.size(), 2U);
+        EXPECT_EQ(s->program.items[0].dosage, (Dosage{1, 0, 600, 2, false}));
+        EXPECT_EQ(s->program.items[1].dosage, (Dosage{2, 10, 0, 1, true}));
+        EXPECT_EQ(s->signedSnapshot, R"({"program":"as printed at signing"})");
+        EXPECT_FALSE(db.connection().exec("UPDATE program_item SET hold_seconds = 900").ok());
+        EXPECT_FALSE(db.connection().exec("DELETE FROM program_item WHERE session_id = 2").ok());
+        auto problems = verifyRecords(db);
+        ASSERT_TRUE(problems.ok()) << problems.error().message;
+        for (const std::string& p : *problems) {
+            EXPECT_EQ(p.find("session 2"), std::string::npos) << p;
+        }
+    }
+
     // Tables of later versions work on the migrated file.
     SqliteSessionRepository sessions(db);
     Session fresh;
     fresh.patientId = 1;
-    fresh.program.items = {ProgramItem{"walking", Dosage{1, 0, 600, 1, false}, ""}};
+    fresh.program.items = {
+        ProgramItem{"walking", Dosage{1, 0, 600, 1, false}, ""},
+        ProgramItem{"short_walk", Dosage{1, 0, 10 * 60, 2, false, HoldUnit::Minutes, 5, 6}, ""}};
     auto id = sessions.add(fresh);
     ASSERT_TRUE(id.ok()) << id.error().message;
+    EXPECT_EQ(sessions.get(*id)->program, fresh.program) << "schema 12 keeps minutes and weeks";
     EXPECT_FALSE(db.connection().exec("DELETE FROM audit_log").ok());
     EXPECT_TRUE(db.integrityCheck()->empty());
 }

@@ -48,6 +48,24 @@ TEST_P(ProtocolContract, SavesExercisesDosageAndNotesInOrderAndFindsNamesIgnorin
     EXPECT_EQ(missing.error().message, "no saved protocol named \"Knee\"");
 }
 
+// Issue 12 item 4 (schema 12): a saved program keeps a walk in minutes, a hold over 10
+// minutes, days a week and weeks as they were typed.
+TEST_P(ProtocolContract, KeepsDosageAsTypedMinutesLongHoldsDaysAWeekAndWeeks) {
+    Protocol p;
+    p.name = "Walking, building up";
+    p.program.items = {{"short_walk", {1, 0, 10 * 60, 2, false, HoldUnit::Minutes, 5, 6}, ""},
+                       {"hook_lying_rest", {1, 0, 900, 1, false}, "as long as it is easy"},
+                       {"belly_breathing", {1, 0, 3600, 1, false, HoldUnit::Minutes, 3, 0}, ""}};
+    ASSERT_TRUE(repo().save(p, false));
+    auto back = repo().get("walking, building up");
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(back->program, p.program);
+    auto all = repo().list();
+    ASSERT_TRUE(all) << all.error().message;
+    ASSERT_EQ(all->size(), 1U);
+    EXPECT_EQ(all->front().program, p.program);
+}
+
 TEST_P(ProtocolContract, ANameIsUniqueIgnoringCaseAndReplacingIsExplicit) {
     ASSERT_TRUE(repo().save(neck(), false));
     Protocol other = neck();

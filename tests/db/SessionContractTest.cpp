@@ -3,6 +3,9 @@
 
 #include "DbFixtures.h"
 #include "EachBackend.h"
+#include "TestSupport.h"
+#include "hepdesk/core/handout/HandoutComposer.h"
+#include "hepdesk/core/handout/HandoutWriter.h"
 
 #include <gtest/gtest.h>
 
@@ -178,6 +181,73 @@ TEST_P(SessionContract, HandoutRecordedOnceOverrideKeptAfterSigning) {
     ASSERT_TRUE(log);
     EXPECT_EQ(log->at(0).action, "handout.export");
     EXPECT_EQ(log->at(0).detail, "printer, sha256 " + kHandout.sha256);
+}
+
+// Issue 12 item 4 (schema 12): a walk in minutes, a hold over 10 minutes, days a week and weeks
+// are stored as typed, read back, signed and listed unchanged, and the handout says them so.
+TEST_P(SessionContract, DosageIsKeptAsTypedMinutesLongHoldsDaysAWeekAndWeeks) {
+    const Dosage walk{1, 0, 10 * 60, 2, false, HoldUnit::Minutes, 5, 6};
+    const Dosage longHold{1, 0, 900, 1, false};
+    const Dosage hour{1, 0, 3600, 1, false, HoldUnit::Minutes, 7, 52};
+    Session s = test::sampleSession(patientId_, 1);
+    s.clinicianId = clinicianId_;
+    s.program.items = {ProgramItem{"short_walk", walk, "on flat ground"},
+                       ProgramItem{"hook_lying_rest", longHold, ""},
+                       ProgramItem{"belly_breathing", hour, ""}};
+    auto id = sessions().add(s);
+    ASSERT_TRUE(id) << id.error().message;
+    auto back = sessions().get(*id);
+    ASSERT_TRUE(back) << back.error().message;
+    EXPECT_EQ(back->program, s.program) << "nothing changed or dropped";
+
+    // Edited: still as typed.
+    Session draft = *back;
+    draft.program.items[1].dosage.holdSeconds = 901;
+    ASSERT_TRUE(sessions().update(draft));
+    EXPECT_EQ(sessions().get(*id)->program.items[1].dosage.holdSeconds, 901);
+    ++draft.rowVersion; // saved once: the next save is from the version just written
+    draft.program.items[1].dosage.holdSeconds = 900;
+    ASSERT_TRUE(sessions().update(draft));
+
+    ASSERT_TRUE(sessions().sign(*id, clinicianId_));
+    auto signedBack = sessions().get(*id);
+    ASSERT_TRUE(signedBack);
+    EXPECT_EQ(signedBack->program, s.program);
+    auto history = sessions().history(patientId_, {});
+    ASSERT_TRUE(history) << history.error().message;
+    ASSERT_EQ(history->size(), 1U);
+    EXPECT_EQ(history->at(0).program, s.program);
+
+    auto writer = handout::HandoutWriter::load(test::templatesDir());
+    ASSERT_TRUE(writer) << writer.error().message;
+    const auto catalog = Catalog::loadDir(test::templatesDir() / "catalog");
+    ASSERT_TRUE(catalog) << catalog.error().message;
+    const handout::HandoutComposer en(catalog->entries(), writer->figures(),
+                                      *writer->strings("en"));
+    const auto& items = signedBack->program.items;
+    EXPECT_EQ(en.dosageText(items[0].dosage),
+              "For 10 minutes, twice a day, 5 days a week, for 6 weeks");
+    EXPECT_EQ(en.dosageText(items[1].dosage), "For 15 minutes, once a day");
+    EXPECT_EQ(en.dosageText(items[2].dosage), "For 60 minutes, once a day, for 52 weeks");
+}
+
+// What core refuses never reaches the table, and the table's own CHECKs stop a dosage that
+// bypasses the repository (over 60 minutes, part minutes, 8 days a week).
+TEST_P(SessionContract, DosageOutsideTheLimitsIsRefusedWithItsField) {
+    for (const auto& [dosage, needle] : std::vector<std::pair<Dosage, std::string>>{
+             {Dosage{1, 0, 3601, 1, false}, "hold"},
+             {Dosage{1, 0, 90, 1, false, HoldUnit::Minutes}, "whole minutes"},
+             {Dosage{1, 10, 0, 1, false, HoldUnit::Seconds, 8}, "days"},
+             {Dosage{1, 10, 0, 1, false, HoldUnit::Seconds, 7, 53}, "weeks"}}) {
+        Session s = test::sampleSession(patientId_, 1);
+        s.program.items = {ProgramItem{"short_walk", dosage, ""}};
+        auto id = sessions().add(s);
+        ASSERT_FALSE(id) << needle;
+        EXPECT_EQ(id.error().kind, Error::Kind::InvalidInput);
+        EXPECT_NE(id.error().message.find(needle), std::string::npos) << id.error().message;
+        EXPECT_NE(id.error().message.find("short_walk"), std::string::npos) << id.error().message;
+    }
+    EXPECT_TRUE(sessions().history(patientId_, {})->empty());
 }
 
 TEST_P(SessionContract, HistoryNewestFirstWithProgramTrendOldestFirst) {

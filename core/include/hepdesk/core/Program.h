@@ -35,8 +35,7 @@ struct DosageLimit {
     int max;
 };
 /// The dosage limits, in one place: validate(), the command line's --exercise grammar and the
-/// app's dosage editor read them (the database's CHECKs of migration 3 repeat the first four in
-/// SQL, with holds up to kStoredHoldSecondsMax until the schema stores longer ones).
+/// app's dosage editor read them (the database's CHECKs of migration 12 repeat them in SQL).
 inline constexpr DosageLimit kSetsLimit{1, 10};
 inline constexpr DosageLimit kRepsLimit{0, 100};
 /// A hold or a duration such as walking: up to 60 minutes.
@@ -46,8 +45,6 @@ inline constexpr DosageLimit kTimesPerDayLimit{1, 10};
 inline constexpr DosageLimit kDaysPerWeekLimit{1, 7};
 /// Number of weeks to keep going; 0 is "not said".
 inline constexpr DosageLimit kWeeksLimit{0, 52};
-/// The longest hold schema v8's program_item CHECK accepts (migration 3).
-inline constexpr int kStoredHoldSecondsMax = 600;
 
 /// One exercise in a patient's home program, as the clinician set it.
 struct ProgramItem {
