@@ -99,6 +99,20 @@ Status checkScreening(const Context& ctx, const ClinicalRules& rules, const Scre
     return {};
 }
 
+Result<BackupTarget> backupTarget(const CliArgs& a) {
+    BackupTarget t;
+    t.folder = a.value("folder");
+    if (auto s = a.expectPositional(t.folder ? 0 : 1, "backup file (or --folder DIR)"); !s) {
+        return usageError(s.error().message);
+    }
+    const auto keep = a.intOr("keep", 7, 1, 10000);
+    if (!keep) {
+        return keep.error();
+    }
+    t.keep = *keep;
+    return t;
+}
+
 void printJson(Context& ctx, const nlohmann::json& j) {
     // Replace rather than throw on text that is not UTF-8: output must never abort.
     ctx.out << json::dump(j, 2) << '\n';

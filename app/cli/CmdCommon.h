@@ -10,6 +10,7 @@
 #include "hepdesk/core/TextEscape.h"
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -46,5 +47,15 @@ void printJson(Context& ctx, const nlohmann::json& j);
 /// `clinician list` on a file and on a server: JSON, or one line per clinician (id, name,
 /// credentials or "-", "inactive" when archived).
 void printClinicians(Context& ctx, const std::vector<Clinician>& clinicians);
+
+/// Where `db backup` writes, on a file and on a server alike: one FILE, or --folder DIR
+/// keeping the newest --keep backups.
+struct BackupTarget {
+    std::optional<std::string> folder; ///< --folder, when given (no FILE then)
+    int keep = 7;                      ///< --keep, 1 to 10000
+};
+/// Reads `db backup`'s arguments: exactly one FILE unless --folder is given (a usage error
+/// otherwise) and a --keep within its bounds.
+Result<BackupTarget> backupTarget(const CliArgs& a);
 
 } // namespace hepdesk::cli

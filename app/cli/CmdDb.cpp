@@ -73,20 +73,18 @@ int check(Context& ctx, const CliArgs& a) {
 }
 
 int backup(Context& ctx, const CliArgs& a) {
-    const auto folder = a.value("folder");
-    if (auto s = a.expectPositional(folder ? 0 : 1, "backup file (or --folder DIR)"); !s) {
-        return ctx.usage(s.error().message);
+    const auto where = backupTarget(a);
+    if (!where) {
+        return ctx.fail(where.error());
     }
-    const auto keep = a.intOr("keep", 7, 1, 10000);
-    if (!keep) {
-        return ctx.fail(keep.error());
-    }
+    const std::optional<std::string>& folder = where->folder;
+    const int keep = where->keep;
     auto db = ctx.openExistingDatabase();
     if (!db) {
         return ctx.fail(db.error());
     }
     if (folder) {
-        auto r = db::Backup::writeIfDue(*db, *folder, *keep, Clock::current());
+        auto r = db::Backup::writeIfDue(*db, *folder, keep, Clock::current());
         if (!r) {
             return ctx.fail(r.error());
         }

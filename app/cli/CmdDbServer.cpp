@@ -72,14 +72,12 @@ int serverDbMigrate(Context& ctx, const CliArgs& a) {
 }
 
 int serverDbBackup(Context& ctx, const CliArgs& a) {
-    const auto folder = a.value("folder");
-    if (auto s = a.expectPositional(folder ? 0 : 1, "backup file (or --folder DIR)"); !s) {
-        return ctx.usage(s.error().message);
+    const auto where = backupTarget(a);
+    if (!where) {
+        return ctx.fail(where.error());
     }
-    const auto keep = a.intOr("keep", 7, 1, 10000);
-    if (!keep) {
-        return ctx.fail(keep.error());
-    }
+    const std::optional<std::string>& folder = where->folder;
+    const int keep = where->keep;
     // A database of another program, or of a newer HepDesk, is refused before pg_dump runs.
     auto db = db::PgDatabase::open(*ctx.server, {.migrate = false});
     if (!db) {
@@ -87,7 +85,7 @@ int serverDbBackup(Context& ctx, const CliArgs& a) {
     }
     std::optional<std::filesystem::path> written;
     if (folder) {
-        auto r = db::Backup::writeServerIfDue(*ctx.server, *folder, *keep, Clock::current());
+        auto r = db::Backup::writeServerIfDue(*ctx.server, *folder, keep, Clock::current());
         if (!r) {
             return ctx.fail(r.error());
         }

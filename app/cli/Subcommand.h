@@ -8,11 +8,6 @@
 #include <string>
 #include <string_view>
 
-namespace hepdesk::db {
-class Database;
-class Store;
-} // namespace hepdesk::db
-
 namespace hepdesk::cli {
 
 using OptionNames = std::set<std::string, std::less<>>;

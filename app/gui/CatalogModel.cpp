@@ -117,18 +117,7 @@ QVariant CatalogModel::data(const QModelIndex& index, int role) const {
                                          ? checkProgramItem(*assessment_, e.id, overridden_)
                                          : ProgramDecision{};
     const bool blocked = decision.verdict == ProgramVerdict::BlockedByTriage;
-    QStringList reasons;
-    if (blocked) {
-        reasons << tr("No exercises until the referral: %1")
-                       .arg(triageBlockText(decision, triageRules_));
-    }
-    if (el != nullptr) {
-        const std::string lang = uiLanguage();
-        for (const auto& r : el->reasons) {
-            reasons << QString::fromStdString(rules_ != nullptr ? rules_->reasonIn(r, lang)
-                                                                : r.clinicianReason);
-        }
-    }
+    const QStringList reasons = reasonsOf(el, decision);
     QStringList regions;
     QStringList regionIds;
     for (Region r : e.regions) {
@@ -143,30 +132,8 @@ QVariant CatalogModel::data(const QModelIndex& index, int role) const {
     }
 
     switch (role) {
-    case Qt::DecorationRole: {
-        if (index.column() != NameColumn) {
-            return {};
-        }
-        auto cached = pictures_.find(e.id);
-        if (cached == pictures_.end()) {
-            QPixmap picture;
-            if (e.photo) {
-                picture = FigureThumbnail::renderPhoto(*e.photo, kPictureSize,
-                                                       qGuiApp->devicePixelRatio());
-            } else if (figures_ != nullptr) {
-                auto fig = figures_->find(e.id);
-                if (fig == figures_->end()) {
-                    return {}; // a custom exercise without a figure or photo
-                }
-                picture =
-                    FigureThumbnail::render(fig->second, kPictureSize, qGuiApp->devicePixelRatio());
-            } else {
-                return {};
-            }
-            cached = pictures_.emplace(e.id, std::move(picture)).first;
-        }
-        return cached->second;
-    }
+    case Qt::DecorationRole:
+        return index.column() == NameColumn ? pictureOf(e) : QVariant();
     case Qt::DisplayRole:
         switch (index.column()) {
         case NameColumn:
@@ -178,21 +145,7 @@ QVariant CatalogModel::data(const QModelIndex& index, int role) const {
         case EquipmentColumn:
             return equipment.isEmpty() ? tr("None") : equipment.join(QStringLiteral(", "));
         case EligibilityColumn:
-            if (assessment_ == nullptr) {
-                return tr("Not screened");
-            }
-            if (blocked) {
-                return tr("Blocked: %1").arg(TriageBanner::levelLabel(*decision.triageBlock));
-            }
-            switch (status) {
-            case EligibilityStatus::Excluded:
-                return tr("Excluded");
-            case EligibilityStatus::Caution:
-                return tr("Caution");
-            case EligibilityStatus::Eligible:
-                return tr("Eligible");
-            }
-            return {};
+            return eligibilityText(status, decision);
         default:
             return {};
         }
@@ -237,6 +190,66 @@ QVariant CatalogModel::data(const QModelIndex& index, int role) const {
     default:
         return {};
     }
+}
+
+// The exercise's figure or photo as a list thumbnail, drawn once and then cached.
+QVariant CatalogModel::pictureOf(const CatalogEntry& e) const {
+    auto cached = pictures_.find(e.id);
+    if (cached == pictures_.end()) {
+        QPixmap picture;
+        if (e.photo) {
+            picture =
+                FigureThumbnail::renderPhoto(*e.photo, kPictureSize, qGuiApp->devicePixelRatio());
+        } else if (figures_ != nullptr) {
+            auto fig = figures_->find(e.id);
+            if (fig == figures_->end()) {
+                return {}; // a custom exercise without a figure or photo
+            }
+            picture =
+                FigureThumbnail::render(fig->second, kPictureSize, qGuiApp->devicePixelRatio());
+        } else {
+            return {};
+        }
+        cached = pictures_.emplace(e.id, std::move(picture)).first;
+    }
+    return cached->second;
+}
+
+// Why the exercise is blocked, excluded or cautioned, in the interface language.
+QStringList CatalogModel::reasonsOf(const Eligibility* el, const ProgramDecision& decision) const {
+    QStringList reasons;
+    if (decision.verdict == ProgramVerdict::BlockedByTriage) {
+        reasons << tr("No exercises until the referral: %1")
+                       .arg(triageBlockText(decision, triageRules_));
+    }
+    if (el != nullptr) {
+        const std::string lang = uiLanguage();
+        for (const auto& r : el->reasons) {
+            reasons << QString::fromStdString(rules_ != nullptr ? rules_->reasonIn(r, lang)
+                                                                : r.clinicianReason);
+        }
+    }
+    return reasons;
+}
+
+// The Eligibility column: not screened, blocked by the triage, or the rules' verdict.
+QVariant CatalogModel::eligibilityText(EligibilityStatus status,
+                                       const ProgramDecision& decision) const {
+    if (assessment_ == nullptr) {
+        return tr("Not screened");
+    }
+    if (decision.verdict == ProgramVerdict::BlockedByTriage) {
+        return tr("Blocked: %1").arg(TriageBanner::levelLabel(*decision.triageBlock));
+    }
+    switch (status) {
+    case EligibilityStatus::Excluded:
+        return tr("Excluded");
+    case EligibilityStatus::Caution:
+        return tr("Caution");
+    case EligibilityStatus::Eligible:
+        return tr("Eligible");
+    }
+    return {};
 }
 
 QVariant CatalogModel::headerData(int section, Qt::Orientation orientation, int role) const {

@@ -3,11 +3,13 @@
 #include "hepdesk/core/Assessment.h"
 #include "hepdesk/core/Catalog.h"
 #include "hepdesk/core/EligibilityRules.h"
+#include "hepdesk/core/ProgramEligibility.h"
 #include "hepdesk/core/TriageRules.h"
 #include "hepdesk/core/handout/Figure.h"
 
 #include <QAbstractTableModel>
 #include <QPixmap>
+#include <QStringList>
 #include <map>
 #include <vector>
 
@@ -73,6 +75,12 @@ public:
 
 private:
     [[nodiscard]] const Eligibility* eligibilityAt(int row) const;
+    // data()'s parts.
+    [[nodiscard]] QVariant pictureOf(const CatalogEntry& e) const;
+    [[nodiscard]] QStringList reasonsOf(const Eligibility* el,
+                                        const ProgramDecision& decision) const;
+    [[nodiscard]] QVariant eligibilityText(EligibilityStatus status,
+                                           const ProgramDecision& decision) const;
 
     const Catalog* catalog_ = nullptr;
     const Assessment* assessment_ = nullptr;

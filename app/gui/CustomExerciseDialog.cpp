@@ -3,6 +3,7 @@
 #include "CatalogModel.h"
 #include "DecodedImageCache.h"
 #include "DosageEditor.h"
+#include "ErrorLabel.h"
 #include "FigureThumbnail.h"
 #include "Services.h"
 #include "hepdesk/core/handout/Handout.h"
@@ -54,6 +55,42 @@ CustomExerciseDialog::CustomExerciseDialog(Services& services, QWidget* parent)
     setObjectName(QStringLiteral("customExerciseDialog"));
     setWindowTitle(tr("Clinic exercise"));
 
+    buildChooser();
+    QFormLayout* form = buildDescriptionRows();
+    buildMovementRow(form);
+    buildTextRows(form);
+    buildPhotoRow(form);
+
+    dosage_ = new DosageEditor(this, false); // Edit, Photo and Position have E, H and P
+    dosage_->setDosage(Dosage{1, 10, 0, 1, false});
+    form->addRow(tr("Default dosage:"), dosage_);
+
+    error_ = newErrorLabel(this, QString());
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &CustomExerciseDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &CustomExerciseDialog::reject);
+    for (auto* edit : findChildren<QPlainTextEdit*>()) {
+        edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
+        edit->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    }
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(error_);
+    layout->addWidget(buttons);
+    setMinimumWidth(640);
+    // The photo is held in memory, not in a field.
+    guard_.addValue(tr("Photo"), [this] {
+        return photo_ ? tr("%1 × %2 pixels, %3 bytes")
+                            .arg(photo_->pixelWidth)
+                            .arg(photo_->pixelHeight)
+                            .arg(static_cast<qulonglong>(photo_->bytes.size()))
+                      : QString();
+    });
+    guard_.markClean();
+}
+
+// The chooser of the exercise to edit (a new one, or one of the clinic's).
+void CustomExerciseDialog::buildChooser() {
     existing_ = new QComboBox(this);
     existing_->setAccessibleName(tr("Exercise to edit"));
     existing_->addItem(tr("New exercise"), QString());
@@ -76,7 +113,10 @@ CustomExerciseDialog::CustomExerciseDialog(Services& services, QWidget* parent)
         }
     });
     guard_.ignore(existing_); // a chooser, not a field
+}
 
+// The form, with what describes the exercise: identifier, names, regions, position, equipment.
+QFormLayout* CustomExerciseDialog::buildDescriptionRows() {
     id_ = new QLineEdit(this);
     id_->setAccessibleName(tr("Identifier"));
     id_->setPlaceholderText(tr("lowercase_with_underscores, e.g. clinic_wall_slide"));
@@ -112,6 +152,10 @@ CustomExerciseDialog::CustomExerciseDialog(Services& services, QWidget* parent)
     equipment_->setAccessibleName(tr("Equipment"));
     equipment_->setPlaceholderText(tr("ids separated by commas, e.g. mat, chair"));
     form->addRow(tr("E&quipment:"), equipment_);
+    return form;
+}
+
+void CustomExerciseDialog::buildMovementRow(QFormLayout* form) {
     auto* moves = new QGridLayout;
     int i = 0;
     for (Movement m :
@@ -124,6 +168,10 @@ CustomExerciseDialog::CustomExerciseDialog(Services& services, QWidget* parent)
     // Movements decide which eligibility rules apply: a twist marked as rotation is cautioned
     // for weak bones like the shipped twists.
     form->addRow(tr("Movements:"), moves);
+}
+
+// Steps, tips, stop-if lines and the picture in words, in each language.
+void CustomExerciseDialog::buildTextRows(QFormLayout* form) {
     for (const char* lang : kLangs) {
         const QString l = QString::fromLatin1(lang);
         steps_[lang] = new QPlainTextEdit(this);
@@ -154,6 +202,9 @@ CustomExerciseDialog::CustomExerciseDialog(Services& services, QWidget* parent)
         illustration_[lang]->setAccessibleName(tr("Picture description (%1)").arg(l));
         form->addRow(tr("Picture in words (%1):").arg(l), illustration_[lang]);
     }
+}
+
+void CustomExerciseDialog::buildPhotoRow(QFormLayout* form) {
     photoPreview_ = new QLabel(this);
     photoPreview_->setObjectName(QStringLiteral("customExercisePhoto"));
     photoPreview_->setAccessibleName(tr("Photo"));
@@ -182,38 +233,6 @@ CustomExerciseDialog::CustomExerciseDialog(Services& services, QWidget* parent)
     photoRow->addLayout(photoButtons, 1);
     form->addRow(tr("Photo:"), photoRow);
     showPhoto();
-    dosage_ = new DosageEditor(this, false); // Edit, Photo and Position have E, H and P
-    dosage_->setDosage(Dosage{1, 10, 0, 1, false});
-    form->addRow(tr("Default dosage:"), dosage_);
-
-    error_ = new QLabel(this);
-    error_->setWordWrap(true);
-    error_->setTextFormat(Qt::PlainText);
-    QPalette pal = error_->palette();
-    pal.setColor(QPalette::WindowText, QColor(0xA3, 0x00, 0x00));
-    error_->setPalette(pal);
-    error_->hide();
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &CustomExerciseDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &CustomExerciseDialog::reject);
-    for (auto* edit : findChildren<QPlainTextEdit*>()) {
-        edit->setLineWrapMode(QPlainTextEdit::WidgetWidth);
-        edit->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    }
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(error_);
-    layout->addWidget(buttons);
-    setMinimumWidth(640);
-    // The photo is held in memory, not in a field.
-    guard_.addValue(tr("Photo"), [this] {
-        return photo_ ? tr("%1 × %2 pixels, %3 bytes")
-                            .arg(photo_->pixelWidth)
-                            .arg(photo_->pixelHeight)
-                            .arg(static_cast<qulonglong>(photo_->bytes.size()))
-                      : QString();
-    });
-    guard_.markClean();
 }
 
 QLineEdit* CustomExerciseDialog::nameEdit(const char* lang) const {

@@ -10,6 +10,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -72,6 +73,12 @@ public slots:
     void removePhoto();
 
 private:
+    // The constructor's parts, in the order they run (widget creation order is the tab order).
+    void buildChooser();
+    QFormLayout* buildDescriptionRows();
+    void buildMovementRow(QFormLayout* form);
+    void buildTextRows(QFormLayout* form);
+    void buildPhotoRow(QFormLayout* form);
     void choosePhoto();
     void showPhoto();
 

@@ -1,5 +1,7 @@
 #include "DosageEditor.h"
 
+#include "ErrorLabel.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QGridLayout>
@@ -47,14 +49,7 @@ DosageEditor::DosageEditor(QWidget* parent, bool accessKeys) : QWidget(parent) {
     weeks_->setObjectName(QStringLiteral("dosageWeeks"));
     weeks_->setSpecialValueText(tr("not set"));
     perSide_ = new QCheckBox(tr("Each side"), this);
-    message_ = new QLabel(this);
-    message_->setObjectName(QStringLiteral("dosageMessage"));
-    message_->setWordWrap(true);
-    message_->setTextFormat(Qt::PlainText);
-    QPalette pal = message_->palette();
-    pal.setColor(QPalette::WindowText, QColor(0xA3, 0x00, 0x00));
-    message_->setPalette(pal);
-    message_->hide();
+    message_ = newErrorLabel(this, QStringLiteral("dosageMessage"));
 
     auto* holdRow = new QHBoxLayout;
     holdRow->setContentsMargins(0, 0, 0, 0);

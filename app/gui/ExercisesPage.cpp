@@ -58,6 +58,30 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     filter_->setSourceModel(catalogModel_);
     filter_->setSortCaseSensitivity(Qt::CaseInsensitive);
 
+    QLayout* filters = buildFilters();
+    QWidget* catalogSide = buildCatalogSide(filters);
+    buildProgramList();
+    buildDosageEditors();
+    connectProgram();
+    QWidget* programScroll = buildProgramSide();
+    auto* split = new QSplitter(this);
+    split->addWidget(catalogSide);
+    split->addWidget(programScroll);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    buildHandoutNotice();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(handoutNotice_);
+    layout->addWidget(split, 1);
+
+    updateWarning();
+    loadDosageEditors();
+}
+
+// The search and the region, position and equipment filters over the catalog.
+QLayout* ExercisesPage::buildFilters() {
     std::set<std::string> regions;
     std::set<std::string> positions;
     std::set<std::string> equipment;
@@ -112,7 +136,11 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     auto* filters = new QVBoxLayout;
     filters->addWidget(search_);
     filters->addLayout(filterRow);
+    return filters;
+}
 
+// The catalog list with its filters, the selected exercise's details and the Add button.
+QWidget* ExercisesPage::buildCatalogSide(QLayout* filters) {
     catalogView_ = new QTableView(this);
     catalogView_->setObjectName(QStringLiteral("catalogView"));
     catalogView_->setAccessibleName(tr("Exercise catalog"));
@@ -163,7 +191,11 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     addRow->addWidget(add_);
     addRow->addWidget(message_, 1);
     catalogLayout->addLayout(addRow);
+    return catalogSide;
+}
 
+// The program list and its buttons and shortcuts to reorder, swap and remove items.
+void ExercisesPage::buildProgramList() {
     // The program.
     programView_ = new QListView(this);
     programView_->setObjectName(QStringLiteral("programView"));
@@ -210,7 +242,10 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     removeAction->setShortcutContext(Qt::WidgetShortcut);
     connect(removeAction, &QAction::triggered, this, [this] { removeCurrent(); });
     programView_->addActions({upAction, downAction, removeAction});
+}
 
+// The dosage and note of the selected program item, written back to the program as edited.
+void ExercisesPage::buildDosageEditors() {
     dosage_ = new DosageEditor(this);
     note_ = new QLineEdit(this);
     note_->setObjectName(QStringLiteral("exerciseNote"));
@@ -241,6 +276,10 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
                     showEntryDetails(*e);
                 }
             });
+}
+
+// The buttons, the warning and the dosage editors follow the program's changes.
+void ExercisesPage::connectProgram() {
     connect(&program_, &QAbstractItemModel::dataChanged, this,
             [this] { updateAlternativeButtons(); });
     connect(&program_, &QAbstractItemModel::rowsMoved, this,
@@ -251,7 +290,10 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
         updateWarning();
         loadDosageEditors();
     });
+}
 
+// The program side laid out: protocols, title, warning, list, buttons, dosage; it scrolls.
+QWidget* ExercisesPage::buildProgramSide() {
     auto* dosage = new QGroupBox(tr("Dosage of the selected exercise"), this);
     auto* dosageForm = new QFormLayout(dosage);
     dosageForm->addRow(dosage_);
@@ -287,11 +329,11 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     programScroll->setWidget(programSide);
     programScroll->setWidgetResizable(true);
     programScroll->setFrameShape(QFrame::NoFrame);
-    auto* split = new QSplitter(this);
-    split->addWidget(catalogSide);
-    split->addWidget(programScroll);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    return programScroll;
+}
+
+// The notice shown when the screening blocks a handout.
+void ExercisesPage::buildHandoutNotice() {
     handoutNotice_ = new QLabel(this);
     handoutNotice_->setObjectName(QStringLiteral("exercisesHandoutBlocked"));
     handoutNotice_->setWordWrap(true);
@@ -306,14 +348,6 @@ ExercisesPage::ExercisesPage(const Catalog& catalog, ProgramModel& program, QWid
     bold.setBold(true);
     handoutNotice_->setFont(bold);
     handoutNotice_->setVisible(false);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(handoutNotice_);
-    layout->addWidget(split, 1);
-
-    updateWarning();
-    loadDosageEditors();
 }
 
 void ExercisesPage::setPatientRegions(const QStringList& regionIds) {

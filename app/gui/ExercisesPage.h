@@ -10,6 +10,7 @@
 
 class QComboBox;
 class QLabel;
+class QLayout;
 class QLineEdit;
 class QListView;
 class QPushButton;
@@ -84,6 +85,14 @@ public:
     [[nodiscard]] DosageEditor* dosageEditor() const { return dosage_; }
 
 private:
+    // The constructor's parts, in the order they run (widget creation order is the tab order).
+    QLayout* buildFilters();
+    QWidget* buildCatalogSide(QLayout* filters);
+    void buildProgramList();
+    void buildDosageEditors();
+    void connectProgram();
+    QWidget* buildProgramSide();
+    void buildHandoutNotice();
     void showDetails(const QModelIndex& proxyIndex);
     /// How the exercise is done and whether it is safe for this patient.
     void showEntryDetails(const CatalogEntry& entry);

@@ -28,6 +28,49 @@ HandoutPage::HandoutPage(const handout::HandoutWriter& writer, const Catalog& ca
     setObjectName(QStringLiteral("handoutPage"));
     QtPainter::loadFonts();
 
+    buildOptions();
+    buildOverride();
+    buildNotices();
+    buildButtons();
+    connectOptions();
+
+    auto* form = new QFormLayout;
+    auto* optionRow = new QHBoxLayout;
+    optionRow->addWidget(language_);
+    optionRow->addWidget(largePrint_);
+    optionRow->addWidget(paper_);
+    optionRow->addStretch(1);
+    form->addRow(tr("Options:"), optionRow);
+    auto* extrasRow = new QHBoxLayout;
+    extrasRow->addWidget(exerciseLog_);
+    extrasRow->addWidget(goals_);
+    extrasRow->addStretch(1);
+    form->addRow(tr("Add:"), extrasRow);
+    auto* overrideRow = new QHBoxLayout;
+    overrideRow->addWidget(overrideKind_);
+    overrideRow->addWidget(override_, 1);
+    form->addRow(overrideLabel_, overrideRow);
+    form->addRow(QString(), clinicianCopy_);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(export_);
+    buttons->addWidget(print_);
+    buttons->addWidget(printPreview_);
+    buttons->addStretch(1);
+
+    preview_ = new HandoutPreview(this); // a whole page at a time, with zoom and pages
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(blocked_);
+    layout->addWidget(undrawable_);
+    layout->addLayout(buttons);
+    layout->addWidget(preview_, 1);
+    setOverrideRequired(false, {});
+}
+
+// The print options: language, large print, extra pages, paper.
+void HandoutPage::buildOptions() {
     language_ = new QComboBox(this);
     language_->setObjectName(QStringLiteral("handoutLanguage"));
     language_->setAccessibleName(tr("Handout language"));
@@ -51,6 +94,10 @@ HandoutPage::HandoutPage(const handout::HandoutWriter& writer, const Catalog& ca
     if (QLocale().measurementSystem() == QLocale::ImperialUSSystem) {
         paper_->setCurrentIndex(1);
     }
+}
+
+// Why a handout is given despite a referral, and the clinician's copy that shows it.
+void HandoutPage::buildOverride() {
     override_ = new QLineEdit(this);
     override_->setObjectName(QStringLiteral("overrideReason"));
     override_->setAccessibleName(tr("Override reason"));
@@ -76,7 +123,10 @@ HandoutPage::HandoutPage(const handout::HandoutWriter& writer, const Catalog& ca
                                       "the patient, not recorded)"),
                                    this);
     clinicianCopy_->setObjectName(QStringLiteral("clinicianCopy"));
+}
 
+// The notices above the preview: the handout is blocked, a figure cannot be drawn.
+void HandoutPage::buildNotices() {
     blocked_ = new QLabel(this);
     blocked_->setObjectName(QStringLiteral("handoutBlocked"));
     blocked_->setWordWrap(true);
@@ -99,7 +149,9 @@ HandoutPage::HandoutPage(const handout::HandoutWriter& writer, const Catalog& ca
     wp.setColor(QPalette::WindowText, QColor(0x5C, 0x3D, 0x00));
     undrawable_->setPalette(wp);
     undrawable_->hide();
+}
 
+void HandoutPage::buildButtons() {
     export_ = new QPushButton(tr("&Export PDF…"), this);
     export_->setObjectName(QStringLiteral("exportPdf"));
     export_->setToolTip(
@@ -114,7 +166,10 @@ HandoutPage::HandoutPage(const handout::HandoutWriter& writer, const Catalog& ca
     connect(export_, &QPushButton::clicked, this, &HandoutPage::exportRequested);
     connect(print_, &QPushButton::clicked, this, &HandoutPage::printRequested);
     connect(printPreview_, &QPushButton::clicked, this, &HandoutPage::printPreviewRequested);
+}
 
+// An edited option lays the preview out again and tells the session editor.
+void HandoutPage::connectOptions() {
     auto options = [this] {
         relayout();
         emit optionsEdited();
@@ -129,39 +184,6 @@ HandoutPage::HandoutPage(const handout::HandoutWriter& writer, const Catalog& ca
     connect(goals_, &QCheckBox::toggled, this, &HandoutPage::extrasEdited);
     // The copy is a choice of this print, not of the session: not "unsaved".
     connect(clinicianCopy_, &QCheckBox::toggled, this, [this] { relayout(); });
-
-    auto* form = new QFormLayout;
-    auto* optionRow = new QHBoxLayout;
-    optionRow->addWidget(language_);
-    optionRow->addWidget(largePrint_);
-    optionRow->addWidget(paper_);
-    optionRow->addStretch(1);
-    form->addRow(tr("Options:"), optionRow);
-    auto* extrasRow = new QHBoxLayout;
-    extrasRow->addWidget(exerciseLog_);
-    extrasRow->addWidget(goals_);
-    extrasRow->addStretch(1);
-    form->addRow(tr("Add:"), extrasRow);
-    auto* overrideRow = new QHBoxLayout;
-    overrideRow->addWidget(overrideKind_);
-    overrideRow->addWidget(override_, 1);
-    form->addRow(overrideLabel_, overrideRow);
-    form->addRow(QString(), clinicianCopy_);
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(export_);
-    buttons->addWidget(print_);
-    buttons->addWidget(printPreview_);
-    buttons->addStretch(1);
-
-    preview_ = new HandoutPreview(this); // a whole page at a time, with zoom and pages
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addWidget(blocked_);
-    layout->addWidget(undrawable_);
-    layout->addLayout(buttons);
-    layout->addWidget(preview_, 1);
-    setOverrideRequired(false, {});
 }
 
 void HandoutPage::setOverrideRequired(bool required, const QString& levelLabel) {

@@ -100,6 +100,12 @@ signals:
     void printPreviewRequested();
 
 private:
+    // The constructor's parts, in the order they run (widget creation order is the tab order).
+    void buildOptions();
+    void buildOverride();
+    void buildNotices();
+    void buildButtons();
+    void connectOptions();
     void relayout();
 
     const handout::HandoutWriter& writer_;

@@ -1,5 +1,7 @@
 #include "PatientDialog.h"
 
+#include "ErrorLabel.h"
+
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -45,14 +47,7 @@ PatientDialog::PatientDialog(QWidget* parent) : QDialog(parent) {
     contact_->setPlaceholderText(tr("Phone or e-mail (optional)"));
     contact_->setMaxLength(kMaxField);
 
-    error_ = new QLabel(this);
-    error_->setObjectName(QStringLiteral("patientError"));
-    error_->setWordWrap(true);
-    error_->setTextFormat(Qt::PlainText);
-    QPalette pal = error_->palette();
-    pal.setColor(QPalette::WindowText, QColor(0xA3, 0x00, 0x00));
-    error_->setPalette(pal);
-    error_->hide();
+    error_ = newErrorLabel(this, QStringLiteral("patientError"));
 
     for (QLineEdit* e : {birthDate_, record_, contact_}) {
         fitPlaceholder(e);

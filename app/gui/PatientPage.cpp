@@ -32,6 +32,40 @@ PatientPage::PatientPage(db::PatientRepository& patients, db::SessionRepository&
                          db::ClinicianRepository& clinicians, QWidget* parent)
     : QWidget(parent), patients_(patients), sessions_(sessions), clinicians_(clinicians) {
     setObjectName(QStringLiteral("patientPage"));
+    buildHeading();
+    buildButtons();
+    buildHistory();
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(start_);
+    buttons->addWidget(followUp_);
+    buttons->addWidget(open_);
+    buttons->addStretch(1);
+    buttons->addWidget(edit_);
+
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(historyView_);
+    // Up to six measures: the chart keeps readable panels and scrolls rather than pushing the
+    // window past a laptop screen.
+    auto* trendScroll = new QScrollArea(this);
+    trendScroll->setObjectName(QStringLiteral("trendScroll"));
+    trendScroll->setWidget(trend_);
+    trendScroll->setWidgetResizable(true);
+    trendScroll->setFrameShape(QFrame::NoFrame);
+    split->addWidget(trendScroll);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(name_);
+    layout->addWidget(details_);
+    layout->addLayout(buttons);
+    layout->addWidget(split, 1);
+    updateButtons();
+}
+
+// The patient's name and details.
+void PatientPage::buildHeading() {
     name_ = new QLabel(this);
     name_->setObjectName(QStringLiteral("patientPageName"));
     name_->setTextFormat(Qt::PlainText);
@@ -43,7 +77,10 @@ PatientPage::PatientPage(db::PatientRepository& patients, db::SessionRepository&
     details_->setObjectName(QStringLiteral("patientPageDetails"));
     details_->setTextFormat(Qt::PlainText);
     details_->setWordWrap(true);
+}
 
+// Start, follow-up, open and edit, each asking the main window.
+void PatientPage::buildButtons() {
     // The mnemonics avoid the main window's menus (File, Edit, Session, Help).
     start_ = new QPushButton(tr("S&tart session"), this);
     start_->setObjectName(QStringLiteral("startSession"));
@@ -74,7 +111,10 @@ PatientPage::PatientPage(db::PatientRepository& patients, db::SessionRepository&
         }
     });
     connect(edit_, &QPushButton::clicked, this, [this] { emit editPatientRequested(patient_.id); });
+}
 
+// The session history (Enter or a double click opens one) and the scores' trend.
+void PatientPage::buildHistory() {
     history_ = new SessionHistoryModel(this);
     historyView_ = new QTableView(this);
     historyView_->setObjectName(QStringLiteral("sessionHistory"));
@@ -92,33 +132,6 @@ PatientPage::PatientPage(db::PatientRepository& patients, db::SessionRepository&
     });
 
     trend_ = new TrendChart(this);
-
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(start_);
-    buttons->addWidget(followUp_);
-    buttons->addWidget(open_);
-    buttons->addStretch(1);
-    buttons->addWidget(edit_);
-
-    auto* split = new QSplitter(Qt::Vertical, this);
-    split->addWidget(historyView_);
-    // Up to six measures: the chart keeps readable panels and scrolls rather than pushing the
-    // window past a laptop screen.
-    auto* trendScroll = new QScrollArea(this);
-    trendScroll->setObjectName(QStringLiteral("trendScroll"));
-    trendScroll->setWidget(trend_);
-    trendScroll->setWidgetResizable(true);
-    trendScroll->setFrameShape(QFrame::NoFrame);
-    split->addWidget(trendScroll);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(name_);
-    layout->addWidget(details_);
-    layout->addLayout(buttons);
-    layout->addWidget(split, 1);
-    updateButtons();
 }
 
 bool PatientPage::showPatient(std::int64_t id) {

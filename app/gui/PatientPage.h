@@ -59,6 +59,10 @@ signals:
     void editPatientRequested(std::int64_t patientId);
 
 private:
+    // The constructor's parts, in the order they run (widget creation order is the tab order).
+    void buildHeading();
+    void buildButtons();
+    void buildHistory();
     void updateButtons();
 
     db::PatientRepository& patients_;

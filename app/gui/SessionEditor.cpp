@@ -110,6 +110,17 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     setObjectName(QStringLiteral("sessionEditor"));
     setAttribute(Qt::WA_DeleteOnClose, false);
 
+    buildSteps();
+    buildTabs();
+    QAction* closeAction = buildSaveAndShortcuts();
+    QHBoxLayout* top = buildHeader();
+    layoutEditor(top, closeAction);
+    connectSteps();
+    loadSession();
+}
+
+// The banner, the four steps' pages and the handout exporter.
+void SessionEditor::buildSteps() {
     banner_ = new TriageBanner(this);
     banner_->setRules(&services_.rules().triage());
     screening_ = new ScreeningPage(services_.rules().items(), this);
@@ -131,7 +142,10 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     exporter_ = new HandoutExporter(services_.writer(), this);
     connect(exporter_, &HandoutExporter::finished, this, &SessionEditor::onExportFinished);
     connect(exporter_, &HandoutExporter::failed, this, &SessionEditor::onExportFailed);
+}
 
+// The steps as tabs, each with its Ctrl+number shortcut.
+void SessionEditor::buildTabs() {
     tabs_ = new QTabWidget(this);
     tabs_->setObjectName(QStringLiteral("sessionSteps"));
     tabs_->addTab(screening_, tr("&1 Screening"));
@@ -147,7 +161,10 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
         connect(step, &QAction::triggered, this, [this, i] { showStep(static_cast<Step>(i)); });
         addAction(step);
     }
+}
 
+// Save, export, print, preview and close, with their shortcuts; returns the close action.
+QAction* SessionEditor::buildSaveAndShortcuts() {
     state_ = new QLabel(this);
     state_->setObjectName(QStringLiteral("sessionState"));
     save_ = new QPushButton(tr("&Save"), this);
@@ -178,7 +195,11 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     for (QWidget* field : findChildren<QPlainTextEdit*>()) {
         field->installEventFilter(this);
     }
+    return closeAction;
+}
 
+// The patient's name, the session's state and Save.
+QHBoxLayout* SessionEditor::buildHeader() {
     auto* top = new QHBoxLayout;
     auto* who = new QLabel(this);
     who->setTextFormat(Qt::PlainText);
@@ -190,7 +211,10 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     top->addWidget(who);
     top->addWidget(state_, 1);
     top->addWidget(save_);
+    return top;
+}
 
+void SessionEditor::layoutEditor(QHBoxLayout* top, QAction* closeAction) {
     status_ = new QStatusBar(this);
     status_->setObjectName(QStringLiteral("sessionStatus"));
     status_->setSizeGripEnabled(false);
@@ -201,7 +225,10 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     layout->addWidget(banner_);
     layout->addWidget(tabs_, 1);
     layout->addWidget(status_);
+}
 
+// What an edit on one step changes on the others, and the steps' requests.
+void SessionEditor::connectSteps() {
     connect(screening_, &ScreeningPage::screeningChanged, this, [this] {
         session_.screening = screening_->screening();
         reassess();
@@ -246,7 +273,10 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
             showError(tr("The addendum was not added."), s.error(), tr("Try again."));
         }
     });
+}
 
+// Shows the session on every step.
+void SessionEditor::loadSession() {
     screening_->setScreening(session_.screening);
     program_->setProgram(session_.program);
     handout_->setOptions(session_.handoutOptions.language, session_.handoutOptions.largePrint,

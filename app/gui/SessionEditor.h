@@ -10,6 +10,7 @@
 #include <memory>
 
 class QAction;
+class QHBoxLayout;
 class QLabel;
 class QPrinter;
 class QPushButton;
@@ -123,6 +124,14 @@ protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    // The constructor's parts, in the order they run (widget creation order is the tab order).
+    void buildSteps();
+    void buildTabs();
+    QAction* buildSaveAndShortcuts();
+    QHBoxLayout* buildHeader();
+    void layoutEditor(QHBoxLayout* top, QAction* closeAction);
+    void connectSteps();
+    void loadSession();
     /// The window's menu bar: the Session menu with Settings… and Close.
     void buildMenu(QAction* closeAction);
     void reassess();

@@ -20,6 +20,29 @@ namespace hepdesk::gui {
 
 SignPage::SignPage(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("signPage"));
+    buildSummary();
+    buildActions();
+    QWidget* addendaBox = buildAddenda();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(summary_);
+    layout->addWidget(status_);
+    layout->addWidget(signer_);
+    layout->addWidget(reprint_);
+    layout->addWidget(exerciseLog_);
+    layout->addWidget(goals_);
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(sign_);
+    actions->addWidget(referral_);
+    actions->addStretch(1);
+    layout->addLayout(actions);
+    layout->addWidget(detailsButton_, 0, Qt::AlignLeft);
+    layout->addWidget(details_);
+    layout->addWidget(addendaBox, 1);
+}
+
+// What is signed: the summary, the status, the reprint note and the folded details.
+void SignPage::buildSummary() {
     summary_ = new QLabel(this);
     summary_->setObjectName(QStringLiteral("signSummary"));
     summary_->setTextFormat(Qt::PlainText);
@@ -59,6 +82,10 @@ SignPage::SignPage(QWidget* parent) : QWidget(parent) {
         details_->setVisible(open);
         detailsButton_->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
     });
+}
+
+// Sign (with the handout's extra pages) and the referral letter.
+void SignPage::buildActions() {
     // Alt+G: Alt+S is the session window's Save.
     sign_ = new QPushButton(tr("Si&gn session"), this);
     sign_->setObjectName(QStringLiteral("signSession"));
@@ -78,7 +105,10 @@ SignPage::SignPage(QWidget* parent) : QWidget(parent) {
                              "department: findings, scores and your advice"));
     referral_->setEnabled(false);
     connect(referral_, &QPushButton::clicked, this, &SignPage::referralRequested);
+}
 
+// The signed session's addenda and the field to add one.
+QWidget* SignPage::buildAddenda() {
     addenda_ = new QStringListModel(this);
     addendaView_ = new QListView(this);
     addendaView_->setObjectName(QStringLiteral("addendaView"));
@@ -106,22 +136,7 @@ SignPage::SignPage(QWidget* parent) : QWidget(parent) {
     addendaLayout->addWidget(addendaView_, 1);
     addendaLayout->addWidget(addendum_);
     addendaLayout->addWidget(addAddendum_, 0, Qt::AlignLeft);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(summary_);
-    layout->addWidget(status_);
-    layout->addWidget(signer_);
-    layout->addWidget(reprint_);
-    layout->addWidget(exerciseLog_);
-    layout->addWidget(goals_);
-    auto* actions = new QHBoxLayout;
-    actions->addWidget(sign_);
-    actions->addWidget(referral_);
-    actions->addStretch(1);
-    layout->addLayout(actions);
-    layout->addWidget(detailsButton_, 0, Qt::AlignLeft);
-    layout->addWidget(details_);
-    layout->addWidget(addendaBox, 1);
+    return addendaBox;
 }
 
 void SignPage::setExtras(bool exerciseLog, bool goals) {

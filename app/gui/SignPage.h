@@ -70,6 +70,10 @@ signals:
     void extrasEdited(bool exerciseLog, bool goals);
 
 private:
+    // The constructor's parts, in the order they run (widget creation order is the tab order).
+    void buildSummary();
+    void buildActions();
+    QWidget* buildAddenda();
     QLabel* signer_ = nullptr;
     const TriageRules* rules_ = nullptr;
     QLabel* summary_ = nullptr;

@@ -229,9 +229,6 @@ void TrendChart::paintEvent(QPaintEvent* /*event*/) {
     QPainter p(this);
     p.setRenderHint(QPainter::Antialiasing);
     p.fillRect(rect(), palette().base());
-    const QColor text = palette().color(QPalette::Text);
-    const QFontMetrics fm(font());
-
     if (series_.empty()) {
         p.setPen(palette().color(QPalette::PlaceholderText));
         p.drawText(rect(), Qt::AlignCenter, tr("No scores recorded yet."));
@@ -239,80 +236,91 @@ void TrendChart::paintEvent(QPaintEvent* /*event*/) {
     }
 
     const Geometry g = geometry();
+    for (std::size_t i = 0; i < series_.size(); ++i) {
+        paintPanel(p, g, i);
+    }
+    paintDates(p, g);
+    paintLegend(p, g);
+}
+
+// One measure's panel: title and scale, the band of unimportant change, the line and its marks.
+void TrendChart::paintPanel(QPainter& p, const Geometry& g, std::size_t i) const {
+    const TrendSeries& s = series_[i];
+    const QColor text = palette().color(QPalette::Text);
+    const QFontMetrics fm(font());
     const int plotLeft = g.plotLeft;
     const int plotRight = g.plotRight;
+    const int panelTop = static_cast<int>(i) * g.panelHeight;
+    const int top = g.top(i);
+    const int bottom = g.bottom(i);
+    auto yOf = [&](double v) { return g.yOf(s, i, v); };
 
-    for (std::size_t i = 0; i < series_.size(); ++i) {
-        const TrendSeries& s = series_[i];
-        const int panelTop = static_cast<int>(i) * g.panelHeight;
-        const int top = g.top(i);
-        const int bottom = g.bottom(i);
-        auto yOf = [&](double v) { return g.yOf(s, i, v); };
+    // Title and scale.
+    p.setPen(text);
+    QFont bold = font();
+    bold.setBold(true);
+    p.setFont(bold);
+    p.drawText(QRect(8, panelTop + 2, width() - 16, fm.height() + 2),
+               Qt::AlignLeft | Qt::AlignVCenter, s.name);
+    p.setFont(font());
+    p.setPen(palette().color(QPalette::PlaceholderText));
+    const QString hi = formatValue(s, s.maximum);
+    const QString lo = formatValue(s, s.minimum);
+    p.drawText(QRect(0, top - fm.height() / 2, plotLeft - 8, fm.height()),
+               Qt::AlignRight | Qt::AlignVCenter, hi);
+    p.drawText(QRect(0, bottom - fm.height() / 2, plotLeft - 8, fm.height()),
+               Qt::AlignRight | Qt::AlignVCenter, lo);
+    p.setPen(QPen(palette().color(QPalette::Mid), 1));
+    p.drawLine(plotLeft, top, plotLeft, bottom);
+    p.drawLine(plotLeft, bottom, plotRight, bottom);
 
-        // Title and scale.
-        p.setPen(text);
-        QFont bold = font();
-        bold.setBold(true);
-        p.setFont(bold);
-        p.drawText(QRect(8, panelTop + 2, width() - 16, fm.height() + 2),
-                   Qt::AlignLeft | Qt::AlignVCenter, s.name);
-        p.setFont(font());
-        p.setPen(palette().color(QPalette::PlaceholderText));
-        const QString hi = formatValue(s, s.maximum);
-        const QString lo = formatValue(s, s.minimum);
-        p.drawText(QRect(0, top - fm.height() / 2, plotLeft - 8, fm.height()),
-                   Qt::AlignRight | Qt::AlignVCenter, hi);
-        p.drawText(QRect(0, bottom - fm.height() / 2, plotLeft - 8, fm.height()),
-                   Qt::AlignRight | Qt::AlignVCenter, lo);
-        p.setPen(QPen(palette().color(QPalette::Mid), 1));
-        p.drawLine(plotLeft, top, plotLeft, bottom);
-        p.drawLine(plotLeft, bottom, plotRight, bottom);
-
-        // The band around the first value inside which a change is not clinically important.
-        const double base = s.points.front().value;
-        if (s.importantChange > 0) {
-            p.fillRect(bandRect(i), kBand);
-        }
-        p.setPen(QPen(QColor(0x80, 0x80, 0x80), 1, Qt::DashLine));
-        p.drawLine(QPointF(plotLeft, yOf(base)), QPointF(plotRight, yOf(base)));
-
-        QPainterPath path;
-        for (std::size_t k = 0; k < s.points.size(); ++k) {
-            const QPointF pt(g.xOf(s.points[k], k), yOf(s.points[k].value));
-            k == 0 ? path.moveTo(pt) : path.lineTo(pt);
-        }
-        p.setPen(QPen(kLine, 2));
-        p.setBrush(Qt::NoBrush);
-        p.drawPath(path);
-
-        for (std::size_t k = 0; k < s.points.size(); ++k) {
-            const QPointF pt(g.xOf(s.points[k], k), yOf(s.points[k].value));
-            const bool important = isImportantChange(s, k);
-            QColor c = kLine;
-            if (important) {
-                const bool improved =
-                    s.lowerIsBetter ? s.points[k].value < base : s.points[k].value > base;
-                c = improved ? kBetter : kWorse;
-                p.setPen(QPen(c, 2));
-                p.setBrush(Qt::NoBrush);
-                p.drawEllipse(pt, 7, 7);
-                const double delta = s.points[k].value - base;
-                const QString label = (delta > 0 ? QStringLiteral("+") : QString()) +
-                                      QLocale().toString(std::round(delta * 10.0) / 10.0, 'g', 4);
-                p.drawText(QPointF(pt.x() + 9, pt.y() - 6), label);
-            }
-            p.setPen(Qt::NoPen);
-            p.setBrush(c);
-            p.drawEllipse(pt, 3.5, 3.5);
-        }
-        // The latest value, in words, at the right of the title.
-        p.setPen(text);
-        p.drawText(QRect(8, panelTop + 2, width() - 16, fm.height() + 2),
-                   Qt::AlignRight | Qt::AlignVCenter,
-                   tr("latest %1").arg(formatValue(s, s.points.back().value)));
+    // The band around the first value inside which a change is not clinically important.
+    const double base = s.points.front().value;
+    if (s.importantChange > 0) {
+        p.fillRect(bandRect(i), kBand);
     }
+    p.setPen(QPen(QColor(0x80, 0x80, 0x80), 1, Qt::DashLine));
+    p.drawLine(QPointF(plotLeft, yOf(base)), QPointF(plotRight, yOf(base)));
 
-    // The session dates under the axis, skipping any that would overlap the previous one.
+    QPainterPath path;
+    for (std::size_t k = 0; k < s.points.size(); ++k) {
+        const QPointF pt(g.xOf(s.points[k], k), yOf(s.points[k].value));
+        k == 0 ? path.moveTo(pt) : path.lineTo(pt);
+    }
+    p.setPen(QPen(kLine, 2));
+    p.setBrush(Qt::NoBrush);
+    p.drawPath(path);
+
+    for (std::size_t k = 0; k < s.points.size(); ++k) {
+        const QPointF pt(g.xOf(s.points[k], k), yOf(s.points[k].value));
+        const bool important = isImportantChange(s, k);
+        QColor c = kLine;
+        if (important) {
+            const bool improved =
+                s.lowerIsBetter ? s.points[k].value < base : s.points[k].value > base;
+            c = improved ? kBetter : kWorse;
+            p.setPen(QPen(c, 2));
+            p.setBrush(Qt::NoBrush);
+            p.drawEllipse(pt, 7, 7);
+            const double delta = s.points[k].value - base;
+            const QString label = (delta > 0 ? QStringLiteral("+") : QString()) +
+                                  QLocale().toString(std::round(delta * 10.0) / 10.0, 'g', 4);
+            p.drawText(QPointF(pt.x() + 9, pt.y() - 6), label);
+        }
+        p.setPen(Qt::NoPen);
+        p.setBrush(c);
+        p.drawEllipse(pt, 3.5, 3.5);
+    }
+    // The latest value, in words, at the right of the title.
+    p.setPen(text);
+    p.drawText(QRect(8, panelTop + 2, width() - 16, fm.height() + 2),
+               Qt::AlignRight | Qt::AlignVCenter,
+               tr("latest %1").arg(formatValue(s, s.points.back().value)));
+}
+
+// The session dates under the axis, skipping any that would overlap the previous one.
+void TrendChart::paintDates(QPainter& p, const Geometry& g) const {
+    const QFontMetrics fm(font());
     p.setPen(palette().color(QPalette::PlaceholderText));
     const int y = g.datesTop + 4;
     double lastRight = -1e9;
@@ -325,8 +333,12 @@ void TrendChart::paintEvent(QPaintEvent* /*event*/) {
             lastRight = left + w;
         }
     }
+}
 
-    // The legend: a sample of each mark, then what it means.
+// The legend: a sample of each mark, then what it means.
+void TrendChart::paintLegend(QPainter& p, const Geometry& g) const {
+    const QColor text = palette().color(QPalette::Text);
+    const QFontMetrics fm(font());
     const QStringList texts = legendTexts();
     const bool anyBand = texts.size() == 4;
     for (std::size_t r = 0; r < g.legend.size(); ++r) {

@@ -8,6 +8,8 @@
 #include <QWidget>
 #include <vector>
 
+class QPainter;
+
 namespace hepdesk::gui {
 
 /// One measure across sessions (NPRS, ODI %, NDI %, STarT Back total, PSFS mean, exercises
@@ -62,6 +64,10 @@ protected:
 private:
     struct Geometry;
     [[nodiscard]] Geometry geometry() const;
+    // paintEvent's parts: one panel per measure, the dates under them, the legend.
+    void paintPanel(QPainter& p, const Geometry& g, std::size_t i) const;
+    void paintDates(QPainter& p, const Geometry& g) const;
+    void paintLegend(QPainter& p, const Geometry& g) const;
     /// Rows of legend entries (indexes into legendTexts()) that fit `width`.
     [[nodiscard]] std::vector<std::vector<int>> legendRows(int width) const;
 

@@ -160,5 +160,28 @@ TEST(CliArgErrors, EveryMistakeHasItsExactMessageAndExitCode) {
     }
 }
 
+// `db backup` reads FILE, --folder and --keep the same way on a clinic server: the same
+// mistakes get the same messages, before any server is contacted (nothing listens on port 1).
+TEST(CliArgErrors, ServerBackupMistakesAreTheFileOnesAndNeedNoServer) {
+    const std::vector<BadCommand> backupMistakes = {
+        {{"db", "backup"}, kUsage, "missing backup file (or --folder DIR)" + kHelp},
+        {{"db", "backup", "a", "b"}, kUsage, "unexpected argument 'b'" + kHelp},
+        {{"db", "backup", "--folder", "d", "x"}, kUsage, "unexpected argument 'x'" + kHelp},
+        {{"db", "backup", "--folder", "d", "--keep", "0"},
+         kUsage,
+         "--keep must be a whole number from 1 to 10000, got '0'"},
+    };
+    for (const BadCommand& c : backupMistakes) {
+        std::vector<std::string> argv = {"hepdesk-cli", "--db",
+                                         "postgresql://127.0.0.1:1/nowhere?connect_timeout=1"};
+        argv.insert(argv.end(), c.args.begin(), c.args.end());
+        SCOPED_TRACE(c.args.size());
+        std::ostringstream out, err;
+        EXPECT_EQ(run(argv, out, err), c.exitCode);
+        EXPECT_EQ(err.str(), "hepdesk-cli: " + c.err + "\n");
+        EXPECT_EQ(out.str(), "");
+    }
+}
+
 } // namespace
 } // namespace hepdesk::cli
