@@ -298,7 +298,7 @@ int runSession(Context& ctx, Args args) {
     static const std::array<Subcommand, 7> kSubcommands = {
         Subcommand{"new",
                    {"patient", "screening", "exercise", "clinician", "language", "override-reason",
-                    "override-kind", "clear-finding"},
+                    "override-kind", "clear-finding", "visit-time"},
                    {"large-print", "follow-up"},
                    newSession},
         readsOnly(onAnyBackend("show", {}, {}, show)), // a file or a clinic server

@@ -227,6 +227,20 @@ Result<std::string> sessionScreeningText(const Screening& s) {
     return screeningText(s);
 }
 
+std::string visitTimeNote(const std::string& startedAt, const std::string& now) {
+    if (startedAt.empty() || startedAt == now) {
+        return {};
+    }
+    return ", visit time " + startedAt + ", entered at " + now;
+}
+
+std::string visitTimeChange(const std::string& before, const std::string& after) {
+    if (before == after) {
+        return {};
+    }
+    return "visit time changed from " + before + " to " + after + " (late entry)";
+}
+
 Status checkSession(const Session& s) {
     const SessionScores& sc = s.scores;
     for (const Status& st :
@@ -414,7 +428,8 @@ Result<std::int64_t> SqliteSessionRepository::add(const Session& s) {
         }
         if (auto r = SqliteAuditLog::record(db_, "session.add", "session", *id,
                                             "patient " + std::to_string(s.patientId) + ", triage " +
-                                                std::string(toId(s.triage)));
+                                                std::string(toId(s.triage)) +
+                                                visitTimeNote(s.startedAt, now));
             !r) {
             return r.error();
         }
@@ -453,6 +468,13 @@ Status SqliteSessionRepository::update(const Session& s) {
         if (auto r = requireOpenSessionPatient(c, s.id, "editing a session"); !r) {
             return r;
         }
+        auto before = Statement::on(c, "SELECT started_at FROM session WHERE id = ?1")
+                          .bindAll(s.id)
+                          .queryOne([](const Statement& q) { return q.columnText(0); },
+                                    missingRow("session", s.id));
+        if (!before) {
+            return Status(before.error());
+        }
         auto st = Statement::on(
             c, "UPDATE session SET clinician_id = ?2, started_at = ?3, screening_json = ?4, "
                "triage = ?5, pain_now = ?6, pain_best = ?7, pain_worst = ?8, odi_percent = ?9, "
@@ -481,7 +503,8 @@ Status SqliteSessionRepository::update(const Session& s) {
         if (auto r = writeChildren(s.id, s); !r) {
             return r;
         }
-        return SqliteAuditLog::record(db_, "session.edit", "session", s.id);
+        return SqliteAuditLog::record(db_, "session.edit", "session", s.id,
+                                      visitTimeChange(*before, s.startedAt));
     });
 }
 
