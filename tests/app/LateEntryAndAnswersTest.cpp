@@ -12,6 +12,7 @@
 #include "hepdesk/db/ClinicianRepository.h"
 #include "hepdesk/db/SessionRepository.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QLabel>
