@@ -111,7 +111,10 @@ TEST(LateEntry, ASignedSessionsVisitTimeCannotBeChanged) {
     db::SqliteSessionRepository sessions(*app.db);
     ASSERT_TRUE(sessions.sign(id, *clinician).ok());
 
-    SessionEditor* signedEditor = window.openSession(id);
+    // Opened afresh (the first window still holds its draft editor), as after a restart.
+    MainWindow reopened(*app.services);
+    reopened.show();
+    SessionEditor* signedEditor = reopened.openSession(id);
     ASSERT_NE(signedEditor, nullptr);
     QDateTimeEdit* field = signedEditor->screeningPage()->visitTimeEdit();
     EXPECT_FALSE(field->isEnabled());
