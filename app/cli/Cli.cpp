@@ -65,7 +65,9 @@ const std::array kCommands = {
         "              seen_by_doctor_today, referral_arranged, other)\n"
         "              [--follow-up [--clear-finding ID]...]  (starts from the last program, less\n"
         "              what is now excluded, with the last visit's lasting findings unless "
-        "cleared)",
+        "cleared)\n"
+        "              [--visit-time 2026-11-30T14:05Z]  (late entry: when the visit took place,\n"
+        "              not in the future nor before the birth date; audited)",
         runSession},
     Command{"session", "session show ID | list --patient ID [--limit N] | trend --patient ID",
             runSession},

@@ -64,6 +64,23 @@ void printDisability(std::ostream& out, const char* name, const DisabilityScore&
         << (d.reliable ? "" : " - UNRELIABLE: fewer than 8 answered") << '\n';
 }
 
+/// The answered ODI/NDI sections, each with its statement (our paraphrase) beside the number.
+void printAnswers(std::ostream& out, const DisabilityInstrument& inst,
+                  const std::map<std::string, int>& answers, std::string_view lang) {
+    for (const QuestionItem& q : inst.sections) {
+        const auto it = answers.find(q.id);
+        if (it == answers.end()) {
+            continue;
+        }
+        const auto at = static_cast<std::size_t>(it->second);
+        out << "    " << q.number << ". " << q.clinicianLabel.text(lang) << ": " << it->second;
+        if (it->second >= 0 && at < q.answers.size()) {
+            out << " - " << q.answers[at].text(lang);
+        }
+        out << '\n';
+    }
+}
+
 void printText(std::ostream& out, const Assessment& a, const Screening& s, const ClinicalData& data,
                std::string_view lang) {
     out << "Triage: " << label(a.level);
@@ -96,9 +113,11 @@ void printText(std::ostream& out, const Assessment& a, const Screening& s, const
     }
     if (sc.odi) {
         printDisability(out, "ODI", *sc.odi);
+        printAnswers(out, data.rules.items().odi(), s.odi, lang);
     }
     if (sc.ndi) {
         printDisability(out, "NDI", *sc.ndi);
+        printAnswers(out, data.rules.items().ndi(), s.ndi, lang);
     }
     if (sc.psfs) {
         std::ostringstream mean;

@@ -303,7 +303,7 @@ int runSession(Context& ctx, Args args) {
         // Every step of a visit works on a database file and on a clinic server alike.
         onAnyBackend("new",
                      {"patient", "screening", "exercise", "clinician", "language",
-                      "override-reason", "override-kind", "clear-finding"},
+                      "override-reason", "override-kind", "clear-finding", "visit-time"},
                      {"large-print", "follow-up"}, newSession),
         readsOnly(onAnyBackend("show", {}, {}, show)),
         readsOnly(onAnyBackend("list", {"patient", "limit"}, {}, list)),

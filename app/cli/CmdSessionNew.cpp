@@ -89,6 +89,12 @@ int newSession(Context& ctx, const CliArgs& a, db::Store& store) {
         return ctx.fail(started.error());
     }
     Session& s = started->session;
+    // Late entry: the visit's own date and time (the workflow checks and audits it).
+    if (const auto when = a.value("visit-time")) {
+        if (auto set = workflow.setVisitTime(s, *when); !set) {
+            return ctx.fail(Error{set.error().kind, "--visit-time: " + set.error().message});
+        }
+    }
     if (followUp) {
         const visit::CarriedOver& carried = started->carried;
         const std::string from = "session " + std::to_string(carried.fromSession);

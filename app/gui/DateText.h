@@ -16,6 +16,12 @@ inline QString dateText(const QDate& d) {
                                                                     : QStringLiteral("d MMM yyyy"));
 }
 
+/// The display format of a date-time field, matching dateText() and dateTimeText().
+inline QString dateTimeEditFormat() {
+    return QLocale().language() == QLocale::English ? QStringLiteral("MMM d, yyyy h:mm AP")
+                                                    : QStringLiteral("d MMM yyyy HH:mm");
+}
+
 /// A stored moment ("YYYY-MM-DDTHH:MM:SSZ", UTC) as local date and time ("Mar 14, 2026,
 /// 9:05 AM"); a stored date ("YYYY-MM-DD") as a date. Text that is neither is shown as is.
 inline QString dateTimeText(const std::string& iso) {

@@ -1,13 +1,16 @@
 #include "ScreeningPage.h"
 
 #include "CatalogModel.h"
+#include "DateText.h"
 #include "PsfsForm.h"
 #include "UiLanguage.h"
 #include "hepdesk/core/Clock.h"
 
+#include <QAbstractItemView>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTimeEdit>
 #include <QEvent>
 #include <QFormLayout>
 #include <QGridLayout>
@@ -187,6 +190,34 @@ QWidget* ScreeningPage::buildPatientAndPain() {
         return row;
     };
     regionRow->addWidget(newFieldCheck("regions", box), 1);
+    // Late entry: a visit recorded afterwards gets the time it took place (the visit layer
+    // refuses a future time or one before the birth date, and audits the change).
+    visitTime_ = new QDateTimeEdit(box);
+    visitTime_->setObjectName(QStringLiteral("visitTime"));
+    visitTime_->setDisplayFormat(dateTimeEditFormat());
+    visitTime_->setCalendarPopup(true);
+    visitTime_->setTimeSpec(Qt::LocalTime);
+    visitTime_->setAccessibleName(tr("Visit date and time (late entry)"));
+    visitTime_->setToolTip(tr("When the visit took place. Change it only for a visit recorded "
+                              "afterwards; the change is kept in the audit log."));
+    visitTimeProblem_ = new QLabel(box);
+    visitTimeProblem_->setObjectName(QStringLiteral("visitTimeProblem"));
+    visitTimeProblem_->setWordWrap(true);
+    visitTimeProblem_->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    visitTimeProblem_->hide();
+    auto* visitRow = new QVBoxLayout;
+    visitRow->addWidget(visitTime_);
+    visitRow->addWidget(visitTimeProblem_);
+    auto* visitLabel = new QLabel(tr("&Visit date and time (late entry):"), box);
+    visitLabel->setWordWrap(true);
+    visitLabel->setBuddy(visitTime_);
+    form->addRow(visitLabel, visitRow);
+    connect(visitTime_, &QDateTimeEdit::editingFinished, this, [this] {
+        const QString utc = visitTime_->dateTime().toUTC().toString(Qt::ISODate);
+        if (!loading_ && utc != shownVisitTime_) {
+            emit visitTimeEdited(utc);
+        }
+    });
     form->addRow(tr("A&ge:"), withCheck(age_, "age"));
     form->addRow(tr("Se&x:"), withCheck(sex_, "sex"));
     form->addRow(regionLabel, regionRow);
@@ -236,11 +267,12 @@ QWidget* ScreeningPage::buildFindings() {
     layout->setContentsMargins(0, 0, 0, 0);
     // Alt+letter jumps to a group's first check box (Space ticks it, Tab or Right goes on).
     // The letters avoid the ones the session window already uses while this step shows, in
-    // the interface language: its steps (1-4) and Save, and this page's Age, Sex, regions and
-    // Duration.
+    // the interface language: its steps (1-4) and Save, and this page's visit time, Age, Sex,
+    // regions and Duration.
     QString usedLetters = QStringLiteral("1234");
     for (const QString& label :
-         {tr("A&ge:"), tr("Se&x:"), tr("Painful &regions:"), tr("&Duration:"),
+         {tr("&Visit date and time (late entry):"), tr("A&ge:"), tr("Se&x:"),
+          tr("Painful &regions:"), tr("&Duration:"),
           QCoreApplication::translate("hepdesk::gui::SessionEditor", "&Save")}) {
         if (const qsizetype at = label.indexOf(QLatin1Char('&'));
             at >= 0 && at + 1 < label.size()) {
@@ -318,9 +350,23 @@ QComboBox* ScreeningPage::answerBox(const QuestionItem& q, bool startBack) {
             c->addItem(labels[v], v);
         }
     } else {
+        // ODI/NDI: the number with its statement (our paraphrase), never a bare 0-5.
         for (int v = 0; v <= q.maxAnswer; ++v) {
-            c->addItem(QString::number(v), v);
+            const auto at = static_cast<std::size_t>(v);
+            c->addItem(at < q.answers.size()
+                           ? QStringLiteral("%1 – %2").arg(v).arg(
+                                 QString::fromStdString(q.answers[at].text(uiLanguage())))
+                           : QString::number(v),
+                       v);
         }
+    }
+    if (!q.answers.empty()) {
+        // The statements are long: the box stays narrow (its tooltip and list show them whole).
+        c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        c->setMinimumContentsLength(16);
+        c->view()->setMinimumWidth(c->view()->sizeHintForColumn(0) + 24);
+        connect(c, &QComboBox::currentIndexChanged, c,
+                [c] { c->setToolTip(c->currentIndex() > 0 ? c->currentText() : QString()); });
     }
     connect(c, &QComboBox::currentIndexChanged, this, &ScreeningPage::changed);
     return c;
@@ -557,7 +603,33 @@ QString ScreeningPage::scoresText() const {
            ndiScore_->text();
 }
 
+void ScreeningPage::setVisitTime(const std::string& utc) {
+    const QDateTime t = QDateTime::fromString(QString::fromStdString(utc), Qt::ISODate);
+    if (!t.isValid()) {
+        return;
+    }
+    loading_ = true;
+    visitTime_->setDateTime(t.toLocalTime());
+    shownVisitTime_ = visitTime_->dateTime().toUTC().toString(Qt::ISODate);
+    loading_ = false;
+}
+
+void ScreeningPage::showVisitTimeProblem(const QString& text) {
+    visitTimeProblem_->setText(text);
+    visitTimeProblem_->setVisible(!text.isEmpty());
+}
+
+void ScreeningPage::setVisitDay(const std::string& date, std::optional<int> age) {
+    loading_ = true;
+    date_ = date;
+    if (age) {
+        age_->setValue(*age);
+    }
+    loading_ = false;
+}
+
 void ScreeningPage::setReadOnly(bool readOnly) {
+    visitTime_->setEnabled(!readOnly);
     // Disabled rather than hidden: a signed session still shows every answer.
     for (QWidget* w : findChildren<QWidget*>()) {
         if (qobject_cast<QCheckBox*>(w) || qobject_cast<QComboBox*>(w) ||

@@ -7,10 +7,12 @@
 
 #include <QWidget>
 #include <map>
+#include <optional>
 #include <string>
 
 class QCheckBox;
 class QComboBox;
+class QDateTimeEdit;
 class QLabel;
 class QSlider;
 class QSpinBox;
@@ -66,9 +68,21 @@ public:
     /// The PSFS activities and ratings, and the adherence per exercise at a follow-up.
     [[nodiscard]] PsfsForm* psfsForm() const { return psfs_; }
 
+    /// The visit's date and time (a stored UTC moment "YYYY-MM-DDTHH:MM:SSZ"), shown in local
+    /// time without emitting visitTimeEdited.
+    void setVisitTime(const std::string& utc);
+    /// Says why the visit time typed was refused (empty: hides the message).
+    void showVisitTimeProblem(const QString& text);
+    /// The visit day and the age on it, as the visit layer worked them out for a late entry.
+    void setVisitDay(const std::string& date, std::optional<int> age);
+    /// "Visit date and time (late entry)": set earlier for a visit recorded afterwards.
+    [[nodiscard]] QDateTimeEdit* visitTimeEdit() const { return visitTime_; }
+    [[nodiscard]] QLabel* visitTimeProblem() const { return visitTimeProblem_; }
 signals:
     /// Any answer changed: the editor re-assesses and the session is unsaved.
     void screeningChanged();
+    /// The clinician changed the visit's date and time (as "YYYY-MM-DDTHH:MM:SSZ", UTC).
+    void visitTimeEdited(const QString& utc);
 
 private:
     QWidget* buildFindings();
@@ -83,6 +97,9 @@ private:
     bool loading_ = false;
     std::string date_;
     std::string notesKept_;
+    QDateTimeEdit* visitTime_ = nullptr;
+    QLabel* visitTimeProblem_ = nullptr;
+    QString shownVisitTime_; ///< the visit time last set, UTC ISO: only a change is emitted
     QSpinBox* age_ = nullptr;
     QComboBox* sex_ = nullptr;
     QSpinBox* duration_ = nullptr;

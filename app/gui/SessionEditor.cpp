@@ -234,6 +234,20 @@ void SessionEditor::connectSteps() {
         reassess();
         setModified(true);
     });
+    connect(screening_, &ScreeningPage::visitTimeEdited, this, [this](const QString& utc) {
+        // Late entry: the visit layer decides (not in the future, not before the birth date,
+        // never once signed); saving stores it with an audit line naming both times.
+        if (auto set = visit_->setVisitTime(session_, utc.toStdString()); !set) {
+            screening_->showVisitTimeProblem(QString::fromStdString(set.error().message));
+            screening_->setVisitTime(session_.startedAt);
+            return;
+        }
+        screening_->showVisitTimeProblem({});
+        screening_->setVisitDay(session_.screening.date, session_.screening.age);
+        session_.screening = screening_->screening();
+        reassess();
+        setModified(true);
+    });
     connect(program_, &ProgramModel::programEdited, this, [this] {
         session_.program = program_->program();
         refreshHandout();
@@ -278,6 +292,7 @@ void SessionEditor::connectSteps() {
 // Shows the session on every step.
 void SessionEditor::loadSession() {
     screening_->setScreening(session_.screening);
+    screening_->setVisitTime(session_.startedAt);
     program_->setProgram(session_.program);
     handout_->setOptions(session_.handoutOptions.language, session_.handoutOptions.largePrint,
                          session_.handoutOptions.overrideReason,

@@ -1993,6 +1993,18 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <source>Painful &amp;regions:</source>
         <translation>&amp;Regiones con dolor:</translation>
     </message>
+    <message>
+        <source>Visit date and time (late entry)</source>
+        <translation>Fecha y hora de la visita (registro tardío)</translation>
+    </message>
+    <message>
+        <source>When the visit took place. Change it only for a visit recorded afterwards; the change is kept in the audit log.</source>
+        <translation>Cuándo fue la visita. Cámbiela solo si registra la visita más tarde; el cambio queda en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>&amp;Visit date and time (late entry):</source>
+        <translation>Fecha y hora de la &amp;visita (registro tardío):</translation>
+    </message>
 </context>
 <context>
     <name>hepdesk::gui::SessionEditor</name>

@@ -68,6 +68,16 @@ std::vector<QuestionItem> readQuestions(JsonObjectReader& r, std::string_view ke
                 r.fail(p + "/keele_item", "expected " + std::to_string(i + 1) +
                                               " (items are listed in Keele's order)");
             }
+        } else {
+            // One statement per answer 0-5: the clinician picks a meaning, not a bare number.
+            item.answers = q.texts("answers", 1);
+            if (!r.failed() &&
+                item.answers.size() != static_cast<std::size_t>(item.maxAnswer) + 1) {
+                r.fail(p + "/answers", "expected " + std::to_string(item.maxAnswer + 1) +
+                                           " statements (answers 0-" +
+                                           std::to_string(item.maxAnswer) + "), got " +
+                                           std::to_string(item.answers.size()));
+            }
         }
         q.finish();
         for (const auto& o : out) {

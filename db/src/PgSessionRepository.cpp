@@ -262,7 +262,8 @@ Result<std::int64_t> PgSessionRepository::add(const Session& s) {
                 return w.error();
             }
         }
-        if (auto w = PgAuditLog::record(db_, "session.add", "session", id, auditSessionAdded(s));
+        if (auto w = PgAuditLog::record(db_, "session.add", "session", id,
+                                        auditSessionAdded(s) + visitTimeNote(s.startedAt, at));
             !w) {
             return w.error();
         }
@@ -349,6 +350,11 @@ Status PgSessionRepository::update(const Session& s) {
         if (auto r = requireVersion(s.id, s.rowVersion); !r) {
             return r;
         }
+        auto before = c.exec("SELECT started_at FROM session WHERE id = $1", {s.id});
+        if (!before) {
+            return before.error();
+        }
+        const std::string startedBefore = before->rows() > 0 ? before->text(0, 0) : "";
         std::vector<PgParam> params{s.id, s.clinicianId, s.startedAt, *screening,
                                     std::string(toId(s.triage))};
         addScores(params, s.scores);
@@ -383,7 +389,8 @@ Status PgSessionRepository::update(const Session& s) {
         if (auto r = writeChildren(s.id, s); !r) {
             return r;
         }
-        return PgAuditLog::record(db_, "session.edit", "session", s.id);
+        return PgAuditLog::record(db_, "session.edit", "session", s.id,
+                                  visitTimeChange(startedBefore, s.startedAt));
     });
 }
 

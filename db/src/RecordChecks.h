@@ -36,6 +36,13 @@ Status checkCustomExercise(const CustomExercise& e);
 /// A session as stored new or edited: scores in range, texts, program dosages, handouts.
 Status checkSession(const Session& s);
 Status checkSessionHandout(const HandoutRecord& h);
+/// For the audit line of a new session: ", visit time T, entered at NOW" when the visit time
+/// given is not the moment it is stored (a late entry, or a draft saved a while after it
+/// started); empty otherwise.
+std::string visitTimeNote(const std::string& startedAt, const std::string& now);
+/// For the audit line of an edit: "visit time changed from A to B" (a late entry corrected),
+/// empty when the visit time stayed.
+std::string visitTimeChange(const std::string& before, const std::string& after);
 /// The screening as stored: its JSON text (InvalidInput when a text is not UTF-8).
 Result<std::string> sessionScreeningText(const Screening& s);
 

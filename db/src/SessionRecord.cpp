@@ -241,6 +241,20 @@ std::string auditSessionAdded(const Session& s) {
     return "patient " + std::to_string(s.patientId) + ", triage " + std::string(toId(s.triage));
 }
 
+std::string visitTimeNote(const std::string& startedAt, const std::string& now) {
+    if (startedAt.empty() || startedAt == now) {
+        return {};
+    }
+    return ", visit time " + startedAt + ", entered at " + now;
+}
+
+std::string visitTimeChange(const std::string& before, const std::string& after) {
+    if (before == after) {
+        return {};
+    }
+    return "visit time changed from " + before + " to " + after + " (late entry)";
+}
+
 std::string auditSessionSigned(std::int64_t clinicianId, const std::string& seal) {
     return "clinician " + std::to_string(clinicianId) + ", seal " + seal;
 }

@@ -204,8 +204,8 @@ Result<std::int64_t> SqliteSessionRepository::add(const Session& s) {
                 return r.error();
             }
         }
-        if (auto r =
-                SqliteAuditLog::record(db_, "session.add", "session", *id, auditSessionAdded(s));
+        if (auto r = SqliteAuditLog::record(db_, "session.add", "session", *id,
+                                            auditSessionAdded(s) + visitTimeNote(s.startedAt, now));
             !r) {
             return r.error();
         }
@@ -276,6 +276,13 @@ Status SqliteSessionRepository::update(const Session& s) {
         if (auto r = requireVersion(s.id, s.rowVersion); !r) {
             return r;
         }
+        auto before = Statement::on(c, "SELECT started_at FROM session WHERE id = ?1")
+                          .bindAll(s.id)
+                          .queryOne([](const Statement& q) { return q.columnText(0); },
+                                    missingRow("session", s.id));
+        if (!before) {
+            return Status(before.error());
+        }
         auto st = Statement::on(
             c, "UPDATE session SET row_version = row_version + 1, clinician_id = ?2, started_at = "
                "?3, screening_json = ?4, "
@@ -305,7 +312,8 @@ Status SqliteSessionRepository::update(const Session& s) {
         if (auto r = writeChildren(s.id, s); !r) {
             return r;
         }
-        return SqliteAuditLog::record(db_, "session.edit", "session", s.id);
+        return SqliteAuditLog::record(db_, "session.edit", "session", s.id,
+                                      visitTimeChange(*before, s.startedAt));
     });
 }
 

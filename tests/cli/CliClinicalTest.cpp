@@ -25,6 +25,26 @@ void expectOneLineError(const test::ProcessResult& r, const std::vector<std::str
     }
 }
 
+// Issue 12 item 11: the text report shows each ODI answer with its statement (our paraphrase),
+// in the language asked for, not a bare 0-5.
+TEST(CliAssess, TextReportShowsOdiAnswersWithTheirStatements) {
+    const auto en = cli({"assess", "--format", "text", example("low-back-osteoporosis.json")});
+    ASSERT_EQ(en.exitCode, 0) << en.err;
+    EXPECT_NE(en.out.find("    3. Lifting: 3 - Only light or medium things from table height\n"),
+              std::string::npos)
+        << en.out;
+    EXPECT_NE(en.out.find("    4. Walking: 2 - Pain stops walking after about 800 m (half a mile)"),
+              std::string::npos)
+        << en.out;
+    EXPECT_EQ(en.out.find("Sex life"), std::string::npos) << "a skipped section is not listed";
+    const auto es =
+        cli({"assess", "--format", "text", "--lang", "es", example("low-back-osteoporosis.json")});
+    ASSERT_EQ(es.exitCode, 0) << es.err;
+    EXPECT_NE(es.out.find("3. Levantar peso: 3 - Solo cosas ligeras o medianas desde una mesa"),
+              std::string::npos)
+        << es.out;
+}
+
 TEST(CliAssess, PrintsJsonByDefault) {
     const auto r = cli({"assess", example("low-back-osteoporosis.json")});
     ASSERT_EQ(r.exitCode, 0) << r.err;

@@ -201,3 +201,53 @@ TEST_F(RecordsCli, AFollowUpCarriesLastingFindingsNotAcuteOnes) {
 
 } // namespace
 } // namespace hepdesk::cli
+
+namespace hepdesk::cli {
+namespace {
+
+// Issue 12 item 7: `session new --visit-time` records a visit entered late, with the age on
+// that day; the audit line names the visit time and when it was entered; a time in the future
+// or before the birth date is refused; `session list` tells two visits of one day apart.
+TEST_F(RecordsCli, LateEntryVisitTimeIsStoredAuditedAndChecked) {
+    ASSERT_EQ(cli({"patient", "add", "--name", "Rosa", "--birth-date", "1948-11-29"}).exitCode, 0);
+    test::writeFile(dir_ / "s.json", R"({"date": "2026-11-30", "regions": ["low_back"]})");
+    const auto late = cli({"session", "new", "--patient", "2", "--clinician", "1", "--screening",
+                           (dir_ / "s.json").string(), "--visit-time", "2026-11-29T09:05Z"},
+                          true);
+    ASSERT_EQ(late.exitCode, 0) << late.err;
+    const auto s = nlohmann::json::parse(late.out);
+    EXPECT_EQ(s.at("started_at"), "2026-11-29T09:05:00Z");
+    EXPECT_EQ(s.at("screening").at("date"), "2026-11-29");
+    EXPECT_EQ(s.at("screening").at("age"), 78) << "78 on 2026-11-29, the birthday";
+    const auto entries = audit(path_);
+    ASSERT_FALSE(entries.empty());
+    EXPECT_EQ(entries[0].action, "session.add");
+    EXPECT_EQ(entries[0].detail.rfind("patient 2, triage routine, visit time "
+                                      "2026-11-29T09:05:00Z, entered at ",
+                                      0),
+              0U)
+        << entries[0].detail;
+    ASSERT_EQ(cli({"session", "new", "--patient", "2", "--clinician", "1", "--screening",
+                   (dir_ / "s.json").string(), "--visit-time", "2026-11-29T15:40:00+01:00"})
+                  .exitCode,
+              0);
+    const auto list = cli({"session", "list", "--patient", "2"});
+    ASSERT_EQ(list.exitCode, 0) << list.err;
+    EXPECT_NE(list.out.find("2026-11-29T14:40:00Z"), std::string::npos) << list.out;
+    EXPECT_NE(list.out.find("2026-11-29T09:05:00Z"), std::string::npos) << list.out;
+
+    const auto future = cli({"session", "new", "--patient", "2", "--screening",
+                             (dir_ / "s.json").string(), "--visit-time", "2999-01-01T10:00Z"});
+    EXPECT_EQ(future.exitCode, 2) << future.err;
+    EXPECT_NE(future.err.find("--visit-time: visit time 2999-01-01T10:00:00Z is in the future"),
+              std::string::npos)
+        << future.err;
+    const auto unborn = cli({"session", "new", "--patient", "2", "--screening",
+                             (dir_ / "s.json").string(), "--visit-time", "1948-11-28T10:00Z"});
+    EXPECT_EQ(unborn.exitCode, 2) << unborn.err;
+    EXPECT_NE(unborn.err.find("before the patient's birth date 1948-11-29"), std::string::npos)
+        << unborn.err;
+}
+
+} // namespace
+} // namespace hepdesk::cli

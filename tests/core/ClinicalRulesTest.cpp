@@ -244,6 +244,13 @@ INSTANTIATE_TEST_SUITE_P(
         BrokenRules{"OdiBandGap", "outcome_measures.json",
                     [](json& j) { j["odi"]["bands"][1]["min"] = 22; },
                     "/odi/bands/1: expected a band starting at 21"},
+        // Issue 12 item 11: every ODI/NDI answer has its statement, none shown as a bare number.
+        BrokenRules{"OdiAnswerMissing", "outcome_measures.json",
+                    [](json& j) { j["odi"]["sections"][2]["answers"].erase(5); },
+                    "/odi/sections/2/answers: expected 6 statements (answers 0-5), got 5"},
+        BrokenRules{"NdiAnswerWithoutSpanish", "outcome_measures.json",
+                    [](json& j) { j["ndi"]["sections"][4]["answers"][1].erase("es"); },
+                    "/ndi/sections/4/answers/1/es: missing"},
         BrokenRules{"NdiBandsShort", "outcome_measures.json",
                     [](json& j) { j["ndi"]["bands"].erase(4); },
                     "/ndi/bands: expected the last band to end at 50"},

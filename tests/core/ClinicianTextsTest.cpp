@@ -33,6 +33,10 @@ std::vector<std::pair<std::string, const LocalizedText*>> loadedClinicianTexts()
          {std::pair{"ODI", &items.odi()}, std::pair{"NDI", &items.ndi()}}) {
         for (const auto& q : inst->sections) {
             out.emplace_back(std::string(name) + " section " + q.id, &q.clinicianLabel);
+            for (std::size_t a = 0; a < q.answers.size(); ++a) {
+                out.emplace_back(std::string(name) + " " + q.id + " answer " + std::to_string(a),
+                                 &q.answers[a]);
+            }
         }
         for (const auto& b : inst->bands) {
             out.emplace_back(std::string(name) + " band " + b.id, &b.clinicianLabel);
@@ -52,10 +56,10 @@ std::vector<std::pair<std::string, const LocalizedText*>> loadedClinicianTexts()
 
 TEST(ClinicianTexts, EveryLoadedClinicianTextHasEnglishAndSpanish) {
     const auto texts = loadedClinicianTexts();
-    // 8 groups + 39 findings, 43 labels of the outcome measures, 29 triage and 38 eligibility
-    // rules, 23 exercise tags: a count that moves means a text was added or dropped; update it
-    // knowingly.
-    EXPECT_EQ(texts.size(), 180U);
+    // 8 groups + 39 findings, 43 labels of the outcome measures and 120 ODI/NDI answer
+    // statements, 29 triage and 38 eligibility rules, 23 exercise tags: a count that moves
+    // means a text was added or dropped; update it knowingly.
+    EXPECT_EQ(texts.size(), 300U);
     for (const auto& [what, t] : texts) {
         EXPECT_FALSE(t->text("en").empty()) << what;
         EXPECT_TRUE(t->has("es")) << what;

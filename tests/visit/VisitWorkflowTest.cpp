@@ -1,6 +1,7 @@
 #include "VisitFixture.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/core/Sha256.h"
+#include "hepdesk/db/AuditLog.h"
 #include "hepdesk/visit/HandoutSnapshot.h"
 #include "hepdesk/visit/OverrideReason.h"
 
@@ -541,6 +542,81 @@ TEST_F(VisitFixture, FollowUpCarriesThePsfsActivitiesToBeRatedAgain) {
     ASSERT_TRUE(own.ok());
     EXPECT_EQ(own->session.screening.psfs, given.psfs);
     EXPECT_EQ(own->carried.psfsActivities, 0U);
+}
+
+} // namespace
+} // namespace hepdesk::visit::test
+
+namespace hepdesk::visit::test {
+namespace {
+
+// Issue 12 item 7: a visit recorded afterwards gets the time it took place, with the age on
+// that day; the audit log keeps the original and the new time and who changed it; a future
+// time, a day before the birth date and any change once signed are refused.
+TEST_F(VisitFixture, LateEntrySetsTheVisitTimeAuditedAndNeverAfterSigning) {
+    using namespace std::chrono;
+    const FixedClock now(sys_days{year{2026} / 11 / 30} + hours{16} + minutes{20});
+    const ClockGuard clock(now);
+    auto started = visit().start(patientId_, {clinicianId_, {}, std::nullopt, {}});
+    ASSERT_TRUE(started.ok()) << started.error().message;
+    Session s = started->session;
+    s.screening.regions = {Region::LowBack};
+    EXPECT_EQ(s.startedAt, "2026-11-30T16:20:00Z");
+    ASSERT_TRUE(visit().saveDraft(s).ok());
+
+    // Born 1970-03-04: 56 on the day of the visit, and a time zone offset read as such.
+    ASSERT_TRUE(visit().setVisitTime(s, "2026-11-29T09:05+01:00").ok());
+    EXPECT_EQ(s.startedAt, "2026-11-29T08:05:00Z");
+    EXPECT_EQ(s.screening.date, "2026-11-29");
+    EXPECT_EQ(s.screening.age, 56);
+    ASSERT_TRUE(visit().saveDraft(s).ok());
+    auto stored = sessions_->get(s.id);
+    ASSERT_TRUE(stored.ok());
+    EXPECT_EQ(stored->startedAt, "2026-11-29T08:05:00Z");
+    // History tells two visits of one day apart by their time.
+    db::SqliteAuditLog audit(*db_);
+    auto lines = audit.list({"session", std::to_string(s.id), 10});
+    ASSERT_TRUE(lines.ok());
+    ASSERT_FALSE(lines->empty());
+    EXPECT_EQ(lines->front().action, "session.edit");
+    EXPECT_EQ(lines->front().actor, "test clinician account");
+    EXPECT_EQ(lines->front().detail, "visit time changed from 2026-11-30T16:20:00Z to "
+                                     "2026-11-29T08:05:00Z (late entry)");
+
+    Session before = s;
+    auto future = visit().setVisitTime(s, "2026-11-30T16:21:00Z");
+    ASSERT_FALSE(future.ok());
+    EXPECT_EQ(future.error().kind, Error::Kind::InvalidInput);
+    EXPECT_NE(future.error().message.find("is in the future"), std::string::npos);
+    auto unborn = visit().setVisitTime(s, "1970-03-03T10:00Z");
+    ASSERT_FALSE(unborn.ok());
+    EXPECT_NE(unborn.error().message.find("before the patient's birth date 1970-03-04"),
+              std::string::npos)
+        << unborn.error().message;
+    auto garbled = visit().setVisitTime(s, "yesterday at nine");
+    ASSERT_FALSE(garbled.ok());
+    EXPECT_NE(garbled.error().message.find("got 'yesterday at nine'"), std::string::npos);
+    EXPECT_EQ(s.startedAt, before.startedAt); // a refusal changes nothing
+
+    ASSERT_TRUE(visit().sign(s.id, clinicianId_).ok());
+    auto signedSession = sessions_->get(s.id);
+    ASSERT_TRUE(signedSession.ok());
+    auto late = visit().setVisitTime(*signedSession, "2026-11-28T10:00Z");
+    ASSERT_FALSE(late.ok());
+    EXPECT_EQ(late.error().kind, Error::Kind::Refused);
+    EXPECT_EQ(signedSession->startedAt, "2026-11-29T08:05:00Z");
+}
+
+TEST(UtcMoment, ReadsUtcAndOffsetsAndRefusesTheRest) {
+    EXPECT_EQ(utcMoment("2026-11-30T14:05Z"), "2026-11-30T14:05:00Z");
+    EXPECT_EQ(utcMoment(" 2026-11-30 14:05:09Z "), "2026-11-30T14:05:09Z");
+    EXPECT_EQ(utcMoment("2026-12-01T00:30-05:00"), "2026-12-01T05:30:00Z");
+    EXPECT_EQ(utcMoment("2026-03-01T00:30+01:00"), "2026-02-28T23:30:00Z");
+    EXPECT_EQ(utcMoment("2999-01-01T10:00Z"), "2999-01-01T10:00:00Z"); // past 2262 too
+    for (const char* bad : {"2026-11-30", "2026-11-30T14:05", "2026-02-30T10:00Z",
+                            "2026-11-30T24:00Z", "2026-11-30T10:00+1", "2026-11-30T10:00Zx"}) {
+        EXPECT_FALSE(utcMoment(bad).has_value()) << bad;
+    }
 }
 
 } // namespace

@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 
 namespace hepdesk::visit {
 namespace {
@@ -99,7 +100,62 @@ bool handoutRefused(const Error& e) {
            e.kind == Error::Kind::NotFound;
 }
 
+/// The digits of `s` at [at, at + n) as a number, or -1 when one is not a digit.
+int digitsAt(std::string_view s, std::size_t at, std::size_t n) {
+    int v = 0;
+    for (std::size_t i = at; i < at + n; ++i) {
+        if (i >= s.size() || s[i] < '0' || s[i] > '9') {
+            return -1;
+        }
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
 } // namespace
+
+std::optional<std::string> utcMoment(std::string_view text) {
+    const std::string t = trimmed(text);
+    const std::string_view s = t;
+    if (s.size() < 17 || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || s[13] != ':') {
+        return std::nullopt;
+    }
+    const auto day = dayOf(s.substr(0, 10));
+    const int hh = digitsAt(s, 11, 2), mm = digitsAt(s, 14, 2);
+    std::size_t at = 16;
+    int ss = 0;
+    if (at < s.size() && s[at] == ':') {
+        ss = digitsAt(s, at + 1, 2);
+        at += 3;
+    }
+    if (!day || hh < 0 || hh > 23 || mm < 0 || mm > 59 || ss < 0 || ss > 59 || at >= s.size()) {
+        return std::nullopt;
+    }
+    int offset = 0; // minutes east of UTC
+    if ((s[at] == 'Z' || s[at] == 'z') && at + 1 == s.size()) {
+        offset = 0;
+    } else if ((s[at] == '+' || s[at] == '-') && s.size() == at + 6 && s[at + 3] == ':') {
+        const int oh = digitsAt(s, at + 1, 2), om = digitsAt(s, at + 4, 2);
+        if (oh < 0 || oh > 14 || om < 0 || om > 59) {
+            return std::nullopt;
+        }
+        offset = (s[at] == '+' ? 1 : -1) * (oh * 60 + om);
+    } else {
+        return std::nullopt;
+    }
+    // Formatted here from seconds: system_clock's nanoseconds end in 2262.
+    using namespace std::chrono;
+    const sys_seconds moment = sys_seconds{*day} + hours{hh} + minutes{mm - offset} + seconds{ss};
+    const auto d = floor<days>(moment);
+    const year_month_day ymd{d};
+    const hh_mm_ss hms{moment - d};
+    char out[32];
+    std::snprintf(out, sizeof out, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
+                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()),
+                  static_cast<int>(hms.seconds().count()));
+    return std::string(out);
+}
 
 VisitWorkflow::VisitWorkflow(Repositories repos, const Catalog& catalog, const ClinicalRules& rules,
                              const handout::HandoutWriter& writer)
@@ -258,6 +314,39 @@ std::vector<std::string> VisitWorkflow::leaveOut(Program& program, const Assessm
         return false;
     });
     return leftOut;
+}
+
+Status VisitWorkflow::setVisitTime(Session& s, std::string_view when) const {
+    if (s.isSigned) {
+        return Error::refused("session " + std::to_string(s.id) + " is signed: its visit time (" +
+                              s.startedAt + ") can no longer change; add an addendum instead");
+    }
+    const auto moment = utcMoment(when);
+    if (!moment) {
+        return Error::invalid("visit time: expected a date and time such as 2026-11-30T14:05Z "
+                              "(or with an offset such as +01:00), got '" +
+                              trimmed(when).substr(0, 40) + "'");
+    }
+    const std::string now = isoDateTime(Clock::current().now());
+    if (*moment > now) { // same fixed-width UTC format: text order is time order
+        return Error::invalid("visit time " + *moment + " is in the future (now " + now +
+                              "): a late entry records a visit that already took place");
+    }
+    auto patient = repos_.patients.get(s.patientId);
+    if (!patient) {
+        return patient.error();
+    }
+    const std::string day = moment->substr(0, 10);
+    if (isCalendarDate(patient->birthDate) && day < patient->birthDate) {
+        return Error::invalid("visit time " + *moment + " is before the patient's birth date " +
+                              patient->birthDate);
+    }
+    s.startedAt = *moment;
+    s.screening.date = day;
+    if (auto age = ageOn(patient->birthDate, day)) {
+        s.screening.age = age; // the age on the day of the visit
+    }
+    return {};
 }
 
 Result<SavedDraft> VisitWorkflow::saveDraft(Session& s) {

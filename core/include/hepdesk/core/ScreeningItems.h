@@ -38,6 +38,9 @@ struct QuestionItem {
     bool psychosocial = false;
     LocalizedText clinicianLabel;
     LocalizedText patientLabel;
+    /// ODI and NDI: what each answer 0..maxAnswer means, in our own short words (a paraphrase,
+    /// never the licensed instrument's text: docs/outcome-measures.md). Empty for STarT Back.
+    std::vector<LocalizedText> answers = {};
 };
 
 /// A named range of a score, both ends inclusive; a value falls in the first band whose max it

@@ -29,6 +29,10 @@ class SessionRepository;
 
 namespace hepdesk::visit {
 
+/// A moment a person typed: "YYYY-MM-DDTHH:MM[:SS]" (or a space for the "T") ending in "Z" or
+/// an offset "+HH:MM" / "-HH:MM", as "YYYY-MM-DDTHH:MM:SSZ" in UTC; nothing for other text.
+std::optional<std::string> utcMoment(std::string_view text);
+
 /// A session just signed and the fingerprint of its handout as signed (empty when no handout
 /// could be made then: a referral first).
 struct SignedSession {
@@ -190,6 +194,13 @@ public:
     /// where `today` has none. Acute findings are never carried.
     [[nodiscard]] CarriedOver carryOver(const Session& last, Screening& today,
                                         const std::set<std::string>& cleared = {}) const;
+
+    /// Late entry: sets the date and time the visit took place (`when`: "YYYY-MM-DDTHH:MM[:SS]"
+    /// with "Z" or an offset such as "+01:00"; a space may stand for the "T") on a draft, with
+    /// its screening date and the age worked out from the patient's birth date. Refused for a
+    /// signed session, a time after now and a day before the patient's birth date. Stored by
+    /// saveDraft(), whose audit line names the original and the new time and who changed it.
+    Status setVisitTime(Session& session, std::string_view when) const;
 
     /// Stores a draft (new when its id is 0, which is then set): triage, findings and scores
     /// from today's assessment of its screening, an override reason only with visible words.
