@@ -1,5 +1,6 @@
 #include "SessionEditor.h"
 
+#include "AppPreferences.h"
 #include "CatalogModel.h"
 #include "ExercisesPage.h"
 #include "HandoutExporter.h"
@@ -9,7 +10,6 @@
 #include "PsfsForm.h"
 #include "ScreeningPage.h"
 #include "Services.h"
-#include "SettingsDialog.h"
 #include "SignPage.h"
 #include "TriageBanner.h"
 #include "UiLanguage.h"
@@ -67,12 +67,13 @@ Result<visit::StartedSession> SessionEditor::newSession(Services& services, cons
     visit::StartOptions options;
     // The clinician set on this computer, if they exist in this database (another --db file
     // has its own clinicians).
-    if (const auto who = SettingsDialog::currentClinicianId();
+    if (const auto who = AppPreferences().clinicianId();
         who != 0 && services.clinicians().get(who).ok()) {
         options.clinicianId = who;
     }
-    options.handout.language = SettingsDialog::defaultLanguage().toStdString();
-    options.handout.largePrint = SettingsDialog::defaultLargePrint();
+    const AppPreferences prefs;
+    options.handout.language = prefs.handoutLanguage().toStdString();
+    options.handout.largePrint = prefs.handoutLargePrint();
     if (followUpFrom != 0) {
         options.followUpFrom = followUpFrom;
     }
@@ -119,7 +120,7 @@ SessionEditor::SessionEditor(Services& services, Patient patient, Session sessio
     exercises_->setTriageRules(&services_.rules().triage());
     handout_ = new HandoutPage(services_.writer(), services_.catalog(), this);
     // A draft starts on the paper chosen in Settings; a signed session keeps its own (below).
-    handout_->setPaper(SettingsDialog::defaultPaper());
+    handout_->setPaper(AppPreferences().handoutPaper());
     sign_ = new SignPage(this);
     sign_->setRules(&services_.rules().triage());
     sign_->setClinicianNames(
@@ -427,7 +428,7 @@ void SessionEditor::applyReadOnly() {
     exercises_->setReadOnly(ro);
     handout_->setReadOnly(ro);
     QString blocked;
-    const auto who = SettingsDialog::currentClinicianId();
+    const auto who = AppPreferences().clinicianId();
     if (!ro && (who == 0 || !services_.clinicians().get(who).ok())) {
         blocked = tr("To sign, enter your name and credentials in Settings first.");
     }
@@ -612,7 +613,7 @@ void SessionEditor::onExportFailed(const QString& path, const QString& message) 
 }
 
 Status SessionEditor::sign() {
-    const std::int64_t who = SettingsDialog::currentClinicianId();
+    const std::int64_t who = AppPreferences().clinicianId();
     if (who == 0 || !services_.clinicians().get(who).ok()) {
         return Error::refused(tr("No clinician is set up on this computer: enter your name and "
                                  "credentials in Settings, then sign.")
@@ -639,7 +640,7 @@ Status SessionEditor::sign() {
 
 Status SessionEditor::addAddendum(const QString& text) {
     std::optional<std::int64_t> clinician;
-    if (const auto who = SettingsDialog::currentClinicianId();
+    if (const auto who = AppPreferences().clinicianId();
         who != 0 && services_.clinicians().get(who).ok()) {
         clinician = who;
     }
