@@ -3,6 +3,7 @@
 // in the open session (no stale "enter your name" on the Sign step).
 #include "AppPreferences.h"
 #include "AppSettings.h"
+#include "HandoutPage.h"
 #include "MainWindow.h"
 #include "SessionEditor.h"
 #include "SettingsDialog.h"

@@ -255,7 +255,7 @@ std::string withExifOrientation(const std::string& jpeg, int orientation) {
                      "MM\x00\x2A\x00\x00\x00\x08"
                      "\x00\x01"
                      "\x01\x12\x00\x03\x00\x00\x00\x01",
-                     26);
+                     28);
     app1 += static_cast<char>(0);
     app1 += static_cast<char>(orientation);
     app1 += std::string(2 + 4, '\0'); // value padding, no next IFD

@@ -1,4 +1,5 @@
 #include "DbFixtures.h"
+#include "TestImages.h"
 #include "TestSupport.h"
 #include "hepdesk/db/ClinicRepository.h"
 #include "hepdesk/db/ClinicianRepository.h"
