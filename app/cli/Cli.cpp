@@ -332,8 +332,9 @@ int run(const std::vector<std::string>& argv, std::ostream& out, std::ostream& e
             const std::vector<std::string> rest(argv.begin() + static_cast<std::ptrdiff_t>(i) + 1,
                                                 argv.end());
             // Asking for help is never a mistake: anywhere after the command it prints that
-            // command's usage and succeeds, whatever else the line holds.
-            if (std::find(rest.begin(), rest.end(), "--help") != rest.end()) {
+            // command's usage and succeeds, whatever else the line holds (`-h` alike).
+            if (std::any_of(rest.begin(), rest.end(),
+                            [](const std::string& a) { return a == "--help" || a == "-h"; })) {
                 printCommandHelp(out, name);
                 return kOk;
             }

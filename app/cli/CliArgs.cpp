@@ -1,5 +1,6 @@
 #include "CliArgs.h"
 
+#include <algorithm>
 #include <charconv>
 
 namespace hepdesk::cli {
@@ -15,8 +16,12 @@ Result<CliArgs> CliArgs::parse(std::span<const std::string> args,
                                    args.begin() + static_cast<std::ptrdiff_t>(i) + 1, args.end());
             break;
         }
-        if (a.size() > 2 && a.starts_with("--")) {
-            const std::string name = a.substr(2);
+        // "--name", or a one-letter "-o" (looked up as "o"); a lone "-" is a positional
+        // (standard input).
+        const bool longOption = a.size() > 2 && a.starts_with("--");
+        const bool shortOption = a.size() == 2 && a[0] == '-' && a[1] != '-';
+        if (longOption || shortOption) {
+            const std::string name = a.substr(longOption ? 2 : 1);
             if (withValue.contains(name)) {
                 if (i + 1 >= args.size()) {
                     return Error::invalid("option '" + a + "' needs a value");
@@ -80,6 +85,23 @@ Result<std::string> CliArgs::required(std::string_view name, std::string_view co
         m.append(" ").append(placeholder);
     }
     return usageError(m);
+}
+
+Result<std::optional<std::string>> CliArgs::oneOf(std::string_view name,
+                                                  std::span<const std::string_view> allowed,
+                                                  std::string_view what) const {
+    auto v = value(name);
+    if (!v) {
+        return std::optional<std::string>();
+    }
+    if (std::find(allowed.begin(), allowed.end(), *v) != allowed.end()) {
+        return v;
+    }
+    std::string expected;
+    for (std::size_t i = 0; i < allowed.size(); ++i) {
+        expected.append(i == 0 ? "" : (i + 1 == allowed.size() ? " or " : ", ")).append(allowed[i]);
+    }
+    return usageError("unknown " + std::string(what) + " '" + *v + "' (expected " + expected + ")");
 }
 
 Result<int> CliArgs::intOr(std::string_view name, int fallback, int lo, int hi) const {

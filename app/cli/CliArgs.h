@@ -17,7 +17,8 @@ namespace hepdesk::cli {
 /// checked against the options the subcommand accepts.
 class CliArgs {
 public:
-    /// `withValue`: options taking a value (may repeat); `flags`: options without one.
+    /// `withValue`: options taking a value (may repeat); `flags`: options without one. Names
+    /// are given without dashes: "lang" is `--lang`, a one-letter "o" is `-o`.
     static Result<CliArgs> parse(std::span<const std::string> args,
                                  const std::set<std::string, std::less<>>& withValue,
                                  const std::set<std::string, std::less<>>& flags);
@@ -37,6 +38,11 @@ public:
     /// (followed by `placeholder`, e.g. "FILE.json", when one is given).
     Result<std::string> required(std::string_view name, std::string_view command,
                                  std::string_view placeholder = {}) const;
+    /// The value of option `name` when it is one of `allowed` (nothing when absent); else the
+    /// usage error "unknown <what> 'X' (expected a, b or c)".
+    Result<std::optional<std::string>> oneOf(std::string_view name,
+                                             std::span<const std::string_view> allowed,
+                                             std::string_view what) const;
     /// A whole number in [lo, hi] from option `name`, or `fallback` when it is absent.
     Result<int> intOr(std::string_view name, int fallback, int lo, int hi) const;
     /// Exactly `count` positionals, else an error naming `what` they should be.

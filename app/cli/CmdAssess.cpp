@@ -1,8 +1,10 @@
 #include "Cli.h"
+#include "CliArgs.h"
 #include "ClinicalData.h"
 #include "CmdCommon.h"
 #include "hepdesk/core/Assess.h"
 #include "hepdesk/core/JsonRead.h"
+#include "hepdesk/core/LocalizedText.h"
 #include "hepdesk/core/OutcomeScoring.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/Store.h"
@@ -158,39 +160,32 @@ void printText(std::ostream& out, const Assessment& a, const Screening& s, const
 } // namespace
 
 int runAssess(Context& ctx, Args args) {
-    std::optional<std::string> file;
-    std::filesystem::path templates;
-    Format format = ctx.formatGiven ? ctx.format : Format::Json;
-    std::string lang = "en";
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        if (a == "--format" || a == "--templates" || a == "--lang") {
-            if (i + 1 >= args.size()) {
-                return ctx.usage("option '" + a + "' needs a value");
-            }
-            const std::string& v = args[++i];
-            if (a == "--templates") {
-                templates = v;
-            } else if (a == "--lang") {
-                if (v != "en" && v != "es") {
-                    return ctx.usage("unknown language '" + v + "' (expected en or es)");
-                }
-                lang = v;
-            } else if (v == "text" || v == "json") {
-                format = v == "text" ? Format::Text : Format::Json;
-            } else {
-                return ctx.usage("unknown format '" + v + "' (expected text or json)");
-            }
-        } else if (a.starts_with("-") && a != "-") {
-            return ctx.usage("unknown option '" + a + "' for assess");
-        } else if (file) {
-            return ctx.usage("unexpected argument '" + a + "' (assess reads one screening)");
-        } else {
-            file = a;
-        }
+    auto parsed = CliArgs::parse(args, {"format", "templates", "lang"}, {});
+    if (!parsed) {
+        return ctx.usage(parsed.error().message);
     }
-    if (!file) {
+    const CliArgs& cmd = *parsed;
+    if (cmd.positional().size() > 1) {
+        return ctx.usage("unexpected argument '" + cmd.positional()[1] +
+                         "' (assess reads one screening)");
+    }
+    if (cmd.positional().empty()) {
         return ctx.usage("'assess' needs a screening file (or - for standard input)");
+    }
+    const std::string* file = &cmd.positional()[0];
+    const std::filesystem::path templates = cmd.value("templates").value_or("");
+    auto lang = cmd.oneOf("lang", kLanguages, "language");
+    if (!lang) {
+        return ctx.fail(lang.error());
+    }
+    constexpr std::string_view kFormats[] = {"text", "json"};
+    auto formatArg = cmd.oneOf("format", kFormats, "format");
+    if (!formatArg) {
+        return ctx.fail(formatArg.error());
+    }
+    Format format = ctx.formatGiven ? ctx.format : Format::Json;
+    if (*formatArg) {
+        format = **formatArg == "text" ? Format::Text : Format::Json;
     }
 
     std::string source = *file;
@@ -238,7 +233,7 @@ int runAssess(Context& ctx, Args args) {
         // A file name that is not UTF-8 (a stray \xff byte) is shown with U+FFFD, never an abort.
         ctx.out << json::dump(enrichedJson(*a, *screening, *data, source), 2) << '\n';
     } else {
-        printText(ctx.out, *a, *screening, *data, lang);
+        printText(ctx.out, *a, *screening, *data, lang->value_or("en"));
     }
     return kOk;
 }

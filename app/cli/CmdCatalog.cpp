@@ -1,7 +1,9 @@
 #include "Cli.h"
+#include "CliArgs.h"
 #include "ClinicalData.h"
 #include "CmdCommon.h"
 #include "hepdesk/core/JsonRead.h"
+#include "hepdesk/core/LocalizedText.h"
 #include "hepdesk/core/Paths.h"
 #include "hepdesk/core/Progressions.h"
 #include "hepdesk/core/Protocol.h"
@@ -145,27 +147,25 @@ int validate(Context& ctx, const fs::path& dir) {
 
 /// catalog matrix [--format csv|json|text] [--by-exercise] [--document]: the decision table of
 /// the shipped rules (issue 14), computed from the data files.
-int matrix(Context& ctx, const std::vector<std::string>& args) {
-    std::string format = ctx.format == Format::Json ? "json" : "text";
-    bool byExercise = false;
-    bool document = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        if (args[i] == "--format") {
-            if (i + 1 >= args.size() ||
-                (args[i + 1] != "csv" && args[i + 1] != "json" && args[i + 1] != "text")) {
-                return ctx.usage("option '--format' of 'catalog matrix' needs csv, json or text");
-            }
-            format = args[++i];
-        } else if (args[i] == "--by-exercise") {
-            byExercise = true;
-        } else if (args[i] == "--document") {
-            document = true;
-        } else {
-            return ctx.usage("unknown argument '" + args[i] +
-                             "' for catalog matrix (expected --format csv|json|text, "
-                             "--by-exercise, --document)");
-        }
+int matrix(Context& ctx, Args args) {
+    auto parsed = CliArgs::parse(args, {"format"}, {"by-exercise", "document"});
+    if (!parsed) {
+        return ctx.usage(parsed.error().message +
+                         " for catalog matrix (expected --format csv|json|text, --by-exercise, "
+                         "--document)");
     }
+    if (auto none = parsed->expectPositional(0, ""); !none) {
+        return ctx.usage(none.error().message + " for catalog matrix");
+    }
+    std::string format = ctx.format == Format::Json ? "json" : "text";
+    if (auto f = parsed->value("format")) {
+        if (*f != "csv" && *f != "json" && *f != "text") {
+            return ctx.usage("option '--format' of 'catalog matrix' needs csv, json or text");
+        }
+        format = *f;
+    }
+    const bool byExercise = parsed->flag("by-exercise");
+    const bool document = parsed->flag("document");
     auto catalog = Catalog::loadDefault();
     if (!catalog) {
         return ctx.fail(catalog.error());
@@ -197,22 +197,18 @@ int runCatalog(Context& ctx, Args args) {
     }
     const std::string& sub = args[0];
     if (sub == "matrix") {
-        return matrix(ctx, std::vector<std::string>(args.begin() + 1, args.end()));
+        return matrix(ctx, args.subspan(1));
     }
-    std::vector<std::string> rest;
-    std::string lang = "en";
-    for (std::size_t i = 1; i < args.size(); ++i) {
-        if (args[i] == "--lang") {
-            if (i + 1 >= args.size() || (args[i + 1] != "en" && args[i + 1] != "es")) {
-                return ctx.usage("option '--lang' needs en or es");
-            }
-            lang = args[++i];
-        } else if (args[i].starts_with("-")) {
-            return ctx.usage("unknown option '" + args[i] + "' for catalog");
-        } else {
-            rest.push_back(args[i]);
-        }
+    auto parsed = CliArgs::parse(args.subspan(1), {"lang"}, {});
+    if (!parsed) {
+        return ctx.usage(parsed.error().message);
     }
+    auto langArg = parsed->oneOf("lang", kLanguages, "language");
+    if (!langArg) {
+        return ctx.fail(langArg.error());
+    }
+    const std::string lang = langArg->value_or("en");
+    const std::vector<std::string>& rest = parsed->positional();
     if (sub == "validate") {
         if (rest.size() != 1) {
             return ctx.usage("'catalog validate' needs one folder");

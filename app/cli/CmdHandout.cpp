@@ -1,3 +1,4 @@
+#include "CliArgs.h"
 #include "CliVisit.h"
 #include "ClinicalData.h"
 #include "CmdCommon.h"
@@ -156,86 +157,56 @@ int referralLetter(Context& ctx, const std::string& sessionArg, const std::strin
 } // namespace
 
 int runHandout(Context& ctx, Args args) {
-    std::optional<std::string> screeningFile, patient, clinicFile, output, overrideReason, session;
-    std::optional<std::string> lang, clinician, overrideKind;
-    std::optional<handout::HandoutOptions::Paper> paper;
-    std::vector<std::string> exercises;
-    std::vector<std::pair<std::string, std::string>> notes;
+    auto parsed =
+        CliArgs::parse(args,
+                       {"screening", "exercise", "patient", "clinic", "lang", "override-reason",
+                        "o", "note", "paper", "session", "clinician", "override-kind"},
+                       {"large-print", "log", "goals", "clinician-copy", "referral"});
+    if (!parsed) {
+        return ctx.usage(parsed.error().message);
+    }
+    const CliArgs& cmd = *parsed;
+    if (!cmd.positional().empty()) {
+        return ctx.usage("unexpected argument '" + cmd.positional()[0] + "' for 'handout'");
+    }
+    const std::optional<std::string> screeningFile = cmd.value("screening");
+    const std::optional<std::string> patient = cmd.value("patient");
+    const std::optional<std::string> clinicFile = cmd.value("clinic");
+    const std::optional<std::string> output = cmd.value("o");
+    const std::optional<std::string> overrideReason = cmd.value("override-reason");
+    const std::optional<std::string> session = cmd.value("session");
+    const std::optional<std::string> lang = cmd.value("lang");
+    const std::optional<std::string> clinician = cmd.value("clinician");
+    const std::optional<std::string> overrideKind = cmd.value("override-kind");
+    const std::vector<std::string> exercises = cmd.values("exercise");
+    const bool largePrint = cmd.flag("large-print");
+    const bool goals = cmd.flag("goals");
+    const bool referral = cmd.flag("referral");
     handout::HandoutOptions options;
-    bool largePrint = false;
-    bool goals = false;
-    bool referral = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        const auto value = [&]() -> const std::string* {
-            return i + 1 < args.size() ? &args[++i] : nullptr;
-        };
-        if (a == "--large-print") {
-            options.largePrint = true;
-            largePrint = true;
-            continue;
-        }
-        if (a == "--log") {
-            options.exerciseLog = true;
-            continue;
-        }
-        if (a == "--goals") {
-            goals = true;
-            continue;
-        }
-        if (a == "--clinician-copy") {
-            options.clinicianCopy = true;
-            continue;
-        }
-        if (a == "--referral") {
-            referral = true;
-            continue;
-        }
-        if (a == "--screening" || a == "--exercise" || a == "--patient" || a == "--clinic" ||
-            a == "--lang" || a == "--override-reason" || a == "-o" || a == "--note" ||
-            a == "--paper" || a == "--session" || a == "--clinician" || a == "--override-kind") {
-            const std::string* v = value();
-            if (v == nullptr) {
-                return ctx.usage("option '" + a + "' needs a value");
-            }
-            if (a == "--screening") {
-                screeningFile = *v;
-            } else if (a == "--exercise") {
-                exercises.push_back(*v);
-            } else if (a == "--patient") {
-                patient = *v;
-            } else if (a == "--clinic") {
-                clinicFile = *v;
-            } else if (a == "--lang") {
-                lang = *v;
-                options.lang = *v;
-            } else if (a == "--session") {
-                session = *v;
-            } else if (a == "--clinician") {
-                clinician = *v;
-            } else if (a == "--override-reason") {
-                overrideReason = *v;
-            } else if (a == "--override-kind") {
-                overrideKind = *v;
-            } else if (a == "-o") {
-                output = *v;
-            } else if (a == "--paper") {
-                if (*v != "a4" && *v != "letter") {
-                    return ctx.usage("unknown paper '" + *v + "' (expected a4 or letter)");
-                }
-                options.paper = *v == "a4" ? handout::HandoutOptions::Paper::A4
+    options.largePrint = largePrint;
+    options.exerciseLog = cmd.flag("log");
+    options.clinicianCopy = cmd.flag("clinician-copy");
+    if (lang) {
+        options.lang = *lang;
+    }
+    std::optional<handout::HandoutOptions::Paper> paper;
+    constexpr std::string_view kPapers[] = {"a4", "letter"};
+    auto paperArg = cmd.oneOf("paper", kPapers, "paper");
+    if (!paperArg) {
+        return ctx.fail(paperArg.error());
+    }
+    if (*paperArg) {
+        options.paper = **paperArg == "a4" ? handout::HandoutOptions::Paper::A4
                                            : handout::HandoutOptions::Paper::Letter;
-                paper = options.paper;
-            } else { // --note ID=TEXT
-                const auto eq = v->find('=');
-                if (eq == std::string::npos || eq == 0) {
-                    return ctx.usage("--note needs ID=TEXT, got '" + *v + "'");
-                }
-                notes.emplace_back(v->substr(0, eq), v->substr(eq + 1));
-            }
-            continue;
+        paper = options.paper;
+    }
+    std::vector<std::pair<std::string, std::string>> notes;
+    for (const std::string& v : cmd.values("note")) { // --note ID=TEXT
+        const auto eq = v.find('=');
+        if (eq == std::string::npos || eq == 0) {
+            return ctx.usage("--note needs ID=TEXT, got '" + v + "'");
         }
-        return ctx.usage("unexpected argument '" + a + "' for 'handout'");
+        notes.emplace_back(v.substr(0, eq), v.substr(eq + 1));
     }
     if (referral) {
         if (!session || !output) {

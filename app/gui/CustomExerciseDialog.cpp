@@ -6,6 +6,7 @@
 #include "ErrorLabel.h"
 #include "FigureThumbnail.h"
 #include "Services.h"
+#include "hepdesk/core/LocalizedText.h"
 #include "hepdesk/core/handout/Handout.h"
 
 #include <QBuffer>
@@ -35,8 +36,13 @@
 namespace hepdesk::gui {
 namespace {
 
-const char* const kLangs[] = {"en", "es"};
 constexpr QSize kPhotoPreview{176, 132};
+
+/// Core's languages (kLanguages): one field of each text per language.
+const std::vector<std::string>& languageCodes() {
+    static const std::vector<std::string> codes(std::begin(kLanguages), std::end(kLanguages));
+    return codes;
+}
 
 std::vector<std::string> lines(const QPlainTextEdit* e) {
     std::vector<std::string> out;
@@ -123,14 +129,14 @@ QFormLayout* CustomExerciseDialog::buildDescriptionRows() {
     auto* form = new QFormLayout;
     form->addRow(tr("&Edit:"), existing_);
     form->addRow(tr("&Identifier:"), id_);
-    for (const char* lang : kLangs) {
-        const QString l = QString::fromLatin1(lang);
+    for (const std::string& lang : languageCodes()) {
+        const QString l = QString::fromStdString(lang);
         name_[lang] = new QLineEdit(this);
         name_[lang]->setAccessibleName(tr("Name (%1)").arg(l));
         form->addRow(tr("Name (%1):").arg(l), name_[lang]);
     }
     auto* regionRow = new QHBoxLayout;
-    for (Region r : {Region::Neck, Region::MidBack, Region::LowBack}) {
+    for (Region r : kRegions) {
         regions_[r] = new QCheckBox(CatalogModel::humanize(std::string(toId(r))), this);
         regionRow->addWidget(regions_[r]);
     }
@@ -172,32 +178,32 @@ void CustomExerciseDialog::buildMovementRow(QFormLayout* form) {
 
 // Steps, tips, stop-if lines and the picture in words, in each language.
 void CustomExerciseDialog::buildTextRows(QFormLayout* form) {
-    for (const char* lang : kLangs) {
-        const QString l = QString::fromLatin1(lang);
+    for (const std::string& lang : languageCodes()) {
+        const QString l = QString::fromStdString(lang);
         steps_[lang] = new QPlainTextEdit(this);
         steps_[lang]->setTabChangesFocus(true);
         steps_[lang]->setAccessibleName(tr("Steps (%1), one per line").arg(l));
         steps_[lang]->setFixedHeight(steps_[lang]->fontMetrics().lineSpacing() * 5);
         form->addRow(tr("Steps (%1), one per line:").arg(l), steps_[lang]);
     }
-    for (const char* lang : kLangs) {
-        const QString l = QString::fromLatin1(lang);
+    for (const std::string& lang : languageCodes()) {
+        const QString l = QString::fromStdString(lang);
         tips_[lang] = new QPlainTextEdit(this);
         tips_[lang]->setTabChangesFocus(true);
         tips_[lang]->setAccessibleName(tr("Tips (%1), one per line").arg(l));
         tips_[lang]->setFixedHeight(tips_[lang]->fontMetrics().lineSpacing() * 3);
         form->addRow(tr("Tips (%1):").arg(l), tips_[lang]);
     }
-    for (const char* lang : kLangs) {
-        const QString l = QString::fromLatin1(lang);
+    for (const std::string& lang : languageCodes()) {
+        const QString l = QString::fromStdString(lang);
         stopIf_[lang] = new QPlainTextEdit(this);
         stopIf_[lang]->setTabChangesFocus(true);
         stopIf_[lang]->setAccessibleName(tr("Stop if (%1), one per line").arg(l));
         stopIf_[lang]->setFixedHeight(stopIf_[lang]->fontMetrics().lineSpacing() * 3);
         form->addRow(tr("Stop if (%1):").arg(l), stopIf_[lang]);
     }
-    for (const char* lang : kLangs) {
-        const QString l = QString::fromLatin1(lang);
+    for (const std::string& lang : languageCodes()) {
+        const QString l = QString::fromStdString(lang);
         illustration_[lang] = new QLineEdit(this);
         illustration_[lang]->setAccessibleName(tr("Picture description (%1)").arg(l));
         form->addRow(tr("Picture in words (%1):").arg(l), illustration_[lang]);
@@ -252,7 +258,7 @@ CatalogEntry CustomExerciseDialog::entry() const {
     CatalogEntry e;
     e.id = id_->text().trimmed().toStdString();
     e.kind = CatalogEntry::Kind::Exercise;
-    for (const char* lang : kLangs) {
+    for (const std::string& lang : languageCodes()) {
         e.name.byLang[lang] = name_.at(lang)->text().trimmed().toStdString();
         e.illustration.byLang[lang] = illustration_.at(lang)->text().trimmed().toStdString();
     }
@@ -272,13 +278,18 @@ CatalogEntry CustomExerciseDialog::entry() const {
     }
     // Steps and stop signs are paired by line: line 3 in English is line 3 in Spanish.
     auto paired = [](const std::map<std::string, QPlainTextEdit*>& edits) {
-        const auto en = lines(edits.at("en"));
-        const auto es = lines(edits.at("es"));
+        std::map<std::string, std::vector<std::string>> byLang;
+        std::size_t count = 0;
+        for (const std::string& lang : languageCodes()) {
+            byLang[lang] = lines(edits.at(lang));
+            count = std::max(count, byLang[lang].size());
+        }
         std::vector<LocalizedText> out;
-        for (std::size_t k = 0; k < std::max(en.size(), es.size()); ++k) {
+        for (std::size_t k = 0; k < count; ++k) {
             LocalizedText t;
-            t.byLang["en"] = k < en.size() ? en[k] : std::string();
-            t.byLang["es"] = k < es.size() ? es[k] : std::string();
+            for (const auto& [lang, text] : byLang) {
+                t.byLang[lang] = k < text.size() ? text[k] : std::string();
+            }
             out.push_back(std::move(t));
         }
         return out;
@@ -432,7 +443,7 @@ Status CustomExerciseDialog::load(const std::string& id) {
                 .toStdString());
     }
     id_->setText(QString::fromStdString(e->id));
-    for (const char* lang : kLangs) {
+    for (const std::string& lang : languageCodes()) {
         name_[lang]->setText(QString::fromStdString(e->name.text(lang)));
         illustration_[lang]->setText(QString::fromStdString(e->illustration.text(lang)));
         QStringList s;

@@ -34,6 +34,8 @@ QImage DecodedImageCache::decode(const std::string& bytes, QSize fit) {
         return {};
     }
     QImageReader reader(&buffer);
+    // Upright like the PDF draws it (a phone JPEG's EXIF orientation; see ImageData).
+    reader.setAutoTransform(true);
     const QSize size = reader.size();
     if (size.isValid() && (size.width() > fit.width() || size.height() > fit.height())) {
         reader.setScaledSize(size.scaled(fit, Qt::KeepAspectRatio));

@@ -3,6 +3,7 @@
 #include "HandoutPreview.h"
 #include "KeyText.h"
 #include "QtPainter.h"
+#include "Vocabulary.h"
 #include "hepdesk/core/Catalog.h"
 #include "hepdesk/core/handout/HandoutWriter.h"
 #include "hepdesk/visit/OverrideReason.h"
@@ -74,8 +75,7 @@ void HandoutPage::buildOptions() {
     language_ = new QComboBox(this);
     language_->setObjectName(QStringLiteral("handoutLanguage"));
     language_->setAccessibleName(tr("Handout language"));
-    language_->addItem(tr("English"), QStringLiteral("en"));
-    language_->addItem(tr("Spanish (Español)"), QStringLiteral("es"));
+    addLanguageItems(*language_);
     largePrint_ = new QCheckBox(tr("&Large print (18 pt)"), this);
     largePrint_->setObjectName(QStringLiteral("handoutLargePrint"));
     exerciseLog_ = new QCheckBox(tr("Exercise l&og page (two weeks to tick)"), this);

@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "AppPreferences.h"
 #include "AppSettings.h"
 #include "BackupRunner.h"
 #include "ConnectDialog.h"
@@ -560,11 +561,11 @@ void MainWindow::startAutomaticBackup() {
     if (services_.database() == nullptr) {
         return; // a server is backed up on the server (hepdesk-cli db backup runs pg_dump)
     }
-    const QString folder = SettingsDialog::backupFolder();
+    const AppPreferences prefs;
+    const QString folder = prefs.backupFolder();
     std::error_code ec;
     std::filesystem::create_directories(folder.toStdString(), ec);
-    backup_->start(services_.database()->path(), folder.toStdString(),
-                   SettingsDialog::backupKeep());
+    backup_->start(services_.database()->path(), folder.toStdString(), prefs.backupKeep());
 }
 
 void MainWindow::onDatabaseDamaged(const QString& problem) {

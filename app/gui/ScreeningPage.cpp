@@ -168,7 +168,7 @@ QWidget* ScreeningPage::buildPatientAndPain() {
     }
     // Created in the order they are shown, which is the order Tab visits them.
     auto* regionRow = new QHBoxLayout;
-    for (Region r : {Region::Neck, Region::MidBack, Region::LowBack}) {
+    for (Region r : kRegions) {
         auto* c = new QCheckBox(CatalogModel::humanize(std::string(toId(r))), box);
         c->setObjectName(QStringLiteral("region_") + fromView(toId(r)));
         regions_[r] = c;

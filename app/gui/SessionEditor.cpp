@@ -1,5 +1,6 @@
 #include "SessionEditor.h"
 
+#include "AppPreferences.h"
 #include "CatalogModel.h"
 #include "ExercisesPage.h"
 #include "HandoutExporter.h"
@@ -9,7 +10,6 @@
 #include "PsfsForm.h"
 #include "ScreeningPage.h"
 #include "Services.h"
-#include "SettingsDialog.h"
 #include "SignPage.h"
 #include "TriageBanner.h"
 #include "UiLanguage.h"
@@ -71,12 +71,13 @@ Result<visit::StartedSession> SessionEditor::newSession(Services& services, cons
         if (auto me = services.loggedInClinician()) {
             options.clinicianId = me->id;
         }
-    } else if (const auto who = SettingsDialog::currentClinicianId();
+    } else if (const auto who = AppPreferences().clinicianId();
                who != 0 && services.clinicians().get(who).ok()) {
         options.clinicianId = who;
     }
-    options.handout.language = SettingsDialog::defaultLanguage().toStdString();
-    options.handout.largePrint = SettingsDialog::defaultLargePrint();
+    const AppPreferences prefs;
+    options.handout.language = prefs.handoutLanguage().toStdString();
+    options.handout.largePrint = prefs.handoutLargePrint();
     if (followUpFrom != 0) {
         options.followUpFrom = followUpFrom;
     }
@@ -134,7 +135,7 @@ void SessionEditor::buildSteps() {
     exercises_->setTriageRules(&services_.rules().triage());
     handout_ = new HandoutPage(services_.writer(), services_.catalog(), this);
     // A draft starts on the paper chosen in Settings; a signed session keeps its own (below).
-    handout_->setPaper(SettingsDialog::defaultPaper());
+    handout_->setPaper(AppPreferences().handoutPaper());
     sign_ = new SignPage(this);
     sign_->setRules(&services_.rules().triage());
     sign_->setClinicianNames(
@@ -622,7 +623,7 @@ Result<std::int64_t> SessionEditor::signer() const {
         }
         return me->id;
     }
-    const auto who = SettingsDialog::currentClinicianId();
+    const auto who = AppPreferences().clinicianId();
     if (who == 0 || !services_.clinicians().get(who).ok()) {
         return std::int64_t{0};
     }

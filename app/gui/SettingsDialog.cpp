@@ -1,10 +1,11 @@
 #include "SettingsDialog.h"
 
-#include "AppSettings.h"
-#include "Translations.h"
+#include "AppPreferences.h"
+#include "DecodedImageCache.h"
+#include "Vocabulary.h"
 #include "hepdesk/core/FhirIds.h"
-#include "hepdesk/core/ReadFile.h"
 #include "hepdesk/core/Sha256.h"
+#include "hepdesk/core/handout/ImageIntake.h"
 #include "hepdesk/db/ClinicRepository.h"
 #include "hepdesk/db/ClinicianRepository.h"
 
@@ -30,19 +31,6 @@
 #include <QVBoxLayout>
 
 namespace hepdesk::gui {
-namespace {
-
-const QString kLanguageKey = QStringLiteral("handout/language");
-const QString kLargePrintKey = QStringLiteral("handout/largePrint");
-const QString kPaperKey = QStringLiteral("handout/paper");
-const QString kBackupFolderKey = QStringLiteral("backup/folder");
-const QString kBackupKeepKey = QStringLiteral("backup/keep");
-const QString kClinicianKey = QStringLiteral("clinician/id");
-constexpr int kDefaultKeep = 14;
-constexpr qint64 kMaxLogoBytes = 2 * 1024 * 1024;
-
-} // namespace
-
 SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianRepository& clinicians,
                                QWidget* parent)
     : QDialog(parent), clinicRepo_(clinic), clinicianRepo_(clinicians) {
@@ -102,8 +90,7 @@ SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianReposi
 
     language_ = new QComboBox(this);
     language_->setAccessibleName(tr("Default handout language"));
-    language_->addItem(tr("English"), QStringLiteral("en"));
-    language_->addItem(tr("Spanish (Español)"), QStringLiteral("es"));
+    addLanguageItems(*language_);
     printSize_ = new QComboBox(this);
     printSize_->setAccessibleName(tr("Default print size"));
     printSize_->addItem(tr("Regular (12 pt)"), false);
@@ -123,9 +110,8 @@ SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianReposi
     interfaceLanguage_->setObjectName(QStringLiteral("interfaceLanguage"));
     interfaceLanguage_->setAccessibleName(tr("Interface language"));
     // Language names in their own language, so a person can find theirs whatever is showing.
-    interfaceLanguage_->addItem(tr("System language"), QStringLiteral("system"));
-    interfaceLanguage_->addItem(QStringLiteral("English"), QStringLiteral("en"));
-    interfaceLanguage_->addItem(QStringLiteral("Español"), QStringLiteral("es"));
+    interfaceLanguage_->addItem(tr("System language"), AppPreferences::systemLanguageChoice());
+    addLanguageItems(*interfaceLanguage_);
     auto* interfaceBox = new QGroupBox(tr("Interface"), this);
     auto* interfaceForm = new QFormLayout(interfaceBox);
     interfaceForm->addRow(tr("&Interface language:"), interfaceLanguage_);
@@ -143,7 +129,7 @@ SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianReposi
     folderRow->addWidget(browse);
     backupKeep_ = new QSpinBox(this);
     backupKeep_->setAccessibleName(tr("Backups to keep"));
-    backupKeep_->setRange(1, 365);
+    backupKeep_->setRange(AppPreferences::kMinBackupKeep, AppPreferences::kMaxBackupKeep);
     auto* backupBox = new QGroupBox(tr("Automatic daily backup"), this);
     auto* backupForm = new QFormLayout(backupBox);
     auto* folderLabel = new QLabel(tr("&Folder:"), backupBox);
@@ -200,37 +186,6 @@ SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianReposi
     guard_.markClean();
 }
 
-QString SettingsDialog::defaultLanguage() {
-    return appSettings().value(kLanguageKey, QStringLiteral("en")).toString();
-}
-
-bool SettingsDialog::defaultLargePrint() {
-    return appSettings().value(kLargePrintKey, false).toBool();
-}
-
-handout::HandoutOptions::Paper SettingsDialog::defaultPaper() {
-    using Paper = handout::HandoutOptions::Paper;
-    // Until chosen here, the paper of the computer's region (Letter in the US).
-    const Paper regional =
-        QLocale().measurementSystem() == QLocale::ImperialUSSystem ? Paper::Letter : Paper::A4;
-    const int stored = appSettings().value(kPaperKey, static_cast<int>(regional)).toInt();
-    return stored == static_cast<int>(Paper::Letter) ? Paper::Letter : Paper::A4;
-}
-
-QString SettingsDialog::backupFolder() {
-    const QString fallback = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-                                 .filePath(QStringLiteral("backups"));
-    return appSettings().value(kBackupFolderKey, fallback).toString();
-}
-
-int SettingsDialog::backupKeep() {
-    return std::clamp(appSettings().value(kBackupKeepKey, kDefaultKeep).toInt(), 1, 365);
-}
-
-std::int64_t SettingsDialog::currentClinicianId() {
-    return appSettings().value(kClinicianKey, 0).toLongLong();
-}
-
 Status SettingsDialog::load() {
     auto clinic = clinicRepo_.load();
     if (!clinic) {
@@ -238,7 +193,8 @@ Status SettingsDialog::load() {
     }
     clinic_ = std::move(clinic).value();
     clinician_ = Clinician{};
-    if (const std::int64_t id = currentClinicianId(); id != 0) {
+    const AppPreferences prefs;
+    if (const std::int64_t id = prefs.clinicianId(); id != 0) {
         auto c = clinicianRepo_.get(id);
         if (c) {
             clinician_ = std::move(c).value();
@@ -250,45 +206,33 @@ Status SettingsDialog::load() {
     recordSystem_->setText(QString::fromStdString(clinic_.recordSystem));
     clinicianName_->setText(QString::fromStdString(clinician_.name));
     credentials_->setText(QString::fromStdString(clinician_.credentials));
-    language_->setCurrentIndex(std::max(0, language_->findData(defaultLanguage())));
-    printSize_->setCurrentIndex(defaultLargePrint() ? 1 : 0);
-    paper_->setCurrentIndex(std::max(0, paper_->findData(static_cast<int>(defaultPaper()))));
+    language_->setCurrentIndex(std::max(0, language_->findData(prefs.handoutLanguage())));
+    printSize_->setCurrentIndex(prefs.handoutLargePrint() ? 1 : 0);
+    paper_->setCurrentIndex(std::max(0, paper_->findData(static_cast<int>(prefs.handoutPaper()))));
     interfaceLanguage_->setCurrentIndex(
-        std::max(0, interfaceLanguage_->findData(Translations::savedChoice())));
-    backupFolder_->setText(backupFolder());
-    backupKeep_->setValue(backupKeep());
+        std::max(0, interfaceLanguage_->findData(prefs.interfaceLanguage())));
+    backupFolder_->setText(prefs.backupFolder());
+    backupKeep_->setValue(prefs.backupKeep());
     showLogo();
     guard_.markClean();
     return {};
 }
 
 Status SettingsDialog::setLogoFile(const QString& path) {
-    if (const QFileInfo info(path); info.isFile() && info.size() > kMaxLogoBytes) {
-        return Error::invalid(
-            tr("Logo %1: larger than 2 MB; use a smaller PNG or JPEG.").arg(path).toStdString());
+    // Core's intake: the type from the first bytes, the logo's size limit, the EXIF orientation;
+    // a folder, /dev/zero or a FIFO is refused (named), never read without end or waited on.
+    auto image = handout::intakeImageFile(QFile::encodeName(path).toStdString(),
+                                          handout::ImageUse::ClinicLogo);
+    if (!image) {
+        return image.error();
     }
-    // The core's bounded reader: a FIFO, /dev/zero or a folder is refused (named), never read
-    // without end or waited on.
-    auto read = readRegularFile(QFile::encodeName(path).toStdString(),
-                                static_cast<std::uintmax_t>(kMaxLogoBytes), "logo");
-    if (!read) {
-        return read.error();
-    }
-    const QByteArray bytes = QByteArray::fromStdString(*read);
-    std::string mime;
-    if (bytes.startsWith("\x89PNG\r\n\x1a\n")) {
-        mime = "image/png";
-    } else if (bytes.startsWith("\xff\xd8\xff")) {
-        mime = "image/jpeg";
-    } else {
-        return Error::invalid(tr("Logo %1: not a PNG or JPEG image.").arg(path).toStdString());
-    }
-    if (QImage::fromData(bytes).isNull()) {
+    // The preview's decoder must manage it too (a JPEG's data is checked only here).
+    if (DecodedImageCache::decode((*image)->bytes, logo_->minimumSize()).isNull()) {
         return Error::invalid(
             tr("Logo %1: the image is damaged and cannot be decoded.").arg(path).toStdString());
     }
-    clinic_.logo = bytes.toStdString();
-    clinic_.logoMime = mime;
+    clinic_.logo = (*image)->bytes;
+    clinic_.logoMime = std::string(handout::mimeTypeOf(**image));
     showLogo();
     return {};
 }
@@ -296,7 +240,7 @@ Status SettingsDialog::setLogoFile(const QString& path) {
 bool SettingsDialog::needsFirstRun(db::ClinicRepository& clinic,
                                    db::ClinicianRepository& clinicians) {
     const auto c = clinic.load();
-    const std::int64_t who = currentClinicianId();
+    const std::int64_t who = AppPreferences().clinicianId();
     return !c || c->name.empty() || who == 0 || !clinicians.get(who).ok();
 }
 
@@ -325,7 +269,7 @@ Status SettingsDialog::save() {
     const QString folder = backupFolder_->text().trimmed();
     if (folder.isEmpty() || QDir::isRelativePath(folder)) {
         return Error::invalid(tr("Backup folder: choose a full path (for example %1).")
-                                  .arg(backupFolder())
+                                  .arg(AppPreferences().backupFolder())
                                   .toStdString());
     }
     const std::string recordSystem = recordSystem_->text().trimmed().toStdString();
@@ -363,14 +307,15 @@ Status SettingsDialog::save() {
         clinicianId = who.id;
     }
 
-    QSettings settings = appSettings();
-    settings.setValue(kLanguageKey, language_->currentData().toString());
-    settings.setValue(kLargePrintKey, printSize_->currentData().toBool());
-    settings.setValue(kPaperKey, paper_->currentData().toInt());
-    Translations::saveChoice(interfaceLanguage_->currentData().toString());
-    settings.setValue(kBackupFolderKey, folder);
-    settings.setValue(kBackupKeepKey, backupKeep_->value());
-    settings.setValue(kClinicianKey, QVariant::fromValue<qlonglong>(clinicianId));
+    AppPreferences prefs;
+    prefs.setHandoutLanguage(language_->currentData().toString());
+    prefs.setHandoutLargePrint(printSize_->currentData().toBool());
+    prefs.setHandoutPaper(
+        static_cast<handout::HandoutOptions::Paper>(paper_->currentData().toInt()));
+    prefs.setInterfaceLanguage(interfaceLanguage_->currentData().toString());
+    prefs.setBackupFolder(folder);
+    prefs.setBackupKeep(backupKeep_->value());
+    prefs.setClinicianId(clinicianId);
     guard_.markClean();
     return {};
 }
@@ -419,7 +364,7 @@ void SettingsDialog::showLogo() {
         logo_->setText(tr("No logo"));
         return;
     }
-    const QImage img = QImage::fromData(QByteArray::fromStdString(clinic_.logo));
+    const QImage img = DecodedImageCache::decode(clinic_.logo, logo_->minimumSize() * 4);
     logo_->setPixmap(QPixmap::fromImage(img).scaled(logo_->minimumSize(), Qt::KeepAspectRatio,
                                                     Qt::SmoothTransformation));
 }

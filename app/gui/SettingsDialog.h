@@ -24,7 +24,7 @@ namespace hepdesk::gui {
 /// Clinic details and logo, the clinician using this computer, the interface language, default
 /// handout language and print size, and the automatic backup's folder and how many to keep. Clinic
 /// and clinician go to the database (they are printed on handouts and named in signatures); the
-/// rest are this computer's preferences (QSettings). Closing it with changes asks whether
+/// rest are this computer's preferences (AppPreferences). Closing it with changes asks whether
 /// to discard them.
 class SettingsDialog final : public QDialog {
     Q_OBJECT
@@ -57,15 +57,6 @@ public:
     [[nodiscard]] QComboBox* paperBox() const { return paper_; }
     [[nodiscard]] QLineEdit* backupFolderEdit() const { return backupFolder_; }
     [[nodiscard]] QSpinBox* backupKeepBox() const { return backupKeep_; }
-
-    /// Preference keys and defaults, read by the rest of the app.
-    static QString defaultLanguage();
-    static bool defaultLargePrint();
-    /// The paper new sessions' handouts start on (A4 or Letter; the region's until chosen).
-    static handout::HandoutOptions::Paper defaultPaper();
-    static QString backupFolder();
-    static int backupKeep();
-    static std::int64_t currentClinicianId();
 
     /// The fields changed since load() or save() (empty after reverting them).
     [[nodiscard]] QStringList changedFields() const { return guard_.changedFields(); }

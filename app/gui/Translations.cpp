@@ -1,6 +1,7 @@
 #include "Translations.h"
 
-#include "AppSettings.h"
+#include "AppPreferences.h"
+#include "hepdesk/core/LocalizedText.h"
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
@@ -10,9 +11,14 @@
 namespace hepdesk::gui {
 namespace {
 
-const QString kInterfaceLanguageKey = QStringLiteral("interface/language");
+/// The language the interface is written in (its source strings).
+constexpr std::string_view kSourceLanguage = "en";
 
-bool hasPrefix(const QString& tag, QLatin1String lang) {
+QString fromView(std::string_view v) {
+    return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
+}
+
+bool hasPrefix(const QString& tag, const QString& lang) {
     return tag == lang || tag.startsWith(lang + QLatin1Char('-')) ||
            tag.startsWith(lang + QLatin1Char('_'));
 }
@@ -35,43 +41,36 @@ Translations::~Translations() {
 }
 
 QStringList Translations::choices() {
-    return {QStringLiteral("system"), QStringLiteral("en"), QStringLiteral("es")};
+    QStringList out{AppPreferences::systemLanguageChoice()};
+    for (std::string_view lang : kLanguages) {
+        out << fromView(lang);
+    }
+    return out;
 }
 
 QString Translations::resolve(const QString& choice, const QStringList& systemLanguages) {
-    if (choice == QLatin1String("es") || choice == QLatin1String("en")) {
+    if (isLanguage(choice.toStdString())) {
         return choice;
     }
     // The first language of the system's list that we have decides: a Catalan user whose list
     // is "ca, es, en" gets Spanish, a "fr, en" user English.
     for (const QString& tag : systemLanguages) {
-        if (hasPrefix(tag, QLatin1String("es"))) {
-            return QStringLiteral("es");
-        }
-        if (hasPrefix(tag, QLatin1String("en"))) {
-            return QStringLiteral("en");
+        for (std::string_view lang : kLanguages) {
+            if (hasPrefix(tag, fromView(lang))) {
+                return fromView(lang);
+            }
         }
     }
-    return QStringLiteral("en");
-}
-
-QString Translations::savedChoice() {
-    const QString v = appSettings().value(kInterfaceLanguageKey).toString();
-    return choices().contains(v) ? v : QStringLiteral("system");
-}
-
-void Translations::saveChoice(const QString& choice) {
-    appSettings().setValue(kInterfaceLanguageKey,
-                           choices().contains(choice) ? choice : QStringLiteral("system"));
+    return fromView(kSourceLanguage);
 }
 
 bool Translations::install(const QString& language, QString* error) {
     uninstall();
-    if (language != QLatin1String("es")) {
+    if (language == fromView(kSourceLanguage) || !isLanguage(language.toStdString())) {
         // English is the source text; only its plural forms ("%n exercise(s)") come from a
         // catalogue. Without it the interface still works, with "exercise(s)".
         auto plurals = std::make_unique<QTranslator>();
-        if (plurals->load(QStringLiteral(":/i18n/hepdesk_en.qm"))) {
+        if (plurals->load(QStringLiteral(":/i18n/hepdesk_%1.qm").arg(fromView(kSourceLanguage)))) {
             QCoreApplication::installTranslator(plurals.get());
             app_ = std::move(plurals);
         }
@@ -80,26 +79,29 @@ bool Translations::install(const QString& language, QString* error) {
     auto app = std::make_unique<QTranslator>();
     // Embedded by qt_add_translations (app/CMakeLists.txt): the catalogue travels inside the
     // program, so an installed and a build-tree run translate the same.
-    if (!app->load(QStringLiteral(":/i18n/hepdesk_es.qm"))) {
+    const QString catalogue = QStringLiteral(":/i18n/hepdesk_%1.qm").arg(language);
+    if (!app->load(catalogue)) {
         if (error != nullptr) {
-            *error = QStringLiteral("the Spanish interface catalogue (:/i18n/hepdesk_es.qm) is "
-                                    "missing from this build; the interface stays in English");
+            *error = QStringLiteral("the %1 interface catalogue (%2) is missing from this build; "
+                                    "the interface stays in English")
+                         .arg(QLocale::languageToString(QLocale(language).language()), catalogue);
         }
         return false;
     }
     // Qt's own strings (standard buttons, file and print dialogs) come from Debian's
     // qt6-translations-l10n; without it those few stay English, which is not an error.
+    const QLocale wanted(language);
     auto qt = std::make_unique<QTranslator>();
-    if (qt->load(QLocale(QLocale::Spanish), QStringLiteral("qtbase"), QStringLiteral("_"),
+    if (qt->load(wanted, QStringLiteral("qtbase"), QStringLiteral("_"),
                  QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QCoreApplication::installTranslator(qt.get());
         qt_ = std::move(qt);
     }
     QCoreApplication::installTranslator(app.get());
     app_ = std::move(app);
+    // The system's own variant of the language when it speaks it (es_MX dates stay Mexican).
     const QLocale system = QLocale::system();
-    QLocale::setDefault(
-        system.language() == QLocale::Spanish ? system : QLocale(QLocale::Spanish, QLocale::Spain));
+    QLocale::setDefault(system.language() == wanted.language() ? system : wanted);
     return true;
 }
 

@@ -13,16 +13,12 @@ namespace hepdesk::gui {
 /// default the app follows the system's languages; the Settings dialog and `--lang` override.
 class Translations final {
 public:
-    /// What the person asked for: "system", "en" or "es".
+    /// What the person may ask for: "system", or a language of core's list (kLanguages).
     static QStringList choices();
 
     /// The interface language for a choice and the system's preferred languages
     /// (QLocale::uiLanguages() order): "es" or "en". Anything unknown means English.
     static QString resolve(const QString& choice, const QStringList& systemLanguages);
-
-    /// The choice saved in the preferences ("system" when none or unreadable).
-    static QString savedChoice();
-    static void saveChoice(const QString& choice);
 
     /// Installs the translators for `language` ("en" or "es") in the running application and
     /// makes it the default QLocale (dates, numbers, and the language of template texts).

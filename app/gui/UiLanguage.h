@@ -1,14 +1,24 @@
 #pragma once
 
+#include "hepdesk/core/LocalizedText.h"
+
 #include <QLocale>
+#include <QString>
 #include <string>
 
 namespace hepdesk::gui {
 
-/// The language of the interface ("en" or "es"), from the default QLocale that the
-/// translation loader sets at start-up.
+/// The language of the interface (a code of core's kLanguages), from the default QLocale that
+/// the translation loader sets at start-up; the first of the list (English) otherwise.
 inline std::string uiLanguage() {
-    return QLocale().language() == QLocale::Spanish ? "es" : "en";
+    const QLocale::Language current = QLocale().language();
+    for (std::string_view lang : kLanguages) {
+        if (QLocale(QString::fromUtf8(lang.data(), static_cast<qsizetype>(lang.size())))
+                .language() == current) {
+            return std::string(lang);
+        }
+    }
+    return std::string(kLanguages[0]);
 }
 
 } // namespace hepdesk::gui

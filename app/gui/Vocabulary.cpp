@@ -1,5 +1,8 @@
 #include "Vocabulary.h"
 
+#include "hepdesk/core/LocalizedText.h"
+
+#include <QComboBox>
 #include <QCoreApplication>
 #include <array>
 #include <utility>
@@ -83,6 +86,14 @@ QString vocabularyLabel(std::string_view id) {
         s[0] = s[0].toUpper();
     }
     return s;
+}
+
+void addLanguageItems(QComboBox& box) {
+    for (std::string_view lang : kLanguages) {
+        const std::string_view name = languageEndonym(lang);
+        box.addItem(QString::fromUtf8(name.data(), static_cast<qsizetype>(name.size())),
+                    QString::fromUtf8(lang.data(), static_cast<qsizetype>(lang.size())));
+    }
 }
 
 } // namespace hepdesk::gui

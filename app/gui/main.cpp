@@ -1,8 +1,10 @@
+#include "AppPreferences.h"
 #include "ConnectDialog.h"
 #include "MainWindow.h"
 #include "Services.h"
 #include "StartupBenchmark.h"
 #include "Translations.h"
+#include "hepdesk/core/LocalizedText.h"
 #include "hepdesk/core/Version.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/Pg.h"
@@ -57,16 +59,16 @@ int main(int argc, char** argv) {
 
     // Interface language: --lang, else the Settings choice, else the system's languages.
     const QString langArgument = languageArgument(QApplication::arguments());
-    if (!langArgument.isEmpty() && langArgument != QLatin1String("en") &&
-        langArgument != QLatin1String("es")) {
-        (void)std::fprintf(stderr,
-                           "hepdesk: --lang: \"%s\" is not a language of HepDesk (en or es)\n",
-                           qUtf8Printable(langArgument));
+    if (!langArgument.isEmpty() && !hepdesk::isLanguage(langArgument.toStdString())) {
+        (void)std::fprintf(stderr, "hepdesk: --lang: \"%s\" is not a language of HepDesk (%s)\n",
+                           qUtf8Printable(langArgument),
+                           qUtf8Printable(hepdesk::gui::Translations::choices().mid(1).join(
+                               QStringLiteral(" or "))));
         return 2;
     }
     hepdesk::gui::Translations translations;
     const QString language = hepdesk::gui::Translations::resolve(
-        langArgument.isEmpty() ? hepdesk::gui::Translations::savedChoice() : langArgument,
+        langArgument.isEmpty() ? hepdesk::gui::AppPreferences().interfaceLanguage() : langArgument,
         QLocale::system().uiLanguages());
     if (QString why; !translations.install(language, &why)) {
         (void)std::fprintf(stderr, "hepdesk: %s\n", qUtf8Printable(why));

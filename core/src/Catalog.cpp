@@ -23,7 +23,14 @@ const std::vector<std::string_view> kPositions = {
     "lying_on_back", "lying_on_front", "lying_on_side", "hanging"};
 const std::vector<std::string_view> kEquipment = {"mat", "chair", "foam_roller", "towel", "ball",
                                                   "bar", "bed",   "pillow",      "wall",  "band"};
-const std::vector<std::string_view> kRegions = {"neck", "mid_back", "low_back"};
+/// The region ids of core's list (kRegions), for the catalog reader's closed vocabulary.
+std::vector<std::string_view> regionIds() {
+    std::vector<std::string_view> ids;
+    for (Region r : kRegions) {
+        ids.push_back(toId(r));
+    }
+    return ids;
+}
 
 nlohmann::json textJson(const LocalizedText& t) {
     nlohmann::json j = nlohmann::json::object();
@@ -68,7 +75,7 @@ Result<CatalogEntry> catalogEntryFromJson(const nlohmann::json& j, std::string_v
     const std::string kind = r.oneOf("kind", {"exercise", "avoid"});
     e.kind = kind == "avoid" ? CatalogEntry::Kind::Avoid : CatalogEntry::Kind::Exercise;
     e.name = r.text("name");
-    for (const auto& reg : r.ids("regions", true, 1, kRegions)) {
+    for (const auto& reg : r.ids("regions", true, 1, regionIds())) {
         e.regions.push_back(*regionFromId(reg));
     }
     e.illustration = r.text("illustration");

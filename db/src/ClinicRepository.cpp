@@ -4,16 +4,16 @@
 #include "TextCheck.h"
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/core/FhirIds.h"
+#include "hepdesk/core/handout/ImageIntake.h"
 #include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/Database.h"
 
 namespace hepdesk::db {
 namespace {
 
-constexpr std::size_t kMaxLogoBytes = 2 * 1024 * 1024;
-
-/// The logo's first bytes must say what its MIME type claims: a handout must never embed
-/// something that is not the picture the clinic chose.
+/// The logo passes core's image intake (type from its first bytes, the logo's size limit, a
+/// readable header), and its MIME type says what it is: a handout must never embed something
+/// that is not the picture the clinic chose.
 Status checkLogo(const ClinicSettings& s) {
     if (s.logo.empty() != s.logoMime.empty()) {
         return Error::invalid("clinic logo: give both the image and its type, or neither");
@@ -21,22 +21,17 @@ Status checkLogo(const ClinicSettings& s) {
     if (s.logo.empty()) {
         return {};
     }
-    if (s.logo.size() > kMaxLogoBytes) {
-        return Error::invalid("clinic logo is too large (" + std::to_string(s.logo.size()) +
-                              " bytes; at most 2 MiB)");
-    }
-    const std::string_view b(s.logo);
-    if (s.logoMime == "image/png") {
-        if (!b.starts_with("\x89PNG\r\n\x1a\n")) {
-            return Error::invalid("clinic logo is not a PNG image (bad signature)");
-        }
-    } else if (s.logoMime == "image/jpeg") {
-        if (!b.starts_with("\xFF\xD8\xFF")) {
-            return Error::invalid("clinic logo is not a JPEG image (bad signature)");
-        }
-    } else {
+    if (s.logoMime != "image/png" && s.logoMime != "image/jpeg") {
         return Error::invalid("clinic logo type must be image/png or image/jpeg, got '" +
                               s.logoMime.substr(0, 60) + "'");
+    }
+    auto image = handout::intakeImage(s.logo, handout::ImageUse::ClinicLogo, "clinic logo");
+    if (!image) {
+        return image.error();
+    }
+    if (handout::mimeTypeOf(**image) != s.logoMime) {
+        return Error::invalid("clinic logo is a " + std::string(handout::mimeTypeOf(**image)) +
+                              " image but its type says '" + s.logoMime + "'");
     }
     return {};
 }

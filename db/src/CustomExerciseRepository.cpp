@@ -5,6 +5,7 @@
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/core/JsonRead.h"
 #include "hepdesk/core/handout/Handout.h"
+#include "hepdesk/core/handout/ImageIntake.h"
 #include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/Database.h"
 
@@ -23,25 +24,22 @@ Status checkPhoto(const CustomExercise& e) {
     if (e.photo.empty()) {
         return {};
     }
-    if (e.photo.size() > kMaxCustomExercisePhotoBytes) {
-        return Error::invalid(what + " is too large (" + std::to_string(e.photo.size()) +
-                              " bytes; at most 5 MiB): save a smaller copy of the picture");
-    }
     if (e.photoMime != "image/png" && e.photoMime != "image/jpeg") {
         return Error::invalid(what + ": type must be image/png or image/jpeg, got '" +
                               e.photoMime.substr(0, 60) + "'");
     }
-    // The core's reader checks the signature and finds the pixel size in the header.
-    auto image = handout::imageFromBytes(e.photo, what);
+    // Core's intake: the signature, the photo's size limit, the header's pixel size, every PNG
+    // decoded once.
+    auto image = handout::intakeImage(e.photo, handout::ImageUse::ExercisePhoto, what);
     if (!image) {
         return image.error();
     }
-    const bool png = (*image)->format == handout::ImageData::Format::Png;
-    if (e.photoMime != (png ? "image/png" : "image/jpeg")) {
+    if (handout::mimeTypeOf(**image) != e.photoMime) {
+        const bool png = (*image)->format == handout::ImageData::Format::Png;
         return Error::invalid(what + " is a " + (png ? "PNG" : "JPEG") +
                               " image but its type says '" + e.photoMime + "'");
     }
-    return handout::checkImageReadable(**image);
+    return {};
 }
 
 CustomExercise readRow(const Statement& st) {

@@ -1,6 +1,7 @@
 // A whole visit from the keyboard alone: every step is a key press sent to whatever has the
 // focus, as a clinician without a mouse (or with a screen reader) would do it. No setters, no
 // clicks; the test only reads widgets to check where the focus is and what the app shows.
+#include "AppPreferences.h"
 #include "CatalogModel.h"
 #include "ExercisesPage.h"
 #include "HandoutPage.h"
@@ -141,7 +142,7 @@ TEST(KeyboardVisit, NewPatientToSignedSessionWithTheKeyboardAlone) {
             EXPECT_FALSE(d->isVisible()) << "Enter saves the settings";
         },
         [&w] { pressShortcut(w.settingsAction()->shortcut()); }));
-    ASSERT_NE(SettingsDialog::currentClinicianId(), 0);
+    ASSERT_NE(AppPreferences().clinicianId(), 0);
 
     // New patient (Ctrl+N): name, Tab, date of birth, Tab, record number, Enter.
     ASSERT_TRUE(windowManagerReturnsKeyboardTo(&w));

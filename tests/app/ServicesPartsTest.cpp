@@ -1,3 +1,4 @@
+#include "AppPreferences.h"
 #include "BackupRunner.h"
 #include "CatalogFilterModel.h"
 #include "CatalogModel.h"
@@ -147,7 +148,7 @@ TEST(SettingsDialogTest, StoresClinicAndRefusesBadLogoAndRelativeBackupFolder) {
     ASSERT_TRUE(clinic.ok());
     EXPECT_EQ(clinic->name, "Physio Oeste");
     EXPECT_EQ(clinic->logoMime, "image/png");
-    EXPECT_EQ(SettingsDialog::backupKeep(), 5);
+    EXPECT_EQ(AppPreferences().backupKeep(), 5);
     d.show();
     EXPECT_TRUE(test::grabTo(d, "settings-dialog.png"));
 }

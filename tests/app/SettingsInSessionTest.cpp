@@ -1,7 +1,9 @@
 // Issue 12 item 5: the app asks for the clinic and the clinician on first start, Settings are
 // reachable from a session window (Session > Settings…, Ctrl+,), and saving them takes effect
 // in the open session (no stale "enter your name" on the Sign step).
+#include "AppPreferences.h"
 #include "AppSettings.h"
+#include "HandoutPage.h"
 #include "MainWindow.h"
 #include "SessionEditor.h"
 #include "SettingsDialog.h"
@@ -10,11 +12,13 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTimer>
 #include <gtest/gtest.h>
 
@@ -23,8 +27,7 @@ namespace {
 
 /// No clinician chosen on this computer (QSettings outlive a test in the same process).
 void forgetClinician() {
-    QSettings settings = appSettings();
-    settings.remove(QStringLiteral("clinician/id"));
+    AppPreferences().reset(AppPreferences::Key::ClinicianId);
 }
 
 /// Fills the open Settings dialog with a clinic and a clinician and presses Save.
@@ -67,7 +70,7 @@ TEST(SettingsInSession, FirstStartAsksForTheClinicAndTheClinicianOnce) {
     EXPECT_TRUE(refusedEmpty);
     EXPECT_FALSE(SettingsDialog::needsFirstRun(app.services->clinic(), app.services->clinicians()));
     EXPECT_EQ(app.services->clinic().load()->name, "Riverside Physical Therapy");
-    EXPECT_EQ(app.services->clinicians().get(SettingsDialog::currentClinicianId())->name,
+    EXPECT_EQ(app.services->clinicians().get(AppPreferences().clinicianId())->name,
               "Dana Whitfield");
 
     // Set up: the next start asks nothing (a dialog opened now would be closed and noticed).
@@ -133,6 +136,65 @@ TEST(SettingsInSession, SettingsFromTheSessionWindowTakeEffectOnItsSignStep) {
     EXPECT_TRUE(test::grabTo(*e, "session-sign-after-settings.png"));
     ASSERT_TRUE(e->save().ok());
     e->close();
+}
+
+TEST(SettingsInSession, SavedPreferencesReadBackTypedAndReachTheOpenAndTheNextSession) {
+    forgetClinician();
+    test::AppFixture app;
+    ASSERT_TRUE(app.services);
+    MainWindow window(*app.services);
+    window.show();
+    ASSERT_NE(window.addPatient(Patient{0, "Ana Ruiz", "1970-05-02", "", "", false}), 0);
+    SessionEditor* open = window.openSession(0);
+    ASSERT_NE(open, nullptr);
+    EXPECT_FALSE(open->signPage()->signButton()->isEnabled());
+
+    bool saved = false;
+    QTimer::singleShot(0, open, [&] {
+        auto* d = qobject_cast<SettingsDialog*>(QApplication::activeModalWidget());
+        ASSERT_NE(d, nullptr);
+        d->languageBox()->setCurrentIndex(d->languageBox()->findData(QStringLiteral("es")));
+        d->printSizeBox()->setCurrentIndex(1);
+        d->paperBox()->setCurrentIndex(
+            d->paperBox()->findData(static_cast<int>(handout::HandoutOptions::Paper::Letter)));
+        d->backupKeepBox()->setValue(9);
+        fillAndSave(*d, app.dir);
+        saved = !d->isVisible();
+    });
+    open->settingsAction()->trigger();
+    ASSERT_TRUE(saved);
+
+    // Read back through the typed preferences, each under its named key.
+    AppPreferences prefs;
+    EXPECT_EQ(prefs.handoutLanguage(), u"es");
+    EXPECT_TRUE(prefs.handoutLargePrint());
+    EXPECT_EQ(prefs.handoutPaper(), handout::HandoutOptions::Paper::Letter);
+    EXPECT_EQ(prefs.backupKeep(), 9);
+    EXPECT_EQ(prefs.backupFolder().toStdString(), (app.dir / "backups").string());
+    ASSERT_NE(prefs.clinicianId(), 0);
+    EXPECT_EQ(app.services->clinicians().get(prefs.clinicianId())->name, "Dana Whitfield");
+    EXPECT_EQ(appSettings().value(AppPreferences::keyName(AppPreferences::Key::BackupKeep)),
+              QVariant(9));
+
+    // The open session follows at once: its clinician may sign now.
+    EXPECT_TRUE(open->signPage()->signButton()->isEnabled());
+    ASSERT_TRUE(open->save().ok());
+    open->close();
+
+    // The next session starts from the saved handout defaults.
+    SessionEditor* next = window.openSession(0);
+    ASSERT_NE(next, nullptr);
+    const handout::HandoutRequest request = next->handoutPage()->request();
+    EXPECT_EQ(request.options.lang, "es");
+    EXPECT_TRUE(request.options.largePrint);
+    EXPECT_EQ(request.options.paper, handout::HandoutOptions::Paper::Letter);
+    ASSERT_TRUE(next->save().ok());
+    next->close();
+    prefs.reset(AppPreferences::Key::HandoutLanguage);
+    prefs.reset(AppPreferences::Key::HandoutLargePrint);
+    prefs.reset(AppPreferences::Key::HandoutPaper);
+    prefs.reset(AppPreferences::Key::BackupKeep);
+    EXPECT_EQ(AppPreferences().handoutLanguage(), u"en") << "a forgotten key reads as its default";
 }
 
 } // namespace

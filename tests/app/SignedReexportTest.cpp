@@ -1,3 +1,4 @@
+#include "AppPreferences.h"
 #include "ExercisesPage.h"
 #include "HandoutPage.h"
 #include "MainWindow.h"
@@ -67,7 +68,7 @@ TEST(SignedReexport, IsByteIdenticalAfterThePatientIsRenamedAndTheClinicChanges)
     clinic.name = "Another Clinic";
     clinic.logo = hepdesk::test::pngImage(20, 20);
     ASSERT_TRUE(app.services->clinic().save(clinic).ok());
-    Clinician c = *app.services->clinicians().get(SettingsDialog::currentClinicianId());
+    Clinician c = *app.services->clinicians().get(AppPreferences().clinicianId());
     c.name = "Dr Nobody";
     ASSERT_TRUE(app.services->clinicians().update(c).ok());
     app.open();

@@ -1,5 +1,6 @@
 #include "Translations.h"
 
+#include "AppPreferences.h"
 #include "MainWindow.h"
 #include "ScreeningPage.h"
 #include "SessionEditor.h"
@@ -233,7 +234,7 @@ TEST(Translations, SettingsOffersTheInterfaceLanguageAndRemembersIt) {
     // Language names are shown in their own language, whatever the interface language is.
     EXPECT_EQ(box->itemText(1), QStringLiteral("English"));
     EXPECT_EQ(box->itemText(2), QStringLiteral("Español"));
-    EXPECT_EQ(box->currentData().toString(), Translations::savedChoice());
+    EXPECT_EQ(box->currentData().toString(), AppPreferences().interfaceLanguage());
     // Qt's own strings come translated too (qtbase_es from qt6-translations-l10n).
     auto* buttons = dialog.findChild<QDialogButtonBox*>();
     ASSERT_NE(buttons, nullptr);
@@ -244,10 +245,10 @@ TEST(Translations, SettingsOffersTheInterfaceLanguageAndRemembersIt) {
 
     box->setCurrentIndex(box->findData(QStringLiteral("es")));
     ASSERT_TRUE(dialog.save().ok());
-    EXPECT_EQ(Translations::savedChoice(), u"es");
+    EXPECT_EQ(AppPreferences().interfaceLanguage(), u"es");
     box->setCurrentIndex(box->findData(QStringLiteral("system")));
     ASSERT_TRUE(dialog.save().ok());
-    EXPECT_EQ(Translations::savedChoice(), u"system");
+    EXPECT_EQ(AppPreferences().interfaceLanguage(), u"system");
 }
 
 TEST(Translations, UninstallGoesBackToEnglish) {

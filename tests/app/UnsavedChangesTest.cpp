@@ -1,5 +1,6 @@
 // Closing a dialog with changes (Esc, Cancel, the window's close button) asks "Discard
 // changes?"; Cancel keeps the dialog open with the edits, Discard closes it and writes nothing.
+#include "AppPreferences.h"
 #include "CustomExerciseDialog.h"
 #include "MainWindow.h"
 #include "PatientDialog.h"
@@ -187,7 +188,7 @@ TEST(UnsavedChanges, SettingsDialogAsksAndDiscardLeavesTheDatabaseAndPreferences
     MainWindow w(*app.services);
     w.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&w));
-    const QString languageBefore = SettingsDialog::defaultLanguage();
+    const QString languageBefore = AppPreferences().handoutLanguage();
 
     bool driven = false;
     QTimer::singleShot(0, &w, [&] {
@@ -221,7 +222,7 @@ TEST(UnsavedChanges, SettingsDialogAsksAndDiscardLeavesTheDatabaseAndPreferences
     ASSERT_TRUE(clinic.ok());
     EXPECT_EQ(clinic->name, "") << "nothing was written";
     EXPECT_EQ(clinic->address, "");
-    EXPECT_EQ(SettingsDialog::defaultLanguage(), languageBefore) << "no preference either";
+    EXPECT_EQ(AppPreferences().handoutLanguage(), languageBefore) << "no preference either";
 }
 
 TEST(UnsavedChanges, SettingsDialogTracksTheLogoHeldInMemory) {

@@ -1,3 +1,4 @@
+#include "AppPreferences.h"
 #include "ExercisesPage.h"
 #include "HandoutPage.h"
 #include "HandoutPreview.h"
@@ -75,7 +76,7 @@ TEST(VisitFlow, ScreenBuildExportSignReopenWithHistoryAndTrend) {
             QString::fromStdString((app.dir / "backups").string()));
         auto saved = settings.save();
         ASSERT_TRUE(saved.ok()) << saved.error().message;
-        ASSERT_NE(SettingsDialog::currentClinicianId(), 0);
+        ASSERT_NE(AppPreferences().clinicianId(), 0);
     }
 
     auto window = std::make_unique<MainWindow>(*app.services);

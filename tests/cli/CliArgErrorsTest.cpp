@@ -131,6 +131,37 @@ const std::vector<BadCommand> kBadCommands = {
      "--keep must be a whole number from 1 to 10000, got '0'"},
     {{"db", "restore"}, kUsage, "missing backup file" + kHelp},
     {{"db", "migrate", "extra"}, kUsage, "unexpected argument 'extra'" + kHelp},
+    // assess, catalog and handout parse on CliArgs like the rest (issue 13)
+    {{"assess"}, kUsage, "'assess' needs a screening file (or - for standard input)" + kHelp},
+    {{"assess", "s.json", "--bogus"}, kUsage, "unknown option '--bogus'" + kHelp},
+    {{"assess", "s.json", "-x"}, kUsage, "unknown option '-x'" + kHelp},
+    {{"assess", "s.json", "--lang"}, kUsage, "option '--lang' needs a value" + kHelp},
+    {{"assess", "s.json", "--lang", "fr"},
+     kUsage,
+     "unknown language 'fr' (expected en or es)" + kHelp},
+    {{"assess", "a.json", "b.json"},
+     kUsage,
+     "unexpected argument 'b.json' (assess reads one screening)" + kHelp},
+    {{"catalog", "list", "--bogus"}, kUsage, "unknown option '--bogus'" + kHelp},
+    {{"catalog", "list", "--lang", "de"},
+     kUsage,
+     "unknown language 'de' (expected en or es)" + kHelp},
+    {{"catalog", "show"}, kUsage, "'catalog show' needs one entry id" + kHelp},
+    {{"catalog", "matrix", "--rows"},
+     kUsage,
+     "unknown option '--rows' for catalog matrix (expected --format csv|json|text, "
+     "--by-exercise, --document)" +
+         kHelp},
+    {{"catalog", "matrix", "extra"},
+     kUsage,
+     "unexpected argument 'extra' for catalog matrix" + kHelp},
+    {{"handout", "--bogus"}, kUsage, "unknown option '--bogus'" + kHelp},
+    {{"handout", "-o"}, kUsage, "option '-o' needs a value" + kHelp},
+    {{"handout", "--session", "1", "-o", "x.pdf", "--paper", "a5"},
+     kUsage,
+     "unknown paper 'a5' (expected a4 or letter)" + kHelp},
+    {{"handout", "stray"}, kUsage, "unexpected argument 'stray' for 'handout'" + kHelp},
+    {{"handout", "--note", "nothing"}, kUsage, "--note needs ID=TEXT, got 'nothing'" + kHelp},
 };
 
 TEST(CliArgErrors, EveryMistakeHasItsExactMessageAndExitCode) {

@@ -16,6 +16,15 @@ TEST(CommandHelp, EveryCommandPrintsItsOwnUsageAndExitsZero) {
         {{"catalog", "--help"}, "catalog list"},
         {{"db", "--help"}, "db backup FILE"},
         {{"clinician", "--help"}, "clinician add --name N"},
+        {{"protocol", "--help"}, "protocol save NAME"},
+        {{"handout", "-h"}, "handout --screening F"},
+        {{"assess", "-h"}, "assess FILE.json"},
+        {{"assess", "--lang", "fr", "--help"}, "assess FILE.json"},
+        {{"catalog", "matrix", "--help"}, "catalog matrix [--format csv|json|text]"},
+        {{"catalog", "show", "-h"}, "catalog list|show ID"},
+        {{"session", "sign", "-h"}, "session sign ID --clinician ID"},
+        {{"db", "backup", "--help"}, "db backup FILE | --folder DIR [--keep N]"},
+        {{"handout", "--session", "1", "-o", "x.pdf", "--help"}, "[--clinician-copy]"},
     };
     for (const auto& [args, expected] : cases) {
         const auto r = test::runProcess(HEPDESK_CLI_EXE, args);

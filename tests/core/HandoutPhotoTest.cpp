@@ -1,7 +1,9 @@
 #include "HandoutTestData.h"
 #include "TestImages.h"
 #include "TestSupport.h"
+#include "hepdesk/core/ReadFile.h"
 #include "hepdesk/core/handout/HandoutWriter.h"
+#include "hepdesk/core/handout/ImageIntake.h"
 
 #include <array>
 #include <cmath>
@@ -243,6 +245,98 @@ TEST(HandoutPhoto, UnreadablePhotoDataIsAnErrorNamingTheExercise) {
     EXPECT_NE(pdf.error().message.find("photo of custom exercise clinic_wall_slide"),
               std::string::npos)
         << pdf.error().message;
+}
+
+/// `jpeg` with an EXIF APP1 segment saying `orientation` (big-endian TIFF, one IFD entry), as
+/// a phone writes it: the pixels as the sensor saw them, the turn in the tag.
+std::string withExifOrientation(const std::string& jpeg, int orientation) {
+    std::string app1("\xFF\xE1\x00\x22"
+                     "Exif\0\0"
+                     "MM\x00\x2A\x00\x00\x00\x08"
+                     "\x00\x01"
+                     "\x01\x12\x00\x03\x00\x00\x00\x01",
+                     28);
+    app1 += static_cast<char>(0);
+    app1 += static_cast<char>(orientation);
+    app1 += std::string(2 + 4, '\0'); // value padding, no next IFD
+    return jpeg.substr(0, 2) + app1 + jpeg.substr(2);
+}
+
+TEST(ImageIntake, RotatedPhoneJpegStandsUprightInTheLayoutAndThePdf) {
+    // 40 x 20 pixels as stored, turned a quarter by its tag (6): upright it is 20 x 40.
+    const std::string bytes = withExifOrientation(hepdesk::test::greyJpeg(40, 20), 6);
+    auto image = intakeImage(bytes, ImageUse::ExercisePhoto, "photo of clinic_wall_slide");
+    ASSERT_TRUE(image.ok()) << image.error().message;
+    EXPECT_EQ((*image)->orientation, 6);
+    EXPECT_EQ((*image)->pixelWidth, 20);
+    EXPECT_EQ((*image)->pixelHeight, 40);
+    EXPECT_EQ(mimeTypeOf(**image), "image/jpeg");
+    EXPECT_EQ((*image)->bytes, bytes) << "the bytes stay as the clinic gave them";
+
+    PhotoCase c(*image);
+    auto laid = writer().layout(c.request, c.catalog);
+    ASSERT_TRUE(laid.ok()) << laid.error().message;
+    const Image* drawn = nullptr;
+    for (const DrawCommand* cmd : blockCommands(*laid, "clinic_wall_slide")) {
+        if (const auto* im = std::get_if<Image>(cmd)) {
+            drawn = im;
+        }
+    }
+    ASSERT_NE(drawn, nullptr);
+    EXPECT_NEAR(drawn->width / drawn->height, 20.0 / 40.0, 1e-9) << "upright: taller than wide";
+    auto pdf = writer().render(c.request, c.catalog);
+    ASSERT_TRUE(pdf.ok()) << pdf.error().message;
+    const auto listed = listImages(pdf->pdf);
+    ASSERT_EQ(listed.size(), 1U);
+    EXPECT_EQ(listed[0].width, 40) << "embedded as stored; the page turns it";
+    EXPECT_EQ(listed[0].encoding, "jpeg");
+
+    // Unknown or damaged tags read as upright.
+    auto odd = intakeImage(withExifOrientation(hepdesk::test::greyJpeg(40, 20), 9),
+                           ImageUse::ExercisePhoto, "photo");
+    ASSERT_TRUE(odd.ok()) << odd.error().message;
+    EXPECT_EQ((*odd)->orientation, 1);
+    EXPECT_EQ((*odd)->pixelWidth, 40);
+}
+
+TEST(ImageIntake, RefusesWhatIsNotAPictureNamingTheFileAndTheProblem) {
+    hepdesk::test::TempDir dir;
+    const auto logoFile = [&](const std::string& name, const std::string& bytes) {
+        hepdesk::test::writeFile(dir / name, bytes);
+        return dir / name;
+    };
+    const auto refused = [](const std::filesystem::path& file, ImageUse use,
+                            std::initializer_list<std::string> words) {
+        auto r = intakeImageFile(file, use);
+        ASSERT_FALSE(r.ok()) << file;
+        EXPECT_EQ(r.error().kind, Error::Kind::InvalidInput) << r.error().message;
+        EXPECT_NE(r.error().message.find(file.string()), std::string::npos) << r.error().message;
+        for (const std::string& w : words) {
+            EXPECT_NE(r.error().message.find(w), std::string::npos) << r.error().message;
+        }
+    };
+    // A text file renamed .png: the first bytes decide, not the name.
+    refused(logoFile("notes.png", "Clinic notes, not a picture\n"), ImageUse::ClinicLogo,
+            {"logo '", "not a PNG or JPEG picture"});
+    // Over the logo's limit (a real picture), and over the photo's.
+    std::string big = hepdesk::test::pngImage(1030, 1700);
+    ASSERT_GT(big.size(), maxImageBytes(ImageUse::ExercisePhoto));
+    refused(logoFile("big.png", big), ImageUse::ClinicLogo, {"too large", "at most 2 MiB"});
+    refused(dir / "big.png", ImageUse::ExercisePhoto, {"photo '", "at most 5 MiB"});
+    EXPECT_EQ(maxImageBytes(ImageUse::ClinicLogo), kMaxLogoFileBytes);
+    EXPECT_EQ(maxImageBytes(ImageUse::ExercisePhoto), kMaxPhotoFileBytes);
+    // A device and a folder: refused before a byte is read.
+    refused("/dev/zero", ImageUse::ClinicLogo, {"logo '/dev/zero'", "character device"});
+    refused(dir.path(), ImageUse::ClinicLogo, {"folder"});
+    // A PNG whose data is damaged after a good header.
+    std::string damaged = hepdesk::test::pngImage(16, 16);
+    damaged.resize(damaged.size() - 30);
+    refused(logoFile("damaged.png", damaged), ImageUse::ClinicLogo, {"damaged"});
+    // And a real one passes, its type from its bytes.
+    auto ok =
+        intakeImageFile(logoFile("fine.jpg", hepdesk::test::pngImage(8, 8)), ImageUse::ClinicLogo);
+    ASSERT_TRUE(ok.ok()) << ok.error().message;
+    EXPECT_EQ(mimeTypeOf(**ok), "image/png");
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include "DbFixtures.h"
+#include "TestImages.h"
 #include "TestSupport.h"
 #include "hepdesk/db/ClinicRepository.h"
 #include "hepdesk/db/ClinicianRepository.h"
@@ -134,13 +135,13 @@ TEST_F(BadInputTest, ClinicCliniciansAndCustomExercises) {
     SqliteClinicRepository clinic(*db_);
     EXPECT_EQ(clinic.load()->name, "");
     ClinicSettings s{"Clinic \"Ørsted\" & Søn", "1 Main St\nSpringfield", "+1 555 0100",
-                     "\x89PNG\r\n\x1a\n" + std::string("\0\0\0\rIHDR", 8) + "\xff\x00rest"s,
-                     "image/png"};
+                     test::pngImage(4, 4), "image/png"};
     ASSERT_TRUE(clinic.save(s).ok());
     EXPECT_EQ(*clinic.load(), s);
     ClinicSettings fake = s;
     fake.logo = "GIF89a....";
-    EXPECT_NE(clinic.save(fake).error().message.find("not a PNG"), std::string::npos);
+    EXPECT_NE(clinic.save(fake).error().message.find("clinic logo is not a PNG or JPEG picture"),
+              std::string::npos);
     fake.logoMime = "image/gif";
     EXPECT_NE(clinic.save(fake).error().message.find("image/png or image/jpeg"), std::string::npos);
     ClinicSettings noLogo = s;

@@ -70,11 +70,11 @@ TEST_F(CustomExercisePhotoTest, TooLargeOrNotAnImageIsRefusedNamingTheExercise) 
 
     r = repo.put(withPhoto("GIF89a" + std::string(100, 'x'), "image/png"));
     ASSERT_FALSE(r.ok());
-    EXPECT_NE(r.error().message.find("wall_slide is neither PNG nor JPEG"), std::string::npos)
+    EXPECT_NE(r.error().message.find("wall_slide is not a PNG or JPEG picture"), std::string::npos)
         << r.error().message;
     r = repo.put(withPhoto("%PDF-1.7 not a picture", "image/jpeg"));
     ASSERT_FALSE(r.ok());
-    EXPECT_NE(r.error().message.find("neither PNG nor JPEG"), std::string::npos);
+    EXPECT_NE(r.error().message.find("not a PNG or JPEG picture"), std::string::npos);
 
     r = repo.put(withPhoto(test::greyJpeg(8, 8), "image/png"));
     ASSERT_FALSE(r.ok());

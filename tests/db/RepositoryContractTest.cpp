@@ -105,7 +105,9 @@ TEST_P(RepositoryContract, ClinicSettingsWithLogoRoundTrip) {
     EXPECT_EQ(*clinic.load(), s);
     auto bad = clinic.save(ClinicSettings{"x", "", "", "GIF89a", "image/png"});
     ASSERT_FALSE(bad);
-    EXPECT_EQ(bad.error().message, "clinic logo is not a PNG image (bad signature)");
+    EXPECT_EQ(bad.error().message,
+              "clinic logo is not a PNG or JPEG picture (its first bytes are not an image's): "
+              "save it as PNG or JPEG and use the new file");
     EXPECT_EQ(*clinic.load(), s); // nothing half-written
 }
 

@@ -1,6 +1,10 @@
 #include "hepdesk/core/JsonRead.h"
 #include "hepdesk/core/ReadFile.h"
 #include "hepdesk/core/handout/Handout.h"
+#include "hepdesk/core/handout/ImageIntake.h"
+
+#include <string_view>
+#include <utility>
 
 namespace hepdesk::handout {
 namespace {
@@ -9,6 +13,46 @@ unsigned be16(const std::string& b, std::size_t i) {
     const unsigned hi = static_cast<unsigned char>(b[i]);
     const unsigned lo = static_cast<unsigned char>(b[i + 1]);
     return (hi << 8U) | lo;
+}
+
+unsigned u16(std::string_view b, std::size_t i, bool little) {
+    const unsigned x = static_cast<unsigned char>(b[i]);
+    const unsigned y = static_cast<unsigned char>(b[i + 1]);
+    return little ? (y << 8U) | x : (x << 8U) | y;
+}
+
+unsigned u32(std::string_view b, std::size_t i, bool little) {
+    return little ? (u16(b, i + 2, true) << 16U) | u16(b, i, true)
+                  : (u16(b, i, false) << 16U) | u16(b, i + 2, false);
+}
+
+/// The orientation tag (0x0112) of an APP1 "Exif" segment's first IFD: 1 to 8, else 1. Every
+/// offset is checked against the segment, so a damaged tag reads as upright, never out of bounds.
+int exifOrientation(std::string_view app1) {
+    if (app1.size() < 14 || app1.substr(0, 6) != std::string_view("Exif\0\0", 6)) {
+        return 1;
+    }
+    const std::string_view tiff = app1.substr(6);
+    const bool little = tiff.substr(0, 2) == "II";
+    if (!little && tiff.substr(0, 2) != "MM") {
+        return 1;
+    }
+    const std::size_t ifd = u32(tiff, 4, little);
+    if (ifd + 2 > tiff.size()) {
+        return 1;
+    }
+    const unsigned count = u16(tiff, ifd, little);
+    for (unsigned k = 0; k < count; ++k) {
+        const std::size_t entry = ifd + 2 + std::size_t{k} * 12;
+        if (entry + 12 > tiff.size()) {
+            return 1;
+        }
+        if (u16(tiff, entry, little) == 0x0112 && u16(tiff, entry + 2, little) == 3) {
+            const unsigned v = u16(tiff, entry + 8, little);
+            return v >= 1 && v <= 8 ? static_cast<int>(v) : 1;
+        }
+    }
+    return 1;
 }
 
 } // namespace
@@ -33,6 +77,9 @@ Result<std::shared_ptr<const ImageData>> imageFromBytes(std::string bytes, std::
             }
             const auto marker = static_cast<unsigned char>(b[i + 1]);
             const unsigned len = be16(b, i + 2);
+            if (marker == 0xE1 && len >= 2 && i + 2 + len <= b.size()) {
+                img->orientation = exifOrientation(std::string_view(b).substr(i + 4, len - 2));
+            }
             if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
                 marker != 0xCC) {
                 img->pixelHeight = static_cast<int>(be16(b, i + 5));
@@ -46,6 +93,9 @@ Result<std::shared_ptr<const ImageData>> imageFromBytes(std::string bytes, std::
     }
     if (img->pixelWidth <= 0 || img->pixelHeight <= 0) {
         return Error::invalid(std::string(what) + " has no readable size");
+    }
+    if (img->orientation >= 5) { // turned a quarter: the upright picture is tall where it was wide
+        std::swap(img->pixelWidth, img->pixelHeight);
     }
     return std::shared_ptr<const ImageData>(std::move(img));
 }
@@ -102,7 +152,7 @@ Result<ClinicInfo> clinicFromJson(const nlohmann::json& j, const std::filesystem
         if (p.is_relative()) {
             p = file.parent_path() / p;
         }
-        auto img = loadImage(p, kMaxLogoFileBytes);
+        auto img = intakeImageFile(p, ImageUse::ClinicLogo);
         if (!img) {
             return json::fieldError(src, "/logo", img.error().message);
         }

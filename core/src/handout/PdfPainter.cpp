@@ -237,8 +237,41 @@ void PdfPainter::drawImage(const Image& im) {
             return;
         }
     }
-    HPDF_Page_DrawImage(s_->page, img, r2(im.topLeft.x),
-                        r2(s_->pageHeight - im.topLeft.y - im.height), r2(im.width), r2(im.height));
+    const HPDF_REAL x = r2(im.topLeft.x);
+    const HPDF_REAL y = r2(s_->pageHeight - im.topLeft.y - im.height);
+    const HPDF_REAL w = r2(im.width);
+    const HPDF_REAL h = r2(im.height);
+    if (im.data->orientation <= 1 || im.data->orientation > 8) {
+        HPDF_Page_DrawImage(s_->page, img, x, y, w, h);
+        return;
+    }
+    // A JPEG stored as the sensor saw it: the image's unit square is mapped so that the
+    // picture stands upright in its box (EXIF orientations 2 to 8: mirrored and/or turned).
+    struct Matrix {
+        HPDF_REAL a, b, c, d, e, f;
+    };
+    const Matrix m = [&]() -> Matrix {
+        switch (im.data->orientation) {
+        case 2:
+            return {-w, 0, 0, h, x + w, y};
+        case 3:
+            return {-w, 0, 0, -h, x + w, y + h};
+        case 4:
+            return {w, 0, 0, -h, x, y + h};
+        case 5:
+            return {0, -h, -w, 0, x + w, y + h};
+        case 6:
+            return {0, -h, w, 0, x, y + h};
+        case 7:
+            return {0, h, w, 0, x, y};
+        default: // 8
+            return {0, h, -w, 0, x + w, y};
+        }
+    }();
+    HPDF_Page_GSave(s_->page);
+    HPDF_Page_Concat(s_->page, m.a, m.b, m.c, m.d, m.e, m.f);
+    HPDF_Page_DrawImage(s_->page, img, 0, 0, 1, 1);
+    HPDF_Page_GRestore(s_->page);
 }
 
 Result<std::string> PdfPainter::finish() {

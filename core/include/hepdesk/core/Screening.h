@@ -13,6 +13,8 @@
 namespace hepdesk {
 
 enum class Region { Neck, MidBack, LowBack };
+/// Every region, in the order screens and menus list them: the one list both front ends use.
+inline constexpr Region kRegions[] = {Region::Neck, Region::MidBack, Region::LowBack};
 enum class Sex { Unspecified, Female, Male, Other };
 
 std::string_view toId(Region r); ///< "neck", "mid_back", "low_back"

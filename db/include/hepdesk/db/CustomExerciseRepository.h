@@ -1,6 +1,7 @@
 #pragma once
 
 #include "hepdesk/core/Error.h"
+#include "hepdesk/core/ReadFile.h"
 
 #include <cstddef>
 #include <string>
@@ -11,8 +12,9 @@ namespace hepdesk::db {
 
 class Database;
 
-/// The largest photo a custom exercise may carry (a phone picture saved at its usual size).
-inline constexpr std::size_t kMaxCustomExercisePhotoBytes = std::size_t{5} * 1024 * 1024;
+/// The largest photo a custom exercise may carry: core's one limit (kMaxPhotoFileBytes, the
+/// image intake's), named here for the database's readers.
+inline constexpr std::size_t kMaxCustomExercisePhotoBytes = kMaxPhotoFileBytes;
 
 /// One exercise written by the clinic, stored as the catalog-entry JSON text it was given.
 /// The db checks that it is a JSON object; the clinical core's catalog parser validates its

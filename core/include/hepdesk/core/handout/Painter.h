@@ -84,8 +84,11 @@ struct ImageData {
     enum class Format { Png, Jpeg };
     Format format = Format::Png;
     std::string bytes;
-    int pixelWidth = 0;
-    int pixelHeight = 0;
+    int pixelWidth = 0;  ///< upright, after the EXIF orientation
+    int pixelHeight = 0; ///< upright, after the EXIF orientation
+    /// A JPEG's EXIF orientation (1 to 8; 1 upright): a phone stores the sensor's pixels and
+    /// this tag. The painters turn the picture upright when drawing it; bytes stay as given.
+    int orientation = 1;
     std::string what; ///< names the image in errors ("photo of custom exercise wall_slide")
 };
 
