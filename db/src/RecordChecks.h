@@ -35,6 +35,8 @@ Status checkCustomExercise(const CustomExercise& e);
 /// A session as stored new or edited: scores in range, texts, program dosages, handouts.
 Status checkSession(const Session& s);
 Status checkSessionHandout(const HandoutRecord& h);
+/// The handout's PDF kept at signing: a PDF, its SHA-256 its own, at least one page.
+Status checkSignedPdf(const SignedHandoutPdf& p);
 /// The screening as stored: its JSON text (InvalidInput when a text is not UTF-8).
 Result<std::string> sessionScreeningText(const Screening& s);
 

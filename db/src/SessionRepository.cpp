@@ -6,6 +6,7 @@
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/core/JsonRead.h"
 #include "hepdesk/core/OutcomeScoring.h"
+#include "hepdesk/core/Sha256.h"
 #include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/TamperCheck.h"
@@ -222,6 +223,26 @@ Status SqliteSessionRepository::validate(const Session& s) {
 // Shared with the server backend (RecordChecks.h).
 Status checkSessionHandout(const HandoutRecord& h) {
     return checkHandout(h);
+}
+Status checkSignedPdf(const SignedHandoutPdf& p) {
+    constexpr std::size_t kMaxSignedPdfBytes = 64 * 1024 * 1024;
+    if (p.pdf.size() > kMaxSignedPdfBytes) {
+        return Error::invalid("the handout kept at signing is too large (" +
+                              std::to_string(p.pdf.size()) + " bytes; at most " +
+                              std::to_string(kMaxSignedPdfBytes) + ")");
+    }
+    if (!p.pdf.starts_with("%PDF-")) {
+        return Error::invalid("the handout kept at signing is not a PDF");
+    }
+    if (p.pages <= 0) {
+        return Error::invalid("the handout kept at signing has no pages (" +
+                              std::to_string(p.pages) + ")");
+    }
+    if (p.sha256 != sha256Hex(p.pdf)) {
+        return Error::invalid("the handout kept at signing does not match its SHA-256 '" +
+                              p.sha256.substr(0, 64) + "'");
+    }
+    return {};
 }
 Result<std::string> sessionScreeningText(const Screening& s) {
     return screeningText(s);
@@ -641,9 +662,15 @@ Result<HandoutRecord> SqliteSessionRepository::handoutOnce(std::int64_t sessionI
 Status SqliteSessionRepository::signWithSnapshot(std::int64_t id, std::int64_t clinicianId,
                                                  const std::string& snapshot,
                                                  const std::optional<HandoutRecord>& handout,
-                                                 const Session& asRead) {
+                                                 const Session& asRead,
+                                                 const std::optional<SignedHandoutPdf>& pdf) {
     if (auto r = checkRequiredText(snapshot, "signed snapshot", 64 * 1024 * 1024); !r) {
         return r;
+    }
+    if (pdf) {
+        if (auto r = checkSignedPdf(*pdf); !r) {
+            return r;
+        }
     }
     if (handout) {
         if (auto r = checkHandout(*handout); !r) {
@@ -678,8 +705,28 @@ Status SqliteSessionRepository::signWithSnapshot(std::int64_t id, std::int64_t c
                 return r.error();
             }
         }
+        if (pdf) {
+            if (auto r = Statement::on(c, "INSERT INTO signed_handout(session_id, sha256, pages, "
+                                          "pdf) VALUES (?1, ?2, ?3, ?4)")
+                             .bindAll(id, pdf->sha256, pdf->pages, Blob{pdf->pdf})
+                             .execute();
+                !r) {
+                return r;
+            }
+        }
         return sign(id, clinicianId);
     });
+}
+
+Result<std::optional<SignedHandoutPdf>>
+SqliteSessionRepository::signedHandoutPdf(std::int64_t sessionId) {
+    return Statement::on(db_.connection(),
+                         "SELECT sha256, pages, pdf FROM signed_handout WHERE session_id = ?1")
+        .bindAll(sessionId)
+        .queryOptional([](const Statement& st) {
+            return SignedHandoutPdf{st.columnText(0), static_cast<int>(st.columnInt(1)),
+                                    st.columnText(2)};
+        });
 }
 
 Result<HandoutRecord>
