@@ -369,7 +369,7 @@ ALTER TABLE session ADD COLUMN handout_override_at TEXT;
 ALTER TABLE session_override ADD COLUMN kind TEXT NOT NULL DEFAULT ''
     CHECK (kind IN ('', 'declines_referral', 'seen_by_doctor_today', 'referral_arranged', 'other'));
 )sql"},
-    Migration{12, R"sql(
+    Migration{15, R"sql(
 -- The handout's PDF exactly as it stood at signing, kept with the session: a reprint of a signed
 -- session is these bytes, whatever fonts, templates or rules the installation has later.
 -- Written in the signing transaction before signed_at is set; never changed or removed.

@@ -394,8 +394,8 @@ ALTER TABLE session ADD COLUMN handout_override_at text;
 ALTER TABLE session_override ADD COLUMN kind text NOT NULL DEFAULT ''
     CHECK (kind IN ('', 'declines_referral', 'seen_by_doctor_today', 'referral_arranged', 'other'));
 )sql"},
-    PgMigration{12, R"sql(
--- As in SQLite schema 12: the handout's PDF exactly as it stood at signing; a reprint of a
+    PgMigration{15, R"sql(
+-- As in SQLite schema 15: the handout's PDF exactly as it stood at signing; a reprint of a
 -- signed session is these bytes. Written in the signing transaction; never changed or removed.
 CREATE TABLE signed_handout (
     session_id bigint PRIMARY KEY REFERENCES session(id),
