@@ -67,7 +67,7 @@ int sessionHandout(Context& ctx, const std::string& sessionArg, const std::strin
     if (!plan) {
         return ctx.fail(plan.error());
     }
-    auto rendered = workflow.writer().render(plan->request, workflow.catalog().entries());
+    auto rendered = visit::produceHandout(workflow.writer(), workflow.catalog().entries(), *plan);
     if (!rendered) {
         return ctx.fail(rendered.error());
     }
@@ -86,12 +86,8 @@ int sessionHandout(Context& ctx, const std::string& sessionArg, const std::strin
         record = std::move(*recorded);
     }
     const std::string sha = record ? record->sha256 : sha256Hex(rendered->pdf);
-    const bool asSigned = plan->fromSnapshot && sha == plan->signedSha256;
-    if (record && plan->fromSnapshot && !plan->signedSha256.empty() && !asSigned) {
-        ctx.err << "hepdesk-cli: warning: this reprint differs from the handout fingerprinted at "
-                   "signing (sha256 "
-                << plan->signedSha256 << "): the fonts or templates of this installation changed\n";
-    }
+    // produceHandout refused a reprint that would differ from the handout as signed.
+    const bool asSigned = plan->asSigned && sha == plan->signedSha256;
     if (ctx.format == Format::Json) {
         const nlohmann::json j{
             {"output", output},

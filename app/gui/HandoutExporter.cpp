@@ -41,7 +41,9 @@ bool HandoutExporter::start(Job job) {
         QString error;
         QString sha;
         qint64 size = 0;
-        auto bytes = writer_.renderPdf(job.request, job.catalog);
+        auto rendered = visit::produceHandout(writer_, job.catalog, job.plan);
+        auto bytes = rendered ? Result<std::string>(std::move(rendered->pdf))
+                              : Result<std::string>(rendered.error());
         // Handouts carry a patient's name: the file is readable by its owner only.
         if (!bytes) {
             error = QString::fromStdString(bytes.error().message);

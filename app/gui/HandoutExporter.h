@@ -2,6 +2,7 @@
 
 #include "hepdesk/core/Catalog.h"
 #include "hepdesk/core/handout/Handout.h"
+#include "hepdesk/visit/VisitWorkflow.h"
 
 #include <QObject>
 #include <QString>
@@ -18,7 +19,7 @@ namespace hepdesk::gui {
 
 /// Renders a handout and writes its PDF (atomically) on a worker thread, so a large handout
 /// (photos of several megabytes) never freezes the window. The worker gets a copy of
-/// everything it reads: the request and the catalog entries (their photos are shared and
+/// everything it reads: the plan and the catalog entries (their photos are shared and
 /// immutable), and the handout writer, whose templates never change once loaded. It never
 /// touches the database or a widget; the window records the result when it arrives.
 class HandoutExporter final : public QObject {
@@ -26,7 +27,9 @@ class HandoutExporter final : public QObject {
 public:
     /// One export, copied into the worker.
     struct Job {
-        handout::HandoutRequest request;
+        /// What to print: a draft's request, or a signed session's reprint (visit::produceHandout
+        /// gives the PDF kept at signing, or refuses one that would differ from it).
+        visit::HandoutPlan plan;
         std::vector<CatalogEntry> catalog;
         std::filesystem::path target;
     };

@@ -645,20 +645,20 @@ Status SessionEditor::startExport(const QString& path) {
     }
     // The worker gets copies: the request as shown, and the catalog entries (photos shared,
     // never changed), so nothing it reads can change while it writes.
-    HandoutExporter::Job job{handout_->request(), services_.catalog().entries(),
-                             std::filesystem::path(path.toStdString())};
-    exportPlan_ = visit::HandoutPlan{job.request, false, {}, std::nullopt};
+    exportPlan_ = visit::HandoutPlan{};
+    exportPlan_.request = handout_->request();
     if (session_.isSigned) {
         // A signed session's handout is its snapshot's (the page shows exactly that request).
         visit::HandoutChanges changes;
-        changes.clinicianCopy = job.request.options.clinicianCopy;
+        changes.clinicianCopy = exportPlan_.request.options.clinicianCopy;
         auto plan = visit_->handout(session_, changes);
         if (!plan) {
             return plan.error();
         }
         exportPlan_ = std::move(*plan);
-        job.request = exportPlan_.request;
     }
+    HandoutExporter::Job job{exportPlan_, services_.catalog().entries(),
+                             std::filesystem::path(path.toStdString())};
     if (!exporter_->start(std::move(job))) {
         return Error::refused(
             tr("A handout is already being written; wait until it is done.").toStdString());
@@ -734,16 +734,9 @@ void SessionEditor::onExportFinished(const QString& path, const QString& sha256,
         session_.handouts.push_back(*rec);
         showSignStep();
     }
-    if (exportPlan_.fromSnapshot && !exportPlan_.signedSha256.empty() &&
-        rec->sha256 != exportPlan_.signedSha256) {
-        // The same warning as the command line's: the snapshot is the same, the program is not.
-        status_->showMessage(tr("Handout saved to %1, but it differs from the handout "
-                                "fingerprinted at signing: the fonts or templates of this "
-                                "installation changed.")
-                                 .arg(QDir::toNativeSeparators(path)));
-    } else {
-        status_->showMessage(tr("Handout saved to %1").arg(QDir::toNativeSeparators(path)), 15000);
-    }
+    // A reprint of a signed session is the handout as signed (visit::produceHandout refuses
+    // one that would differ).
+    status_->showMessage(tr("Handout saved to %1").arg(QDir::toNativeSeparators(path)), 15000);
     emit handoutExported(path, rec->id);
     if (closeAfterExport_) {
         closeAfterExport_ = false;

@@ -454,6 +454,27 @@ ALTER TABLE clinic_settings ADD COLUMN record_system TEXT NOT NULL DEFAULT ''
 -- older version is refused (two computers on one draft: never a silent overwrite).
 ALTER TABLE session ADD COLUMN row_version INTEGER NOT NULL DEFAULT 0 CHECK (row_version >= 0);
 )sql"},
+    Migration{15, R"sql(
+-- The handout's PDF exactly as it stood at signing, kept with the session: a reprint of a signed
+-- session is these bytes, whatever fonts, templates or rules the installation has later.
+-- Written in the signing transaction before signed_at is set; never changed or removed.
+CREATE TABLE signed_handout (
+    session_id INTEGER PRIMARY KEY REFERENCES session(id),
+    sha256     TEXT NOT NULL CHECK (length(sha256) = 64),
+    pages      INTEGER NOT NULL CHECK (pages > 0),
+    pdf        BLOB NOT NULL CHECK (length(pdf) > 0)
+);
+CREATE TRIGGER signed_handout_needs_unsigned_session BEFORE INSERT ON signed_handout
+WHEN (SELECT signed_at FROM session WHERE id = new.session_id) IS NOT NULL BEGIN
+    SELECT RAISE(ABORT, 'a signed session cannot be changed; add an addendum instead');
+END;
+CREATE TRIGGER signed_handout_no_update BEFORE UPDATE ON signed_handout BEGIN
+    SELECT RAISE(ABORT, 'the handout kept at signing cannot be changed');
+END;
+CREATE TRIGGER signed_handout_no_delete BEFORE DELETE ON signed_handout BEGIN
+    SELECT RAISE(ABORT, 'the handout kept at signing cannot be deleted');
+END;
+)sql"},
 };
 
 } // namespace

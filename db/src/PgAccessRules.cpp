@@ -252,7 +252,8 @@ GRANT INSERT, UPDATE ON patient TO hepdesk_clinician;
 GRANT INSERT, DELETE ON patient_search TO hepdesk_clinician;
 GRANT INSERT, UPDATE, DELETE ON session, session_finding, program_item, session_psfs,
     session_adherence TO hepdesk_clinician;
-GRANT INSERT ON handout, addendum, session_override, audit_log TO hepdesk_clinician;
+GRANT INSERT ON handout, signed_handout, addendum, session_override, audit_log
+    TO hepdesk_clinician;
 GRANT INSERT, UPDATE ON clinician, clinic_settings TO hepdesk_admin;
 GRANT INSERT, UPDATE, DELETE ON custom_exercise TO hepdesk_admin;
 GRANT INSERT ON audit_log TO hepdesk_admin;

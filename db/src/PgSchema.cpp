@@ -427,6 +427,23 @@ ALTER TABLE clinic_settings ADD COLUMN record_system text NOT NULL DEFAULT ''
 -- that read an older version is refused (two workstations on one draft).
 ALTER TABLE session ADD COLUMN row_version bigint NOT NULL DEFAULT 0 CHECK (row_version >= 0);
 )sql"},
+    PgMigration{15, R"sql(
+-- As in SQLite schema 15: the handout's PDF exactly as it stood at signing; a reprint of a
+-- signed session is these bytes. Written in the signing transaction; never changed or removed.
+CREATE TABLE signed_handout (
+    session_id bigint PRIMARY KEY REFERENCES session(id),
+    sha256     text NOT NULL CHECK (length(sha256) = 64),
+    pages      integer NOT NULL CHECK (pages > 0),
+    pdf        bytea NOT NULL CHECK (length(pdf) > 0)
+);
+CREATE TRIGGER signed_handout_needs_unsigned_session BEFORE INSERT ON signed_handout
+    FOR EACH ROW EXECUTE FUNCTION hepdesk_child_of_signed_guard(
+        'a signed session cannot be changed; add an addendum instead');
+CREATE TRIGGER signed_handout_no_update BEFORE UPDATE ON signed_handout
+    FOR EACH ROW EXECUTE FUNCTION hepdesk_refuse('the handout kept at signing cannot be changed');
+CREATE TRIGGER signed_handout_no_delete BEFORE DELETE ON signed_handout
+    FOR EACH ROW EXECUTE FUNCTION hepdesk_refuse('the handout kept at signing cannot be deleted');
+)sql"},
 };
 
 Error refusedAsForeign(const PgConnection& c, const std::string& why) {

@@ -516,9 +516,15 @@ Result<HandoutRecord> PgSessionRepository::handoutOnce(std::int64_t sessionId,
 Status PgSessionRepository::signWithSnapshot(std::int64_t id, std::int64_t clinicianId,
                                              const std::string& snapshot,
                                              const std::optional<HandoutRecord>& handout,
-                                             const Session& asRead) {
+                                             const Session& asRead,
+                                             const std::optional<SignedHandoutPdf>& pdf) {
     if (auto r = checkSigning(snapshot, handout); !r) {
         return r;
+    }
+    if (pdf) {
+        if (auto r = checkSignedPdf(*pdf); !r) {
+            return r;
+        }
     }
     PgConnection& c = db_.connection();
     return PgTransaction::run(c, [&]() -> Status {
@@ -543,8 +549,30 @@ Status PgSessionRepository::signWithSnapshot(std::int64_t id, std::int64_t clini
                 return r.error();
             }
         }
+        if (pdf) {
+            if (auto r = c.exec("INSERT INTO signed_handout(session_id, sha256, pages, pdf) "
+                                "VALUES ($1, $2, $3, $4)",
+                                {id, pdf->sha256, pdf->pages, PgParam::bytes(pdf->pdf)});
+                !r) {
+                return r.error();
+            }
+        }
         return signInTransaction(id, clinicianId);
     });
+}
+
+Result<std::optional<SignedHandoutPdf>>
+PgSessionRepository::signedHandoutPdf(std::int64_t sessionId) {
+    auto r = db_.connection().exec(
+        "SELECT sha256, pages, pdf FROM signed_handout WHERE session_id = $1", {sessionId});
+    if (!r) {
+        return r.error();
+    }
+    if (r->rows() == 0) {
+        return std::optional<SignedHandoutPdf>();
+    }
+    return std::optional<SignedHandoutPdf>(
+        SignedHandoutPdf{r->text(0, 0), static_cast<int>(r->int64(0, 1)), r->bytes(0, 2)});
 }
 
 Result<HandoutRecord>

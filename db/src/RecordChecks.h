@@ -43,6 +43,8 @@ std::string visitTimeNote(const std::string& startedAt, const std::string& now);
 /// For the audit line of an edit: "visit time changed from A to B" (a late entry corrected),
 /// empty when the visit time stayed.
 std::string visitTimeChange(const std::string& before, const std::string& after);
+/// The handout's PDF kept at signing: a PDF, its SHA-256 its own, at least one page.
+Status checkSignedPdf(const SignedHandoutPdf& p);
 /// The screening as stored: its JSON text (InvalidInput when a text is not UTF-8).
 Result<std::string> sessionScreeningText(const Screening& s);
 

@@ -5,6 +5,7 @@
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/core/JsonRead.h"
 #include "hepdesk/core/OutcomeScoring.h"
+#include "hepdesk/core/Sha256.h"
 #include "hepdesk/db/ProtocolRepository.h"
 #include "hepdesk/db/TamperCheck.h"
 
@@ -264,6 +265,26 @@ std::string auditHandoutExported(std::string_view destination, const std::string
 }
 
 // Shared with the server backend (RecordChecks.h).
+Status checkSignedPdf(const SignedHandoutPdf& p) {
+    constexpr std::size_t kMaxSignedPdfBytes = 64 * 1024 * 1024;
+    if (p.pdf.size() > kMaxSignedPdfBytes) {
+        return Error::invalid("the handout kept at signing is too large (" +
+                              std::to_string(p.pdf.size()) + " bytes; at most " +
+                              std::to_string(kMaxSignedPdfBytes) + ")");
+    }
+    if (!p.pdf.starts_with("%PDF-")) {
+        return Error::invalid("the handout kept at signing is not a PDF");
+    }
+    if (p.pages <= 0) {
+        return Error::invalid("the handout kept at signing has no pages (" +
+                              std::to_string(p.pages) + ")");
+    }
+    if (p.sha256 != sha256Hex(p.pdf)) {
+        return Error::invalid("the handout kept at signing does not match its SHA-256 '" +
+                              p.sha256.substr(0, 64) + "'");
+    }
+    return {};
+}
 Status checkSessionHandout(const HandoutRecord& h) {
     if (h.sha256.size() != 64 ||
         h.sha256.find_first_not_of("0123456789abcdef") != std::string::npos) {

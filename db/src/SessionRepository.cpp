@@ -8,6 +8,7 @@
 #include "hepdesk/core/Clock.h"
 #include "hepdesk/core/JsonRead.h"
 #include "hepdesk/core/OutcomeScoring.h"
+#include "hepdesk/core/Sha256.h"
 #include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/TamperCheck.h"
@@ -440,9 +441,15 @@ Result<HandoutRecord> SqliteSessionRepository::handoutOnce(std::int64_t sessionI
 Status SqliteSessionRepository::signWithSnapshot(std::int64_t id, std::int64_t clinicianId,
                                                  const std::string& snapshot,
                                                  const std::optional<HandoutRecord>& handout,
-                                                 const Session& asRead) {
+                                                 const Session& asRead,
+                                                 const std::optional<SignedHandoutPdf>& pdf) {
     if (auto r = checkSigning(snapshot, handout); !r) {
         return r;
+    }
+    if (pdf) {
+        if (auto r = checkSignedPdf(*pdf); !r) {
+            return r;
+        }
     }
     Connection& c = db_.connection();
     return Transaction::run(c, [&]() -> Status {
@@ -470,8 +477,28 @@ Status SqliteSessionRepository::signWithSnapshot(std::int64_t id, std::int64_t c
                 return r.error();
             }
         }
+        if (pdf) {
+            if (auto r = Statement::on(c, "INSERT INTO signed_handout(session_id, sha256, pages, "
+                                          "pdf) VALUES (?1, ?2, ?3, ?4)")
+                             .bindAll(id, pdf->sha256, pdf->pages, Blob{pdf->pdf})
+                             .execute();
+                !r) {
+                return r;
+            }
+        }
         return sign(id, clinicianId);
     });
+}
+
+Result<std::optional<SignedHandoutPdf>>
+SqliteSessionRepository::signedHandoutPdf(std::int64_t sessionId) {
+    return Statement::on(db_.connection(),
+                         "SELECT sha256, pages, pdf FROM signed_handout WHERE session_id = ?1")
+        .bindAll(sessionId)
+        .queryOptional([](const Statement& st) {
+            return SignedHandoutPdf{st.columnText(0), static_cast<int>(st.columnInt(1)),
+                                    st.columnText(2)};
+        });
 }
 
 Result<HandoutRecord>

@@ -91,6 +91,29 @@ struct SealedRow {
     bool pending = false;
 };
 
+/// The PDF kept at signing must still be the bytes fingerprinted then: its own SHA-256 and one
+/// of the session's handout records (sealed with the session).
+Status checkSignedPdfs(Connection& c, std::vector<std::string>& problems) {
+    auto has = c.queryInt("SELECT count(*) FROM sqlite_schema WHERE name = 'signed_handout'");
+    if (!has) {
+        return has.error();
+    }
+    if (*has == 0) {
+        return {};
+    }
+    return Statement::on(c, "SELECT k.session_id, k.sha256, k.pdf, EXISTS (SELECT 1 FROM handout "
+                            "h WHERE h.session_id = k.session_id AND h.sha256 = k.sha256), "
+                            "(SELECT signed_at FROM session WHERE id = k.session_id) IS NOT NULL "
+                            "FROM signed_handout k ORDER BY k.session_id")
+        .forEachRow([&](const Statement& st) {
+            const std::string who = "session " + std::to_string(st.columnInt(0)) + ": ";
+            if (sha256Hex(st.columnText(2)) != st.columnText(1) || st.columnInt(3) == 0 ||
+                st.columnInt(4) == 0) {
+                problems.push_back(who + "the handout kept at signing changed outside HepDesk");
+            }
+        });
+}
+
 Status checkSessions(Connection& c, std::vector<std::string>& problems) {
     auto rows =
         Statement::on(c, "SELECT id, signed_at IS NOT NULL, seal, coalesce(seal_handouts, 0), "
@@ -131,6 +154,9 @@ Status checkSessions(Connection& c, std::vector<std::string>& problems) {
         if (!seal || *seal != *r.seal || n > s->handouts.size()) {
             problems.push_back(who + "signed content changed outside HepDesk (seal mismatch)");
         }
+    }
+    if (auto s = checkSignedPdfs(c, problems); !s) {
+        return s;
     }
     // The chain cannot show rows cut from its end; every signature must still be there.
     // (NOT IN a subquery: SQLite builds one temporary index, not a scan per session.)

@@ -84,6 +84,33 @@ TEST_F(HandoutSessionCli, PrintsTheStoredSessionAndRecordsItsSha256) {
     EXPECT_EQ(recs[0].byteSize, static_cast<std::int64_t>(bytes.size()));
 }
 
+TEST_F(HandoutSessionCli, ASignedSessionReprintsAsSignedAfterTheCatalogChanged) {
+    const auto id =
+        store({}, TriageLevel::Routine, {ProgramItem{"cat_cow", Dosage{2, 10, 0, 1, false}, ""}});
+    const auto sign = test::runProcess(HEPDESK_CLI_EXE, {"--db", path_.string(), "session", "sign",
+                                                         std::to_string(id), "--clinician", "1"});
+    ASSERT_EQ(sign.exitCode, 0) << sign.err;
+    const auto first = dir_ / "first.pdf";
+    ASSERT_EQ(cli({"--session", std::to_string(id), "-o", first.string()}).exitCode, 0);
+
+    // This installation's catalog words the exercise differently now.
+    const fs::path changed = dir_ / "templates";
+    fs::copy(test::templatesDir(), changed, fs::copy_options::recursive);
+    std::string entry = test::readFile(changed / "catalog" / "cat_cow.json");
+    entry.replace(entry.find("\"Cat-cow\""), 9, "\"Cat and camel\"");
+    test::writeFile(changed / "catalog" / "cat_cow.json", entry);
+    ASSERT_EQ(setenv("HEPDESK_TEMPLATES_DIR", changed.c_str(), 1), 0);
+    const auto again = dir_ / "again.pdf";
+    const auto r = cli({"--session", std::to_string(id), "-o", again.string()});
+    unsetenv("HEPDESK_TEMPLATES_DIR");
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    EXPECT_EQ(test::readFile(again), test::readFile(first)) << "byte-identical to the signed one";
+    const auto text = test::runProcess("/usr/bin/pdftotext", {"-q", again.string(), "-"}).out;
+    EXPECT_NE(text.find("Cat-cow"), std::string::npos);
+    EXPECT_EQ(text.find("Cat and camel"), std::string::npos);
+    EXPECT_EQ(records(id).size(), 1U) << "recorded once for its fingerprint";
+}
+
 TEST_F(HandoutSessionCli, StoredUrgentTriageNeedsItsOverrideAndExclusionsStayRefused) {
     // A draft is assessed with today's rules: the urgent finding decides, not a stored level.
     const auto urgent = store({"progressive_neuro_deficit"}, TriageLevel::Routine,

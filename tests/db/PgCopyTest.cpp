@@ -7,6 +7,7 @@
 #include "DbFixtures.h"
 #include "TestImages.h"
 #include "TestSupport.h"
+#include "hepdesk/core/Sha256.h"
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/Pg.h"
 #include "hepdesk/db/Store.h"
@@ -44,7 +45,8 @@ TEST(PgCopy, EverythingArrivesAsWrittenAndCountsAndContentsMatch) {
         const Session asRead = *st.sessions().get(signedId);
         ASSERT_TRUE(st.sessions().signWithSnapshot(
             signedId, c, R"({"snapshot":true})",
-            HandoutRecord{0, std::string(64, 'b'), 999, "", "en", false}, asRead));
+            HandoutRecord{0, std::string(64, 'b'), 999, "", "en", false}, asRead,
+            SignedHandoutPdf{sha256Hex("%PDF-1.4 kept"), 1, "%PDF-1.4 kept"}));
         ASSERT_TRUE(st.sessions().addAddendum(signedId, Addendum{0, c, "", "pain now 2"}));
         ASSERT_TRUE(st.sessions().recordHandout(
             signedId, HandoutRecord{0, std::string(64, 'c'), 1000, "", "es", true},

@@ -4,6 +4,7 @@
 #include "DbFixtures.h"
 #include "EachBackend.h"
 #include "TestSupport.h"
+#include "hepdesk/core/Sha256.h"
 #include "hepdesk/core/handout/HandoutComposer.h"
 #include "hepdesk/core/handout/HandoutWriter.h"
 
@@ -143,7 +144,8 @@ TEST_P(SessionContract, SignWithSnapshotKeepsItAndRefusesAChangedSession) {
     Session meanwhile = asRead;
     meanwhile.scores.painNow = 9;
     ASSERT_TRUE(sessions().update(meanwhile));
-    auto stale = sessions().signWithSnapshot(id, clinicianId_, R"({"v":1})", kHandout, asRead);
+    auto stale =
+        sessions().signWithSnapshot(id, clinicianId_, R"({"v":1})", kHandout, asRead, std::nullopt);
     ASSERT_FALSE(stale);
     EXPECT_NE(stale.error().message.find("was changed while it was being signed"),
               std::string::npos);
@@ -151,12 +153,43 @@ TEST_P(SessionContract, SignWithSnapshotKeepsItAndRefusesAChangedSession) {
     EXPECT_TRUE(sessions().get(id)->handouts.empty()); // nothing half-written
 
     const Session fresh = *sessions().get(id);
-    ASSERT_TRUE(sessions().signWithSnapshot(id, clinicianId_, R"({"v":1})", kHandout, fresh));
+    ASSERT_TRUE(
+        sessions().signWithSnapshot(id, clinicianId_, R"({"v":1})", kHandout, fresh, std::nullopt));
     const Session s = *sessions().get(id);
     EXPECT_TRUE(s.isSigned);
     EXPECT_EQ(s.signedSnapshot, R"({"v":1})");
     ASSERT_EQ(s.handouts.size(), 1U);
     EXPECT_EQ(s.handouts[0].sha256, kHandout.sha256);
+    EXPECT_FALSE(sessions().signedHandoutPdf(id)->has_value()); // none given, none kept
+}
+
+TEST_P(SessionContract, TheHandoutSignedIsKeptByteForByte) {
+    const auto id = *sessions().add(test::sampleSession(patientId_, 4));
+    const Session asRead = *sessions().get(id);
+    std::string pdf = "%PDF-1.7\n";
+    for (int i = 0; i < 256; ++i) {
+        pdf.push_back(static_cast<char>(i)); // every byte value, NUL included
+    }
+    const SignedHandoutPdf kept{sha256Hex(pdf), 3, pdf};
+    const HandoutRecord record{0,  kept.sha256, static_cast<std::int64_t>(pdf.size()),
+                               "", "en",        false};
+
+    SignedHandoutPdf forged = kept;
+    forged.pdf.back() = 'x'; // bytes that are not the ones fingerprinted
+    auto refused =
+        sessions().signWithSnapshot(id, clinicianId_, R"({"v":1})", record, asRead, forged);
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().message.find("does not match its SHA-256"), std::string::npos);
+    EXPECT_FALSE(sessions().get(id)->isSigned);
+
+    ASSERT_TRUE(sessions().signWithSnapshot(id, clinicianId_, R"({"v":1})", record, asRead, kept));
+    auto back = sessions().signedHandoutPdf(id);
+    ASSERT_TRUE(back) << back.error().message;
+    ASSERT_TRUE(back->has_value());
+    EXPECT_EQ((*back)->pdf, pdf);
+    EXPECT_EQ((*back)->sha256, kept.sha256);
+    EXPECT_EQ((*back)->pages, 3);
+    EXPECT_FALSE(sessions().signedHandoutPdf(id + 1000)->has_value());
 }
 
 TEST_P(SessionContract, HandoutRecordedOnceOverrideKeptAfterSigning) {

@@ -2,6 +2,7 @@
 
 #include "DbFixtures.h"
 #include "TestSupport.h"
+#include "hepdesk/core/Sha256.h"
 #include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/ClinicianRepository.h"
 #include "hepdesk/db/Database.h"
@@ -114,6 +115,24 @@ TEST_F(SessionRepositoryTest, AddendaCorrectSignedSessionsAndAreImmutable) {
         repo.addHandout(id, HandoutRecord{0, std::string(64, 'b'), 10, "", "en", false}).ok());
     EXPECT_FALSE(db_->connection().exec("DELETE FROM handout").ok());
     EXPECT_EQ(repo.get(id)->handouts.size(), 1U);
+}
+
+TEST_F(SessionRepositoryTest, TheHandoutKeptAtSigningCannotBeChangedAddedOrRemoved) {
+    SqliteSessionRepository repo(*db_);
+    const auto id = *repo.add(test::sampleSession(patientId_, 1));
+    const std::string pdf = "%PDF-1.7 as given to the patient";
+    ASSERT_TRUE(repo.signWithSnapshot(id, clinicianId_, "{}", std::nullopt, *repo.get(id),
+                                      SignedHandoutPdf{sha256Hex(pdf), 1, pdf}));
+    const auto other = *repo.add(test::sampleSession(patientId_, 2));
+    ASSERT_TRUE(repo.sign(other, clinicianId_));
+    for (const std::string& sql : {std::string("UPDATE signed_handout SET pdf = x'25504446'"),
+                                   std::string("DELETE FROM signed_handout"),
+                                   "INSERT INTO signed_handout VALUES (" + std::to_string(other) +
+                                       ", hex(randomblob(32)), 1, 'x')"}) {
+        auto r = db_->connection().exec(sql);
+        EXPECT_FALSE(r.ok()) << sql;
+    }
+    EXPECT_EQ((*repo.signedHandoutPdf(id))->pdf, pdf);
 }
 
 TEST_F(SessionRepositoryTest, UnsignedSessionCanBeEditedAndDiscarded) {

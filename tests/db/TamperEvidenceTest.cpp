@@ -1,5 +1,6 @@
 #include "DbFixtures.h"
 #include "TestSupport.h"
+#include "hepdesk/core/Sha256.h"
 #include "hepdesk/db/AuditLog.h"
 #include "hepdesk/db/Backup.h"
 #include "hepdesk/db/ClinicianRepository.h"
@@ -171,6 +172,27 @@ TEST_F(TamperEvidenceTest, FindingsProgramAndHandoutChangedAreEachNamed) {
                   std::string::npos)
             << all;
     }
+}
+
+TEST_F(TamperEvidenceTest, TheHandoutKeptAtSigningChangedOutsideHepDeskIsNamed) {
+    SqliteSessionRepository sessions(*db_);
+    const auto id = *sessions.add(test::sampleSession(patientId_, 4));
+    const std::string pdf = "%PDF-1.7 what the patient was given";
+    const SignedHandoutPdf kept{sha256Hex(pdf), 1, pdf};
+    ASSERT_TRUE(sessions.signWithSnapshot(
+        id, clinicianId_, "{}",
+        HandoutRecord{0, kept.sha256, static_cast<std::int64_t>(pdf.size()), "", "en", false},
+        *sessions.get(id), kept));
+    auto clean = verifyRecords(*db_);
+    ASSERT_TRUE(clean.ok());
+    EXPECT_TRUE(clean->empty()) << joined(*clean);
+    const auto problems =
+        tamperAndVerify("DROP TRIGGER signed_handout_no_update; UPDATE signed_handout SET pdf = "
+                        "CAST('%PDF-1.7 something else' AS BLOB) WHERE session_id = " +
+                        std::to_string(id));
+    ASSERT_EQ(problems.size(), 1U) << joined(problems);
+    EXPECT_EQ(problems[0], "session " + std::to_string(id) +
+                               ": the handout kept at signing changed outside HepDesk");
 }
 
 TEST_F(TamperEvidenceTest, SignerSealAndSignatureRemovalAreNamed) {

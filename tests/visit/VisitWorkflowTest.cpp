@@ -307,6 +307,69 @@ TEST_F(VisitFixture, SigningStoresTheSnapshotAndTheFingerprintAndReprintsByteIde
     EXPECT_FALSE(visit().sign(s.id, clinicianId_).ok()) << "signed once";
 }
 
+TEST_F(VisitFixture, AReprintIsThePdfKeptAtSigningWhateverTheCatalogSaysNow) {
+    const Session s = draft({}, {"cat_cow", "pelvic_tilt"});
+    auto signedSession = visit().sign(s.id, clinicianId_);
+    ASSERT_TRUE(signedSession.ok()) << signedSession.error().message;
+    auto kept = sessions_->signedHandoutPdf(s.id);
+    ASSERT_TRUE(kept.ok() && kept->has_value());
+    EXPECT_EQ((*kept)->sha256, signedSession->handoutSha256);
+    EXPECT_GE((*kept)->pages, 1);
+
+    // An installation whose catalog now words the exercise differently.
+    const fs::path changed = dir_ / "templates";
+    fs::copy(hepdesk::test::templatesDir(), changed, fs::copy_options::recursive);
+    std::string entry = hepdesk::test::readFile(changed / "catalog" / "cat_cow.json");
+    entry.replace(entry.find("\"Cat-cow\""), 9, "\"Cat and camel\"");
+    hepdesk::test::writeFile(changed / "catalog" / "cat_cow.json", entry);
+    auto today = openClinic(changed);
+    ASSERT_TRUE(today);
+
+    auto plan = today->workflow->handout(s.id);
+    ASSERT_TRUE(plan.ok()) << plan.error().message;
+    ASSERT_TRUE(plan->asSigned);
+    ASSERT_NE(plan->signedPdf, nullptr);
+    auto remade =
+        today->workflow->writer().renderPdf(plan->request, today->workflow->catalog().entries());
+    ASSERT_TRUE(remade.ok());
+    EXPECT_NE(sha256Hex(*remade), signedSession->handoutSha256)
+        << "made again, today's catalog would print another handout";
+    auto reprint = today->workflow->render(*plan);
+    ASSERT_TRUE(reprint.ok()) << reprint.error().message;
+    EXPECT_EQ(*reprint, (*kept)->pdf) << "the reprint is the handout as signed";
+}
+
+TEST_F(VisitFixture, AnOlderSignedSessionThatWouldPrintDifferentlyIsRefusedNotChanged) {
+    // Signed before HepDesk kept the PDF: only the snapshot and its fingerprint are stored, and
+    // that fingerprint is not what this installation makes of the snapshot.
+    const Session s = draft({}, {"cat_cow"});
+    auto plan = visit().handout(s.id);
+    ASSERT_TRUE(plan.ok());
+    const std::string otherSha(64, 'a');
+    ASSERT_TRUE(sessions_->signWithSnapshot(
+        s.id, clinicianId_, snapshotToJson(HandoutSnapshot{plan->request, otherSha}), std::nullopt,
+        *sessions_->get(s.id), std::nullopt));
+    auto reprintPlan = visit().handout(s.id);
+    ASSERT_TRUE(reprintPlan.ok()) << reprintPlan.error().message;
+    EXPECT_TRUE(reprintPlan->asSigned);
+    EXPECT_EQ(reprintPlan->signedPdf, nullptr);
+    auto refused = visit().render(*reprintPlan);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.error().kind, Error::Kind::Refused);
+    EXPECT_NE(refused.error().message.find("cannot be printed again exactly as it was signed"),
+              std::string::npos)
+        << refused.error().message;
+    EXPECT_NE(refused.error().message.find(otherSha), std::string::npos);
+
+    // The clinician's copy was never the patient's handout: it still prints, for reference.
+    HandoutChanges copy;
+    copy.clinicianCopy = true;
+    auto clinicianPlan = visit().handout(s.id, copy);
+    ASSERT_TRUE(clinicianPlan.ok());
+    EXPECT_FALSE(clinicianPlan->asSigned);
+    EXPECT_TRUE(visit().render(*clinicianPlan).ok());
+}
+
 TEST_F(VisitFixture, ASignedSessionRefusesEveryOptionThatWouldChangeItsHandoutNamingIt) {
     const Session s = draft({}, {"cat_cow"});
     ASSERT_TRUE(visit().sign(s.id, clinicianId_).ok());
@@ -455,7 +518,8 @@ TEST_F(VisitFixture, NothingIsSignedWhenTheSessionChangedSinceItsSnapshotWasMade
     // Another window (or computer) saves the draft meanwhile.
     s.screening.findings = {"osteoporosis"};
     ASSERT_TRUE(visit().saveDraft(s).ok());
-    auto st = sessions_->signWithSnapshot(s.id, clinicianId_, "{}", std::nullopt, asRead);
+    auto st =
+        sessions_->signWithSnapshot(s.id, clinicianId_, "{}", std::nullopt, asRead, std::nullopt);
     ASSERT_FALSE(st.ok());
     EXPECT_EQ(st.error().kind, Error::Kind::Refused);
     EXPECT_NE(st.error().message.find("changed while it was being signed"), std::string::npos);

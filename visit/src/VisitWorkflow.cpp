@@ -604,6 +604,16 @@ Result<HandoutPlan> VisitWorkflow::signedHandout(const Session& s, const Handout
                               (changed.size() == 1 ? "that option" : "those options") +
                               " out, or add an addendum");
     }
+    plan.asSigned = !changes.clinicianCopy && !overrideAfterSigning && !plan.newOverride;
+    if (plan.asSigned) {
+        auto kept = repos_.sessions.signedHandoutPdf(s.id);
+        if (!kept) {
+            return kept.error();
+        }
+        if (*kept) {
+            plan.signedPdf = std::make_shared<const SignedHandoutPdf>(std::move(**kept));
+        }
+    }
     return plan;
 }
 
@@ -704,7 +714,36 @@ Result<std::string> VisitWorkflow::renderReferral(const handout::ReferralLetter&
 }
 
 Result<std::string> VisitWorkflow::render(const HandoutPlan& plan) const {
-    return writer_.renderPdf(plan.request, catalog_.entries());
+    auto r = produceHandout(writer_, catalog_.entries(), plan);
+    if (!r) {
+        return r.error();
+    }
+    return std::move(r->pdf);
+}
+
+Result<handout::HandoutWriter::Rendered> produceHandout(const handout::HandoutWriter& writer,
+                                                        const std::vector<CatalogEntry>& catalog,
+                                                        const HandoutPlan& plan) {
+    if (plan.asSigned && plan.signedPdf) {
+        return handout::HandoutWriter::Rendered{plan.signedPdf->pdf, plan.signedPdf->pages, {}};
+    }
+    auto rendered = writer.render(plan.request, catalog);
+    if (!rendered) {
+        return rendered.error();
+    }
+    if (plan.asSigned && !plan.signedSha256.empty()) {
+        const std::string sha = sha256Hex(rendered->pdf);
+        if (sha != plan.signedSha256) {
+            return Error::refused(
+                "this signed session's handout cannot be printed again exactly as it was signed: "
+                "it was signed before HepDesk kept the signed PDF with the session, and this "
+                "installation's fonts or templates have changed since (signed sha256 " +
+                plan.signedSha256 + ", now " + sha +
+                "); a signed record is never printed differently. The exports recorded with the "
+                "session are the handout as given; print the clinician's copy for reference");
+        }
+    }
+    return rendered;
 }
 
 Result<HandoutRecord> VisitWorkflow::recordHandout(std::int64_t sessionId, std::string_view pdf,
@@ -765,19 +804,21 @@ Result<SignedSession> VisitWorkflow::sign(std::int64_t sessionId, std::int64_t c
     }
     HandoutSnapshot snapshot{plan->request, {}};
     std::optional<HandoutRecord> record;
-    if (auto pdf = render(*plan); pdf) {
-        snapshot.handoutSha256 = sha256Hex(*pdf);
+    std::optional<SignedHandoutPdf> kept;
+    if (auto pdf = writer_.render(plan->request, catalog_.entries()); pdf) {
+        snapshot.handoutSha256 = sha256Hex(pdf->pdf);
         record = HandoutRecord{0,
                                snapshot.handoutSha256,
-                               static_cast<std::int64_t>(pdf->size()),
+                               static_cast<std::int64_t>(pdf->pdf.size()),
                                isoDateTime(Clock::current().now()),
                                plan->request.options.lang,
                                plan->request.options.largePrint};
+        kept = SignedHandoutPdf{snapshot.handoutSha256, pdf->pages, std::move(pdf->pdf)};
     } else if (!handoutRefused(pdf.error())) {
         return pdf.error();
     } // else no handout can be given yet (a referral first): signed without a fingerprint
     if (auto st = repos_.sessions.signWithSnapshot(sessionId, clinicianId, snapshotToJson(snapshot),
-                                                   record, *session);
+                                                   record, *session, kept);
         !st) {
         return st.error();
     }

@@ -64,6 +64,14 @@ struct HandoutRecord {
     bool operator==(const HandoutRecord&) const = default;
 };
 
+/// The handout's PDF exactly as it stood when the session was signed, kept with the session: a
+/// reprint is these bytes, whatever fonts, templates or rules the installation has later.
+struct SignedHandoutPdf {
+    std::string sha256; ///< of `pdf`: 64 lowercase hex digits
+    int pages = 0;
+    std::string pdf;
+};
+
 /// A correction or note added to a signed session; itself never changed.
 struct Addendum {
     std::int64_t id = 0;

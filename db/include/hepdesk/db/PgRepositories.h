@@ -122,8 +122,9 @@ public:
     Result<std::int64_t> addAddendum(std::int64_t sessionId, const Addendum& addendum) override;
     Result<std::int64_t> addHandout(std::int64_t sessionId, const HandoutRecord& handout) override;
     Status signWithSnapshot(std::int64_t id, std::int64_t clinicianId, const std::string& snapshot,
-                            const std::optional<HandoutRecord>& handout,
-                            const Session& asRead) override;
+                            const std::optional<HandoutRecord>& handout, const Session& asRead,
+                            const std::optional<SignedHandoutPdf>& pdf) override;
+    Result<std::optional<SignedHandoutPdf>> signedHandoutPdf(std::int64_t sessionId) override;
     Result<HandoutRecord> recordHandout(std::int64_t sessionId, const HandoutRecord& handout,
                                         const std::optional<HandoutOverride>& override,
                                         std::string_view destination) override;

@@ -49,11 +49,16 @@ public:
     /// the session's handout is made from) and, when given, the record of the handout as it
     /// stands (not added again when the session has one with that SHA-256). `asRead` is the
     /// session the snapshot was made from: when the stored one differs now (changed meanwhile
-    /// by another window or computer), nothing is signed and the error says so.
+    /// by another window or computer), nothing is signed and the error says so. `pdf`, when
+    /// given, is the handout's PDF as it stands, kept for every later reprint.
     virtual Status signWithSnapshot(std::int64_t id, std::int64_t clinicianId,
                                     const std::string& snapshot,
                                     const std::optional<HandoutRecord>& handout,
-                                    const Session& asRead) = 0;
+                                    const Session& asRead,
+                                    const std::optional<SignedHandoutPdf>& pdf) = 0;
+    /// The handout's PDF kept when session `sessionId` was signed; none for a draft, a session
+    /// signed before HepDesk kept them, or one signed while its handout was blocked.
+    virtual Result<std::optional<SignedHandoutPdf>> signedHandoutPdf(std::int64_t sessionId) = 0;
     /// Records a produced handout unless the session already has one with the same SHA-256,
     /// and with `override` (signed sessions only) stores that override in the same
     /// transaction, its actor the database's, and the export to `destination` (a file, or a
@@ -86,8 +91,9 @@ public:
     Result<std::int64_t> addAddendum(std::int64_t sessionId, const Addendum& addendum) override;
     Result<std::int64_t> addHandout(std::int64_t sessionId, const HandoutRecord& handout) override;
     Status signWithSnapshot(std::int64_t id, std::int64_t clinicianId, const std::string& snapshot,
-                            const std::optional<HandoutRecord>& handout,
-                            const Session& asRead) override;
+                            const std::optional<HandoutRecord>& handout, const Session& asRead,
+                            const std::optional<SignedHandoutPdf>& pdf) override;
+    Result<std::optional<SignedHandoutPdf>> signedHandoutPdf(std::int64_t sessionId) override;
     Result<HandoutRecord> recordHandout(std::int64_t sessionId, const HandoutRecord& handout,
                                         const std::optional<HandoutOverride>& override,
                                         std::string_view destination) override;

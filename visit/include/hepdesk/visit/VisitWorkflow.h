@@ -6,9 +6,11 @@
 #include "hepdesk/core/Error.h"
 #include "hepdesk/core/Session.h"
 #include "hepdesk/core/handout/Handout.h"
+#include "hepdesk/core/handout/HandoutWriter.h"
 #include "hepdesk/core/handout/ReferralLetter.h"
 
 #include <cstdint>
+#include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <set>
@@ -156,7 +158,19 @@ struct HandoutPlan {
     /// An override given now for a signed session: stored, with who and when, together with
     /// the handout's record (recordHandout).
     std::optional<HandoutOverride> newOverride;
+    /// The patient's handout exactly as signed (a reprint of a signed session with no override
+    /// given after signing): it must come out byte-identical to `signedSha256`.
+    bool asSigned = false;
+    /// With asSigned, the PDF kept at signing, when the session has one: the reprint is it.
+    std::shared_ptr<const SignedHandoutPdf> signedPdf;
 };
+
+/// The PDF of `plan`. A reprint as signed is the PDF kept at signing; without one it is made
+/// again and refused unless its SHA-256 is the one taken at signing (a signed record is never
+/// printed differently). Touches no database, so the app calls it on its export thread.
+Result<handout::HandoutWriter::Rendered> produceHandout(const handout::HandoutWriter& writer,
+                                                        const std::vector<CatalogEntry>& catalog,
+                                                        const HandoutPlan& plan);
 
 /// The steps of a visit, each one call and at most one transaction, the same for the desktop
 /// app and hepdesk-cli. Clinical decisions stay in core; storage stays behind the repositories;
