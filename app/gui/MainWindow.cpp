@@ -39,7 +39,33 @@ MainWindow::MainWindow(Services& services, QWidget* parent)
     setObjectName(QStringLiteral("MainWindow"));
 
     model_ = new PatientListModel(services_.patients(), this);
+    QWidget* left = buildPatientList();
+    buildPatientPage();
 
+    auto* splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("mainSplitter"));
+    splitter->addWidget(left);
+    splitter->addWidget(right_);
+    splitter->setStretchFactor(0, 2);
+    splitter->setStretchFactor(1, 3);
+    setCentralWidget(splitter);
+
+    buildBackup();
+    createActions();
+    createMenus();
+    updatePlaceholder();
+    updateActions();
+    // Where the records are, always in view: the file, or "server HOST/DB as USER".
+    where_ = new QLabel(services_.where(), this);
+    where_->setObjectName(QStringLiteral("databaseWhere"));
+    where_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(where_);
+    resize(1200, 760);
+    restoreLayout();
+}
+
+// The search field and the patient list, sized so neither the hint nor a long name is cut.
+QWidget* MainWindow::buildPatientList() {
     auto* left = new QWidget(this);
     auto* leftLayout = new QVBoxLayout(left);
     search_ = new QLineEdit(left);
@@ -97,6 +123,11 @@ MainWindow::MainWindow(Services& services, QWidget* parent)
                               leftLayout->contentsMargins().right());
     }
 
+    return left;
+}
+
+// The selected patient's page, or the placeholder when none is selected.
+void MainWindow::buildPatientPage() {
     placeholder_ = new QLabel(this);
     placeholder_->setObjectName(QStringLiteral("patientPlaceholder"));
     placeholder_->setAlignment(Qt::AlignCenter);
@@ -112,15 +143,10 @@ MainWindow::MainWindow(Services& services, QWidget* parent)
     right_ = new QStackedWidget(this);
     right_->addWidget(placeholder_);
     right_->addWidget(page_);
+}
 
-    auto* splitter = new QSplitter(this);
-    splitter->setObjectName(QStringLiteral("mainSplitter"));
-    splitter->addWidget(left);
-    splitter->addWidget(right_);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    setCentralWidget(splitter);
-
+// The daily backup's runner: its result in the status bar, a damaged database made read-only.
+void MainWindow::buildBackup() {
     backup_ = new BackupRunner(this);
     connect(backup_, &BackupRunner::finished, this, [this](const QString& written) {
         if (!written.isEmpty()) {
@@ -134,18 +160,6 @@ MainWindow::MainWindow(Services& services, QWidget* parent)
     });
 
     connect(backup_, &BackupRunner::databaseDamaged, this, &MainWindow::onDatabaseDamaged);
-
-    createActions();
-    createMenus();
-    updatePlaceholder();
-    updateActions();
-    // Where the records are, always in view: the file, or "server HOST/DB as USER".
-    where_ = new QLabel(services_.where(), this);
-    where_->setObjectName(QStringLiteral("databaseWhere"));
-    where_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    statusBar()->addPermanentWidget(where_);
-    resize(1200, 760);
-    restoreLayout();
 }
 
 MainWindow::~MainWindow() {

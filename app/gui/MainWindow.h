@@ -100,6 +100,10 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    // The constructor's parts, in the order they run.
+    QWidget* buildPatientList();
+    void buildPatientPage();
+    void buildBackup();
     void showSettingsDialog(bool firstRun);
     void createActions();
     void createMenus();

@@ -2,6 +2,7 @@
 
 #include "AppPreferences.h"
 #include "DecodedImageCache.h"
+#include "ErrorLabel.h"
 #include "Vocabulary.h"
 #include "hepdesk/core/FhirIds.h"
 #include "hepdesk/core/Sha256.h"
@@ -37,6 +38,55 @@ SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianReposi
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("Settings"));
 
+    // Created in this order: the order of the boxes on screen and of the tab key.
+    QGroupBox* clinicBox = buildClinicBox();
+    QGroupBox* clinicianBox = buildClinicianBox();
+    QGroupBox* handoutBox = buildHandoutBox();
+    QGroupBox* interfaceBox = buildInterfaceBox();
+    QGroupBox* backupBox = buildBackupBox();
+    error_ = newErrorLabel(this, QStringLiteral("settingsError"));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
+
+    welcome_ = new QLabel(
+        tr("Welcome to HepDesk. Enter your clinic and your name first: they "
+           "are printed on every handout, and your name signs your sessions. "
+           "You can change them later in Settings (%1).")
+            .arg(QKeySequence(QKeySequence::Preferences).isEmpty()
+                     ? QStringLiteral("Ctrl+,")
+                     : QKeySequence(QKeySequence::Preferences).toString(QKeySequence::NativeText)),
+        this);
+    welcome_->setObjectName(QStringLiteral("settingsWelcome"));
+    welcome_->setWordWrap(true);
+    welcome_->hide();
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(welcome_);
+    layout->addWidget(clinicBox);
+    layout->addWidget(clinicianBox);
+    layout->addWidget(handoutBox);
+    layout->addWidget(interfaceBox);
+    layout->addWidget(backupBox);
+    layout->addWidget(error_);
+    layout->addWidget(buttons);
+    setMinimumWidth(560);
+    // The logo is held in memory, not in a field.
+    guard_.addValue(tr("Logo"), [this] {
+        if (clinic_.logo.empty()) {
+            return QString();
+        }
+        const QByteArray bytes = QByteArray::fromStdString(clinic_.logo);
+        return tr("%1, %2 bytes, SHA-256 %3")
+            .arg(QString::fromStdString(clinic_.logoMime))
+            .arg(bytes.size())
+            .arg(QString::fromStdString(sha256Hex(clinic_.logo).substr(0, 12)));
+    });
+    guard_.markClean();
+}
+
+// Name, address, phone, logo and record-number system: the clinic's, in the database.
+QGroupBox* SettingsDialog::buildClinicBox() {
     clinicName_ = new QLineEdit(this);
     clinicName_->setAccessibleName(tr("Clinic name"));
     clinicAddress_ = new QPlainTextEdit(this);
@@ -78,6 +128,11 @@ SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianReposi
     clinicForm->addRow(tr("Logo:"), logoRow);
     clinicForm->addRow(tr("Record n&umber system:"), recordSystem_);
 
+    return clinicBox;
+}
+
+// The clinician using this computer: named when they sign.
+QGroupBox* SettingsDialog::buildClinicianBox() {
     clinicianName_ = new QLineEdit(this);
     clinicianName_->setAccessibleName(tr("Clinician name"));
     credentials_ = new QLineEdit(this);
@@ -88,6 +143,11 @@ SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianReposi
     clinicianForm->addRow(tr("Full na&me:"), clinicianName_);
     clinicianForm->addRow(tr("&Credentials:"), credentials_);
 
+    return clinicianBox;
+}
+
+// Defaults for new handouts on this computer.
+QGroupBox* SettingsDialog::buildHandoutBox() {
     language_ = new QComboBox(this);
     language_->setAccessibleName(tr("Default handout language"));
     addLanguageItems(*language_);
@@ -106,6 +166,10 @@ SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianReposi
     handoutForm->addRow(tr("Default print si&ze:"), printSize_);
     handoutForm->addRow(tr("Default pape&r:"), paper_);
 
+    return handoutBox;
+}
+
+QGroupBox* SettingsDialog::buildInterfaceBox() {
     interfaceLanguage_ = new QComboBox(this);
     interfaceLanguage_->setObjectName(QStringLiteral("interfaceLanguage"));
     interfaceLanguage_->setAccessibleName(tr("Interface language"));
@@ -120,6 +184,10 @@ SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianReposi
     restartNote->setWordWrap(true);
     interfaceForm->addRow(restartNote);
 
+    return interfaceBox;
+}
+
+QGroupBox* SettingsDialog::buildBackupBox() {
     backupFolder_ = new QLineEdit(this);
     backupFolder_->setAccessibleName(tr("Backup folder"));
     auto* browse = new QPushButton(tr("&Browse…"), this);
@@ -137,53 +205,7 @@ SettingsDialog::SettingsDialog(db::ClinicRepository& clinic, db::ClinicianReposi
     backupForm->addRow(folderLabel, folderRow);
     backupForm->addRow(tr("&Keep the newest:"), backupKeep_);
 
-    error_ = new QLabel(this);
-    error_->setObjectName(QStringLiteral("settingsError"));
-    error_->setWordWrap(true);
-    error_->setTextFormat(Qt::PlainText);
-    QPalette pal = error_->palette();
-    pal.setColor(QPalette::WindowText, QColor(0xA3, 0x00, 0x00));
-    error_->setPalette(pal);
-    error_->hide();
-
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
-
-    welcome_ = new QLabel(
-        tr("Welcome to HepDesk. Enter your clinic and your name first: they "
-           "are printed on every handout, and your name signs your sessions. "
-           "You can change them later in Settings (%1).")
-            .arg(QKeySequence(QKeySequence::Preferences).isEmpty()
-                     ? QStringLiteral("Ctrl+,")
-                     : QKeySequence(QKeySequence::Preferences).toString(QKeySequence::NativeText)),
-        this);
-    welcome_->setObjectName(QStringLiteral("settingsWelcome"));
-    welcome_->setWordWrap(true);
-    welcome_->hide();
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addWidget(welcome_);
-    layout->addWidget(clinicBox);
-    layout->addWidget(clinicianBox);
-    layout->addWidget(handoutBox);
-    layout->addWidget(interfaceBox);
-    layout->addWidget(backupBox);
-    layout->addWidget(error_);
-    layout->addWidget(buttons);
-    setMinimumWidth(560);
-    // The logo is held in memory, not in a field.
-    guard_.addValue(tr("Logo"), [this] {
-        if (clinic_.logo.empty()) {
-            return QString();
-        }
-        const QByteArray bytes = QByteArray::fromStdString(clinic_.logo);
-        return tr("%1, %2 bytes, SHA-256 %3")
-            .arg(QString::fromStdString(clinic_.logoMime))
-            .arg(bytes.size())
-            .arg(QString::fromStdString(sha256Hex(clinic_.logo).substr(0, 12)));
-    });
-    guard_.markClean();
+    return backupBox;
 }
 
 Status SettingsDialog::load() {

@@ -9,6 +9,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -67,6 +68,12 @@ public slots:
     void reject() override;
 
 private:
+    // The constructor's parts, in the order they run (the tab order).
+    QGroupBox* buildClinicBox();
+    QGroupBox* buildClinicianBox();
+    QGroupBox* buildHandoutBox();
+    QGroupBox* buildInterfaceBox();
+    QGroupBox* buildBackupBox();
     void chooseLogo();
     void chooseBackupFolder();
     void showLogo();
