@@ -218,10 +218,17 @@ QWidget* ScreeningPage::buildPatientAndPain() {
             emit visitTimeEdited(utc);
         }
     });
-    form->addRow(tr("A&ge:"), withCheck(age_, "age"));
-    form->addRow(tr("Se&x:"), withCheck(sex_, "sex"));
+    // A row whose field sits in a layout gets no buddy from QFormLayout: set it, so the
+    // Alt+letter works and the label shows no literal '&'.
+    const auto buddyLabel = [box](const QString& text, QWidget* field) {
+        auto* label = new QLabel(text, box);
+        label->setBuddy(field);
+        return label;
+    };
+    form->addRow(buddyLabel(tr("A&ge:"), age_), withCheck(age_, "age"));
+    form->addRow(buddyLabel(tr("Se&x:"), sex_), withCheck(sex_, "sex"));
     form->addRow(regionLabel, regionRow);
-    form->addRow(tr("&Duration:"), withCheck(duration_, "duration_days"));
+    form->addRow(buddyLabel(tr("&Duration:"), duration_), withCheck(duration_, "duration_days"));
     connect(age_, &QSpinBox::valueChanged, this, &ScreeningPage::changed);
     connect(sex_, &QComboBox::currentIndexChanged, this, &ScreeningPage::changed);
     connect(duration_, &QSpinBox::valueChanged, this, &ScreeningPage::changed);

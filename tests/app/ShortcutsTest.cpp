@@ -193,6 +193,28 @@ TEST_P(Shortcuts, SessionWindowShortcutsAreShownAndNoStepSharesAnAltLetter) {
     ASSERT_TRUE(e->save().ok());
 }
 
+TEST_P(Shortcuts, NoScreeningLabelShowsALiteralAmpersand) {
+    // A label whose text names an Alt letter must have a buddy; without one Qt draws the '&'.
+    test::AppFixture app;
+    ASSERT_TRUE(app.services);
+    MainWindow w(*app.services);
+    w.show();
+    ASSERT_NE(w.addPatient(Patient{0, "Tomás Gil", "", "", "", false}), 0);
+    SessionEditor* e = w.openSession(0);
+    ASSERT_NE(e, nullptr);
+    e->showStep(SessionEditor::ScreeningStep);
+    int mnemonics = 0;
+    for (const QLabel* label : e->screeningPage()->findChildren<QLabel*>()) {
+        const QString text = QString(label->text()).replace(QStringLiteral("&&"), QString());
+        if (label->textFormat() == Qt::PlainText || !text.contains(QLatin1Char('&'))) {
+            continue;
+        }
+        ++mnemonics;
+        EXPECT_NE(label->buddy(), nullptr) << label->text().toStdString();
+    }
+    EXPECT_GE(mnemonics, 4) << "age, sex, duration and the visit time name an Alt letter";
+}
+
 TEST_P(Shortcuts, DialogsShareNoAltLetter) {
     test::AppFixture app;
     ASSERT_TRUE(app.services);
