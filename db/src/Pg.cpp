@@ -88,17 +88,18 @@ bool isServerTarget(std::string_view target) {
     return !word.empty() && i < target.size() && target[i] == '=' && isLibpqKeyword(word);
 }
 
-std::string conninfoWithDatabase(std::string_view conninfo, std::string_view dbname) {
-    auto quoted = [](std::string_view v) {
-        std::string out = "'";
-        for (char ch : v) {
-            if (ch == '\'' || ch == '\\') {
-                out += '\\';
-            }
-            out += ch;
+std::string conninfoQuoted(std::string_view value) {
+    std::string out = "'";
+    for (char ch : value) {
+        if (ch == '\'' || ch == '\\') {
+            out += '\\';
         }
-        return out + "'";
-    };
+        out += ch;
+    }
+    return out + "'";
+}
+
+std::string conninfoWithDatabase(std::string_view conninfo, std::string_view dbname) {
     char* err = nullptr;
     std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> opts(
         PQconninfoParse(std::string(conninfo).c_str(), &err), &PQconninfoFree);
@@ -109,11 +110,11 @@ std::string conninfoWithDatabase(std::string_view conninfo, std::string_view dbn
     if (opts) {
         for (const PQconninfoOption* o = opts.get(); o->keyword != nullptr; ++o) {
             if (o->val != nullptr && *o->val != '\0' && std::string_view(o->keyword) != "dbname") {
-                out += std::string(o->keyword) + "=" + quoted(o->val) + " ";
+                out += std::string(o->keyword) + "=" + conninfoQuoted(o->val) + " ";
             }
         }
     }
-    return out + "dbname=" + quoted(dbname);
+    return out + "dbname=" + conninfoQuoted(dbname);
 }
 
 PgParam::PgParam(double v) {

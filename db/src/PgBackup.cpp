@@ -3,6 +3,7 @@
 
 #include "BackupRotation.h"
 #include "hepdesk/db/Backup.h"
+#include "hepdesk/db/Pg.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -38,16 +39,6 @@ struct SplitConninfo {
 };
 
 Result<SplitConninfo> split(std::string_view conninfo) {
-    auto quoted = [](std::string_view v) {
-        std::string out = "'";
-        for (char ch : v) {
-            if (ch == '\'' || ch == '\\') {
-                out += '\\';
-            }
-            out += ch;
-        }
-        return out + "'";
-    };
     char* err = nullptr;
     std::unique_ptr<PQconninfoOption, decltype(&PQconninfoFree)> opts(
         PQconninfoParse(std::string(conninfo).c_str(), &err), &PQconninfoFree);
@@ -81,7 +72,7 @@ Result<SplitConninfo> split(std::string_view conninfo) {
         } else if (key == "dbname") {
             dbname = o->val;
         }
-        out.withoutPassword += std::string(key) + "=" + quoted(o->val) + " ";
+        out.withoutPassword += std::string(key) + "=" + conninfoQuoted(o->val) + " ";
     }
     if (!out.withoutPassword.empty()) {
         out.withoutPassword.pop_back();

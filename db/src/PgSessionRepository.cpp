@@ -308,11 +308,7 @@ Status PgSessionRepository::requireVersion(std::int64_t id, std::int64_t version
     if (r->int64(0, 0) == version) {
         return {};
     }
-    auto change = lastChange(id);
-    return Error::conflict(
-        "session " + std::to_string(id) + " was changed on another computer" +
-        (change ? " by " + change->by + " at " + change->at : std::string()) +
-        " since it was opened: nothing was saved; reload it to see those changes");
+    return changedElsewhere(id, lastChange(id));
 }
 
 Result<SessionRepository::LastChange> PgSessionRepository::lastChange(std::int64_t id) {

@@ -242,6 +242,13 @@ std::string auditSessionAdded(const Session& s) {
     return "patient " + std::to_string(s.patientId) + ", triage " + std::string(toId(s.triage));
 }
 
+Error changedElsewhere(std::int64_t id, const Result<SessionRepository::LastChange>& change) {
+    return Error::conflict(
+        "session " + std::to_string(id) + " was changed on another computer" +
+        (change ? " by " + change->by + " at " + change->at : std::string()) +
+        " since it was opened: nothing was saved; reload it to see those changes");
+}
+
 std::string visitTimeNote(const std::string& startedAt, const std::string& now) {
     if (startedAt.empty() || startedAt == now) {
         return {};

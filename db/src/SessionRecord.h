@@ -8,6 +8,7 @@
 #include "hepdesk/core/Error.h"
 #include "hepdesk/core/Program.h"
 #include "hepdesk/core/Session.h"
+#include "hepdesk/db/SessionRepository.h"
 
 #include <cstdint>
 #include <optional>
@@ -85,6 +86,10 @@ TriageLevel storedLevel(const std::string& id);
 
 /// The session columns readSession reads, in the order sessionFromRow() expects them.
 std::string sessionColumns();
+
+/// A draft saved from a window that read an older version: nothing was saved (`change`: who
+/// changed it last and when, when the audit log says).
+Error changedElsewhere(std::int64_t id, const Result<SessionRepository::LastChange>& change);
 
 /// A session's own row (without its children and its screening, whose JSON text goes to
 /// `screeningJson`), from columns in sessionColumns() order starting at 0.

@@ -19,6 +19,9 @@ namespace hepdesk::db {
 /// one libpq knows ("host=db.clinic dbname=hepdesk"). Anything else is a file path.
 bool isServerTarget(std::string_view target);
 
+/// `value` as a quoted libpq key=value value ('...', with ' and \ escaped).
+std::string conninfoQuoted(std::string_view value);
+
 /// `conninfo` (URI or key=value) aimed at database `dbname` of the same server, as a key=value
 /// string; everything else it says (host, port, user, sslmode...) is kept.
 std::string conninfoWithDatabase(std::string_view conninfo, std::string_view dbname);
