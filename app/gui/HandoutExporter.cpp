@@ -41,17 +41,15 @@ bool HandoutExporter::start(Job job) {
         QString error;
         QString sha;
         qint64 size = 0;
-        auto rendered = visit::produceHandout(writer_, job.catalog, job.plan);
-        auto bytes = rendered ? Result<std::string>(std::move(rendered->pdf))
-                              : Result<std::string>(rendered.error());
+        const auto rendered = visit::produceHandout(writer_, job.catalog, job.plan);
         // Handouts carry a patient's name: the file is readable by its owner only.
-        if (!bytes) {
-            error = QString::fromStdString(bytes.error().message);
-        } else if (auto s = writeFileAtomically(job.target, *bytes, 0600); !s) {
+        if (!rendered) {
+            error = QString::fromStdString(rendered.error().message);
+        } else if (auto s = writeFileAtomically(job.target, rendered->pdf, 0600); !s) {
             error = QString::fromStdString(s.error().message);
         } else {
-            sha = QString::fromStdString(sha256Hex(*bytes));
-            size = static_cast<qint64>(bytes->size());
+            sha = QString::fromStdString(sha256Hex(rendered->pdf));
+            size = static_cast<qint64>(rendered->pdf.size());
         }
         QMetaObject::invokeMethod(
             this,

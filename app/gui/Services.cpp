@@ -11,47 +11,13 @@
 #include <QRegularExpression>
 
 namespace hepdesk::gui {
-namespace {
-
-/// The repositories of a database file the caller opened and keeps (the app opens its file
-/// with its own options; the tests keep using theirs).
-class BorrowedFile final : public db::Store {
-public:
-    explicit BorrowedFile(db::Database& db)
-        : db_(db), patients_(db), sessions_(db), clinicians_(db), clinic_(db), custom_(db),
-          protocols_(db), audit_(db) {}
-    [[nodiscard]] Backend backend() const override { return Backend::File; }
-    [[nodiscard]] std::string describe() const override { return "file " + db_.path().string(); }
-    void setActor(std::string actor) override { db_.setActor(std::move(actor)); }
-    db::PatientRepository& patients() override { return patients_; }
-    db::SessionRepository& sessions() override { return sessions_; }
-    db::ClinicianRepository& clinicians() override { return clinicians_; }
-    db::ClinicRepository& clinic() override { return clinic_; }
-    db::CustomExerciseRepository& customExercises() override { return custom_; }
-    db::ProtocolRepository& protocols() override { return protocols_; }
-    db::AuditLog& audit() override { return audit_; }
-    /// A file has no logins: the signer is chosen in Settings.
-    Result<std::optional<Clinician>> loggedIn() override { return std::optional<Clinician>(); }
-
-private:
-    db::Database& db_;
-    db::SqlitePatientRepository patients_;
-    db::SqliteSessionRepository sessions_;
-    db::SqliteClinicianRepository clinicians_;
-    db::SqliteClinicRepository clinic_;
-    db::SqliteCustomExerciseRepository custom_;
-    db::SqliteProtocolRepository protocols_;
-    db::SqliteAuditLog audit_;
-};
-
-} // namespace
 
 Services::Services(db::Store& store, db::Database* file, std::unique_ptr<db::Store> owned)
     : owned_(std::move(owned)), store_(store), file_(file) {}
 
 Result<std::unique_ptr<Services>> Services::load(db::Database& db,
                                                  std::filesystem::path templatesDir) {
-    auto files = std::make_unique<BorrowedFile>(db);
+    auto files = db::Store::borrowFile(db);
     db::Store& store = *files;
     return loadInto(std::unique_ptr<Services>(new Services(store, &db, std::move(files))),
                     std::move(templatesDir));

@@ -7,11 +7,11 @@
 namespace hepdesk::db {
 namespace {
 
+/// A database file's repositories: of a file it owns, or of one the caller opened and keeps.
 class FileStore final : public Store {
 public:
-    explicit FileStore(Database db)
-        : db_(std::move(db)), patients_(db_), sessions_(db_), clinicians_(db_), clinic_(db_),
-          custom_(db_), protocols_(db_), audit_(db_) {}
+    explicit FileStore(Database db) : FileStore(std::optional<Database>(std::move(db)), nullptr) {}
+    explicit FileStore(Database* borrowed) : FileStore(std::nullopt, borrowed) {}
     [[nodiscard]] Backend backend() const override { return Backend::File; }
     [[nodiscard]] std::string describe() const override { return "file " + db_.path().string(); }
     void setActor(std::string actor) override { db_.setActor(std::move(actor)); }
@@ -25,7 +25,13 @@ public:
     AuditLog& audit() override { return audit_; }
 
 private:
-    Database db_;
+    FileStore(std::optional<Database> owned, Database* borrowed)
+        : owned_(std::move(owned)), db_(owned_ ? *owned_ : *borrowed), patients_(db_),
+          sessions_(db_), clinicians_(db_), clinic_(db_), custom_(db_), protocols_(db_),
+          audit_(db_) {}
+
+    std::optional<Database> owned_;
+    Database& db_;
     SqlitePatientRepository patients_;
     SqliteSessionRepository sessions_;
     SqliteClinicianRepository clinicians_;
@@ -96,6 +102,10 @@ std::optional<std::int64_t> Store::loggedInClinician() {
         return std::nullopt;
     }
     return (*me)->id;
+}
+
+std::unique_ptr<Store> Store::borrowFile(Database& db) {
+    return std::make_unique<FileStore>(&db);
 }
 
 std::unique_ptr<Store> Store::onFile(Database db) {

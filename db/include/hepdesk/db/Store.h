@@ -31,6 +31,8 @@ public:
     static Result<std::unique_ptr<Store>> open(std::string_view target);
     /// The repositories of a database file opened by the caller (with its own options).
     static std::unique_ptr<Store> onFile(Database db);
+    /// The repositories of a database file the caller opened and keeps (it must outlive them).
+    static std::unique_ptr<Store> borrowFile(Database& db);
 
     virtual ~Store() = default;
     [[nodiscard]] virtual Backend backend() const = 0;
