@@ -8,20 +8,17 @@
 #include "Services.h"
 #include "hepdesk/core/LocalizedText.h"
 #include "hepdesk/core/handout/Handout.h"
+#include "hepdesk/core/handout/ImageIntake.h"
 
-#include <QBuffer>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QHBoxLayout>
-#include <QImageReader>
-#include <QImageWriter>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -304,79 +301,22 @@ CatalogEntry CustomExerciseDialog::entry() const {
 
 Result<std::shared_ptr<const handout::ImageData>>
 CustomExerciseDialog::readPhotoFile(const QString& path) const {
-    const auto fail = [](const QString& why) { return Error::invalid(why.toStdString()); };
-    const QFileInfo info(path);
-    if (!info.isFile()) {
-        return fail(tr("There is no file with this name (or it is a folder)."));
-    }
-    const auto tooLarge = [&](qint64 bytes) {
-        return fail(tr("The file is %1 MiB; a photo can be at most 5 MiB. Save a smaller copy "
-                       "of the picture (for example 1600 pixels wide) and choose that.")
-                        .arg(static_cast<double>(bytes) / (1024.0 * 1024.0), 0, 'f', 1));
-    };
-    const auto maxBytes = static_cast<qint64>(db::kMaxCustomExercisePhotoBytes);
-    if (info.size() > maxBytes) {
-        return tooLarge(info.size());
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return fail(tr("The file cannot be read: %1").arg(file.errorString()));
-    }
-    const QByteArray bytes = file.read(maxBytes + 1);
-    if (file.error() != QFileDevice::NoError) {
-        return fail(tr("The file cannot be read: %1").arg(file.errorString()));
-    }
-    if (bytes.size() > maxBytes) {
-        return tooLarge(bytes.size());
-    }
-    auto image = handout::imageFromBytes(bytes.toStdString(),
-                                         "photo " + QDir::toNativeSeparators(path).toStdString());
+    // Core's intake, as for the clinic logo and the database: a regular file only (a folder,
+    // /dev/zero or a FIFO is refused before a byte is read), the photo's size limit, the type
+    // from the first bytes, the pixel limit, every PNG decoded, a phone JPEG's EXIF orientation
+    // kept for the PDF and the preview to stand it upright. Its message names the file and the
+    // problem.
+    auto image = handout::intakeImageFile(QFile::encodeName(path).toStdString(),
+                                          handout::ImageUse::ExercisePhoto);
     if (!image) {
-        return fail(tr("The file is not a PNG or JPEG picture. Save the photo as PNG or JPEG "
-                       "and choose it again."));
+        return image.error();
     }
-    if (static_cast<long long>((*image)->pixelWidth) * (*image)->pixelHeight >
-        handout::kMaxImagePixels) {
-        return fail(tr("The picture is %1 × %2 pixels; a photo can have at most 25 megapixels. "
-                       "Save a smaller copy (for example 1600 pixels wide) and choose that.")
-                        .arg((*image)->pixelWidth)
-                        .arg((*image)->pixelHeight));
-    }
-    // The header can be right and the picture data broken: decode it to be sure, with the
-    // PDF writer's check and with Qt (the preview's decoder).
-    if (!handout::checkImageReadable(**image) ||
-        DecodedImageCache::decode((*image)->bytes, QSize(64, 64)).isNull()) {
-        return fail(tr("The picture in the file is damaged and cannot be shown. Save it again "
-                       "from the camera or photo program and choose it again."));
-    }
-    // A phone stores a JPEG as the sensor saw it plus an EXIF orientation tag. The PDF embeds
-    // JPEG bytes as they are and ignores that tag, so the picture is turned upright once, here,
-    // and stored upright (re-encoded without the tag): handout and preview then agree.
-    if ((*image)->format == handout::ImageData::Format::Jpeg) {
-        QBuffer in;
-        in.setData(bytes);
-        in.open(QIODevice::ReadOnly);
-        QImageReader reader(&in);
-        if (reader.transformation() != QImageIOHandler::TransformationNone) {
-            reader.setAutoTransform(true);
-            const QImage upright = reader.read();
-            QBuffer out;
-            out.open(QIODevice::WriteOnly);
-            QImageWriter writer(&out, "jpeg");
-            writer.setQuality(92);
-            if (upright.isNull() || !writer.write(upright)) {
-                return fail(tr("The picture in the file is damaged and cannot be shown. Save it "
-                               "again from the camera or photo program and choose it again."));
-            }
-            if (out.size() > maxBytes) {
-                return tooLarge(out.size());
-            }
-            image = handout::imageFromBytes(
-                out.data().toStdString(), "photo " + QDir::toNativeSeparators(path).toStdString());
-            if (!image) {
-                return image.error();
-            }
-        }
+    // The preview's decoder must manage it too (a JPEG's picture data is checked only here).
+    if (DecodedImageCache::decode((*image)->bytes, QSize(64, 64)).isNull()) {
+        return Error::invalid(tr("Photo %1: the picture is damaged and cannot be shown. Save it "
+                                 "again from the camera or photo program and choose it again.")
+                                  .arg(QDir::toNativeSeparators(path))
+                                  .toStdString());
     }
     return image;
 }

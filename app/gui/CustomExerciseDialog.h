@@ -56,8 +56,10 @@ public:
     [[nodiscard]] QPushButton* choosePhotoButton() const { return choosePhoto_; }
     [[nodiscard]] QPushButton* removePhotoButton() const { return removePhoto_; }
 
-    /// Reads a PNG or JPEG file as the exercise's photo (at most 5 MiB, and it must decode).
-    /// The error says what is wrong with the file; the previous photo is then kept.
+    /// Reads a PNG or JPEG file as the exercise's photo through core's image intake
+    /// (handout::intakeImageFile: a regular file, at most 5 MiB, PNG or JPEG by its first
+    /// bytes, EXIF orientation) and the preview's decoder. The error is core's (naming the file
+    /// and what is wrong with it); the previous photo is then kept.
     Result<std::shared_ptr<const handout::ImageData>> readPhotoFile(const QString& path) const;
 
     /// The fields changed since the form was loaded or saved (empty after reverting them).

@@ -20,8 +20,11 @@
 #include <QLocale>
 #include <QPlainTextEdit>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStyleOptionButton>
+#include <QStylePainter>
 #include <QVBoxLayout>
 #include <algorithm>
 
@@ -44,6 +47,87 @@ protected:
             }
         }
         return QObject::eventFilter(watched, event);
+    }
+};
+
+/// A check box whose text wraps to the width it is given (a QCheckBox keeps its text on one
+/// line, as wide as the text): a long red flag takes two lines on a laptop screen instead of
+/// widening the column past it. Clicking the text ticks it, as with a QCheckBox.
+class WrappingCheckBox final : public QCheckBox {
+public:
+    WrappingCheckBox(const QString& text, QWidget* parent) : QCheckBox(text, parent) {
+        // A QCheckBox never shrinks below its one-line text (Minimum); this one may.
+        QSizePolicy policy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+        policy.setHeightForWidth(true);
+        setSizePolicy(policy);
+    }
+
+    [[nodiscard]] QSize minimumSizeHint() const override {
+        // About 18 characters of text: narrower than a useful line, never a column of words.
+        return {textLeft() + fontMetrics().averageCharWidth() * 18, lineHeight()};
+    }
+    [[nodiscard]] QSize sizeHint() const override {
+        const int w = QCheckBox::sizeHint().width();
+        return {w, heightForWidth(w)};
+    }
+    [[nodiscard]] bool hasHeightForWidth() const override { return true; }
+    [[nodiscard]] int heightForWidth(int width) const override {
+        const QRect r = textRect(width, 1 << 20);
+        return std::max(lineHeight(), r.top() + r.height() + (lineHeight() - fontHeight()) / 2);
+    }
+
+protected:
+    void paintEvent(QPaintEvent* /*event*/) override {
+        QStylePainter p(this);
+        QStyleOptionButton opt;
+        initStyleOption(&opt);
+        opt.text.clear();
+        // The box beside the first line, not in the middle of a wrapped text.
+        opt.rect.setHeight(lineHeight());
+        QStyleOptionButton box = opt;
+        box.rect = style()->subElementRect(QStyle::SE_CheckBoxIndicator, &opt, this);
+        p.drawPrimitive(QStyle::PE_IndicatorCheckBox, box);
+        const QRect t = textRect(width(), height());
+        style()->drawItemText(&p, t, kTextFlags, palette(), isEnabled(), text(),
+                              QPalette::WindowText);
+        if (hasFocus()) {
+            QStyleOptionFocusRect focus;
+            focus.initFrom(this);
+            focus.rect = fontMetrics()
+                             .boundingRect(t, kTextFlags, text())
+                             .adjusted(-2, 0, 2, 0)
+                             .intersected(rect());
+            p.drawPrimitive(QStyle::PE_FrameFocusRect, focus);
+        }
+    }
+    [[nodiscard]] bool hitButton(const QPoint& pos) const override { return rect().contains(pos); }
+
+private:
+    static constexpr int kTextFlags =
+        Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap | Qt::TextShowMnemonic;
+
+    /// One line's height as the style sizes a check box (QCheckBox::minimumSizeHint would call
+    /// back into sizeHint).
+    [[nodiscard]] int lineHeight() const {
+        QStyleOptionButton opt;
+        initStyleOption(&opt);
+        return style()
+            ->sizeFromContents(QStyle::CT_CheckBox, &opt, QSize(textLeft(), fontHeight()), this)
+            .height();
+    }
+    [[nodiscard]] int fontHeight() const { return fontMetrics().height(); }
+    [[nodiscard]] int textLeft() const {
+        return style()->pixelMetric(QStyle::PM_IndicatorWidth, nullptr, this) +
+               style()->pixelMetric(QStyle::PM_CheckBoxLabelSpacing, nullptr, this);
+    }
+    /// Where the text goes in a box `width` wide: beside the indicator, its first line level
+    /// with it, as tall as the wrapped text needs (at most `height`).
+    [[nodiscard]] QRect textRect(int width, int height) const {
+        const int top = (lineHeight() - fontHeight()) / 2;
+        const QRect room(textLeft(), top, std::max(1, width - textLeft()), height - top);
+        return fontMetrics()
+            .boundingRect(room, kTextFlags, text())
+            .united(QRect(room.topLeft(), QSize(room.width(), fontHeight())));
     }
 };
 
@@ -120,16 +204,20 @@ ScreeningPage::ScreeningPage(const ScreeningItems& items, QWidget* parent)
     : QWidget(parent), items_(items) {
     setObjectName(QStringLiteral("screeningPage"));
     auto* content = new QWidget;
-    auto* columns = new QHBoxLayout(content);
-    auto* left = new QVBoxLayout;
+    columns_ = new QBoxLayout(QBoxLayout::LeftToRight, content);
+    leftColumn_ = new QWidget(content);
+    auto* left = new QVBoxLayout(leftColumn_);
+    left->setContentsMargins(0, 0, 0, 0);
     left->addWidget(buildPatientAndPain());
     left->addWidget(buildFindings(), 1);
     // The clinician's notes near the top, under the patient and pain, not below every flag.
     left->insertWidget(1, notes_);
-    columns->addLayout(left, 1);
-    columns->addWidget(buildQuestionnaires(), 1);
+    columns_->addWidget(leftColumn_, 1);
+    rightColumn_ = buildQuestionnaires();
+    columns_->addWidget(rightColumn_, 1);
 
     auto* scroll = new QScrollArea(this);
+    scroll_ = scroll;
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -299,7 +387,7 @@ QWidget* ScreeningPage::buildFindings() {
             if (f.group != group.id) {
                 continue;
             }
-            auto* c = new QCheckBox(QString::fromStdString(f.clinicianLabel.text(lang)), g);
+            auto* c = new WrappingCheckBox(QString::fromStdString(f.clinicianLabel.text(lang)), g);
             c->setObjectName(QStringLiteral("finding_") + QString::fromStdString(f.id));
             c->setToolTip(QString::fromStdString(f.patientLabel.text(lang)));
             findings_[f.id] = c;
@@ -310,12 +398,12 @@ QWidget* ScreeningPage::buildFindings() {
             QFont italic = mark->font();
             italic.setItalic(true);
             mark->setFont(italic);
+            mark->setWordWrap(true);
             mark->setVisible(false);
             carried_[f.id] = mark;
             auto* row = new QHBoxLayout;
-            row->addWidget(c);
-            row->addWidget(mark);
-            row->addStretch(1);
+            row->addWidget(c, 2);
+            row->addWidget(mark, 1);
             col->addLayout(row);
             connect(c, &QCheckBox::toggled, this, &ScreeningPage::changed);
             connect(c, &QCheckBox::toggled, mark, [mark](bool on) {
@@ -433,6 +521,29 @@ QWidget* ScreeningPage::buildQuestionnaires() {
     return box;
 }
 
+void ScreeningPage::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    updateColumns();
+}
+
+void ScreeningPage::updateColumns() {
+    if (scroll_ == nullptr) {
+        return; // still being built
+    }
+    // The column's width when the vertical bar shows (the form is taller than a laptop screen).
+    const int available =
+        scroll_->maximumViewportSize().width() - scroll_->verticalScrollBar()->sizeHint().width();
+    const QMargins m = columns_->contentsMargins();
+    const int sideBySide = leftColumn_->minimumSizeHint().width() +
+                           rightColumn_->minimumSizeHint().width() + columns_->spacing() +
+                           m.left() + m.right();
+    const auto direction =
+        available >= sideBySide ? QBoxLayout::LeftToRight : QBoxLayout::TopToBottom;
+    if (columns_->direction() != direction) {
+        columns_->setDirection(direction);
+    }
+}
+
 void ScreeningPage::updateNdiVisibility() {
     // The NDI is for neck pain: shown when the neck is a painful region, or when it holds
     // answers (never hide what is recorded).
@@ -443,6 +554,7 @@ void ScreeningPage::updateNdiVisibility() {
         return entry.second->currentData().toInt() != kUnanswered;
     });
     ndiGroup_->setVisible(regions_.at(Region::Neck)->isChecked() || answered);
+    updateColumns(); // the NDI may be the widest part of its column
 }
 
 void ScreeningPage::changed() {

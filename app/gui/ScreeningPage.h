@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+class QBoxLayout;
 class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
@@ -17,6 +18,7 @@ class QLabel;
 class QSlider;
 class QSpinBox;
 class QPlainTextEdit;
+class QScrollArea;
 
 namespace hepdesk::gui {
 class PsfsForm;
@@ -84,7 +86,13 @@ signals:
     /// The clinician changed the visit's date and time (as "YYYY-MM-DDTHH:MM:SSZ", UTC).
     void visitTimeEdited(const QString& utc);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    /// Side by side when both columns fit beside each other at their narrowest, else the
+    /// questionnaires under the findings: a laptop window never scrolls sideways.
+    void updateColumns();
     QWidget* buildFindings();
     QWidget* buildPatientAndPain();
     QWidget* buildQuestionnaires();
@@ -94,6 +102,10 @@ private:
     void updateNdiVisibility();
 
     const ScreeningItems& items_;
+    QScrollArea* scroll_ = nullptr;
+    QBoxLayout* columns_ = nullptr;
+    QWidget* leftColumn_ = nullptr;
+    QWidget* rightColumn_ = nullptr;
     bool loading_ = false;
     std::string date_;
     std::string notesKept_;

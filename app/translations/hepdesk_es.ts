@@ -530,28 +530,8 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
         <translation>%1 × %2 píxeles, %3 bytes</translation>
     </message>
     <message>
-        <source>There is no file with this name (or it is a folder).</source>
-        <translation>No hay ningún archivo con este nombre (o es una carpeta).</translation>
-    </message>
-    <message>
-        <source>The file is %1 MiB; a photo can be at most 5 MiB. Save a smaller copy of the picture (for example 1600 pixels wide) and choose that.</source>
-        <translation>El archivo ocupa %1 MiB; una foto puede ocupar 5 MiB como máximo. Guarde una copia más pequeña de la imagen (por ejemplo, de 1600 píxeles de ancho) y elija esa.</translation>
-    </message>
-    <message>
-        <source>The file cannot be read: %1</source>
-        <translation>No se puede leer el archivo: %1</translation>
-    </message>
-    <message>
-        <source>The file is not a PNG or JPEG picture. Save the photo as PNG or JPEG and choose it again.</source>
-        <translation>El archivo no es una imagen PNG ni JPEG. Guarde la foto como PNG o JPEG y vuelva a elegirla.</translation>
-    </message>
-    <message>
-        <source>The picture is %1 × %2 pixels; a photo can have at most 25 megapixels. Save a smaller copy (for example 1600 pixels wide) and choose that.</source>
-        <translation>La imagen mide %1 × %2 píxeles; una foto puede tener 25 megapíxeles como máximo. Guarde una copia más pequeña (por ejemplo, de 1600 píxeles de ancho) y elija esa.</translation>
-    </message>
-    <message>
-        <source>The picture in the file is damaged and cannot be shown. Save it again from the camera or photo program and choose it again.</source>
-        <translation>La imagen del archivo está dañada y no se puede mostrar. Vuelva a guardarla desde la cámara o el programa de fotos y elíjala de nuevo.</translation>
+        <source>Photo %1: the picture is damaged and cannot be shown. Save it again from the camera or photo program and choose it again.</source>
+        <translation>Foto %1: la imagen está dañada y no se puede mostrar. Vuelva a guardarla desde la cámara o el programa de fotos y elíjala de nuevo.</translation>
     </message>
     <message>
         <source>The photo %1 cannot be used.</source>

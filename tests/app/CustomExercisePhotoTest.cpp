@@ -147,7 +147,7 @@ TEST(CustomExercisePhoto, DialogTakesAPhotoRefusesBadFilesAndKeepsIt) {
         {notImage, "not a PNG or JPEG picture"},
         {damaged, "damaged"},
         {huge, "at most 5 MiB"},
-        {missing, "no file"}};
+        {missing, "No such file"}};
     for (const auto& [file, why] : bad) {
         SCOPED_TRACE(file.string());
         EXPECT_FALSE(d.setPhotoFile(QString::fromStdString(file.string())));
@@ -223,7 +223,7 @@ QByteArray sidewaysPhoneJpeg() {
     return jpeg.left(2) + app1 + jpeg.mid(2); // right after the start-of-image marker
 }
 
-TEST(CustomExercisePhoto, APhoneJpegIsTurnedUprightOnceAndAnUprightOneIsKeptAsIs) {
+TEST(CustomExercisePhoto, APhoneJpegIsKeptAsTakenAndShownUpright) {
     test::AppFixture app;
     ASSERT_TRUE(app.services);
     const QByteArray sideways = sidewaysPhoneJpeg();
@@ -234,23 +234,80 @@ TEST(CustomExercisePhoto, APhoneJpegIsTurnedUprightOnceAndAnUprightOneIsKeptAsIs
         ASSERT_EQ(f.write(sideways), sideways.size());
     }
     CustomExerciseDialog d(*app.services);
+    d.show();
     ASSERT_TRUE(d.setPhotoFile(path));
     ASSERT_NE(d.photo(), nullptr);
     EXPECT_EQ(d.photo()->format, handout::ImageData::Format::Jpeg);
     EXPECT_EQ(d.photo()->pixelWidth, 30) << "portrait, as the phone showed it";
     EXPECT_EQ(d.photo()->pixelHeight, 60);
-    // The stored bytes are upright without any tag: what the PDF embeds is what a viewer shows.
-    const QImage stored = QImage::fromData(QByteArray::fromStdString(d.photo()->bytes));
-    ASSERT_EQ(stored.size(), QSize(30, 60));
-    EXPECT_TRUE(near(stored.pixelColor(15, 10), Qt::red)) << "the sensor's left is now the top";
-    EXPECT_TRUE(near(stored.pixelColor(15, 50), Qt::blue));
+    // Core's intake keeps the bytes and reads the orientation; the PDF and the preview turn it
+    // (core's RotatedPhoneJpegStandsUprightInTheLayoutAndThePdf checks the PDF).
+    EXPECT_EQ(d.photo()->orientation, 6);
+    EXPECT_EQ(QByteArray::fromStdString(d.photo()->bytes), sideways);
+    const QImage thumb = d.photoPreview()->pixmap().toImage();
+    ASSERT_FALSE(thumb.isNull());
+    // Portrait in a landscape box: the box's sides beside the picture stay empty.
+    const QColor side = thumb.pixelColor(thumb.width() / 2 - 50, thumb.height() / 2);
+    EXPECT_FALSE(near(side, Qt::red) || near(side, Qt::blue)) << "the thumbnail stands upright";
+    EXPECT_TRUE(thumb.save(QStringLiteral("/tmp/h15-photo-phone-upright.png")));
+    EXPECT_TRUE(near(thumb.pixelColor(thumb.width() / 2, thumb.height() / 5), Qt::red))
+        << "the sensor's left is the top";
+    EXPECT_TRUE(near(thumb.pixelColor(thumb.width() / 2, thumb.height() * 4 / 5), Qt::blue));
 
-    // A picture without the tag is stored byte for byte.
+    // A picture without the tag is stored byte for byte too.
     const QString upright = writePhoto(app.dir / "upright.jpg", "JPEG", {64, 48});
     ASSERT_TRUE(d.setPhotoFile(upright));
     QFile f(upright);
     ASSERT_TRUE(f.open(QIODevice::ReadOnly));
     EXPECT_EQ(QByteArray::fromStdString(d.photo()->bytes), f.readAll());
+}
+
+/// What core's intake refuses reaches the dialog as core's words (file and problem), and the
+/// exercise is stored without any of it.
+TEST(CustomExercisePhoto, CoreIntakeRefusalsAreShownAndNothingIsSaved) {
+    test::AppFixture app;
+    ASSERT_TRUE(app.services);
+    const auto renamedText = app.dir / "notes.png";
+    hepdesk::test::writeFile(renamedText, "These are my notes, not a picture.");
+    const auto oversize = app.dir / "big photo.png";
+    hepdesk::test::writeFile(oversize, "\x89PNG\r\n\x1a\n" + std::string(6 * 1024 * 1024, 'x'));
+    const auto folder = app.dir / "photos.jpg";
+    std::filesystem::create_directory(folder);
+    const std::pair<std::filesystem::path, const char*> bad[] = {
+        {renamedText, "is not a PNG or JPEG picture"},
+        {oversize, "is too large"},
+        {"/dev/zero", "is a character device, not a regular file"},
+        {folder, "is a folder, not a regular file"}};
+
+    CustomExerciseDialog d(*app.services);
+    d.show();
+    ASSERT_TRUE(QTest::qWaitForWindowExposed(&d));
+    fillWallSlide(d);
+    for (const auto& [file, why] : bad) {
+        SCOPED_TRACE(file.string());
+        EXPECT_FALSE(d.setPhotoFile(QString::fromStdString(file.string())));
+        auto* box = d.findChild<QMessageBox*>(QStringLiteral("photoProblem"));
+        ASSERT_NE(box, nullptr);
+        if (file == folder) {
+            EXPECT_TRUE(box->grab().save(QStringLiteral("/tmp/h15-photo-folder-refused.png")));
+        }
+        const QString message = takePhotoProblem(d);
+        EXPECT_TRUE(message.contains(QStringLiteral("photo '") +
+                                     QString::fromStdString(file.string()) + QLatin1Char('\'')))
+            << "core's message names the file: " << message.toStdString();
+        EXPECT_TRUE(message.contains(QString::fromLatin1(why))) << message.toStdString();
+        EXPECT_TRUE(message.contains(QStringLiteral("still has no photo")));
+        EXPECT_EQ(d.photo(), nullptr);
+        EXPECT_TRUE(d.photoPreview()->pixmap().isNull());
+        EXPECT_FALSE(d.removePhotoButton()->isEnabled());
+        EXPECT_FALSE(app.services->customExercises().get("clinic_wall_slide").ok())
+            << "a refused photo stores nothing";
+    }
+    ASSERT_TRUE(d.save().ok());
+    auto stored = app.services->customExercises().get("clinic_wall_slide");
+    ASSERT_TRUE(stored.ok());
+    EXPECT_TRUE(stored->photo.empty()) << "saved without any of the refused files";
+    EXPECT_TRUE(stored->photoMime.empty());
 }
 
 TEST(CustomExercisePhoto, CatalogPreviewAndExportedPdfShowThePhoto) {
