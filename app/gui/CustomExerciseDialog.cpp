@@ -329,8 +329,12 @@ bool CustomExerciseDialog::setPhotoFile(const QString& path) {
                             tr("The photo %1 cannot be used.").arg(QDir::toNativeSeparators(path)),
                             QMessageBox::Ok, this);
         box->setObjectName(QStringLiteral("photoProblem"));
-        box->setInformativeText(QString::fromStdString(photo.error().message) +
-                                QStringLiteral("\n\n") +
+        // Core's message ("photo '/path' is a folder, not a regular file") as a sentence.
+        QString why = QString::fromStdString(photo.error().message);
+        if (!why.isEmpty()) {
+            why[0] = why[0].toUpper();
+        }
+        box->setInformativeText(why + QStringLiteral("\n\n") +
                                 (photo_ ? tr("The exercise keeps its current photo.")
                                         : tr("The exercise still has no photo.")));
         box->setAttribute(Qt::WA_DeleteOnClose);

@@ -189,6 +189,8 @@ Dosage dosageForAlternative(const Dosage& current, const Dosage& def) {
     d.timesPerDay = current.timesPerDay;
     d.reps = carry(current.reps, def.reps);
     d.holdSeconds = carry(current.holdSeconds, def.holdSeconds);
+    // The hold keeps the unit it came with: "3 min" stays minutes, a carried "20 s" seconds.
+    d.holdUnit = d.holdSeconds == current.holdSeconds ? current.holdUnit : def.holdUnit;
     d.perSide = def.perSide;
     if (!validate(d, "alternative")) {
         return def;

@@ -292,7 +292,7 @@ TEST(CustomExercisePhoto, CoreIntakeRefusalsAreShownAndNothingIsSaved) {
             EXPECT_TRUE(box->grab().save(QStringLiteral("/tmp/h15-photo-folder-refused.png")));
         }
         const QString message = takePhotoProblem(d);
-        EXPECT_TRUE(message.contains(QStringLiteral("photo '") +
+        EXPECT_TRUE(message.contains(QStringLiteral("Photo '") +
                                      QString::fromStdString(file.string()) + QLatin1Char('\'')))
             << "core's message names the file: " << message.toStdString();
         EXPECT_TRUE(message.contains(QString::fromLatin1(why))) << message.toStdString();

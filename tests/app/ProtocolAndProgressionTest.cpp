@@ -11,8 +11,10 @@
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTabWidget>
 #include <gtest/gtest.h>
+#include <map>
 
 // Issue 15: the program step's Easier / Harder buttons and the protocol chooser.
 namespace hepdesk::gui {
@@ -137,6 +139,47 @@ TEST(ProtocolChooserTest, AppliesWithExclusionsNamedSavesRenamesAndDeletes) {
     ASSERT_TRUE(chooser.deleteSelected().ok());
     EXPECT_EQ(chooser.choice()->findData(QStringLiteral("Bone-safe week 1")), -1);
     EXPECT_FALSE(app.services->protocols().find("Bone-safe week 1").ok());
+}
+
+/// Issue 12 (review): a protocol's long holds read in minutes in the program list, as the
+/// clinician would give them ("3 min"), never "hold 180 s"; the walk of the desk-worker
+/// protocol too. The same wording as any program item (ProgramModel::dosageText).
+TEST(ProtocolChooserTest, LongHoldsReadInMinutesInTheProgramList) {
+    test::AppFixture app;
+    MainWindow window(*app.services);
+    window.show();
+    ASSERT_GT(window.addPatient(Patient{0, "Rosa Díaz", "", "R-7", "", false}), 0);
+    SessionEditor* e = window.openSession(0);
+    ASSERT_NE(e, nullptr);
+    e->screeningPage()->regionBox(Region::LowBack)->click();
+    e->screeningPage()->regionBox(Region::MidBack)->click();
+    ExercisesPage& page = *e->exercisesPage();
+    ProtocolChooser& chooser = *page.protocolChooser();
+    ProgramModel& program = *e->programModel();
+    for (const char* name :
+         {"Acute low back pain: first week", "Desk worker: mid-back stiffness"}) {
+        const int at = chooser.choice()->findData(QString::fromLatin1(name));
+        ASSERT_GE(at, 0) << name;
+        chooser.choice()->setCurrentIndex(at);
+        ASSERT_TRUE(chooser.applySelected().ok()) << chooser.resultLabel()->text().toStdString();
+    }
+    std::map<std::string, QString> dosage;
+    for (int r = 0; r < program.rowCount(); ++r) {
+        const QString text = program.index(r).data(ProgramModel::DosageTextRole).toString();
+        dosage[idAt(program, r)] = text;
+        EXPECT_FALSE(text.contains(QRegularExpression(QStringLiteral("\\d{3} s"))))
+            << idAt(program, r) << ": " << text.toStdString();
+    }
+    ASSERT_TRUE(dosage.contains("hook_lying_rest"));
+    EXPECT_TRUE(dosage["hook_lying_rest"].startsWith(QStringLiteral("3 min")))
+        << dosage["hook_lying_rest"].toStdString();
+    ASSERT_TRUE(dosage.contains("short_walk"));
+    EXPECT_TRUE(dosage["short_walk"].startsWith(QStringLiteral("10 min")))
+        << "the first protocol's walk stays; " << dosage["short_walk"].toStdString();
+    e->resize(1126, 700);
+    e->showStep(SessionEditor::ExercisesStep);
+    EXPECT_TRUE(e->grab().save(QStringLiteral("/tmp/h15-protocol-minutes-1126.png")));
+    (void)e->save();
 }
 
 } // namespace

@@ -260,6 +260,18 @@ TEST(ProgressionsSwap, KeepsTheDosageWhereItFitsAndTheNote) {
     // Pelvic tilt 10 x hold 3 -> resting 180 s: no repetitions, the rest's own hold.
     EXPECT_EQ(dosageForAlternative({1, 10, 3, 2, false}, {1, 0, 180, 3, false}),
               (Dosage{1, 0, 180, 2, false}));
+    // Pelvic tilt -> resting given in minutes (the shipped catalog's 3 min): the rest's hold
+    // comes with its unit, so the program list and the handout say minutes.
+    Dosage threeMinutes{1, 0, 180, 3, false};
+    threeMinutes.holdUnit = HoldUnit::Minutes;
+    Dosage swapped = dosageForAlternative({1, 10, 3, 2, false}, threeMinutes);
+    EXPECT_EQ(swapped.holdSeconds, 180);
+    EXPECT_EQ(swapped.holdUnit, HoldUnit::Minutes);
+    EXPECT_EQ(swapped.timesPerDay, 2);
+    // A hold carried from the current exercise keeps its own unit.
+    Dosage twentySeconds{1, 0, 20, 2, false};
+    EXPECT_EQ(dosageForAlternative(twentySeconds, {1, 0, 30, 1, false}).holdUnit,
+              HoldUnit::Seconds);
     // Knee to chest 3 x hold 20 -> pelvic tilt (10, hold 3): both too far, its defaults.
     EXPECT_EQ(dosageForAlternative({1, 3, 20, 2, false}, {1, 10, 3, 2, false}),
               (Dosage{1, 10, 3, 2, false}));

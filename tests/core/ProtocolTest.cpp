@@ -54,6 +54,38 @@ TEST(ShippedProtocols, AtLeastSixEachFullyEligibleForTheScreeningItNames) {
     }
 }
 
+/// A hold of a minute or more is given in minutes, in every shipped protocol and in the catalog
+/// defaults a protocol item takes: the program list, `protocol show` and the handout then say
+/// "3 min" / "for 3 minutes", never "hold 180 s".
+TEST(ShippedProtocols, HoldsOfAMinuteOrMoreAreInMinutes) {
+    const auto minutesWhenLong = [](const Dosage& d, const std::string& where) {
+        if (d.holdSeconds >= 60) {
+            EXPECT_EQ(d.holdUnit, HoldUnit::Minutes)
+                << where << ": hold " << d.holdSeconds << " s is given in seconds";
+            EXPECT_EQ(d.holdSeconds % 60, 0) << where;
+        }
+    };
+    int longHolds = 0;
+    for (const Protocol& p : shippedProtocols()) {
+        for (const ProgramItem& it : p.program.items) {
+            minutesWhenLong(it.dosage, p.name + " / " + it.exerciseId);
+            longHolds += it.dosage.holdSeconds >= 60 ? 1 : 0;
+        }
+    }
+    EXPECT_GE(longHolds, 3) << "the resting position and the walks";
+    for (const CatalogEntry& e : Shipped::get().catalog.entries()) {
+        minutesWhenLong(e.defaultDosage, "catalog " + e.id);
+    }
+    const auto all = shippedProtocols();
+    const Protocol& acute = byName(all, "Acute low back pain: first week");
+    const auto rest =
+        std::find_if(acute.program.items.begin(), acute.program.items.end(),
+                     [](const ProgramItem& it) { return it.exerciseId == "hook_lying_rest"; });
+    ASSERT_NE(rest, acute.program.items.end());
+    EXPECT_EQ(holdInUnit(rest->dosage), 3);
+    EXPECT_EQ(toJson(rest->dosage)["hold_minutes"], 3);
+}
+
 TEST(ShippedProtocols, AppliedToAnOsteoporosisScreeningLeavesOutKneeToChestByName) {
     const auto all = shippedProtocols();
     const Protocol& acute = byName(all, "Acute low back pain: first week");
