@@ -55,8 +55,8 @@ DosageEditor::DosageEditor(QWidget* parent, bool accessKeys) : QWidget(parent) {
     holdRow->setContentsMargins(0, 0, 0, 0);
     holdRow->addWidget(hold_, 1);
     holdRow->addWidget(unit_);
-    auto* grid = new QGridLayout(this);
-    grid->setContentsMargins(0, 0, 0, 0);
+    grid_ = new QGridLayout(this);
+    grid_->setContentsMargins(0, 0, 0, 0);
     const auto label = [this, accessKeys](const QString& text, QWidget* buddy) {
         QString shown = text;
         if (!accessKeys) {
@@ -66,22 +66,17 @@ DosageEditor::DosageEditor(QWidget* parent, bool accessKeys) : QWidget(parent) {
         l->setBuddy(buddy);
         return l;
     };
-    grid->addWidget(label(tr("S&ets:"), sets_), 0, 0);
-    grid->addWidget(sets_, 0, 1);
-    grid->addWidget(label(tr("Re&petitions:"), reps_), 0, 2);
-    grid->addWidget(reps_, 0, 3);
-    grid->addWidget(label(tr("&Hold:"), hold_), 1, 0);
-    grid->addLayout(holdRow, 1, 1);
-    grid->addWidget(label(tr("How &often:"), perDay_), 1, 2);
-    grid->addWidget(perDay_, 1, 3);
-    grid->addWidget(label(tr("Days a wee&k:"), days_), 2, 0);
-    grid->addWidget(days_, 2, 1);
-    grid->addWidget(label(tr("Weeks:"), weeks_), 2, 2);
-    grid->addWidget(weeks_, 2, 3);
-    grid->addWidget(perSide_, 3, 0, 1, 4);
-    grid->addWidget(message_, 4, 0, 1, 4);
-    grid->setColumnStretch(1, 1);
-    grid->setColumnStretch(3, 1);
+    const auto item = [](QWidget* w) { return new QWidgetItem(w); };
+    rows_ = {{label(tr("S&ets:"), sets_), item(sets_)},
+             {label(tr("Re&petitions:"), reps_), item(reps_)},
+             {label(tr("&Hold:"), hold_), holdRow},
+             {label(tr("How &often:"), perDay_), item(perDay_)},
+             {label(tr("Days a wee&k:"), days_), item(days_)},
+             {label(tr("Weeks:"), weeks_), item(weeks_)}};
+    layOut(false);
+    oneColumnWidth_ = grid_->minimumSize().width();
+    layOut(true);
+    twoColumnWidth_ = grid_->minimumSize().width();
 
     for (QSpinBox* box : {sets_, reps_, hold_, perDay_, days_, weeks_}) {
         connect(box, &QSpinBox::valueChanged, this, [this] { typed(); });
@@ -89,6 +84,41 @@ DosageEditor::DosageEditor(QWidget* parent, bool accessKeys) : QWidget(parent) {
     connect(perSide_, &QCheckBox::toggled, this, [this] { typed(); });
     connect(unit_, &QComboBox::currentIndexChanged, this, [this] { unitChosen(); });
     setDosage(Dosage{});
+}
+
+void DosageEditor::layOut(bool twoColumns) {
+    twoColumns_ = twoColumns;
+    for (const auto& [label, field] : rows_) {
+        grid_->removeWidget(label);
+        grid_->removeItem(field);
+    }
+    grid_->removeWidget(perSide_);
+    grid_->removeWidget(message_);
+    const int perRow = twoColumns ? 2 : 1;
+    int row = 0;
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+        row = static_cast<int>(i) / perRow;
+        const int column = (static_cast<int>(i) % perRow) * 2;
+        grid_->addWidget(rows_[i].first, row, column);
+        grid_->addItem(rows_[i].second, row, column + 1);
+    }
+    grid_->addWidget(perSide_, row + 1, 0, 1, 2 * perRow);
+    grid_->addWidget(message_, row + 2, 0, 1, 2 * perRow);
+    grid_->setColumnStretch(1, 1);
+    grid_->setColumnStretch(3, twoColumns ? 1 : 0);
+    // The tab order stays the reading order of the form in both shapes (creation order).
+}
+
+QSize DosageEditor::minimumSizeHint() const {
+    const QSize shaped = QWidget::minimumSizeHint();
+    return {std::min(shaped.width(), oneColumnWidth_), shaped.height()};
+}
+
+void DosageEditor::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    if (const bool two = width() >= twoColumnWidth_; two != twoColumns_) {
+        layOut(two);
+    }
 }
 
 void DosageEditor::setDosage(const Dosage& d) {

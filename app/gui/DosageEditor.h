@@ -3,9 +3,13 @@
 #include "hepdesk/core/Program.h"
 
 #include <QWidget>
+#include <utility>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
+class QGridLayout;
+class QLayoutItem;
 class QLabel;
 class QSpinBox;
 
@@ -40,11 +44,22 @@ public:
     [[nodiscard]] QCheckBox* perSideBox() const { return perSide_; }
     [[nodiscard]] QLabel* messageLabel() const { return message_; }
 
+    /// True when the fields stand in two columns (wide enough), false when in one.
+    [[nodiscard]] bool inTwoColumns() const { return twoColumns_; }
+
+    /// As narrow as the one-column form: it turns into one column when its panel is narrow.
+    [[nodiscard]] QSize minimumSizeHint() const override;
+
 signals:
     /// The user changed the dosage to `d`, which is within the limits.
     void dosageEdited(const hepdesk::Dosage& d);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    /// Two label-field columns, or one on a narrow side panel (a laptop's session window).
+    void layOut(bool twoColumns);
     void typed();
     void unitChosen();
     void say(const QString& text);
@@ -63,6 +78,12 @@ private:
     QSpinBox* weeks_ = nullptr;
     QCheckBox* perSide_ = nullptr;
     QLabel* message_ = nullptr;
+    QGridLayout* grid_ = nullptr;
+    /// Sets, repetitions, hold, how often, days a week, weeks: each a label and its field.
+    std::vector<std::pair<QWidget*, QLayoutItem*>> rows_;
+    bool twoColumns_ = true;
+    int twoColumnWidth_ = 0; ///< the narrowest the two-column form can be
+    int oneColumnWidth_ = 0; ///< the narrowest the one-column form can be
 };
 
 } // namespace hepdesk::gui

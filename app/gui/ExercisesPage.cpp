@@ -21,6 +21,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
@@ -299,14 +300,16 @@ QWidget* ExercisesPage::buildProgramSide() {
     dosageForm->addRow(dosage_);
     dosageForm->addRow(tr("&Note:"), note_);
 
+    // Two rows of buttons: five in one row do not fit beside the catalog on a laptop.
     auto* moveRow = new QHBoxLayout;
     moveRow->addWidget(up_);
     moveRow->addWidget(down_);
     moveRow->addStretch(1);
-    moveRow->addWidget(easier_);
-    moveRow->addWidget(harder_);
-    moveRow->addStretch(1);
-    moveRow->addWidget(remove_);
+    auto* swapRow = new QHBoxLayout;
+    swapRow->addWidget(easier_);
+    swapRow->addWidget(harder_);
+    swapRow->addStretch(1);
+    swapRow->addWidget(remove_);
 
     auto* programSide = new QWidget(this);
     auto* programLayout = new QVBoxLayout(programSide);
@@ -315,12 +318,14 @@ QWidget* ExercisesPage::buildProgramSide() {
                                         .arg(keyText(QKeySequence(Qt::CTRL | Qt::Key_Up)),
                                              keyText(QKeySequence(Qt::CTRL | Qt::Key_Down))),
                                     programSide);
+    programTitle->setWordWrap(true);
     protocols_ = new ProtocolChooser(program_, programSide);
     programLayout->addWidget(protocols_);
     programLayout->addWidget(programTitle);
     programLayout->addWidget(warning_);
     programLayout->addWidget(programView_, 1);
     programLayout->addLayout(moveRow);
+    programLayout->addLayout(swapRow);
     programLayout->addWidget(dosage);
 
     // On a small screen the program side scrolls rather than forcing the window wider than
@@ -329,6 +334,10 @@ QWidget* ExercisesPage::buildProgramSide() {
     programScroll->setWidget(programSide);
     programScroll->setWidgetResizable(true);
     programScroll->setFrameShape(QFrame::NoFrame);
+    // Never narrower than its content: the program's buttons and dosage are never cut off; the
+    // catalog side gives way (its list scrolls sideways).
+    programScroll->setMinimumWidth(programSide->minimumSizeHint().width() +
+                                   programScroll->verticalScrollBar()->sizeHint().width());
     return programScroll;
 }
 

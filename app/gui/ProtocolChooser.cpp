@@ -27,7 +27,7 @@ ProtocolChooser::ProtocolChooser(ProgramModel& program, QWidget* parent)
     choice_->setObjectName(QStringLiteral("protocolChoice"));
     choice_->setAccessibleName(tr("Protocol"));
     choice_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    choice_->setMinimumContentsLength(18);
+    choice_->setMinimumContentsLength(12); // narrow beside the catalog; the list opens wide
     apply_ = new QPushButton(tr("Apply"), this);
     apply_->setObjectName(QStringLiteral("applyProtocol"));
     save_ = new QPushButton(tr("Save current as…"), this);

@@ -1668,7 +1668,7 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
     </message>
     <message>
         <source>Save current as…</source>
-        <translation>Guardar el actual como…</translation>
+        <translation>Guardar como…</translation>
     </message>
     <message>
         <source>Rename…</source>

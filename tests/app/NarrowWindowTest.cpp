@@ -1,12 +1,19 @@
+#include "ExercisesPage.h"
 #include "MainWindow.h"
+#include "ProgramModel.h"
+#include "ProtocolChooser.h"
 #include "ScreeningPage.h"
 #include "SessionEditor.h"
 #include "Translations.h"
 #include "WidgetTestSupport.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QLabel>
+#include <QListView>
+#include <QPushButton>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <gtest/gtest.h>
@@ -92,6 +99,68 @@ TEST_P(ScreeningAtLaptopWidth, NeedsNoHorizontalScrollBar) {
 }
 
 INSTANTIATE_TEST_SUITE_P(EnglishAndSpanish, ScreeningAtLaptopWidth, testing::Values("en", "es"));
+
+} // namespace
+} // namespace hepdesk::gui
+
+namespace hepdesk::gui {
+namespace {
+
+struct ExercisesCase {
+    const char* language;
+    int width;
+};
+
+class ExercisesAtScreenWidths : public testing::TestWithParam<ExercisesCase> {};
+
+TEST_P(ExercisesAtScreenWidths, ShowTheirButtonsAndChoicesWhole) {
+    const QString language = QString::fromLatin1(GetParam().language);
+    const int width = GetParam().width;
+    test::AppFixture app;
+    ASSERT_NE(app.services, nullptr);
+    Interface ui(language);
+    MainWindow window(*app.services);
+    window.show();
+    window.addPatient(Patient{0, "Rosa Díaz", "1948-03-02", "R-1", "", false});
+    SessionEditor* editor = window.openSession(0);
+    ASSERT_NE(editor, nullptr);
+    editor->screeningPage()->regionBox(Region::LowBack)->click();
+    editor->screeningPage()->regionBox(Region::MidBack)->click();
+    ExercisesPage& page = *editor->exercisesPage();
+    ProtocolChooser& chooser = *page.protocolChooser();
+    chooser.choice()->setCurrentIndex(
+        chooser.choice()->findData(QStringLiteral("Acute low back pain: first week")));
+    ASSERT_TRUE(chooser.applySelected().ok());
+    page.programView()->setCurrentIndex(editor->programModel()->index(0));
+    editor->resize(width, 700);
+    editor->showStep(SessionEditor::ExercisesStep);
+    QApplication::processEvents();
+    EXPECT_TRUE(editor->grab().save(
+        QStringLiteral("/tmp/h15-exercises-%1-%2.png").arg(width).arg(language)));
+    EXPECT_EQ(editor->width(), width) << "minimum " << editor->minimumSizeHint().width();
+    // The program side (protocols, list, buttons, dosage) is never cut off at the right: no
+    // sideways scroll bar, every button whole inside it. The catalog list may scroll sideways.
+    auto* programSide = page.findChild<QScrollArea*>();
+    ASSERT_NE(programSide, nullptr);
+    EXPECT_FALSE(programSide->horizontalScrollBar()->isVisible());
+    const int right = programSide->viewport()->width();
+    for (auto* button : programSide->widget()->findChildren<QAbstractButton*>()) {
+        if (!button->isVisible()) {
+            continue;
+        }
+        SCOPED_TRACE(button->text().toStdString());
+        EXPECT_LE(button->mapTo(programSide->viewport(), QPoint(button->width(), 0)).x(), right);
+        if (qobject_cast<QPushButton*>(button) != nullptr) {
+            EXPECT_GE(button->width(), button->sizeHint().width()) << "its text is whole";
+        }
+    }
+    (void)editor->save();
+}
+
+INSTANTIATE_TEST_SUITE_P(LaptopsAndLanguages, ExercisesAtScreenWidths,
+                         testing::Values(ExercisesCase{"en", 784}, ExercisesCase{"es", 784},
+                                         ExercisesCase{"en", 1024}, ExercisesCase{"es", 1024},
+                                         ExercisesCase{"en", 1366}, ExercisesCase{"es", 1366}));
 
 } // namespace
 } // namespace hepdesk::gui
