@@ -116,6 +116,11 @@ bool ProtocolChooser::selectedIsShipped() const {
 
 void ProtocolChooser::updateButtons() {
     const bool any = library_ != nullptr && choice_->currentIndex() >= 0;
+    // The box is narrow beside the catalog: its tooltip says the whole name and what it is for.
+    const QString meantFor = choice_->currentData(Qt::ToolTipRole).toString();
+    choice_->setToolTip(meantFor.isEmpty()
+                            ? choice_->currentText()
+                            : choice_->currentText() + QStringLiteral("\n") + meantFor);
     const bool editable = !readOnly_;
     apply_->setEnabled(any && editable && assessment_ != nullptr);
     apply_->setToolTip(

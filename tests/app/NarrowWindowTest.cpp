@@ -138,6 +138,10 @@ TEST_P(ExercisesAtScreenWidths, ShowTheirButtonsAndChoicesWhole) {
     EXPECT_TRUE(editor->grab().save(
         QStringLiteral("/tmp/h15-exercises-%1-%2.png").arg(width).arg(language)));
     EXPECT_EQ(editor->width(), width) << "minimum " << editor->minimumSizeHint().width();
+    // A narrow protocol box still names the whole protocol (its tooltip).
+    EXPECT_TRUE(
+        chooser.choice()->toolTip().startsWith(QStringLiteral("Acute low back pain: first week")))
+        << chooser.choice()->toolTip().toStdString();
     // The program side (protocols, list, buttons, dosage) is never cut off at the right: no
     // sideways scroll bar, every button whole inside it. The catalog list may scroll sideways.
     auto* programSide = page.findChild<QScrollArea*>();
