@@ -6,6 +6,7 @@
 #include "HandoutPreview.h"
 #include "MainWindow.h"
 #include "SessionEditor.h"
+#include "Translations.h"
 #include "WidgetTestSupport.h"
 
 #include <QAbstractItemModelTester>
@@ -308,6 +309,34 @@ TEST(CustomExercisePhoto, CoreIntakeRefusalsAreShownAndNothingIsSaved) {
     ASSERT_TRUE(stored.ok());
     EXPECT_TRUE(stored->photo.empty()) << "saved without any of the refused files";
     EXPECT_TRUE(stored->photoMime.empty());
+}
+
+/// In the Spanish interface the dialog's own words are Spanish around core's message, which
+/// still names the file and the problem.
+TEST(CustomExercisePhoto, ARefusalInSpanishKeepsCoresMessageWithTheFile) {
+    test::AppFixture app;
+    ASSERT_TRUE(app.services);
+    Translations translations;
+    QString why;
+    ASSERT_TRUE(translations.install(QStringLiteral("es"), &why)) << why.toStdString();
+    const auto folder = app.dir / "fotos";
+    std::filesystem::create_directory(folder);
+    {
+        CustomExerciseDialog d(*app.services);
+        d.show();
+        EXPECT_FALSE(d.setPhotoFile(QString::fromStdString(folder.string())));
+        auto* box = d.findChild<QMessageBox*>(QStringLiteral("photoProblem"));
+        ASSERT_NE(box, nullptr);
+        EXPECT_TRUE(box->grab().save(QStringLiteral("/tmp/h15-photo-folder-refused-es.png")));
+        const QString message = takePhotoProblem(d);
+        EXPECT_TRUE(message.contains(QStringLiteral("No se puede usar la foto ") +
+                                     QString::fromStdString(folder.string())))
+            << message.toStdString();
+        EXPECT_TRUE(message.contains(QStringLiteral("is a folder, not a regular file")));
+        EXPECT_TRUE(message.contains(QStringLiteral("El ejercicio sigue sin foto.")));
+        EXPECT_EQ(d.photo(), nullptr);
+    }
+    translations.uninstall();
 }
 
 TEST(CustomExercisePhoto, CatalogPreviewAndExportedPdfShowThePhoto) {
