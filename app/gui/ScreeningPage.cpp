@@ -402,8 +402,9 @@ QWidget* ScreeningPage::buildFindings() {
             mark->setVisible(false);
             carried_[f.id] = mark;
             auto* row = new QHBoxLayout;
-            row->addWidget(c, 2);
-            row->addWidget(mark, 1);
+            row->addWidget(c);
+            row->addWidget(mark);
+            row->addStretch(1);
             col->addLayout(row);
             connect(c, &QCheckBox::toggled, this, &ScreeningPage::changed);
             connect(c, &QCheckBox::toggled, mark, [mark](bool on) {

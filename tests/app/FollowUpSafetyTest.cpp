@@ -9,6 +9,7 @@
 #include "WidgetTestSupport.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -68,6 +69,14 @@ TEST(FollowUpSafety, OsteoporosisIsCarriedAndTheTwistsStayCautioned) {
     EXPECT_TRUE(mark->isVisibleTo(&s2));
     EXPECT_EQ(mark->text(), QStringLiteral("from the last visit, confirm"));
     EXPECT_FALSE(s2.carriedMark("radiating_leg")->isVisibleTo(&s2));
+    // On a laptop's session window the mark stays beside its box, whole (both wrap).
+    follow->resize(784, 700);
+    follow->showStep(SessionEditor::ScreeningStep);
+    QApplication::processEvents();
+    QWidget* group = s2.findingBox("osteoporosis")->parentWidget();
+    EXPECT_LE(mark->mapTo(group, QPoint(mark->width(), 0)).x(), group->width());
+    EXPECT_GE(mark->height(), mark->heightForWidth(mark->width()));
+    EXPECT_TRUE(group->grab().save(QStringLiteral("/tmp/h15-carried-mark-784.png")));
     EXPECT_EQ(follow->banner()->level(), TriageLevel::Routine);
     EXPECT_EQ(follow->session().screening.sex, Sex::Female);
     ASSERT_TRUE(follow->session().screening.age.has_value()) << "age from the birth date";
