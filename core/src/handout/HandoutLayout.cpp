@@ -91,6 +91,12 @@ public:
 
     /// Layout version 2 and later: pages fill, long blocks continue (see HandoutOptions).
     [[nodiscard]] bool paged() const { return doc.layoutVersion >= 2; }
+    /// Layout version 3 and later: a large-print exercise continues on the next page after
+    /// its title, pictures and first step; the pictures are the standard ones scaled as the
+    /// text is.
+    [[nodiscard]] bool v3() const { return doc.layoutVersion >= 3; }
+    /// Version 3 large print: tighter space around an exercise's title and pictures.
+    [[nodiscard]] bool tight() const { return v3() && doc.largePrint; }
 
     /// Wrapped text as one row per line at x, width w.
     std::vector<Row> text(const std::vector<Span>& spans, double size, double x, double w,
@@ -324,7 +330,7 @@ public:
                                               labelSize,
                                               kMuted,
                                               label});
-                bottom += labelSize * 1.5;
+                bottom += labelSize * (tight() ? 1.3 : 1.5);
             }
             out.height = std::max(out.height, bottom);
             if (across) {
@@ -353,8 +359,12 @@ public:
         if (!rows.empty()) {
             rows.back().height += st.paraGap * 0.6;
         }
-        add(text({{str.text("how_much") + " ", FontFace::Bold}, {ex.dosage}}, st.body, x, w),
-            st.paraGap);
+        std::vector<Row> dosage =
+            text({{str.text("how_much") + " ", FontFace::Bold}, {ex.dosage}}, st.body, x, w);
+        for (std::size_t i = 0; v3() && i + 1 < dosage.size(); ++i) {
+            dosage[i].joinNext = true; // version 3: the dosage is never split
+        }
+        add(std::move(dosage), st.paraGap);
         if (!ex.note.empty()) {
             add(text({{str.text("note") + " ", FontFace::Bold}, {ex.note}}, st.body, x, w),
                 st.paraGap);
@@ -378,7 +388,7 @@ public:
         Group g;
         g.blockId = ex.id;
         g.keepTogether = true;
-        g.gapBefore = st.sectionGap;
+        g.gapBefore = st.sectionGap * (tight() ? 0.8 : 1);
         const double pad = st.exercise * 0.3;
         std::vector<Row> name = text({{std::to_string(number) + ". " + ex.name, FontFace::Bold}},
                                      st.exercise, st.margin + pad, contentW - 2 * pad, kHeading);
@@ -389,7 +399,7 @@ public:
         }
         band.cmds.insert(band.cmds.begin(),
                          Rect{{st.margin, 0}, contentW, band.height, kBand, std::nullopt});
-        band.height += st.paraGap * 1.5;
+        band.height += st.paraGap * (tight() ? 0.8 : 1.5);
         g.rows.push_back(std::move(band));
         if (paged()) {
             exerciseBody(ex, number, g);
@@ -444,7 +454,7 @@ public:
             g.rows.insert(g.rows.end(), std::make_move_iterator(words.begin()),
                           std::make_move_iterator(words.end()));
             g.keepHead = 3; // the band, the picture with the first line, the second line
-        } else {
+        } else if (!v3()) {
             // Large print: one column, the pictures above the words, as large as the page
             // allows two of them side by side: they grow with the text.
             const double w = (contentW - st.body * 0.6) / 2;
@@ -456,6 +466,22 @@ public:
                           std::make_move_iterator(words.end()));
             g.keepTogether = false; // fill pages: a long exercise continues on the next
             g.keepHead = 4;         // the band, the pictures and two lines
+        } else {
+            // Version 3 large print: the two pictures side by side, each the standard picture
+            // scaled as the text is (18 / 12 pt), so the next exercise's start fits on more
+            // pages; the exercise may continue on the next page after its first step.
+            const double scale = st.body / kStandard.body;
+            const double w = kStandard.figureW * scale, h = kStandard.figureH * scale;
+            Row figs = figureRow(ex, st.margin, w, h, true);
+            figs.height += st.paraGap;
+            g.rows.push_back(std::move(figs));
+            auto words = exerciseText(ex, st.margin, contentW);
+            g.rows.insert(g.rows.end(), std::make_move_iterator(words.begin()),
+                          std::make_move_iterator(words.end()));
+            g.keepTogether = false;
+            // The band, the pictures and the first step's first line; text() keeps a step of
+            // up to four lines whole and a longer one's first two lines together.
+            g.keepHead = 3;
         }
     }
 
@@ -778,6 +804,9 @@ void paginateV1(const Builder& b, std::vector<Group>& groups, HandoutLayoutResul
     const double top = b.st.top, bottom = b.pageH - b.st.bottom;
     double y = top;
     const auto newPage = [&] {
+        if (!res.pages.empty()) {
+            res.pageFill.push_back((y - top) / (bottom - top));
+        }
         res.pages.push_back(LayoutPage{b.pageW, b.pageH, {}});
         y = top;
     };
@@ -815,6 +844,7 @@ void paginateV1(const Builder& b, std::vector<Group>& groups, HandoutLayoutResul
             res.blocks.push_back(place);
         }
     }
+    res.pageFill.push_back((y - top) / (bottom - top));
 }
 
 /// One row to place, and whether it must share a page with the row after it.
@@ -866,6 +896,9 @@ void paginateV2(const Builder& b, std::vector<Group>& groups, HandoutLayoutResul
 
     double y = top;
     const auto newPage = [&] {
+        if (!res.pages.empty()) {
+            res.pageFill.push_back((y - top) / pageBody);
+        }
         res.pages.push_back(LayoutPage{b.pageW, b.pageH, {}});
         y = top;
     };
@@ -904,6 +937,7 @@ void paginateV2(const Builder& b, std::vector<Group>& groups, HandoutLayoutResul
         placed[u.group].lastPage = page;
         placed[u.group].bottom = y;
     }
+    res.pageFill.push_back((y - top) / pageBody);
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
         if (!groups[gi].blockId.empty() && !groups[gi].rows.empty()) {
             res.blocks.push_back(placed[gi]);
