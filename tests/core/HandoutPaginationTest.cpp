@@ -7,10 +7,13 @@
 #include "hepdesk/core/Assess.h"
 #include "hepdesk/core/Catalog.h"
 #include "hepdesk/core/ClinicalRules.h"
+#include "hepdesk/core/handout/HandoutComposer.h"
 #include "hepdesk/core/handout/HandoutStrings.h"
 #include "hepdesk/core/handout/HandoutWriter.h"
 
 #include <gtest/gtest.h>
+#include <iostream>
+#include <sstream>
 
 namespace hepdesk::handout {
 namespace {
@@ -234,6 +237,265 @@ TEST(HandoutPagination, LayoutVersionOneIsKeptForSignedHandouts) {
         }
     }
     EXPECT_EQ(pageOf(pages(r), "(continued)"), -1);
+}
+
+/// A large-print handout of the shipped program's first `n` exercises in layout version 3,
+/// with a note of a different length on each exercise (words "a<exercise>b<word>c") so that
+/// page breaks fall inside notes too.
+HandoutRequest largeV3(std::size_t n, const std::string& lang, HandoutOptions::Paper paper) {
+    HandoutRequest r = request(n, lang, true);
+    r.options.paper = paper;
+    r.options.layoutVersion = 3;
+    for (std::size_t k = 0; k < n; ++k) {
+        std::string note;
+        for (std::size_t w = 1; w <= 6 + 9 * k; ++w) {
+            note +=
+                (w > 1 ? " " : "") + ("a" + std::to_string(k + 1)) + "b" + std::to_string(w) + "c";
+        }
+        r.program.items[k].note = note;
+    }
+    return r;
+}
+
+/// What a reader meets on each page: the body's words (squashed), the footer left out and the
+/// "continued" title that opens a page taken off and remembered (the exercise's 0-based index,
+/// -1 when the page does not continue an exercise).
+struct ReadPages {
+    std::vector<std::string> raw;  ///< Poppler's text, lines kept
+    std::vector<std::string> body; ///< squashed, without footer or "continued" title
+    std::vector<int> continues;
+    std::string all; ///< the bodies one after the other
+};
+
+ReadPages readPages(const std::string& pdf, const HandoutDocument& doc) {
+    const HandoutStrings& str = strings(doc.lang);
+    ReadPages out;
+    out.raw = test::pdfPageTexts(pdf);
+    const std::size_t n = out.raw.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        std::string t = squash(out.raw[i]);
+        const std::string footer = squash(str.format(
+            "footer_page", {{"page", std::to_string(i + 1)}, {"pages", std::to_string(n)}}));
+        const std::size_t f = t.rfind(footer);
+        EXPECT_NE(f, std::string::npos) << "page " << i + 1 << " has its footer";
+        t = t.substr(0, f);
+        int continues = -1;
+        for (std::size_t k = 0; k < doc.exercises.size(); ++k) {
+            const std::string label = squash(str.format(
+                "continued", {{"title", std::to_string(k + 1) + ". " + doc.exercises[k].name}}));
+            if (t.rfind(label, 0) == 0) {
+                continues = static_cast<int>(k);
+                t = t.substr(label.size());
+            }
+        }
+        while (!t.empty() && t.front() == ' ') {
+            t.erase(0, 1);
+        }
+        while (!t.empty() && t.back() == ' ') {
+            t.pop_back();
+        }
+        out.body.push_back(t);
+        out.continues.push_back(continues);
+        out.all += t + " ";
+    }
+    return out;
+}
+
+/// The paragraphs of one exercise as printed, in order: its numbered title, steps, dosage,
+/// note, easier/harder version and cautions.
+std::vector<std::string> paragraphs(const ExerciseSection& ex, std::size_t number,
+                                    const HandoutStrings& str) {
+    std::vector<std::string> out{std::to_string(number) + ". " + ex.name};
+    out.insert(out.end(), ex.steps.begin(), ex.steps.end());
+    out.push_back(str.text("how_much") + " " + ex.dosage);
+    if (!ex.note.empty()) {
+        out.push_back(str.text("note") + " " + ex.note);
+    }
+    for (const std::string* alt : {&ex.tooHard, &ex.tooEasy}) {
+        if (!alt->empty()) {
+            out.push_back(*alt);
+        }
+    }
+    for (const std::string& c : ex.cautions) {
+        out.push_back(str.text("caution") + " " + c);
+    }
+    for (std::string& p : out) {
+        p = squash(p);
+    }
+    return out;
+}
+
+std::size_t occurrences(const std::string& hay, const std::string& needle) {
+    std::size_t n = 0;
+    for (std::size_t at = hay.find(needle); at != std::string::npos;
+         at = hay.find(needle, at + 1)) {
+        ++n;
+    }
+    return n;
+}
+
+TEST(HandoutPagination, LargePrintExercisesContinueOnlyAtACleanPoint) {
+    const Shipped& s = Shipped::get();
+    for (const std::string lang : {"en", "es"}) {
+        const HandoutStrings& str = strings(lang);
+        for (auto paper : {HandoutOptions::Paper::A4, HandoutOptions::Paper::Letter}) {
+            for (std::size_t n : {4U, 7U, 10U}) {
+                const HandoutRequest r = largeV3(n, lang, paper);
+                const std::string where =
+                    lang + (paper == HandoutOptions::Paper::A4 ? " A4 " : " Letter ") +
+                    std::to_string(n) + " exercises";
+                auto doc = HandoutComposer(s.catalog.entries(), s.writer.figures(), str).compose(r);
+                auto laid = s.writer.layout(r, s.catalog.entries());
+                auto pdf = s.writer.renderPdf(r, s.catalog.entries());
+                ASSERT_TRUE(doc.ok() && laid.ok() && pdf.ok()) << where;
+                ASSERT_EQ(laid->blocks.size(), n) << where;
+                const ReadPages rp = readPages(*pdf, *doc);
+                int splits = 0;
+                for (std::size_t k = 0; k < n; ++k) {
+                    const ExerciseSection& ex = doc->exercises[k];
+                    const BlockPlacement& b = laid->blocks[k];
+                    const std::vector<std::string> paras = paragraphs(ex, k + 1, str);
+                    const std::string what = ex.id + ", " + where;
+                    ASSERT_EQ(b.id, ex.id);
+                    // The title, the pictures and the whole first step open the block on one page.
+                    const std::string& first = rp.body[static_cast<std::size_t>(b.firstPage)];
+                    const std::size_t title = first.find(paras[0]);
+                    ASSERT_NE(title, std::string::npos) << what;
+                    EXPECT_NE(first.find(paras[1], title), std::string::npos)
+                        << "first step with the title, " << what;
+                    const LayoutPage& page = laid->pages[static_cast<std::size_t>(b.firstPage)];
+                    double stepY = 1e9;
+                    for (const DrawCommand& c : page.commands) {
+                        if (const auto* t = std::get_if<TextRun>(&c);
+                            t && t->utf8 == "1." && t->origin.y > b.top) {
+                            stepY = std::min(stepY, t->origin.y);
+                        }
+                    }
+                    int pictures = 0;
+                    for (const DrawCommand& c : page.commands) {
+                        if (const auto* rect = std::get_if<Rect>(&c);
+                            rect && rect->stroke && !rect->fill && rect->topLeft.y > b.top &&
+                            rect->topLeft.y < stepY) {
+                            ++pictures;
+                        }
+                    }
+                    EXPECT_GE(pictures, 1) << "pictures between the title and step 1, " << what;
+                    // Every page the exercise goes on to opens with its name, "continued", and
+                    // never with the dosage alone, away from the steps it is for.
+                    for (int p = b.firstPage + 1; p <= b.lastPage; ++p) {
+                        EXPECT_EQ(rp.continues[static_cast<std::size_t>(p)], static_cast<int>(k))
+                            << "page " << p + 1 << ", " << what;
+                        EXPECT_NE(rp.body[static_cast<std::size_t>(p)].rfind(
+                                      squash(str.text("how_much")), 0),
+                                  0U)
+                            << "page " << p + 1 << " opens with the dosage, " << what;
+                    }
+                    splits += b.lastPage > b.firstPage ? 1 : 0;
+                    // Every paragraph once, in order, between this title and the next; all but
+                    // the note (a long paragraph) whole on one page: dosage and boxes never split.
+                    const std::size_t from = rp.all.find(paras[0]);
+                    const std::size_t to = k + 1 < n
+                                               ? rp.all.find(squash(std::to_string(k + 2) + ". " +
+                                                                    doc->exercises[k + 1].name))
+                                               : std::string::npos;
+                    const std::string span =
+                        rp.all.substr(from, to == std::string::npos ? to : to - from);
+                    EXPECT_EQ(occurrences(rp.all, paras[0]), 1U) << what;
+                    std::size_t at = 0;
+                    for (const std::string& para : paras) {
+                        EXPECT_EQ(occurrences(span, para), 1U) << para << ", " << what;
+                        const std::size_t found = span.find(para, at);
+                        EXPECT_NE(found, std::string::npos) << "in order: " << para << ", " << what;
+                        at = found == std::string::npos ? at : found + para.size();
+                        if (para.rfind(squash(str.text("note")), 0) == 0) {
+                            continue;
+                        }
+                        bool whole = false;
+                        for (int p = b.firstPage; p <= b.lastPage; ++p) {
+                            whole = whole || rp.body[static_cast<std::size_t>(p)].find(para) !=
+                                                 std::string::npos;
+                        }
+                        EXPECT_TRUE(whole) << "split across pages: " << para << ", " << what;
+                    }
+                    // Each word of the note once; a note broken across pages keeps at least two
+                    // of its lines on each page (no lone line at the top or the bottom).
+                    const std::string mark = "a" + std::to_string(k + 1) + "b";
+                    for (std::size_t w = 1; w <= 6 + 9 * k; ++w) {
+                        EXPECT_EQ(occurrences(rp.all, mark + std::to_string(w) + "c"), 1U)
+                            << "word " << w << " of the note, " << what;
+                    }
+                    std::vector<int> linesOnPage;
+                    for (const std::string& raw : rp.raw) {
+                        int lines = 0;
+                        std::istringstream in(raw);
+                        for (std::string line; std::getline(in, line);) {
+                            lines += line.find(mark) != std::string::npos ? 1 : 0;
+                        }
+                        if (lines > 0) {
+                            linesOnPage.push_back(lines);
+                        }
+                    }
+                    if (linesOnPage.size() > 1) {
+                        for (int lines : linesOnPage) {
+                            EXPECT_GE(lines, 2) << "a note's lines on a page, " << what;
+                        }
+                    }
+                }
+                if (n == 10) {
+                    EXPECT_GT(splits, 0)
+                        << "a 10-exercise large-print handout fills its pages, " << where;
+                }
+            }
+        }
+    }
+}
+
+/// Pages of the 10-exercise handout and how full each is, per layout version.
+struct Measured {
+    std::size_t pages = 0;
+    double least = 1; ///< the emptiest page but the last
+    double mean = 0;  ///< over every page but the last
+};
+
+Measured measure(const std::string& lang, HandoutOptions::Paper paper, bool large, int version) {
+    const Shipped& s = Shipped::get();
+    HandoutRequest r = request(10, lang, large);
+    r.options.paper = paper;
+    r.options.layoutVersion = version;
+    auto laid = s.writer.layout(r, s.catalog.entries());
+    EXPECT_TRUE(laid.ok());
+    Measured m;
+    m.pages = laid->pages.size();
+    EXPECT_EQ(laid->pageFill.size(), m.pages);
+    for (std::size_t i = 0; i + 1 < laid->pageFill.size(); ++i) {
+        m.least = std::min(m.least, laid->pageFill[i]);
+        m.mean += laid->pageFill[i] / static_cast<double>(m.pages - 1);
+    }
+    return m;
+}
+
+TEST(HandoutPagination, LargePrintFillsPagesAndStaysNearTwiceTheStandardPageCount) {
+    for (auto paper : {HandoutOptions::Paper::A4, HandoutOptions::Paper::Letter}) {
+        for (const std::string lang : {"en", "es"}) {
+            const std::string where =
+                (paper == HandoutOptions::Paper::A4 ? "A4 " : "Letter ") + lang;
+            const Measured standard = measure(lang, paper, false, 3);
+            const Measured large = measure(lang, paper, true, 3);
+            const Measured before = measure(lang, paper, true, 2);
+            std::cout << where << ": standard " << standard.pages << " pages, large print "
+                      << large.pages << " (version 2: " << before.pages
+                      << "); large-print pages but the last at least "
+                      << static_cast<int>(large.least * 100) << "% full, on average "
+                      << static_cast<int>(large.mean * 100)
+                      << "% (version 2: " << static_cast<int>(before.least * 100) << "%, "
+                      << static_cast<int>(before.mean * 100) << "%)\n";
+            EXPECT_LE(large.pages, 2 * standard.pages + 1) << where;
+            EXPECT_LT(large.pages, before.pages) << where;
+            EXPECT_GE(large.least, 0.65) << where;
+            EXPECT_GE(large.mean, 0.8) << where;
+            EXPECT_GT(large.least, before.least) << where;
+        }
+    }
 }
 
 } // namespace

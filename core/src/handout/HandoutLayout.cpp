@@ -361,8 +361,15 @@ public:
         }
         std::vector<Row> dosage =
             text({{str.text("how_much") + " ", FontFace::Bold}, {ex.dosage}}, st.body, x, w);
-        for (std::size_t i = 0; v3() && i + 1 < dosage.size(); ++i) {
-            dosage[i].joinNext = true; // version 3: the dosage is never split
+        if (v3()) {
+            // Version 3: the dosage is never split, nor alone atop a page: it stays with the
+            // last step's last line.
+            for (std::size_t i = 0; i + 1 < dosage.size(); ++i) {
+                dosage[i].joinNext = true;
+            }
+            if (!rows.empty()) {
+                rows.back().joinNext = true;
+            }
         }
         add(std::move(dosage), st.paraGap);
         if (!ex.note.empty()) {
@@ -853,12 +860,9 @@ struct Unit {
     bool glueNext = false;
 };
 
-/// Layout version 2: rows are placed one by one; rows glued together (a heading and what
-/// follows, a box, the start and the end of an exercise, the signature and what precedes it)
-/// move to the next page together when they would not fit, unless they are taller than a
-/// page. A group broken across pages opens the next page with its "continued" title.
-void paginateV2(const Builder& b, std::vector<Group>& groups, HandoutLayoutResult& res) {
-    const double top = b.st.top, bottom = b.pageH - b.st.bottom, pageBody = bottom - top;
+/// The rows of `groups` in order, each glued to the next as the groups' rules ask (a group
+/// that must stay whole only when it fits a page).
+std::vector<Unit> unitsOf(const std::vector<Group>& groups, double pageBody) {
     std::vector<Unit> units;
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
         const Group& g = groups[gi];
@@ -875,6 +879,16 @@ void paginateV2(const Builder& b, std::vector<Group>& groups, HandoutLayoutResul
             units.push_back(u);
         }
     }
+    return units;
+}
+
+/// Layout version 2: rows are placed one by one; rows glued together (a heading and what
+/// follows, a box, the start and the end of an exercise, the signature and what precedes it)
+/// move to the next page together when they would not fit, unless they are taller than a
+/// page. A group broken across pages opens the next page with its "continued" title.
+void paginateV2(const Builder& b, std::vector<Group>& groups, HandoutLayoutResult& res) {
+    const double top = b.st.top, bottom = b.pageH - b.st.bottom, pageBody = bottom - top;
+    const std::vector<Unit> units = unitsOf(groups, pageBody);
     const auto gapOf = [&](const Unit& u) { return u.row == 0 ? groups[u.group].gapBefore : 0; };
     const auto rowOf = [&](const Unit& u) -> Row& { return groups[u.group].rows[u.row]; };
     // Height units i.. need from y (gap included unless at the top of a page), as far as
@@ -945,6 +959,131 @@ void paginateV2(const Builder& b, std::vector<Group>& groups, HandoutLayoutResul
     }
 }
 
+/// Layout version 3: the same rows and glue as version 2, but the page breaks are chosen
+/// together rather than one page at a time: the fewest pages, then pages as evenly full as
+/// possible (the sum of the squared empty part of every page but the last, plus a little for
+/// each block continued on a next page, so a block is not split only to even pages out).
+void paginateV3(const Builder& b, std::vector<Group>& groups, HandoutLayoutResult& res) {
+    const double top = b.st.top, bottom = b.pageH - b.st.bottom, pageBody = bottom - top;
+    const std::vector<Unit> units = unitsOf(groups, pageBody);
+    const std::size_t n = units.size();
+    const auto gapOf = [&](const Unit& u) { return u.row == 0 ? groups[u.group].gapBefore : 0; };
+    const auto rowOf = [&](const Unit& u) -> Row& { return groups[u.group].rows[u.row]; };
+    const auto continues = [&](std::size_t i) {
+        return units[i].row > 0 && !groups[units[i].group].continuedTitle.empty();
+    };
+    // A page may start at unit i when the unit before is not glued to it, or when the rows
+    // glued together around it are taller than a page (then any row may start one).
+    std::vector<bool> canStart(n + 1, true);
+    for (std::size_t s = 0; s < n;) {
+        std::size_t e = s;
+        double h = 0, most = 0;
+        for (;; ++e) {
+            if (e > s) {
+                h += gapOf(units[e]);
+            }
+            most = std::max(most, h + rowOf(units[e]).reach());
+            h += rowOf(units[e]).height;
+            if (!units[e].glueNext || e + 1 == n) {
+                break;
+            }
+        }
+        for (std::size_t k = s + 1; k <= e; ++k) {
+            canStart[k] = most > pageBody;
+        }
+        s = e + 1;
+    }
+    const auto mustStart = [&](std::size_t i) {
+        return i > 0 && units[i].row == 0 && groups[units[i].group].pageBreakBefore;
+    };
+    // best[i]: pages and cost to lay out units i.. from the top of a page; next[i]: where the
+    // page starting at i ends.
+    struct Best {
+        int pages = 0;
+        double cost = 0;
+    };
+    constexpr double kSplitCost = 0.02;
+    std::vector<Best> best(n + 1);
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> next(n + 1, kNone);
+    // The page from unit i to `end` (exclusive) whose content is `height` tall, if better.
+    const auto consider = [&](std::size_t i, std::size_t end, double height) {
+        const double empty = end == n ? 0 : std::max(0.0, 1 - height / pageBody);
+        const Best cand{best[end].pages + 1,
+                        best[end].cost + empty * empty + (continues(i) ? kSplitCost : 0)};
+        if (next[i] == kNone || cand.pages < best[i].pages ||
+            (cand.pages == best[i].pages && cand.cost < best[i].cost - 1e-9)) {
+            best[i] = cand;
+            next[i] = end;
+        }
+    };
+    for (std::size_t i = n; i-- > 0;) {
+        const double head =
+            continues(i) ? b.continuedRow(groups[units[i].group].continuedTitle).height : 0;
+        double y = head, most = head;
+        bool found = false;
+        for (std::size_t j = i; j < n; ++j) {
+            if (j > i && mustStart(j)) {
+                break;
+            }
+            if (j > i) {
+                y += gapOf(units[j]);
+            }
+            const double before = y;
+            most = std::max(most, y + rowOf(units[j]).reach());
+            y += rowOf(units[j]).height;
+            if (most > pageBody && j > i) {
+                if (!found) { // rows glued together yet taller than what a page holds here:
+                    consider(i, j, before); // break before the row that does not fit
+                }
+                break; // a single row taller than a page still gets a page of its own
+            }
+            const std::size_t end = j + 1;
+            if (end < n && !canStart[end] && !mustStart(end)) {
+                continue;
+            }
+            consider(i, end, y);
+            found = true;
+        }
+    }
+    std::vector<BlockPlacement> placed(groups.size());
+    for (std::size_t i = 0; i < n;) {
+        res.pages.push_back(LayoutPage{b.pageW, b.pageH, {}});
+        const int page = static_cast<int>(res.pages.size()) - 1;
+        double y = top;
+        if (continues(i)) {
+            Row c = b.continuedRow(groups[units[i].group].continuedTitle);
+            append(res.pages.back().commands, std::move(c.cmds), y);
+            y += c.height;
+        }
+        for (std::size_t j = i; j < next[i]; ++j) {
+            const Unit& u = units[j];
+            if (y > top) {
+                y += gapOf(u);
+            }
+            if (u.row == 0) {
+                placed[u.group] = BlockPlacement{groups[u.group].blockId, page, page, y, y};
+            }
+            Row& r = rowOf(u);
+            append(res.pages.back().commands, std::move(r.cmds), y);
+            y += r.height;
+            placed[u.group].lastPage = page;
+            placed[u.group].bottom = y;
+        }
+        res.pageFill.push_back((y - top) / pageBody);
+        i = next[i];
+    }
+    if (res.pages.empty()) {
+        res.pages.push_back(LayoutPage{b.pageW, b.pageH, {}});
+        res.pageFill.push_back(0);
+    }
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        if (!groups[gi].blockId.empty() && !groups[gi].rows.empty()) {
+            res.blocks.push_back(placed[gi]);
+        }
+    }
+}
+
 } // namespace
 
 HandoutLayoutResult HandoutLayout::layout(const HandoutDocument& doc) const {
@@ -976,7 +1115,9 @@ HandoutLayoutResult HandoutLayout::layout(const HandoutDocument& doc) const {
     }
 
     HandoutLayoutResult res;
-    if (doc.layoutVersion >= 2) {
+    if (doc.layoutVersion >= 3) {
+        paginateV3(b, groups, res);
+    } else if (doc.layoutVersion >= 2) {
         paginateV2(b, groups, res);
     } else {
         paginateV1(b, groups, res);
