@@ -1,6 +1,7 @@
 #include "hepdesk/core/handout/HandoutLayout.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace hepdesk::handout {
 namespace {
@@ -75,6 +76,71 @@ void append(std::vector<DrawCommand>& to, std::vector<DrawCommand> cmds, double 
         std::visit(Shift{dy}, c);
         to.push_back(std::move(c));
     }
+}
+
+/// Whether any of `cmds` draws into `area` (a line within half its width, a shape's edge or
+/// inside): where a label can go without covering the picture.
+bool drawsInto(const std::vector<DrawCommand>& cmds, const Rect& area) {
+    const auto hits = [&](Point p, double pad) {
+        return p.x >= area.topLeft.x - pad && p.x <= area.topLeft.x + area.width + pad &&
+               p.y >= area.topLeft.y - pad && p.y <= area.topLeft.y + area.height + pad;
+    };
+    const auto segment = [&](Point a, Point b, double pad) {
+        const double len = std::hypot(b.x - a.x, b.y - a.y);
+        const int steps = static_cast<int>(len / 0.5) + 1;
+        for (int i = 0; i <= steps; ++i) {
+            const double t = static_cast<double>(i) / steps;
+            if (hits({a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}, pad)) {
+                return true;
+            }
+        }
+        return false;
+    };
+    const Point centre{area.topLeft.x + area.width / 2, area.topLeft.y + area.height / 2};
+    for (const DrawCommand& c : cmds) {
+        if (const auto* l = std::get_if<Line>(&c)) {
+            if (segment(l->from, l->to, l->stroke.width / 2)) {
+                return true;
+            }
+        } else if (const auto* pl = std::get_if<Polyline>(&c)) {
+            const double pad = pl->stroke ? pl->stroke->width / 2 : 0;
+            const std::size_t n = pl->points.size();
+            for (std::size_t i = 0; i + 1 < n + (pl->closed ? 1 : 0); ++i) {
+                if (segment(pl->points[i], pl->points[(i + 1) % n], pad)) {
+                    return true;
+                }
+            }
+            bool in = false; // the area's centre inside a filled shape
+            for (std::size_t i = 0, j = n - 1; pl->fill && pl->closed && i < n; j = i++) {
+                const Point a = pl->points[i], b = pl->points[j];
+                if ((a.y > centre.y) != (b.y > centre.y) &&
+                    centre.x < (b.x - a.x) * (centre.y - a.y) / (b.y - a.y) + a.x) {
+                    in = !in;
+                }
+            }
+            if (in) {
+                return true;
+            }
+        } else if (const auto* ci = std::get_if<Circle>(&c)) {
+            const double nx = std::clamp(ci->center.x, area.topLeft.x, area.topLeft.x + area.width);
+            const double ny =
+                std::clamp(ci->center.y, area.topLeft.y, area.topLeft.y + area.height);
+            const double pad = ci->stroke ? ci->stroke->width / 2 : 0;
+            if (std::hypot(ci->center.x - nx, ci->center.y - ny) <= ci->radius + pad) {
+                return true;
+            }
+        } else if (const auto* r = std::get_if<Rect>(&c)) {
+            if (r->topLeft.x <= area.topLeft.x + area.width &&
+                r->topLeft.x + r->width >= area.topLeft.x &&
+                r->topLeft.y <= area.topLeft.y + area.height &&
+                r->topLeft.y + r->height >= area.topLeft.y) {
+                return true;
+            }
+        } else {
+            return true; // text or an image: never covered
+        }
+    }
+    return false;
 }
 
 /// Lays out text and pictures for one document with one style.
@@ -318,12 +384,32 @@ public:
         double cx = x, cy = 0;
         // Boxes as tall as the figure needs at this width: lying poses take less height.
         h = std::min(h, (w - 6) * f.height / f.width + 6);
+        const auto labelOf = [&](const Pose& p) {
+            return str.text(p.label == "end" ? "end" : "start");
+        };
+        // Version 3 large print: "Start" and "End" inside their boxes at the top left when no
+        // part of the drawing is there (a standing or sitting person), saving a line.
+        bool inside = tight() && across && f.poses.size() > 1;
+        for (std::size_t i = 0; inside && i < f.poses.size(); ++i) {
+            const double px = x + static_cast<double>(i) * (w + gap);
+            std::vector<DrawCommand> drawn;
+            drawPose(f, f.poses[i], {px + 3, 3}, w - 6, h - 6, drawn);
+            const double lw = fonts.regular->textWidth(labelOf(f.poses[i]), labelSize);
+            inside = !f.poses[i].label.empty() &&
+                     !drawsInto(drawn, Rect{{px + 3, 3}, lw + 8, labelSize * 1.4, {}, {}});
+        }
         for (const Pose& p : f.poses) {
             out.cmds.emplace_back(Rect{{cx, cy}, w, h, std::nullopt, Stroke{kRule, 0.6}});
             drawPose(f, p, {cx + 3, cy + 3}, w - 6, h - 6, out.cmds);
             double bottom = cy + h;
-            if (f.poses.size() > 1 && !p.label.empty()) {
-                const std::string label = str.text(p.label == "end" ? "end" : "start");
+            if (inside) {
+                out.cmds.emplace_back(TextRun{{cx + 7, cy + 4 + labelSize * 0.95},
+                                              FontFace::Regular,
+                                              labelSize,
+                                              kMuted,
+                                              labelOf(p)});
+            } else if (f.poses.size() > 1 && !p.label.empty()) {
+                const std::string label = labelOf(p);
                 const double lw = fonts.regular->textWidth(label, labelSize);
                 out.cmds.emplace_back(TextRun{{cx + (w - lw) / 2, bottom + labelSize * 1.15},
                                               FontFace::Regular,
@@ -395,7 +481,7 @@ public:
         Group g;
         g.blockId = ex.id;
         g.keepTogether = true;
-        g.gapBefore = st.sectionGap * (tight() ? 0.8 : 1);
+        g.gapBefore = st.sectionGap * (tight() ? 0.6 : 1);
         const double pad = st.exercise * 0.3;
         std::vector<Row> name = text({{std::to_string(number) + ". " + ex.name, FontFace::Bold}},
                                      st.exercise, st.margin + pad, contentW - 2 * pad, kHeading);
@@ -406,7 +492,7 @@ public:
         }
         band.cmds.insert(band.cmds.begin(),
                          Rect{{st.margin, 0}, contentW, band.height, kBand, std::nullopt});
-        band.height += st.paraGap * (tight() ? 0.8 : 1.5);
+        band.height += st.paraGap * (tight() ? 0.5 : 1.5);
         g.rows.push_back(std::move(band));
         if (paged()) {
             exerciseBody(ex, number, g);
@@ -480,7 +566,7 @@ public:
             const double scale = st.body / kStandard.body;
             const double w = kStandard.figureW * scale, h = kStandard.figureH * scale;
             Row figs = figureRow(ex, st.margin, w, h, true);
-            figs.height += st.paraGap;
+            figs.height += st.paraGap * 0.5;
             g.rows.push_back(std::move(figs));
             auto words = exerciseText(ex, st.margin, contentW);
             g.rows.insert(g.rows.end(), std::make_move_iterator(words.begin()),
@@ -963,6 +1049,7 @@ void paginateV2(const Builder& b, std::vector<Group>& groups, HandoutLayoutResul
 /// together rather than one page at a time: the fewest pages, then pages as evenly full as
 /// possible (the sum of the squared empty part of every page but the last, plus a little for
 /// each block continued on a next page, so a block is not split only to even pages out).
+constexpr double kWorstSteps = 20;
 void paginateV3(const Builder& b, std::vector<Group>& groups, HandoutLayoutResult& res) {
     const double top = b.st.top, bottom = b.pageH - b.st.bottom, pageBody = bottom - top;
     const std::vector<Unit> units = unitsOf(groups, pageBody);
@@ -993,6 +1080,19 @@ void paginateV3(const Builder& b, std::vector<Group>& groups, HandoutLayoutResul
         }
         s = e + 1;
     }
+    // chain[i]: the height the rows glued together from unit i need below what precedes them.
+    std::vector<double> chain(n + 1, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        double h = 0;
+        for (std::size_t j = i; j < n; ++j) {
+            h += gapOf(units[j]);
+            chain[i] = std::max(chain[i], h + rowOf(units[j]).reach());
+            h += rowOf(units[j]).height;
+            if (!units[j].glueNext) {
+                break;
+            }
+        }
+    }
     const auto mustStart = [&](std::size_t i) {
         return i > 0 && units[i].row == 0 && groups[units[i].group].pageBreakBefore;
     };
@@ -1000,19 +1100,34 @@ void paginateV3(const Builder& b, std::vector<Group>& groups, HandoutLayoutResul
     // page starting at i ends.
     struct Best {
         int pages = 0;
-        double cost = 0;
+        double worst = 0; ///< the emptiest page's empty part (but the last page's)
+        int splits = 0;   ///< pages that continue a block
+        double squares = 0;
+        [[nodiscard]] bool operator<(const Best& o) const {
+            if (pages != o.pages) {
+                return pages < o.pages;
+            }
+            const int a = static_cast<int>(worst * kWorstSteps),
+                      c = static_cast<int>(o.worst * kWorstSteps);
+            if (a != c) {
+                return a < c;
+            }
+            if (splits != o.splits) {
+                return splits < o.splits;
+            }
+            return squares < o.squares - 1e-9;
+        }
     };
-    constexpr double kSplitCost = 0.02;
     std::vector<Best> best(n + 1);
     constexpr std::size_t kNone = static_cast<std::size_t>(-1);
     std::vector<std::size_t> next(n + 1, kNone);
     // The page from unit i to `end` (exclusive) whose content is `height` tall, if better.
     const auto consider = [&](std::size_t i, std::size_t end, double height) {
         const double empty = end == n ? 0 : std::max(0.0, 1 - height / pageBody);
-        const Best cand{best[end].pages + 1,
-                        best[end].cost + empty * empty + (continues(i) ? kSplitCost : 0)};
-        if (next[i] == kNone || cand.pages < best[i].pages ||
-            (cand.pages == best[i].pages && cand.cost < best[i].cost - 1e-9)) {
+        const Best cand{best[end].pages + 1, std::max(best[end].worst, empty),
+                        best[end].splits + (continues(i) ? 1 : 0),
+                        best[end].squares + empty * empty};
+        if (next[i] == kNone || cand < best[i]) {
             best[i] = cand;
             next[i] = end;
         }
@@ -1041,6 +1156,9 @@ void paginateV3(const Builder& b, std::vector<Group>& groups, HandoutLayoutResul
             const std::size_t end = j + 1;
             if (end < n && !canStart[end] && !mustStart(end)) {
                 continue;
+            }
+            if (end < n && continues(end) && y + chain[end] <= pageBody) {
+                continue; // a block goes on to the next page only from a full page
             }
             consider(i, end, y);
             found = true;
