@@ -252,8 +252,10 @@ public:
 
     /// "Title (continued)" atop a page where a broken block goes on.
     Row continuedRow(const std::string& title) const {
+        // Version 3: in the exercise title's colour at the body's size, as clear as the text.
         Row r = stack(text({{str.format("continued", {{"title", title}}), FontFace::Bold}},
-                           st.small * 1.1, st.margin, contentW, kMuted));
+                           v3() ? st.body : st.small * 1.1, st.margin, contentW,
+                           v3() ? kHeading : kMuted));
         r.height += st.paraGap;
         return r;
     }
