@@ -12,8 +12,11 @@
 #include "hepdesk/core/handout/HandoutStrings.h"
 #include "hepdesk/core/handout/HandoutWriter.h"
 
+#include <algorithm>
+#include <cmath>
 #include <gtest/gtest.h>
 #include <iostream>
+#include <set>
 #include <sstream>
 
 namespace hepdesk::handout {
@@ -222,6 +225,78 @@ TEST(HandoutPagination, LargePrintFiguresGrowWithTheText) {
     ASSERT_EQ(a.size(), b.size());
     for (std::size_t i = 0; i < a.size(); ++i) {
         EXPECT_GE(b[i], a[i] * 1.5) << "large print sets the text 1.5 times larger";
+    }
+}
+
+/// Whether the segment a-b passes within `pad` of the rectangle [x0,x1] x [y0,y1].
+bool crosses(Point a, Point b, double x0, double y0, double x1, double y1, double pad) {
+    const int steps = static_cast<int>(std::hypot(b.x - a.x, b.y - a.y) / 0.25) + 1;
+    for (int i = 0; i <= steps; ++i) {
+        const double t = static_cast<double>(i) / steps;
+        const double x = a.x + (b.x - a.x) * t, y = a.y + (b.y - a.y) * t;
+        if (x >= x0 - pad && x <= x1 + pad && y >= y0 - pad && y <= y1 + pad) {
+            return true;
+        }
+    }
+    return false;
+}
+
+TEST(HandoutPagination, PictureLabelsInsideTheBoxesNeverCoverTheDrawing) {
+    const Shipped& s = Shipped::get();
+    const FontPair fonts = s.writer.fonts();
+    for (const std::string lang : {"en", "es"}) {
+        const std::set<std::string> labels{strings(lang).text("start"), strings(lang).text("end")};
+        auto laid = s.writer.layout(request(10, lang, true), s.catalog.entries());
+        ASSERT_TRUE(laid.ok());
+        int inside = 0, below = 0;
+        for (const LayoutPage& page : laid->pages) {
+            std::vector<Rect> boxes;
+            for (const DrawCommand& c : page.commands) {
+                if (const auto* r = std::get_if<Rect>(&c); r && r->stroke && !r->fill) {
+                    boxes.push_back(*r);
+                }
+            }
+            for (const DrawCommand& c : page.commands) {
+                const auto* t = std::get_if<TextRun>(&c);
+                if (t == nullptr || labels.count(t->utf8) == 0) {
+                    continue;
+                }
+                const double x0 = t->origin.x, x1 = x0 + fonts.regular->textWidth(t->utf8, t->size);
+                const double y0 = t->origin.y - fonts.regular->ascent(t->size);
+                const double y1 = t->origin.y + fonts.regular->descent(t->size);
+                const auto box = std::find_if(boxes.begin(), boxes.end(), [&](const Rect& r) {
+                    return x0 >= r.topLeft.x && x1 <= r.topLeft.x + r.width && y0 >= r.topLeft.y &&
+                           y1 <= r.topLeft.y + r.height;
+                });
+                if (box == boxes.end()) {
+                    ++below;
+                    continue;
+                }
+                ++inside;
+                // No stroke, outline or shape of the drawing passes through the label.
+                for (const DrawCommand& d : page.commands) {
+                    if (const auto* l = std::get_if<Line>(&d)) {
+                        EXPECT_FALSE(crosses(l->from, l->to, x0, y0, x1, y1, l->stroke.width / 2))
+                            << t->utf8 << " covered by a line, " << lang;
+                    } else if (const auto* pl = std::get_if<Polyline>(&d)) {
+                        const double pad = pl->stroke ? pl->stroke->width / 2 : 0;
+                        for (std::size_t i = 0; i + 1 < pl->points.size(); ++i) {
+                            EXPECT_FALSE(
+                                crosses(pl->points[i], pl->points[i + 1], x0, y0, x1, y1, pad))
+                                << t->utf8 << " covered by a shape, " << lang;
+                        }
+                    } else if (const auto* ci = std::get_if<Circle>(&d)) {
+                        const double nx = std::clamp(ci->center.x, x0, x1);
+                        const double ny = std::clamp(ci->center.y, y0, y1);
+                        EXPECT_GT(std::hypot(ci->center.x - nx, ci->center.y - ny), ci->radius)
+                            << t->utf8 << " covered by a circle, " << lang;
+                    }
+                }
+            }
+        }
+        EXPECT_GT(inside, 0) << "labels inside the boxes save a line, " << lang;
+        std::cout << lang << ": " << inside << " picture labels inside their boxes, " << below
+                  << " below\n";
     }
 }
 
