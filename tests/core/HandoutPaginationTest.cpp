@@ -300,6 +300,23 @@ TEST(HandoutPagination, PictureLabelsInsideTheBoxesNeverCoverTheDrawing) {
     }
 }
 
+TEST(HandoutPagination, StandardPrintKeepsItsPageBreaksInLayoutVersionThree) {
+    for (auto paper : {HandoutOptions::Paper::A4, HandoutOptions::Paper::Letter}) {
+        for (const std::string lang : {"en", "es"}) {
+            for (std::size_t n = 1; n <= kProgram.size(); ++n) {
+                HandoutRequest r = request(n, lang, false);
+                r.options.paper = paper;
+                r.options.layoutVersion = 2;
+                const auto before = pages(r);
+                r.options.layoutVersion = 3;
+                EXPECT_EQ(pages(r), before)
+                    << lang << (paper == HandoutOptions::Paper::A4 ? " A4 " : " Letter ") << n
+                    << " exercises: the same text on the same pages";
+            }
+        }
+    }
+}
+
 TEST(HandoutPagination, LayoutVersionOneIsKeptForSignedHandouts) {
     const Shipped& s = Shipped::get();
     HandoutRequest r = request(4, "en", true);
