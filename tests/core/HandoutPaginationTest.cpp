@@ -16,6 +16,7 @@
 #include <cmath>
 #include <gtest/gtest.h>
 #include <iostream>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -312,6 +313,50 @@ TEST(HandoutPagination, StandardPrintKeepsItsPageBreaksInLayoutVersionThree) {
                 EXPECT_EQ(pages(r), before)
                     << lang << (paper == HandoutOptions::Paper::A4 ? " A4 " : " Letter ") << n
                     << " exercises: the same text on the same pages";
+            }
+        }
+    }
+}
+
+TEST(HandoutPagination, LayoutVersionTwoIsKeptForSignedHandouts) {
+    // Large print as signed with version 2: the pages it had when version 3 came (10
+    // exercises), "Start" and "End" below the pictures, and other bytes than version 3.
+    const Shipped& s = Shipped::get();
+    const std::map<std::string, std::size_t> pagesThen{
+        {"A4 en", 13}, {"A4 es", 13}, {"Letter en", 13}, {"Letter es", 14}};
+    for (auto paper : {HandoutOptions::Paper::A4, HandoutOptions::Paper::Letter}) {
+        for (const std::string lang : {"en", "es"}) {
+            const std::string where =
+                (paper == HandoutOptions::Paper::A4 ? "A4 " : "Letter ") + lang;
+            HandoutRequest r = request(10, lang, true);
+            r.options.paper = paper;
+            r.options.layoutVersion = 2;
+            auto laid = s.writer.layout(r, s.catalog.entries());
+            auto v2 = s.writer.renderPdf(r, s.catalog.entries());
+            r.options.layoutVersion = 3;
+            auto v3 = s.writer.renderPdf(r, s.catalog.entries());
+            ASSERT_TRUE(laid.ok() && v2.ok() && v3.ok()) << where;
+            EXPECT_EQ(laid->pages.size(), pagesThen.at(where)) << where;
+            EXPECT_NE(*v2, *v3) << where;
+            const std::string start = strings(lang).text("start");
+            for (const LayoutPage& page : laid->pages) {
+                for (const DrawCommand& c : page.commands) {
+                    const auto* t = std::get_if<TextRun>(&c);
+                    if (t == nullptr || t->utf8 != start) {
+                        continue;
+                    }
+                    bool inBox = false;
+                    for (const DrawCommand& d : page.commands) {
+                        const auto* box = std::get_if<Rect>(&d);
+                        inBox = inBox ||
+                                (box && box->stroke && !box->fill && t->origin.y > box->topLeft.y &&
+                                 t->origin.y < box->topLeft.y + box->height &&
+                                 t->origin.x > box->topLeft.x &&
+                                 t->origin.x < box->topLeft.x + box->width);
+                    }
+                    EXPECT_FALSE(inBox)
+                        << "version 2 prints the label below its picture, " << where;
+                }
             }
         }
     }
