@@ -495,7 +495,8 @@ TEST_F(VisitFixture, ASnapshotKeepsTheLayoutItWasSignedWith) {
     const Session s = draft({}, {"cat_cow"});
     ASSERT_TRUE(visit().sign(s.id, clinicianId_).ok());
     const std::string text = sessions_->get(s.id)->signedSnapshot;
-    const std::string key = ",\"layout_version\":2";
+    const std::string key =
+        ",\"layout_version\":" + std::to_string(handout::HandoutOptions::kCurrentLayoutVersion);
     const std::size_t at = text.find(key);
     ASSERT_NE(at, std::string::npos) << "a new signature pins the current layout";
     // Signed before layout versions: no key, read as version 1, written back unchanged.
@@ -505,6 +506,13 @@ TEST_F(VisitFixture, ASnapshotKeepsTheLayoutItWasSignedWith) {
     ASSERT_TRUE(old.ok()) << old.error().message;
     EXPECT_EQ(old->request.options.layoutVersion, 1);
     EXPECT_EQ(snapshotToJson(*old), before);
+    // Signed with layout version 2 (before exercises continued in large print): kept.
+    std::string v2 = text;
+    v2.replace(at, key.size(), ",\"layout_version\":2");
+    auto second = snapshotFromJson(v2, "snapshot");
+    ASSERT_TRUE(second.ok()) << second.error().message;
+    EXPECT_EQ(second->request.options.layoutVersion, 2);
+    EXPECT_EQ(snapshotToJson(*second), v2);
     std::string future = text;
     future.replace(at, key.size(), ",\"layout_version\":9");
     auto refused = snapshotFromJson(future, "session 4 snapshot");

@@ -1,6 +1,7 @@
 #include "hepdesk/core/handout/HandoutLayout.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace hepdesk::handout {
 namespace {
@@ -77,6 +78,71 @@ void append(std::vector<DrawCommand>& to, std::vector<DrawCommand> cmds, double 
     }
 }
 
+/// Whether any of `cmds` draws into `area` (a line within half its width, a shape's edge or
+/// inside): where a label can go without covering the picture.
+bool drawsInto(const std::vector<DrawCommand>& cmds, const Rect& area) {
+    const auto hits = [&](Point p, double pad) {
+        return p.x >= area.topLeft.x - pad && p.x <= area.topLeft.x + area.width + pad &&
+               p.y >= area.topLeft.y - pad && p.y <= area.topLeft.y + area.height + pad;
+    };
+    const auto segment = [&](Point a, Point b, double pad) {
+        const double len = std::hypot(b.x - a.x, b.y - a.y);
+        const int steps = static_cast<int>(len / 0.5) + 1;
+        for (int i = 0; i <= steps; ++i) {
+            const double t = static_cast<double>(i) / steps;
+            if (hits({a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t}, pad)) {
+                return true;
+            }
+        }
+        return false;
+    };
+    const Point centre{area.topLeft.x + area.width / 2, area.topLeft.y + area.height / 2};
+    for (const DrawCommand& c : cmds) {
+        if (const auto* l = std::get_if<Line>(&c)) {
+            if (segment(l->from, l->to, l->stroke.width / 2)) {
+                return true;
+            }
+        } else if (const auto* pl = std::get_if<Polyline>(&c)) {
+            const double pad = pl->stroke ? pl->stroke->width / 2 : 0;
+            const std::size_t n = pl->points.size();
+            for (std::size_t i = 0; i + 1 < n + (pl->closed ? 1 : 0); ++i) {
+                if (segment(pl->points[i], pl->points[(i + 1) % n], pad)) {
+                    return true;
+                }
+            }
+            bool in = false; // the area's centre inside a filled shape
+            for (std::size_t i = 0, j = n - 1; pl->fill && pl->closed && i < n; j = i++) {
+                const Point a = pl->points[i], b = pl->points[j];
+                if ((a.y > centre.y) != (b.y > centre.y) &&
+                    centre.x < (b.x - a.x) * (centre.y - a.y) / (b.y - a.y) + a.x) {
+                    in = !in;
+                }
+            }
+            if (in) {
+                return true;
+            }
+        } else if (const auto* ci = std::get_if<Circle>(&c)) {
+            const double nx = std::clamp(ci->center.x, area.topLeft.x, area.topLeft.x + area.width);
+            const double ny =
+                std::clamp(ci->center.y, area.topLeft.y, area.topLeft.y + area.height);
+            const double pad = ci->stroke ? ci->stroke->width / 2 : 0;
+            if (std::hypot(ci->center.x - nx, ci->center.y - ny) <= ci->radius + pad) {
+                return true;
+            }
+        } else if (const auto* r = std::get_if<Rect>(&c)) {
+            if (r->topLeft.x <= area.topLeft.x + area.width &&
+                r->topLeft.x + r->width >= area.topLeft.x &&
+                r->topLeft.y <= area.topLeft.y + area.height &&
+                r->topLeft.y + r->height >= area.topLeft.y) {
+                return true;
+            }
+        } else {
+            return true; // text or an image: never covered
+        }
+    }
+    return false;
+}
+
 /// Lays out text and pictures for one document with one style.
 class Builder {
 public:
@@ -91,6 +157,12 @@ public:
 
     /// Layout version 2 and later: pages fill, long blocks continue (see HandoutOptions).
     [[nodiscard]] bool paged() const { return doc.layoutVersion >= 2; }
+    /// Layout version 3 and later: a large-print exercise continues on the next page after
+    /// its title, pictures and first step; the pictures are the standard ones scaled as the
+    /// text is.
+    [[nodiscard]] bool v3() const { return doc.layoutVersion >= 3; }
+    /// Version 3 large print: tighter space around an exercise's title and pictures.
+    [[nodiscard]] bool tight() const { return v3() && doc.largePrint; }
 
     /// Wrapped text as one row per line at x, width w.
     std::vector<Row> text(const std::vector<Span>& spans, double size, double x, double w,
@@ -180,8 +252,10 @@ public:
 
     /// "Title (continued)" atop a page where a broken block goes on.
     Row continuedRow(const std::string& title) const {
+        // Version 3: in the exercise title's colour at the body's size, as clear as the text.
         Row r = stack(text({{str.format("continued", {{"title", title}}), FontFace::Bold}},
-                           st.small * 1.1, st.margin, contentW, kMuted));
+                           v3() ? st.body : st.small * 1.1, st.margin, contentW,
+                           v3() ? kHeading : kMuted));
         r.height += st.paraGap;
         return r;
     }
@@ -312,19 +386,39 @@ public:
         double cx = x, cy = 0;
         // Boxes as tall as the figure needs at this width: lying poses take less height.
         h = std::min(h, (w - 6) * f.height / f.width + 6);
+        const auto labelOf = [&](const Pose& p) {
+            return str.text(p.label == "end" ? "end" : "start");
+        };
+        // Version 3 large print: "Start" and "End" inside their boxes at the top left when no
+        // part of the drawing is there (a standing or sitting person), saving a line.
+        bool inside = tight() && across && f.poses.size() > 1;
+        for (std::size_t i = 0; inside && i < f.poses.size(); ++i) {
+            const double px = x + static_cast<double>(i) * (w + gap);
+            std::vector<DrawCommand> drawn;
+            drawPose(f, f.poses[i], {px + 3, 3}, w - 6, h - 6, drawn);
+            const double lw = fonts.regular->textWidth(labelOf(f.poses[i]), labelSize);
+            inside = !f.poses[i].label.empty() &&
+                     !drawsInto(drawn, Rect{{px + 3, 3}, lw + 8, labelSize * 1.4, {}, {}});
+        }
         for (const Pose& p : f.poses) {
             out.cmds.emplace_back(Rect{{cx, cy}, w, h, std::nullopt, Stroke{kRule, 0.6}});
             drawPose(f, p, {cx + 3, cy + 3}, w - 6, h - 6, out.cmds);
             double bottom = cy + h;
-            if (f.poses.size() > 1 && !p.label.empty()) {
-                const std::string label = str.text(p.label == "end" ? "end" : "start");
+            if (inside) {
+                out.cmds.emplace_back(TextRun{{cx + 7, cy + 4 + labelSize * 0.95},
+                                              FontFace::Regular,
+                                              labelSize,
+                                              kMuted,
+                                              labelOf(p)});
+            } else if (f.poses.size() > 1 && !p.label.empty()) {
+                const std::string label = labelOf(p);
                 const double lw = fonts.regular->textWidth(label, labelSize);
                 out.cmds.emplace_back(TextRun{{cx + (w - lw) / 2, bottom + labelSize * 1.15},
                                               FontFace::Regular,
                                               labelSize,
                                               kMuted,
                                               label});
-                bottom += labelSize * 1.5;
+                bottom += labelSize * (tight() ? 1.3 : 1.5);
             }
             out.height = std::max(out.height, bottom);
             if (across) {
@@ -353,8 +447,19 @@ public:
         if (!rows.empty()) {
             rows.back().height += st.paraGap * 0.6;
         }
-        add(text({{str.text("how_much") + " ", FontFace::Bold}, {ex.dosage}}, st.body, x, w),
-            st.paraGap);
+        std::vector<Row> dosage =
+            text({{str.text("how_much") + " ", FontFace::Bold}, {ex.dosage}}, st.body, x, w);
+        if (v3()) {
+            // Version 3: the dosage is never split, nor alone atop a page: it stays with the
+            // last step's last line.
+            for (std::size_t i = 0; i + 1 < dosage.size(); ++i) {
+                dosage[i].joinNext = true;
+            }
+            if (!rows.empty()) {
+                rows.back().joinNext = true;
+            }
+        }
+        add(std::move(dosage), st.paraGap);
         if (!ex.note.empty()) {
             add(text({{str.text("note") + " ", FontFace::Bold}, {ex.note}}, st.body, x, w),
                 st.paraGap);
@@ -378,7 +483,7 @@ public:
         Group g;
         g.blockId = ex.id;
         g.keepTogether = true;
-        g.gapBefore = st.sectionGap;
+        g.gapBefore = st.sectionGap * (tight() ? 0.6 : 1);
         const double pad = st.exercise * 0.3;
         std::vector<Row> name = text({{std::to_string(number) + ". " + ex.name, FontFace::Bold}},
                                      st.exercise, st.margin + pad, contentW - 2 * pad, kHeading);
@@ -389,7 +494,7 @@ public:
         }
         band.cmds.insert(band.cmds.begin(),
                          Rect{{st.margin, 0}, contentW, band.height, kBand, std::nullopt});
-        band.height += st.paraGap * 1.5;
+        band.height += st.paraGap * (tight() ? 0.5 : 1.5);
         g.rows.push_back(std::move(band));
         if (paged()) {
             exerciseBody(ex, number, g);
@@ -444,7 +549,7 @@ public:
             g.rows.insert(g.rows.end(), std::make_move_iterator(words.begin()),
                           std::make_move_iterator(words.end()));
             g.keepHead = 3; // the band, the picture with the first line, the second line
-        } else {
+        } else if (!v3()) {
             // Large print: one column, the pictures above the words, as large as the page
             // allows two of them side by side: they grow with the text.
             const double w = (contentW - st.body * 0.6) / 2;
@@ -456,6 +561,22 @@ public:
                           std::make_move_iterator(words.end()));
             g.keepTogether = false; // fill pages: a long exercise continues on the next
             g.keepHead = 4;         // the band, the pictures and two lines
+        } else {
+            // Version 3 large print: the two pictures side by side, each the standard picture
+            // scaled as the text is (18 / 12 pt), so the next exercise's start fits on more
+            // pages; the exercise may continue on the next page after its first step.
+            const double scale = st.body / kStandard.body;
+            const double w = kStandard.figureW * scale, h = kStandard.figureH * scale;
+            Row figs = figureRow(ex, st.margin, w, h, true);
+            figs.height += st.paraGap * 0.5;
+            g.rows.push_back(std::move(figs));
+            auto words = exerciseText(ex, st.margin, contentW);
+            g.rows.insert(g.rows.end(), std::make_move_iterator(words.begin()),
+                          std::make_move_iterator(words.end()));
+            g.keepTogether = false;
+            // The band, the pictures and the first step's first line; text() keeps a step of
+            // up to four lines whole and a longer one's first two lines together.
+            g.keepHead = 3;
         }
     }
 
@@ -778,6 +899,9 @@ void paginateV1(const Builder& b, std::vector<Group>& groups, HandoutLayoutResul
     const double top = b.st.top, bottom = b.pageH - b.st.bottom;
     double y = top;
     const auto newPage = [&] {
+        if (!res.pages.empty()) {
+            res.pageFill.push_back((y - top) / (bottom - top));
+        }
         res.pages.push_back(LayoutPage{b.pageW, b.pageH, {}});
         y = top;
     };
@@ -815,6 +939,7 @@ void paginateV1(const Builder& b, std::vector<Group>& groups, HandoutLayoutResul
             res.blocks.push_back(place);
         }
     }
+    res.pageFill.push_back((y - top) / (bottom - top));
 }
 
 /// One row to place, and whether it must share a page with the row after it.
@@ -823,12 +948,9 @@ struct Unit {
     bool glueNext = false;
 };
 
-/// Layout version 2: rows are placed one by one; rows glued together (a heading and what
-/// follows, a box, the start and the end of an exercise, the signature and what precedes it)
-/// move to the next page together when they would not fit, unless they are taller than a
-/// page. A group broken across pages opens the next page with its "continued" title.
-void paginateV2(const Builder& b, std::vector<Group>& groups, HandoutLayoutResult& res) {
-    const double top = b.st.top, bottom = b.pageH - b.st.bottom, pageBody = bottom - top;
+/// The rows of `groups` in order, each glued to the next as the groups' rules ask (a group
+/// that must stay whole only when it fits a page).
+std::vector<Unit> unitsOf(const std::vector<Group>& groups, double pageBody) {
     std::vector<Unit> units;
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
         const Group& g = groups[gi];
@@ -845,6 +967,16 @@ void paginateV2(const Builder& b, std::vector<Group>& groups, HandoutLayoutResul
             units.push_back(u);
         }
     }
+    return units;
+}
+
+/// Layout version 2: rows are placed one by one; rows glued together (a heading and what
+/// follows, a box, the start and the end of an exercise, the signature and what precedes it)
+/// move to the next page together when they would not fit, unless they are taller than a
+/// page. A group broken across pages opens the next page with its "continued" title.
+void paginateV2(const Builder& b, std::vector<Group>& groups, HandoutLayoutResult& res) {
+    const double top = b.st.top, bottom = b.pageH - b.st.bottom, pageBody = bottom - top;
+    const std::vector<Unit> units = unitsOf(groups, pageBody);
     const auto gapOf = [&](const Unit& u) { return u.row == 0 ? groups[u.group].gapBefore : 0; };
     const auto rowOf = [&](const Unit& u) -> Row& { return groups[u.group].rows[u.row]; };
     // Height units i.. need from y (gap included unless at the top of a page), as far as
@@ -866,6 +998,9 @@ void paginateV2(const Builder& b, std::vector<Group>& groups, HandoutLayoutResul
 
     double y = top;
     const auto newPage = [&] {
+        if (!res.pages.empty()) {
+            res.pageFill.push_back((y - top) / pageBody);
+        }
         res.pages.push_back(LayoutPage{b.pageW, b.pageH, {}});
         y = top;
     };
@@ -903,6 +1038,164 @@ void paginateV2(const Builder& b, std::vector<Group>& groups, HandoutLayoutResul
         y += r.height;
         placed[u.group].lastPage = page;
         placed[u.group].bottom = y;
+    }
+    res.pageFill.push_back((y - top) / pageBody);
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        if (!groups[gi].blockId.empty() && !groups[gi].rows.empty()) {
+            res.blocks.push_back(placed[gi]);
+        }
+    }
+}
+
+/// Layout version 3: the same rows and glue as version 2, but the page breaks are chosen
+/// together rather than one page at a time: the fewest pages, then pages as evenly full as
+/// possible (the sum of the squared empty part of every page but the last, plus a little for
+/// each block continued on a next page, so a block is not split only to even pages out).
+constexpr double kWorstSteps = 20;
+void paginateV3(const Builder& b, std::vector<Group>& groups, HandoutLayoutResult& res) {
+    const double top = b.st.top, bottom = b.pageH - b.st.bottom, pageBody = bottom - top;
+    const std::vector<Unit> units = unitsOf(groups, pageBody);
+    const std::size_t n = units.size();
+    const auto gapOf = [&](const Unit& u) { return u.row == 0 ? groups[u.group].gapBefore : 0; };
+    const auto rowOf = [&](const Unit& u) -> Row& { return groups[u.group].rows[u.row]; };
+    const auto continues = [&](std::size_t i) {
+        return units[i].row > 0 && !groups[units[i].group].continuedTitle.empty();
+    };
+    // A page may start at unit i when the unit before is not glued to it, or when the rows
+    // glued together around it are taller than a page (then any row may start one).
+    std::vector<bool> canStart(n + 1, true);
+    for (std::size_t s = 0; s < n;) {
+        std::size_t e = s;
+        double h = 0, most = 0;
+        for (;; ++e) {
+            if (e > s) {
+                h += gapOf(units[e]);
+            }
+            most = std::max(most, h + rowOf(units[e]).reach());
+            h += rowOf(units[e]).height;
+            if (!units[e].glueNext || e + 1 == n) {
+                break;
+            }
+        }
+        for (std::size_t k = s + 1; k <= e; ++k) {
+            canStart[k] = most > pageBody;
+        }
+        s = e + 1;
+    }
+    // chain[i]: the height the rows glued together from unit i need below what precedes them.
+    std::vector<double> chain(n + 1, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        double h = 0;
+        for (std::size_t j = i; j < n; ++j) {
+            h += gapOf(units[j]);
+            chain[i] = std::max(chain[i], h + rowOf(units[j]).reach());
+            h += rowOf(units[j]).height;
+            if (!units[j].glueNext) {
+                break;
+            }
+        }
+    }
+    const auto mustStart = [&](std::size_t i) {
+        return i > 0 && units[i].row == 0 && groups[units[i].group].pageBreakBefore;
+    };
+    // best[i]: pages and cost to lay out units i.. from the top of a page; next[i]: where the
+    // page starting at i ends.
+    struct Best {
+        int pages = 0;
+        double worst = 0; ///< the emptiest page's empty part (but the last page's)
+        int splits = 0;   ///< pages that continue a block
+        double squares = 0;
+        [[nodiscard]] bool operator<(const Best& o) const {
+            if (pages != o.pages) {
+                return pages < o.pages;
+            }
+            const int a = static_cast<int>(worst * kWorstSteps),
+                      c = static_cast<int>(o.worst * kWorstSteps);
+            if (a != c) {
+                return a < c;
+            }
+            if (splits != o.splits) {
+                return splits < o.splits;
+            }
+            return squares < o.squares - 1e-9;
+        }
+    };
+    std::vector<Best> best(n + 1);
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> next(n + 1, kNone);
+    // The page from unit i to `end` (exclusive) whose content is `height` tall, if better.
+    const auto consider = [&](std::size_t i, std::size_t end, double height) {
+        const double empty = end == n ? 0 : std::max(0.0, 1 - height / pageBody);
+        const Best cand{best[end].pages + 1, std::max(best[end].worst, empty),
+                        best[end].splits + (continues(i) ? 1 : 0),
+                        best[end].squares + empty * empty};
+        if (next[i] == kNone || cand < best[i]) {
+            best[i] = cand;
+            next[i] = end;
+        }
+    };
+    for (std::size_t i = n; i-- > 0;) {
+        const double head =
+            continues(i) ? b.continuedRow(groups[units[i].group].continuedTitle).height : 0;
+        double y = head, most = head;
+        bool found = false;
+        for (std::size_t j = i; j < n; ++j) {
+            if (j > i && mustStart(j)) {
+                break;
+            }
+            if (j > i) {
+                y += gapOf(units[j]);
+            }
+            const double before = y;
+            most = std::max(most, y + rowOf(units[j]).reach());
+            y += rowOf(units[j]).height;
+            if (most > pageBody && j > i) {
+                if (!found) { // rows glued together yet taller than what a page holds here:
+                    consider(i, j, before); // break before the row that does not fit
+                }
+                break; // a single row taller than a page still gets a page of its own
+            }
+            const std::size_t end = j + 1;
+            if (end < n && !canStart[end] && !mustStart(end)) {
+                continue;
+            }
+            if (end < n && continues(end) && y + chain[end] <= pageBody) {
+                continue; // a block goes on to the next page only from a full page
+            }
+            consider(i, end, y);
+            found = true;
+        }
+    }
+    std::vector<BlockPlacement> placed(groups.size());
+    for (std::size_t i = 0; i < n;) {
+        res.pages.push_back(LayoutPage{b.pageW, b.pageH, {}});
+        const int page = static_cast<int>(res.pages.size()) - 1;
+        double y = top;
+        if (continues(i)) {
+            Row c = b.continuedRow(groups[units[i].group].continuedTitle);
+            append(res.pages.back().commands, std::move(c.cmds), y);
+            y += c.height;
+        }
+        for (std::size_t j = i; j < next[i]; ++j) {
+            const Unit& u = units[j];
+            if (y > top) {
+                y += gapOf(u);
+            }
+            if (u.row == 0) {
+                placed[u.group] = BlockPlacement{groups[u.group].blockId, page, page, y, y};
+            }
+            Row& r = rowOf(u);
+            append(res.pages.back().commands, std::move(r.cmds), y);
+            y += r.height;
+            placed[u.group].lastPage = page;
+            placed[u.group].bottom = y;
+        }
+        res.pageFill.push_back((y - top) / pageBody);
+        i = next[i];
+    }
+    if (res.pages.empty()) {
+        res.pages.push_back(LayoutPage{b.pageW, b.pageH, {}});
+        res.pageFill.push_back(0);
     }
     for (std::size_t gi = 0; gi < groups.size(); ++gi) {
         if (!groups[gi].blockId.empty() && !groups[gi].rows.empty()) {
@@ -942,7 +1235,9 @@ HandoutLayoutResult HandoutLayout::layout(const HandoutDocument& doc) const {
     }
 
     HandoutLayoutResult res;
-    if (doc.layoutVersion >= 2) {
+    if (doc.layoutVersion >= 3) {
+        paginateV3(b, groups, res);
+    } else if (doc.layoutVersion >= 2) {
         paginateV2(b, groups, res);
     } else {
         paginateV1(b, groups, res);

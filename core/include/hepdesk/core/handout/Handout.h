@@ -53,9 +53,12 @@ struct HandoutOptions {
     /// How pages are laid out. A signed session's snapshot keeps the version it was signed
     /// with, so its reprint stays byte-identical after the layout improves. 1: exercises never
     /// split, a block taller than a page overflows; 2: pages fill, long blocks continue on the
-    /// next page marked "continued", headings and the signature keep with their content.
+    /// next page marked "continued", headings and the signature keep with their content;
+    /// 3: a large-print exercise continues on the next page at a clean point (after its
+    /// title, pictures and first step; its dosage and boxes whole), pictures the standard
+    /// size scaled with the text, so pages fill.
     int layoutVersion = kCurrentLayoutVersion;
-    static constexpr int kCurrentLayoutVersion = 2;
+    static constexpr int kCurrentLayoutVersion = 3;
     /// Adds the exercise log as the last page: a two-week grid of tick boxes per exercise, a
     /// daily pain 0-10 row and room for a note, for the patient to bring to the next visit.
     bool exerciseLog = false;

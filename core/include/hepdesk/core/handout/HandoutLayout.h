@@ -26,6 +26,9 @@ struct BlockPlacement {
 struct HandoutLayoutResult {
     std::vector<LayoutPage> pages;
     std::vector<BlockPlacement> blocks;
+    /// How full each page's body is: the height its content takes (from the top margin to the
+    /// end of its last row) over the height between the margins, one value per page.
+    std::vector<double> pageFill;
     /// Text the fonts cannot draw (printed as empty boxes): warn before export.
     std::vector<UndrawableText> undrawable;
 };
