@@ -97,8 +97,20 @@ void seed(PgConnection& c, int version) {
         ok(c.exec("INSERT INTO audit_log(at, actor, action, entity, entity_id) VALUES "
                   "('2026-01-02T10:01:00Z', 'Ana Ruiz', 'patient.edit', 'patient', '1')"));
     }
-    if (version >= 8) { // a workstation at 8 indexes the patient it writes (today's key)
-        ok(c.exec("INSERT INTO patient_search SELECT min(id), 'name', 0, 'lukasz' FROM patient "
+    if (version >= 16) { // from 16 on, each word with its chain and reaches
+        ok(c.exec("INSERT INTO patient_search(patient_id, field, position, term, chain, reach0, "
+                  "reach1, reach2) "
+                  "SELECT min(id), 'name', 0, 'lukasz', 'lukaszzolcostergard', 6, 10, 19 "
+                  "FROM patient "
+                  "UNION ALL SELECT min(id), 'name', 1, 'zolc', 'zolcostergard', 4, 13, 13 "
+                  "FROM patient "
+                  "UNION ALL SELECT min(id), 'name', 2, 'ostergard', 'ostergard', 9, 9, 9 "
+                  "FROM patient "
+                  "UNION ALL SELECT min(id), 'record', 0, 'mrn', 'mrn77', 3, 5, 5 FROM patient "
+                  "UNION ALL SELECT min(id), 'record', 1, '77', '77', 2, 2, 2 FROM patient"));
+    } else if (version >= 8) { // a workstation at 8 indexes the patient it writes (today's key)
+        ok(c.exec("INSERT INTO patient_search(patient_id, field, position, term) "
+                  "SELECT min(id), 'name', 0, 'lukasz' FROM patient "
                   "UNION ALL SELECT min(id), 'name', 1, 'zolc' FROM patient "
                   "UNION ALL SELECT min(id), 'name', 2, 'ostergard' FROM patient "
                   "UNION ALL SELECT min(id), 'record', 0, 'mrn' FROM patient "
@@ -150,6 +162,12 @@ TEST_F(PgSchemaTest, MigratesFromEveryEarlierVersionWithItsData) {
         EXPECT_EQ(one("SELECT string_agg(term, ' ' ORDER BY position) FROM patient_search "
                       "WHERE field = 'record'"),
                   "mrn 77");
+        // Step 16 ran each word together with the next two of its field (the chains), and
+        // says how long a typed word may be to match with no, one or two splits.
+        EXPECT_EQ(one("SELECT string_agg(chain || ' ' || reach0 || '/' || reach1 || '/' || "
+                      "reach2, ', ' ORDER BY field, position) FROM patient_search"),
+                  "lukaszzolcostergard 6/10/19, zolcostergard 4/13/13, ostergard 9/9/9, "
+                  "mrn77 3/5/5, 77 2/2/2");
         if (from >= 9) { // the saved protocol is kept
             EXPECT_EQ(one("SELECT name || ': ' || string_agg(exercise_id, ',') FROM protocol "
                           "JOIN protocol_exercise ON protocol_id = id GROUP BY name"),
