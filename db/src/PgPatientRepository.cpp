@@ -56,14 +56,18 @@ std::string rowMatches(const std::string& row, const WordTest& t, std::vector<Pg
                         : n <= kMaxSplitTwiceWord ? "reach2"
                         : n <= kMaxSplitWord      ? "reach1"
                                                   : "reach0";
+    if (t.firstOfName && t.plain) { // index patient_search_first_name
+        return row + ".field = 'name' AND " + row + ".position = 0 AND " + row + ".term LIKE $" +
+               std::to_string(params.size()) + " || '%'";
+    }
     return (t.firstOfName ? row + ".field = 'name' AND " + row + ".position = 0 AND " : "") + row +
            ".chain LIKE $" + std::to_string(params.size()) + " || '%' AND " + row + "." + reach +
            " >= " + std::to_string(n);
 }
 
 /// The ids of the patients matching every test (each may match the same or another stored
-/// word), as a query: the patients of the longest word (the rarest, as a rule) intersected with
-/// those of the other words of three letters or more, each gathered by one range scan; a
+/// word), as a query: the patients of the longest word (the rarest, as a rule) that are among
+/// those of each other word of three letters or more, each gathered by one range scan; a
 /// shorter word ("r", "mc") matches too many to gather, so it is tested on each candidate
 /// instead. So "r 145909" does not gather the whole clinic for the "r" of every record number.
 std::string patientsMatching(const std::vector<WordTest>& tests, std::vector<PgParam>& params) {
@@ -77,8 +81,9 @@ std::string patientsMatching(const std::vector<WordTest>& tests, std::vector<PgP
                       rowMatches("w", tests[longest], params);
     for (std::size_t i = 0; i < tests.size(); ++i) {
         if (i != longest && tests[i].word.size() >= kMinGatheredWord) {
-            sql += " INTERSECT SELECT w.patient_id FROM patient_search w WHERE " +
-                   rowMatches("w", tests[i], params);
+            const std::string g = "g" + std::to_string(i);
+            sql += " AND w.patient_id IN (SELECT " + g + ".patient_id FROM patient_search " + g +
+                   " WHERE " + rowMatches(g, tests[i], params) + ")";
         }
     }
     std::string shortTests;
