@@ -122,6 +122,8 @@ std::string anywherePatients(const std::vector<std::string>& words, std::vector<
 /// A single typed word starting this many first names or more is looked for by walking the
 /// patients in id order (the first ones soon match) instead of gathering all its matches.
 constexpr std::int64_t kWalkFromMatches = 3000;
+/// Only words shorter than this are counted first (a longer one starts few first names).
+constexpr std::size_t kProbedWordBelow = 4;
 
 Patient readPatient(const PgResult& r, int i) {
     Patient p;
@@ -275,21 +277,30 @@ Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
     const std::string select =
         std::string("SELECT ") + kColumns + " FROM patient p WHERE (NOT p.archived OR $1) AND ";
     const std::vector<std::string> words = searchWords(searchKey(q));
+    const std::string datePrefix = searchDatePrefix(q);
     // 1. A record number typed in full is the most certain match there is. Two record numbers
     // that differ only in the case of ASCII letters are equal in lower case too, so index
     // patient_record_number (step 2) finds the candidates instead of a pass over every patient.
-    std::vector<PgParam> exactParams{options.includeArchived, q};
-    const std::string candidates = "lower(p.record_number) = lower($2::text) AND ";
-    auto exact =
-        conn.exec(select + candidates + "p.record_number <> '' AND " + noCase("p.record_number") +
-                      " = " + noCase("$2::text") + " ORDER BY p.id",
-                  exactParams);
-    if (!exact) {
-        return exact.error();
+    const auto exactMatch = [](const std::string& text) {
+        return "lower(p.record_number) = lower(" + text + "::text) AND p.record_number <> '' AND " +
+               noCase("p.record_number") + " = " + noCase(text + "::text");
+    };
+    // Several words with one of three letters or more (a whole name, a record number), and no
+    // date: every stage in one statement (see allStages below).
+    const bool together = words.size() >= 2 && datePrefix.empty() &&
+                          std::any_of(words.begin(), words.end(), [](const std::string& w) {
+                              return w.size() >= kMinGatheredWord;
+                          });
+    if (!together) {
+        auto exact =
+            conn.exec(select + exactMatch("$2") + " ORDER BY p.id", {options.includeArchived, q});
+        if (!exact) {
+            return exact.error();
+        }
+        take(readAll(*exact));
     }
-    take(readAll(*exact));
     // 2. A date of birth (or its year or month).
-    if (const std::string prefix = searchDatePrefix(q); !prefix.empty() && out.size() < limit) {
+    if (const std::string& prefix = datePrefix; !prefix.empty() && out.size() < limit) {
         // In the order of index patient_birth_date (schema step 16); `limit` rows are enough,
         // as at most out.size() of them are already taken.
         auto dates =
@@ -305,6 +316,36 @@ Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
     // 3. As on SQLite: names whose first word starts with the first word typed (every other
     // word typed must start some word), then names and record numbers with all words
     // anywhere; first matches by id, alphabetical (folded) within one stage.
+    // The patients of `ids` (a query of distinct patient ids), sorted, each fetched through
+    // its primary key until `limitParam` are found: not every match is read from the table.
+    const auto fetchIds = [&](const std::string& ids, const std::string& limitParam,
+                              const std::string& tag = {}) {
+        return std::string("SELECT ") + kColumns + tag + " FROM (" + ids +
+               " ORDER BY 1) AS m(id) JOIN patient p ON p.id = m.id WHERE (NOT p.archived OR $1) "
+               "ORDER BY m.id LIMIT " +
+               limitParam;
+    };
+    // Takes the first `fetch` rows (in id order) a stage found, those not taken yet sorted by
+    // their folded name.
+    const auto takeStage = [&](std::vector<Patient> rows, std::size_t fetch) {
+        if (rows.size() > fetch) {
+            rows.resize(fetch);
+        }
+        std::vector<std::pair<std::string, Patient>> found;
+        for (Patient& p : rows) {
+            if (!seen.contains(p.id)) {
+                found.emplace_back(searchKey(p.name), std::move(p));
+            }
+        }
+        std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first < b.first : a.second.id < b.second.id;
+        });
+        std::vector<Patient> sorted;
+        for (auto& f : found) {
+            sorted.push_back(std::move(f.second));
+        }
+        take(std::move(sorted));
+    };
     const auto wordStage = [&](bool initial, std::size_t fetch) -> Status {
         std::vector<PgParam> params{options.includeArchived};
         // The ids of the patients the stage finds, as a query of distinct ids; empty: walk.
@@ -312,15 +353,20 @@ Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
         std::string sql;
         if (initial && words.size() == 1) {
             const WordTest first{words[0], true, true};
-            std::vector<PgParam> probeParams;
-            auto probe = conn.exec("SELECT count(*) FROM (SELECT 1 FROM patient_search w WHERE " +
-                                       rowMatches("w", first, probeParams) + " LIMIT " +
-                                       std::to_string(kWalkFromMatches) + ") AS x",
-                                   probeParams);
-            if (!probe) {
-                return probe.error();
+            std::int64_t matches = 0;
+            if (words[0].size() < kProbedWordBelow) {
+                std::vector<PgParam> probeParams;
+                auto probe =
+                    conn.exec("SELECT count(*) FROM (SELECT 1 FROM patient_search w WHERE " +
+                                  rowMatches("w", first, probeParams) + " LIMIT " +
+                                  std::to_string(kWalkFromMatches) + ") AS x",
+                              probeParams);
+                if (!probe) {
+                    return probe.error();
+                }
+                matches = probe->int64(0, 0);
             }
-            if (probe->int64(0, 0) < kWalkFromMatches) {
+            if (matches < kWalkFromMatches) {
                 ids = patientsMatching({first}, params);
             } else {
                 sql = select + "EXISTS (SELECT 1 FROM patient_search s WHERE s.patient_id = p.id " +
@@ -337,36 +383,65 @@ Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
         } else {
             ids = anywherePatients(words, params);
         }
-        if (!ids.empty()) {
-            // The ids sorted, then each patient fetched through its primary key until `fetch`
-            // are found: not every match is read from the table.
-            sql = std::string("SELECT ") + kColumns + " FROM (" + ids +
-                  " ORDER BY 1) AS m(id) JOIN patient p ON p.id = m.id WHERE (NOT p.archived "
-                  "OR $1) ORDER BY m.id";
-        }
         params.emplace_back(static_cast<std::int64_t>(fetch));
-        sql += " LIMIT $" + std::to_string(params.size());
+        const std::string limitParam = "$" + std::to_string(params.size());
+        sql = ids.empty() ? sql + " LIMIT " + limitParam : fetchIds(ids, limitParam);
         auto r = conn.exec(sql, params);
         if (!r) {
             return r.error();
         }
-        std::vector<std::pair<std::string, Patient>> found;
-        for (Patient& p : readAll(*r)) {
-            if (!seen.contains(p.id)) {
-                found.emplace_back(searchKey(p.name), std::move(p));
-            }
-        }
-        std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
-            return a.first != b.first ? a.first < b.first : a.second.id < b.second.id;
-        });
-        std::vector<Patient> sorted;
-        for (auto& f : found) {
-            sorted.push_back(std::move(f.second));
-        }
-        take(std::move(sorted));
+        takeStage(readAll(*r), fetch);
         return {};
     };
-    if (!words.empty() && out.size() < limit) {
+    // Every stage in one statement. Every patient the first word stage finds is among those
+    // the second finds, so the second's patients are gathered once and the first's tests made
+    // on each of them. The same rows as one statement a stage give: the word stages are
+    // fetched for the most they can need (out.size() before each is at most `limit`) and cut
+    // by takeStage.
+    const auto allStages = [&]() -> Status {
+        std::vector<PgParam> params{options.includeArchived, q};
+        const std::string anywhere = anywherePatients(words, params);
+        std::string initialTests;
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            initialTests += " AND EXISTS (SELECT 1 FROM patient_search s WHERE s.patient_id = a.id "
+                            "AND " +
+                            rowMatches("s", {words[i], true, i == 0}, params) + ")";
+        }
+        params.emplace_back(static_cast<std::int64_t>(limit));
+        const std::string initialLimit = "$" + std::to_string(params.size());
+        params.emplace_back(static_cast<std::int64_t>(2 * limit));
+        const std::string anywhereLimit = "$" + std::to_string(params.size());
+        auto r = conn.exec("WITH a(id) AS MATERIALIZED (" + anywhere + ") SELECT * FROM ((" +
+                               std::string("SELECT ") + kColumns +
+                               ", 0 AS stage FROM patient p WHERE (NOT p.archived OR $1) AND " +
+                               exactMatch("$2") + ") UNION ALL (" +
+                               fetchIds("SELECT a.id FROM a WHERE true" + initialTests,
+                                        initialLimit, ", 1 AS stage") +
+                               ") UNION ALL (" +
+                               fetchIds("SELECT a.id FROM a", anywhereLimit, ", 2 AS stage") +
+                               ")) AS x ORDER BY x.stage, x.id",
+                           params);
+        if (!r) {
+            return r.error();
+        }
+        std::vector<Patient> stages[3];
+        for (int i = 0; i < r->rows(); ++i) {
+            stages[std::clamp<std::int64_t>(r->int64(i, 6), 0, 2)].push_back(readPatient(*r, i));
+        }
+        take(std::move(stages[0]));
+        if (out.size() < limit) {
+            takeStage(std::move(stages[1]), limit - out.size());
+        }
+        if (out.size() < limit) {
+            takeStage(std::move(stages[2]), limit + out.size());
+        }
+        return {};
+    };
+    if (together) {
+        if (auto s = allStages(); !s) {
+            return s.error();
+        }
+    } else if (!words.empty() && out.size() < limit) {
         if (auto s = wordStage(true, limit - out.size()); !s) {
             return s.error();
         }
