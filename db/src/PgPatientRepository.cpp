@@ -291,7 +291,10 @@ Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
                           std::any_of(words.begin(), words.end(), [](const std::string& w) {
                               return w.size() >= kMinGatheredWord;
                           });
-    if (!together) {
+    // Otherwise the record number is looked for in the same statement as the first word stage
+    // when nothing comes between them (no date).
+    const bool exactWithFirst = !together && !words.empty() && datePrefix.empty();
+    if (!together && !exactWithFirst) {
         auto exact =
             conn.exec(select + exactMatch("$2") + " ORDER BY p.id", {options.includeArchived, q});
         if (!exact) {
@@ -348,6 +351,8 @@ Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
     };
     const auto wordStage = [&](bool initial, std::size_t fetch) -> Status {
         std::vector<PgParam> params{options.includeArchived};
+        const bool withExact = initial && exactWithFirst;
+        const std::string tag = withExact ? ", 1 AS stage" : "";
         // The ids of the patients the stage finds, as a query of distinct ids; empty: walk.
         std::string ids;
         std::string sql;
@@ -369,8 +374,10 @@ Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
             if (matches < kWalkFromMatches) {
                 ids = patientsMatching({first}, params);
             } else {
-                sql = select + "EXISTS (SELECT 1 FROM patient_search s WHERE s.patient_id = p.id " +
-                      "AND " + rowMatches("s", first, params) + ") ORDER BY p.id";
+                sql = std::string("SELECT ") + kColumns + tag +
+                      " FROM patient p WHERE (NOT p.archived OR $1) AND EXISTS (SELECT 1 FROM "
+                      "patient_search s WHERE s.patient_id = p.id AND " +
+                      rowMatches("s", first, params) + ") ORDER BY p.id";
             }
         } else if (initial) {
             // Several words: the patients they all match; the server would otherwise walk the
@@ -385,12 +392,34 @@ Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
         }
         params.emplace_back(static_cast<std::int64_t>(fetch));
         const std::string limitParam = "$" + std::to_string(params.size());
-        sql = ids.empty() ? sql + " LIMIT " + limitParam : fetchIds(ids, limitParam);
-        auto r = conn.exec(sql, params);
+        sql = ids.empty() ? sql + " LIMIT " + limitParam : fetchIds(ids, limitParam, tag);
+        if (!withExact) {
+            auto r = conn.exec(sql, params);
+            if (!r) {
+                return r.error();
+            }
+            takeStage(readAll(*r), fetch);
+            return {};
+        }
+        // Nothing is taken before (out is empty), so `fetch` is `limit` here, as it would be
+        // for this stage after the record number's.
+        params.emplace_back(q);
+        auto r = conn.exec("SELECT * FROM ((SELECT " + std::string(kColumns) +
+                               ", 0 AS stage FROM patient p WHERE (NOT p.archived OR $1) AND " +
+                               exactMatch("$" + std::to_string(params.size())) + ") UNION ALL (" +
+                               sql + ")) AS x ORDER BY x.stage, x.id",
+                           params);
         if (!r) {
             return r.error();
         }
-        takeStage(readAll(*r), fetch);
+        std::vector<Patient> stages[2];
+        for (int i = 0; i < r->rows(); ++i) {
+            stages[r->int64(i, 6) == 0 ? 0 : 1].push_back(readPatient(*r, i));
+        }
+        take(std::move(stages[0]));
+        if (out.size() < limit) {
+            takeStage(std::move(stages[1]), limit - out.size());
+        }
         return {};
     };
     // Every stage in one statement. Every patient the first word stage finds is among those
