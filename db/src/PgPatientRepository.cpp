@@ -122,7 +122,8 @@ std::string anywherePatients(const std::vector<std::string>& words, std::vector<
 /// A single typed word starting this many first names or more is looked for by walking the
 /// patients in id order (the first ones soon match) instead of gathering all its matches.
 constexpr std::int64_t kWalkFromMatches = 3000;
-/// Only words shorter than this are counted first (a longer one starts few first names).
+/// Only words shorter than this are counted first (a longer one starts few first names: its
+/// matches are gathered).
 constexpr std::size_t kProbedWordBelow = 4;
 
 Patient readPatient(const PgResult& r, int i) {
@@ -322,11 +323,10 @@ Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
     // The patients of `ids` (a query of distinct patient ids), sorted, each fetched through
     // its primary key until `limitParam` are found: not every match is read from the table.
     const auto fetchIds = [&](const std::string& ids, const std::string& limitParam,
-                              const std::string& tag = {}) {
+                              const std::string& tag = {}, const std::string& only = {}) {
         return std::string("SELECT ") + kColumns + tag + " FROM (" + ids +
-               " ORDER BY 1) AS m(id) JOIN patient p ON p.id = m.id WHERE (NOT p.archived OR $1) "
-               "ORDER BY m.id LIMIT " +
-               limitParam;
+               " ORDER BY 1) AS m(id) JOIN patient p ON p.id = m.id WHERE (NOT p.archived OR $1)" +
+               only + " ORDER BY m.id LIMIT " + limitParam;
     };
     // Takes the first `fetch` rows (in id order) a stage found, those not taken yet sorted by
     // their folded name.
@@ -353,48 +353,48 @@ Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
         std::vector<PgParam> params{options.includeArchived};
         const bool withExact = initial && exactWithFirst;
         const std::string tag = withExact ? ", 1 AS stage" : "";
-        // The ids of the patients the stage finds, as a query of distinct ids; empty: walk.
-        std::string ids;
+        std::string with;
         std::string sql;
-        if (initial && words.size() == 1) {
+        const auto limitParam = [&] {
+            params.emplace_back(static_cast<std::int64_t>(fetch));
+            return "$" + std::to_string(params.size());
+        };
+        if (initial && words.size() == 1 && words[0].size() < kProbedWordBelow) {
+            // A short word may start many first names: counted first (up to kWalkFromMatches),
+            // then only one of the two ways below runs (the other's condition is false before
+            // it starts).
             const WordTest first{words[0], true, true};
-            std::int64_t matches = 0;
-            if (words[0].size() < kProbedWordBelow) {
-                std::vector<PgParam> probeParams;
-                auto probe =
-                    conn.exec("SELECT count(*) FROM (SELECT 1 FROM patient_search w WHERE " +
-                                  rowMatches("w", first, probeParams) + " LIMIT " +
-                                  std::to_string(kWalkFromMatches) + ") AS x",
-                              probeParams);
-                if (!probe) {
-                    return probe.error();
-                }
-                matches = probe->int64(0, 0);
-            }
-            if (matches < kWalkFromMatches) {
-                ids = patientsMatching({first}, params);
-            } else {
-                sql = std::string("SELECT ") + kColumns + tag +
-                      " FROM patient p WHERE (NOT p.archived OR $1) AND EXISTS (SELECT 1 FROM "
-                      "patient_search s WHERE s.patient_id = p.id AND " +
-                      rowMatches("s", first, params) + ") ORDER BY p.id";
-            }
+            with = "WITH c(n) AS MATERIALIZED (SELECT count(*) FROM (SELECT 1 FROM patient_search "
+                   "w WHERE " +
+                   rowMatches("w", first, params) + " LIMIT " + std::to_string(kWalkFromMatches) +
+                   ") AS x) ";
+            const std::string ids = patientsMatching({first}, params);
+            const std::string walkTest = rowMatches("s", first, params);
+            const std::string limitRef = limitParam();
+            sql = "(" +
+                  fetchIds(ids, limitRef, tag,
+                           " AND (SELECT n FROM c) < " + std::to_string(kWalkFromMatches)) +
+                  ") UNION ALL (SELECT " + kColumns + tag +
+                  " FROM patient p WHERE (NOT p.archived OR $1) AND (SELECT n FROM c) >= " +
+                  std::to_string(kWalkFromMatches) +
+                  " AND EXISTS (SELECT 1 FROM patient_search s WHERE s.patient_id = p.id AND " +
+                  walkTest + ") ORDER BY p.id LIMIT " + limitRef + ")";
         } else if (initial) {
-            // Several words: the patients they all match; the server would otherwise walk the
-            // patients in id order looking for a rare word ("R-145909": "r", "145909").
+            // The patients all words match (first words of names for the first), gathered; the
+            // server would otherwise walk the patients in id order looking for a rare word
+            // ("R-145909": "r", "145909").
             std::vector<WordTest> tests;
             for (std::size_t i = 0; i < words.size(); ++i) {
                 tests.push_back({words[i], true, i == 0});
             }
-            ids = patientsMatching(tests, params);
+            const std::string ids = patientsMatching(tests, params);
+            sql = "(" + fetchIds(ids, limitParam(), tag) + ")";
         } else {
-            ids = anywherePatients(words, params);
+            const std::string ids = anywherePatients(words, params);
+            sql = "(" + fetchIds(ids, limitParam(), tag) + ")";
         }
-        params.emplace_back(static_cast<std::int64_t>(fetch));
-        const std::string limitParam = "$" + std::to_string(params.size());
-        sql = ids.empty() ? sql + " LIMIT " + limitParam : fetchIds(ids, limitParam, tag);
         if (!withExact) {
-            auto r = conn.exec(sql, params);
+            auto r = conn.exec(with + "SELECT * FROM (" + sql + ") AS x ORDER BY x.id", params);
             if (!r) {
                 return r.error();
             }
@@ -404,10 +404,10 @@ Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
         // Nothing is taken before (out is empty), so `fetch` is `limit` here, as it would be
         // for this stage after the record number's.
         params.emplace_back(q);
-        auto r = conn.exec("SELECT * FROM ((SELECT " + std::string(kColumns) +
+        auto r = conn.exec(with + "SELECT * FROM ((SELECT " + std::string(kColumns) +
                                ", 0 AS stage FROM patient p WHERE (NOT p.archived OR $1) AND " +
-                               exactMatch("$" + std::to_string(params.size())) + ") UNION ALL (" +
-                               sql + ")) AS x ORDER BY x.stage, x.id",
+                               exactMatch("$" + std::to_string(params.size())) + ") UNION ALL " +
+                               sql + ") AS x ORDER BY x.stage, x.id",
                            params);
         if (!r) {
             return r.error();
