@@ -2,6 +2,8 @@
 
 #include "hepdesk/db/SearchKey.h"
 
+#include <utility>
+
 namespace hepdesk::db {
 std::string pgTextArray(const std::vector<std::string>& words) {
     std::string out = "{";
@@ -72,26 +74,43 @@ Status indexPatient(PgConnection& c, std::int64_t id, std::string_view name,
     if (auto r = c.exec("DELETE FROM patient_search WHERE patient_id = $1", {id}); !r) {
         return r.error();
     }
-    // Each word with its chain and reaches (schema step 16 fills existing rows the same way).
-    auto r = c.exec(
-        "WITH w(field, position, term) AS ("
-        "SELECT 'name', ord - 1, w FROM unnest($2::text[]) WITH ORDINALITY AS u(w, ord) "
-        "UNION ALL SELECT 'record', ord - 1, w FROM unnest($3::text[]) WITH ORDINALITY AS v(w, "
-        "ord)) "
-        "INSERT INTO patient_search(patient_id, field, position, term, chain, reach0, reach1, "
-        "reach2) "
-        "SELECT $1::bigint, a.field, a.position, a.term, "
-        "a.term || coalesce(b.term, '') || coalesce(c.term, ''), octet_length(a.term), "
-        "octet_length(a.term) + CASE WHEN ascii(right(a.term, 1)) < 128 AND ascii(b.term) < 128 "
-        "THEN octet_length(b.term) ELSE 0 END, "
-        "octet_length(a.term) + CASE WHEN ascii(right(a.term, 1)) < 128 AND ascii(b.term) < 128 "
-        "THEN octet_length(b.term) + CASE WHEN ascii(right(b.term, 1)) < 128 "
-        "AND ascii(c.term) < 128 THEN octet_length(c.term) ELSE 0 END ELSE 0 END "
-        "FROM w a "
-        "LEFT JOIN w b ON b.field = a.field AND b.position = a.position + 1 "
-        "LEFT JOIN w c ON c.field = a.field AND c.position = a.position + 2",
-        {id, pgTextArray(searchWords(searchKey(name))),
-         pgTextArray(searchWords(searchKey(recordNumber)))});
+    // Each word with its chain (it and the next two words of its field run together) and how
+    // long a typed word may be to match it with no, one or two splits: a split only between
+    // two ASCII bytes (schema step 16 fills existing rows the same way, in SQL).
+    std::vector<std::string> fields;
+    std::vector<std::string> positions;
+    std::vector<std::string> terms;
+    std::vector<std::string> chains;
+    std::vector<std::string> reaches[3];
+    const auto ascii = [](char ch) { return static_cast<unsigned char>(ch) < 0x80; };
+    for (const auto& [field, text] :
+         {std::pair<const char*, std::string_view>{"name", name},
+          std::pair<const char*, std::string_view>{"record", recordNumber}}) {
+        const std::vector<std::string> w = searchWords(searchKey(text));
+        for (std::size_t i = 0; i < w.size(); ++i) {
+            const bool one = i + 1 < w.size() && ascii(w[i].back()) && ascii(w[i + 1].front());
+            const bool two =
+                one && i + 2 < w.size() && ascii(w[i + 1].back()) && ascii(w[i + 2].front());
+            const std::size_t reach0 = w[i].size();
+            const std::size_t reach1 = reach0 + (one ? w[i + 1].size() : 0);
+            const std::size_t reach2 = reach1 + (two ? w[i + 2].size() : 0);
+            fields.emplace_back(field);
+            positions.push_back(std::to_string(i));
+            terms.push_back(w[i]);
+            chains.push_back(w[i] + (i + 1 < w.size() ? w[i + 1] : "") +
+                             (i + 2 < w.size() ? w[i + 2] : ""));
+            reaches[0].push_back(std::to_string(reach0));
+            reaches[1].push_back(std::to_string(reach1));
+            reaches[2].push_back(std::to_string(reach2));
+        }
+    }
+    auto r = c.exec("INSERT INTO patient_search(patient_id, field, position, term, chain, reach0, "
+                    "reach1, reach2) SELECT $1::bigint, f, p, t, ch, r0, r1, r2 "
+                    "FROM unnest($2::text[], $3::int[], $4::text[], $5::text[], $6::int[], "
+                    "$7::int[], $8::int[]) AS u(f, p, t, ch, r0, r1, r2)",
+                    {id, pgTextArray(fields), pgTextArray(positions), pgTextArray(terms),
+                     pgTextArray(chains), pgTextArray(reaches[0]), pgTextArray(reaches[1]),
+                     pgTextArray(reaches[2])});
     return r ? Status{} : Status{r.error()};
 }
 

@@ -7,6 +7,7 @@
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/Migrations.h"
 #include "hepdesk/db/Pg.h"
+#include "hepdesk/db/Store.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -199,6 +200,62 @@ TEST_F(PgSchemaTest, MigratesFromEveryEarlierVersionWithItsData) {
             EXPECT_EQ(del.error().kind, Error::Kind::Refused); // the rule is back on
         }
     }
+}
+
+/// Step 16 fills the chains of the words already stored (in SQL); a workstation writes them
+/// for each patient it saves (in C++): both give the same rows, also where a word ends or
+/// starts with a letter that is not ASCII (no split there).
+TEST_F(PgSchemaTest, ChainsFilledByTheMigrationAreThoseAWorkstationWrites) {
+    ASSERT_TRUE(pgMigrate(*conn_, 15));
+    struct Case {
+        const char* name;
+        const char* record;
+        std::vector<std::string> nameWords;
+        std::vector<std::string> recordWords;
+    };
+    const std::vector<Case> cases = {
+        {"Ana Mo\u0294 Lee", "AB-12-\u02947", {"ana", "mo\u0294", "lee"}, {"ab", "12", "\u02947"}},
+        {"Bo O'Neil-Smith Jr", "", {"bo", "o", "neil", "smith", "jr"}, {}},
+        {"\u0294a", "7", {"\u0294a"}, {"7"}},
+    };
+    for (std::size_t k = 0; k < cases.size(); ++k) {
+        const Case& c = cases[k];
+        ASSERT_TRUE(conn_->exec("INSERT INTO patient(id, name, record_number, created_at, "
+                                "updated_at) VALUES ($1, $2, $3, 'x', 'x')",
+                                {static_cast<std::int64_t>(k + 1), c.name, c.record}));
+        for (const auto& [field, words] :
+             {std::pair{"name", c.nameWords}, std::pair{"record", c.recordWords}}) {
+            for (std::size_t i = 0; i < words.size(); ++i) {
+                ASSERT_TRUE(
+                    conn_->exec("INSERT INTO patient_search(patient_id, field, position, term) "
+                                "VALUES ($1, $2, $3, $4)",
+                                {static_cast<std::int64_t>(k + 1), field,
+                                 static_cast<std::int64_t>(i), words[i]}));
+            }
+        }
+    }
+    ASSERT_TRUE(pgMigrate(*conn_));
+    const std::string rows = "SELECT string_agg(concat_ws(' ', patient_id, field, position, term, "
+                             "chain, reach0, reach1, reach2), '; ' ORDER BY patient_id, field, "
+                             "position) FROM patient_search";
+    auto migrated = conn_->exec(rows);
+    ASSERT_TRUE(migrated);
+    EXPECT_NE(migrated->text(0, 0).find("2 name 1 o oneilsmith 1 5 10"), std::string::npos)
+        << migrated->text(0, 0);
+    EXPECT_NE(migrated->text(0, 0).find("1 name 0 ana anamo\u0294lee 3 7 7"), std::string::npos)
+        << migrated->text(0, 0);
+    {
+        auto store = Store::open(scratch_->conninfo());
+        ASSERT_TRUE(store) << store.error().message;
+        for (std::int64_t k = 1; k <= static_cast<std::int64_t>(cases.size()); ++k) {
+            auto p = (*store)->patients().get(k);
+            ASSERT_TRUE(p) << p.error().message;
+            ASSERT_TRUE((*store)->patients().update(*p)); // written again by the workstation
+        }
+    }
+    auto written = conn_->exec(rows);
+    ASSERT_TRUE(written);
+    EXPECT_EQ(written->text(0, 0), migrated->text(0, 0));
 }
 
 TEST_F(PgSchemaTest, RulesOfTheRecordHoldOnTheServer) {
