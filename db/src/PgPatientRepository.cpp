@@ -29,152 +29,102 @@ std::string noCase(const std::string& column) {
 constexpr std::size_t kMaxSplitWord = 32;
 constexpr std::size_t kMaxSplitTwiceWord = 16;
 constexpr std::size_t kMaxJoinedWords = 4;
-/// Shortest typed word whose matches the every-word stage gathers as a set (see below).
+/// Shortest typed word whose matching patients are gathered as a set (see patientsMatching).
 constexpr std::size_t kMinGatheredWord = 3;
 
-bool asciiBoundary(const std::string& word, std::size_t i) {
-    return static_cast<unsigned char>(word[i - 1]) < 0x80 &&
-           static_cast<unsigned char>(word[i]) < 0x80;
+/// One typed word and how it must match a row of patient_search.
+struct WordTest {
+    std::string word;
+    /// Only as the start of one stored word (no splits).
+    bool plain = false;
+    /// Only the first word of the name.
+    bool firstOfName = false;
+};
+
+/// Row `row` of patient_search matches `t`: its word starts with the typed word, or (unless
+/// plain) two or three adjacent stored words of one field spell it, the last one only started,
+/// since people leave out the punctuation and spaces inside a name ("obrien" finds "O'Brien",
+/// stored as "o" and "brien"; "delacruz" finds "de la Cruz"). A word is split only where both
+/// sides are ASCII, in two parts up to 32 bytes and three up to 16. Each row holds its word
+/// run together with the next two of its field (chain) and the longest typed word that
+/// matches it with no, one or two splits (reach0..2, schema step 16): so this is one range
+/// scan of the chain index, which carries these columns (an index-only scan).
+std::string rowMatches(const std::string& row, const WordTest& t, std::vector<PgParam>& params) {
+    params.emplace_back(t.word);
+    const std::size_t n = t.word.size();
+    const char* reach = t.plain                   ? "reach0"
+                        : n <= kMaxSplitTwiceWord ? "reach2"
+                        : n <= kMaxSplitWord      ? "reach1"
+                                                  : "reach0";
+    if (t.firstOfName && t.plain) { // index patient_search_first_name
+        return row + ".field = 'name' AND " + row + ".position = 0 AND " + row + ".term LIKE $" +
+               std::to_string(params.size()) + " || '%'";
+    }
+    return (t.firstOfName ? row + ".field = 'name' AND " + row + ".position = 0 AND " : "") + row +
+           ".chain LIKE $" + std::to_string(params.size()) + " || '%' AND " + row + "." + reach +
+           " >= " + std::to_string(n);
 }
 
-/// A stored word of patient_search row `row` equal to (exact) or starting with (!exact) the
-/// text in `value`. The prefix is also written as a byte range, so the term index is used
-/// even though the value is only known when the query runs (a LIKE with a parameter's
-/// pattern cannot use it); the words hold no LIKE wildcards (searchWords).
-std::string termIs(const std::string& row, const std::string& value, bool exact) {
-    if (exact) {
-        return row + ".term = " + value;
-    }
-    return row + ".term ~>=~ " + value + " AND " + row + ".term ~<~ (" + value +
-           " || chr(1114111)) AND " + row + ".term LIKE " + value + " || '%'";
-}
-
-/// The patients one typed word matches, as a subquery adding its values to `params`: a stored
-/// word it starts, or two or three adjacent stored words of one field it spells (the last one
-/// only started), since people leave out the punctuation and spaces inside a name ("obrien"
-/// finds "O'Brien", stored as "o" and "brien"; "delacruz" finds "de la Cruz"). With `patient`
-/// (an SQL expression), only that patient's rows are looked at: a test for one candidate.
-///
-/// Each split is looked up by its longest part (the rarest, as a rule) and the other parts
-/// checked on that patient's neighbouring words: looked up by a short part, "r" + "oberts"
-/// would go through the "r" of every "R-..." record number in the clinic.
-std::string wordOrSplit(const std::string& word, std::vector<PgParam>& params,
-                        const std::string& patient = {}) {
-    const auto param = [&](PgParam v) {
-        params.push_back(std::move(v));
-        return "$" + std::to_string(params.size());
-    };
-    std::string sql = "SELECT patient_id FROM patient_search WHERE term LIKE " + param(word) +
-                      " || '%'" + (patient.empty() ? "" : " AND patient_id = " + patient);
-    // parts[k][d]: the splits into k + 2 parts whose part d is the longest, part by part.
-    std::vector<std::string> parts[2][3][3];
-    const auto add = [&](const std::vector<std::string>& split) {
-        // The longest part; between parts as long, a whole word after the first (a first
-        // letter is often an initial or the "R" of every record number; the last part is only
-        // a beginning, so it matches more).
-        const auto weight = [&](std::size_t i) {
-            return split[i].size() * 2 + (i > 0 && i + 1 < split.size() ? 1 : 0);
-        };
-        std::size_t d = 0;
-        for (std::size_t i = 1; i < split.size(); ++i) {
-            if (weight(i) > weight(d)) {
-                d = i;
-            }
-        }
-        for (std::size_t i = 0; i < split.size(); ++i) {
-            parts[split.size() - 2][d][i].push_back(split[i]);
-        }
-    };
-    const std::size_t n = word.size();
-    for (std::size_t i = 1; n <= kMaxSplitWord && i < n; ++i) {
-        if (!asciiBoundary(word, i)) {
-            continue;
-        }
-        add({word.substr(0, i), word.substr(i)});
-        for (std::size_t j = i + 1; n <= kMaxSplitTwiceWord && j < n; ++j) {
-            if (asciiBoundary(word, j)) {
-                add({word.substr(0, i), word.substr(i, j - i), word.substr(j)});
-            }
+/// The ids of the patients matching every test (each may match the same or another stored
+/// word), as a query: the patients of the longest word (the rarest, as a rule) that are among
+/// those of each other word of three letters or more, each gathered by one range scan; a
+/// shorter word ("r", "mc") matches too many to gather, so it is tested on each candidate
+/// instead. So "r 145909" does not gather the whole clinic for the "r" of every record number.
+std::string patientsMatching(const std::vector<WordTest>& tests, std::vector<PgParam>& params) {
+    std::size_t longest = 0;
+    for (std::size_t i = 1; i < tests.size(); ++i) {
+        if (tests[i].word.size() > tests[longest].word.size()) {
+            longest = i;
         }
     }
-    const char* names[] = {"a", "b", "c"};
-    for (std::size_t k = 0; k < 2; ++k) {
-        const std::size_t count = k + 2;
-        for (std::size_t d = 0; d < count; ++d) {
-            if (parts[k][d][0].empty()) {
-                continue;
-            }
-            std::string columns;
-            std::string arrays;
-            for (std::size_t i = 0; i < count; ++i) {
-                columns += std::string(i > 0 ? ", " : "") + names[i];
-                arrays += (i > 0 ? ", " : "") + param(pgTextArray(parts[k][d][i])) + "::text[]";
-            }
-            sql += std::string(patient.empty() ? " UNION" : " UNION ALL") +
-                   " SELECT sd.patient_id FROM unnest(" + arrays + ") AS sp(" + columns +
-                   ") JOIN patient_search sd ON " +
-                   termIs("sd", std::string("sp.") + names[d], d + 1 < count) +
-                   (patient.empty() ? "" : " AND sd.patient_id = " + patient) + " WHERE true";
-            // OFFSET 0 keeps each check a test of this row's neighbours (not a join the
-            // planner could start from the short part).
-            for (std::size_t i = 0; i < count; ++i) {
-                if (i == d) {
-                    continue;
-                }
-                const std::string offset =
-                    std::to_string(static_cast<int>(i) - static_cast<int>(d));
-                sql += " AND EXISTS (SELECT 1 FROM patient_search so WHERE so.patient_id = "
-                       "sd.patient_id AND so.field = sd.field AND so.position = sd.position + " +
-                       offset + " AND " +
-                       termIs("so", std::string("sp.") + names[i], i + 1 < count) + " OFFSET 0)";
-            }
+    std::string sql = "SELECT DISTINCT w.patient_id FROM patient_search w WHERE " +
+                      rowMatches("w", tests[longest], params);
+    for (std::size_t i = 0; i < tests.size(); ++i) {
+        if (i != longest && tests[i].word.size() >= kMinGatheredWord) {
+            const std::string g = "g" + std::to_string(i);
+            sql += " AND w.patient_id IN (SELECT " + g + ".patient_id FROM patient_search " + g +
+                   " WHERE " + rowMatches(g, tests[i], params) + ")";
         }
     }
-    return sql;
+    std::string shortTests;
+    for (std::size_t i = 0; i < tests.size(); ++i) {
+        if (i != longest && tests[i].word.size() < kMinGatheredWord) {
+            shortTests += " AND EXISTS (SELECT 1 FROM patient_search s WHERE s.patient_id = m.id "
+                          "AND " +
+                          rowMatches("s", tests[i], params) + ")";
+        }
+    }
+    return shortTests.empty() ? sql
+                              : "SELECT m.id FROM (" + sql + ") AS m(id) WHERE true" + shortTests;
 }
 
 /// Every typed word must match (in any order); adjacent typed words may also be one stored
-/// word ("mc donald" finds "McDonald"). A condition on patient p: one set of patient ids, the
-/// union over the ways of joining words; for each way, the patients the longest word matches
-/// (the rarest, as a rule), narrowed by the other words. So "r 145909" does not gather the
-/// whole clinic for the "r" of every record number.
-std::string anywhereCondition(const std::vector<std::string>& words, std::vector<PgParam>& params) {
+/// word ("mc donald" finds "McDonald"). The ids of the matching patients, as a query: the
+/// union over the ways of joining words.
+std::string anywherePatients(const std::vector<std::string>& words, std::vector<PgParam>& params) {
     const std::size_t n = words.size();
     const std::size_t joins = n <= kMaxJoinedWords ? n - 1 : 0;
     std::string out;
     for (std::size_t mask = 0; mask < (std::size_t{1} << joins); ++mask) {
-        std::vector<std::string> groups{words[0]};
+        std::vector<WordTest> groups{{words[0]}};
         for (std::size_t i = 1; i < n; ++i) {
             if (i - 1 < joins && ((mask >> (i - 1)) & 1U) != 0) {
-                groups.back() += words[i];
+                groups.back().word += words[i];
             } else {
-                groups.push_back(words[i]);
+                groups.push_back({words[i]});
             }
         }
-        std::size_t longest = 0;
-        for (std::size_t g = 1; g < groups.size(); ++g) {
-            if (groups[g].size() > groups[longest].size()) {
-                longest = g;
-            }
-        }
-        std::string option =
-            "SELECT c.id FROM (" + wordOrSplit(groups[longest], params) + ") AS c(id) WHERE true";
-        for (std::size_t g = 0; g < groups.size(); ++g) {
-            if (g == longest) {
-                continue;
-            }
-            // A word of three letters or more matches few enough patients to gather them once;
-            // a shorter one ("r", "mc") is tested on each candidate instead.
-            option += groups[g].size() >= kMinGatheredWord
-                          ? " AND c.id IN (" + wordOrSplit(groups[g], params) + ")"
-                          : " AND EXISTS (" + wordOrSplit(groups[g], params, "c.id") + ")";
-        }
-        out += (out.empty() ? "(" : " UNION (") + option + ")";
+        out += (out.empty() ? "(" : " UNION (") + patientsMatching(groups, params) + ")";
     }
-    // ARRAY(...): computed once, then each patient fetched through its primary key; as IN,
-    // the planner (not knowing how few ids are left) may walk every patient.
-    return "p.id = ANY (ARRAY(SELECT m.id FROM (" + out + ") AS m(id)))";
+    return out;
 }
+
+/// A single typed word starting this many first names or more is looked for by walking the
+/// patients in id order (the first ones soon match) instead of gathering all its matches.
+constexpr std::int64_t kWalkFromMatches = 3000;
+/// Only words shorter than this are counted first (a longer one starts few first names: its
+/// matches are gathered).
+constexpr std::size_t kProbedWordBelow = 4;
 
 Patient readPatient(const PgResult& r, int i) {
     Patient p;
@@ -328,39 +278,40 @@ Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
     const std::string select =
         std::string("SELECT ") + kColumns + " FROM patient p WHERE (NOT p.archived OR $1) AND ";
     const std::vector<std::string> words = searchWords(searchKey(q));
+    const std::string datePrefix = searchDatePrefix(q);
     // 1. A record number typed in full is the most certain match there is. Two record numbers
-    // that differ only in case have the same folded words at the same places, so the search
-    // index finds the candidates by the longest word (the rarest, as a rule: "136589" rather
-    // than the "r" of every "R-..."), instead of a pass over every patient.
-    std::vector<PgParam> exactParams{options.includeArchived, q};
-    std::string candidates;
-    if (!words.empty()) {
-        std::size_t longest = 0;
-        for (std::size_t i = 1; i < words.size(); ++i) {
-            if (words[i].size() > words[longest].size()) {
-                longest = i;
-            }
+    // that differ only in the case of ASCII letters are equal in lower case too, so index
+    // patient_record_number (step 2) finds the candidates instead of a pass over every patient.
+    const auto exactMatch = [](const std::string& text) {
+        return "lower(p.record_number) = lower(" + text + "::text) AND p.record_number <> '' AND " +
+               noCase("p.record_number") + " = " + noCase(text + "::text");
+    };
+    // Several words with one of three letters or more (a whole name, a record number), and no
+    // date: every stage in one statement (see allStages below).
+    const bool together = words.size() >= 2 && datePrefix.empty() &&
+                          std::any_of(words.begin(), words.end(), [](const std::string& w) {
+                              return w.size() >= kMinGatheredWord;
+                          });
+    // Otherwise the record number is looked for in the same statement as the first word stage
+    // when nothing comes between them (no date).
+    const bool exactWithFirst = !together && !words.empty() && datePrefix.empty();
+    if (!together && !exactWithFirst) {
+        auto exact =
+            conn.exec(select + exactMatch("$2") + " ORDER BY p.id", {options.includeArchived, q});
+        if (!exact) {
+            return exact.error();
         }
-        exactParams.emplace_back(words[longest]);
-        exactParams.emplace_back(static_cast<std::int64_t>(longest));
-        candidates = "p.id IN (SELECT patient_id FROM patient_search WHERE term = $3 AND "
-                     "field = 'record' AND position = $4) AND ";
+        take(readAll(*exact));
     }
-    auto exact =
-        conn.exec(select + candidates + "p.record_number <> '' AND " + noCase("p.record_number") +
-                      " = " + noCase("$2::text") + " ORDER BY p.id",
-                  exactParams);
-    if (!exact) {
-        return exact.error();
-    }
-    take(readAll(*exact));
     // 2. A date of birth (or its year or month).
-    if (const std::string prefix = searchDatePrefix(q); !prefix.empty() && out.size() < limit) {
+    if (const std::string& prefix = datePrefix; !prefix.empty() && out.size() < limit) {
+        // In the order of index patient_birth_date (schema step 16); `limit` rows are enough,
+        // as at most out.size() of them are already taken.
         auto dates =
             conn.exec(select + "p.birth_date <> '' AND p.birth_date COLLATE \"C\" >= $2 AND "
                                "p.birth_date COLLATE \"C\" < $2 || '~' "
-                               "ORDER BY p.birth_date COLLATE \"C\", p.id",
-                      {options.includeArchived, prefix});
+                               "ORDER BY p.birth_date COLLATE \"C\", p.id LIMIT $3",
+                      {options.includeArchived, prefix, static_cast<std::int64_t>(limit)});
         if (!dates) {
             return dates.error();
         }
@@ -369,49 +320,22 @@ Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
     // 3. As on SQLite: names whose first word starts with the first word typed (every other
     // word typed must start some word), then names and record numbers with all words
     // anywhere; first matches by id, alphabetical (folded) within one stage.
-    const auto wordStage = [&](bool initial, std::size_t fetch) -> Status {
-        std::string sql = select + "true";
-        std::vector<PgParam> params{options.includeArchived};
-        if (initial && words.size() == 1) {
-            params.emplace_back(words[0]);
-            sql += " AND EXISTS (SELECT 1 FROM patient_search s WHERE s.patient_id = p.id AND "
-                   "s.field = 'name' AND s.position = 0 AND s.term LIKE $2 || '%')";
-        } else if (initial) {
-            // Several words: the patients the longest one matches (the rarest, as a rule),
-            // tested for the others and fetched by id; the server would otherwise walk the
-            // patients in id order looking for the rare word ("R-145909": "r", "145909").
-            std::size_t longest = 0;
-            for (std::size_t i = 1; i < words.size(); ++i) {
-                if (words[i].size() > words[longest].size()) {
-                    longest = i;
-                }
-            }
-            const auto matches = [&](std::size_t i, const std::string& row) {
-                params.emplace_back(words[i]);
-                return (i == 0 ? row + ".field = 'name' AND " + row + ".position = 0 AND " : "") +
-                       row + ".term LIKE $" + std::to_string(params.size()) + " || '%'";
-            };
-            sql += " AND p.id = ANY (ARRAY(SELECT c.patient_id FROM patient_search c WHERE " +
-                   matches(longest, "c");
-            for (std::size_t i = 0; i < words.size(); ++i) {
-                if (i != longest) {
-                    sql += " AND EXISTS (SELECT 1 FROM patient_search s WHERE s.patient_id = "
-                           "c.patient_id AND " +
-                           matches(i, "s") + ")";
-                }
-            }
-            sql += "))";
-        } else {
-            sql += " AND " + anywhereCondition(words, params);
-        }
-        params.emplace_back(static_cast<std::int64_t>(fetch));
-        sql += " ORDER BY p.id LIMIT $" + std::to_string(params.size());
-        auto r = conn.exec(sql, params);
-        if (!r) {
-            return r.error();
+    // The patients of `ids` (a query of distinct patient ids), sorted, each fetched through
+    // its primary key until `limitParam` are found: not every match is read from the table.
+    const auto fetchIds = [&](const std::string& ids, const std::string& limitParam,
+                              const std::string& tag = {}, const std::string& only = {}) {
+        return std::string("SELECT ") + kColumns + tag + " FROM (" + ids +
+               " ORDER BY 1) AS m(id) JOIN patient p ON p.id = m.id WHERE (NOT p.archived OR $1)" +
+               only + " ORDER BY m.id LIMIT " + limitParam;
+    };
+    // Takes the first `fetch` rows (in id order) a stage found, those not taken yet sorted by
+    // their folded name.
+    const auto takeStage = [&](std::vector<Patient> rows, std::size_t fetch) {
+        if (rows.size() > fetch) {
+            rows.resize(fetch);
         }
         std::vector<std::pair<std::string, Patient>> found;
-        for (Patient& p : readAll(*r)) {
+        for (Patient& p : rows) {
             if (!seen.contains(p.id)) {
                 found.emplace_back(searchKey(p.name), std::move(p));
             }
@@ -424,9 +348,129 @@ Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
             sorted.push_back(std::move(f.second));
         }
         take(std::move(sorted));
+    };
+    const auto wordStage = [&](bool initial, std::size_t fetch) -> Status {
+        std::vector<PgParam> params{options.includeArchived};
+        const bool withExact = initial && exactWithFirst;
+        const std::string tag = withExact ? ", 1 AS stage" : "";
+        std::string with;
+        std::string sql;
+        const auto limitParam = [&] {
+            params.emplace_back(static_cast<std::int64_t>(fetch));
+            return "$" + std::to_string(params.size());
+        };
+        if (initial && words.size() == 1 && words[0].size() < kProbedWordBelow) {
+            // A short word may start many first names: counted first (up to kWalkFromMatches),
+            // then only one of the two ways below runs (the other's condition is false before
+            // it starts).
+            const WordTest first{words[0], true, true};
+            with = "WITH c(n) AS MATERIALIZED (SELECT count(*) FROM (SELECT 1 FROM patient_search "
+                   "w WHERE " +
+                   rowMatches("w", first, params) + " LIMIT " + std::to_string(kWalkFromMatches) +
+                   ") AS x) ";
+            const std::string ids = patientsMatching({first}, params);
+            const std::string walkTest = rowMatches("s", first, params);
+            const std::string limitRef = limitParam();
+            sql = "(" +
+                  fetchIds(ids, limitRef, tag,
+                           " AND (SELECT n FROM c) < " + std::to_string(kWalkFromMatches)) +
+                  ") UNION ALL (SELECT " + kColumns + tag +
+                  " FROM patient p WHERE (NOT p.archived OR $1) AND (SELECT n FROM c) >= " +
+                  std::to_string(kWalkFromMatches) +
+                  " AND EXISTS (SELECT 1 FROM patient_search s WHERE s.patient_id = p.id AND " +
+                  walkTest + ") ORDER BY p.id LIMIT " + limitRef + ")";
+        } else if (initial) {
+            // The patients all words match (first words of names for the first), gathered; the
+            // server would otherwise walk the patients in id order looking for a rare word
+            // ("R-145909": "r", "145909").
+            std::vector<WordTest> tests;
+            for (std::size_t i = 0; i < words.size(); ++i) {
+                tests.push_back({words[i], true, i == 0});
+            }
+            const std::string ids = patientsMatching(tests, params);
+            sql = "(" + fetchIds(ids, limitParam(), tag) + ")";
+        } else {
+            const std::string ids = anywherePatients(words, params);
+            sql = "(" + fetchIds(ids, limitParam(), tag) + ")";
+        }
+        if (!withExact) {
+            auto r = conn.exec(with + "SELECT * FROM (" + sql + ") AS x ORDER BY x.id", params);
+            if (!r) {
+                return r.error();
+            }
+            takeStage(readAll(*r), fetch);
+            return {};
+        }
+        // Nothing is taken before (out is empty), so `fetch` is `limit` here, as it would be
+        // for this stage after the record number's.
+        params.emplace_back(q);
+        auto r = conn.exec(with + "SELECT * FROM ((SELECT " + std::string(kColumns) +
+                               ", 0 AS stage FROM patient p WHERE (NOT p.archived OR $1) AND " +
+                               exactMatch("$" + std::to_string(params.size())) + ") UNION ALL " +
+                               sql + ") AS x ORDER BY x.stage, x.id",
+                           params);
+        if (!r) {
+            return r.error();
+        }
+        std::vector<Patient> stages[2];
+        for (int i = 0; i < r->rows(); ++i) {
+            stages[r->int64(i, 6) == 0 ? 0 : 1].push_back(readPatient(*r, i));
+        }
+        take(std::move(stages[0]));
+        if (out.size() < limit) {
+            takeStage(std::move(stages[1]), limit - out.size());
+        }
         return {};
     };
-    if (!words.empty() && out.size() < limit) {
+    // Every stage in one statement. Every patient the first word stage finds is among those
+    // the second finds, so the second's patients are gathered once and the first's tests made
+    // on each of them. The same rows as one statement a stage give: the word stages are
+    // fetched for the most they can need (out.size() before each is at most `limit`) and cut
+    // by takeStage.
+    const auto allStages = [&]() -> Status {
+        std::vector<PgParam> params{options.includeArchived, q};
+        const std::string anywhere = anywherePatients(words, params);
+        std::string initialTests;
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            initialTests += " AND EXISTS (SELECT 1 FROM patient_search s WHERE s.patient_id = a.id "
+                            "AND " +
+                            rowMatches("s", {words[i], true, i == 0}, params) + ")";
+        }
+        params.emplace_back(static_cast<std::int64_t>(limit));
+        const std::string initialLimit = "$" + std::to_string(params.size());
+        params.emplace_back(static_cast<std::int64_t>(2 * limit));
+        const std::string anywhereLimit = "$" + std::to_string(params.size());
+        auto r = conn.exec("WITH a(id) AS MATERIALIZED (" + anywhere + ") SELECT * FROM ((" +
+                               std::string("SELECT ") + kColumns +
+                               ", 0 AS stage FROM patient p WHERE (NOT p.archived OR $1) AND " +
+                               exactMatch("$2") + ") UNION ALL (" +
+                               fetchIds("SELECT a.id FROM a WHERE true" + initialTests,
+                                        initialLimit, ", 1 AS stage") +
+                               ") UNION ALL (" +
+                               fetchIds("SELECT a.id FROM a", anywhereLimit, ", 2 AS stage") +
+                               ")) AS x ORDER BY x.stage, x.id",
+                           params);
+        if (!r) {
+            return r.error();
+        }
+        std::vector<Patient> stages[3];
+        for (int i = 0; i < r->rows(); ++i) {
+            stages[std::clamp<std::int64_t>(r->int64(i, 6), 0, 2)].push_back(readPatient(*r, i));
+        }
+        take(std::move(stages[0]));
+        if (out.size() < limit) {
+            takeStage(std::move(stages[1]), limit - out.size());
+        }
+        if (out.size() < limit) {
+            takeStage(std::move(stages[2]), limit + out.size());
+        }
+        return {};
+    };
+    if (together) {
+        if (auto s = allStages(); !s) {
+            return s.error();
+        }
+    } else if (!words.empty() && out.size() < limit) {
         if (auto s = wordStage(true, limit - out.size()); !s) {
             return s.error();
         }

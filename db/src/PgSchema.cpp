@@ -102,7 +102,7 @@ CREATE TABLE patient_search (
 );
 CREATE INDEX patient_search_term ON patient_search(term text_pattern_ops, field);
 )sql",
-                &indexAllPatients},
+                &indexAllPatientsWordsOnly},
     PgMigration{3, R"sql(
 CREATE FUNCTION hepdesk_is_json(doc text) RETURNS boolean
 LANGUAGE plpgsql IMMUTABLE AS $$
@@ -320,7 +320,7 @@ CREATE TRIGGER session_override_no_delete BEFORE DELETE ON session_override
 -- stored name and record number is indexed again with it (the step's client part).
 DELETE FROM patient_search;
 )sql",
-                &indexAllPatients},
+                &indexAllPatientsWordsOnly},
     PgMigration{9, R"sql(
 -- Saved programs (clinic protocols), as in SQLite schema 9: a named, ordered list of exercises
 -- with dosage and note, reused across patients. Applying one re-checks every entry against the
@@ -443,6 +443,61 @@ CREATE TRIGGER signed_handout_no_update BEFORE UPDATE ON signed_handout
     FOR EACH ROW EXECUTE FUNCTION hepdesk_refuse('the handout kept at signing cannot be changed');
 CREATE TRIGGER signed_handout_no_delete BEFORE DELETE ON signed_handout
     FOR EACH ROW EXECUTE FUNCTION hepdesk_refuse('the handout kept at signing cannot be deleted');
+)sql"},
+    PgMigration{16, R"sql(
+-- Search speed (SQLite's step 16 is a no-op: its FTS5 index already answers these). Each word
+-- row also holds its "chain": the word run together with the next two words of the same field
+-- ("o", "brien" -> "obrien"), and how long a typed word may be and still match the row: as a
+-- start of the word itself (reach0), of the word and the next one (reach1: a typed word of up
+-- to 32 bytes, split where both sides are ASCII), or of all three (reach2: up to 16 bytes). So
+-- one range scan of one index finds every patient a typed word matches, including "obrien"
+-- for "O'Brien", instead of a lookup per way of splitting it. The index carries the columns
+-- the search reads, so the scan does not visit the table (an index-only scan).
+ALTER TABLE patient_search
+    ADD COLUMN chain text,
+    ADD COLUMN reach0 integer,
+    ADD COLUMN reach1 integer,
+    ADD COLUMN reach2 integer;
+UPDATE patient_search s
+SET chain = x.chain, reach0 = x.reach0, reach1 = x.reach1, reach2 = x.reach2
+FROM (SELECT a.patient_id, a.field, a.position,
+             a.term || coalesce(b.term, '') || coalesce(c.term, '') AS chain,
+             octet_length(a.term) AS reach0,
+             octet_length(a.term) + CASE WHEN ascii(right(a.term, 1)) < 128 AND ascii(b.term) < 128
+                                         THEN octet_length(b.term) ELSE 0 END AS reach1,
+             octet_length(a.term) + CASE WHEN ascii(right(a.term, 1)) < 128 AND ascii(b.term) < 128
+                                         THEN octet_length(b.term) + CASE
+                                             WHEN ascii(right(b.term, 1)) < 128
+                                                  AND ascii(c.term) < 128
+                                             THEN octet_length(c.term) ELSE 0 END
+                                         ELSE 0 END AS reach2
+      FROM patient_search a
+      LEFT JOIN patient_search b ON b.patient_id = a.patient_id AND b.field = a.field
+                                AND b.position = a.position + 1
+      LEFT JOIN patient_search c ON c.patient_id = a.patient_id AND c.field = a.field
+                                AND c.position = a.position + 2) x
+WHERE s.patient_id = x.patient_id AND s.field = x.field AND s.position = x.position;
+ALTER TABLE patient_search
+    ALTER COLUMN chain SET NOT NULL,
+    ALTER COLUMN reach0 SET NOT NULL,
+    ALTER COLUMN reach1 SET NOT NULL,
+    ALTER COLUMN reach2 SET NOT NULL,
+    ADD CHECK (reach0 = octet_length(term) AND reach0 <= reach1 AND reach1 <= reach2
+               AND reach2 <= octet_length(chain) AND starts_with(chain, term));
+DROP INDEX patient_search_term;
+CREATE INDEX patient_search_chain ON patient_search(chain text_pattern_ops)
+    INCLUDE (patient_id, field, position, reach0, reach1, reach2);
+-- Names whose first word starts with what was typed (the first results): a small index of
+-- first words only, so counting or gathering them does not go through every record number
+-- ("r" starts every "R-...").
+CREATE INDEX patient_search_first_name ON patient_search(term text_pattern_ops)
+    INCLUDE (patient_id) WHERE field = 'name' AND position = 0;
+
+-- A date of birth is compared byte by byte (COLLATE "C", as SQLite compares it); the index of
+-- step 2 has the database's collation, so that comparison could not use it.
+DROP INDEX patient_birth_date;
+CREATE INDEX patient_birth_date ON patient(birth_date COLLATE "C", id) WHERE birth_date <> '';
+ANALYZE patient, patient_search;
 )sql"},
 };
 

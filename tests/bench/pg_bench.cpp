@@ -3,9 +3,12 @@
 // history through the real server repositories, with 1 and with 8 clients at once.
 //
 // Usage: pg_bench [--server CONNINFO] [--patients N] [--sessions N] [--reuse] [--queries N]
+//                 [--dump FILE]
 //   --server   the server (default: HEPDESK_TEST_PG, as tests/pg/cluster.sh sets it); the
 //              benchmark uses (and first drops) its database "hepdesk_bench" there
 //   --reuse    keep an existing hepdesk_bench database instead of generating it again
+//   --dump     instead of timing, write each query and the ids it finds (in order) to FILE,
+//              with and without archived patients: two builds' files compare their results
 // e.g.  tests/pg/cluster.sh run build/dev/tests/bench/pg_bench
 // Prints a Markdown table. Not a test: nothing is asserted.
 //
@@ -62,6 +65,7 @@ struct Options {
     int sessions = 1'000'000;
     int queries = 2000;
     bool reuse = false;
+    std::string dump;
 };
 
 double ms(Clock_::duration d) {
@@ -192,8 +196,11 @@ void generate(const Options& o, const std::string& conninfo) {
         std::printf("  %d sessions\n", direct + done);
         std::fflush(stdout);
     }
+    // VACUUM as a clinic's autovacuum would soon after such a load: it also marks the pages
+    // whose rows every transaction sees, which index-only scans (the search) rely on.
     must(c.execScript("SELECT setval(pg_get_serial_sequence('session', 'id'), "
-                      "(SELECT max(id) FROM session)); ANALYZE"));
+                      "(SELECT max(id) FROM session))"));
+    must(c.execScript("VACUUM ANALYZE"));
     const auto t3 = Clock_::now();
     std::printf("generated in %.1f s (patients %.1f s, %.0f/s through the repository; %d "
                 "sessions through the repository %.1f s; copies %.1f s)\n",
@@ -318,6 +325,36 @@ Run measure(const std::string& conninfo, const std::vector<Query>& queries, int 
     return total;
 }
 
+/// Writes every query (and a few typed without punctuation or spaces, or in pieces) with the ids
+/// it finds, in order, with and without archived patients.
+int dump(db::Store& store, std::vector<Query> queries, const std::string& path) {
+    for (const char* text :
+         {"obrien",      "o brien",    "o'brien",    "siobhan obri", "mariasmith", "maria smith",
+          "mc",          "r 100005",   "r-100005",   "100005",       "r100005",    "1930",
+          "1931-02",     "1931-02-02", "02.02.1931", "a b",          "zoe o",      "smith maria",
+          "jose garcia", "josegarcia", "garcias",    "li wang",      "liwang",     "wangli",
+          "o",           "ob",         "obr",        "kaya demir",   "ahmedkhan",  "yuki s"}) {
+        queries.push_back({text, kWhole});
+    }
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    if (f == nullptr) {
+        std::fprintf(stderr, "pg_bench: cannot write %s\n", path.c_str());
+        return 1;
+    }
+    for (const Query& q : queries) {
+        for (const bool archived : {false, true}) {
+            std::fprintf(f, "%s%s:", q.text.c_str(), archived ? " (archived too)" : "");
+            for (const Patient& p : must(store.patients().search(q.text, {50, archived}))) {
+                std::fprintf(f, " %lld", static_cast<long long>(p.id));
+            }
+            std::fprintf(f, "\n");
+        }
+    }
+    std::fclose(f);
+    std::printf("%zu queries written to %s\n", queries.size() * 2, path.c_str());
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -344,9 +381,11 @@ int main(int argc, char** argv) {
             o.queries = std::stoi(next());
         } else if (a == "--reuse") {
             o.reuse = true;
+        } else if (a == "--dump") {
+            o.dump = next();
         } else {
             std::fprintf(stderr, "usage: pg_bench [--server CONNINFO] [--patients N] "
-                                 "[--sessions N] [--queries N] [--reuse]\n");
+                                 "[--sessions N] [--queries N] [--reuse] [--dump FILE]\n");
             return 2;
         }
     }
@@ -369,6 +408,9 @@ int main(int argc, char** argv) {
     const std::string size =
         must(c.exec("SELECT pg_size_pretty(pg_database_size(current_database()))")).text(0, 0);
     const std::vector<Query> queries = makeQueries(*store, o.patients, o.queries);
+    if (!o.dump.empty()) {
+        return dump(*store, queries, o.dump);
+    }
     (void)measure(conninfo, queries, 1, 20); // warm the server's cache
 
     std::printf("\n%d patients, %d sessions, database %s\n\n", o.patients, o.sessions,

@@ -232,7 +232,7 @@ TEST(Migrations, VersionsAreConsecutiveFromOne) {
     for (const Migration& m : migrations()) {
         EXPECT_EQ(m.version, expected++);
     }
-    EXPECT_EQ(Database::latestSchemaVersion(), 15);
+    EXPECT_EQ(Database::latestSchemaVersion(), 16);
 }
 
 TEST(Migrations, EveryEarlierVersionWithDataMigratesToLatest) {

@@ -168,5 +168,30 @@ TEST_P(PatientSearchTest, FindsNamesTypedWithoutTheirPunctuationOrInnerSpaces) {
     EXPECT_EQ(names("zoeorsted"), std::vector<std::string>{"Zoë Ørsted"});
 }
 
+TEST_P(PatientSearchTest, WordsRunTogetherWithinTheLengthsSplitsAreTriedFor) {
+    for (const Patient& p :
+         {Patient{0, "Abcdefg Hijklmn Opqrstuv", "", "", "", false},
+          Patient{0, "Zyxwvutsrqponmlkjihg Fedcbazyxwvutsrqpon", "", "", "", false},
+          Patient{0, "Ana Mo\u0294 Lee", "", "", "", false}}) {
+        ASSERT_TRUE(repo_->add(p).ok());
+    }
+    // Three words run together: up to 16 letters.
+    EXPECT_EQ(names("abcdefghijklmnop"), std::vector<std::string>{"Abcdefg Hijklmn Opqrstuv"});
+    EXPECT_EQ(names("abcdefghijklmnopq"), std::vector<std::string>{});
+    EXPECT_EQ(names("hijklmnopqrstuv"), std::vector<std::string>{"Abcdefg Hijklmn Opqrstuv"});
+    // Two words: up to 32.
+    EXPECT_EQ(names("zyxwvutsrqponmlkjihgfedcbazyxwvu"),
+              std::vector<std::string>{"Zyxwvutsrqponmlkjihg Fedcbazyxwvutsrqpon"});
+    EXPECT_EQ(names("zyxwvutsrqponmlkjihgfedcbazyxwvut"), std::vector<std::string>{});
+    // One word: any length it has.
+    EXPECT_EQ(names("fedcbazyxwvutsrqpon"),
+              std::vector<std::string>{"Zyxwvutsrqponmlkjihg Fedcbazyxwvutsrqpon"});
+    // A word is split only between two ASCII characters ("\u0294" stays as it is).
+    EXPECT_EQ(names("anamo\u0294"), std::vector<std::string>{"Ana Mo\u0294 Lee"});
+    EXPECT_EQ(names("mo\u0294 lee"), std::vector<std::string>{"Ana Mo\u0294 Lee"});
+    EXPECT_EQ(names("mo\u0294lee"), std::vector<std::string>{});
+    EXPECT_EQ(names("anamo\u0294lee"), std::vector<std::string>{});
+}
+
 } // namespace
 } // namespace hepdesk::db

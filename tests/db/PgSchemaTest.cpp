@@ -7,6 +7,7 @@
 #include "hepdesk/db/Database.h"
 #include "hepdesk/db/Migrations.h"
 #include "hepdesk/db/Pg.h"
+#include "hepdesk/db/Store.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -97,8 +98,20 @@ void seed(PgConnection& c, int version) {
         ok(c.exec("INSERT INTO audit_log(at, actor, action, entity, entity_id) VALUES "
                   "('2026-01-02T10:01:00Z', 'Ana Ruiz', 'patient.edit', 'patient', '1')"));
     }
-    if (version >= 8) { // a workstation at 8 indexes the patient it writes (today's key)
-        ok(c.exec("INSERT INTO patient_search SELECT min(id), 'name', 0, 'lukasz' FROM patient "
+    if (version >= 16) { // from 16 on, each word with its chain and reaches
+        ok(c.exec("INSERT INTO patient_search(patient_id, field, position, term, chain, reach0, "
+                  "reach1, reach2) "
+                  "SELECT min(id), 'name', 0, 'lukasz', 'lukaszzolcostergard', 6, 10, 19 "
+                  "FROM patient "
+                  "UNION ALL SELECT min(id), 'name', 1, 'zolc', 'zolcostergard', 4, 13, 13 "
+                  "FROM patient "
+                  "UNION ALL SELECT min(id), 'name', 2, 'ostergard', 'ostergard', 9, 9, 9 "
+                  "FROM patient "
+                  "UNION ALL SELECT min(id), 'record', 0, 'mrn', 'mrn77', 3, 5, 5 FROM patient "
+                  "UNION ALL SELECT min(id), 'record', 1, '77', '77', 2, 2, 2 FROM patient"));
+    } else if (version >= 8) { // a workstation at 8 indexes the patient it writes (today's key)
+        ok(c.exec("INSERT INTO patient_search(patient_id, field, position, term) "
+                  "SELECT min(id), 'name', 0, 'lukasz' FROM patient "
                   "UNION ALL SELECT min(id), 'name', 1, 'zolc' FROM patient "
                   "UNION ALL SELECT min(id), 'name', 2, 'ostergard' FROM patient "
                   "UNION ALL SELECT min(id), 'record', 0, 'mrn' FROM patient "
@@ -150,6 +163,12 @@ TEST_F(PgSchemaTest, MigratesFromEveryEarlierVersionWithItsData) {
         EXPECT_EQ(one("SELECT string_agg(term, ' ' ORDER BY position) FROM patient_search "
                       "WHERE field = 'record'"),
                   "mrn 77");
+        // Step 16 ran each word together with the next two of its field (the chains), and
+        // says how long a typed word may be to match with no, one or two splits.
+        EXPECT_EQ(one("SELECT string_agg(chain || ' ' || reach0 || '/' || reach1 || '/' || "
+                      "reach2, ', ' ORDER BY field, position) FROM patient_search"),
+                  "lukaszzolcostergard 6/10/19, zolcostergard 4/13/13, ostergard 9/9/9, "
+                  "mrn77 3/5/5, 77 2/2/2");
         if (from >= 9) { // the saved protocol is kept
             EXPECT_EQ(one("SELECT name || ': ' || string_agg(exercise_id, ',') FROM protocol "
                           "JOIN protocol_exercise ON protocol_id = id GROUP BY name"),
@@ -181,6 +200,62 @@ TEST_F(PgSchemaTest, MigratesFromEveryEarlierVersionWithItsData) {
             EXPECT_EQ(del.error().kind, Error::Kind::Refused); // the rule is back on
         }
     }
+}
+
+/// Step 16 fills the chains of the words already stored (in SQL); a workstation writes them
+/// for each patient it saves (in C++): both give the same rows, also where a word ends or
+/// starts with a letter that is not ASCII (no split there).
+TEST_F(PgSchemaTest, ChainsFilledByTheMigrationAreThoseAWorkstationWrites) {
+    ASSERT_TRUE(pgMigrate(*conn_, 15));
+    struct Case {
+        const char* name;
+        const char* record;
+        std::vector<std::string> nameWords;
+        std::vector<std::string> recordWords;
+    };
+    const std::vector<Case> cases = {
+        {"Ana Mo\u0294 Lee", "AB-12-\u02947", {"ana", "mo\u0294", "lee"}, {"ab", "12", "\u02947"}},
+        {"Bo O'Neil-Smith Jr", "", {"bo", "o", "neil", "smith", "jr"}, {}},
+        {"\u0294a", "7", {"\u0294a"}, {"7"}},
+    };
+    for (std::size_t k = 0; k < cases.size(); ++k) {
+        const Case& c = cases[k];
+        ASSERT_TRUE(conn_->exec("INSERT INTO patient(id, name, record_number, created_at, "
+                                "updated_at) VALUES ($1, $2, $3, 'x', 'x')",
+                                {static_cast<std::int64_t>(k + 1), c.name, c.record}));
+        for (const auto& [field, words] :
+             {std::pair{"name", c.nameWords}, std::pair{"record", c.recordWords}}) {
+            for (std::size_t i = 0; i < words.size(); ++i) {
+                ASSERT_TRUE(
+                    conn_->exec("INSERT INTO patient_search(patient_id, field, position, term) "
+                                "VALUES ($1, $2, $3, $4)",
+                                {static_cast<std::int64_t>(k + 1), field,
+                                 static_cast<std::int64_t>(i), words[i]}));
+            }
+        }
+    }
+    ASSERT_TRUE(pgMigrate(*conn_));
+    const std::string rows = "SELECT string_agg(concat_ws(' ', patient_id, field, position, term, "
+                             "chain, reach0, reach1, reach2), '; ' ORDER BY patient_id, field, "
+                             "position) FROM patient_search";
+    auto migrated = conn_->exec(rows);
+    ASSERT_TRUE(migrated);
+    EXPECT_NE(migrated->text(0, 0).find("2 name 1 o oneilsmith 1 5 10"), std::string::npos)
+        << migrated->text(0, 0);
+    EXPECT_NE(migrated->text(0, 0).find("1 name 0 ana anamo\u0294lee 3 7 7"), std::string::npos)
+        << migrated->text(0, 0);
+    {
+        auto store = Store::open(scratch_->conninfo());
+        ASSERT_TRUE(store) << store.error().message;
+        for (std::int64_t k = 1; k <= static_cast<std::int64_t>(cases.size()); ++k) {
+            auto p = (*store)->patients().get(k);
+            ASSERT_TRUE(p) << p.error().message;
+            ASSERT_TRUE((*store)->patients().update(*p)); // written again by the workstation
+        }
+    }
+    auto written = conn_->exec(rows);
+    ASSERT_TRUE(written);
+    EXPECT_EQ(written->text(0, 0), migrated->text(0, 0));
 }
 
 TEST_F(PgSchemaTest, RulesOfTheRecordHoldOnTheServer) {

@@ -235,6 +235,8 @@ TEST_P(MigrationContract, EveryEarlierVersionWithDataOpensUpToDateAndFindsIt) {
         ASSERT_EQ(found->size(), 1U);
         EXPECT_EQ(found->at(0).name, "Łukasz Żółć");
         EXPECT_EQ((*s)->patients().search("mrn-9", {})->size(), 1U);
+        // Words typed run together are found in what the workstation of that version indexed.
+        EXPECT_EQ((*s)->patients().search("lukaszzol", {})->size(), 1U);
         // And it takes new records at the latest version.
         EXPECT_TRUE((*s)->clinicians().add(Clinician{0, "Ana", "", true}));
     }
