@@ -475,6 +475,12 @@ CREATE TRIGGER signed_handout_no_delete BEFORE DELETE ON signed_handout BEGIN
     SELECT RAISE(ABORT, 'the handout kept at signing cannot be deleted');
 END;
 )sql"},
+    Migration{17, R"sql(
+-- Schema 17 is a clinic server's (db/src/PgSchema.cpp): the server fills in a draft's clinician
+-- from the login and keeps a draft's handout records to its owner. A file has no logins: the
+-- clinician named in Settings writes and signs, so nothing changes here. The step exists to
+-- keep one version number for both backends.
+)sql"},
 };
 
 } // namespace
