@@ -4,12 +4,14 @@
 // against the throwaway PostgreSQL 15 cluster (tests/pg/cluster.sh) and skip without it.
 
 #include "../pg/PgTestServer.h"
+#include "AppPreferences.h"
 #include "AppSettings.h"
 #include "ConnectDialog.h"
 #include "MainWindow.h"
 #include "ScopedTimeZone.h"
 #include "ScreeningPage.h"
 #include "SessionEditor.h"
+#include "SettingsDialog.h"
 #include "SignPage.h"
 #include "WidgetTestSupport.h"
 #include "hepdesk/core/Clock.h"
@@ -368,6 +370,69 @@ TEST_F(ClinicServerApp, TheSignStepShowsTheLoginAndSignsAsItWhateverSettingsSay)
     auto s = e.sign();
     ASSERT_TRUE(s) << s.error().message;
     EXPECT_EQ((*services)->sessions().get(id)->signedBy, anaId_);
+}
+
+// On a server the login signs: Settings shows who that is instead of name fields that would
+// sign nothing, and a clinician (not an administrator) still saves this computer's choices.
+TEST_F(ClinicServerApp, SettingsSayTheLoginSignsAndAClinicianSavesThisComputersChoices) {
+    test::AppFixture file;
+    ASSERT_TRUE(file.services);
+    {
+        SettingsDialog onFile(file.services->clinic(), file.services->clinicians());
+        ASSERT_TRUE(onFile.load());
+        EXPECT_TRUE(onFile.clinicianNameEdit()->isVisibleTo(&onFile));
+        EXPECT_FALSE(onFile.serverSignerLabel()->isVisibleTo(&onFile));
+    }
+    auto store = db::Store::open(anaConninfo());
+    ASSERT_TRUE(store) << store.error().message;
+    auto services = Services::load(**store, hepdesk::test::templatesDir());
+    ASSERT_TRUE(services) << services.error().message;
+    MainWindow window(**services);
+    const bool largeBefore = AppPreferences().handoutLargePrint();
+    bool seen = false;
+    bool namesHidden = false;
+    QString signer;
+    QString refusedClinic;
+    bool closed = false;
+    QTimer::singleShot(0, [&] {
+        auto* d = qobject_cast<SettingsDialog*>(QApplication::activeModalWidget());
+        if (d == nullptr) {
+            return;
+        }
+        seen = true;
+        namesHidden = !d->clinicianNameEdit()->isVisibleTo(d) &&
+                      !d->credentialsEdit()->isVisibleTo(d) &&
+                      d->serverSignerLabel()->isVisibleTo(d);
+        signer = d->serverSignerLabel()->text();
+        (void)test::grabTo(*d, "h14-server-settings.png");
+        // A clinician changing the clinic: refused in plain words, nothing closed.
+        const QString name = d->clinicNameEdit()->text();
+        d->clinicNameEdit()->setText(QStringLiteral("Ana's own clinic"));
+        d->accept();
+        refusedClinic = d->findChild<QLabel*>(QStringLiteral("settingsError"))->text();
+        // This computer's choice alone: saved.
+        d->clinicNameEdit()->setText(name);
+        d->printSizeBox()->setCurrentIndex(largeBefore ? 0 : 1);
+        d->accept();
+        closed = !d->isVisible();
+        if (!closed) {
+            d->done(QDialog::Rejected);
+        }
+    });
+    window.settingsAction()->trigger();
+    ASSERT_TRUE(seen);
+    EXPECT_TRUE(namesHidden);
+    const QString expectedSigner =
+        QStringLiteral("You sign as the clinician of your server login (%1): Ana Ruiz, PT.")
+            .arg(QString::fromStdString(ana_));
+    EXPECT_TRUE(signer.startsWith(expectedSigner)) << signer.toStdString();
+    EXPECT_TRUE(refusedClinic.contains(QStringLiteral("only the clinic's administrator can")))
+        << refusedClinic.toStdString();
+    EXPECT_FALSE(refusedClinic.contains(QStringLiteral("permission denied")))
+        << refusedClinic.toStdString();
+    EXPECT_TRUE(closed) << "the clinician's own choice is saved";
+    EXPECT_EQ(AppPreferences().handoutLargePrint(), !largeBefore);
+    AppPreferences().setHandoutLargePrint(largeBefore);
 }
 
 TEST_F(ClinicServerApp, ALostConnectionInTheMiddleOfASaveKeepsTheEditsAndARetrySaves) {
