@@ -175,10 +175,24 @@ TEST_F(PgIdentityTest, OnlyAnAdminManagesClinicSettingsAndLogins) {
     auto settings = PgClinicRepository(*ana).save(ClinicSettings{"Mine now", "", "", "", ""});
     ASSERT_FALSE(settings);
     EXPECT_EQ(settings.error().kind, Error::Kind::Refused);
+    // In words a clinician can act on, not the server's "permission denied" alone.
+    EXPECT_NE(settings.error().message.find(
+                  "your login '" + ana_ +
+                  "' may not change the clinic's details on this clinic server: only the "
+                  "clinic's administrator can"),
+              std::string::npos)
+        << settings.error().message;
+    expectRefused(ana->connection(), "DELETE FROM custom_exercise",
+                  "may not change the clinic exercises on this clinic server: only the "
+                  "clinic's administrator can");
+    expectRefused(ana->connection(), "DELETE FROM audit_log",
+                  "the audit log is kept as it was written: no login may change or remove it");
     auto login = PgClinicianRepository(*ana).addWithLogin(Clinician{0, "Eve", "", true}, "eve_x",
                                                           kPassword, true);
     ASSERT_FALSE(login);
     EXPECT_EQ(login.error().kind, Error::Kind::Refused);
+    EXPECT_NE(login.error().message.find("only the clinic's administrator can"), std::string::npos)
+        << login.error().message;
     auto admin = loginAs(admin_);
     ASSERT_TRUE(admin);
     ASSERT_TRUE(PgClinicRepository(*admin).save(ClinicSettings{"Clinic", "", "", "", ""}));
