@@ -26,8 +26,8 @@ namespace hepdesk::gui {
 /// Clinic details and logo, the clinician using this computer, the interface language, default
 /// handout language and print size, and the automatic backup's folder and how many to keep. Clinic
 /// and clinician go to the database (they are printed on handouts and named in signatures); the
-/// rest are this computer's preferences (AppPreferences). Closing it with changes asks whether
-/// to discard them.
+/// rest are this computer's preferences (AppPreferences). On a clinic server the clinician is
+/// the login's (setServerLogin). Closing it with changes asks whether to discard them.
 class SettingsDialog final : public QDialog {
     Q_OBJECT
 public:
