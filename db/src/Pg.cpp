@@ -321,6 +321,14 @@ Error PgConnection::failure(std::string_view context, pg_result* r) {
     if (sqlState_ == "P0001") {
         return Error::refused(where + ": " + msg);
     }
+    // 40001, 40P01: retried inside PgTransaction::run; this is what a person reads when every
+    // attempt met another computer writing the same records.
+    if (sqlState_ == "40001" || sqlState_ == "40P01") {
+        return Error::database(where +
+                               ": other computers were saving the same records at the "
+                               "same moment (" +
+                               msg + "); nothing was saved: save again");
+    }
     return Error::database(where + ": " + msg);
 }
 
