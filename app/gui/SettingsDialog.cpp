@@ -205,11 +205,19 @@ QGroupBox* SettingsDialog::buildBackupBox() {
     backupKeep_->setAccessibleName(tr("Backups to keep"));
     backupKeep_->setRange(AppPreferences::kMinBackupKeep, AppPreferences::kMaxBackupKeep);
     auto* backupBox = new QGroupBox(tr("Automatic daily backup"), this);
-    auto* backupForm = new QFormLayout(backupBox);
+    backupForm_ = new QFormLayout(backupBox);
     auto* folderLabel = new QLabel(tr("&Folder:"), backupBox);
     folderLabel->setBuddy(backupFolder_);
-    backupForm->addRow(folderLabel, folderRow);
-    backupForm->addRow(tr("&Keep the newest:"), backupKeep_);
+    backupForm_->addRow(folderLabel, folderRow);
+    backupForm_->addRow(tr("&Keep the newest:"), backupKeep_);
+    serverBackup_ = new QLabel(
+        tr("On a clinic server the records are backed up on the server, not on this computer: "
+           "the clinic's administrator runs 'hepdesk-cli db backup' there."),
+        backupBox);
+    serverBackup_->setObjectName(QStringLiteral("serverBackup"));
+    serverBackup_->setWordWrap(true);
+    backupForm_->addRow(serverBackup_);
+    backupForm_->setRowVisible(serverBackup_, false);
 
     return backupBox;
 }
@@ -279,6 +287,10 @@ void SettingsDialog::setServerLogin(const QString& login, const Result<Clinician
     clinicianForm_->setRowVisible(clinicianName_, false);
     clinicianForm_->setRowVisible(credentials_, false);
     clinicianForm_->setRowVisible(serverSigner_, true);
+    // This computer backs up a file only (MainWindow::startAutomaticBackup): no folder to choose.
+    backupForm_->setRowVisible(0, false);
+    backupForm_->setRowVisible(backupKeep_, false);
+    backupForm_->setRowVisible(serverBackup_, true);
     if (!me) {
         serverSigner_->setText(
             tr("You sign as the clinician of your server login (%1), but this login is not one "
@@ -319,7 +331,7 @@ Status SettingsDialog::save() {
             tr("Full name: type your name to go with the credentials.").toStdString());
     }
     const QString folder = backupFolder_->text().trimmed();
-    if (folder.isEmpty() || QDir::isRelativePath(folder)) {
+    if (!onServer_ && (folder.isEmpty() || QDir::isRelativePath(folder))) {
         return Error::invalid(tr("Backup folder: choose a full path (for example %1).")
                                   .arg(AppPreferences().backupFolder())
                                   .toStdString());
@@ -376,8 +388,10 @@ Status SettingsDialog::save() {
     prefs.setHandoutPaper(
         static_cast<handout::HandoutOptions::Paper>(paper_->currentData().toInt()));
     prefs.setInterfaceLanguage(interfaceLanguage_->currentData().toString());
-    prefs.setBackupFolder(folder);
-    prefs.setBackupKeep(backupKeep_->value());
+    if (!onServer_) { // hidden on a server: a file's backup settings stay as they were
+        prefs.setBackupFolder(folder);
+        prefs.setBackupKeep(backupKeep_->value());
+    }
     if (!onServer_) { // the server's signer is the login, not this computer's choice
         prefs.setClinicianId(clinicianId);
     }

@@ -40,9 +40,10 @@ public:
     /// First start: a welcome line, and the clinic's and the clinician's names are required.
     void setFirstRun(bool firstRun);
     /// On a clinic server the signer is the clinician of the login `login` (`me`, or the error
-    /// saying the login is no clinician): the clinician fields are hidden and a line says so;
-    /// Save then stores no clinician, and stores the clinic only when it was changed (the
-    /// server lets only an administrator change it).
+    /// saying the login is no clinician): the clinician fields are hidden and a line says so,
+    /// as are the backup folder's (the server is backed up on the server); Save then stores no
+    /// clinician nor backup folder, and stores the clinic only when it was changed (the server
+    /// lets only an administrator change it).
     void setServerLogin(const QString& login, const Result<Clinician>& me);
 
     /// Fills the fields from the database and the preferences.
@@ -99,6 +100,8 @@ private:
     QLineEdit* credentials_ = nullptr;
     QFormLayout* clinicianForm_ = nullptr;
     QLabel* serverSigner_ = nullptr;
+    QFormLayout* backupForm_ = nullptr;
+    QLabel* serverBackup_ = nullptr;
     bool onServer_ = false;
     QComboBox* language_ = nullptr;
     QComboBox* interfaceLanguage_ = nullptr;

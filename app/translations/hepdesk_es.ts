@@ -2486,6 +2486,10 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <translation>Usted (figura al firmar una sesión)</translation>
     </message>
     <message>
+        <source>On a clinic server the records are backed up on the server, not on this computer: the clinic&apos;s administrator runs &apos;hepdesk-cli db backup&apos; there.</source>
+        <translation>En un servidor de la clínica, los registros se copian en el servidor, no en este equipo: el administrador de la clínica ejecuta allí «hepdesk-cli db backup».</translation>
+    </message>
+    <message>
         <source>You sign as the clinician of your server login (%1), but this login is not one of the clinic&apos;s clinicians yet. Ask the clinic&apos;s administrator to add you.</source>
         <translation>Usted firma como el profesional de su usuario del servidor (%1), pero este usuario aún no es uno de los profesionales de la clínica. Pida al administrador de la clínica que le añada.</translation>
     </message>

@@ -382,6 +382,7 @@ TEST_F(ClinicServerApp, SettingsSayTheLoginSignsAndAClinicianSavesThisComputersC
         ASSERT_TRUE(onFile.load());
         EXPECT_TRUE(onFile.clinicianNameEdit()->isVisibleTo(&onFile));
         EXPECT_FALSE(onFile.serverSignerLabel()->isVisibleTo(&onFile));
+        EXPECT_TRUE(onFile.backupFolderEdit()->isVisibleTo(&onFile));
     }
     auto store = db::Store::open(anaConninfo());
     ASSERT_TRUE(store) << store.error().message;
@@ -391,6 +392,7 @@ TEST_F(ClinicServerApp, SettingsSayTheLoginSignsAndAClinicianSavesThisComputersC
     const bool largeBefore = AppPreferences().handoutLargePrint();
     bool seen = false;
     bool namesHidden = false;
+    bool backupHidden = false;
     QString signer;
     QString refusedClinic;
     bool closed = false;
@@ -404,6 +406,11 @@ TEST_F(ClinicServerApp, SettingsSayTheLoginSignsAndAClinicianSavesThisComputersC
                       !d->credentialsEdit()->isVisibleTo(d) &&
                       d->serverSignerLabel()->isVisibleTo(d);
         signer = d->serverSignerLabel()->text();
+        auto* backupNote = d->findChild<QLabel*>(QStringLiteral("serverBackup"));
+        backupHidden = !d->backupFolderEdit()->isVisibleTo(d) &&
+                       !d->backupKeepBox()->isVisibleTo(d) && backupNote != nullptr &&
+                       backupNote->isVisibleTo(d) &&
+                       backupNote->text().contains(QStringLiteral("backed up on the server"));
         (void)test::grabTo(*d, "h14-server-settings.png");
         // A clinician changing the clinic: refused in plain words, nothing closed.
         const QString name = d->clinicNameEdit()->text();
@@ -422,6 +429,7 @@ TEST_F(ClinicServerApp, SettingsSayTheLoginSignsAndAClinicianSavesThisComputersC
     window.settingsAction()->trigger();
     ASSERT_TRUE(seen);
     EXPECT_TRUE(namesHidden);
+    EXPECT_TRUE(backupHidden) << "this computer makes no backup of a server";
     const QString expectedSigner =
         QStringLiteral("You sign as the clinician of your server login (%1): Ana Ruiz, PT.")
             .arg(QString::fromStdString(ana_));
