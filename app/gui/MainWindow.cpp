@@ -547,6 +547,9 @@ void MainWindow::showSettingsDialog(bool firstRun) {
         return;
     }
     dialog.setFirstRun(firstRun);
+    if (services_.onServer()) {
+        dialog.setServerLogin(services_.login(), services_.loggedInClinician());
+    }
     if (dialog.exec() == QDialog::Accepted) {
         for (SessionEditor* e : sessionEditors()) {
             e->settingsChanged();

@@ -72,6 +72,16 @@ QString Services::where() const {
     return text;
 }
 
+QString Services::login() const {
+    if (!onServer()) {
+        return {};
+    }
+    // describe(): "server HOST:PORT/DB as ROLE".
+    const std::string d = store_.describe();
+    const auto as = d.rfind(" as ");
+    return as == std::string::npos ? QString() : QString::fromStdString(d.substr(as + 4));
+}
+
 Result<Clinician> Services::loggedInClinician() {
     auto me = store_.loggedIn();
     if (!me) {

@@ -41,6 +41,8 @@ public:
     /// The database file, or nullptr on a clinic server (no file to back up or check).
     db::Database* database() { return file_; }
     [[nodiscard]] bool onServer() const { return store_.backend() == db::Store::Backend::Server; }
+    /// On a clinic server, the login this app uses ("ana"); empty for a file.
+    [[nodiscard]] QString login() const;
     /// For the status bar: "file PATH" or "server HOST/DB as USER".
     [[nodiscard]] QString where() const;
     /// On a server, the clinician this computer is logged in as: the only one who signs here

@@ -2,6 +2,7 @@
 
 #include "AppPreferences.h"
 #include "CatalogModel.h"
+#include "DateText.h"
 #include "ExercisesPage.h"
 #include "HandoutExporter.h"
 #include "HandoutPage.h"
@@ -589,7 +590,10 @@ QString SessionEditor::conflictMessage() const {
     if (session_.id == 0) {
         return {};
     }
-    auto text = visit_->changedElsewhere(session_.id, uiLanguage());
+    // The time as the app shows every moment: local, in the interface's locale format.
+    auto text = visit_->changedElsewhere(session_.id, uiLanguage(), [](const std::string& iso) {
+        return dateTimeText(iso).toStdString();
+    });
     return text ? QString::fromStdString(*text) : QString();
 }
 

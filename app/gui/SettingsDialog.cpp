@@ -138,10 +138,16 @@ QGroupBox* SettingsDialog::buildClinicianBox() {
     credentials_ = new QLineEdit(this);
     credentials_->setAccessibleName(tr("Credentials"));
     credentials_->setPlaceholderText(tr("for example PT, DPT"));
+    serverSigner_ = new QLabel(this);
+    serverSigner_->setObjectName(QStringLiteral("serverSigner"));
+    serverSigner_->setWordWrap(true);
+    serverSigner_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* clinicianBox = new QGroupBox(tr("You (named when you sign a session)"), this);
-    auto* clinicianForm = new QFormLayout(clinicianBox);
-    clinicianForm->addRow(tr("Full na&me:"), clinicianName_);
-    clinicianForm->addRow(tr("&Credentials:"), credentials_);
+    clinicianForm_ = new QFormLayout(clinicianBox);
+    clinicianForm_->addRow(tr("Full na&me:"), clinicianName_);
+    clinicianForm_->addRow(tr("&Credentials:"), credentials_);
+    clinicianForm_->addRow(serverSigner_);
+    clinicianForm_->setRowVisible(serverSigner_, false);
 
     return clinicianBox;
 }
@@ -199,11 +205,19 @@ QGroupBox* SettingsDialog::buildBackupBox() {
     backupKeep_->setAccessibleName(tr("Backups to keep"));
     backupKeep_->setRange(AppPreferences::kMinBackupKeep, AppPreferences::kMaxBackupKeep);
     auto* backupBox = new QGroupBox(tr("Automatic daily backup"), this);
-    auto* backupForm = new QFormLayout(backupBox);
+    backupForm_ = new QFormLayout(backupBox);
     auto* folderLabel = new QLabel(tr("&Folder:"), backupBox);
     folderLabel->setBuddy(backupFolder_);
-    backupForm->addRow(folderLabel, folderRow);
-    backupForm->addRow(tr("&Keep the newest:"), backupKeep_);
+    backupForm_->addRow(folderLabel, folderRow);
+    backupForm_->addRow(tr("&Keep the newest:"), backupKeep_);
+    serverBackup_ = new QLabel(
+        tr("On a clinic server the records are backed up on the server, not on this computer: "
+           "the clinic's administrator runs 'hepdesk-cli db backup' there."),
+        backupBox);
+    serverBackup_->setObjectName(QStringLiteral("serverBackup"));
+    serverBackup_->setWordWrap(true);
+    backupForm_->addRow(serverBackup_);
+    backupForm_->setRowVisible(serverBackup_, false);
 
     return backupBox;
 }
@@ -266,6 +280,34 @@ bool SettingsDialog::needsFirstRun(db::ClinicRepository& clinic,
     return !c || c->name.empty() || who == 0 || !clinicians.get(who).ok();
 }
 
+void SettingsDialog::setServerLogin(const QString& login, const Result<Clinician>& me) {
+    onServer_ = true;
+    // The server signs with the login (its triggers refuse any other signer): a name typed
+    // here would sign nothing, so there is none to type.
+    clinicianForm_->setRowVisible(clinicianName_, false);
+    clinicianForm_->setRowVisible(credentials_, false);
+    clinicianForm_->setRowVisible(serverSigner_, true);
+    // This computer backs up a file only (MainWindow::startAutomaticBackup): no folder to choose.
+    backupForm_->setRowVisible(0, false);
+    backupForm_->setRowVisible(backupKeep_, false);
+    backupForm_->setRowVisible(serverBackup_, true);
+    if (!me) {
+        serverSigner_->setText(
+            tr("You sign as the clinician of your server login (%1), but this login is not one "
+               "of the clinic's clinicians yet. Ask the clinic's administrator to add you.")
+                .arg(login));
+        return;
+    }
+    const QString who = me->credentials.empty()
+                            ? QString::fromStdString(me->name)
+                            : QStringLiteral("%1, %2").arg(QString::fromStdString(me->name),
+                                                           QString::fromStdString(me->credentials));
+    serverSigner_->setText(
+        tr("You sign as the clinician of your server login (%1): %2. The clinic's "
+           "administrator changes the name and credentials on the server.")
+            .arg(login, who));
+}
+
 void SettingsDialog::setFirstRun(bool firstRun) {
     firstRun_ = firstRun;
     welcome_->setVisible(firstRun);
@@ -280,16 +322,16 @@ Status SettingsDialog::save() {
     if (firstRun_ && clinicName_->text().trimmed().isEmpty()) {
         return Error::invalid(tr("Clinic name: type the name printed on handouts.").toStdString());
     }
-    if (firstRun_ && clinicianName.isEmpty()) {
+    if (firstRun_ && !onServer_ && clinicianName.isEmpty()) {
         return Error::invalid(
             tr("Full name: type your name; it signs your sessions.").toStdString());
     }
-    if (clinicianName.isEmpty() && !credentials_->text().trimmed().isEmpty()) {
+    if (!onServer_ && clinicianName.isEmpty() && !credentials_->text().trimmed().isEmpty()) {
         return Error::invalid(
             tr("Full name: type your name to go with the credentials.").toStdString());
     }
     const QString folder = backupFolder_->text().trimmed();
-    if (folder.isEmpty() || QDir::isRelativePath(folder)) {
+    if (!onServer_ && (folder.isEmpty() || QDir::isRelativePath(folder))) {
         return Error::invalid(tr("Backup folder: choose a full path (for example %1).")
                                   .arg(AppPreferences().backupFolder())
                                   .toStdString());
@@ -306,13 +348,24 @@ Status SettingsDialog::save() {
     c.address = clinicAddress_->toPlainText().trimmed().toStdString();
     c.phone = clinicPhone_->text().trimmed().toStdString();
     c.recordSystem = recordSystem;
-    if (auto s = clinicRepo_.save(c); !s) {
-        return s;
+    // On a server only an administrator may change the clinic: unchanged, it is not written,
+    // so a clinician can still change this computer's preferences.
+    if (!onServer_ || !(c == clinic_)) {
+        if (auto s = clinicRepo_.save(c); !s) {
+            if (onServer_ && s.error().kind == Error::Kind::Refused) {
+                return Error::refused(
+                    tr("Clinic: only the clinic's administrator can change the clinic's name, "
+                       "address, phone, logo or record number system on the server. Put them "
+                       "back as they were, or ask your administrator.")
+                        .toStdString());
+            }
+            return s;
+        }
     }
     clinic_ = c;
 
     std::int64_t clinicianId = clinician_.id;
-    if (!clinicianName.isEmpty()) {
+    if (!onServer_ && !clinicianName.isEmpty()) {
         Clinician who = clinician_;
         who.name = clinicianName.toStdString();
         who.credentials = credentials_->text().trimmed().toStdString();
@@ -335,9 +388,13 @@ Status SettingsDialog::save() {
     prefs.setHandoutPaper(
         static_cast<handout::HandoutOptions::Paper>(paper_->currentData().toInt()));
     prefs.setInterfaceLanguage(interfaceLanguage_->currentData().toString());
-    prefs.setBackupFolder(folder);
-    prefs.setBackupKeep(backupKeep_->value());
-    prefs.setClinicianId(clinicianId);
+    if (!onServer_) { // hidden on a server: a file's backup settings stay as they were
+        prefs.setBackupFolder(folder);
+        prefs.setBackupKeep(backupKeep_->value());
+    }
+    if (!onServer_) { // the server's signer is the login, not this computer's choice
+        prefs.setClinicianId(clinicianId);
+    }
     guard_.markClean();
     return {};
 }

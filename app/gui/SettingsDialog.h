@@ -9,6 +9,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QLineEdit;
@@ -25,8 +26,8 @@ namespace hepdesk::gui {
 /// Clinic details and logo, the clinician using this computer, the interface language, default
 /// handout language and print size, and the automatic backup's folder and how many to keep. Clinic
 /// and clinician go to the database (they are printed on handouts and named in signatures); the
-/// rest are this computer's preferences (AppPreferences). Closing it with changes asks whether
-/// to discard them.
+/// rest are this computer's preferences (AppPreferences). On a clinic server the clinician is
+/// the login's (setServerLogin). Closing it with changes asks whether to discard them.
 class SettingsDialog final : public QDialog {
     Q_OBJECT
 public:
@@ -38,6 +39,12 @@ public:
     static bool needsFirstRun(db::ClinicRepository& clinic, db::ClinicianRepository& clinicians);
     /// First start: a welcome line, and the clinic's and the clinician's names are required.
     void setFirstRun(bool firstRun);
+    /// On a clinic server the signer is the clinician of the login `login` (`me`, or the error
+    /// saying the login is no clinician): the clinician fields are hidden and a line says so,
+    /// as are the backup folder's (the server is backed up on the server); Save then stores no
+    /// clinician nor backup folder, and stores the clinic only when it was changed (the server
+    /// lets only an administrator change it).
+    void setServerLogin(const QString& login, const Result<Clinician>& me);
 
     /// Fills the fields from the database and the preferences.
     Status load();
@@ -52,6 +59,8 @@ public:
     [[nodiscard]] QLineEdit* recordSystemEdit() const { return recordSystem_; }
     [[nodiscard]] QLineEdit* clinicianNameEdit() const { return clinicianName_; }
     [[nodiscard]] QLineEdit* credentialsEdit() const { return credentials_; }
+    /// "You sign as the clinician of your server login (USER)…" (hidden on a file).
+    [[nodiscard]] QLabel* serverSignerLabel() const { return serverSigner_; }
     [[nodiscard]] QComboBox* languageBox() const { return language_; }
     [[nodiscard]] QComboBox* interfaceLanguageBox() const { return interfaceLanguage_; }
     [[nodiscard]] QComboBox* printSizeBox() const { return printSize_; }
@@ -89,6 +98,11 @@ private:
     QLabel* logo_ = nullptr;
     QLineEdit* clinicianName_ = nullptr;
     QLineEdit* credentials_ = nullptr;
+    QFormLayout* clinicianForm_ = nullptr;
+    QLabel* serverSigner_ = nullptr;
+    QFormLayout* backupForm_ = nullptr;
+    QLabel* serverBackup_ = nullptr;
+    bool onServer_ = false;
     QComboBox* language_ = nullptr;
     QComboBox* interfaceLanguage_ = nullptr;
     QComboBox* printSize_ = nullptr;

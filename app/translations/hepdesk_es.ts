@@ -2466,6 +2466,22 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <translation>Usted (figura al firmar una sesión)</translation>
     </message>
     <message>
+        <source>On a clinic server the records are backed up on the server, not on this computer: the clinic&apos;s administrator runs &apos;hepdesk-cli db backup&apos; there.</source>
+        <translation>En un servidor de la clínica, los registros se copian en el servidor, no en este equipo: el administrador de la clínica ejecuta allí «hepdesk-cli db backup».</translation>
+    </message>
+    <message>
+        <source>You sign as the clinician of your server login (%1), but this login is not one of the clinic&apos;s clinicians yet. Ask the clinic&apos;s administrator to add you.</source>
+        <translation>Usted firma como el profesional de su usuario del servidor (%1), pero este usuario aún no es uno de los profesionales de la clínica. Pida al administrador de la clínica que le añada.</translation>
+    </message>
+    <message>
+        <source>You sign as the clinician of your server login (%1): %2. The clinic&apos;s administrator changes the name and credentials on the server.</source>
+        <translation>Usted firma como el profesional de su usuario del servidor (%1): %2. El administrador de la clínica cambia el nombre y la titulación en el servidor.</translation>
+    </message>
+    <message>
+        <source>Clinic: only the clinic&apos;s administrator can change the clinic&apos;s name, address, phone, logo or record number system on the server. Put them back as they were, or ask your administrator.</source>
+        <translation>Clínica: en el servidor, solo el administrador de la clínica puede cambiar el nombre, la dirección, el teléfono, el logotipo o el sistema de números de historia de la clínica. Déjelos como estaban o pídaselo a su administrador.</translation>
+    </message>
+    <message>
         <source>Full na&amp;me:</source>
         <translation>Nombre co&amp;mpleto:</translation>
     </message>

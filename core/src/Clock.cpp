@@ -60,4 +60,45 @@ std::string isoDateTime(std::chrono::system_clock::time_point t) {
     return buf;
 }
 
+std::string localDateTimeText(std::string_view isoUtc) {
+    // Exactly "YYYY-MM-DDTHH:MM:SSZ": HepDesk writes no other form of a moment.
+    const std::string_view shape = "dddd-dd-ddTdd:dd:ddZ";
+    if (isoUtc.size() != shape.size()) {
+        return std::string(isoUtc);
+    }
+    for (std::size_t i = 0; i < shape.size(); ++i) {
+        const char c = isoUtc[i];
+        if (shape[i] == 'd' ? (c < '0' || c > '9') : c != shape[i]) {
+            return std::string(isoUtc);
+        }
+    }
+    auto number = [&](std::size_t at, std::size_t len) {
+        int n = 0;
+        for (std::size_t k = 0; k < len; ++k) {
+            n = n * 10 + (isoUtc[at + k] - '0');
+        }
+        return n;
+    };
+    if (!isCalendarDate(isoUtc.substr(0, 10)) || number(11, 2) > 23 || number(14, 2) > 59 ||
+        number(17, 2) > 60) {
+        return std::string(isoUtc);
+    }
+    std::tm tm{};
+    tm.tm_year = number(0, 4) - 1900;
+    tm.tm_mon = number(5, 2) - 1;
+    tm.tm_mday = number(8, 2);
+    tm.tm_hour = number(11, 2);
+    tm.tm_min = number(14, 2);
+    tm.tm_sec = number(17, 2);
+    const std::time_t t = timegm(&tm);
+    tzset(); // the zone as the environment says now (a test, or a changed TZ)
+    std::tm local{};
+    if (localtime_r(&t, &local) == nullptr) {
+        return std::string(isoUtc);
+    }
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &local);
+    return buf;
+}
+
 } // namespace hepdesk

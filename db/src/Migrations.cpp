@@ -480,6 +480,12 @@ END;
 -- chain and one index for it, PostgreSQL only). This file's FTS5 index already finds a word
 -- split over adjacent stored words ("obrien" for "O'Brien") with one phrase query.
 )sql"},
+    Migration{17, R"sql(
+-- Schema 17 is a clinic server's (db/src/PgSchema.cpp): the server fills in a draft's clinician
+-- from the login and keeps a draft's handout records to its owner. A file has no logins: the
+-- clinician named in Settings writes and signs, so nothing changes here. The step exists to
+-- keep one version number for both backends.
+)sql"},
 };
 
 } // namespace

@@ -33,6 +33,42 @@ std::string trimmed(std::string_view s) {
     return std::string(s);
 }
 
+/// The server's "permission denied for table T" (42501) in plain words: what the login `user`
+/// may not change and who can. The server's own words stay at the end for an administrator.
+std::string permissionDenied(const std::string& msg, const std::string& user) {
+    struct Table {
+        std::string_view name;
+        std::string_view what;
+        bool adminOnly; ///< else nobody changes it: the record is kept as written
+    };
+    static constexpr Table kTables[] = {
+        {"clinic_settings", "the clinic's details", true},
+        {"custom_exercise", "the clinic exercises", true},
+        {"clinician", "the clinic's clinicians", true},
+        {"hepdesk_add_login", "the clinic's clinicians and their logins", true},
+        {"audit_log", "the audit log", false},
+        {"addendum", "an addendum", false},
+        {"session_override", "an override given after signing", false},
+        {"signed_handout", "the handout kept at signing", false},
+        {"handout", "a handout record", false},
+    };
+    const std::string::size_type space = msg.rfind(' ');
+    const std::string object = space == std::string::npos ? std::string() : msg.substr(space + 1);
+    for (const Table& t : kTables) {
+        if (object != t.name) {
+            continue;
+        }
+        if (t.adminOnly) {
+            return "your login '" + user + "' may not change " + std::string(t.what) +
+                   " on this clinic server: only the clinic's administrator can (" + msg + ")";
+        }
+        return std::string(t.what) +
+               " is kept as it was written: no login may change or remove it (" + msg + ")";
+    }
+    return "your login '" + user +
+           "' may not do this on this clinic server; ask the clinic's administrator (" + msg + ")";
+}
+
 /// "server HOST:PORT/DB" from a conninfo that may not connect (no password in it, ever).
 std::string labelOf(std::string_view conninfo) {
     char* err = nullptr;
@@ -279,8 +315,19 @@ Error PgConnection::failure(std::string_view context, pg_result* r) {
                          "); the change was not saved: check the network and try again");
     }
     // P0001: a trigger's RAISE (a rule of the record); 42501: the role may not do this.
-    if (sqlState_ == "P0001" || sqlState_ == "42501") {
+    if (sqlState_ == "42501") {
+        return Error::refused(where + ": " + permissionDenied(msg, user_));
+    }
+    if (sqlState_ == "P0001") {
         return Error::refused(where + ": " + msg);
+    }
+    // 40001, 40P01: retried inside PgTransaction::run; this is what a person reads when every
+    // attempt met another computer writing the same records.
+    if (sqlState_ == "40001" || sqlState_ == "40P01") {
+        return Error::database(where +
+                               ": other computers were saving the same records at the "
+                               "same moment (" +
+                               msg + "); nothing was saved: save again");
     }
     return Error::database(where + ": " + msg);
 }

@@ -129,6 +129,17 @@ BEGIN
             new.created_by := old.created_by; -- a draft is not handed to someone else
         END IF;
     END IF;
+    -- Schema 17: a session's clinician is the clinician logged in, whatever the client sends
+    -- (as "created by"; a client's value is replaced, not refused: HepDesk sends the login's
+    -- clinician anyway, and an older window's stale choice should not lose the visit). Signing
+    -- keeps the clinician the seal was computed over (the signer is checked on its own).
+    IF hepdesk_is_workstation() THEN
+        IF TG_OP = 'INSERT' OR new.signed_at IS NULL THEN
+            new.clinician_id := hepdesk_login_clinician();
+        ELSE
+            new.clinician_id := old.clinician_id;
+        END IF;
+    END IF;
     -- A draft's override names the clinician logged in when it was recorded, never one the
     -- client says (as the signer); an unchanged override keeps who recorded it.
     IF hepdesk_is_workstation()
@@ -166,8 +177,9 @@ DO $$
 DECLARE
     t text;
 BEGIN
+    -- signed_handout (schema 17): written in the signing transaction, so only by the owner.
     FOREACH t IN ARRAY ARRAY['session_finding', 'program_item', 'session_psfs',
-                             'session_adherence'] LOOP
+                             'session_adherence', 'signed_handout'] LOOP
         EXECUTE format('DROP TRIGGER IF EXISTS %I ON %I', t || '_draft_owner', t);
         EXECUTE format('CREATE TRIGGER %I BEFORE INSERT OR UPDATE OR DELETE ON %I '
                        'FOR EACH ROW EXECUTE FUNCTION hepdesk_child_draft_owner_guard()',
@@ -175,7 +187,20 @@ BEGIN
     END LOOP;
 END $$;
 
--- Addenda and overrides: written by the clinician logged in, "created by" the login.
+-- Schema 17: the record of a handout printed or exported from a draft is its owner's, as the
+-- draft (a signed session's reprint may be recorded by anyone: the owner check skips it).
+CREATE OR REPLACE FUNCTION hepdesk_handout_draft_owner_guard() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM hepdesk_require_draft_owner(new.session_id, 'print or export the handout of');
+    RETURN new;
+END $$;
+DROP TRIGGER IF EXISTS handout_draft_owner ON handout;
+CREATE TRIGGER handout_draft_owner BEFORE INSERT ON handout
+    FOR EACH ROW EXECUTE FUNCTION hepdesk_handout_draft_owner_guard();
+
+-- Addenda and overrides: written by the clinician logged in, "created by" the login; an
+-- override's actor (the login's name, schema 17) is the login, whatever the client sends.
 CREATE OR REPLACE FUNCTION hepdesk_writer_is_login() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -183,6 +208,9 @@ DECLARE
 BEGIN
     new.created_by := session_user;
     IF hepdesk_is_workstation() THEN
+        IF TG_TABLE_NAME = 'session_override' THEN
+            new.actor := session_user;
+        END IF;
         me := hepdesk_login_clinician();
         IF new.clinician_id IS NULL THEN
             new.clinician_id := me;

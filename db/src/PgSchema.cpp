@@ -499,6 +499,18 @@ DROP INDEX patient_birth_date;
 CREATE INDEX patient_birth_date ON patient(birth_date COLLATE "C", id) WHERE birth_date <> '';
 ANALYZE patient, patient_search;
 )sql"},
+    PgMigration{17, R"sql(
+-- Schema 17: the server fills in who wrote a draft. The triggers themselves are in the access
+-- rules (PgAccessRules.cpp), applied after this step as after every migration: a draft's
+-- clinician is the clinician logged in whatever the client sends, an override's actor is the
+-- login, and a handout record or the handout kept at signing of a draft is written only by
+-- the draft's owner. No data changes: rows already stored keep who they name. The step is
+-- numbered so that a server of an older HepDesk gets those rules when it is migrated.
+COMMENT ON COLUMN session.clinician_id IS
+    'the clinician of the session; on a workstation the server sets the clinician logged in';
+COMMENT ON TABLE handout IS
+    'handouts printed or exported; for a draft, only its owner''s login records one';
+)sql"},
 };
 
 Error refusedAsForeign(const PgConnection& c, const std::string& why) {

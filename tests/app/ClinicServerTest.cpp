@@ -4,13 +4,17 @@
 // against the throwaway PostgreSQL 15 cluster (tests/pg/cluster.sh) and skip without it.
 
 #include "../pg/PgTestServer.h"
+#include "AppPreferences.h"
 #include "AppSettings.h"
 #include "ConnectDialog.h"
 #include "MainWindow.h"
+#include "ScopedTimeZone.h"
 #include "ScreeningPage.h"
 #include "SessionEditor.h"
+#include "SettingsDialog.h"
 #include "SignPage.h"
 #include "WidgetTestSupport.h"
+#include "hepdesk/core/Clock.h"
 #include "hepdesk/db/PgDatabase.h"
 #include "hepdesk/db/PgRepositories.h"
 #include "hepdesk/db/Store.h"
@@ -132,6 +136,71 @@ TEST(DraftConflict, TheSecondSaveSaysWhoChangedItKeepsTheEditsAndOffersReload) {
     auto saved = mine.save();
     ASSERT_TRUE(saved) << saved.error().message;
     EXPECT_EQ(here.services->sessions().get(id)->scores.painNow, 2);
+}
+
+// The time of the other computer's save as the person reads their own clock: local, in the
+// app's one date-time format (never UTC).
+TEST(DraftConflict, TheMessageGivesTheOtherSavesTimeInLocalTimeAndTheAppsFormat) {
+    const hepdesk::test::ScopedTimeZone india("IST-5:30"); // UTC+05:30
+    struct English { // the interface language, as the translation loader sets it
+        QLocale saved;
+        English() { QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates)); }
+        ~English() { QLocale::setDefault(saved); }
+    } english;
+    test::AppFixture here;
+    ASSERT_TRUE(here.services);
+    auto otherDb = db::Database::open(here.dir / "hepdesk.sqlite");
+    ASSERT_TRUE(otherDb) << otherDb.error().message;
+    otherDb->setActor("Dr Mora");
+    auto there = Services::load(*otherDb, hepdesk::test::templatesDir());
+    ASSERT_TRUE(there) << there.error().message;
+    std::int64_t patientId = 0;
+    const std::int64_t id = storedDraft(*here.services, &patientId);
+    const Patient patient = *here.services->patients().get(patientId);
+    SessionEditor mine(*here.services, patient, *here.services->sessions().get(id));
+    SessionEditor theirs(**there, patient, *(*there)->sessions().get(id));
+    using namespace std::chrono;
+    const FixedClock at(sys_days{year{2026} / 3 / 4} + hours{10} + minutes{15}); // 10:15 UTC
+    Clock::install(&at);
+    setPain(theirs, 8);
+    const auto saved = theirs.save();
+    Clock::install(nullptr);
+    ASSERT_TRUE(saved) << saved.error().message;
+
+    setPain(mine, 1);
+    BoxAnswer keep;
+    keep.arm(QStringLiteral("conflictKeep"));
+    mine.saveAndReport();
+    ASSERT_TRUE(keep.shown);
+    const std::string shown = keep.informative.toStdString();
+    EXPECT_NE(shown.find("changed on another computer by Dr Mora at Mar 4, 2026, 3:45"),
+              std::string::npos)
+        << shown;
+    EXPECT_EQ(shown.find("10:15"), std::string::npos) << shown;
+    EXPECT_EQ(shown.find("UTC"), std::string::npos) << shown;
+    EXPECT_TRUE(mine.statusBar()->currentMessage().contains(QStringLiteral("Mar 4, 2026, 3:45")));
+    QLocale::setDefault(QLocale(QLocale::Spanish, QLocale::Spain));
+    const QString spanish = mine.conflictMessage();
+    EXPECT_TRUE(spanish.contains(QStringLiteral("por Dr Mora el 4 mar 2026, 15:45;")))
+        << spanish.toStdString();
+    QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+
+    // The command line (the visit layer's own text): local too, and says so.
+    visit::VisitWorkflow w({here.services->patients(), here.services->sessions(),
+                            here.services->clinicians(), here.services->clinic()},
+                           here.services->catalog(), here.services->rules(),
+                           here.services->writer());
+    Session stale = mine.session();
+    auto refused = w.saveDraft(stale);
+    ASSERT_FALSE(refused);
+    EXPECT_NE(refused.error().message.find("by Dr Mora at 2026-03-04 15:45 (local time); reload"),
+              std::string::npos)
+        << refused.error().message;
+    auto es = w.changedElsewhere(id, "es");
+    ASSERT_TRUE(es) << es.error().message;
+    EXPECT_NE(es->find("por Dr Mora el 2026-03-04 15:45 (hora local); vuelva a cargarla"),
+              std::string::npos)
+        << *es;
 }
 
 TEST(DraftConflict, TheVisitLayerSaysItInSpanish) {
@@ -301,6 +370,77 @@ TEST_F(ClinicServerApp, TheSignStepShowsTheLoginAndSignsAsItWhateverSettingsSay)
     auto s = e.sign();
     ASSERT_TRUE(s) << s.error().message;
     EXPECT_EQ((*services)->sessions().get(id)->signedBy, anaId_);
+}
+
+// On a server the login signs: Settings shows who that is instead of name fields that would
+// sign nothing, and a clinician (not an administrator) still saves this computer's choices.
+TEST_F(ClinicServerApp, SettingsSayTheLoginSignsAndAClinicianSavesThisComputersChoices) {
+    test::AppFixture file;
+    ASSERT_TRUE(file.services);
+    {
+        SettingsDialog onFile(file.services->clinic(), file.services->clinicians());
+        ASSERT_TRUE(onFile.load());
+        EXPECT_TRUE(onFile.clinicianNameEdit()->isVisibleTo(&onFile));
+        EXPECT_FALSE(onFile.serverSignerLabel()->isVisibleTo(&onFile));
+        EXPECT_TRUE(onFile.backupFolderEdit()->isVisibleTo(&onFile));
+    }
+    auto store = db::Store::open(anaConninfo());
+    ASSERT_TRUE(store) << store.error().message;
+    auto services = Services::load(**store, hepdesk::test::templatesDir());
+    ASSERT_TRUE(services) << services.error().message;
+    MainWindow window(**services);
+    const bool largeBefore = AppPreferences().handoutLargePrint();
+    bool seen = false;
+    bool namesHidden = false;
+    bool backupHidden = false;
+    QString signer;
+    QString refusedClinic;
+    bool closed = false;
+    QTimer::singleShot(0, [&] {
+        auto* d = qobject_cast<SettingsDialog*>(QApplication::activeModalWidget());
+        if (d == nullptr) {
+            return;
+        }
+        seen = true;
+        namesHidden = !d->clinicianNameEdit()->isVisibleTo(d) &&
+                      !d->credentialsEdit()->isVisibleTo(d) &&
+                      d->serverSignerLabel()->isVisibleTo(d);
+        signer = d->serverSignerLabel()->text();
+        auto* backupNote = d->findChild<QLabel*>(QStringLiteral("serverBackup"));
+        backupHidden = !d->backupFolderEdit()->isVisibleTo(d) &&
+                       !d->backupKeepBox()->isVisibleTo(d) && backupNote != nullptr &&
+                       backupNote->isVisibleTo(d) &&
+                       backupNote->text().contains(QStringLiteral("backed up on the server"));
+        (void)test::grabTo(*d, "h14-server-settings.png");
+        // A clinician changing the clinic: refused in plain words, nothing closed.
+        const QString name = d->clinicNameEdit()->text();
+        d->clinicNameEdit()->setText(QStringLiteral("Ana's own clinic"));
+        d->accept();
+        refusedClinic = d->findChild<QLabel*>(QStringLiteral("settingsError"))->text();
+        // This computer's choice alone: saved.
+        d->clinicNameEdit()->setText(name);
+        d->printSizeBox()->setCurrentIndex(largeBefore ? 0 : 1);
+        d->accept();
+        closed = !d->isVisible();
+        if (!closed) {
+            d->done(QDialog::Rejected);
+        }
+    });
+    window.settingsAction()->trigger();
+    ASSERT_TRUE(seen);
+    EXPECT_TRUE(namesHidden);
+    EXPECT_TRUE(backupHidden) << "this computer makes no backup of a server";
+    const QString expectedSigner =
+        QStringLiteral("You sign as the clinician of your server login (%1): Ana Ruiz, PT.")
+            .arg(QString::fromStdString(ana_));
+    EXPECT_TRUE(signer.startsWith(expectedSigner)) << signer.toStdString();
+    EXPECT_TRUE(refusedClinic.contains(QStringLiteral("only the clinic's administrator can")))
+        << refusedClinic.toStdString();
+    EXPECT_FALSE(refusedClinic.contains(QStringLiteral("permission denied")))
+        << refusedClinic.toStdString();
+    EXPECT_TRUE(closed) << "the clinician's own choice is saved";
+    EXPECT_EQ(AppPreferences().handoutLargePrint(), !largeBefore);
+    AppPreferences().setHandoutLargePrint(largeBefore);
 }
 
 TEST_F(ClinicServerApp, ALostConnectionInTheMiddleOfASaveKeepsTheEditsAndARetrySaves) {

@@ -137,6 +137,24 @@ TEST_F(PgConnectionTest, RetriesByItselfWhenTheServerAsksTo) {
     }
 }
 
+TEST_F(PgConnectionTest, WhenEveryRetryMeetsAnotherWriterTheMessageSaysToSaveAgain) {
+    ASSERT_TRUE(conn_->execScript(
+        "CREATE FUNCTION hepdesk_fail(state text) RETURNS void LANGUAGE plpgsql AS "
+        "$$ BEGIN RAISE EXCEPTION 'deadlock detected' USING ERRCODE = state; END $$"));
+    int attempts = 0;
+    Status s = PgTransaction::run(*conn_, [&]() -> Status {
+        ++attempts;
+        auto r = conn_->exec("SELECT hepdesk_fail('40P01')");
+        return r ? Status{} : Status{r.error()};
+    });
+    ASSERT_FALSE(s);
+    EXPECT_EQ(attempts, PgTransaction::kAttempts);
+    EXPECT_NE(s.error().message.find("other computers were saving the same records at the same "
+                                     "moment (deadlock detected); nothing was saved: save again"),
+              std::string::npos)
+        << s.error().message;
+}
+
 TEST_F(PgConnectionTest, OtherFailuresAreNotRetried) {
     int attempts = 0;
     Status s = PgTransaction::run(*conn_, [&]() -> Status {

@@ -175,10 +175,24 @@ TEST_F(PgIdentityTest, OnlyAnAdminManagesClinicSettingsAndLogins) {
     auto settings = PgClinicRepository(*ana).save(ClinicSettings{"Mine now", "", "", "", ""});
     ASSERT_FALSE(settings);
     EXPECT_EQ(settings.error().kind, Error::Kind::Refused);
+    // In words a clinician can act on, not the server's "permission denied" alone.
+    EXPECT_NE(settings.error().message.find(
+                  "your login '" + ana_ +
+                  "' may not change the clinic's details on this clinic server: only the "
+                  "clinic's administrator can"),
+              std::string::npos)
+        << settings.error().message;
+    expectRefused(ana->connection(), "DELETE FROM custom_exercise",
+                  "may not change the clinic exercises on this clinic server: only the "
+                  "clinic's administrator can");
+    expectRefused(ana->connection(), "DELETE FROM audit_log",
+                  "the audit log is kept as it was written: no login may change or remove it");
     auto login = PgClinicianRepository(*ana).addWithLogin(Clinician{0, "Eve", "", true}, "eve_x",
                                                           kPassword, true);
     ASSERT_FALSE(login);
     EXPECT_EQ(login.error().kind, Error::Kind::Refused);
+    EXPECT_NE(login.error().message.find("only the clinic's administrator can"), std::string::npos)
+        << login.error().message;
     auto admin = loginAs(admin_);
     ASSERT_TRUE(admin);
     ASSERT_TRUE(PgClinicRepository(*admin).save(ClinicSettings{"Clinic", "", "", "", ""}));
@@ -369,6 +383,99 @@ TEST_F(PgIdentityTest, ADraftsOverrideNamesTheLoginNotTheClinicianTheClientSends
     copied.handoutOptions = s.handoutOptions;
     const auto copiedId = *PgSessionRepository(*owner_).add(copied);
     EXPECT_EQ(PgSessionRepository(*owner_).get(copiedId)->handoutOptions.overrideBy, boId_);
+}
+
+// Schema 17: the server fills in a draft's clinician from the login. A client's value is
+// replaced rather than refused (as "created by"): HepDesk sends the login's clinician anyway.
+TEST_F(PgIdentityTest, AsClinicianADraftWrittenAsBNamesAWhateverTheClientSends) {
+    auto ana = loginAs(ana_);
+    ASSERT_TRUE(ana);
+    PgConnection& c = ana->connection();
+    const std::string bo = std::to_string(boId_);
+    auto inserted =
+        c.exec("INSERT INTO session(patient_id, clinician_id, started_at, screening_json, triage, "
+               "created_at) VALUES ($1, $2, '2026-01-02T09:00:00Z', '{}', 'routine', "
+               "'2026-01-02T09:00:00Z') RETURNING id, clinician_id",
+               {patientId_, boId_});
+    ASSERT_TRUE(inserted) << inserted.error().message;
+    const std::int64_t raw = inserted->int64(0, 0);
+    EXPECT_EQ(inserted->int64(0, 1), anaId_) << "inserted as Bo's, stored as Ana's";
+    auto clinicianOf = [&](std::int64_t id) {
+        auto r = c.exec("SELECT clinician_id FROM session WHERE id = $1", {id});
+        return r && r->rows() == 1 && !r->isNull(0, 0) ? r->int64(0, 0) : std::int64_t{-1};
+    };
+    ASSERT_TRUE(c.exec("UPDATE session SET clinician_id = " + bo + " WHERE id = $1", {raw}));
+    EXPECT_EQ(clinicianOf(raw), anaId_) << "changed to Bo, still Ana";
+    ASSERT_TRUE(c.exec("UPDATE session SET clinician_id = NULL WHERE id = $1", {raw}));
+    EXPECT_EQ(clinicianOf(raw), anaId_);
+
+    // Through HepDesk: a session sent as Bo's (or as no one's) is Ana's, and stays hers when
+    // signed (the seal covers it: the record still checks).
+    PgSessionRepository sessions(*ana);
+    Session asBo = test::sampleSession(patientId_, 4);
+    asBo.clinicianId = boId_;
+    auto id = sessions.add(asBo);
+    ASSERT_TRUE(id) << id.error().message;
+    EXPECT_EQ(sessions.get(*id)->clinicianId, anaId_);
+    Session draft = *sessions.get(*id);
+    draft.clinicianId = boId_;
+    ASSERT_TRUE(sessions.update(draft));
+    EXPECT_EQ(sessions.get(*id)->clinicianId, anaId_);
+    ASSERT_TRUE(sessions.sign(*id, anaId_));
+    const Session signedOne = *sessions.get(*id);
+    EXPECT_EQ(signedOne.clinicianId, anaId_);
+    EXPECT_EQ(signedOne.signedBy, anaId_);
+
+    // An override after signing names Ana's login as its actor, whatever the client writes.
+    auto over = c.exec("INSERT INTO session_override(session_id, clinician_id, actor, created_at, "
+                       "reason) VALUES ($1, $2, $3, '2026-01-03T00:00:00Z', 'Seen by her GP.') "
+                       "RETURNING actor",
+                       {*id, anaId_, bo_});
+    ASSERT_TRUE(over) << over.error().message;
+    EXPECT_EQ(over->text(0, 0), ana_);
+
+    // The schema owner (a practice copied from a file) keeps the clinician the file names.
+    const auto copied = *PgSessionRepository(*owner_).add(asBo);
+    EXPECT_EQ(PgSessionRepository(*owner_).get(copied)->clinicianId, boId_);
+}
+
+// Schema 17: a handout record of a draft is its owner's to write, as the draft itself.
+TEST_F(PgIdentityTest, AsClinicianAAHandoutRecordOfBsDraftIsRefused) {
+    auto ana = loginAs(ana_);
+    auto bo = loginAs(bo_);
+    ASSERT_TRUE(ana && bo);
+    auto bos = PgSessionRepository(*bo).add(test::sampleSession(patientId_, 5));
+    ASSERT_TRUE(bos) << bos.error().message;
+    const std::string sid = std::to_string(*bos);
+    PgConnection& c = ana->connection();
+    expectRefused(c,
+                  "INSERT INTO handout(session_id, sha256, byte_size, language, large_print, "
+                  "created_at) VALUES (" +
+                      sid + ", '" + std::string(64, 'a') +
+                      "', 10, 'en', false, '2026-01-02T09:00:00Z')",
+                  "session " + sid +
+                      " is Bo Chen's draft; only Bo Chen can print or export the handout of it");
+    expectRefused(c,
+                  "INSERT INTO signed_handout(session_id, sha256, pages, pdf) VALUES (" + sid +
+                      ", '" + std::string(64, 'b') + "', 1, '\\x255044462d')",
+                  "session " + sid + " is Bo Chen's draft; only Bo Chen can change or sign it");
+    // Through HepDesk, as the app records an exported handout.
+    const HandoutRecord h{0, std::string(64, 'c'), 10, "", "en", false};
+    auto viaRepo = PgSessionRepository(*ana).recordHandout(*bos, h, std::nullopt, "a file");
+    ASSERT_FALSE(viaRepo);
+    EXPECT_EQ(viaRepo.error().kind, Error::Kind::Refused);
+    EXPECT_NE(viaRepo.error().message.find("only Bo Chen can print or export the handout of it"),
+              std::string::npos)
+        << viaRepo.error().message;
+    EXPECT_TRUE(PgSessionRepository(*bo).get(*bos)->handouts.empty());
+
+    // Bo records his own; once signed, anyone may record a reprint.
+    ASSERT_TRUE(PgSessionRepository(*bo).recordHandout(*bos, h, std::nullopt, "a file"));
+    ASSERT_TRUE(PgSessionRepository(*bo).sign(*bos, boId_));
+    const HandoutRecord reprint{0, std::string(64, 'd'), 11, "", "es", true};
+    auto again = PgSessionRepository(*ana).recordHandout(*bos, reprint, std::nullopt, "printer");
+    ASSERT_TRUE(again) << again.error().message;
+    EXPECT_EQ(PgSessionRepository(*ana).get(*bos)->handouts.size(), 2U);
 }
 
 TEST_F(PgIdentityTest, TheStoreNamesTheLoggedInClinicianOnAServerAndNoneOnAFile) {

@@ -408,15 +408,20 @@ Result<SavedDraft> VisitWorkflow::saveDraft(Session& s) {
     return saved;
 }
 
-Result<std::string> VisitWorkflow::changedElsewhere(std::int64_t sessionId, std::string_view lang) {
+Result<std::string> VisitWorkflow::changedElsewhere(std::int64_t sessionId, std::string_view lang,
+                                                    const TimeText& timeText) {
     auto change = repos_.sessions.lastChange(sessionId);
     if (!change) {
         return change.error();
     }
-    // "2026-03-04T10:15:00Z" reads "2026-03-04 10:15 UTC".
-    std::string at = change->at;
-    if (at.size() >= 16 && at[10] == 'T') {
-        at = at.substr(0, 10) + " " + at.substr(11, 5) + " UTC";
+    // The time on this computer's clock, never UTC: the person compares it with their own.
+    std::string at;
+    if (timeText) {
+        at = timeText(change->at);
+    } else if (const std::string local = localDateTimeText(change->at); local != change->at) {
+        at = local + (lang == "es" ? " (hora local)" : " (local time)");
+    } else {
+        at = change->at;
     }
     if (lang == "es") {
         return "La sesión " + std::to_string(sessionId) + " fue modificada en otro ordenador por " +

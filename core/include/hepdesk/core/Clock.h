@@ -43,5 +43,10 @@ bool isCalendarDate(std::string_view s);
 std::string isoDate(std::chrono::system_clock::time_point t);
 /// "YYYY-MM-DDTHH:MM:SSZ" in UTC.
 std::string isoDateTime(std::chrono::system_clock::time_point t);
+/// A stored moment "YYYY-MM-DDTHH:MM:SSZ" (UTC) as this computer's local "YYYY-MM-DD HH:MM"
+/// (its time zone, TZ, daylight saving included): what a person at this workstation reads on
+/// their clock. Text that is not such a moment comes back as is. The app shows moments in its
+/// locale's format instead (app/gui/DateText.h); this is for the command line.
+std::string localDateTimeText(std::string_view isoUtc);
 
 } // namespace hepdesk

@@ -10,6 +10,7 @@
 #include "hepdesk/core/handout/ReferralLetter.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
@@ -223,9 +224,13 @@ public:
     /// and the error (a Conflict) is changedElsewhere()'s English text; the session's row
     /// version follows each save.
     Result<SavedDraft> saveDraft(Session& session);
+    /// A stored moment ("YYYY-MM-DDTHH:MM:SSZ", UTC) as a person at this computer reads it.
+    using TimeText = std::function<std::string(const std::string& isoUtc)>;
     /// "Changed on another computer by NAME at TIME; reload" for stored session `sessionId`,
-    /// in `lang` (en or es), from who last saved it.
-    Result<std::string> changedElsewhere(std::int64_t sessionId, std::string_view lang = "en");
+    /// in `lang` (en or es), from who last saved it. TIME is `timeText`'s (the app's locale
+    /// format); without one, this computer's local "YYYY-MM-DD HH:MM (local time)".
+    Result<std::string> changedElsewhere(std::int64_t sessionId, std::string_view lang = "en",
+                                         const TimeText& timeText = {});
 
     /// The handout of `session` as it is in memory (the app's editor): a draft with today's
     /// rules, patient, clinic and clinician; a signed one from its snapshot.
