@@ -213,10 +213,19 @@ TEST_P(MigrationContract, EveryEarlierVersionWithDataOpensUpToDateAndFindsIt) {
             ASSERT_TRUE(c);
             ASSERT_TRUE(pgMigrate(*c, from));
             ASSERT_TRUE(c->execScript(insert));
-            if (from >= 8) { // from 8 on, the workstation that writes a patient indexes it
-                ASSERT_TRUE(c->execScript("INSERT INTO patient_search VALUES "
-                                          "(1, 'name', 0, 'lukasz'), (1, 'name', 1, 'zolc'), "
-                                          "(1, 'record', 0, 'mrn'), (1, 'record', 1, '9')"));
+            if (from >= 16) { // from 16 on, with each word's chain and reaches
+                ASSERT_TRUE(c->execScript(
+                    "INSERT INTO patient_search(patient_id, field, position, term, chain, reach0, "
+                    "reach1, reach2) VALUES "
+                    "(1, 'name', 0, 'lukasz', 'lukaszzolc', 6, 10, 10), "
+                    "(1, 'name', 1, 'zolc', 'zolc', 4, 4, 4), "
+                    "(1, 'record', 0, 'mrn', 'mrn9', 3, 4, 4), (1, 'record', 1, '9', '9', 1, 1, "
+                    "1)"));
+            } else if (from >= 8) { // from 8 on, the workstation that writes a patient indexes it
+                ASSERT_TRUE(c->execScript(
+                    "INSERT INTO patient_search(patient_id, field, position, term) VALUES "
+                    "(1, 'name', 0, 'lukasz'), (1, 'name', 1, 'zolc'), "
+                    "(1, 'record', 0, 'mrn'), (1, 'record', 1, '9')"));
             }
             target = scratch->conninfo();
         } else {
