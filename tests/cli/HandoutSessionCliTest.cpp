@@ -146,6 +146,28 @@ TEST_F(HandoutSessionCli, ADraftWithNothingRecordedGetsNoHandoutAndNoSignature) 
     EXPECT_TRUE(fs::exists(out));
 }
 
+TEST_F(HandoutSessionCli, SessionNewWithNothingRecordedSaysTheScreeningIsNotDone) {
+    // The draft is stored (the program can be planned), but not called "Routine".
+    ASSERT_EQ(test::runProcess(HEPDESK_CLI_EXE,
+                               {"--db", path_.string(), "patient", "add", "--name", "Ana Ruiz"})
+                  .exitCode,
+              0);
+    const auto empty = dir_ / "empty.json";
+    test::writeFile(empty, R"({"date": "2026-11-20", "regions": ["low_back"]})");
+    const auto stored = test::runProcess(
+        HEPDESK_CLI_EXE, {"--db", path_.string(), "session", "new", "--patient", "1", "--screening",
+                          empty.string(), "--exercise", "pelvic_tilt"});
+    ASSERT_EQ(stored.exitCode, 0) << stored.err;
+    EXPECT_NE(stored.out.find("stored session 1: screening not done yet"), std::string::npos)
+        << stored.out;
+    EXPECT_EQ(stored.out.find("Routine"), std::string::npos) << stored.out;
+    EXPECT_NE(stored.out.find("no handout and no signature until"), std::string::npos)
+        << stored.out;
+    const auto out = dir_ / "h.pdf";
+    EXPECT_EQ(cli({"--session", "1", "-o", out.string()}).exitCode, 3);
+    EXPECT_FALSE(fs::exists(out));
+}
+
 TEST_F(HandoutSessionCli, StoredUrgentTriageNeedsItsOverrideAndExclusionsStayRefused) {
     // A draft is assessed with today's rules: the urgent finding decides, not a stored level.
     const auto urgent = store({"progressive_neuro_deficit"}, TriageLevel::Routine,
