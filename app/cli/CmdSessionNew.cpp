@@ -185,7 +185,15 @@ int newSession(Context& ctx, const CliArgs& a, db::Store& store) {
         printJson(ctx, toJson(s));
         return kOk;
     }
-    ctx.out << "stored session " << s.id << ": " << label(s.triage) << '\n';
+    // Screen first (the visit layer's rule): nothing recorded is no triage yet.
+    const Status screened = visit::requireScreening(s);
+    ctx.out << "stored session " << s.id << ": "
+            << (screened ? std::string(label(s.triage)) : std::string("screening not done yet"))
+            << '\n';
+    if (!screened) {
+        ctx.out << "  no handout and no signature until a finding, a pain score or a "
+                   "questionnaire is recorded\n";
+    }
     for (const Finding& f : s.findings) {
         ctx.out << "  " << toId(f.level) << "  " << f.itemId << ": " << f.reason << '\n';
     }

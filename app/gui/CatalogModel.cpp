@@ -57,6 +57,16 @@ void CatalogModel::setTriageRules(const TriageRules* rules) {
     }
 }
 
+void CatalogModel::setScreeningRecorded(bool recorded) {
+    if (recorded == screeningRecorded_) {
+        return;
+    }
+    screeningRecorded_ = recorded;
+    if (!rows_.empty()) {
+        emit dataChanged(index(0, EligibilityColumn), index(rowCount() - 1, EligibilityColumn));
+    }
+}
+
 void CatalogModel::setOverridden(bool overridden) {
     if (overridden == overridden_) {
         return;
@@ -232,7 +242,8 @@ QStringList CatalogModel::reasonsOf(const Eligibility* el, const ProgramDecision
     return reasons;
 }
 
-// The Eligibility column: not screened, blocked by the triage, or the rules' verdict.
+// The Eligibility column: not screened, blocked by the triage, or the rules' verdict ("Screening
+// not done yet" instead of "Eligible" while the screening records nothing).
 QVariant CatalogModel::eligibilityText(EligibilityStatus status,
                                        const ProgramDecision& decision) const {
     if (assessment_ == nullptr) {
@@ -247,7 +258,8 @@ QVariant CatalogModel::eligibilityText(EligibilityStatus status,
     case EligibilityStatus::Caution:
         return tr("Caution");
     case EligibilityStatus::Eligible:
-        return tr("Eligible");
+        // Nothing recorded is no verdict: the exercise may be planned, not given yet.
+        return screeningRecorded_ ? tr("Eligible") : tr("Screening not done yet");
     }
     return {};
 }

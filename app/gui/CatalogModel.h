@@ -52,6 +52,9 @@ public:
     void setRules(const EligibilityRules* rules);
     /// The triage rules whose reasons a blocked row shows (nullptr: as stored, in English).
     void setTriageRules(const TriageRules* rules);
+    /// Whether the screening records anything yet (the visit layer's requireScreening): until
+    /// then an eligible row says "Screening not done yet", not "Eligible".
+    void setScreeningRecorded(bool recorded);
     /// Whether a valid override reason is recorded: it lifts an urgent or emergency triage's
     /// block on every row (never an exclusion).
     void setOverridden(bool overridden);
@@ -87,6 +90,7 @@ private:
     const EligibilityRules* rules_ = nullptr;
     const TriageRules* triageRules_ = nullptr;
     bool overridden_ = false;
+    bool screeningRecorded_ = true;
     std::vector<const CatalogEntry*> rows_;
     std::string lang_;
     const std::map<std::string, handout::Figure, std::less<>>* figures_ = nullptr;

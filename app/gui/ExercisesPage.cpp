@@ -415,6 +415,12 @@ void ExercisesPage::setOverridden(bool overridden) {
     showDetails(catalogView_->currentIndex());
 }
 
+void ExercisesPage::setScreeningRecorded(bool recorded) {
+    screeningRecorded_ = recorded;
+    catalogModel_->setScreeningRecorded(recorded);
+    showDetails(catalogView_->currentIndex());
+}
+
 void ExercisesPage::setReadOnly(bool readOnly) {
     readOnly_ = readOnly;
     program_.setReadOnly(readOnly);
@@ -551,6 +557,10 @@ void ExercisesPage::showEntryDetails(const CatalogEntry& entry) {
                    "first.</b></p>");
     } else if (status == EligibilityStatus::Caution) {
         html += tr("<p style='color:#8A4B00'><b>Caution for this patient:</b></p>");
+    } else if (!screeningRecorded_) {
+        // Planning while the patient talks is fine; only the handout and signature wait.
+        html += tr("<p><b>Screening not done yet.</b> The exercise can be planned; the handout "
+                   "and the signature wait until the screening is recorded (step 1).</p>");
     } else {
         html += tr("<p style='color:#1B7F3A'><b>Eligible.</b></p>");
     }

@@ -46,6 +46,9 @@ public:
     void setTriageRules(const TriageRules* rules);
     /// Whether a valid override reason is recorded (step 3): it lifts the triage's block.
     void setOverridden(bool overridden);
+    /// Whether the screening records anything yet (the visit layer's requireScreening): until
+    /// then exercises may be planned, but no row or details pane says "Eligible".
+    void setScreeningRecorded(bool recorded);
     void setReadOnly(bool readOnly);
     /// The language of exercise names and steps in the lists and details (default: the
     /// interface language; the clinician reads the catalog in it whatever the handout's).
@@ -113,6 +116,7 @@ private:
     const Assessment* assessment_ = nullptr;
     const EligibilityRules* rules_ = nullptr;
     bool readOnly_ = false;
+    bool screeningRecorded_ = true;
     std::string lang_ = "en";
     QStringList patientRegions_;
     CatalogModel* catalogModel_ = nullptr;

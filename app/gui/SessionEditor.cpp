@@ -351,6 +351,8 @@ void SessionEditor::reassess() {
     }
     exercises_->setPatientRegions(painful);
     exercises_->setAssessment(&assessment_);
+    exercises_->setScreeningRecorded(visit::requireScreening(session_).ok());
+    updateSignBlock();
     sign_->setReferralAvailable((session_.isSigned ? session_.triage : assessment_.level) !=
                                 TriageLevel::Routine);
     handout_->setOverrideRequired(!handoutAllowedWithoutOverride(assessment_.level),
@@ -404,6 +406,11 @@ void SessionEditor::refreshHandout() {
         changes.overrideReason = std::string();
         changes.exerciseLog = handout_->extras().exerciseLog;
         changes.goals = handout_->extras().goals;
+    }
+    if (!visit::requireScreening(session_).ok()) {
+        // The visit layer's screen-first refusal, said in the interface language.
+        handout_->setUnavailable(screeningNotRecordedText());
+        return;
     }
     auto plan = visit_->handout(session_, changes);
     if (!plan) {
@@ -497,9 +504,26 @@ void SessionEditor::applyReadOnly() {
         services_.onServer() && who && *who != 0
             ? tr("You sign as %1, logged in to %2.").arg(clinicianName(*who), services_.where())
             : QString());
+    signerBlocked_ = blocked;
+    updateSignBlock();
+    updateTitle();
+}
+
+QString SessionEditor::screeningNotRecordedText() {
+    return tr("Screening not done yet: record the red flags and conditions found, the pain scores "
+              "or a questionnaire on step 1. Until then no handout is given and the session "
+              "cannot be signed.");
+}
+
+void SessionEditor::updateSignBlock() {
+    QString blocked = signerBlocked_;
+    const bool recorded = visit::requireScreening(session_).ok();
+    if (blocked.isEmpty() && !recorded) {
+        blocked = screeningNotRecordedText();
+    }
+    sign_->setScreeningRecorded(recorded);
     sign_->setSignBlocked(blocked);
     showSignStep();
-    updateTitle();
 }
 
 QString SessionEditor::clinicianName(std::optional<std::int64_t> id) const {

@@ -141,6 +141,11 @@ private:
     void updateExercisesNotice();
     void setModified(bool modified);
     void applyReadOnly();
+    /// The Sign step's block: the signer's (set in applyReadOnly) first, else the visit layer's
+    /// screen-first rule (requireScreening) for a draft.
+    void updateSignBlock();
+    /// Why a draft whose screening records nothing gets no handout and no signature yet.
+    [[nodiscard]] static QString screeningNotRecordedText();
     /// The Sign step from session_, with the signed handout's fingerprint from its snapshot.
     void showSignStep();
     void updateTitle();
@@ -165,6 +170,8 @@ private:
     Session session_;
     Assessment assessment_;
     bool modified_ = false;
+    /// Why this computer's clinician cannot sign (empty: they can), from applyReadOnly().
+    QString signerBlocked_;
     TriageBanner* banner_ = nullptr;
     QTabWidget* tabs_ = nullptr;
     QAction* settingsAction_ = nullptr;

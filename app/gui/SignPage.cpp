@@ -157,7 +157,9 @@ void SignPage::setReferralAvailable(bool available) {
 
 void SignPage::showSession(const Session& s, const QString& signerName) {
     QStringList lines;
-    lines << tr("Triage: %1").arg(TriageBanner::levelLabel(s.triage));
+    lines << (s.isSigned || screeningRecorded_
+                  ? tr("Triage: %1").arg(TriageBanner::levelLabel(s.triage))
+                  : tr("Triage: none yet, the screening is not done"));
     const std::string lang = uiLanguage();
     for (const Finding& f : s.findings) {
         lines << tr("  • %1").arg(

@@ -33,6 +33,9 @@ public:
     void setRules(const TriageRules* rules) { rules_ = rules; }
     /// Why signing is not possible right now (empty: it is).
     void setSignBlocked(const QString& reason);
+    /// Whether the draft's screening records anything (the visit layer's requireScreening):
+    /// until then the summary says the screening is not done, not "Triage: Routine".
+    void setScreeningRecorded(bool recorded) { screeningRecorded_ = recorded; }
     /// Who signs this draft, when it is not chosen here (a clinic server's login); empty hides
     /// the line ("signSigner").
     void setSigner(const QString& text);
@@ -93,6 +96,7 @@ private:
     QPushButton* addAddendum_ = nullptr;
     QString signBlocked_;
     bool signed_ = false;
+    bool screeningRecorded_ = true;
 };
 
 } // namespace hepdesk::gui

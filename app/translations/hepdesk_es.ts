@@ -357,6 +357,10 @@ Descartar elimina estos cambios; Cancelar vuelve a ellos.</translation>
         <translation>Apto</translation>
     </message>
     <message>
+        <source>Screening not done yet</source>
+        <translation>Cribado aún sin hacer</translation>
+    </message>
+    <message>
         <source>Exercise</source>
         <translation>Ejercicio</translation>
     </message>
@@ -778,6 +782,10 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
     <message>
         <source>&lt;p style=&apos;color:#1B7F3A&apos;&gt;&lt;b&gt;Eligible.&lt;/b&gt;&lt;/p&gt;</source>
         <translation>&lt;p style=&apos;color:#1B7F3A&apos;&gt;&lt;b&gt;Apto.&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Screening not done yet.&lt;/b&gt; The exercise can be planned; the handout and the signature wait until the screening is recorded (step 1).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Cribado aún sin hacer.&lt;/b&gt; El ejercicio se puede pautar; la hoja y la firma esperan a que se registre el cribado (paso 1).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>⚠ %1 exercises: more than %2 lowers how many patients keep doing them. Consider fewer.</source>
@@ -2249,6 +2257,10 @@ Añada el primer paciente (%1) para empezar una sesión.</translation>
         <translation>Ni hoja ni ejercicios: %1 (%2). Derive primero al paciente. Para pautar ejercicios de todos modos, registre un motivo en el paso 3.</translation>
     </message>
     <message>
+        <source>Screening not done yet: record the red flags and conditions found, the pain scores or a questionnaire on step 1. Until then no handout is given and the session cannot be signed.</source>
+        <translation>Cribado aún sin hacer: registre en el paso 1 las banderas rojas y las afecciones encontradas, las puntuaciones de dolor o un cuestionario. Hasta entonces no se da la hoja y la sesión no se puede firmar.</translation>
+    </message>
+    <message>
         <source>Clinician&apos;s copy saved to %1 (not recorded as a handout)</source>
         <translation>Copia del profesional guardada en %1 (no se registra como hoja entregada)</translation>
     </message>
@@ -2669,6 +2681,10 @@ No se ha guardado nada; corríjalo y pulse Guardar de nuevo.</translation>
     <message>
         <source>Triage: %1</source>
         <translation>Triaje: %1</translation>
+    </message>
+    <message>
+        <source>Triage: none yet, the screening is not done</source>
+        <translation>Triaje: ninguno aún, el cribado no está hecho</translation>
     </message>
     <message>
         <source>  • %1</source>

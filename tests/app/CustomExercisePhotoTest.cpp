@@ -356,6 +356,7 @@ TEST(CustomExercisePhoto, CatalogPreviewAndExportedPdfShowThePhoto) {
     ASSERT_NE(window.addPatient(Patient{0, "Inés Moreau", "1961-07-14", "R-9", "", false}), 0);
     SessionEditor* e = window.openSession(0);
     ASSERT_NE(e, nullptr);
+    test::recordPainNow(*e); // screen first: a routine screening
 
     CatalogModel& catalog = *e->exercisesPage()->catalogModel();
     QAbstractItemModelTester tester(&catalog,
@@ -468,6 +469,7 @@ TEST(CustomExercisePhoto, AFailedExportNamesTheFileAndLeavesExportOn) {
     ASSERT_NE(window.addPatient(Patient{0, "Tom Berg", "", "", "", false}), 0);
     SessionEditor* e = window.openSession(0);
     ASSERT_NE(e, nullptr);
+    test::recordPainNow(*e); // screen first: a routine screening
     ASSERT_TRUE(e->exercisesPage()->addExercise("pelvic_tilt"));
     const QString target =
         QString::fromStdString((app.dir / "no such folder" / "handout.pdf").string());

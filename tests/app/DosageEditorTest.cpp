@@ -125,6 +125,9 @@ struct Visit {
         window->show();
         window->addPatient(Patient{0, "Rosa Díaz", "1948-03-02", "R-1", "", false});
         editor = window->openSession(0);
+        if (editor != nullptr) {
+            test::recordPainNow(*editor); // screen first: a routine screening
+        }
     }
 };
 

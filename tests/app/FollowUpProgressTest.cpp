@@ -240,6 +240,7 @@ TEST(FollowUpProgress, ExportWithTheLogPageTickedHasTheLogPageAndYourGoals) {
     ASSERT_GT(window.addPatient(Patient{0, "Rosa Díaz", "1960-03-02", "R-1", "", false}), 0);
     SessionEditor* e = window.openSession(0);
     ASSERT_NE(e, nullptr);
+    test::recordPainNow(*e); // screen first: a routine screening
     e->screeningPage()->regionBox(Region::LowBack)->setChecked(true);
     QTest::keyClicks(e->screeningPage()->psfsForm()->activityEdit(0),
                      QStringLiteral("Lifting my grandson"));
@@ -292,6 +293,7 @@ TEST(FollowUpProgress, SigningWithTheLogPageKeepsItForEveryReprint) {
     ASSERT_GT(patientId, 0);
     SessionEditor* e = window->openSession(0);
     ASSERT_NE(e, nullptr);
+    test::recordPainNow(*e); // screen first: a routine screening
     e->screeningPage()->regionBox(Region::LowBack)->setChecked(true);
     ASSERT_TRUE(e->exercisesPage()->addExercise("pelvic_tilt"));
     EXPECT_TRUE(e->signPage()->summaryText().contains(QStringLiteral("Program: 1 exercise")))

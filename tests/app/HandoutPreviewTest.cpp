@@ -32,7 +32,14 @@ struct Visit {
         window->show();
         window->addPatient(Patient{0, "Rosa Díaz", "1948-03-02", "R-1", "", false});
     }
-    SessionEditor* open() { return window->openSession(0); }
+    /// A new session whose screening records the pain now (screen first: a routine one).
+    SessionEditor* open() {
+        SessionEditor* e = window->openSession(0);
+        if (e != nullptr) {
+            test::recordPainNow(*e);
+        }
+        return e;
+    }
 };
 
 TEST(HandoutPreview, WholePageWithZoomAndPageNavigation) {

@@ -103,6 +103,7 @@ struct PrintVisit {
         if (editor == nullptr) {
             return;
         }
+        test::recordPainNow(*editor); // screen first: a routine screening
         for (const auto& id : exercises) {
             EXPECT_TRUE(editor->exercisesPage()->addExercise(id)) << id;
         }

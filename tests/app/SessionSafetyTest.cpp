@@ -197,6 +197,8 @@ TEST(SessionSafety, CaudaEquinaSignShowsEmergencyAndBlocksExport) {
     NewVisit v;
     ASSERT_NE(v.editor, nullptr);
     ASSERT_TRUE(v.editor->exercisesPage()->addExercise("pelvic_tilt"));
+    EXPECT_FALSE(v.editor->handoutPage()->canExport()) << "nothing recorded is not routine";
+    test::recordPainNow(*v.editor, 6);
     EXPECT_TRUE(v.editor->handoutPage()->canExport()) << "routine: a handout is allowed";
 
     v.editor->screeningPage()->findingBox("ces_saddle_numbness")->click();

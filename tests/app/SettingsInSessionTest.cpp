@@ -97,6 +97,7 @@ TEST(SettingsInSession, SettingsFromTheSessionWindowTakeEffectOnItsSignStep) {
     ASSERT_NE(patientId, 0);
     SessionEditor* e = window.openSession(0);
     ASSERT_NE(e, nullptr);
+    test::recordPainNow(*e); // screen first: a routine screening
     e->showStep(SessionEditor::SignStep);
     SignPage& sign = *e->signPage();
     EXPECT_FALSE(sign.signButton()->isEnabled());
@@ -147,6 +148,7 @@ TEST(SettingsInSession, SavedPreferencesReadBackTypedAndReachTheOpenAndTheNextSe
     ASSERT_NE(window.addPatient(Patient{0, "Ana Ruiz", "1970-05-02", "", "", false}), 0);
     SessionEditor* open = window.openSession(0);
     ASSERT_NE(open, nullptr);
+    test::recordPainNow(*open); // screen first: a routine screening
     EXPECT_FALSE(open->signPage()->signButton()->isEnabled());
 
     bool saved = false;

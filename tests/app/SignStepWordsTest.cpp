@@ -35,6 +35,7 @@ TEST(SignStepWords, ReprintVerdictInWordsDetailsHiddenAddendaWithAuthor) {
     ASSERT_NE(window.addPatient(Patient{0, "Łukasz Nowak", "1975-04-01", "", "", false}), 0);
     SessionEditor* e = window.openSession(0);
     ASSERT_NE(e, nullptr);
+    test::recordPainNow(*e); // screen first: a routine screening
     e->screeningPage()->regionBox(Region::LowBack)->setChecked(true);
     ASSERT_TRUE(e->exercisesPage()->addExercise("cat_cow"));
     ASSERT_TRUE(e->sign().ok());

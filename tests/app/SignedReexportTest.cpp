@@ -41,6 +41,7 @@ TEST(SignedReexport, IsByteIdenticalAfterThePatientIsRenamedAndTheClinicChanges)
     ASSERT_NE(patientId, 0);
     SessionEditor* e = window->openSession(0);
     ASSERT_NE(e, nullptr);
+    test::recordPainNow(*e); // screen first: a routine screening
     e->screeningPage()->regionBox(Region::LowBack)->setChecked(true);
     for (const char* id : {"pelvic_tilt", "cat_cow"}) {
         ASSERT_TRUE(e->exercisesPage()->addExercise(id)) << id;

@@ -1,6 +1,9 @@
 #include "Translations.h"
 
 #include "AppPreferences.h"
+#include "CatalogModel.h"
+#include "ExercisesPage.h"
+#include "HandoutPage.h"
 #include "MainWindow.h"
 #include "ScreeningPage.h"
 #include "SessionEditor.h"
@@ -215,6 +218,15 @@ TEST(Translations, MainWindowAndSessionEditorSpeakSpanish) {
                            QStringLiteral("&3 Hoja de ejercicios"), QStringLiteral("&4 Firma")}));
     // Nothing recorded yet (issue 12): not "no red flags".
     EXPECT_EQ(editor->banner()->headline(), QStringLiteral("Cribado aún sin hacer"));
+    // ... and no exercise is "Apto" yet; the handout waits, saying why in Spanish.
+    const CatalogModel& catalog = *editor->exercisesPage()->catalogModel();
+    EXPECT_EQ(catalog.index(catalog.rowOf("pelvic_tilt"), CatalogModel::EligibilityColumn)
+                  .data()
+                  .toString(),
+              QStringLiteral("Cribado aún sin hacer"));
+    EXPECT_TRUE(editor->handoutPage()->blockedReason().startsWith(
+        QStringLiteral("Cribado aún sin hacer: registre")))
+        << editor->handoutPage()->blockedReason().toStdString();
     QCheckBox* saddle = editor->screeningPage()->findingBox("ces_saddle_numbness");
     ASSERT_NE(saddle, nullptr);
     saddle->click();

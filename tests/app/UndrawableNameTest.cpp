@@ -23,6 +23,7 @@ struct VisitFor {
         window->addPatient(Patient{0, name, "1960-05-04", "", "", false});
         editor = window->openSession(0);
         if (editor != nullptr) {
+            test::recordPainNow(*editor); // screen first: a routine screening
             editor->showStep(SessionEditor::ExercisesStep);
             EXPECT_TRUE(editor->exercisesPage()->addExercise("cat_cow"));
             editor->showStep(SessionEditor::HandoutStep);

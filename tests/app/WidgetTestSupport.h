@@ -1,12 +1,15 @@
 #pragma once
 
 #include "HandoutExporter.h"
+#include "ScreeningPage.h"
 #include "Services.h"
 #include "SessionEditor.h"
 #include "TestSupport.h"
 #include "hepdesk/db/Database.h"
 
+#include <QCheckBox>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QString>
 #include <QTest>
 #include <QWidget>
@@ -53,6 +56,19 @@ inline Result<std::int64_t> exportAndWait(SessionEditor& editor, const QString& 
         return Error::internal("the export did not finish within a minute");
     }
     return done[0][1].value<qint64>();
+}
+
+/// Records the pain now on the Screening step as a clinician does (ticks "Pain now", moves the
+/// slider to `now`): the least a routine screening records. Screen first: until something is
+/// recorded no handout is given and the session cannot be signed.
+inline void recordPainNow(SessionEditor& editor, int now = 3) {
+    auto* recorded = editor.screeningPage()->findChild<QCheckBox*>(QStringLiteral("painRecorded0"));
+    if (recorded == nullptr) {
+        ADD_FAILURE() << "no \"Pain now\" box on the Screening step";
+        return;
+    }
+    recorded->setChecked(true);
+    editor.screeningPage()->painSlider(0)->setValue(now);
 }
 
 /// A fresh database in a temporary folder with the real catalog, rules and handout writer.

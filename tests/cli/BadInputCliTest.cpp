@@ -15,7 +15,10 @@ namespace hepdesk::cli {
 namespace {
 namespace fs = std::filesystem;
 
-constexpr const char* kScreening = R"({"date": "2026-11-20", "age": 52, "findings": []})";
+// A routine screening: no findings, the pain now recorded (screen first: nothing recorded gets
+// no handout and no signature).
+constexpr const char* kScreening =
+    R"({"date": "2026-11-20", "age": 52, "pain": {"now": 3}, "findings": []})";
 
 /// One bad input: files made in `dir`, then the command's arguments (`{db}` and `{dir}` are
 /// replaced with the database and the folder), what it reads on stdin, and what must happen.
@@ -414,7 +417,8 @@ TEST(TerminalText, NamesNotesAndAddendaPrintControlCharactersEscaped) {
     ASSERT_EQ(test::runCliOn(db, {"patient", "add", "--name", name}).exitCode, 0);
     ASSERT_EQ(test::runCliOn(db, {"clinician", "add", "--name", "Ana\x1b]0;x\x07 Gil"}).exitCode,
               0);
-    test::writeFile(dir / "s.json", R"({"age": 40, "notes": "sore\u001b[31m\nred"})");
+    test::writeFile(dir / "s.json",
+                    R"({"age": 40, "pain": {"now": 3}, "notes": "sore\u001b[31m\nred"})");
     ASSERT_EQ(test::runCliOn(db, {"session", "new", "--patient", "1", "--screening",
                                   (dir / "s.json").string(), "--exercise", "cat_cow"})
                   .exitCode,

@@ -34,6 +34,7 @@ protected:
         s.screening.regions = {Region::Neck};
         s.triage = TriageLevel::ReferAndMonitor;
         s.findings = {Finding{"night_pain", "r.night", TriageLevel::ReferAndMonitor, "Night pain"}};
+        s.screening.pain.now = pain; // the score below is the screening's
         s.scores.painNow = pain;
         s.scores.ndiPercent = 30.0;
         s.program.items = {ProgramItem{"chin_tuck", Dosage{2, 10, 5, 3, false}, "gently"}};
@@ -156,6 +157,7 @@ TEST_F(DbCli, HandoutOfASignedSessionNamesWhoSignedItAsTheAppDoes) {
         s.startedAt = "2026-03-02T09:00:00Z";
         s.screening.date = "2026-03-02";
         s.screening.regions = {Region::Neck};
+        s.screening.pain.now = 3; // what a routine visit records at least
         s.program.items = {ProgramItem{"chin_tuck", Dosage{2, 10, 5, 3, false}, ""}};
         auto added = db::SqliteSessionRepository(*db).add(s);
         ASSERT_TRUE(added.ok()) << added.error().message;

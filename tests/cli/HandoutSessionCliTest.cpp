@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 // `hepdesk-cli --db PATH handout --session ID`: the handout of a stored session, recorded with
 // its SHA-256 so a reprint can be proven identical.
@@ -17,8 +18,10 @@ namespace fs = std::filesystem;
 
 class HandoutSessionCli : public ::testing::Test {
 protected:
+    /// A stored draft; `painNow` is what a routine visit records at least (none: nothing).
     std::int64_t store(const std::set<std::string>& findings, TriageLevel triage,
-                       std::vector<ProgramItem> program, HandoutOptions options = {}) {
+                       std::vector<ProgramItem> program, HandoutOptions options = {},
+                       std::optional<int> painNow = 3) {
         auto db = db::Database::open(path_);
         EXPECT_TRUE(db.ok()) << db.error().message;
         auto patient =
@@ -36,6 +39,7 @@ protected:
         s.startedAt = "2026-11-21T10:00:00Z";
         s.screening.date = "2026-11-21";
         s.screening.regions = {Region::LowBack};
+        s.screening.pain.now = painNow;
         s.screening.findings = findings;
         s.triage = triage;
         s.program.items = std::move(program);
@@ -109,6 +113,59 @@ TEST_F(HandoutSessionCli, ASignedSessionReprintsAsSignedAfterTheCatalogChanged) 
     EXPECT_NE(text.find("Cat-cow"), std::string::npos);
     EXPECT_EQ(text.find("Cat and camel"), std::string::npos);
     EXPECT_EQ(records(id).size(), 1U) << "recorded once for its fingerprint";
+}
+
+TEST_F(HandoutSessionCli, ADraftWithNothingRecordedGetsNoHandoutAndNoSignature) {
+    // Screen first: a screening that records nothing is not a routine one.
+    const auto id =
+        store({}, TriageLevel::Routine, {ProgramItem{"chin_tuck", Dosage{2, 10, 5, 3, false}, ""}},
+              {}, std::nullopt);
+    const auto out = dir_ / "h.pdf";
+    const auto r = cli({"--session", std::to_string(id), "-o", out.string()});
+    EXPECT_EQ(r.exitCode, 3) << "refused by a safety rule: " << r.err;
+    EXPECT_NE(r.err.find("session " + std::to_string(id) + ": the screening is not recorded yet"),
+              std::string::npos)
+        << r.err;
+    EXPECT_NE(r.err.find("pain scores"), std::string::npos) << "says what to record: " << r.err;
+    EXPECT_FALSE(fs::exists(out));
+    EXPECT_TRUE(records(id).empty());
+
+    const auto sign = test::runProcess(HEPDESK_CLI_EXE, {"--db", path_.string(), "session", "sign",
+                                                         std::to_string(id), "--clinician", "1"});
+    EXPECT_EQ(sign.exitCode, 3) << sign.err;
+    EXPECT_NE(sign.err.find("the screening is not recorded yet"), std::string::npos) << sign.err;
+    auto db = db::Database::open(path_);
+    ASSERT_TRUE(db.ok());
+    EXPECT_FALSE(db::SqliteSessionRepository(*db).get(id)->isSigned);
+
+    // The same draft with the pain now recorded gets its handout.
+    const auto recorded =
+        store({}, TriageLevel::Routine, {ProgramItem{"chin_tuck", Dosage{2, 10, 5, 3, false}, ""}});
+    const auto ok = cli({"--session", std::to_string(recorded), "-o", out.string()});
+    EXPECT_EQ(ok.exitCode, 0) << ok.err;
+    EXPECT_TRUE(fs::exists(out));
+}
+
+TEST_F(HandoutSessionCli, SessionNewWithNothingRecordedSaysTheScreeningIsNotDone) {
+    // The draft is stored (the program can be planned), but not called "Routine".
+    ASSERT_EQ(test::runProcess(HEPDESK_CLI_EXE,
+                               {"--db", path_.string(), "patient", "add", "--name", "Ana Ruiz"})
+                  .exitCode,
+              0);
+    const auto empty = dir_ / "empty.json";
+    test::writeFile(empty, R"({"date": "2026-11-20", "regions": ["low_back"]})");
+    const auto stored = test::runProcess(
+        HEPDESK_CLI_EXE, {"--db", path_.string(), "session", "new", "--patient", "1", "--screening",
+                          empty.string(), "--exercise", "pelvic_tilt"});
+    ASSERT_EQ(stored.exitCode, 0) << stored.err;
+    EXPECT_NE(stored.out.find("stored session 1: screening not done yet"), std::string::npos)
+        << stored.out;
+    EXPECT_EQ(stored.out.find("Routine"), std::string::npos) << stored.out;
+    EXPECT_NE(stored.out.find("no handout and no signature until"), std::string::npos)
+        << stored.out;
+    const auto out = dir_ / "h.pdf";
+    EXPECT_EQ(cli({"--session", "1", "-o", out.string()}).exitCode, 3);
+    EXPECT_FALSE(fs::exists(out));
 }
 
 TEST_F(HandoutSessionCli, StoredUrgentTriageNeedsItsOverrideAndExclusionsStayRefused) {

@@ -31,6 +31,7 @@ protected:
         s.startedAt = "2026-01-05T10:00:00Z";
         s.screening.date = "2026-01-05";
         s.screening.regions = {Region::Neck};
+        s.screening.pain.now = 5; // the score below is the screening's
         s.scores.painNow = 5;
         s.program.items = {ProgramItem{"chin_tuck", Dosage{2, 10, 5, 3, false}, ""}};
         db::SqliteSessionRepository sessions(*db);

@@ -242,7 +242,9 @@ TEST(ServerVisitCli, AnotherClinicianIsToldWhoseDraftItIs) {
     const Visit ana = as(dropAna.role);
     const Visit bo = as(dropBo.role);
     ana.ok(ana.run({"patient", "add", "--name", "Ann Lee"}));
-    test::writeFile(dir / "s.json", R"({"date": "2026-11-20", "regions": ["neck"]})");
+    // A routine screening: the pain now recorded (screen first: nothing recorded is not signed).
+    test::writeFile(dir / "s.json",
+                    R"({"date": "2026-11-20", "regions": ["neck"], "pain": {"now": 3}})");
     EXPECT_EQ(ana.ok(ana.asClinician({"session", "new", "--patient", "1", "--screening",
                                       (dir / "s.json").string()}))["id"],
               1);

@@ -14,8 +14,9 @@ namespace fs = std::filesystem;
 class SignedReprintCli : public ::testing::Test {
 protected:
     void SetUp() override {
-        hepdesk::test::writeFile(dir_ / "routine.json",
-                                 R"({"date": "2026-11-20", "regions": ["low_back"]})");
+        hepdesk::test::writeFile(
+            dir_ / "routine.json",
+            R"({"date": "2026-11-20", "regions": ["low_back"], "pain": {"now": 3}})");
         hepdesk::test::writeFile(
             dir_ / "emergency.json",
             R"({"date": "2026-11-20", "regions": ["low_back"], "findings": ["ces_saddle_numbness"]})");

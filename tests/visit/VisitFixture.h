@@ -70,7 +70,8 @@ protected:
 
     VisitWorkflow& visit() { return *clinic_->workflow; }
 
-    /// A stored draft with `findings` and the catalog's default dosage of `exercises`.
+    /// A stored draft with `findings`, the pain now (NPRS 3, as a routine visit records it) and
+    /// the catalog's default dosage of `exercises`.
     Session draft(std::set<std::string> findings, const std::vector<std::string>& exercises,
                   HandoutOptions options = {}) {
         auto started = visit().start(patientId_, {clinicianId_, options, std::nullopt, {}});
@@ -78,6 +79,7 @@ protected:
         Session s = started->session;
         s.screening.date = "2026-11-21";
         s.screening.regions = {Region::LowBack};
+        s.screening.pain.now = 3;
         s.screening.findings = std::move(findings);
         for (const std::string& id : exercises) {
             const CatalogEntry* e = visit().catalog().find(id);

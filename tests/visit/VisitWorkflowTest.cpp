@@ -561,6 +561,77 @@ TEST_F(VisitFixture, AScreeningThatContradictsItselfGetsNoHandoutAndNoSignature)
     EXPECT_FALSE(sessions_->get(s.id)->isSigned);
 }
 
+// Issue 12 item 3, screen first: a draft whose screening records nothing is no routine
+// screening; it gets no handout and no signature until a finding, a pain score or a
+// questionnaire is recorded.
+TEST_F(VisitFixture, ADraftWithNothingRecordedGetsNoHandoutAndNoSignatureUntilItIs) {
+    Session s = draft({}, {"cat_cow"});
+    s.screening.pain = {};
+    ASSERT_TRUE(visit().saveDraft(s).ok()) << "the program can be planned meanwhile";
+    ASSERT_FALSE(isScreeningRecorded(s.screening));
+    const std::string expected =
+        "session " + std::to_string(s.id) + ": the screening is not recorded yet";
+
+    EXPECT_FALSE(requireScreening(s).ok());
+    auto plan = visit().handout(s.id);
+    ASSERT_FALSE(plan.ok());
+    EXPECT_EQ(plan.error().kind, Error::Kind::Refused);
+    EXPECT_NE(plan.error().message.find(expected), std::string::npos) << plan.error().message;
+    EXPECT_NE(plan.error().message.find("the pain scores or a questionnaire"), std::string::npos)
+        << "says what to record: " << plan.error().message;
+    auto refusedSign = visit().sign(s.id, clinicianId_);
+    ASSERT_FALSE(refusedSign.ok());
+    EXPECT_EQ(refusedSign.error().kind, Error::Kind::Refused);
+    EXPECT_NE(refusedSign.error().message.find(expected), std::string::npos)
+        << refusedSign.error().message;
+    EXPECT_FALSE(sessions_->get(s.id)->isSigned);
+    EXPECT_TRUE(sessions_->get(s.id)->handouts.empty());
+    EXPECT_FALSE(visit().referralLetter(s.id, "en").ok()) << "nothing to refer either";
+
+    // The pain now recorded: the handout and the signature follow.
+    s.screening.pain.now = 3;
+    ASSERT_TRUE(visit().saveDraft(s).ok());
+    EXPECT_TRUE(requireScreening(s).ok());
+    auto pdf = pdfOf(visit(), s.id);
+    ASSERT_TRUE(pdf.ok()) << pdf.error().message;
+    auto signedSession = visit().sign(s.id, clinicianId_);
+    ASSERT_TRUE(signedSession.ok()) << signedSession.error().message;
+    EXPECT_FALSE(signedSession->handoutSha256.empty());
+
+    // A finding alone is a recorded screening too.
+    Session finding = draft({"osteoporosis"}, {"pelvic_tilt"});
+    finding.screening.pain = {};
+    ASSERT_TRUE(visit().saveDraft(finding).ok());
+    EXPECT_TRUE(visit().handout(finding.id).ok());
+}
+
+TEST_F(VisitFixture, ASessionSignedBeforeScreenFirstWithNothingRecordedStillReprints) {
+    // Signed with a snapshot: the kept handout reprints byte-identical.
+    Session s = draft({}, {"cat_cow"});
+    auto plan = visit().handout(s.id);
+    ASSERT_TRUE(plan.ok()) << plan.error().message;
+    auto pdf = visit().render(*plan);
+    ASSERT_TRUE(pdf.ok());
+    s.screening.pain = {};
+    ASSERT_TRUE(visit().saveDraft(s).ok());
+    ASSERT_TRUE(sessions_->signWithSnapshot(
+        s.id, clinicianId_, snapshotToJson(HandoutSnapshot{plan->request, sha256Hex(*pdf)}),
+        std::nullopt, *sessions_->get(s.id), std::nullopt));
+    ASSERT_FALSE(isScreeningRecorded(sessions_->get(s.id)->screening));
+    auto reprint = pdfOf(visit(), s.id);
+    ASSERT_TRUE(reprint.ok()) << reprint.error().message;
+    EXPECT_EQ(*reprint, *pdf);
+
+    // Signed before snapshots existed: made as a draft is, and still given.
+    Session old = draft({}, {"cat_cow"});
+    old.screening.pain = {};
+    ASSERT_TRUE(visit().saveDraft(old).ok());
+    ASSERT_TRUE(sessions_->sign(old.id, clinicianId_).ok());
+    ASSERT_TRUE(sessions_->get(old.id)->signedSnapshot.empty());
+    auto oldPdf = pdfOf(visit(), old.id);
+    EXPECT_TRUE(oldPdf.ok()) << oldPdf.error().message;
+}
+
 TEST_F(VisitFixture, AddendaGoToSignedSessionsWithWhoAndWhen) {
     const Session s = draft({}, {"cat_cow"});
     EXPECT_FALSE(visit().addAddendum(s.id, clinicianId_, "Too early").ok());
@@ -633,6 +704,7 @@ TEST_F(VisitFixture, LateEntrySetsTheVisitTimeAuditedAndNeverAfterSigning) {
     ASSERT_TRUE(started.ok()) << started.error().message;
     Session s = started->session;
     s.screening.regions = {Region::LowBack};
+    s.screening.pain.now = 3; // a routine visit records at least the pain now
     EXPECT_EQ(s.startedAt, "2026-11-30T16:20:00Z");
     ASSERT_TRUE(visit().saveDraft(s).ok());
 

@@ -157,6 +157,17 @@ std::optional<std::string> utcMoment(std::string_view text) {
     return std::string(out);
 }
 
+Status requireScreening(const Session& s) {
+    if (!s.isSigned && !isScreeningRecorded(s.screening)) {
+        return Error::refused(
+            "session " + std::to_string(s.id) +
+            ": the screening is not recorded yet; record the red flags and conditions found, "
+            "the pain scores or a questionnaire before a handout is given or the session is "
+            "signed");
+    }
+    return {};
+}
+
 VisitWorkflow::VisitWorkflow(Repositories repos, const Catalog& catalog, const ClinicalRules& rules,
                              const handout::HandoutWriter& writer)
     : repos_(repos), catalog_(catalog), rules_(rules), writer_(writer) {}
@@ -477,6 +488,11 @@ Result<HandoutPlan> VisitWorkflow::draftHandout(const Session& s, const HandoutC
     if (auto st =
             rules_.checks().refuseContradictions(s.screening, "session " + std::to_string(s.id));
         !st) {
+        return st.error();
+    }
+    // Screen first: nothing recorded is not a routine screening, and no basis for exercises
+    // (a session signed before this rule reprints as it was).
+    if (auto st = requireScreening(s); !st) {
         return st.error();
     }
     auto assessment = assess(s.screening, "session " + std::to_string(s.id));

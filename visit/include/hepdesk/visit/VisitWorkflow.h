@@ -36,6 +36,13 @@ namespace hepdesk::visit {
 /// an offset "+HH:MM" / "-HH:MM", as "YYYY-MM-DDTHH:MM:SSZ" in UTC; nothing for other text.
 std::optional<std::string> utcMoment(std::string_view text);
 
+/// Screen first: a draft whose screening records nothing (no finding, pain score, questionnaire,
+/// PSFS rating or adherence answer: core's isScreeningRecorded) is refused a handout and a
+/// signature, with a message naming the session. A signed session passes (one signed before
+/// this rule reprints as it was). The app shows this decision on the Exercises, Handout and
+/// Sign steps; draftHandout() and sign() enforce it.
+Status requireScreening(const Session& session);
+
 /// A session just signed and the fingerprint of its handout as signed (empty when no handout
 /// could be made then: a referral first).
 struct SignedSession {
