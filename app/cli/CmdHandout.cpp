@@ -282,6 +282,10 @@ int runHandout(Context& ctx, Args args) {
     if (auto ok = checkScreening(ctx, rules, screening, *screeningFile); !ok) {
         return ctx.fail(ok.error());
     }
+    if (auto ok = visit::requireScreening(screening, "screening file '" + *screeningFile + "'");
+        !ok) {
+        return ctx.fail(ok.error());
+    }
     auto assessment = assess(screening, rules, catalog, *screeningFile, &file->doc);
     if (!assessment) {
         return ctx.fail(assessment.error());

@@ -16,7 +16,7 @@ cmake --build "$BUILD" --parallel 2 --target hepdesk-cli handout_floor handout_b
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 cat >"$WORK/screening.json" <<'JSON'
-{"date": "2026-11-22", "age": 47, "sex": "female", "regions": ["low_back", "neck"], "findings": []}
+{"date": "2026-11-22", "age": 47, "sex": "female", "regions": ["low_back", "neck"], "pain": {"now": 3}, "findings": []}
 JSON
 EXERCISES=(cat_cow bird_dog glute_bridge pelvic_tilt prone_press_up chin_tuck
            shoulder_blade_squeeze seated_thoracic_twist supine_lumbar_rotation short_walk)

@@ -36,12 +36,26 @@ struct HandoutCli : ::testing::Test {
     fs::path screening(const std::string& findings) {
         const fs::path p = dir / ("screening-" + std::to_string(++n) + ".json");
         test::writeFile(p, R"({"date": "2026-11-22", "age": 61, "sex": "female",
-            "regions": ["low_back"], "findings": [)" +
+            "regions": ["low_back"], "pain": {"now": 3}, "findings": [)" +
                                findings + "]}");
         return p;
     }
     int n = 0;
 };
+
+TEST_F(HandoutCli, AScreeningFileThatRecordsNothingGetsNoHandout) {
+    // Screen first, as for a stored session: a screening with no finding, pain score or
+    // questionnaire is not a routine screening. Exit 3 (a safety rule), naming the file.
+    const auto empty = dir / "empty.json";
+    test::writeFile(empty, R"({"date": "2026-11-22", "regions": ["low_back"], "findings": []})");
+    const auto out = dir / "h.pdf";
+    const auto r = cli({"handout", "--screening", empty.string(), "--exercise", "cat_cow",
+                        "--patient", "Ana", "-o", out.string()});
+    EXPECT_EQ(r.exitCode, 3) << r.err;
+    EXPECT_NE(r.err.find("empty.json"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("screening is not recorded yet"), std::string::npos) << r.err;
+    EXPECT_FALSE(fs::exists(out)) << "no handout written";
+}
 
 TEST_F(HandoutCli, WritesAPdfWithPatientExercisesAndDosage) {
     const auto out = dir / "h.pdf";

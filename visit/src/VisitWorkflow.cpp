@@ -157,15 +157,22 @@ std::optional<std::string> utcMoment(std::string_view text) {
     return std::string(out);
 }
 
-Status requireScreening(const Session& s) {
-    if (!s.isSigned && !isScreeningRecorded(s.screening)) {
+Status requireScreening(const Screening& screening, std::string_view source) {
+    if (!isScreeningRecorded(screening)) {
         return Error::refused(
-            "session " + std::to_string(s.id) +
+            std::string(source) +
             ": the screening is not recorded yet; record the red flags and conditions found, "
             "the pain scores or a questionnaire before a handout is given or the session is "
             "signed");
     }
     return {};
+}
+
+Status requireScreening(const Session& s) {
+    if (s.isSigned) {
+        return {};
+    }
+    return requireScreening(s.screening, "session " + std::to_string(s.id));
 }
 
 VisitWorkflow::VisitWorkflow(Repositories repos, const Catalog& catalog, const ClinicalRules& rules,

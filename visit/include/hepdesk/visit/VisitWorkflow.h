@@ -42,6 +42,9 @@ std::optional<std::string> utcMoment(std::string_view text);
 /// this rule reprints as it was). The app shows this decision on the Exercises, Handout and
 /// Sign steps; draftHandout() and sign() enforce it.
 Status requireScreening(const Session& session);
+/// The same rule for a screening that is not a stored session (a handout made straight from a
+/// screening file): refused naming `source` when it records nothing.
+Status requireScreening(const Screening& screening, std::string_view source);
 
 /// A session just signed and the fingerprint of its handout as signed (empty when no handout
 /// could be made then: a referral first).
