@@ -98,7 +98,10 @@ TEST_P(ScreeningAtLaptopWidth, NeedsNoHorizontalScrollBar) {
     (void)editor->save();
 }
 
-INSTANTIATE_TEST_SUITE_P(EnglishAndSpanish, ScreeningAtLaptopWidth, testing::Values("en", "es"));
+INSTANTIATE_TEST_SUITE_P(EnglishAndSpanish, ScreeningAtLaptopWidth, testing::Values("en", "es"),
+                         [](const testing::TestParamInfo<const char*>& p) {
+                             return std::string(p.param);
+                         });
 
 } // namespace
 } // namespace hepdesk::gui
@@ -164,7 +167,11 @@ TEST_P(ExercisesAtScreenWidths, ShowTheirButtonsAndChoicesWhole) {
 INSTANTIATE_TEST_SUITE_P(LaptopsAndLanguages, ExercisesAtScreenWidths,
                          testing::Values(ExercisesCase{"en", 784}, ExercisesCase{"es", 784},
                                          ExercisesCase{"en", 1024}, ExercisesCase{"es", 1024},
-                                         ExercisesCase{"en", 1366}, ExercisesCase{"es", 1366}));
+                                         ExercisesCase{"en", 1366}, ExercisesCase{"es", 1366}),
+                         [](const testing::TestParamInfo<ExercisesCase>& p) {
+                             return std::string(p.param.language) + "_" +
+                                    std::to_string(p.param.width);
+                         });
 
 } // namespace
 } // namespace hepdesk::gui
