@@ -97,7 +97,9 @@ std::string localDateTimeText(std::string_view isoUtc) {
         return std::string(isoUtc);
     }
     char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &local);
+    if (std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M", &local) == 0) {
+        return std::string(isoUtc);
+    }
     return buf;
 }
 

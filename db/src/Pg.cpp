@@ -59,8 +59,9 @@ std::string permissionDenied(const std::string& msg, const std::string& user) {
             continue;
         }
         if (t.adminOnly) {
-            return "your login '" + user + "' may not change " + std::string(t.what) +
-                   " on this clinic server: only the clinic's administrator can (" + msg + ")";
+            std::string text = "your login '" + user + "' may not change " + std::string(t.what);
+            text += " on this clinic server: only the clinic's administrator can (" + msg + ")";
+            return text;
         }
         return std::string(t.what) +
                " is kept as it was written: no login may change or remove it (" + msg + ")";

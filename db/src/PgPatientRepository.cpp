@@ -82,8 +82,13 @@ std::string patientsMatching(const std::vector<WordTest>& tests, std::vector<PgP
     for (std::size_t i = 0; i < tests.size(); ++i) {
         if (i != longest && tests[i].word.size() >= kMinGatheredWord) {
             const std::string g = "g" + std::to_string(i);
-            sql += " AND w.patient_id IN (SELECT " + g + ".patient_id FROM patient_search " + g +
-                   " WHERE " + rowMatches(g, tests[i], params) + ")";
+            sql.append(" AND w.patient_id IN (SELECT ")
+                .append(g)
+                .append(".patient_id FROM patient_search ")
+                .append(g)
+                .append(" WHERE ")
+                .append(rowMatches(g, tests[i], params))
+                .append(")");
         }
     }
     std::string shortTests;
@@ -344,6 +349,7 @@ Result<std::vector<Patient>> PgPatientRepository::search(std::string_view query,
             return a.first != b.first ? a.first < b.first : a.second.id < b.second.id;
         });
         std::vector<Patient> sorted;
+        sorted.reserve(found.size());
         for (auto& f : found) {
             sorted.push_back(std::move(f.second));
         }
