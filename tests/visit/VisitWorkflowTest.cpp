@@ -586,7 +586,11 @@ TEST_F(VisitFixture, ADraftWithNothingRecordedGetsNoHandoutAndNoSignatureUntilIt
         << refusedSign.error().message;
     EXPECT_FALSE(sessions_->get(s.id)->isSigned);
     EXPECT_TRUE(sessions_->get(s.id)->handouts.empty());
-    EXPECT_FALSE(visit().referralLetter(s.id, "en").ok()) << "nothing to refer either";
+    auto letter = visit().referralLetter(s.id, "en");
+    ASSERT_FALSE(letter.ok()) << "nothing to refer either";
+    EXPECT_NE(letter.error().message.find("screening is not recorded yet"), std::string::npos)
+        << "says the screening is not done, not that the triage is routine: "
+        << letter.error().message;
 
     // The pain now recorded: the handout and the signature follow.
     s.screening.pain.now = 3;

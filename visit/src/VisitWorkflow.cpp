@@ -679,6 +679,10 @@ VisitWorkflow::referralLetter(const Session& s, std::string_view lang,
         findings = s.findings;
         l.scores = s.scores;
     } else {
+        // Nothing recorded is no screening to refer on (not a routine triage).
+        if (auto st = requireScreening(s); !st) {
+            return st.error();
+        }
         auto assessment = assess(s.screening, what);
         if (!assessment) {
             return assessment.error();
