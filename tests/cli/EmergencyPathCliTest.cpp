@@ -14,7 +14,8 @@ namespace fs = std::filesystem;
 class EmergencyPathCli : public ::testing::Test {
 protected:
     void SetUp() override {
-        writeFile(dir_ / "routine.json", R"({"date": "2026-11-20", "regions": ["low_back"]})");
+        writeFile(dir_ / "routine.json",
+                  R"({"date": "2026-11-20", "regions": ["low_back"], "pain": {"now": 3}})");
         writeFile(dir_ / "emergency.json",
                   R"({"date": "2026-11-20", "regions": ["low_back"], "pain": {"now": 7},
                       "findings": ["ces_saddle_numbness"]})");
