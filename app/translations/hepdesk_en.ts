@@ -11,6 +11,17 @@
     </message>
 </context>
 <context>
+    <name>hepdesk::gui::ProtocolChooser</name>
+    <message numerus="yes">
+        <source>Applied “%1”: %n exercise(s) added.</source>
+        <translation><numerusform>Applied “%1”: %n exercise added.</numerusform><numerusform>Applied “%1”: %n exercises added.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n caution(s) apply: see the program.</source>
+        <translation><numerusform>%n caution applies: see the program.</numerusform><numerusform>%n cautions apply: see the program.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>hepdesk::gui::SessionHistoryModel</name>
     <message numerus="yes">
         <source>%1 % of days, %n exercise(s)</source>

@@ -21,6 +21,7 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QEvent>
+#include <QFile>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
@@ -32,6 +33,7 @@
 #include <QTableView>
 #include <QTextBrowser>
 #include <QWheelEvent>
+#include <QXmlStreamReader>
 #include <gtest/gtest.h>
 
 namespace hepdesk::gui {
@@ -133,6 +135,42 @@ TEST(PluralTexts, ProgramCountUsesSingularAndPluralForms) {
     page.showSession(withExercises({"cat_cow", "bird_dog"}), QString());
     EXPECT_TRUE(page.summaryText().contains(QStringLiteral("Program: 2 exercises")))
         << page.summaryText().toStdString();
+}
+
+TEST(PluralTexts, EveryCountedTextReadsWithoutParenthesesInEnglish) {
+    // Every counted text the Spanish catalogue knows (numerus="yes", with its class), read in
+    // the English interface for 1 and for 2: never "exercise(s)" or "caution(s)".
+    QFile es(QStringLiteral(HEPDESK_TRANSLATIONS_DIR "/hepdesk_es.ts"));
+    ASSERT_TRUE(es.open(QIODevice::ReadOnly)) << es.fileName().toStdString();
+    Interface english("en");
+    QXmlStreamReader xml(&es);
+    QByteArray context;
+    int counted = 0;
+    bool numerus = false;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement) {
+            continue;
+        }
+        if (xml.name() == u"name") {
+            context = xml.readElementText().toUtf8();
+        } else if (xml.name() == u"message") {
+            numerus = xml.attributes().value(QStringLiteral("numerus")) == QStringLiteral("yes");
+        } else if (xml.name() == u"source" && numerus) {
+            const QByteArray source = xml.readElementText().toUtf8();
+            if (!source.contains("(s)")) {
+                continue;
+            }
+            ++counted;
+            for (const int n : {1, 2}) {
+                const QString text = QCoreApplication::translate(context.constData(),
+                                                                 source.constData(), nullptr, n);
+                EXPECT_FALSE(text.contains(QStringLiteral("(s)")))
+                    << context.toStdString() << ": " << text.toStdString();
+            }
+        }
+    }
+    EXPECT_FALSE(xml.hasError()) << xml.errorString().toStdString();
+    EXPECT_GE(counted, 5) << "the counted texts were found in the catalogue";
 }
 
 /// True when the field shows its whole placeholder (inside its frame and text margins).
