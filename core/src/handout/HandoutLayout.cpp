@@ -970,6 +970,35 @@ std::vector<Unit> unitsOf(const std::vector<Group>& groups, double pageBody) {
     return units;
 }
 
+/// Places row `u` on the last page of `res` at `y` (after its group's gap unless it opens the
+/// page, whose body starts at `top`), moves `y` below it and notes where its block lies.
+void placeUnit(std::vector<Group>& groups, const Unit& u, double top, double& y,
+               HandoutLayoutResult& res, std::vector<BlockPlacement>& placed) {
+    Group& g = groups[u.group];
+    if (y > top && u.row == 0) {
+        y += g.gapBefore;
+    }
+    const int page = static_cast<int>(res.pages.size()) - 1;
+    if (u.row == 0) {
+        placed[u.group] = BlockPlacement{g.blockId, page, page, y, y};
+    }
+    Row& r = g.rows[u.row];
+    append(res.pages.back().commands, std::move(r.cmds), y);
+    y += r.height;
+    placed[u.group].lastPage = page;
+    placed[u.group].bottom = y;
+}
+
+/// The placements of the groups that name a block and hold rows, in order, into `res`.
+void keepBlocks(const std::vector<Group>& groups, const std::vector<BlockPlacement>& placed,
+                HandoutLayoutResult& res) {
+    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
+        if (!groups[gi].blockId.empty() && !groups[gi].rows.empty()) {
+            res.blocks.push_back(placed[gi]);
+        }
+    }
+}
+
 /// Layout version 2: rows are placed one by one; rows glued together (a heading and what
 /// follows, a box, the start and the end of an exercise, the signature and what precedes it)
 /// move to the next page together when they would not fit, unless they are taller than a
@@ -1026,25 +1055,10 @@ void paginateV2(const Builder& b, std::vector<Group>& groups, HandoutLayoutResul
                 }
             }
         }
-        if (y > top) {
-            y += gapOf(u);
-        }
-        const int page = static_cast<int>(res.pages.size()) - 1;
-        if (u.row == 0) {
-            placed[u.group] = BlockPlacement{g.blockId, page, page, y, y};
-        }
-        Row& r = rowOf(u);
-        append(res.pages.back().commands, std::move(r.cmds), y);
-        y += r.height;
-        placed[u.group].lastPage = page;
-        placed[u.group].bottom = y;
+        placeUnit(groups, u, top, y, res, placed);
     }
     res.pageFill.push_back((y - top) / pageBody);
-    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
-        if (!groups[gi].blockId.empty() && !groups[gi].rows.empty()) {
-            res.blocks.push_back(placed[gi]);
-        }
-    }
+    keepBlocks(groups, placed, res);
 }
 
 /// Layout version 3: the same rows and glue as version 2, but the page breaks are chosen
@@ -1169,7 +1183,6 @@ void paginateV3(const Builder& b, std::vector<Group>& groups, HandoutLayoutResul
     std::vector<BlockPlacement> placed(groups.size());
     for (std::size_t i = 0; i < n;) {
         res.pages.push_back(LayoutPage{b.pageW, b.pageH, {}});
-        const int page = static_cast<int>(res.pages.size()) - 1;
         double y = top;
         if (continues(i)) {
             Row c = b.continuedRow(groups[units[i].group].continuedTitle);
@@ -1177,18 +1190,7 @@ void paginateV3(const Builder& b, std::vector<Group>& groups, HandoutLayoutResul
             y += c.height;
         }
         for (std::size_t j = i; j < next[i]; ++j) {
-            const Unit& u = units[j];
-            if (y > top) {
-                y += gapOf(u);
-            }
-            if (u.row == 0) {
-                placed[u.group] = BlockPlacement{groups[u.group].blockId, page, page, y, y};
-            }
-            Row& r = rowOf(u);
-            append(res.pages.back().commands, std::move(r.cmds), y);
-            y += r.height;
-            placed[u.group].lastPage = page;
-            placed[u.group].bottom = y;
+            placeUnit(groups, units[j], top, y, res, placed);
         }
         res.pageFill.push_back((y - top) / pageBody);
         i = next[i];
@@ -1197,11 +1199,7 @@ void paginateV3(const Builder& b, std::vector<Group>& groups, HandoutLayoutResul
         res.pages.push_back(LayoutPage{b.pageW, b.pageH, {}});
         res.pageFill.push_back(0);
     }
-    for (std::size_t gi = 0; gi < groups.size(); ++gi) {
-        if (!groups[gi].blockId.empty() && !groups[gi].rows.empty()) {
-            res.blocks.push_back(placed[gi]);
-        }
-    }
+    keepBlocks(groups, placed, res);
 }
 
 } // namespace
